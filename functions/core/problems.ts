@@ -1,0 +1,46 @@
+export const PROBLEM_CODES = [
+  'tab.missing',
+  'header.missing',
+  'settings.invalid',
+  'indicator.duplicate',
+  'indicator.invalid',
+  'band.invalid',
+  'agency.duplicate',
+  'agency.invalid',
+  'score.month_invalid',
+  'score.agency_unknown',
+  'score.duplicate',
+  'score.not_number',
+  'score.out_of_range',
+  'score.missing',
+  'agency.no_submission',
+  'recipient.invalid',
+] as const;
+export type ProblemCode = (typeof PROBLEM_CODES)[number];
+
+/** Not-yet-filled-in input: a month in progress, not a mistake. Everything else is an error. */
+export const WARNING_CODES: ReadonlySet<ProblemCode> = new Set([
+  'score.missing',
+  'agency.no_submission',
+]);
+
+export type Severity = 'error' | 'warning';
+
+/** A problem in user data: a value, never thrown. */
+export interface Problem {
+  code: ProblemCode;
+  severity: Severity;
+  /** The tab's title as in the workbook (its Persian label when the tab is missing). */
+  tab: string;
+  /** A1 cell (`F12`), a whole row (`12:12`), or empty for the tab as a whole. */
+  cell: string;
+  /** Persian, for a data-entry clerk. */
+  message: string;
+  /** The month and agency the problem belongs to, when it belongs to one. */
+  month?: string;
+  agencyId?: string;
+}
+
+export function severityOf(code: ProblemCode): Severity {
+  return WARNING_CODES.has(code) ? 'warning' : 'error';
+}

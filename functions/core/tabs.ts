@@ -1,0 +1,161 @@
+/**
+ * The workbook's vocabulary: tab keys and column keys with their English names and
+ * Persian labels (workbook.md). Matching goes through `normalizeName` (normalize.ts).
+ */
+export type TabKey =
+  | 'settings'
+  | 'indicators'
+  | 'bands'
+  | 'agencies'
+  | 'scores'
+  | 'recipients'
+  | 'results'
+  | 'problems'
+  | 'runs';
+
+export interface ColumnSpec {
+  key: string;
+  label: string;
+  required: boolean;
+}
+
+export interface TabSpec {
+  key: TabKey;
+  label: string;
+  output: boolean;
+  columns: ColumnSpec[];
+}
+
+const col = (key: string, label: string, required = true): ColumnSpec => ({ key, label, required });
+
+export const TABS: Record<TabKey, TabSpec> = {
+  settings: {
+    key: 'settings',
+    label: 'تنظیمات',
+    output: false,
+    columns: [col('key', 'کلید'), col('value', 'مقدار')],
+  },
+  indicators: {
+    key: 'indicators',
+    label: 'شاخص‌ها',
+    output: false,
+    columns: [
+      col('code', 'کد'),
+      col('title', 'عنوان'),
+      col('dimension', 'محور'),
+      col('max', 'حداکثر امتیاز'),
+      col('weight', 'وزن', false),
+    ],
+  },
+  bands: {
+    key: 'bands',
+    label: 'سطوح',
+    output: false,
+    columns: [col('label', 'عنوان'), col('min', 'حداقل امتیاز')],
+  },
+  agencies: {
+    key: 'agencies',
+    label: 'دستگاه‌ها',
+    output: false,
+    columns: [
+      col('id', 'شناسه'),
+      col('name', 'نام'),
+      col('group', 'گروه'),
+      col('active', 'فعال', false),
+      col('email', 'ایمیل', false),
+    ],
+  },
+  scores: {
+    key: 'scores',
+    label: 'امتیازها',
+    output: false,
+    // Plus one column per indicator code; see parse-scores.
+    columns: [col('month', 'ماه'), col('agency', 'دستگاه'), col('note', 'توضیحات', false)],
+  },
+  recipients: {
+    key: 'recipients',
+    label: 'گیرندگان',
+    output: false,
+    columns: [col('email', 'ایمیل'), col('name', 'نام', false), col('active', 'فعال', false)],
+  },
+  results: {
+    key: 'results',
+    label: 'نتایج',
+    output: true,
+    columns: [
+      col('month', 'ماه'),
+      col('group', 'گروه'),
+      col('rank', 'رتبه'),
+      col('agency_id', 'شناسه'),
+      col('agency', 'دستگاه'),
+      col('score', 'امتیاز'),
+      col('band', 'سطح'),
+      // Plus one column per dimension (its name), then:
+      col('previous_score', 'امتیاز ماه قبل'),
+      col('status', 'وضعیت'),
+      col('run_id', 'شناسه اجرا'),
+    ],
+  },
+  problems: {
+    key: 'problems',
+    label: 'خطاها',
+    output: true,
+    columns: [
+      col('severity', 'نوع'),
+      col('code', 'کد'),
+      col('tab', 'برگه'),
+      col('cell', 'خانه'),
+      col('message', 'شرح'),
+      col('checked_at', 'زمان بررسی'),
+    ],
+  },
+  runs: {
+    key: 'runs',
+    label: 'اجراها',
+    output: true,
+    columns: [
+      col('run_id', 'شناسه اجرا'),
+      col('month', 'ماه'),
+      col('at', 'زمان'),
+      col('kind', 'نوع'),
+      col('status', 'وضعیت'),
+      col('recipient', 'گیرنده'),
+      col('requested_by', 'درخواست‌کننده'),
+      col('digest', 'چکیده داده'),
+      col('detail', 'توضیح'),
+    ],
+  },
+};
+
+export const INPUT_TABS: TabKey[] = [
+  'settings',
+  'indicators',
+  'bands',
+  'agencies',
+  'scores',
+  'recipients',
+];
+export const OUTPUT_TABS: TabKey[] = ['results', 'problems', 'runs'];
+
+/** Settings keys with their Persian labels (workbook.md, "settings"). */
+export const SETTING_KEYS = {
+  province: 'استان',
+  spokesperson: 'سخنگو',
+  spokesperson_title: 'سمت سخنگو',
+  ranking: 'روش رتبه‌بندی',
+  top: 'تعداد رتبه‌ها',
+  weak_bands: 'تعداد سطوح ضعیف',
+  headline_dimensions: 'محورهای خبر',
+  run_request: 'درخواست اجرا',
+  run_status: 'وضعیت اجرا',
+} as const;
+export type SettingKey = keyof typeof SETTING_KEYS;
+
+/** Default bands written by `init` (workbook.md, "bands"). */
+export const DEFAULT_BANDS: { label: string; min: number }[] = [
+  { label: 'بسیار ضعیف', min: 0 },
+  { label: 'ضعیف', min: 20 },
+  { label: 'متوسط', min: 40 },
+  { label: 'خوب', min: 60 },
+  { label: 'بسیار خوب', min: 80 },
+];
