@@ -1,0 +1,187 @@
+/** The agencies tab: id, name, group, active, email (workbook.md, "agencies"). */
+import { cellText, isBlankCell, parseBooleanCell, parseEmailCell } from './cell-values.ts';
+import type { CellValue, RawWorkbook } from './cells.ts';
+import type { Agency } from './model.ts';
+import { normalizeName } from './normalize.ts';
+import { messages, type ProblemSink } from './problem-messages.ts';
+import { cellAt, dataRows, openTab } from './tab-lookup.ts';
+import { TABS } from './tabs.ts';
+
+/** Where an agency's id cell is, so that problems about the agency can point at it. */
+export interface AgencyPlace {
+  rowIndex: number;
+  idColumn: number;
+}
+
+/** Finding the agency a scores row names. */
+export type AgencyMatch =
+  | { kind: 'found'; agency: Agency }
+  /** An id whose row in the agencies tab is itself invalid (reported there). */
+  | { kind: 'excluded' }
+  | { kind: 'ambiguous' }
+  | { kind: 'unknown' };
+
+export interface AgenciesResult {
+  /** Valid agencies in sheet order (inactive ones included, flagged). */
+  agencies: Agency[];
+  /** Groups of active agencies, in order of first appearance, as first written. */
+  groups: string[];
+  title: string;
+  fatal: boolean;
+  /** Agency id -> its id cell in the agencies tab. */
+  places: Map<string, AgencyPlace>;
+  /** An agency by id or, when no id matches, by name (normalised). */
+  find(cell: CellValue): AgencyMatch;
+}
+
+function lookup(
+  agencies: readonly Agency[],
+  excluded: ReadonlySet<string>,
+): AgenciesResult['find'] {
+  const byId = new Map<string, Agency>();
+  for (const agency of agencies) byId.set(normalizeName(agency.id), agency);
+  const byName = new Map<string, Agency | 'ambiguous'>();
+  for (const agency of agencies) {
+    const key = normalizeName(agency.name);
+    byName.set(key, byName.has(key) ? 'ambiguous' : agency);
+  }
+  return (cell) => {
+    const key = normalizeName(cellText(cell));
+    if (key === '') return { kind: 'unknown' };
+    const agency = byId.get(key);
+    if (agency) return { kind: 'found', agency };
+    if (excluded.has(key)) return { kind: 'excluded' };
+    const named = byName.get(key);
+    if (named === 'ambiguous') return { kind: 'ambiguous' };
+    if (named) return { kind: 'found', agency: named };
+    return { kind: 'unknown' };
+  };
+}
+
+/**
+ * Reads the agencies. An id seen before (normalised) is `agency.duplicate` on the later row,
+ * which is ignored. An empty id, name or group is `agency.invalid` and the row is left out
+ * (its score rows are then skipped without further problems). A bad `active` or `email` is
+ * `agency.invalid` too, but the agency stays, active and without an email.
+ */
+export function parseAgencies(workbook: RawWorkbook, sink: ProblemSink): AgenciesResult {
+  const none = (title: string): AgenciesResult => ({
+    agencies: [],
+    groups: [],
+    title,
+    fatal: true,
+    places: new Map(),
+    find: () => ({ kind: 'unknown' }),
+  });
+  const opened = openTab(workbook, 'agencies', sink, true);
+  if (!opened) return none(TABS.agencies.label);
+  const { title, columns } = opened;
+  if (!opened.complete) return none(title);
+
+  const idCol = columns.index.get('id') ?? 0;
+  const nameCol = columns.index.get('name') ?? 0;
+  const groupCol = columns.index.get('group') ?? 0;
+  const activeCol = columns.index.get('active');
+  const emailCol = columns.index.get('email');
+  const problem = (rowIndex: number, column: number, message: string, agencyId?: string): void => {
+    sink.cell(
+      'agency.invalid',
+      'agencies',
+      title,
+      rowIndex,
+      column,
+      message,
+      agencyId ? { agencyId } : undefined,
+    );
+  };
+
+  const firstRowOfId = new Map<string, number>();
+  const excluded = new Set<string>();
+  const groupByKey = new Map<string, string>();
+  const agencies: Agency[] = [];
+  const places = new Map<string, AgencyPlace>();
+
+  for (const row of dataRows(opened)) {
+    const id = cellText(cellAt(row, idCol));
+    const idKey = normalizeName(id);
+    if (idKey === '') {
+      problem(row.rowIndex, idCol, messages.agencyIdEmpty());
+      continue;
+    }
+    const first = firstRowOfId.get(idKey);
+    if (first !== undefined) {
+      sink.cell(
+        'agency.duplicate',
+        'agencies',
+        title,
+        row.rowIndex,
+        idCol,
+        messages.agencyDuplicate(id, first),
+      );
+      continue;
+    }
+    firstRowOfId.set(idKey, row.rowIndex);
+
+    const name = cellText(cellAt(row, nameCol));
+    const group = cellText(cellAt(row, groupCol));
+    const groupKey = normalizeName(group);
+    let usable = true;
+    if (normalizeName(name) === '') {
+      problem(row.rowIndex, nameCol, messages.agencyNameEmpty(id), id);
+      usable = false;
+    }
+    if (groupKey === '') {
+      problem(row.rowIndex, groupCol, messages.agencyGroupEmpty(id), id);
+      usable = false;
+    }
+    const shown = usable ? name : id;
+
+    const activeCell = cellAt(row, activeCol);
+    let active = parseBooleanCell(activeCell, true);
+    if (active === null) {
+      problem(
+        row.rowIndex,
+        activeCol ?? 0,
+        messages.agencyActiveInvalid(shown, cellText(activeCell)),
+        id,
+      );
+      active = true;
+    }
+    const emailCell = cellAt(row, emailCol);
+    let email: string | null = null;
+    if (!isBlankCell(emailCell)) {
+      email = parseEmailCell(emailCell);
+      if (email === null) {
+        problem(
+          row.rowIndex,
+          emailCol ?? 0,
+          messages.agencyEmailInvalid(shown, cellText(emailCell)),
+          id,
+        );
+      }
+    }
+
+    if (!usable) {
+      excluded.add(idKey);
+      continue;
+    }
+    let groupName = groupByKey.get(groupKey);
+    if (groupName === undefined) {
+      groupName = group;
+      groupByKey.set(groupKey, group);
+    }
+    agencies.push({ id, name, group: groupName, active, email });
+    places.set(id, { rowIndex: row.rowIndex, idColumn: idCol });
+  }
+
+  const groups = new Set<string>();
+  for (const agency of agencies) if (agency.active) groups.add(agency.group);
+  return {
+    agencies,
+    groups: [...groups],
+    title,
+    fatal: false,
+    places,
+    find: lookup(agencies, excluded),
+  };
+}

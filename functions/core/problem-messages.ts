@@ -1,0 +1,273 @@
+/**
+ * Problems in the input: where they are (tab, A1 cell or row) and what they say, in
+ * Persian, to the data-entry clerk who has to fix them. `ProblemSink` collects them and
+ * hands them back in the contract's order (tab order, then row, then column).
+ */
+import { a1 } from './cells.ts';
+import { monthName, toPersianDigits, type MonthKey } from './jalali.ts';
+import { normalizeDisplay } from './normalize.ts';
+import { severityOf, type Problem, type ProblemCode } from './problems.ts';
+import { INPUT_TABS, TABS, type TabKey } from './tabs.ts';
+
+/** Sheet values longer than this are cut short in messages. */
+const MAX_QUOTED = 40;
+
+/** A value from the sheet inside «», normalised for display and cut short when long. */
+export function quote(value: string): string {
+  const text = normalizeDisplay(value);
+  const chars = [...text];
+  return `«${chars.length > MAX_QUOTED ? `${chars.slice(0, MAX_QUOTED).join('')}…` : text}»`;
+}
+
+/** A number in Persian digits with the Persian decimal separator: 37.5 -> ۳۷٫۵. */
+export function faNumber(value: number): string {
+  return toPersianDigits(String(value)).replace('.', '٫');
+}
+
+/** A 1-based sheet row number in Persian digits, from a zero-based row index. */
+export function faRow(rowIndex: number): string {
+  return toPersianDigits(rowIndex + 1);
+}
+
+/** «الف، ب و ج». */
+export function faList(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join('، ')} و ${items[items.length - 1] ?? ''}`;
+}
+
+/** How to write a month, said the same way everywhere. */
+const MONTH_HINT = 'ماه را مانند ۱۴۰۳-۰۴ یا «تیر ۱۴۰۳» بنویسید';
+
+export const messages = {
+  tabMissing(label: string, key: string, fatal: boolean): string {
+    const effect = fatal
+      ? 'بدون آن کارنامه محاسبه نمی‌شود'
+      : 'بدون آن خبرنامه برای هیچ گیرنده‌ای فرستاده نمی‌شود';
+    return `برگه «${label}» در فایل نیست؛ برگه‌ای با نام «${label}» (یا ${key}) بسازید. ${effect}.`;
+  },
+  headerMissing(tab: string, label: string, key: string): string {
+    return `ستون «${label}» در ردیف اول برگه «${tab}» نیست؛ عنوان «${label}» (یا ${key}) را در ردیف اول بنویسید.`;
+  },
+  indicatorColumnMissing(tab: string, code: string): string {
+    return `ستون شاخص ${code} در ردیف اول برگه «${tab}» نیست؛ ستونی با عنوان «${code}» بسازید تا امتیازهای این شاخص خوانده شود.`;
+  },
+
+  provinceMissing(): string {
+    return 'نام استان در تنظیمات نیست؛ ردیفی با کلید «استان» بسازید و نام استان را در ستون «مقدار» بنویسید.';
+  },
+  provinceEmpty(): string {
+    return 'مقدار «استان» خالی است؛ نام استان را بنویسید.';
+  },
+  settingDuplicate(key: string, firstRow: number): string {
+    return `کلید «${key}» دو بار آمده است؛ فقط ردیف ${faRow(firstRow)} به کار می‌رود. این ردیف را پاک کنید.`;
+  },
+  rankingInvalid(value: string): string {
+    return `روش رتبه‌بندی ${quote(value)} شناخته نشد؛ «فشرده» یا «رقابتی» بنویسید. فعلاً «فشرده» به کار می‌رود.`;
+  },
+  topInvalid(value: string, fallback: number): string {
+    return `تعداد رتبه‌ها باید عدد صحیح ۱ یا بیشتر باشد؛ ${quote(value)} پذیرفته نیست. فعلاً ${faNumber(fallback)} به کار می‌رود.`;
+  },
+  weakBandsInvalid(value: string, bandCount: number | null, fallback: number): string {
+    const range =
+      bandCount !== null && bandCount > 1
+        ? `عدد صحیحی از ۱ تا ${faNumber(bandCount - 1)} (کمتر از تعداد سطوح)`
+        : 'عدد صحیح ۱ یا بیشتر و کمتر از تعداد سطوح';
+    return `تعداد سطوح ضعیف باید ${range} باشد؛ ${quote(value)} پذیرفته نیست. فعلاً ${faNumber(fallback)} به کار می‌رود.`;
+  },
+  headlineUnknown(unknown: readonly string[], indicatorsTab: string): string {
+    const names = faList(unknown.map(quote));
+    const verb = unknown.length > 1 ? 'نیستند' : 'نیست';
+    return `محور ${names} در برگه «${indicatorsTab}» ${verb}؛ نام محورها را همان‌طور که در آن برگه آمده بنویسید و با «،» جدا کنید. فعلاً همه محورها به کار می‌روند.`;
+  },
+  runRequestInvalid(value: string): string {
+    return `ماه درخواست اجرا ${quote(value)} خوانده نشد؛ ${MONTH_HINT}.`;
+  },
+
+  indicatorDuplicate(code: string, firstRow: number): string {
+    return `کد شاخص ${quote(code)} تکراری است (پیش‌تر در ردیف ${faRow(firstRow)} آمده)؛ کد دیگری بنویسید یا این ردیف را پاک کنید.`;
+  },
+  indicatorCodeEmpty(): string {
+    return 'کد شاخص خالی است؛ کدی کوتاه مانند «ش۱» بنویسید.';
+  },
+  indicatorDimensionEmpty(code: string): string {
+    return `محور شاخص ${code} خالی است؛ نام محور را بنویسید (مثلاً «اطلاع‌رسانی»).`;
+  },
+  indicatorMaxInvalid(code: string, value: string): string {
+    const what = value === '' ? 'خالی است' : `${quote(value)} پذیرفته نیست`;
+    return `حداکثر امتیاز شاخص ${code} باید عددی بزرگ‌تر از صفر باشد؛ ${what}.`;
+  },
+  indicatorWeightInvalid(code: string, value: string): string {
+    return `وزن شاخص ${code} باید عددی بزرگ‌تر از صفر باشد؛ ${quote(value)} پذیرفته نیست. برای وزن ۱ خانه را خالی بگذارید.`;
+  },
+  noIndicators(tab: string): string {
+    return `هیچ شاخص درستی در برگه «${tab}» نیست؛ دست‌کم یک ردیف با کد، محور و حداکثر امتیاز بنویسید.`;
+  },
+
+  bandLabelEmpty(): string {
+    return 'عنوان سطح خالی است؛ نامی مانند «خوب» بنویسید.';
+  },
+  bandLabelDuplicate(label: string, firstRow: number): string {
+    return `عنوان سطح ${quote(label)} تکراری است (پیش‌تر در ردیف ${faRow(firstRow)} آمده)؛ هر سطح نام جداگانه‌ای می‌خواهد.`;
+  },
+  bandMinInvalid(label: string, value: string): string {
+    const what = value === '' ? 'خالی است' : `${quote(value)} پذیرفته نیست`;
+    return `حداقل امتیاز سطح ${quote(label)} باید عددی از ۰ تا ۱۰۰ باشد؛ ${what}.`;
+  },
+  bandFirstNotZero(label: string, min: number): string {
+    return `پایین‌ترین سطح (${quote(label)}) باید از ۰ شروع شود، نه ${faNumber(min)}؛ حداقل امتیاز آن را ۰ بنویسید.`;
+  },
+  bandMinRepeated(label: string, other: string, min: number): string {
+    return `حداقل امتیاز سطح ${quote(label)} با سطح ${quote(other)} یکی است (${faNumber(min)})؛ حداقل امتیاز هر سطح باید از سطح پایین‌ترش بیشتر باشد.`;
+  },
+  noBands(tab: string): string {
+    return `هیچ سطح درستی در برگه «${tab}» نیست؛ سطح‌ها را با عنوان و حداقل امتیاز بنویسید (پایین‌ترین از ۰).`;
+  },
+
+  agencyDuplicate(id: string, firstRow: number): string {
+    return `شناسه دستگاه ${quote(id)} تکراری است (پیش‌تر در ردیف ${faRow(firstRow)} آمده)؛ شناسه دیگری بنویسید یا این ردیف را پاک کنید.`;
+  },
+  agencyIdEmpty(): string {
+    return 'شناسه دستگاه خالی است؛ شناسه‌ای کوتاه و یکتا مانند «a01» بنویسید.';
+  },
+  agencyNameEmpty(id: string): string {
+    return `نام دستگاه ${quote(id)} خالی است؛ نام دستگاه را بنویسید. تا آن زمان این دستگاه کنار گذاشته می‌شود.`;
+  },
+  agencyGroupEmpty(id: string): string {
+    return `گروه دستگاه ${quote(id)} خالی است؛ گروه را بنویسید (مثلاً «دستگاه اجرایی» یا «فرمانداری»). تا آن زمان این دستگاه کنار گذاشته می‌شود.`;
+  },
+  agencyActiveInvalid(name: string, value: string): string {
+    return `مقدار «فعال» دستگاه ${quote(name)} خوانده نشد: ${quote(value)}؛ «بله» یا «خیر» بنویسید. فعلاً فعال حساب می‌شود.`;
+  },
+  agencyEmailInvalid(name: string, value: string): string {
+    return `ایمیل دستگاه ${quote(name)} درست نیست: ${quote(value)}؛ نشانی درستی مانند name@example.ir بنویسید یا خانه را خالی بگذارید.`;
+  },
+
+  monthInvalid(value: string): string {
+    return value === ''
+      ? `ماه خالی است؛ ${MONTH_HINT}.`
+      : `ماه ${quote(value)} خوانده نشد؛ ${MONTH_HINT}.`;
+  },
+  agencyEmpty(agenciesTab: string): string {
+    return `دستگاه خالی است؛ شناسه یا نام دستگاه را همان‌طور که در برگه «${agenciesTab}» آمده بنویسید.`;
+  },
+  agencyUnknown(value: string, agenciesTab: string): string {
+    return `دستگاه ${quote(value)} در برگه «${agenciesTab}» نیست؛ شناسه یا نام دستگاه را همان‌طور که در آن برگه آمده بنویسید.`;
+  },
+  agencyAmbiguous(value: string): string {
+    return `نام ${quote(value)} به بیش از یک دستگاه می‌خورد؛ به‌جای نام، شناسه دستگاه را بنویسید.`;
+  },
+  scoreDuplicate(name: string, month: MonthKey, firstRow: number): string {
+    return `برای دستگاه ${quote(name)} در ${monthName(month)} دو ردیف هست؛ ردیف ${faRow(firstRow)} به کار می‌رود و این ردیف نادیده گرفته می‌شود. یکی را پاک کنید.`;
+  },
+  scoreNotNumber(code: string, max: number, value: string): string {
+    return `امتیاز شاخص ${code} باید عددی بین ۰ تا ${faNumber(max)} باشد؛ ${quote(value)} عدد نیست.`;
+  },
+  scoreOutOfRange(code: string, max: number, value: string): string {
+    return `امتیاز شاخص ${code} باید عددی بین ۰ تا ${faNumber(max)} باشد؛ ${quote(value)} بیرون از این بازه است.`;
+  },
+  scoreMissing(codes: readonly string[], name: string, month: MonthKey): string {
+    const which = codes.length > 1 ? `شاخص‌های ${faList(codes)}` : `شاخص ${codes[0] ?? ''}`;
+    return `امتیاز ${which} برای دستگاه ${quote(name)} در ${monthName(month)} هنوز وارد نشده است.`;
+  },
+  noSubmission(name: string, month: MonthKey, scoresTab: string): string {
+    return `دستگاه ${quote(name)} برای ${monthName(month)} هنوز ردیفی در برگه «${scoresTab}» ندارد.`;
+  },
+
+  recipientEmailEmpty(): string {
+    return 'ایمیل گیرنده خالی است؛ نشانی ایمیل را بنویسید یا ردیف را پاک کنید.';
+  },
+  recipientEmailInvalid(value: string): string {
+    return `ایمیل گیرنده درست نیست: ${quote(value)}؛ نشانی درستی مانند name@example.ir بنویسید.`;
+  },
+  recipientActiveInvalid(email: string, value: string): string {
+    return `مقدار «فعال» گیرنده ${quote(email)} خوانده نشد: ${quote(value)}؛ «بله» یا «خیر» بنویسید. تا آن زمان برای این گیرنده چیزی فرستاده نمی‌شود.`;
+  },
+};
+
+/** The place of a problem: -1 row for the whole tab, -1 column for a whole row. */
+interface Entry {
+  problem: Problem;
+  tabOrder: number;
+  row: number;
+  column: number;
+  seq: number;
+}
+
+const TAB_ORDER = new Map<TabKey, number>(INPUT_TABS.map((key, i) => [key, i]));
+
+export interface ProblemContext {
+  month?: MonthKey;
+  agencyId?: string;
+}
+
+/** Collects problems with their place; `sorted()` gives them in the contract's order. */
+export class ProblemSink {
+  private readonly entries: Entry[] = [];
+
+  private push(
+    code: ProblemCode,
+    tabKey: TabKey,
+    tab: string,
+    cell: string,
+    row: number,
+    column: number,
+    message: string,
+    context: ProblemContext | undefined,
+  ): void {
+    const problem: Problem = { code, severity: severityOf(code), tab, cell, message };
+    if (context?.month !== undefined) problem.month = context.month;
+    if (context?.agencyId !== undefined) problem.agencyId = context.agencyId;
+    this.entries.push({
+      problem,
+      tabOrder: TAB_ORDER.get(tabKey) ?? INPUT_TABS.length,
+      row,
+      column,
+      seq: this.entries.length,
+    });
+  }
+
+  /** A problem with the tab as a whole (cell ''). */
+  tab(code: ProblemCode, tabKey: TabKey, tab: string | undefined, message: string): void {
+    this.push(code, tabKey, tab ?? TABS[tabKey].label, '', -1, -1, message, undefined);
+  }
+
+  /** A problem with a whole row (`12:12`). */
+  row(
+    code: ProblemCode,
+    tabKey: TabKey,
+    tab: string,
+    rowIndex: number,
+    message: string,
+    context?: ProblemContext,
+  ): void {
+    const ref = `${rowIndex + 1}:${rowIndex + 1}`;
+    this.push(code, tabKey, tab, ref, rowIndex, -1, message, context);
+  }
+
+  /** A problem at one cell (`F12`). */
+  cell(
+    code: ProblemCode,
+    tabKey: TabKey,
+    tab: string,
+    rowIndex: number,
+    columnIndex: number,
+    message: string,
+    context?: ProblemContext,
+  ): void {
+    const ref = a1(rowIndex, columnIndex);
+    this.push(code, tabKey, tab, ref, rowIndex, columnIndex, message, context);
+  }
+
+  get size(): number {
+    return this.entries.length;
+  }
+
+  /** Tab order of the contract, then row, then column, then the order they were found. */
+  sorted(): Problem[] {
+    return [...this.entries]
+      .sort(
+        (a, b) => a.tabOrder - b.tabOrder || a.row - b.row || a.column - b.column || a.seq - b.seq,
+      )
+      .map((e) => e.problem);
+  }
+}

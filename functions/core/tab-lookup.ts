@@ -1,0 +1,131 @@
+/**
+ * Finding tabs and columns by name (workbook.md, "Names"): a title or header matches a key
+ * when, normalised, it equals the key's English name or its Persian label.
+ */
+import { cellText, isBlankRow } from './cell-values.ts';
+import type { CellValue, RawTab, RawWorkbook } from './cells.ts';
+import { normalizeName } from './normalize.ts';
+import { messages, type ProblemSink } from './problem-messages.ts';
+import { TABS, type ColumnSpec, type TabKey } from './tabs.ts';
+
+/** True when `text` names the key, by its English name or its Persian label. */
+export function matchesKey(text: string, key: string, label: string): boolean {
+  const name = normalizeName(text);
+  return name !== '' && (name === normalizeName(key) || name === normalizeName(label));
+}
+
+/** The first tab (in workbook order) whose title names the tab key. */
+export function findTab(workbook: RawWorkbook, key: TabKey): RawTab | undefined {
+  const spec = TABS[key];
+  return workbook.tabs.find((tab) => matchesKey(String(tab.name ?? ''), spec.key, spec.label));
+}
+
+/** The header row's cells, each normalised once (index = column). */
+export function normalizedHeaders(tab: RawTab): string[] {
+  const first = tab.rows[0];
+  const header = Array.isArray(first) ? first : [];
+  const out: string[] = [];
+  for (let c = 0; c < header.length; c++) out.push(normalizeName(cellText(header[c])));
+  return out;
+}
+
+export interface ColumnMap {
+  /** Column key -> zero-based column index, for the columns found. */
+  index: Map<string, number>;
+  /** Columns not found (required and optional). */
+  missing: ColumnSpec[];
+  /** Every header cell normalised, by column index. */
+  headers: string[];
+  /** Columns taken by a spec, so that other matching (indicator codes) skips them. */
+  claimed: Set<number>;
+}
+
+/** Locates each spec'd column in row 1; the first matching column wins. */
+export function mapColumns(tab: RawTab, specs: readonly ColumnSpec[]): ColumnMap {
+  const headers = normalizedHeaders(tab);
+  const index = new Map<string, number>();
+  const missing: ColumnSpec[] = [];
+  const claimed = new Set<number>();
+  for (const spec of specs) {
+    const names = new Set([normalizeName(spec.key), normalizeName(spec.label)]);
+    const column = headers.findIndex((h, c) => h !== '' && !claimed.has(c) && names.has(h));
+    if (column === -1) {
+      missing.push(spec);
+    } else {
+      index.set(spec.key, column);
+      claimed.add(column);
+    }
+  }
+  return { index, missing, headers, claimed };
+}
+
+/** A data row: its zero-based index in `rows` (0 is the header row) and its cells. */
+export interface DataRow {
+  rowIndex: number;
+  cells: readonly CellValue[];
+}
+
+/**
+ * Rows after the header, skipping blank ones: rows with nothing in the tab's known
+ * columns (`opened.columns`), whatever sits in columns the contract does not know.
+ */
+export function* dataRows(opened: OpenTab): Generator<DataRow> {
+  const { tab } = opened;
+  const known = [...opened.columns.index.values()];
+  for (let r = 1; r < tab.rows.length; r++) {
+    const cells = tab.rows[r];
+    if (!Array.isArray(cells) || isBlankRow(cells, known)) continue;
+    yield { rowIndex: r, cells };
+  }
+}
+
+/** The cell at a column (undefined column or short row -> null). */
+export function cellAt(row: DataRow, column: number | undefined): CellValue {
+  if (column === undefined) return null;
+  return row.cells[column] ?? null;
+}
+
+/** An input tab found in the workbook, with its columns located. */
+export interface OpenTab {
+  key: TabKey;
+  tab: RawTab;
+  /** The title as in the workbook. */
+  title: string;
+  columns: ColumnMap;
+  /** Every required column was found. */
+  complete: boolean;
+}
+
+/**
+ * Finds an input tab and its columns, reporting `tab.missing` (null result) and
+ * `header.missing` for each required column not in row 1. `fatal` only changes the
+ * wording of the missing-tab message.
+ */
+export function openTab(
+  workbook: RawWorkbook,
+  key: TabKey,
+  sink: ProblemSink,
+  fatal: boolean,
+): OpenTab | null {
+  const spec = TABS[key];
+  const tab = findTab(workbook, key);
+  if (!tab) {
+    sink.tab('tab.missing', key, spec.label, messages.tabMissing(spec.label, spec.key, fatal));
+    return null;
+  }
+  const title = String(tab.name);
+  const columns = mapColumns(tab, spec.columns);
+  let complete = true;
+  for (const column of columns.missing) {
+    if (!column.required) continue;
+    complete = false;
+    sink.row(
+      'header.missing',
+      key,
+      title,
+      0,
+      messages.headerMissing(title, column.label, column.key),
+    );
+  }
+  return { key, tab, title, columns, complete };
+}

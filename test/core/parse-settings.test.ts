@@ -1,0 +1,221 @@
+import { describe, expect, it } from 'vitest';
+import type { CellValue } from '../../functions/core/cells.ts';
+import { DEFAULT_SETTINGS } from '../../functions/core/parse-settings.ts';
+import { editCell, sampleTabs, sampleWorkbook, type Rows } from './fixtures.ts';
+import { expectPersian, one, parse, where } from './parse-helpers.ts';
+
+const SETTINGS = 'تنظیمات';
+
+function withSettings(rows: Rows) {
+  return sampleWorkbook({ [SETTINGS]: [['key', 'value'], ['province', 'ایلام'], ...rows] });
+}
+
+describe('settings', () => {
+  it('reads every key of the sample, by its Persian label', () => {
+    const { model, problems } = parse(sampleWorkbook());
+    expect(problems).toEqual([]);
+    expect(model.settings).toEqual({
+      province: 'ایلام',
+      spokesperson: 'آیت قیصربیگی',
+      spokespersonTitle: 'مدیرکل روابط عمومی استانداری',
+      ranking: 'dense',
+      top: 3,
+      weakBands: 2,
+      headlineDimensions: ['اطلاع‌رسانی', 'پاسخگویی'],
+      runRequest: null,
+      runRequestRaw: null,
+      runStatus: null,
+    });
+  });
+
+  it('reads keys by their English names, in any order, ignoring unknown keys', () => {
+    const result = parse(
+      withSettings([
+        ['run_status', 'sent 1403-03'],
+        ['Spokesperson Title', 'مدیرکل'],
+        ['unknown_key', 'whatever'],
+        ['ranking', 'Competition'],
+        ['TOP', '۵'],
+        ['weak_bands', 3],
+        ['headline_dimensions', 'نوآوری'],
+        ['run_request', 'تیر ۱۴۰۳'],
+        ['spokesperson', '  آیت   قيصربيگی '],
+      ]),
+    );
+    expect(result.problems).toEqual([]);
+    expect(result.model.settings).toEqual({
+      province: 'ایلام',
+      spokesperson: 'آیت قیصربیگی',
+      spokespersonTitle: 'مدیرکل',
+      ranking: 'competition',
+      top: 5,
+      weakBands: 3,
+      headlineDimensions: ['نوآوری'],
+      runRequest: '1403-04',
+      runRequestRaw: 'تیر ۱۴۰۳',
+      runStatus: 'sent 1403-03',
+    });
+  });
+
+  it('uses the defaults when only the province is given', () => {
+    const result = parse(withSettings([]));
+    expect(result.problems).toEqual([]);
+    expect(result.model.settings).toEqual({ ...DEFAULT_SETTINGS, province: 'ایلام' });
+  });
+
+  it.each([
+    ['فشرده', 'dense'],
+    ['رقابتی', 'competition'],
+    ['dense', 'dense'],
+    ['COMPETITION', 'competition'],
+  ])('ranking %s is %s', (value, method) => {
+    expect(parse(withSettings([['ranking', value]])).model.settings.ranking).toBe(method);
+  });
+
+  it('matches headline dimensions by their normalised names, split on «،» or «,»', () => {
+    const result = parse(withSettings([['محورهای خبر', ' اطلاع رساني ,پاسخگویی، اطلاع‌رسانی ']]));
+    expect(result.problems).toEqual([]);
+    expect(result.model.settings.headlineDimensions).toEqual(['اطلاع‌رسانی', 'پاسخگویی']);
+  });
+
+  it('reads run_request in every month form and keeps the raw text', () => {
+    const serial = parse(withSettings([['run_request', 45483]])).model.settings;
+    expect([serial.runRequest, serial.runRequestRaw]).toEqual(['1403-04', '45483']);
+    const date = parse(withSettings([['درخواست اجرا', new Date('2024-07-10T12:00:00Z')]])).model
+      .settings;
+    expect([date.runRequest, date.runRequestRaw]).toEqual(['1403-04', '2024-07-10']);
+    const text = parse(withSettings([['run_request', ' ۱۴۰۳/۴ ']])).model.settings;
+    expect([text.runRequest, text.runRequestRaw]).toEqual(['1403-04', ' ۱۴۰۳/۴ ']);
+  });
+
+  it.each<[string, CellValue, string, Record<string, unknown>]>([
+    [
+      'ranking',
+      'الفبایی',
+      'روش رتبه‌بندی «الفبایی» شناخته نشد؛ «فشرده» یا «رقابتی» بنویسید. فعلاً «فشرده» به کار می‌رود.',
+      { ranking: 'dense' },
+    ],
+    [
+      'top',
+      'سه',
+      'تعداد رتبه‌ها باید عدد صحیح ۱ یا بیشتر باشد؛ «سه» پذیرفته نیست. فعلاً ۳ به کار می‌رود.',
+      { top: 3 },
+    ],
+    [
+      'top',
+      2.5,
+      'تعداد رتبه‌ها باید عدد صحیح ۱ یا بیشتر باشد؛ «2.5» پذیرفته نیست. فعلاً ۳ به کار می‌رود.',
+      { top: 3 },
+    ],
+    [
+      'top',
+      0,
+      'تعداد رتبه‌ها باید عدد صحیح ۱ یا بیشتر باشد؛ «0» پذیرفته نیست. فعلاً ۳ به کار می‌رود.',
+      { top: 3 },
+    ],
+    [
+      'weak_bands',
+      5,
+      'تعداد سطوح ضعیف باید عدد صحیحی از ۱ تا ۴ (کمتر از تعداد سطوح) باشد؛ «5» پذیرفته نیست. فعلاً ۲ به کار می‌رود.',
+      { weakBands: 2 },
+    ],
+    [
+      'weak_bands',
+      '۰',
+      'تعداد سطوح ضعیف باید عدد صحیحی از ۱ تا ۴ (کمتر از تعداد سطوح) باشد؛ «۰» پذیرفته نیست. فعلاً ۲ به کار می‌رود.',
+      { weakBands: 2 },
+    ],
+    [
+      'headline_dimensions',
+      'اطلاع‌رسانی، شفافیت',
+      'محور «شفافیت» در برگه «شاخص‌ها» نیست؛ نام محورها را همان‌طور که در آن برگه آمده بنویسید و با «،» جدا کنید. فعلاً همه محورها به کار می‌روند.',
+      { headlineDimensions: null },
+    ],
+    [
+      'run_request',
+      'ماه بعد',
+      'ماه درخواست اجرا «ماه بعد» خوانده نشد؛ ماه را مانند ۱۴۰۳-۰۴ یا «تیر ۱۴۰۳» بنویسید.',
+      { runRequest: null, runRequestRaw: 'ماه بعد' },
+    ],
+  ])(
+    '%s = %j is settings.invalid at the value cell; the default is used',
+    (key, value, message, expected) => {
+      const result = parse(
+        withSettings([
+          ['spokesperson', 'x'],
+          [key, value],
+        ]),
+      );
+      expect(result.fatal).toBe(false);
+      expect(result.problems).toEqual([
+        { code: 'settings.invalid', severity: 'error', tab: SETTINGS, cell: 'B4', message },
+      ]);
+      expectPersian(message);
+      expect(result.model.settings).toMatchObject(expected);
+    },
+  );
+
+  it('names every unknown headline dimension', () => {
+    const result = parse(withSettings([['headline_dimensions', 'الف، ب']]));
+    expect(one(result, 'settings.invalid').message).toContain(
+      'محور «الف» و «ب» در برگه «شاخص‌ها» نیستند',
+    );
+  });
+
+  it('counts a key given twice once, the first time, and reports the later row', () => {
+    const result = parse(
+      withSettings([
+        ['top', 4],
+        ['تعداد رتبه‌ها', 9],
+      ]),
+    );
+    expect(result.model.settings.top).toBe(4);
+    const problem = one(result, 'settings.invalid');
+    expect(problem.cell).toBe('A4');
+    expect(problem.message).toBe(
+      'کلید «تعداد رتبه‌ها» دو بار آمده است؛ فقط ردیف ۳ به کار می‌رود. این ردیف را پاک کنید.',
+    );
+  });
+
+  it('is fatal without a province row', () => {
+    const result = parse(
+      sampleWorkbook({
+        [SETTINGS]: [
+          ['key', 'value'],
+          ['top', 3],
+        ],
+      }),
+    );
+    expect(result.fatal).toBe(true);
+    expect(where(result)).toEqual([`settings.invalid ${SETTINGS}!`]);
+    expect(result.problems[0]?.message).toBe(
+      'نام استان در تنظیمات نیست؛ ردیفی با کلید «استان» بسازید و نام استان را در ستون «مقدار» بنویسید.',
+    );
+  });
+
+  it('is fatal with an empty province', () => {
+    const result = parse(editCell(SETTINGS, 1, 1, '  '));
+    expect(result.fatal).toBe(true);
+    expect(where(result)).toEqual([`settings.invalid ${SETTINGS}!B2`]);
+  });
+
+  it('keeps the default weak_bands below the number of bands', () => {
+    const tabs = sampleTabs();
+    const result = parse(
+      sampleWorkbook({
+        [SETTINGS]: [
+          ['key', 'value'],
+          ['province', 'ایلام'],
+        ],
+        سطوح: [
+          ['label', 'min'],
+          ['ضعیف', 0],
+          ['خوب', 50],
+        ],
+        شاخص‌ها: tabs['شاخص‌ها'] ?? [],
+      }),
+    );
+    expect(result.problems).toEqual([]);
+    expect(result.model.settings.weakBands).toBe(1);
+  });
+});
