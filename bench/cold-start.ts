@@ -1,0 +1,144 @@
+/**
+ * Cold start: how long importing a module takes in a fresh Node process, and how much
+ * memory the process holds afterwards (`rss`, and `heapUsed` after a full GC). Compares
+ * the Sheets client karnameh uses (@googleapis/sheets + google-auth-library) with the whole
+ * `googleapis` package, and any module given (the functions' entry point).
+ *
+ *   node bench/cold-start.ts [module-path] [--runs N]
+ *
+ * Each figure is the median of N fresh processes (default 7), after one discarded run
+ * that warms the file cache.
+ */
+import { execFile } from 'node:child_process';
+import { resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+const ROOT = resolve(fileURLToPath(import.meta.url), '../..');
+
+export interface ColdStartTarget {
+  label: string;
+  /** Import specifiers, loaded together; bare names resolve from the repository root. */
+  specifiers: string[];
+}
+
+export interface ColdStartFigure {
+  label: string;
+  runs: number;
+  /** Median milliseconds from before the import to after it. */
+  importMs: number;
+  /** Median resident set size after the import, MB. */
+  rssMb: number;
+  /** Median heap in use after the import and a full GC, MB. */
+  heapUsedMb: number;
+}
+
+/** The comparison karnameh cares about; `target` (a module path) is added when given. */
+export function coldStartTargets(target?: string): ColdStartTarget[] {
+  const targets: ColdStartTarget[] = [
+    { label: 'node alone (baseline)', specifiers: [] },
+    {
+      label: '@googleapis/sheets + google-auth-library',
+      specifiers: ['@googleapis/sheets', 'google-auth-library'],
+    },
+    { label: 'googleapis (the whole package)', specifiers: ['googleapis'] },
+  ];
+  if (target) {
+    targets.push({
+      label: target,
+      specifiers: [pathToFileURL(resolve(process.cwd(), target)).href],
+    });
+  }
+  return targets;
+}
+
+function childScript(specifiers: string[]): string {
+  return [
+    'const t = performance.now();',
+    ...specifiers.map((s) => `await import(${JSON.stringify(s)});`),
+    'const importMs = performance.now() - t;',
+    'globalThis.gc();',
+    'const m = process.memoryUsage();',
+    'process.stdout.write(JSON.stringify({ importMs, rss: m.rss, heapUsed: m.heapUsed }));',
+  ].join('\n');
+}
+
+interface Sample {
+  importMs: number;
+  rss: number;
+  heapUsed: number;
+}
+
+async function sample(specifiers: string[]): Promise<Sample> {
+  const { stdout } = await run(
+    process.execPath,
+    ['--expose-gc', '--input-type=module', '-e', childScript(specifiers)],
+    { cwd: ROOT, maxBuffer: 1 << 20 },
+  );
+  return JSON.parse(stdout) as Sample;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  const at = (i: number) => sorted[i] ?? Number.NaN;
+  return sorted.length % 2 ? at(mid) : (at(mid - 1) + at(mid)) / 2;
+}
+
+const MB = 1024 * 1024;
+
+/** Measures each target in `runs` fresh processes (one-by-one, so they do not compete). */
+export async function measureColdStart(
+  options: { target?: string; runs?: number } = {},
+): Promise<ColdStartFigure[]> {
+  const runs = Math.max(1, options.runs ?? 7);
+  const figures: ColdStartFigure[] = [];
+  for (const target of coldStartTargets(options.target)) {
+    await sample(target.specifiers); // warms the file cache
+    const samples: Sample[] = [];
+    for (let i = 0; i < runs; i++) samples.push(await sample(target.specifiers));
+    figures.push({
+      label: target.label,
+      runs,
+      importMs: median(samples.map((s) => s.importMs)),
+      rssMb: median(samples.map((s) => s.rss / MB)),
+      heapUsedMb: median(samples.map((s) => s.heapUsed / MB)),
+    });
+  }
+  return figures;
+}
+
+/** The figures as a small text table. */
+export function formatColdStart(figures: ColdStartFigure[]): string {
+  const header = ['module', 'import ms', 'rss MB', 'heapUsed MB'];
+  const rows = [
+    header,
+    ...figures.map((f) => [
+      f.label,
+      f.importMs.toFixed(0),
+      f.rssMb.toFixed(1),
+      f.heapUsedMb.toFixed(1),
+    ]),
+  ];
+  const widths = header.map((_, c) => Math.max(...rows.map((r) => r[c]?.length ?? 0)));
+  const line = (r: string[]) =>
+    r
+      .map((cell, c) => (c === 0 ? cell.padEnd(widths[c] ?? 0) : cell.padStart(widths[c] ?? 0)))
+      .join('  ');
+  const runs = figures[0]?.runs ?? 0;
+  return [
+    line(header),
+    ...rows.slice(1).map(line),
+    `(median of ${runs} fresh processes each, Node ${process.version})`,
+  ].join('\n');
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const args = process.argv.slice(2);
+  const runsAt = args.indexOf('--runs');
+  const runs = runsAt >= 0 ? Number(args[runsAt + 1]) : undefined;
+  const target = args.find((a, i) => !a.startsWith('--') && (runsAt < 0 || i !== runsAt + 1));
+  const figures = await measureColdStart({ target, runs });
+  process.stdout.write(`${formatColdStart(figures)}\n`);
+}

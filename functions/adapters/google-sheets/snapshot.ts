@@ -1,0 +1,81 @@
+/**
+ * What a read saw of the spreadsheet, kept for the next write: every tab's id, title and
+ * grid size, the rows of the output tabs and of the settings tab.
+ */
+import type { sheets_v4 } from '@googleapis/sheets';
+import type { RawTab } from '../../core/cells.ts';
+import { namesKey as matchesKey } from './names.ts';
+import { OUTPUT_TABS, TABS, type TabKey } from '../../core/tabs.ts';
+import { toPlainRows, type PlainCell } from './cell-data.ts';
+
+export type OutputKey = Extract<TabKey, 'results' | 'problems' | 'runs'>;
+
+/** The sheet properties `spreadsheets.get` is asked for (its `fields` mask). */
+export const SHEET_FIELDS =
+  'sheets(properties(sheetId,title,index,sheetType,gridProperties(rowCount,columnCount,frozenRowCount),rightToLeft))';
+
+export interface SheetInfo {
+  sheetId: number;
+  title: string;
+  index: number;
+  rowCount: number;
+  columnCount: number;
+  /** Only grid sheets hold cells (a chart sheet has no A1 range). */
+  grid: boolean;
+}
+
+export interface TabState {
+  sheet: SheetInfo;
+  /** Canonical rows (cell-data.ts `toPlainRows`). */
+  rows: PlainCell[][];
+}
+
+export interface WorkbookSnapshot {
+  sheets: SheetInfo[];
+  outputs: Partial<Record<OutputKey, TabState>>;
+  settings: TabState | null;
+}
+
+/** The tab list from a `spreadsheets.get` answer, in workbook order. */
+export function sheetInfos(spreadsheet: sheets_v4.Schema$Spreadsheet): SheetInfo[] {
+  const out: SheetInfo[] = [];
+  for (const sheet of spreadsheet.sheets ?? []) {
+    const p = sheet.properties;
+    if (!p || typeof p.sheetId !== 'number' || typeof p.title !== 'string') continue;
+    out.push({
+      sheetId: p.sheetId,
+      title: p.title,
+      index: p.index ?? out.length,
+      rowCount: p.gridProperties?.rowCount ?? 0,
+      columnCount: p.gridProperties?.columnCount ?? 0,
+      grid: (p.sheetType ?? 'GRID') === 'GRID',
+    });
+  }
+  return out.sort((a, b) => a.index - b.index);
+}
+
+/** The first tab (in workbook order) whose title names the key, as core/tab-lookup does. */
+export function findSheet(sheets: readonly SheetInfo[], key: TabKey): SheetInfo | undefined {
+  const spec = TABS[key];
+  return sheets.find((sheet) => matchesKey(sheet.title, spec.key, spec.label));
+}
+
+/** The snapshot of a read: `tabs[i]` holds the rows of `sheets[i]` when it is a grid. */
+export function takeSnapshot(
+  sheets: SheetInfo[],
+  tabs: ReadonlyMap<number, RawTab>,
+): WorkbookSnapshot {
+  const state = (sheet: SheetInfo | undefined): TabState | null =>
+    sheet ? { sheet, rows: toPlainRows(tabs.get(sheet.sheetId)?.rows ?? []) } : null;
+  const outputs: WorkbookSnapshot['outputs'] = {};
+  for (const key of OUTPUT_TABS as OutputKey[]) {
+    const found = state(findSheet(sheets, key));
+    if (found) outputs[key] = found;
+  }
+  return { sheets, outputs, settings: state(findSheet(sheets, 'settings')) };
+}
+
+/** A tab title as an A1 range of the whole tab: quoted, single quotes doubled. */
+export function quoteTitle(title: string): string {
+  return `'${title.replaceAll("'", "''")}'`;
+}

@@ -1,0 +1,433 @@
+/**
+ * A stand-in of the Google Sheets REST API v4 for tests: an HTTP server on 127.0.0.1 that
+ * the real @googleapis/sheets client talks to (`rootUrl: standIn.url`).
+ *
+ * It keeps spreadsheets in memory and implements `spreadsheets.get` (with `fields`),
+ * `spreadsheets.values.batchGet` and `spreadsheets.batchUpdate` (atomic: a batch is applied
+ * to a copy, committed only when every request succeeded). It checks the bearer token,
+ * counts and logs requests with their body sizes, answers injected faults (429, 500, a
+ * stall), and refuses what Google refuses: every query parameter and request body is
+ * checked against Google's discovery document, and ranges, ids and titles against the
+ * sheet. Errors come in Google's shape, `{error: {code, message, status}}`.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import type { CellValue, RawWorkbook } from '../../functions/core/cells.ts';
+import { methods, validateBody, validateQuery, type MethodSpec } from './sheets-discovery.ts';
+import {
+  ApiRefusal,
+  a1Bounds,
+  applySelection,
+  checkSelection,
+  parseA1Range,
+  parseSelection,
+  rangeValues,
+  sheetByTitle,
+  spreadsheetFrom,
+  workingCopy,
+  type DateRender,
+  type Json,
+  type LoadOptions,
+  type StandInSpreadsheet,
+  type StoredCell,
+  type ValueRender,
+} from './stand-in-model.ts';
+import { applyRequests } from './stand-in-requests.ts';
+
+export const STAND_IN_TOKEN = 'stand-in-token';
+
+/** A fault to answer instead of doing the work. */
+export interface Fault {
+  /** Answer this HTTP status (429, 500, 503, …) with Google's error body. */
+  status?: number;
+  /**
+   * Never answer (until the stand-in closes): `before` does nothing, `after` applies the
+   * request first, as when a batch landed but its answer was lost.
+   */
+  stall?: 'before' | 'after';
+  /** How many matching requests it hits (default 1; `Infinity`: every one). */
+  times?: number;
+  /** Hit `fail` matching requests, let `pass` through, again and again (ignores `times`). */
+  cycle?: { fail: number; pass: number };
+  /** Short method names it applies to (`get`, `values.batchGet`, `batchUpdate`); default all. */
+  methods?: string[];
+}
+
+export interface RequestRecord {
+  /** Short method name: `get`, `values.batchGet`, `batchUpdate`, or `unknown`. */
+  method: string;
+  httpMethod: string;
+  path: string;
+  /** The query string, decoded (`fields=…&ranges=…`). */
+  query: URLSearchParams;
+  /** The request body, parsed (null when there was none or it was not JSON). */
+  body: unknown;
+  /** The status answered; 0 for a stalled request. */
+  status: number;
+  bodyBytes: number;
+  /** True when an injected fault answered. */
+  fault: boolean;
+}
+
+export interface StandInOptions {
+  token?: string;
+  /** Largest request body accepted (default 2 MiB). */
+  maxBodyBytes?: number;
+}
+
+export interface SheetsStandIn {
+  /** The API root for the client: `http://127.0.0.1:PORT/`. */
+  readonly url: string;
+  readonly token: string;
+  /** Every request received, in order. */
+  readonly log: RequestRecord[];
+  /** Puts a workbook in as spreadsheet `id` (dates as serial numbers with a date format). */
+  loadWorkbook(id: string, raw: RawWorkbook, options?: LoadOptions): void;
+  /** The committed state of a spreadsheet (read it, do not change it). */
+  spreadsheet(id: string): StandInSpreadsheet;
+  /** A tab's values as the store reads them: ragged rows, blank cells null. */
+  tabRows(id: string, title: string): CellValue[][];
+  /** One stored cell (CellData JSON) by A1 reference. */
+  cell(id: string, title: string, a1: string): StoredCell | undefined;
+  /** The spreadsheet as JSON, for comparing before and after. */
+  dump(id: string): string;
+  /** Answers 403 for this spreadsheet from now on. */
+  forbid(id: string): void;
+  inject(fault: Fault): void;
+  clearFaults(): void;
+  /** Requests received for a method (short name), or in all. */
+  count(method?: string): number;
+  resetLog(): void;
+  close(): Promise<void>;
+}
+
+const STATUS_NAMES: Record<number, string> = {
+  400: 'INVALID_ARGUMENT',
+  401: 'UNAUTHENTICATED',
+  403: 'PERMISSION_DENIED',
+  404: 'NOT_FOUND',
+  409: 'ABORTED',
+  429: 'RESOURCE_EXHAUSTED',
+  500: 'INTERNAL',
+  501: 'NOT_IMPLEMENTED',
+  503: 'UNAVAILABLE',
+  504: 'DEADLINE_EXCEEDED',
+};
+
+const FAULT_MESSAGES: Record<number, string> = {
+  429: "Quota exceeded for quota metric 'Write requests' and limit 'Write requests per minute per user' of service 'sheets.googleapis.com'.",
+  500: 'Internal error encountered.',
+  503: 'The service is currently unavailable.',
+};
+
+const IMPLEMENTED = new Set(['get', 'values.batchGet', 'batchUpdate']);
+
+function shortName(spec: MethodSpec): string {
+  return spec.id.replace(/^sheets\.spreadsheets\./, '');
+}
+
+function parseJson(raw: Buffer): unknown {
+  if (raw.length === 0) return null;
+  try {
+    return JSON.parse(raw.toString('utf8'));
+  } catch {
+    return null;
+  }
+}
+
+interface ActiveFault {
+  fault: Fault;
+  hits: number;
+  seen: number;
+}
+
+export async function startSheetsStandIn(options: StandInOptions = {}): Promise<SheetsStandIn> {
+  const token = options.token ?? STAND_IN_TOKEN;
+  const maxBodyBytes = options.maxBodyBytes ?? 2 * 1024 * 1024;
+  const docs = new Map<string, StandInSpreadsheet>();
+  const forbidden = new Set<string>();
+  const faults: ActiveFault[] = [];
+  const log: RequestRecord[] = [];
+  const routes = methods();
+  const sockets = new Set<Socket>();
+
+  function takeFault(method: string): Fault | null {
+    for (const active of faults) {
+      const { fault } = active;
+      if (fault.methods && !fault.methods.includes(method)) continue;
+      if (fault.cycle) {
+        const period = fault.cycle.fail + fault.cycle.pass;
+        const position = active.seen++ % period;
+        if (position < fault.cycle.fail) return fault;
+        continue;
+      }
+      active.hits++;
+      if (active.hits >= (fault.times ?? 1)) faults.splice(faults.indexOf(active), 1);
+      return fault;
+    }
+    return null;
+  }
+
+  function send(res: ServerResponse, record: RequestRecord, status: number, body: unknown) {
+    record.status = status;
+    const text = JSON.stringify(body);
+    res.writeHead(status, {
+      'content-type': 'application/json; charset=UTF-8',
+      'content-length': Buffer.byteLength(text),
+    });
+    res.end(text);
+  }
+
+  function sendError(res: ServerResponse, record: RequestRecord, status: number, message: string) {
+    send(res, record, status, {
+      error: { code: status, message, status: STATUS_NAMES[status] ?? 'UNKNOWN' },
+    });
+  }
+
+  function documentFor(id: string): StandInSpreadsheet {
+    if (forbidden.has(id)) throw new ApiRefusal('The caller does not have permission', 403);
+    const doc = docs.get(id);
+    if (!doc) throw new ApiRefusal('Requested entity was not found.', 404);
+    return doc;
+  }
+
+  function selectFields(query: URLSearchParams, schemaName: string, body: unknown): unknown {
+    const fields = query.get('fields');
+    if (fields === null) return body;
+    const selection = parseSelection(fields);
+    checkSelection(selection, schemaName);
+    return applySelection(body, selection);
+  }
+
+  function getSpreadsheet(id: string, query: URLSearchParams): unknown {
+    const doc = documentFor(id);
+    if (query.get('includeGridData') === 'true' || query.has('ranges')) {
+      throw new ApiRefusal('the stand-in does not implement grid data in spreadsheets.get', 501);
+    }
+    const full = {
+      spreadsheetId: doc.spreadsheetId,
+      properties: {
+        title: doc.title,
+        locale: 'fa_IR',
+        autoRecalc: 'ON_CHANGE',
+        timeZone: 'Asia/Tehran',
+      },
+      sheets: doc.sheets.map((sheet) => ({
+        properties: structuredClone(sheet.properties),
+        ...(sheet.conditionalFormats.length > 0
+          ? { conditionalFormats: structuredClone(sheet.conditionalFormats) }
+          : {}),
+        ...(sheet.protectedRanges.length > 0
+          ? { protectedRanges: structuredClone(sheet.protectedRanges) }
+          : {}),
+      })),
+      spreadsheetUrl: `https://docs.google.com/spreadsheets/d/${doc.spreadsheetId}/edit`,
+    };
+    return selectFields(query, 'Spreadsheet', full);
+  }
+
+  function batchGet(id: string, query: URLSearchParams): unknown {
+    const doc = documentFor(id);
+    const valueRender = (query.get('valueRenderOption') ?? 'FORMATTED_VALUE') as ValueRender;
+    const dateRender = (query.get('dateTimeRenderOption') ?? 'SERIAL_NUMBER') as DateRender;
+    const major = query.get('majorDimension') === 'COLUMNS' ? 'COLUMNS' : 'ROWS';
+    const valueRanges = query.getAll('ranges').map((text) => {
+      const { sheet, bounds } = parseA1Range(doc, text);
+      const values = rangeValues(sheet, bounds, valueRender, dateRender, major);
+      return {
+        range: a1Bounds(sheet.properties.title, bounds),
+        majorDimension: major,
+        ...(values.length > 0 ? { values } : {}),
+      };
+    });
+    return selectFields(query, 'BatchGetValuesResponse', {
+      spreadsheetId: doc.spreadsheetId,
+      ...(valueRanges.length > 0 ? { valueRanges } : {}),
+    });
+  }
+
+  function batchUpdate(id: string, query: URLSearchParams, body: Json): unknown {
+    const doc = documentFor(id);
+    if (body.includeSpreadsheetInResponse === true || body.responseRanges !== undefined) {
+      throw new ApiRefusal('the stand-in does not implement includeSpreadsheetInResponse', 501);
+    }
+    const copy = workingCopy(doc);
+    const replies = applyRequests(copy, body.requests);
+    docs.set(id, copy);
+    return selectFields(query, 'BatchUpdateSpreadsheetResponse', {
+      spreadsheetId: doc.spreadsheetId,
+      replies,
+    });
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const raw = Buffer.concat(chunks);
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const httpMethod = req.method ?? 'GET';
+    const route = routes.find(
+      (r) => r.spec.httpMethod === httpMethod && r.pattern.test(url.pathname),
+    );
+    const record: RequestRecord = {
+      method: route ? shortName(route.spec) : 'unknown',
+      httpMethod,
+      path: url.pathname,
+      query: url.searchParams,
+      body: parseJson(raw),
+      status: 0,
+      bodyBytes: raw.length,
+      fault: false,
+    };
+    log.push(record);
+
+    const fault = takeFault(record.method);
+    if (fault) record.fault = true;
+    if (fault?.stall === 'before') return; // never answered; the socket closes with the server
+    if (fault?.status !== undefined) {
+      sendError(res, record, fault.status, FAULT_MESSAGES[fault.status] ?? 'Injected fault.');
+      return;
+    }
+
+    const authorization = req.headers.authorization;
+    if (!authorization?.startsWith('Bearer ')) {
+      sendError(
+        res,
+        record,
+        401,
+        'Request is missing required authentication credential. Expected OAuth 2 access token, login cookie or other valid authentication credential.',
+      );
+      return;
+    }
+    if (authorization.slice('Bearer '.length) !== token) {
+      sendError(res, record, 401, 'Request had invalid authentication credentials.');
+      return;
+    }
+    if (!route) {
+      sendError(
+        res,
+        record,
+        404,
+        `The requested URL ${url.pathname} was not found on this server.`,
+      );
+      return;
+    }
+    try {
+      if (raw.length > maxBodyBytes) {
+        throw new ApiRefusal(`Request payload size exceeds the limit: ${maxBodyBytes} bytes.`);
+      }
+      const { spec } = route;
+      const match = route.pattern.exec(url.pathname) ?? [];
+      const params = Object.fromEntries(
+        route.names.map((name, i) => [name, decodeURIComponent(match[i + 1] ?? '')]),
+      );
+      for (const [name, parameter] of Object.entries(spec.parameters ?? {})) {
+        if (parameter.required && parameter.location === 'path' && !params[name]) {
+          throw new ApiRefusal(`Missing required parameter ${name}`);
+        }
+      }
+      const queryError = validateQuery(spec, url.searchParams);
+      if (queryError) throw new ApiRefusal(queryError);
+      let body: Json = {};
+      if (spec.request) {
+        if (raw.length > 0 && record.body === null) {
+          throw new ApiRefusal('Invalid JSON payload received. Unexpected token.');
+        }
+        body = (record.body ?? {}) as Json;
+        const bodyError = validateBody(spec, body);
+        if (bodyError) throw new ApiRefusal(bodyError);
+      }
+      if (!IMPLEMENTED.has(record.method)) {
+        throw new ApiRefusal(`the stand-in does not implement ${spec.id}`, 501);
+      }
+      const id = params.spreadsheetId ?? '';
+      const answer =
+        record.method === 'get'
+          ? getSpreadsheet(id, url.searchParams)
+          : record.method === 'values.batchGet'
+            ? batchGet(id, url.searchParams)
+            : batchUpdate(id, url.searchParams, body);
+      if (fault?.stall === 'after') return; // applied, never answered
+      send(res, record, 200, answer);
+    } catch (error) {
+      if (!(error instanceof ApiRefusal)) throw error;
+      if (fault?.stall === 'after') return;
+      sendError(res, record, error.status, error.message);
+    }
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      if (res.headersSent) return;
+      res.writeHead(500, { 'content-type': 'application/json; charset=UTF-8' });
+      res.end(
+        JSON.stringify({
+          error: { code: 500, message: `stand-in bug: ${String(error)}`, status: 'INTERNAL' },
+        }),
+      );
+    });
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+
+  function spreadsheet(id: string): StandInSpreadsheet {
+    const doc = docs.get(id);
+    if (!doc) throw new Error(`no spreadsheet ${id} in the stand-in`);
+    return doc;
+  }
+
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    token,
+    log,
+    loadWorkbook(id, raw, loadOptions) {
+      docs.set(id, spreadsheetFrom(id, raw, loadOptions));
+    },
+    spreadsheet,
+    tabRows(id, title) {
+      const doc = spreadsheet(id);
+      const sheet = sheetByTitle(doc, title);
+      if (!sheet) throw new Error(`no tab ${title} in ${id}`);
+      const grid = sheet.properties.gridProperties;
+      const values = rangeValues(
+        sheet,
+        { startRow: 0, endRow: grid.rowCount, startColumn: 0, endColumn: grid.columnCount },
+        'UNFORMATTED_VALUE',
+        'SERIAL_NUMBER',
+        'ROWS',
+      );
+      return values.map((row) => row.map((v) => (v === '' ? null : (v as CellValue))));
+    },
+    cell(id, title, a1) {
+      const doc = spreadsheet(id);
+      const { sheet, bounds } = parseA1Range(doc, `'${title.replaceAll("'", "''")}'!${a1}`);
+      return sheet.rows[bounds.startRow]?.[bounds.startColumn];
+    },
+    dump(id) {
+      return JSON.stringify(spreadsheet(id));
+    },
+    forbid(id) {
+      forbidden.add(id);
+    },
+    inject(fault) {
+      faults.push({ fault, hits: 0, seen: 0 });
+    },
+    clearFaults() {
+      faults.length = 0;
+    },
+    count(method) {
+      return method === undefined ? log.length : log.filter((r) => r.method === method).length;
+    },
+    resetLog() {
+      log.length = 0;
+    },
+    async close() {
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
