@@ -1,0 +1,163 @@
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Handlebars from 'handlebars';
+import { KarnamehError } from '../../core/errors.ts';
+import { percentText, persianDigits, ordinalWord } from '../../core/persian-text.ts';
+import type { ReleaseInput } from '../../core/release-input.ts';
+import { buildReleaseView, type ReleaseView } from '../../core/release-view.ts';
+import { CSV_CONTENT_TYPE, resultsCsv, resultsCsvFilename } from '../../core/results-csv.ts';
+import type { RenderedRelease, RenderRelease } from '../../ports.ts';
+
+/** The template files, in `templates/`; partials in `templates/partials/*.hbs`. */
+export const RELEASE_TEMPLATES = {
+  html: 'release.html.hbs',
+  text: 'release.text.hbs',
+  subject: 'release.subject.hbs',
+} as const;
+
+type HandlebarsEnv = typeof Handlebars;
+type CompileOptions = NonNullable<Parameters<typeof Handlebars.compile>[1]>;
+type Template = Handlebars.TemplateDelegate<{ view: ReleaseView; subject: string }>;
+
+/** The package root: the nearest folder above this file that holds package.json (source or dist/). */
+export function packageRoot(from: string = import.meta.url): string {
+  let dir = dirname(fileURLToPath(from));
+  for (;;) {
+    if (existsSync(join(dir, 'package.json'))) return dir;
+    const parent = dirname(dir);
+    if (parent === dir) throw new KarnamehError('internal', 'package.json not found above ' + from);
+    dir = parent;
+  }
+}
+
+/** `templates/` of the package, found from the source tree or a build in dist/. */
+export function defaultTemplatesDir(): string {
+  return join(packageRoot(), 'templates');
+}
+
+function readTemplate(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new KarnamehError('internal', `release template not readable: ${path}`, {
+      cause: error,
+    });
+  }
+}
+
+function numeric(value: unknown): number | null {
+  if (typeof value === 'number') return value;
+  if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) {
+    return Number(value);
+  }
+  return null;
+}
+
+/**
+ * One Handlebars environment: helpers `digits`, `percent`, `ordinal` and `ltr`, and every
+ * partial compiled with the same options as the templates (escaping for HTML, none for text).
+ */
+function environment(
+  partials: Map<string, string>,
+  html: boolean,
+): { env: HandlebarsEnv; options: CompileOptions } {
+  const env = Handlebars.create();
+  const options: CompileOptions = { strict: true, noEscape: !html };
+  env.registerHelper('digits', (value: unknown) => {
+    const n = numeric(value);
+    return n === null ? persianDigits(String(value ?? '')) : persianDigits(n);
+  });
+  env.registerHelper('percent', (value: unknown) => {
+    const n = numeric(value);
+    return n === null ? '' : percentText(n);
+  });
+  env.registerHelper('ordinal', (value: unknown) => {
+    const n = numeric(value);
+    return n !== null && Number.isInteger(n) && n >= 1 ? ordinalWord(n) : '';
+  });
+  // Latin text (ids, run id, digest) inside a Persian sentence: isolated left-to-right.
+  env.registerHelper('ltr', (value: unknown) => {
+    const text = String(value ?? '');
+    if (!html) return text;
+    return new env.SafeString(`<span dir="ltr">${env.escapeExpression(text)}</span>`);
+  });
+  for (const [name, source] of partials) {
+    env.registerPartial(name, compile(env, source, options, `partials/${name}.hbs`));
+  }
+  return { env, options };
+}
+
+/** Compiles a template; its syntax is checked now, so a broken template fails at start-up. */
+function compile(
+  env: HandlebarsEnv,
+  source: string,
+  options: CompileOptions,
+  path: string,
+): Template {
+  try {
+    env.parse(source);
+  } catch (error) {
+    throw new KarnamehError('internal', `release template ${path}: ${String(error)}`, {
+      cause: error,
+    });
+  }
+  return env.compile<{ view: ReleaseView; subject: string }>(source, options);
+}
+
+/** A subject is one line: CR, LF and other line breaks become spaces. */
+export function oneLine(text: string): string {
+  return text
+    .replace(/[\r\n\u0085\u2028\u2029\v\f]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/**
+ * Compiles the release templates and partials once and returns the renderer. The HTML is
+ * escaped by Handlebars (never triple-stash a sheet value); the text and subject are not
+ * HTML and are compiled without escaping.
+ */
+export function createReleaseRenderer(templatesDir: string = defaultTemplatesDir()): RenderRelease {
+  const dir = resolve(templatesDir);
+  const partialsDir = join(dir, 'partials');
+  const partials = new Map<string, string>();
+  if (existsSync(partialsDir)) {
+    for (const file of readdirSync(partialsDir).sort()) {
+      if (!file.endsWith('.hbs')) continue;
+      partials.set(file.slice(0, -'.hbs'.length), readTemplate(join(partialsDir, file)));
+    }
+  }
+  const htmlEnv = environment(partials, true);
+  const textEnv = environment(partials, false);
+  const load = (env: { env: HandlebarsEnv; options: CompileOptions }, file: string): Template =>
+    compile(env.env, readTemplate(join(dir, file)), env.options, file);
+  const htmlTemplate = load(htmlEnv, RELEASE_TEMPLATES.html);
+  const textTemplate = load(textEnv, RELEASE_TEMPLATES.text);
+  const subjectTemplate = load(textEnv, RELEASE_TEMPLATES.subject);
+
+  return function render(input: ReleaseInput): RenderedRelease {
+    const view = buildReleaseView(input);
+    const subject = oneLine(subjectTemplate({ view, subject: '' }));
+    const context = { view, subject };
+    const csv = resultsCsv(input.summary);
+    return {
+      subject,
+      html: htmlTemplate(context),
+      text: normaliseText(textTemplate(context)),
+      attachment: {
+        filename: resultsCsvFilename(input.summary.month),
+        contentType: CSV_CONTENT_TYPE,
+        content: Buffer.from(csv, 'utf8'),
+      },
+    };
+  };
+}
+
+/** Text part: trailing spaces dropped, at most one blank line in a row, one final newline. */
+function normaliseText(text: string): string {
+  return `${text
+    .replace(/[ \t]+$/gm, '')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim()}\n`;
+}

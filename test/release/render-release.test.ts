@@ -1,0 +1,255 @@
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import {
+  createReleaseRenderer,
+  defaultTemplatesDir,
+  oneLine,
+  packageRoot,
+} from '../../functions/adapters/mail/render-release.ts';
+import { tirInput } from './fixtures.ts';
+
+const render = createReleaseRenderer();
+const tir = render(tirInput());
+
+/** The HTML's visible text: tags dropped, the few entities the templates use decoded. */
+function visibleText(html: string): string {
+  return html
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(/<head>[\s\S]*?<\/head>/, '')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;/g, "'")
+    .replace(/&#x3D;/g, '=')
+    .replace(/&#x60;/g, '`')
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ');
+}
+
+describe('the article’s Tir figures', () => {
+  const figures = [
+    // Executive agencies, Tir: 4 / 37 / 50 / 9 %.
+    '۴ درصد روابط‌عمومی‌ها در سطح بسیار ضعیف',
+    '۳۷ درصد در سطح ضعیف',
+    '۵۰ درصد در سطح متوسط',
+    '۹ درصد در سطح خوب',
+    // Khordad: 12 / 44 / 42 / 2 %.
+    '۱۲ درصد بسیار ضعیف، ۴۴ درصد ضعیف، ۴۲ درصد متوسط و ۲ درصد خوب',
+    // Headline change +15 %.
+    '۱۵ درصد رشد داشته است',
+    // Weak share 91, 91, 56 → 41.
+    'در فروردین و اردیبهشت ۹۱ درصد',
+    'در خرداد ۵۶ درصد',
+    'در تیر به ۴۱ درصد کاهش یافته است',
+    // Governorates 80 %, 10 points better than 90 %.
+    '۸۰ درصد روابط‌عمومی‌ها',
+    '۱۰ درصد کمتر از خرداد',
+    // Never the top band.
+    'به سطح «بسیار خوب» نرسیده است',
+    // Method.
+    'بیست شاخص',
+    'سه محور اطلاع‌رسانی، پاسخگویی و نوآوری',
+    // Rankings with the article's ties.
+    'برق و راهداری و حمل و نقل جاده‌ای به طور مشترک رتبه اول',
+    'بهزیستی و تعاون، کار و رفاه اجتماعی به طور مشترک رتبه دوم',
+    'صنعت، معدن و تجارت رتبه سوم',
+    'بدره، دهلران و چرداول به ترتیب رتبه‌های اول تا سوم',
+    // Footer.
+    '۵ مرداد ۱۴۰۳، ساعت ۱۰:۳۰',
+  ];
+
+  it.each(figures)('text says «%s»', (figure) => {
+    expect(tir.text).toContain(figure);
+  });
+
+  it.each(figures)('html says «%s»', (figure) => {
+    expect(visibleText(tir.html)).toContain(figure);
+  });
+
+  it('draws every band share this month and the month before, in Persian digits', () => {
+    for (const share of ['۴٪', '۳۷٪', '۵۰٪', '۹٪', '۰٪', '۱۲٪', '۴۴٪', '۴۲٪', '۲٪', '۲۰٪', '۶۰٪']) {
+      expect(tir.html).toContain(share);
+      expect(tir.text).toContain(share);
+    }
+    expect(tir.html).toContain('width="37%"');
+    expect(tir.html).toContain('width:37%');
+    expect(tir.text).toContain('ضعیف: █████████ ۳۷٪ (خرداد: ███████████ ۴۴٪)');
+  });
+
+  it('writes every figure in Persian digits: Latin digits only in ids, run id and digest', () => {
+    const latin = /<span dir="ltr">[^<]*<\/span>/g;
+    expect(visibleText(tir.html.replace(latin, ''))).not.toMatch(/[0-9]/);
+    const text = tir.text
+      .replace('run-20240726-0700-7f3a', '')
+      .replace('3f9a1c0d7e2b', '')
+      .replace(/\(a\d+\)/g, '');
+    expect(text).not.toMatch(/[0-9]/);
+  });
+
+  it('spells Persian with ZWNJ', () => {
+    for (const word of ['روابط\u200Cعمومی\u200Cهای', 'اطلاع\u200Cرسانی', 'می\u200Cشود']) {
+      expect(tir.text).toContain(word);
+      expect(tir.html).toContain(word);
+    }
+    expect(tir.text).not.toMatch(/روابط عمومی|روابطعمومی|می شود/);
+  });
+
+  it('names the province and the month in the subject', () => {
+    expect(tir.subject).toBe('گزارش ارزیابی روابط‌عمومی‌های استان ایلام — تیر ۱۴۰۳');
+  });
+
+  it('puts Latin text in left-to-right spans', () => {
+    expect(tir.html).toContain('<span dir="ltr">run-20240726-0700-7f3a</span>');
+    expect(tir.html).toContain('<span dir="ltr">3f9a1c0d7e2b</span>');
+    expect(tir.html).toContain('<span dir="ltr">a101</span>');
+  });
+
+  it('is right-to-left and Persian on html, body, the wrapper and every table', () => {
+    expect(tir.html).toMatch(/<html dir="rtl" lang="fa">/);
+    expect(tir.html).toMatch(
+      /<body dir="rtl" lang="fa" style="[^"]*direction:rtl; text-align:right/,
+    );
+    expect(tir.html).toMatch(/<div dir="rtl" lang="fa" style="direction:rtl; text-align:right/);
+    const tables = tir.html.match(/<table\b[^>]*>/g) ?? [];
+    expect(tables.length).toBeGreaterThan(5);
+    for (const table of tables) {
+      expect(table).toContain('dir="rtl" lang="fa"');
+      expect(table).toMatch(/style="direction:rtl;/);
+    }
+  });
+
+  it('uses the press font stack and no external resources, style sheets or flex layout', () => {
+    expect(tir.html).toContain("font-family:Tahoma, Vazirmatn, 'Segoe UI', Arial, sans-serif");
+    expect(tir.html).not.toMatch(/<img|<link|<style|<script|url\(|display:\s*(flex|grid)|https?:/i);
+  });
+
+  it('has a plain-text part without markup', () => {
+    expect(tir.text).not.toMatch(/<[a-z/]|&[a-z]+;/i);
+    expect(tir.text.endsWith('\n')).toBe(true);
+    expect(tir.text).not.toMatch(/\n{3,}/);
+  });
+
+  it('attaches the results as CSV', () => {
+    expect(tir.attachment.filename).toBe('karnameh-1403-04.csv');
+    expect(tir.attachment.contentType).toBe('text/csv; charset=utf-8');
+    expect(tir.attachment.content.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+  });
+});
+
+describe('escaping what comes from the sheet', () => {
+  const script = '<img src=x onerror=alert(1)>';
+  const formula = '=HYPERLINK("http://x")';
+  const input = structuredClone(tirInput());
+  const executive = input.summary.groups[0];
+  if (!executive) throw new Error('fixture has no executive group');
+  const top = executive.ranking[0];
+  if (!top) throw new Error('fixture has no ranking');
+  top.name = script;
+  executive.notEvaluated.push({ id: 'a104', name: formula, reason: 'agency.no_submission' });
+  const release = render(input);
+
+  it('shows markup as text in the html', () => {
+    expect(release.html).not.toContain('<img');
+    expect(release.html).toContain('&lt;img src&#x3D;x onerror&#x3D;alert(1)&gt;');
+    expect(visibleText(release.html)).toContain(script);
+    expect(visibleText(release.html)).toContain(formula);
+  });
+
+  it('shows the names as written in the text part', () => {
+    expect(release.text).toContain(script);
+    expect(release.text).toContain(`${formula} (a104): فرم ماه را ثبت نکرده است.`);
+  });
+
+  it('neutralises the formula in the CSV', () => {
+    const csv = release.attachment.content.toString('utf8');
+    expect(csv).toContain(`"'=HYPERLINK(""http://x"")"`);
+    expect(csv).not.toMatch(/(^|,)"=/m);
+    expect(csv).toContain(`"${script}"`);
+  });
+
+  it('keeps a line break in the province out of the subject', () => {
+    const subject = render(tirInput({ province: 'ایلام\r\nBcc: victim@example.org' })).subject;
+    expect(subject).not.toMatch(/[\r\n]/);
+    expect(subject).toBe(
+      'گزارش ارزیابی روابط‌عمومی‌های استان ایلام Bcc: victim@example.org — تیر ۱۴۰۳',
+    );
+  });
+
+  it('makes any subject one line', () => {
+    expect(oneLine('الف\r\nب\u2028ج\n')).toBe('الف ب ج');
+  });
+
+  it('drops bidi overrides from names', () => {
+    const spoofed = structuredClone(tirInput());
+    const g = spoofed.summary.groups[1];
+    const entry = g?.ranking[0];
+    if (!entry) throw new Error('fixture has no governorate');
+    entry.name = 'بدره\u202E';
+    expect(render(spoofed).html).not.toContain('\u202E');
+  });
+});
+
+describe('templates', () => {
+  const dirs: string[] = [];
+  afterAll(() => {
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  });
+
+  function templates(files: Record<string, string>): string {
+    const dir = mkdtempSync(join(tmpdir(), 'karnameh-templates-'));
+    dirs.push(dir);
+    mkdirSync(join(dir, 'partials'));
+    for (const [name, source] of Object.entries(files)) writeFileSync(join(dir, name), source);
+    return dir;
+  }
+
+  it('are found in the package root from source and from a build in dist/', () => {
+    const root = packageRoot();
+    expect(existsSync(join(root, 'package.json'))).toBe(true);
+    const fromDist = pathToFileURL(join(root, 'dist/functions/adapters/mail/render-release.js'));
+    expect(packageRoot(fromDist.href)).toBe(root);
+    expect(defaultTemplatesDir()).toBe(join(root, 'templates'));
+  });
+
+  it('may come from another folder, with partials and the helpers', () => {
+    const dir = templates({
+      'release.subject.hbs': '{{view.province}}\n{{view.monthName}}',
+      'release.text.hbs': '{{digits 12.5}} {{percent 4}} {{ordinal 3}} {{ltr "a<b"}}',
+      'release.html.hbs': '{{> line}}',
+      'partials/line.hbs': '{{digits "run 7"}} {{percent 37}} {{ordinal 1}} {{ltr "a<b"}}',
+    });
+    const release = createReleaseRenderer(dir)(tirInput());
+    expect(release.subject).toBe('ایلام تیر ۱۴۰۳');
+    expect(release.text).toBe('۱۲٫۵ ۴ درصد سوم a<b\n');
+    expect(release.html).toBe('run ۷ ۳۷ درصد اول <span dir="ltr">a&lt;b</span>');
+  });
+
+  it('fail loudly on a field the view does not have', () => {
+    const dir = templates({
+      'release.subject.hbs': '{{view.province}}',
+      'release.text.hbs': '{{view.provnice}}',
+      'release.html.hbs': '',
+    });
+    const renderTypo = createReleaseRenderer(dir);
+    expect(() => renderTypo(tirInput())).toThrow(/provnice/);
+  });
+
+  it('fail at creation when a template does not parse', () => {
+    const dir = templates({
+      'release.subject.hbs': '{{view.province}}',
+      'release.text.hbs': '{{#if view.quoted}}unclosed',
+      'release.html.hbs': '',
+    });
+    expect(() => createReleaseRenderer(dir)).toThrow(/release\.text\.hbs/);
+  });
+
+  it('fail at creation when a template is missing', () => {
+    const dir = templates({ 'release.subject.hbs': '' });
+    expect(() => createReleaseRenderer(dir)).toThrow(/release\.html\.hbs/);
+  });
+});
