@@ -1,4 +1,5 @@
 import type { CellValue, RawWorkbook } from './core/cells.ts';
+import type { ReleaseInput } from './core/release-input.ts';
 import type { TabKey } from './core/tabs.ts';
 
 /**
@@ -45,3 +46,42 @@ export interface InitTemplate {
   /** Score-cell validation bounds per indicator code (Sheets data validation; ignored by xlsx). */
   indicatorMax?: Record<string, number>;
 }
+
+/** One email to one recipient. Nothing in it comes unescaped from the sheet. */
+export interface OutgoingMail {
+  to: { email: string; name: string | null };
+  subject: string;
+  html: string;
+  text: string;
+  attachments: { filename: string; contentType: string; content: Buffer }[];
+}
+
+export interface Mailer {
+  /** For messages: `SMTP smtp.example.org:587`, `outbox ./outbox`. */
+  readonly description: string;
+  /** Resolves with a message id once the message is handed over; rejects when it was not. */
+  send(mail: OutgoingMail): Promise<{ messageId: string }>;
+  close(): Promise<void>;
+}
+
+/** Where `--dry-run` puts the rendered release for a look. */
+export interface PreviewWriter {
+  /** Returns the paths written. */
+  write(release: RenderedRelease): Promise<string[]>;
+}
+
+export interface Logger {
+  info(message: string, fields?: Record<string, unknown>): void;
+  warn(message: string, fields?: Record<string, unknown>): void;
+  error(message: string, fields?: Record<string, unknown>): void;
+}
+
+/** The release as rendered from the templates. */
+export interface RenderedRelease {
+  subject: string;
+  html: string;
+  text: string;
+  attachment: { filename: string; contentType: string; content: Buffer };
+}
+
+export type RenderRelease = (input: ReleaseInput) => RenderedRelease;

@@ -106,7 +106,6 @@ export const TABS: Record<TabKey, TabSpec> = {
       col('tab', 'برگه'),
       col('cell', 'خانه'),
       col('message', 'شرح'),
-      col('checked_at', 'زمان بررسی'),
     ],
   },
   runs: {

@@ -1,0 +1,19 @@
+import type { Logger } from './ports.ts';
+
+type Write = (line: string) => void;
+
+/** Human lines on stderr for the command line. */
+export function createTextLogger(write: Write): Logger {
+  const line = (level: string) => (message: string) =>
+    write(`karnameh${level === 'info' ? '' : ` ${level}`}: ${message}\n`);
+  return { info: line('info'), warn: line('warning'), error: line('error') };
+}
+
+/** One JSON object per line, as Cloud Logging reads them (severity, message, fields). */
+export function createJsonLogger(write: Write, base: Record<string, unknown> = {}): Logger {
+  const line =
+    (severity: string) =>
+    (message: string, fields: Record<string, unknown> = {}) =>
+      write(`${JSON.stringify({ severity, message, ...base, ...fields })}\n`);
+  return { info: line('INFO'), warn: line('WARNING'), error: line('ERROR') };
+}

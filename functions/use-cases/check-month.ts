@@ -1,0 +1,73 @@
+import type { CellValue } from '../core/cells.ts';
+import { computeSummary } from '../core/compute-summary.ts';
+import { fatalSummary } from '../core/fatal-summary.ts';
+import { defaultMonth } from '../core/jalali.ts';
+import type { MonthKey } from '../core/jalali.ts';
+import { parseWorkbook } from '../core/parse-workbook.ts';
+import { problemsRows } from '../core/problems-tab.ts';
+import type { Summary } from '../core/summary.ts';
+import type { Logger, WorkbookStore } from '../ports.ts';
+import { findTab } from './run-month.ts';
+
+export interface CheckPorts {
+  store: WorkbookStore;
+  now: () => Date;
+  log: Logger;
+}
+
+export interface CheckOptions {
+  month?: MonthKey;
+  /** Leave the problems tab alone when it already says the same (the watcher's mode). */
+  onlyIfChanged?: boolean;
+}
+
+export interface CheckOutcome {
+  summary: Summary;
+  /** 0 no errors, 1 errors in the data (interfaces.md). */
+  exitCode: 0 | 1;
+  errors: number;
+  warnings: number;
+  /** Whether the problems tab was written. */
+  wrote: boolean;
+}
+
+const asText = (rows: CellValue[][]): string =>
+  JSON.stringify(
+    rows
+      .map((row) => row.map((c) => (c === null || c === undefined ? '' : String(c))))
+      .map((row) => {
+        while (row.length > 0 && row.at(-1) === '') row.pop();
+        return row;
+      })
+      .filter((row) => row.length > 0),
+  );
+
+/** Reads and checks the workbook; writes the problems tab; never sends anything. */
+export async function checkMonth(
+  ports: CheckPorts,
+  options: CheckOptions = {},
+): Promise<CheckOutcome> {
+  const month = options.month ?? defaultMonth(ports.now());
+  const raw = await ports.store.read();
+  const parsed = parseWorkbook(raw, { month });
+  const rows = problemsRows(parsed.problems);
+  const existing = findTab(raw.tabs, 'problems');
+  const unchanged = existing !== undefined && asText(existing.rows) === asText(rows);
+  let wrote = false;
+  if (!(options.onlyIfChanged && unchanged)) {
+    const report = await ports.store.write({ outputs: { problems: rows } });
+    if (report.note) ports.log.warn(report.note, { month });
+    wrote = true;
+  }
+  const errors = parsed.problems.filter((p) => p.severity === 'error').length;
+  const warnings = parsed.problems.length - errors;
+  return {
+    summary: parsed.fatal
+      ? fatalSummary(month, parsed.problems, 'checked')
+      : computeSummary(parsed.model, parsed.problems, month, 'checked'),
+    exitCode: errors > 0 ? 1 : 0,
+    errors,
+    warnings,
+    wrote,
+  };
+}

@@ -1,0 +1,36 @@
+import { createHash } from 'node:crypto';
+import type { CellValue, RawWorkbook } from '../core/cells.ts';
+import { OUTPUT_TABS, TABS } from '../core/tabs.ts';
+import { normalizeName } from '../core/normalize.ts';
+
+const OUTPUT_NAMES = new Set(
+  OUTPUT_TABS.flatMap((key) => [normalizeName(key), normalizeName(TABS[key].label)]),
+);
+
+const cellText = (cell: CellValue | undefined): string =>
+  cell === null || cell === undefined
+    ? ''
+    : cell instanceof Date
+      ? cell.toISOString()
+      : String(cell);
+
+/**
+ * A short digest of the input tabs (everything but the product's own output tabs), so a
+ * figure in the release can be traced to the exact sheet content it came from. Blank
+ * trailing cells and rows do not change it.
+ */
+export function inputDigest(workbook: RawWorkbook): string {
+  const hash = createHash('sha256');
+  for (const tab of workbook.tabs) {
+    if (OUTPUT_NAMES.has(normalizeName(tab.name))) continue;
+    hash.update(`\u0001${tab.name}\u0002`);
+    const rows = tab.rows.map((row) => {
+      const cells = row.map(cellText);
+      while (cells.length > 0 && cells.at(-1) === '') cells.pop();
+      return cells;
+    });
+    while (rows.length > 0 && rows.at(-1)?.length === 0) rows.pop();
+    for (const row of rows) hash.update(`${JSON.stringify(row)}\n`);
+  }
+  return hash.digest('hex').slice(0, 12);
+}

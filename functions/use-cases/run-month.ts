@@ -1,0 +1,303 @@
+import type { RawTab } from '../core/cells.ts';
+import { computeResults } from '../core/compute-summary.ts';
+import { fatalSummary } from '../core/fatal-summary.ts';
+import { defaultMonth, monthName } from '../core/jalali.ts';
+import type { MonthKey } from '../core/jalali.ts';
+import { normalizeName } from '../core/normalize.ts';
+import { parseWorkbook } from '../core/parse-workbook.ts';
+import { problemsRows } from '../core/problems-tab.ts';
+import type { ReleaseInput } from '../core/release-input.ts';
+import { resultsTabRows } from '../core/results-tab.ts';
+import { deliveryState, readRunsLog, runsRows } from '../core/runs-log.ts';
+import type { RunsEntry } from '../core/runs-log.ts';
+import type { Summary, SummaryStatus } from '../core/summary.ts';
+import { TABS } from '../core/tabs.ts';
+import type { TabKey } from '../core/tabs.ts';
+import type {
+  Logger,
+  Mailer,
+  OutputTabs,
+  PreviewWriter,
+  RenderRelease,
+  WorkbookStore,
+  WriteReport,
+} from '../ports.ts';
+import { inputDigest } from './input-digest.ts';
+
+export interface RunMonthPorts {
+  store: WorkbookStore;
+  /** Needed unless the run is a dry run. */
+  mailer?: Mailer;
+  /** Needed for a dry run. */
+  preview?: PreviewWriter;
+  render: RenderRelease;
+  now: () => Date;
+  newRunId: () => string;
+  log: Logger;
+}
+
+export interface RunMonthOptions {
+  month?: MonthKey;
+  dryRun?: boolean;
+  force?: boolean;
+  allowIncomplete?: boolean;
+  /** Send a test copy to this address only; the month is not marked sent. */
+  testTo?: string;
+  /** Who asked (an email from the caller's token, or the CLI user); recorded in the runs tab. */
+  requestedBy?: string;
+}
+
+export interface DeliveryOutcome {
+  email: string;
+  status: 'sent' | 'failed';
+  detail: string;
+}
+
+export interface RunMonthOutcome {
+  summary: Summary;
+  /** 0 done, 1 stopped by the data, 3 failure (interfaces.md). */
+  exitCode: 0 | 1 | 3;
+  runId: string;
+  /** One line for a person: what happened. */
+  message: string;
+  deliveries: DeliveryOutcome[];
+  /** Recipients whose earlier delivery was never confirmed; not sent again automatically. */
+  unconfirmed: string[];
+  previewFiles: string[];
+  written: WriteReport | null;
+}
+
+export function findTab(tabs: RawTab[], key: TabKey): RawTab | undefined {
+  const names = new Set([normalizeName(key), normalizeName(TABS[key].label)]);
+  return tabs.find((tab) => names.has(normalizeName(tab.name)));
+}
+
+/** The monthly job: read, check, compute, write the output tabs, send the release. */
+export async function runMonth(
+  ports: RunMonthPorts,
+  options: RunMonthOptions = {},
+): Promise<RunMonthOutcome> {
+  const { store, log } = ports;
+  const startedAt = ports.now();
+  const month = options.month ?? defaultMonth(startedAt);
+  const runId = ports.newRunId();
+  const raw = await store.read();
+  const digest = inputDigest(raw);
+  const parsed = parseWorkbook(raw, { month });
+  const runsLog = readRunsLog(findTab(raw.tabs, 'runs'));
+  const delivery = deliveryState(runsLog, month);
+  const requestedBy = options.requestedBy ?? '';
+  log.info(`read ${store.description}`, { runId, month, digest });
+
+  const entry = (fields: Partial<RunsEntry> & Pick<RunsEntry, 'kind' | 'status'>): RunsEntry => ({
+    runId,
+    month,
+    at: startedAt.toISOString(),
+    recipient: '',
+    requestedBy,
+    digest,
+    detail: '',
+    ...fields,
+  });
+
+  const computed = parsed.fatal
+    ? null
+    : computeResults(parsed.model, parsed.problems, month, 'checked');
+  const summary = computed?.summary ?? fatalSummary(month, parsed.problems, 'blocked');
+  const outcome = (
+    status: SummaryStatus,
+    exitCode: RunMonthOutcome['exitCode'],
+    message: string,
+    extra: Partial<RunMonthOutcome> = {},
+  ): RunMonthOutcome => ({
+    summary: { ...summary, status },
+    exitCode,
+    runId,
+    message,
+    deliveries: [],
+    unconfirmed: delivery.unconfirmed.map((e) => e.recipient),
+    previewFiles: [],
+    written: null,
+    ...extra,
+  });
+
+  const write = async (outputs: OutputTabs): Promise<WriteReport | null> => {
+    if (options.dryRun) return null;
+    const report = await store.write({ outputs });
+    log.info(`wrote ${Object.keys(outputs).join(', ')} to ${report.location}`, { runId, month });
+    if (report.note) log.warn(report.note, { runId, month });
+    return report;
+  };
+  const problems = problemsRows(parsed.problems);
+
+  if (!computed) {
+    const written = await write({
+      problems,
+      runs: runsRows([
+        ...runsLog,
+        entry({ kind: 'run', status: 'blocked', detail: 'ساختار کارنامه ناقص است' }),
+      ]),
+    });
+    return outcome('blocked', 1, 'the workbook cannot be read as a scorecard: see the problems', {
+      written,
+    });
+  }
+
+  const missing = summary.groups.flatMap((g) => g.notEvaluated);
+  const evaluated = summary.groups.reduce((n, g) => n + g.evaluated, 0);
+  const model = parsed.model;
+  const release = (correction: boolean): ReleaseInput => ({
+    summary,
+    province: model.settings.province,
+    spokesperson: model.settings.spokesperson,
+    spokespersonTitle: model.settings.spokespersonTitle,
+    top: model.settings.top,
+    weakBands: model.settings.weakBands,
+    indicatorCount: model.indicators.length,
+    dimensions: model.dimensions,
+    runId,
+    digest,
+    computedAt: startedAt,
+    correction,
+  });
+
+  if (evaluated === 0) {
+    const written = await write({
+      problems,
+      runs: runsRows([
+        ...runsLog,
+        entry({
+          kind: 'run',
+          status: 'blocked',
+          detail: 'هیچ دستگاهی در این ماه ارزیابی نشده است',
+        }),
+      ]),
+    });
+    return outcome('blocked', 1, `no agency was evaluated in ${month}`, { written });
+  }
+
+  if (options.dryRun) {
+    const rendered = ports.render(release(delivery.monthSent && !!options.force));
+    const previewFiles = ports.preview ? await ports.preview.write(rendered) : [];
+    const note =
+      missing.length > 0 && !options.allowIncomplete
+        ? ` (a real run would stop: ${missing.length} agencies not evaluated)`
+        : '';
+    return outcome('dry-run', 0, `dry run: nothing written, nothing sent${note}`, {
+      previewFiles,
+    });
+  }
+
+  if (missing.length > 0 && !options.allowIncomplete) {
+    const names = missing.map((m) => `${m.name} (${m.reason})`).join('، ');
+    const written = await write({
+      problems,
+      runs: runsRows([
+        ...runsLog,
+        entry({
+          kind: 'run',
+          status: 'blocked',
+          detail: `${missing.length} دستگاه ارزیابی نشده‌اند: ${names}`,
+        }),
+      ]),
+    });
+    return outcome(
+      'blocked',
+      1,
+      `${missing.length} agencies are not evaluated in ${month}; use --allow-incomplete to send anyway: ${missing.map((m) => m.name).join(', ')}`,
+      { written },
+    );
+  }
+
+  const mailer = ports.mailer;
+  if (!mailer) throw new Error('runMonth: a mailer is needed for a run that sends');
+  const recipients = options.testTo ? [{ email: options.testTo, name: null }] : model.recipients;
+  const unconfirmed = new Set(delivery.unconfirmed.map((e) => e.recipient));
+  const targets = recipients.filter((r) => {
+    if (options.testTo || options.force) return true;
+    const key = r.email.toLowerCase();
+    return !delivery.reached.has(key) && !unconfirmed.has(key);
+  });
+  const correction = !options.testTo && !!options.force && delivery.monthSent;
+
+  if (!options.testTo && !options.force && delivery.monthSent && targets.length === 0) {
+    const written = await write({
+      problems,
+      runs: runsRows([...runsLog, entry({ kind: 'run', status: 'already-sent' })]),
+    });
+    const more =
+      unconfirmed.size > 0 ? `; unconfirmed deliveries: ${[...unconfirmed].join(', ')}` : '';
+    return outcome('already-sent', 0, `${monthName(month)} was already sent${more}`, {
+      written,
+    });
+  }
+
+  // Record the intent before anything goes out: a crash after sending leaves `pending`
+  // rows that the next run reports instead of sending again.
+  const kind = options.testTo ? 'test' : 'delivery';
+  const runEntry = entry({
+    kind: 'run',
+    status: 'started',
+    detail: correction ? 'اصلاحیه' : options.testTo ? 'نسخه آزمایشی' : '',
+  });
+  const pending = targets.map((r) =>
+    entry({ kind, status: 'pending', recipient: r.email.toLowerCase() }),
+  );
+  const publishes = !options.testTo;
+  const results = publishes
+    ? resultsTabRows(findTab(raw.tabs, 'results'), computed.month, runId)
+    : undefined;
+  const first = await write({
+    problems,
+    ...(results ? { results } : {}),
+    runs: runsRows([...runsLog, runEntry, ...pending]),
+  });
+
+  const rendered = ports.render(release(correction));
+  const deliveries: DeliveryOutcome[] = [];
+  for (const [i, target] of targets.entries()) {
+    const row = pending[i];
+    try {
+      const { messageId } = await mailer.send({
+        to: target,
+        subject: rendered.subject,
+        html: rendered.html,
+        text: rendered.text,
+        attachments: [rendered.attachment],
+      });
+      deliveries.push({ email: target.email, status: 'sent', detail: messageId });
+      if (row)
+        Object.assign(row, { status: 'sent', detail: messageId, at: ports.now().toISOString() });
+      log.info(`sent to ${target.email}`, { runId, month });
+    } catch (error) {
+      const detail = error instanceof Error ? error.message : String(error);
+      deliveries.push({ email: target.email, status: 'failed', detail });
+      if (row) Object.assign(row, { status: 'failed', detail, at: ports.now().toISOString() });
+      log.warn(`could not send to ${target.email}: ${detail}`, { runId, month });
+    }
+  }
+  const failed = deliveries.filter((d) => d.status === 'failed');
+  const sentCount = deliveries.length - failed.length;
+  runEntry.status =
+    failed.length === 0 ? 'sent' : sentCount === 0 && targets.length > 0 ? 'failed' : 'partial';
+  runEntry.detail = [
+    runEntry.detail,
+    `ارسال به ${sentCount} گیرنده`,
+    failed.length > 0 ? `ناموفق: ${failed.map((f) => f.email).join('، ')}` : '',
+  ]
+    .filter(Boolean)
+    .join('؛ ');
+  const second = await write({ runs: runsRows([...runsLog, runEntry, ...pending]) });
+
+  const what = options.testTo ? 'test copy' : correction ? 'correction' : 'release';
+  const message =
+    failed.length === 0
+      ? `${monthName(month)}: ${what} sent to ${sentCount} recipient(s)`
+      : `${monthName(month)}: ${what} sent to ${sentCount}, failed for ${failed.length} (${failed
+          .map((f) => f.email)
+          .join(', ')}); the next run sends only to those not reached`;
+  return outcome('sent', failed.length === 0 ? 0 : 3, message, {
+    deliveries,
+    written: second ?? first,
+  });
+}
