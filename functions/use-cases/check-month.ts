@@ -7,7 +7,7 @@ import { parseWorkbook } from '../core/parse-workbook.ts';
 import { problemsRows } from '../core/problems-tab.ts';
 import type { Summary } from '../core/summary.ts';
 import type { Logger, WorkbookStore } from '../ports.ts';
-import { findTab } from './run-month.ts';
+import { findTab } from '../core/tab-lookup.ts';
 
 export interface CheckPorts {
   store: WorkbookStore;
@@ -51,7 +51,7 @@ export async function checkMonth(
   const raw = await ports.store.read();
   const parsed = parseWorkbook(raw, { month });
   const rows = problemsRows(parsed.problems);
-  const existing = findTab(raw.tabs, 'problems');
+  const existing = findTab(raw, 'problems');
   const unchanged = existing !== undefined && asText(existing.rows) === asText(rows);
   let wrote = false;
   if (!(options.onlyIfChanged && unchanged)) {

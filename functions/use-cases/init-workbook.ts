@@ -3,7 +3,7 @@ import { parseWorkbook } from '../core/parse-workbook.ts';
 import { DEFAULT_BANDS, SETTING_KEYS, TABS } from '../core/tabs.ts';
 import type { TabKey } from '../core/tabs.ts';
 import type { InitTemplate, WorkbookStore, WriteReport } from '../ports.ts';
-import { findTab } from './run-month.ts';
+import { findTab } from '../core/tab-lookup.ts';
 
 const DEFAULT_SETTINGS: Record<keyof typeof SETTING_KEYS, CellValue> = {
   province: '',
@@ -54,7 +54,7 @@ export function exampleTemplate(example: RawWorkbook): InitTemplate {
   const parsed = parseWorkbook(example, { month: '1403-04' });
   return {
     tabs: blank.tabs.map((tab) => {
-      const source = TABS[tab.key].output ? undefined : findTab(example.tabs, tab.key);
+      const source = TABS[tab.key].output ? undefined : findTab(example, tab.key);
       if (!source || source.rows.length === 0) return tab;
       const [header = [], ...rows] = source.rows;
       return { ...tab, header: header.map((h) => (h === null ? '' : String(h))), rows };

@@ -1,18 +1,15 @@
-import type { RawTab } from '../core/cells.ts';
 import { computeResults } from '../core/compute-summary.ts';
 import { fatalSummary } from '../core/fatal-summary.ts';
 import { defaultMonth, monthName } from '../core/jalali.ts';
 import type { MonthKey } from '../core/jalali.ts';
-import { normalizeName } from '../core/normalize.ts';
 import { parseWorkbook } from '../core/parse-workbook.ts';
+import { findTab } from '../core/tab-lookup.ts';
 import { problemsRows } from '../core/problems-tab.ts';
 import type { ReleaseInput } from '../core/release-input.ts';
 import { resultsTabRows } from '../core/results-tab.ts';
 import { deliveryState, readRunsLog, runsRows } from '../core/runs-log.ts';
 import type { RunsEntry } from '../core/runs-log.ts';
 import type { Summary, SummaryStatus } from '../core/summary.ts';
-import { TABS } from '../core/tabs.ts';
-import type { TabKey } from '../core/tabs.ts';
 import type {
   Logger,
   Mailer,
@@ -67,11 +64,6 @@ export interface RunMonthOutcome {
   written: WriteReport | null;
 }
 
-export function findTab(tabs: RawTab[], key: TabKey): RawTab | undefined {
-  const names = new Set([normalizeName(key), normalizeName(TABS[key].label)]);
-  return tabs.find((tab) => names.has(normalizeName(tab.name)));
-}
-
 /** The monthly job: read, check, compute, write the output tabs, send the release. */
 export async function runMonth(
   ports: RunMonthPorts,
@@ -84,7 +76,7 @@ export async function runMonth(
   const raw = await store.read();
   const digest = inputDigest(raw);
   const parsed = parseWorkbook(raw, { month });
-  const runsLog = readRunsLog(findTab(raw.tabs, 'runs'));
+  const runsLog = readRunsLog(findTab(raw, 'runs'));
   const delivery = deliveryState(runsLog, month);
   const requestedBy = options.requestedBy ?? '';
   log.info(`read ${store.description}`, { runId, month, digest });
@@ -235,8 +227,9 @@ export async function runMonth(
   // Record the intent before anything goes out: a crash after sending leaves `pending`
   // rows that the next run reports instead of sending again.
   const kind = options.testTo ? 'test' : 'delivery';
+  // A test copy's own row is kind `test` too: it never counts as the month being sent.
   const runEntry = entry({
-    kind: 'run',
+    kind,
     status: 'started',
     detail: correction ? 'اصلاحیه' : options.testTo ? 'نسخه آزمایشی' : '',
   });
@@ -245,7 +238,7 @@ export async function runMonth(
   );
   const publishes = !options.testTo;
   const results = publishes
-    ? resultsTabRows(findTab(raw.tabs, 'results'), computed.month, runId)
+    ? resultsTabRows(findTab(raw, 'results'), computed.month, runId)
     : undefined;
   const first = await write({
     problems,

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createXlsxStore } from '../../functions/adapters/xlsx/xlsx-store.ts';
 import type { CellValue, RawWorkbook } from '../../functions/core/cells.ts';
 import { INPUT_TABS } from '../../functions/core/tabs.ts';
-import { findTab } from '../../functions/use-cases/run-month.ts';
+import { findTab } from '../../functions/core/tab-lookup.ts';
 import { writeWorkbookXlsx } from '../../scripts/write-workbook.ts';
 import { EXAMPLE, karnameh, scratch } from './cli-harness.ts';
 
@@ -43,7 +43,7 @@ async function variant(name: string, change: (wb: RawWorkbook) => RawWorkbook): 
 }
 
 const scoresOf = (wb: RawWorkbook) => {
-  const tab = findTab(wb.tabs, 'scores');
+  const tab = findTab(wb, 'scores');
   if (!tab) throw new Error('no scores tab');
   return tab;
 };
@@ -58,7 +58,7 @@ describe('bad input gives problems and exit 1, never a stack trace', () => {
     [
       'a missing column',
       (wb: RawWorkbook) => {
-        const agencies = findTab(wb.tabs, 'agencies');
+        const agencies = findTab(wb, 'agencies');
         if (agencies) agencies.rows = agencies.rows.map((row) => row.filter((_, i) => i !== 2));
         return wb;
       },
@@ -91,7 +91,7 @@ describe('bad input gives problems and exit 1, never a stack trace', () => {
       expect(summary.problems.map((p) => p.code)).toContain(code);
     }
     const written = await createXlsxStore(path).read();
-    const problems = findTab(written.tabs, 'problems');
+    const problems = findTab(written, 'problems');
     expect(problems?.rows.slice(1).map((row) => row[1])).toContain(code);
   });
 
@@ -169,8 +169,8 @@ describe('an incomplete month', () => {
     ]);
     expect(sent.code, sent.stderr).toBe(0);
     const after = await createXlsxStore(path).read();
-    expect(INPUT_TABS.map((k) => findTab(after.tabs, k)?.rows.length)).toEqual(
-      INPUT_TABS.map((k) => findTab(example.tabs, k)?.rows.length),
+    expect(INPUT_TABS.map((k) => findTab(after, k)?.rows.length)).toEqual(
+      INPUT_TABS.map((k) => findTab(example, k)?.rows.length),
     );
   });
 });

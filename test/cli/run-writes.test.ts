@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createXlsxStore } from '../../functions/adapters/xlsx/xlsx-store.ts';
 import type { RawTab, RawWorkbook } from '../../functions/core/cells.ts';
 import { INPUT_TABS, TABS } from '../../functions/core/tabs.ts';
-import { findTab } from '../../functions/use-cases/run-month.ts';
+import { findTab } from '../../functions/core/tab-lookup.ts';
 import { karnameh, scratch } from './cli-harness.ts';
 
 type Box = Awaited<ReturnType<typeof scratch>>;
@@ -17,11 +17,11 @@ afterEach(async () => {
 
 const read = (path: string): Promise<RawWorkbook> => createXlsxStore(path).read();
 const tabOf = (wb: RawWorkbook, key: keyof typeof TABS): RawTab => {
-  const tab = findTab(wb.tabs, key);
+  const tab = findTab(wb, key);
   if (!tab) throw new Error(`no ${key} tab`);
   return tab;
 };
-const inputs = (wb: RawWorkbook) => INPUT_TABS.map((key) => findTab(wb.tabs, key));
+const inputs = (wb: RawWorkbook) => INPUT_TABS.map((key) => findTab(wb, key));
 const rowsOfMonth = (wb: RawWorkbook, month: string) =>
   tabOf(wb, 'results').rows.filter((row) => row[0] === month);
 const run = (...args: string[]) =>
