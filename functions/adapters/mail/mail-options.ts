@@ -1,27 +1,76 @@
-import type { OutgoingMail } from '../../ports.ts';
+import addressparser from 'nodemailer/lib/addressparser';
 import type Mail from 'nodemailer/lib/mailer/index.js';
+import { z } from 'zod';
+import { KarnamehError } from '../../core/errors.ts';
+import type { OutgoingMail } from '../../ports.ts';
 
 /** Strips what could end a header line; nodemailer encodes the rest. */
-const oneLine = (text: string): string => text.replace(/[\r\n\u2028\u2029]+/g, ' ').trim();
+const oneLine = (text: string): string =>
+  text
+    .replace(/[\r\n\u0085\u2028\u2029\v\f]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 
-/** nodemailer's message options for one outgoing mail; UTF-8 throughout. */
-export function mailOptions(mail: OutgoingMail, from: string): Mail.Options {
+export const DEFAULT_FROM = 'Karnameh <karnameh@localhost>';
+
+/** The sender: `MAIL_FROM` (`Name <address>` or a bare address) parsed once. */
+export interface Sender {
+  name: string;
+  address: string;
+}
+
+const addressSchema = z.email();
+
+/**
+ * Parses `MAIL_FROM`: exactly one mailbox, on one line; `config.invalid` otherwise, before
+ * anything is sent. `localhost` is allowed (the default sender).
+ */
+export function parseSender(from: string = DEFAULT_FROM): Sender {
+  const invalid = (why: string): KarnamehError =>
+    new KarnamehError(
+      'config.invalid',
+      `MAIL_FROM ${why}: give one address, e.g. "روابط‌عمومی استانداری <pr@example.org>"`,
+    );
+  if (/[\r\n]/.test(from)) throw invalid('holds a line break');
+  const parsed = addressparser(from, { flatten: true });
+  if (parsed.length !== 1) throw invalid(`holds ${parsed.length} addresses`);
+  const [sender] = parsed;
+  const address = sender?.address.trim() ?? '';
+  const checkable = address.replace(/@localhost$/i, '@localhost.localdomain');
+  if (!addressSchema.safeParse(checkable).success) throw invalid(`is not an address (${from})`);
+  return { name: oneLine(sender?.name ?? ''), address };
+}
+
+/**
+ * nodemailer's message options for one outgoing mail; UTF-8 throughout. The envelope is
+ * set explicitly: the server is told about this one recipient and nobody else, whatever
+ * the headers say.
+ */
+export function mailOptions(mail: OutgoingMail, from: Sender): Mail.Options {
+  const to = oneLine(mail.to.email);
   return {
-    from,
-    to: mail.to.name
-      ? { name: oneLine(mail.to.name), address: oneLine(mail.to.email) }
-      : oneLine(mail.to.email),
+    from: from.name ? { name: from.name, address: from.address } : from.address,
+    to: mail.to.name ? { name: oneLine(mail.to.name), address: to } : to,
+    envelope: { from: from.address, to: [to] },
     subject: oneLine(mail.subject),
     text: mail.text,
     html: mail.html,
     textEncoding: 'base64',
     attachments: mail.attachments.map((a) => ({
-      filename: a.filename,
+      filename: oneLine(a.filename),
       content: a.content,
-      contentType: a.contentType,
+      contentType: oneLine(a.contentType),
     })),
     headers: { 'Content-Language': 'fa' },
   };
 }
 
-export const DEFAULT_FROM = 'Karnameh <karnameh@localhost>';
+/**
+ * Transport options every mailer shares: never read a file or a URL named in a message,
+ * and refuse a message to more than one recipient.
+ */
+export const SAFE_TRANSPORT = {
+  disableFileAccess: true,
+  disableUrlAccess: true,
+  maxRecipients: 1,
+} as const;

@@ -2,9 +2,25 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import nodemailer from 'nodemailer';
 import type { Mailer } from '../../ports.ts';
-import { DEFAULT_FROM, mailOptions } from './mail-options.ts';
+import { SAFE_TRANSPORT, mailOptions, parseSender } from './mail-options.ts';
 
 const safe = (text: string): string => text.replace(/[^a-zA-Z0-9@._-]+/g, '_').slice(0, 80);
+
+/**
+ * Writes `base.eml`, or `base-2.eml` … when that name is taken: two addresses that read
+ * the same once made safe for a file name (`a+b@x`, `a_b@x`) each keep their message.
+ */
+async function writeNew(dir: string, base: string, content: Buffer): Promise<string> {
+  for (let n = 1; ; n += 1) {
+    const path = join(dir, `${base}${n === 1 ? '' : `-${n}`}.eml`);
+    try {
+      await writeFile(path, content, { flag: 'wx' });
+      return path;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+  }
+}
 
 /** Writes each message as an .eml file into a folder: mail without a mail server. */
 export function createOutboxMailer(options: {
@@ -12,15 +28,19 @@ export function createOutboxMailer(options: {
   from?: string;
   prefix?: string;
 }): Mailer {
-  const transport = nodemailer.createTransport({ streamTransport: true, buffer: true });
-  const from = options.from ?? DEFAULT_FROM;
+  const from = parseSender(options.from);
+  const transport = nodemailer.createTransport({
+    streamTransport: true,
+    buffer: true,
+    ...SAFE_TRANSPORT,
+  });
   return {
     description: `outbox ${options.dir}`,
     async send(mail) {
       const info = await transport.sendMail(mailOptions(mail, from));
       await mkdir(options.dir, { recursive: true });
-      const name = `${options.prefix ?? 'release'}-${safe(mail.to.email)}.eml`;
-      await writeFile(join(options.dir, name), info.message as Buffer);
+      const base = `${options.prefix ?? 'release'}-${safe(mail.to.email)}`;
+      await writeNew(options.dir, base, info.message as Buffer);
       return { messageId: info.messageId };
     },
     async close() {

@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import ExcelJS from 'exceljs';
-import type { CellValue, RawWorkbook } from '../../core/cells.ts';
+import type { CellValue, RawTab, RawWorkbook } from '../../core/cells.ts';
 import { KarnamehError } from '../../core/errors.ts';
 import { normalizeName } from '../../core/normalize.ts';
 import { matchesKey } from '../../core/tab-lookup.ts';
@@ -41,9 +41,42 @@ export function createXlsxStore(path: string): WorkbookStore {
   };
 }
 
+/**
+ * The workbook's tabs; when the sibling file exists, its output tabs (results, problems,
+ * runs) stand in for the workbook's own, so a run sees the runs it recorded there and
+ * does not send a month twice. An unreadable sibling is an error, not an empty log.
+ */
 async function readXlsx(path: string): Promise<RawWorkbook> {
   const workbook = await loadWorkbook(await readSourceBytes(path), path);
-  return { tabs: workbook.worksheets.map(readWorksheet) };
+  const tabs = workbook.worksheets.map(readWorksheet);
+  const sibling = siblingPath(path);
+  if (!(await fileExists(sibling))) return { tabs };
+  let outputs: ExcelJS.Workbook;
+  try {
+    outputs = await loadWorkbook(await readSourceBytes(sibling), sibling);
+  } catch (error) {
+    throw new KarnamehError(
+      'source.unreadable',
+      `${sibling} holds the outputs of ${basename(path)} (its runs tab says what was sent) and cannot be read; repair it, or move it away to start the outputs afresh`,
+      { cause: error },
+    );
+  }
+  return { tabs: overlayOutputs(tabs, outputs) };
+}
+
+/** `tabs` with each output tab the sibling holds in place of the workbook's own (or added at the end). */
+function overlayOutputs(tabs: RawTab[], sibling: ExcelJS.Workbook): RawTab[] {
+  let result = tabs;
+  for (const key of OUTPUT_KEYS) {
+    const worksheet = findWorksheet(sibling, key);
+    if (worksheet === undefined) continue;
+    const tab = readWorksheet(worksheet);
+    const isOutput = (t: RawTab): boolean => matchesKey(t.name, key, TABS[key].label);
+    const at = result.findIndex(isOutput);
+    const rest = result.filter((t) => !isOutput(t));
+    result = at < 0 ? [...rest, tab] : [...rest.slice(0, at), tab, ...rest.slice(at)];
+  }
+  return result;
 }
 
 function applyOutputs(workbook: ExcelJS.Workbook, outputs: OutputTabs): void {
@@ -65,7 +98,11 @@ async function writeXlsx(path: string, request: WriteRequest): Promise<WriteRepo
       cause: error,
     });
   });
-  if (unsupported.length > 0) return writeSibling(path, request.outputs, settings, unsupported);
+  // Once outputs live in the sibling they stay there (reads take them from there too), even
+  // if the workbook could now be rewritten: the runs log is never split between two files.
+  if (unsupported.length > 0 || (await fileExists(siblingPath(path)))) {
+    return writeSibling(path, request.outputs, settings, unsupported);
+  }
   const workbook = await loadWorkbook(bytes, path);
   applyOutputs(workbook, request.outputs);
   applySettingsUpdates(workbook, settings, path);
@@ -110,6 +147,14 @@ async function writeSibling(
   const settingsFa =
     settings.length > 0 ? ` و تغییرات تنظیمات در برگهٔ «${SETTINGS_NOTE_TITLE}»` : '';
   const settingsEn = settings.length > 0 ? ' (settings changes in its note tab)' : '';
+  if (unsupported.length === 0) {
+    return {
+      location: target,
+      note:
+        `خروجی‌های ${basename(path)}${settingsFa} مانند اجراهای پیشین در ${basename(target)} نوشته شد؛ برای بازگرداندن آنها به فایل اصلی، برگه‌هایش را به آن بیفزایید و ${basename(target)} را بردارید. / ` +
+        `the outputs of ${basename(path)}${settingsEn} went to ${target}, where earlier runs put them; to have them in ${basename(path)} again, copy its tabs there and move ${basename(target)} away.`,
+    };
+  }
   return {
     location: target,
     note:

@@ -1,0 +1,134 @@
+import { copyFile, readFile, readdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createXlsxStore, siblingPath } from '../../functions/adapters/xlsx/xlsx-store.ts';
+import { isKarnamehError } from '../../functions/core/errors.ts';
+import { TABS } from '../../functions/core/tabs.ts';
+import { addChart } from '../adapters/xlsx-fixtures.ts';
+import { scratch } from '../cli/cli-harness.ts';
+import { startSmtpServer, type TestSmtpServer } from '../support/smtp-server.ts';
+import { RECIPIENTS, brief, runOverSmtp, runsOf } from './mail-fixtures.ts';
+
+type Box = Awaited<ReturnType<typeof scratch>>;
+let box: Box;
+let smtp: TestSmtpServer;
+let plain: Buffer;
+let withChart: Buffer;
+beforeEach(async () => {
+  box = await scratch();
+  smtp = await startSmtpServer();
+  plain = await readFile(box.workbook);
+  await addChart(box.workbook, TABS.settings.label);
+  withChart = await readFile(box.workbook);
+});
+afterEach(async () => {
+  await smtp.close();
+  await box.cleanup();
+});
+
+const run = (...args: string[]) => runOverSmtp(box, smtp.url, ...args);
+const once = Object.fromEntries([...RECIPIENTS].sort().map((a) => [a, 1]));
+
+describe('a workbook whose outputs go to <name>.karnameh-results.xlsx', () => {
+  it('sends once: the next run reads its runs tab from the sibling and says "already sent"', async () => {
+    const first = await run();
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stderr).toContain('ilam.karnameh-results.xlsx');
+    expect(smtp.counts()).toEqual(once);
+    expect(await readFile(box.workbook)).toEqual(withChart);
+    expect((await readdir(box.dir)).sort()).toEqual(['ilam.karnameh-results.xlsx', 'ilam.xlsx']);
+
+    const second = await run();
+    expect(second.code, second.stderr).toBe(0);
+    expect(second.stderr).toContain('already sent');
+    expect(smtp.counts()).toEqual(once);
+    expect(await readFile(box.workbook)).toEqual(withChart);
+    expect(brief(await runsOf(box.workbook)).map((r) => r.slice(0, 2))).toEqual([
+      ['run', 'sent'],
+      ['delivery', 'sent'],
+      ['delivery', 'sent'],
+      ['delivery', 'sent'],
+      ['run', 'already-sent'],
+    ]);
+
+    // Another month keeps this one's results: the results tab is read from the sibling too.
+    expect((await run('--month', '1403-03')).code).toBe(0);
+    const results = await createXlsxStore(siblingPath(box.workbook)).read();
+    const months = new Set(
+      results.tabs
+        .find((t) => t.name === TABS.results.label)
+        ?.rows.slice(1)
+        .map((r) => r[0]),
+    );
+    expect([...months].sort()).toEqual(['1403-03', '1403-04']);
+  });
+
+  it('a partial run over the sibling sends only the missing recipient next time', async () => {
+    smtp.faults.rejectRcpt.add(RECIPIENTS[2]);
+    expect((await run()).code).toBe(3);
+    smtp.faults.rejectRcpt.clear();
+    const second = await run();
+    expect(second.code, second.stderr).toBe(0);
+    expect(second.stderr).toContain('release sent to 1 recipient(s)');
+    expect(smtp.counts()).toEqual(once);
+  });
+
+  it('keeps the outputs in the sibling once it exists, even when the workbook could be rewritten', async () => {
+    expect((await run()).code).toBe(0);
+    await writeFile(box.workbook, plain);
+    const again = await run();
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stderr).toContain('already sent');
+    expect(again.stderr).toContain('where earlier runs put them');
+    expect(smtp.counts()).toEqual(once);
+    expect(await readFile(box.workbook)).toEqual(plain);
+  });
+
+  it('reads the sibling’s output tabs in place of the workbook’s own, inputs from the workbook', async () => {
+    const store = createXlsxStore(box.workbook);
+    const before = await store.read();
+    const runs = [[...TABS.runs.columns.map((c) => c.label)], ['r-1', '1403-04']];
+    await store.write({ outputs: { runs, problems: [['کد']] } });
+    const after = await store.read();
+    expect(after.tabs.map((t) => t.name)).toEqual([
+      ...before.tabs.map((t) => t.name),
+      TABS.problems.label,
+      TABS.runs.label,
+    ]);
+    expect(after.tabs.slice(0, before.tabs.length)).toEqual(before.tabs);
+    expect(after.tabs.at(-1)?.rows).toEqual(runs);
+
+    // A workbook that has its own (stale) runs tab: the sibling's stands in its place.
+    await copyFile(join(box.dir, 'ilam.karnameh-results.xlsx'), join(box.dir, 'keep.xlsx'));
+    await createXlsxStore(join(box.dir, 'other.xlsx')).init({
+      tabs: [
+        { key: 'settings', title: TABS.settings.label, header: ['کلید', 'مقدار'], rows: [] },
+        { key: 'runs', title: TABS.runs.label, header: ['stale'], rows: [['old']] },
+        { key: 'agencies', title: TABS.agencies.label, header: ['شناسه'], rows: [] },
+      ],
+    });
+    await copyFile(join(box.dir, 'keep.xlsx'), siblingPath(join(box.dir, 'other.xlsx')));
+    const other = await createXlsxStore(join(box.dir, 'other.xlsx')).read();
+    expect(other.tabs.map((t) => [t.name, t.rows.length])).toEqual([
+      [TABS.settings.label, 1],
+      [TABS.runs.label, 2],
+      [TABS.agencies.label, 1],
+      [TABS.problems.label, 1],
+    ]);
+  });
+
+  it('stops, sending nothing, when the sibling cannot be read', async () => {
+    await writeFile(siblingPath(box.workbook), 'not a zip');
+    const error: unknown = await createXlsxStore(box.workbook)
+      .read()
+      .catch((e: unknown) => e);
+    expect(isKarnamehError(error) && error.code).toBe('source.unreadable');
+    expect((error as Error).message).toContain('ilam.karnameh-results.xlsx');
+
+    const result = await run();
+    expect(result.code).toBe(3);
+    expect(result.stderr).toContain('cannot be read');
+    expect(smtp.connections()).toBe(0);
+    expect(await readFile(siblingPath(box.workbook), 'utf8')).toBe('not a zip');
+  });
+});
