@@ -1,0 +1,91 @@
+/**
+ * `monthlyRun`: POST `{ month?, dryRun?, force?, allowIncomplete? }`, the same job as
+ * `karnameh run`. Answers the summary JSON (plus `run`: id, message, deliveries,
+ * unconfirmed recipients) with 200 done, 422 stopped by the data; or `{error: {code,
+ * message}}` with 400 a bad body, 401 (caller.ts), 405, 409 a run of that month in
+ * progress, 500 a failure (no stack trace).
+ */
+import type { HttpFunction } from '@google-cloud/functions-framework';
+import { newRunId } from '../compose.ts';
+import { isKarnamehError } from '../core/errors.ts';
+import { defaultMonth } from '../core/jalali.ts';
+import { runMonth } from '../use-cases/run-month.ts';
+import { guard } from './guard.ts';
+import { parseMonthlyRunBody } from './request-body.ts';
+import { errorBody, runBody, runStatusCode, sendJson, thrownBody } from './respond.ts';
+import type { RuntimeSource } from './runtime.ts';
+
+export function monthlyRunHandler(source: RuntimeSource): HttpFunction {
+  return async (req, res) => {
+    const admitted = guard(req, res, source, 'monthlyRun');
+    if (!admitted) return;
+    const { runtime, requestedBy } = admitted;
+    const parsed = parseMonthlyRunBody(req.rawBody, req.body);
+    if (!parsed.ok) {
+      const message = parsed.issues.map((i) => `${i.field} ${i.message}`).join('; ');
+      sendJson(res, 400, errorBody('request.invalid', message, { issues: parsed.issues }));
+      return;
+    }
+    const body = parsed.body;
+    const month = body.month ?? defaultMonth(runtime.now());
+    const runId = newRunId(runtime.now());
+    const log = runtime.logger({ function: 'monthlyRun', runId, month });
+    log.info(`monthlyRun asked by ${requestedBy ?? 'unknown'}`, { request: body });
+
+    // A dry run writes and sends nothing, so it needs no lock.
+    const release = body.dryRun ? () => undefined : runtime.lock.tryAcquire(month);
+    if (!release) {
+      log.warn(`a run of ${month} is already in progress`);
+      sendJson(
+        res,
+        409,
+        errorBody('run.in_progress', `a run of ${month} is in progress; try again when it is done`),
+      );
+      return;
+    }
+    const mailer = body.dryRun ? undefined : runtime.mailer(runId);
+    try {
+      const job = () =>
+        runMonth(
+          {
+            store: runtime.store(),
+            mailer,
+            preview: body.dryRun ? runtime.preview() : undefined,
+            render: runtime.render,
+            now: runtime.now,
+            newRunId: () => runId,
+            log,
+          },
+          {
+            month,
+            dryRun: body.dryRun,
+            force: body.force,
+            allowIncomplete: body.allowIncomplete,
+            requestedBy,
+          },
+        );
+      // A dry run only reads; a real one waits for any other writer in this process.
+      const outcome = body.dryRun ? await job() : await runtime.lock.exclusive(job);
+      const status = runStatusCode(outcome);
+      if (outcome.unconfirmed.length > 0) {
+        log.warn(
+          `earlier deliveries never confirmed, not sent again: ${outcome.unconfirmed.join(', ')}`,
+        );
+      }
+      (status === 200 ? log.info : log.error)(outcome.message, {
+        status: outcome.summary.status,
+        httpStatus: status,
+      });
+      sendJson(res, status, runBody(outcome, requestedBy));
+    } catch (error) {
+      log.error(`monthlyRun failed: ${error instanceof Error ? error.message : String(error)}`, {
+        stack: error instanceof Error ? error.stack : undefined,
+      });
+      const busy = isKarnamehError(error) && error.code === 'run.in_progress';
+      sendJson(res, busy ? 409 : 500, thrownBody(error, runId));
+    } finally {
+      release();
+      await mailer?.close().catch(() => undefined);
+    }
+  };
+}

@@ -1,0 +1,84 @@
+/** HTTP answers of the functions: JSON bodies, status codes, and errors without stack traces. */
+import type { Response } from '@google-cloud/functions-framework';
+import { isKarnamehError } from '../core/errors.ts';
+import type { Summary } from '../core/summary.ts';
+import type { RunMonthOutcome } from '../use-cases/run-month.ts';
+
+/** The `code` of an error body: the program's error codes plus the HTTP layer's own. */
+export type ErrorBodyCode =
+  | 'request.invalid'
+  | 'method.not_allowed'
+  | 'unauthenticated'
+  | 'run.in_progress'
+  | 'mail.failed'
+  | 'internal'
+  | (string & {});
+
+export interface ErrorBody {
+  error: { code: ErrorBodyCode; message: string };
+  [more: string]: unknown;
+}
+
+export function sendJson(
+  res: Response,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
+  res
+    .status(status)
+    .set({ 'Cache-Control': 'no-store', ...headers })
+    .json(body);
+}
+
+export function errorBody(
+  code: ErrorBodyCode,
+  message: string,
+  more: Record<string, unknown> = {},
+): ErrorBody {
+  return { error: { code, message }, ...more };
+}
+
+/**
+ * A thrown error as a body: a KarnamehError's code and message (written for people), or a
+ * generic line for anything else. Never the stack: that goes to the logs only.
+ */
+export function thrownBody(error: unknown, runId?: string): ErrorBody {
+  const where = runId
+    ? ` (run ${runId}; the logs have the details)`
+    : ' (the logs have the details)';
+  if (isKarnamehError(error)) return errorBody(error.code, error.message, runId ? { runId } : {});
+  return errorBody('internal', `unexpected failure${where}`, runId ? { runId } : {});
+}
+
+/** What a run answers besides the summary. */
+export function runInfo(outcome: RunMonthOutcome, requestedBy: string | undefined) {
+  return {
+    runId: outcome.runId,
+    message: outcome.message,
+    deliveries: outcome.deliveries,
+    unconfirmed: outcome.unconfirmed,
+    previewFiles: outcome.previewFiles,
+    requestedBy: requestedBy ?? null,
+  };
+}
+
+/**
+ * The status for a finished run: 200 done (sent, dry run, already sent), 422 stopped by the
+ * data (exit 1: blocked), 500 a failure (exit 3: some deliveries failed).
+ */
+export function runStatusCode(outcome: RunMonthOutcome): 200 | 422 | 500 {
+  return outcome.exitCode === 0 ? 200 : outcome.exitCode === 1 ? 422 : 500;
+}
+
+/** The body for a finished run: the summary JSON (plus `run`), or an error body for a 500. */
+export function runBody(
+  outcome: RunMonthOutcome,
+  requestedBy: string | undefined,
+): (Summary & { run: ReturnType<typeof runInfo> }) | ErrorBody {
+  const run = runInfo(outcome, requestedBy);
+  if (runStatusCode(outcome) === 500) {
+    return errorBody('mail.failed', outcome.message, { summary: outcome.summary, run });
+  }
+  return { ...outcome.summary, run };
+}

@@ -1,0 +1,88 @@
+/**
+ * What the HTTP functions share within one instance: the configuration (validated once per
+ * cold start), the compiled release templates, the month lock and the logger. Stores and
+ * mailers are made per request from it.
+ */
+import { join } from 'node:path';
+import { createPreviewWriter } from '../adapters/mail/preview-writer.ts';
+import { createReleaseRenderer } from '../adapters/mail/render-release.ts';
+import { createMailer, createStore } from '../compose.ts';
+import { composeEnv, describeConfig, loadConfig } from '../config.ts';
+import type { FunctionsConfig } from '../config.ts';
+import { createJsonLogger } from '../logger.ts';
+import type { Logger, Mailer, PreviewWriter, RenderRelease, WorkbookStore } from '../ports.ts';
+import { createMonthLock } from '../use-cases/month-lock.ts';
+import type { MonthLock } from '../use-cases/month-lock.ts';
+
+export interface FunctionsRuntime {
+  config: FunctionsConfig;
+  now: () => Date;
+  lock: MonthLock;
+  render: RenderRelease;
+  /** A JSON-lines logger (Cloud Logging reads `severity` and `message`) with these fields on every line. */
+  logger(fields?: Record<string, unknown>): Logger;
+  store(): WorkbookStore;
+  mailer(runId: string): Mailer;
+  /** Where a dry run puts the rendered release: `OUTBOX_DIR/preview`, or nowhere without OUTBOX_DIR. */
+  preview(): PreviewWriter | undefined;
+}
+
+export interface RuntimeOptions {
+  env: NodeJS.ProcessEnv;
+  /** Where log lines go (default: stdout, which Cloud Logging collects). */
+  write?: (line: string) => void;
+  now?: () => Date;
+  lock?: MonthLock;
+  /** The store for each request (default: compose.ts `createStore` from the configuration). */
+  store?: (config: FunctionsConfig) => WorkbookStore;
+}
+
+/** Builds the runtime; throws `config.invalid` naming each bad or missing variable. */
+export function createRuntime(options: RuntimeOptions): FunctionsRuntime {
+  const config = loadConfig(options.env);
+  const write = options.write ?? ((line: string) => void process.stdout.write(line));
+  const env = composeEnv(config);
+  const outbox = config.outboxDir ?? 'outbox';
+  return {
+    config,
+    now: options.now ?? (() => new Date()),
+    lock: options.lock ?? createMonthLock(),
+    render: createReleaseRenderer(),
+    logger: (fields = {}) => createJsonLogger(write, fields),
+    store: () => (options.store ? options.store(config) : createStore(config.source, env)),
+    mailer: (runId) => createMailer(env, outbox, runId),
+    preview: () =>
+      config.outboxDir ? createPreviewWriter(join(config.outboxDir, 'preview')) : undefined,
+  };
+}
+
+/** Gives the instance's runtime; throws the configuration error (every time) when there is one. */
+export type RuntimeSource = () => FunctionsRuntime;
+
+/**
+ * The runtime made on first use and kept for the life of the instance (one cold start, one
+ * validation). A bad configuration is logged once and answered to every request.
+ */
+export function lazyRuntime(options: RuntimeOptions): RuntimeSource {
+  let made: { runtime: FunctionsRuntime } | { error: unknown } | null = null;
+  return () => {
+    if (!made) {
+      try {
+        const runtime = createRuntime(options);
+        runtime.logger().info('karnameh functions configured', describeConfig(runtime.config));
+        made = { runtime };
+      } catch (error) {
+        const log = createJsonLogger(
+          options.write ?? ((line: string) => void process.stdout.write(line)),
+        );
+        log.error(error instanceof Error ? error.message : String(error));
+        made = { error };
+      }
+    }
+    if ('error' in made) throw made.error;
+    return made.runtime;
+  };
+}
+
+/** The deployed functions' runtime: this process's environment, logs on stdout. */
+export const processRuntime: RuntimeSource = lazyRuntime({ env: process.env });

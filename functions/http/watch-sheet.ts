@@ -1,0 +1,84 @@
+/**
+ * `watchSheet`: POST (Cloud Scheduler, every 15 minutes). Re-checks the sheet and handles
+ * `run_request` (use-cases/watch-sheet.ts). Answers 200 with what it did, 500 when it could
+ * not do it (the sheet unreachable, or the requested run stopped on an error: the request
+ * then stays in the sheet and the next call tries again).
+ */
+import type { HttpFunction } from '@google-cloud/functions-framework';
+import { newRunId } from '../compose.ts';
+import { watchSheet } from '../use-cases/watch-sheet.ts';
+import type { WatchSheetOutcome } from '../use-cases/watch-sheet.ts';
+import { guard } from './guard.ts';
+import { errorBody, runInfo, sendJson, thrownBody } from './respond.ts';
+import type { RuntimeSource } from './runtime.ts';
+
+/** The answer's body: the outcome without the summary (the sheet has it). */
+export function watchBody(outcome: WatchSheetOutcome, requestedBy: string | undefined) {
+  const request = outcome.request;
+  return {
+    month: outcome.month,
+    errors: outcome.errors,
+    warnings: outcome.warnings,
+    wroteProblems: outcome.wroteProblems,
+    request: request && {
+      raw: request.raw,
+      month: request.month,
+      state: request.state,
+      runStatus: request.runStatus,
+      error: request.error,
+      run: request.run && {
+        status: request.run.summary.status,
+        ...runInfo(request.run, requestedBy),
+      },
+    },
+  };
+}
+
+export function watchSheetHandler(source: RuntimeSource): HttpFunction {
+  return async (req, res) => {
+    const admitted = guard(req, res, source, 'watchSheet');
+    if (!admitted) return;
+    const { runtime, requestedBy } = admitted;
+    const runId = newRunId(runtime.now());
+    const log = runtime.logger({ function: 'watchSheet' });
+    const mailer = runtime.mailer(runId);
+    try {
+      const outcome = await watchSheet(
+        {
+          store: runtime.store(),
+          mailer,
+          render: runtime.render,
+          now: runtime.now,
+          newRunId: () => runId,
+          log,
+          lock: runtime.lock,
+        },
+        { requestedBy },
+      );
+      const body = watchBody(outcome, requestedBy);
+      if (outcome.request?.state === 'failed') {
+        const failure = outcome.request.error;
+        sendJson(
+          res,
+          500,
+          errorBody(failure?.code ?? 'internal', failure?.message ?? 'the run failed', {
+            watch: body,
+          }),
+        );
+        return;
+      }
+      log.info(
+        `checked ${outcome.month}: ${outcome.errors} error(s), ${outcome.warnings} warning(s)${outcome.wroteProblems ? ', problems tab rewritten' : ''}${outcome.request ? `; run_request ${outcome.request.raw}: ${outcome.request.state}` : ''}`,
+        { month: outcome.month },
+      );
+      sendJson(res, 200, body);
+    } catch (error) {
+      log.error(`watchSheet failed: ${error instanceof Error ? error.message : String(error)}`, {
+        stack: error instanceof Error ? error.stack : undefined,
+      });
+      sendJson(res, 500, thrownBody(error));
+    } finally {
+      await mailer.close().catch(() => undefined);
+    }
+  };
+}
