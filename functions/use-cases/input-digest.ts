@@ -7,12 +7,11 @@ const OUTPUT_NAMES = new Set(
   OUTPUT_TABS.flatMap((key) => [normalizeName(key), normalizeName(TABS[key].label)]),
 );
 
+/** Days since 1899-12-30, as Google Sheets sends a date: the same digest from either store. */
+const serial = (date: Date): number => date.getTime() / 86_400_000 + 25_569;
+
 const cellText = (cell: CellValue | undefined): string =>
-  cell === null || cell === undefined
-    ? ''
-    : cell instanceof Date
-      ? cell.toISOString()
-      : String(cell);
+  cell === null || cell === undefined ? '' : String(cell instanceof Date ? serial(cell) : cell);
 
 /**
  * A short digest of the input tabs (everything but the product's own output tabs), so a

@@ -69,7 +69,7 @@ export async function describeFailure(
           : ' Sheets applies a batch whole or not at all, so the sheet holds either all of this change or none of it; run again to be sure.';
     return new KarnamehError(
       'source.unavailable',
-      `Google Sheets is unavailable: ${attempts} attempt${attempts === 1 ? '' : 's'} to ${VERB[operation]} spreadsheet ${id} failed; the last answer was ${answer(error)}.${landed}`,
+      `Google Sheets is unavailable: ${attempts} attempt${attempts === 1 ? '' : 's'} to ${VERB[operation]} spreadsheet ${id} failed; the last answer was ${answer(error).replace(/\.+$/, '')}.${landed}`,
       options,
     );
   }

@@ -116,7 +116,7 @@ function scoresValidation(
     });
   }
   const agency = columnOf(header, 'agency', 'دستگاه');
-  if (agency >= 0) {
+  if (agency >= 0 && agencies.idColumn >= 0) {
     const id = columnLetter(agencies.idColumn);
     requests.push({
       setDataValidation: {
@@ -154,23 +154,45 @@ function bandColours(sheetId: number, header: readonly string[]): Request[] {
   }));
 }
 
-/** Requests adding every template tab that is missing; none when all exist. */
+/**
+ * The agencies tab already in the sheet when init is about to add a scores tab: its header
+ * row must be read first, since the new agency check points at its id column, wherever
+ * that column is (columns may be in any order).
+ */
+export function agenciesHeaderNeeded(
+  sheets: readonly SheetInfo[],
+  template: InitTemplate,
+): SheetInfo | undefined {
+  const scores = template.tabs.find((t) => t.key === 'scores');
+  if (!scores || exists(sheets, 'scores', scores.title)) return undefined;
+  const agencies = template.tabs.find((t) => t.key === 'agencies');
+  const found = exists(sheets, 'agencies', agencies?.title ?? TABS.agencies.label);
+  return found?.grid ? found : undefined;
+}
+
+/**
+ * Requests adding every template tab that is missing; none when all exist.
+ * `agenciesHeader` is row 1 of the agencies tab already in the sheet (see
+ * `agenciesHeaderNeeded`); without an id column there, the agency check is left out.
+ */
 export function planInit(
   sheets: readonly SheetInfo[],
   template: InitTemplate,
   account: string | null,
+  agenciesHeader: readonly unknown[] = [],
 ): InitPlan {
   const known: { sheetId: number }[] = [...sheets];
   const adds: Request[] = [];
   const fills: Request[] = [];
   const added: string[] = [];
   const agenciesTab = template.tabs.find((t) => t.key === 'agencies');
+  const existingAgencies = exists(sheets, 'agencies', agenciesTab?.title ?? TABS.agencies.label);
+  const header = existingAgencies
+    ? agenciesHeader.map((h) => (typeof h === 'string' ? h : ''))
+    : (agenciesTab?.header ?? []);
   const agencies = {
-    title:
-      exists(sheets, 'agencies', agenciesTab?.title ?? TABS.agencies.label)?.title ??
-      agenciesTab?.title ??
-      TABS.agencies.label,
-    idColumn: Math.max(0, columnOf(agenciesTab?.header ?? [], 'id', 'شناسه')),
+    title: existingAgencies?.title ?? agenciesTab?.title ?? TABS.agencies.label,
+    idColumn: columnOf(header, 'id', 'شناسه'),
   };
   for (const tab of template.tabs) {
     if (exists(sheets, tab.key, tab.title)) continue;

@@ -5,7 +5,9 @@
  *   for every tab; keeps a snapshot for the next write.
  * - `write`: one atomic `spreadsheets.batchUpdate`: missing output tabs added, each
  *   output tab edited minimally against the snapshot, settings cells set.
- * - `init`: one `get`, then one `batchUpdate` adding what is missing (none when nothing is).
+ * - `init`: one `get` (and, when a scores tab is to be added next to an existing agencies
+ *   tab, one `values.batchGet` of that tab's header row), then one `batchUpdate` adding what
+ *   is missing (none when nothing is).
  *
  * Every call is retried on 429, 5xx and timeouts. A batch that timed out or got a 5xx may
  * have landed, so before it is sent again the sheet is re-read and the batch planned anew
@@ -18,7 +20,7 @@ import { KarnamehError } from '../../core/errors.ts';
 import type { InitTemplate, WorkbookStore, WriteReport, WriteRequest } from '../../ports.ts';
 import { describeFailure, type Operation } from './api-errors.ts';
 import { fromApiRows } from './cell-data.ts';
-import { planInit } from './init-requests.ts';
+import { agenciesHeaderNeeded, planInit } from './init-requests.ts';
 import {
   failureKind,
   retryPolicy,
@@ -181,7 +183,20 @@ export function createSheetsStore(options: SheetsStoreOptions): WorkbookStore {
   async function initPlan(template: InitTemplate) {
     const sheets = await fetchSheets('init');
     const account = await (await connect()).account();
-    const plan = planInit(sheets, template, account);
+    const agencies = agenciesHeaderNeeded(sheets, template);
+    let header: unknown[] = [];
+    if (agencies) {
+      const data = await call('init', (api) =>
+        api.spreadsheets.values.batchGet({
+          spreadsheetId,
+          ranges: [`${quoteTitle(agencies.title)}!1:1`],
+          valueRenderOption: 'UNFORMATTED_VALUE',
+          majorDimension: 'ROWS',
+        }),
+      );
+      header = data.valueRanges?.[0]?.values?.[0] ?? [];
+    }
+    const plan = planInit(sheets, template, account, header);
     return { requests: plan.requests, result: plan.added };
   }
 

@@ -1,0 +1,106 @@
+/**
+ * The benchmark table: `npm run bench` (node bench/run.ts), or `node bench/run.ts --quick`
+ * for a smoke check on small sizes with fewer runs. Every time is a median of several runs;
+ * figures with a target say `ok` or `OVER`. The machine's load is printed with the table,
+ * since other work on the same machine slows everything down.
+ *
+ *   check + compute       2,000 agencies × 20 indicators × 24 months   target < 1 s
+ *   CLI run / dry run     bundled example, child process               target < 2 s
+ *   xlsx read             2,000-agency workbook                        informative
+ *   Sheets read + write   2,000 agencies, stand-in                     informative; ≤ 3 calls, ≤ 2 MB
+ *   render a release      after warm-up                                target < 20 ms
+ *   cold start            functions' entry, sources and dist/          target < 200 ms, < 120 MB
+ */
+import { cpus, freemem, loadavg, totalmem } from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
+import { cliFigures } from './cli-figures.ts';
+import { coreFigures, type Size } from './core-figures.ts';
+import { formatTable, verdict, type Figure } from './measure.ts';
+import { coldStartFigures, renderFigures } from './start-figures.ts';
+import { sheetsFigures, xlsxFigures } from './store-figures.ts';
+
+export interface BenchPlan {
+  size: Size;
+  /** Runs per in-process figure. */
+  runs: number;
+  /** Runs per child-process figure (CLI, cold start). */
+  processRuns: number;
+  renderIterations: number;
+  dist: boolean;
+}
+
+export const FULL: BenchPlan = {
+  size: { agencies: 2000, months: 24 },
+  runs: 5,
+  processRuns: 7,
+  renderIterations: 200,
+  dist: true,
+};
+
+export const QUICK: BenchPlan = {
+  size: { agencies: 200, months: 6 },
+  runs: 3,
+  processRuns: 3,
+  renderIterations: 50,
+  dist: false,
+};
+
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' / ');
+
+export async function runBench(
+  plan: BenchPlan,
+  progress: (line: string) => void = () => {},
+): Promise<{ figures: Figure[]; notes: string[] }> {
+  const figures: Figure[] = [];
+  const notes: string[] = [];
+  const step = async (what: string, measure: () => Promise<Figure[]> | Figure[]) => {
+    progress(`${what}…`);
+    const start = performance.now();
+    try {
+      figures.push(...(await measure()));
+    } catch (error) {
+      notes.push(`${what} failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    progress(`${what}: ${((performance.now() - start) / 1000).toFixed(1)} s`);
+  };
+  await step('check + compute', () => coreFigures(plan.size, plan.runs));
+  await step('CLI on the example', () => cliFigures(plan.processRuns));
+  await step('xlsx read', () => xlsxFigures(plan.size, plan.runs));
+  await step('Sheets store', () => sheetsFigures(plan.size, plan.runs));
+  await step('render', () => renderFigures(plan.runs, plan.renderIterations));
+  await step('cold start', async () => {
+    const started = await coldStartFigures({ runs: plan.processRuns, dist: plan.dist });
+    notes.push(...started.notes);
+    return started.figures;
+  });
+  return { figures, notes };
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const quick = process.argv.includes('--quick');
+  const plan = quick ? QUICK : FULL;
+  const loadBefore = load();
+  const started = performance.now();
+  const { figures, notes } = await runBench(plan, (line) =>
+    process.stderr.write(`bench: ${line}\n`),
+  );
+  const out = [
+    `karnameh bench${quick ? ' --quick' : ''}: Node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), ` +
+      `${(totalmem() / 2 ** 30).toFixed(1)} GB RAM (${(freemem() / 2 ** 30).toFixed(1)} GB free)`,
+    `load average (1/5/15 min): ${loadBefore} before, ${load()} after; took ${((performance.now() - started) / 1000).toFixed(0)} s`,
+    '',
+    formatTable(figures),
+    ...(notes.length > 0 ? ['', ...notes.map((n) => `note: ${n}`)] : []),
+    '',
+  ];
+  process.stderr.write('\n');
+  process.stdout.write(out.join('\n'));
+  const over = figures.filter((f) => verdict(f) === 'OVER');
+  if (over.length > 0) {
+    process.stdout.write(`\nover target: ${over.map((f) => f.name).join('; ')}\n`);
+  }
+}

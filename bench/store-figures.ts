@@ -1,0 +1,127 @@
+/**
+ * The two stores on the large workbook: reading the .xlsx file, and reading and writing a
+ * Google Sheet through the Sheets stand-in (calls made, largest request body).
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { createXlsxStore } from '../functions/adapters/xlsx/xlsx-store.ts';
+import { computeResults } from '../functions/core/compute-summary.ts';
+import { parseWorkbook } from '../functions/core/parse-workbook.ts';
+import { problemsRows } from '../functions/core/problems-tab.ts';
+import { resultsTabRows } from '../functions/core/results-tab.ts';
+import type { OutputTabs } from '../functions/ports.ts';
+import { standInStore } from '../test/support/sheets-fixtures.ts';
+import { startSheetsStandIn } from '../test/support/sheets-stand-in.ts';
+import { lastMonth, type Size } from './core-figures.ts';
+import { buildLargeWorkbook, makeLargeWorkbook } from './large-workbook.ts';
+import { median, medianMs, type Figure } from './measure.ts';
+
+const label = (size: Size) => `${size.agencies} agencies × ${size.months} months`;
+
+export async function xlsxFigures(size: Size, runs: number): Promise<Figure[]> {
+  const dir = await mkdtemp(join(tmpdir(), 'karnameh-bench-xlsx-'));
+  try {
+    const path = join(dir, 'large.xlsx');
+    const start = performance.now();
+    await makeLargeWorkbook(path, size);
+    const written = performance.now() - start;
+    const store = createXlsxStore(path);
+    const ms = await medianMs(
+      runs,
+      () => store.read(),
+      () => undefined,
+    );
+    return [
+      {
+        name: `xlsx read, ${label(size)}`,
+        value: ms,
+        unit: 'ms',
+        runs,
+        detail: `exceljs; writing the file took ${written.toFixed(0)} ms`,
+      },
+    ];
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** The output tabs a run of `month` writes on a workbook without output tabs. */
+function outputsFor(size: Size, month: string): OutputTabs {
+  const raw = buildLargeWorkbook(size);
+  const parsed = parseWorkbook(raw, { month });
+  if (parsed.fatal) throw new Error('the generated workbook does not parse');
+  const computed = computeResults(parsed.model, parsed.problems, month, 'checked');
+  return {
+    results: resultsTabRows(undefined, computed.month, 'r-bench'),
+    problems: problemsRows(parsed.problems),
+    runs: [
+      ['شناسه اجرا', 'ماه', 'زمان', 'نوع', 'وضعیت'],
+      ['r-bench', month, '', 'run', 'sent'],
+    ],
+  };
+}
+
+export async function sheetsFigures(size: Size, runs: number): Promise<Figure[]> {
+  const standIn = await startSheetsStandIn();
+  try {
+    const raw = buildLargeWorkbook(size);
+    const month = lastMonth(size.months);
+    const outputs = outputsFor(size, month);
+    const reads: number[] = [];
+    const writes: number[] = [];
+    let calls: string[] = [];
+    let largest = 0;
+    for (let i = 0; i <= runs; i++) {
+      const id = `bench-sheet-${i}`;
+      standIn.loadWorkbook(id, raw);
+      standIn.resetLog();
+      const store = standInStore(standIn, id);
+      const t0 = performance.now();
+      await store.read();
+      const t1 = performance.now();
+      await store.write({ outputs });
+      const t2 = performance.now();
+      if (i === 0) continue; // warm-up
+      reads.push(t1 - t0);
+      writes.push(t2 - t1);
+      calls = standIn.log.map((r) => r.method);
+      largest = standIn.log.reduce((max, r) => Math.max(max, r.bodyBytes), 0);
+    }
+    const rows = (outputs.results?.length ?? 1) - 1;
+    return [
+      {
+        name: `Sheets store read, ${label(size)}, stand-in`,
+        value: median(reads),
+        unit: 'ms',
+        runs,
+        detail: 'spreadsheets.get + values.batchGet over HTTP on 127.0.0.1',
+      },
+      {
+        name: `Sheets store write of ${month}'s outputs, stand-in`,
+        value: median(writes),
+        unit: 'ms',
+        runs,
+        detail: `${rows} results rows in one batchUpdate; calls: ${calls.join(', ')}`,
+      },
+      {
+        name: 'Sheets calls for read + write',
+        value: calls.length,
+        unit: 'calls',
+        target: 3,
+        runs: 1,
+      },
+      {
+        name: 'Sheets largest request body',
+        value: largest,
+        unit: 'bytes',
+        target: 2_000_000,
+        runs: 1,
+        detail: 'the batchUpdate that writes the month',
+      },
+    ];
+  } finally {
+    await standIn.close();
+  }
+}

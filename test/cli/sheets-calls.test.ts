@@ -1,0 +1,146 @@
+/**
+ * How many Sheets API calls each command makes, and how big its requests get, whatever the
+ * size of the workbook: counted by the stand-in at 10 and at 2,000 agencies × 24 months.
+ *
+ * A run that sends mail writes twice by design (issue 5, exactly once): the intent
+ * (results, problems, `pending` deliveries) before the first message goes out, and the
+ * outcomes after. So: dry run 2 calls, check 3 (2 when the problems tab already says the
+ * same), sending run 4, a run that finds the month already sent or stops on the data 3.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CellValue } from '../../functions/core/cells.ts';
+import { buildLargeWorkbook } from '../../bench/large-workbook.ts';
+import { computeResults } from '../../functions/core/compute-summary.ts';
+import { parseWorkbook } from '../../functions/core/parse-workbook.ts';
+import { resultsTabRows } from '../../functions/core/results-tab.ts';
+import { MONTHS } from '../support/sheets-fixtures.ts';
+import {
+  batchRequests,
+  largestBody,
+  scratchDir,
+  standInEnv,
+  type Scratch,
+} from '../contract/sheets-cli.ts';
+import { startSheetsStandIn, type SheetsStandIn } from '../support/sheets-stand-in.ts';
+import { karnameh } from './cli-harness.ts';
+
+/** 2 MB, the most any one request may carry. */
+const TWO_MB = 2_000_000;
+const LAST_MONTH = '1403-12'; // 24 months from 1402-01
+
+let standIn: SheetsStandIn;
+let box: Scratch;
+
+beforeAll(async () => {
+  standIn = await startSheetsStandIn();
+  box = await scratchDir();
+});
+afterAll(async () => {
+  await standIn?.close();
+  await box?.cleanup();
+});
+
+/** Runs `karnameh` on the sheet; the methods it called, in order. */
+async function counted(sheet: string, args: string[], exitCode = 0): Promise<string[]> {
+  standIn.resetLog();
+  const result = await karnameh(
+    [...args, '--sheet', sheet, '--outbox', box.outbox],
+    standInEnv(standIn),
+  );
+  expect(result.code, result.stderr).toBe(exitCode);
+  expect(standIn.log.every((r) => r.status === 200)).toBe(true);
+  expect(largestBody(standIn)).toBeLessThanOrEqual(TWO_MB);
+  return standIn.log.map((r) => r.method);
+}
+
+const READ = ['get', 'values.batchGet'];
+
+describe.each([10, 2000])('a workbook of %i agencies × 24 months', (agencies) => {
+  const sheet = `calls-${agencies}-agencies`;
+  beforeAll(() => {
+    standIn.loadWorkbook(sheet, buildLargeWorkbook({ agencies, months: 24 }));
+  });
+
+  it('dry run 2 calls, check 3, sending run 4, second run 3', async () => {
+    const month = ['--month', LAST_MONTH];
+    expect(await counted(sheet, ['run', ...month, '--dry-run'])).toEqual(READ);
+    expect(await counted(sheet, ['check', ...month])).toEqual([...READ, 'batchUpdate']);
+    expect(await counted(sheet, ['run', ...month])).toEqual([
+      ...READ,
+      'batchUpdate', // results, problems, runs with the deliveries `pending`
+      'batchUpdate', // runs with each delivery `sent` or `failed`
+    ]);
+    // The first sending run writes the whole month of results (header and one row per agency).
+    const written = batchRequests(standIn).map((r) => r.updateCells?.rows?.length ?? 0);
+    expect(Math.max(...written)).toBe(1 + agencies);
+    expect(standIn.tabRows(sheet, 'نتایج')).toHaveLength(1 + agencies);
+    expect(await counted(sheet, ['run', ...month])).toEqual([...READ, 'batchUpdate']);
+    expect(
+      standIn
+        .tabRows(sheet, 'اجراها')
+        .slice(1)
+        .map((r) => `${r[3]} ${r[4]}`),
+    ).toEqual(['run sent', ...Array(3).fill('delivery sent'), 'run already-sent']);
+  });
+});
+
+describe('the other commands, on 10 agencies × 24 months', () => {
+  it('check that finds the problems tab unchanged 2 calls, forced run 4, blocked run 3', async () => {
+    const workbook = buildLargeWorkbook({ agencies: 10, months: 24 });
+    standIn.loadWorkbook('calls-more', workbook);
+    const month = ['--month', LAST_MONTH];
+    expect(await counted('calls-more', ['check', ...month])).toEqual([...READ, 'batchUpdate']);
+    expect(await counted('calls-more', ['check', ...month])).toEqual(READ);
+    expect(await counted('calls-more', ['run', ...month])).toHaveLength(4);
+    expect(await counted('calls-more', ['run', ...month, '--force'])).toEqual([
+      ...READ,
+      'batchUpdate',
+      'batchUpdate',
+    ]);
+    // A month with no scores yet stops before sending: problems and runs, one write.
+    expect(await counted('calls-more', ['run', '--month', '1404-01'], 1)).toEqual([
+      ...READ,
+      'batchUpdate',
+    ]);
+  });
+});
+
+describe('request bodies at 2,000 agencies × 24 months', () => {
+  it('writes only the new month when the results tab already holds 23 months', async () => {
+    const workbook = buildLargeWorkbook({ agencies: 2000, months: 24 });
+    // 23 months of results as a run writes them: the last month's rows, relabelled.
+    const parsed = parseWorkbook(workbook, { month: LAST_MONTH });
+    if (parsed.fatal) throw new Error('the large workbook does not parse');
+    const computed = computeResults(parsed.model, parsed.problems, LAST_MONTH, 'checked');
+    const [header = [], ...rows] = resultsTabRows(undefined, computed.month, 'r-earlier');
+    const earlier = MONTHS.slice(0, 23).flatMap((key) => rows.map((row) => [key, ...row.slice(1)]));
+    const held: CellValue[][] = [header, ...earlier];
+    standIn.loadWorkbook('bodies-23-months', {
+      tabs: [...workbook.tabs, { name: 'نتایج', rows: held }],
+    });
+
+    expect(await counted('bodies-23-months', ['run', '--month', LAST_MONTH])).toEqual([
+      ...READ,
+      'batchUpdate',
+      'batchUpdate',
+    ]);
+    const after = standIn.tabRows('bodies-23-months', 'نتایج');
+    expect(after).toHaveLength(1 + 24 * 2000);
+    // (compared as JSON: a deep equal of 46,000 rows is slow)
+    expect(JSON.stringify(after.slice(0, held.length))).toBe(JSON.stringify(held));
+    expect(after.slice(held.length).map((r) => r[0])).toEqual(Array(2000).fill(LAST_MONTH));
+
+    // A run of a month in the middle replaces its 2,000 rows there, and no more.
+    expect(await counted('bodies-23-months', ['run', '--month', '1402-06'])).toEqual([
+      ...READ,
+      'batchUpdate',
+      'batchUpdate',
+    ]);
+    const again = standIn.tabRows('bodies-23-months', 'نتایج');
+    expect(again).toHaveLength(1 + 24 * 2000);
+    expect(again.filter((r) => r[0] === '1402-06')).toHaveLength(2000);
+    const json = (rows: CellValue[][]) => JSON.stringify(rows);
+    expect(json(again.slice(0, 1 + 5 * 2000))).toBe(json(after.slice(0, 1 + 5 * 2000)));
+    expect(json(again.slice(1 + 6 * 2000))).toBe(json(after.slice(1 + 6 * 2000)));
+  });
+});
