@@ -124,3 +124,22 @@ export function deliveryState(entries: RunsEntry[], month: MonthKey): DeliverySt
   const unconfirmed = [...pending.values()].filter((e) => !reached.has(e.recipient));
   return { monthSent, reached, unconfirmed };
 }
+
+/** How long a `started` run row counts as a run in progress (after that: it crashed). */
+export const RUN_IN_PROGRESS_MS = 15 * 60 * 1000;
+
+/**
+ * Another run of the month that started recently and has not finished: its `started` row
+ * is still there. Across separate services (monthlyRun and watchSheet) the sheet itself is
+ * the only place both see.
+ */
+export function runInProgress(entries: RunsEntry[], month: MonthKey, now: Date): RunsEntry | null {
+  for (const entry of entries) {
+    if (entry.month !== month || entry.kind !== 'run' || entry.status !== 'started') continue;
+    const at = Date.parse(entry.at);
+    if (Number.isFinite(at) && now.getTime() - at < RUN_IN_PROGRESS_MS && at <= now.getTime()) {
+      return entry;
+    }
+  }
+  return null;
+}

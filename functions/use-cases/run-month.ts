@@ -7,7 +7,8 @@ import { findTab } from '../core/tab-lookup.ts';
 import { problemsRows } from '../core/problems-tab.ts';
 import type { ReleaseInput } from '../core/release-input.ts';
 import { resultsTabRows } from '../core/results-tab.ts';
-import { deliveryState, readRunsLog, runsRows } from '../core/runs-log.ts';
+import { deliveryState, readRunsLog, runInProgress, runsRows } from '../core/runs-log.ts';
+import { KarnamehError } from '../core/errors.ts';
 import type { RunsEntry } from '../core/runs-log.ts';
 import type { Summary, SummaryStatus } from '../core/summary.ts';
 import type {
@@ -224,12 +225,45 @@ export async function runMonth(
     });
   }
 
+  const running = runInProgress(runsLog, month, startedAt);
+  if (running) {
+    throw new KarnamehError(
+      'run.in_progress',
+      `a run of ${month} (${running.runId}, started ${running.at}) is in progress; try again when it is done`,
+    );
+  }
+
+  // Everyone left to send to has an unconfirmed delivery (a run stopped between sending and
+  // recording): nothing goes out and nothing claims the month was sent; a person decides.
+  if (!options.testTo && !options.force && targets.length === 0 && unconfirmed.size > 0) {
+    const written = await write({
+      problems,
+      runs: runsRows([
+        ...runsLog,
+        entry({
+          kind: 'run',
+          status: 'blocked',
+          detail: `ارسال قبلی تأیید نشده است: ${[...unconfirmed].join('، ')}`,
+        }),
+      ]),
+    });
+    return outcome(
+      'blocked',
+      1,
+      `${monthName(month)}: nothing sent; earlier deliveries were never confirmed (${[...unconfirmed].join(', ')}): check with them, then use --force`,
+      { written },
+    );
+  }
+
+  // Rendered before the intent is recorded: a template that fails leaves no `pending` row.
+  const rendered = ports.render(release(correction));
+
   // Record the intent before anything goes out: a crash after sending leaves `pending`
   // rows that the next run reports instead of sending again.
   const kind = options.testTo ? 'test' : 'delivery';
   // A test copy's own row is kind `test` too: it never counts as the month being sent.
   const runEntry = entry({
-    kind,
+    kind: options.testTo ? 'test' : 'run',
     status: 'started',
     detail: correction ? 'اصلاحیه' : options.testTo ? 'نسخه آزمایشی' : '',
   });
@@ -246,7 +280,6 @@ export async function runMonth(
     runs: runsRows([...runsLog, runEntry, ...pending]),
   });
 
-  const rendered = ports.render(release(correction));
   const deliveries: DeliveryOutcome[] = [];
   for (const [i, target] of targets.entries()) {
     const row = pending[i];
