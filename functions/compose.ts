@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { createSheetsStore } from './adapters/google-sheets/sheets-store.ts';
-import { createOutboxMailer } from './adapters/mail/outbox-mailer.ts';
-import { createSmtpMailer } from './adapters/mail/smtp-mailer.ts';
-import { createXlsxStore } from './adapters/xlsx/xlsx-store.ts';
+import { lazyMailer, lazyStore } from './adapters/lazy.ts';
+import { parseSender } from './adapters/mail/mail-options.ts';
+import { describeSmtpUrl } from './adapters/mail/smtp-url.ts';
 import type { Mailer, WorkbookStore } from './ports.ts';
 
 export interface SourceOptions {
@@ -13,23 +12,41 @@ export interface SourceOptions {
 
 /** The store for `--workbook` / `--sheet`, with the stand-in hooks of interfaces.md. */
 export function createStore(source: SourceOptions, env: NodeJS.ProcessEnv): WorkbookStore {
-  if (source.sheet) {
-    return createSheetsStore({
-      spreadsheetId: source.sheet,
-      rootUrl: env.SHEETS_API_URL || undefined,
-      accessToken: env.SHEETS_ACCESS_TOKEN || undefined,
-    });
+  const { sheet, workbook } = source;
+  if (sheet) {
+    return lazyStore(`Google Sheet ${sheet}`, async () =>
+      (await import('./adapters/google-sheets/sheets-store.ts')).createSheetsStore({
+        spreadsheetId: sheet,
+        rootUrl: env.SHEETS_API_URL || undefined,
+        accessToken: env.SHEETS_ACCESS_TOKEN || undefined,
+      }),
+    );
   }
-  if (source.workbook) return createXlsxStore(source.workbook);
+  if (workbook) {
+    return lazyStore(workbook, async () =>
+      (await import('./adapters/xlsx/xlsx-store.ts')).createXlsxStore(workbook),
+    );
+  }
   throw new Error('createStore: no source');
 }
 
 /** SMTP when `SMTP_URL` is set, otherwise .eml files in the outbox folder. */
 export function createMailer(env: NodeJS.ProcessEnv, outbox: string, runId: string): Mailer {
   const from = env.MAIL_FROM || undefined;
-  return env.SMTP_URL
-    ? createSmtpMailer({ url: env.SMTP_URL, from })
-    : createOutboxMailer({ dir: outbox, from, prefix: runId });
+  parseSender(from); // a bad MAIL_FROM stops the run before anything is written or sent
+  const url = env.SMTP_URL;
+  if (url) {
+    return lazyMailer(describeSmtpUrl(url), async () =>
+      (await import('./adapters/mail/smtp-mailer.ts')).createSmtpMailer({ url, from }),
+    );
+  }
+  return lazyMailer(`outbox ${outbox}`, async () =>
+    (await import('./adapters/mail/outbox-mailer.ts')).createOutboxMailer({
+      dir: outbox,
+      from,
+      prefix: runId,
+    }),
+  );
 }
 
 export const previewDir = (outbox: string): string => join(outbox, 'preview');

@@ -5,7 +5,8 @@ import { simpleParser } from 'mailparser';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_FROM, parseSender } from '../../functions/adapters/mail/mail-options.ts';
 import { createOutboxMailer } from '../../functions/adapters/mail/outbox-mailer.ts';
-import { createSmtpMailer, describeSmtpUrl } from '../../functions/adapters/mail/smtp-mailer.ts';
+import { createSmtpMailer } from '../../functions/adapters/mail/smtp-mailer.ts';
+import { describeSmtpUrl } from '../../functions/adapters/mail/smtp-url.ts';
 import { isKarnamehError } from '../../functions/core/errors.ts';
 import type { OutgoingMail } from '../../functions/ports.ts';
 

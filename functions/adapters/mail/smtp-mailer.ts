@@ -2,6 +2,7 @@ import nodemailer from 'nodemailer';
 import { KarnamehError } from '../../core/errors.ts';
 import type { Mailer } from '../../ports.ts';
 import { SAFE_TRANSPORT, mailOptions, parseSender } from './mail-options.ts';
+import { describeSmtpUrl } from './smtp-url.ts';
 
 /** How long to wait for the server: to connect, for its greeting, for any reply. */
 export const SMTP_TIMEOUTS = {
@@ -11,23 +12,6 @@ export const SMTP_TIMEOUTS = {
 } as const;
 
 /** `SMTP host:port` for messages: never the user name or password of the URL. */
-export function describeSmtpUrl(url: string): string {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    throw new KarnamehError('config.invalid', 'SMTP_URL is not a URL (smtp://user:pass@host:port)');
-  }
-  if (parsed.protocol !== 'smtp:' && parsed.protocol !== 'smtps:') {
-    throw new KarnamehError(
-      'config.invalid',
-      `SMTP_URL must start with smtp:// or smtps:// (not ${parsed.protocol}//)`,
-    );
-  }
-  if (!parsed.hostname) throw new KarnamehError('config.invalid', 'SMTP_URL names no host');
-  return `SMTP ${parsed.hostname}${parsed.port ? `:${parsed.port}` : ''}`;
-}
-
 /** The server's words, without the URL's credentials if it ever repeats them. */
 function reason(error: unknown, url: URL): string {
   let text = error instanceof Error ? error.message : String(error);

@@ -1,0 +1,28 @@
+import type { Mailer, WorkbookStore } from '../ports.ts';
+
+/**
+ * A store whose adapter module is loaded on first use: the functions' cold start does not
+ * pay for exceljs when the workbook is a Google Sheet, nor the CLI for the Sheets client.
+ */
+export function lazyStore(description: string, load: () => Promise<WorkbookStore>): WorkbookStore {
+  let store: Promise<WorkbookStore> | undefined;
+  const get = (): Promise<WorkbookStore> => (store ??= load());
+  return {
+    description,
+    read: async () => (await get()).read(),
+    write: async (request) => (await get()).write(request),
+    init: async (template) => (await get()).init(template),
+  };
+}
+
+/** A mailer whose transport (nodemailer) is loaded when the first message goes out. */
+export function lazyMailer(description: string, load: () => Promise<Mailer>): Mailer {
+  let mailer: Promise<Mailer> | undefined;
+  return {
+    description,
+    send: async (mail) => (await (mailer ??= load())).send(mail),
+    close: async () => {
+      if (mailer) await (await mailer).close();
+    },
+  };
+}
