@@ -123,17 +123,25 @@ export async function runMonth(
   };
   const problems = problemsRows(parsed.problems);
 
-  if (!computed) {
+  /** Ends the run without sending: the problems tab and one runs row say why. */
+  const stop = async (
+    status: 'blocked' | 'already-sent',
+    message: string,
+    detail = '',
+  ): Promise<RunMonthOutcome> => {
     const written = await write({
       problems,
-      runs: runsRows([
-        ...runsLog,
-        entry({ kind: 'run', status: 'blocked', detail: 'ساختار کارنامه ناقص است' }),
-      ]),
+      runs: runsRows([...runsLog, entry({ kind: 'run', status, detail })]),
     });
-    return outcome('blocked', 1, 'the workbook cannot be read as a scorecard: see the problems', {
-      written,
-    });
+    return outcome(status, status === 'blocked' ? 1 : 0, message, { written });
+  };
+
+  if (!computed) {
+    return stop(
+      'blocked',
+      'the workbook cannot be read as a scorecard: see the problems',
+      'ساختار کارنامه ناقص است',
+    );
   }
 
   const missing = summary.groups.flatMap((g) => g.notEvaluated);
@@ -155,18 +163,11 @@ export async function runMonth(
   });
 
   if (evaluated === 0) {
-    const written = await write({
-      problems,
-      runs: runsRows([
-        ...runsLog,
-        entry({
-          kind: 'run',
-          status: 'blocked',
-          detail: 'هیچ دستگاهی در این ماه ارزیابی نشده است',
-        }),
-      ]),
-    });
-    return outcome('blocked', 1, `no agency was evaluated in ${month}`, { written });
+    return stop(
+      'blocked',
+      `no agency was evaluated in ${month}`,
+      'هیچ دستگاهی در این ماه ارزیابی نشده است',
+    );
   }
 
   if (options.dryRun) {
@@ -183,22 +184,18 @@ export async function runMonth(
 
   if (missing.length > 0 && !options.allowIncomplete) {
     const names = missing.map((m) => `${m.name} (${m.reason})`).join('، ');
-    const written = await write({
-      problems,
-      runs: runsRows([
-        ...runsLog,
-        entry({
-          kind: 'run',
-          status: 'blocked',
-          detail: `${missing.length} دستگاه ارزیابی نشده‌اند: ${names}`,
-        }),
-      ]),
-    });
-    return outcome(
+    return stop(
       'blocked',
-      1,
       `${missing.length} agencies are not evaluated in ${month}; use --allow-incomplete to send anyway: ${missing.map((m) => m.name).join(', ')}`,
-      { written },
+      `${missing.length} دستگاه ارزیابی نشده‌اند: ${names}`,
+    );
+  }
+
+  const running = runInProgress(runsLog, month, startedAt);
+  if (running) {
+    throw new KarnamehError(
+      'run.in_progress',
+      `a run of ${month} (${running.runId}, started ${running.at}) is in progress; try again when it is done`,
     );
   }
 
@@ -214,44 +211,18 @@ export async function runMonth(
   const correction = !options.testTo && !!options.force && delivery.monthSent;
 
   if (!options.testTo && !options.force && delivery.monthSent && targets.length === 0) {
-    const written = await write({
-      problems,
-      runs: runsRows([...runsLog, entry({ kind: 'run', status: 'already-sent' })]),
-    });
     const more =
       unconfirmed.size > 0 ? `; unconfirmed deliveries: ${[...unconfirmed].join(', ')}` : '';
-    return outcome('already-sent', 0, `${monthName(month)} was already sent${more}`, {
-      written,
-    });
-  }
-
-  const running = runInProgress(runsLog, month, startedAt);
-  if (running) {
-    throw new KarnamehError(
-      'run.in_progress',
-      `a run of ${month} (${running.runId}, started ${running.at}) is in progress; try again when it is done`,
-    );
+    return stop('already-sent', `${monthName(month)} was already sent${more}`);
   }
 
   // Everyone left to send to has an unconfirmed delivery (a run stopped between sending and
   // recording): nothing goes out and nothing claims the month was sent; a person decides.
   if (!options.testTo && !options.force && targets.length === 0 && unconfirmed.size > 0) {
-    const written = await write({
-      problems,
-      runs: runsRows([
-        ...runsLog,
-        entry({
-          kind: 'run',
-          status: 'blocked',
-          detail: `ارسال قبلی تأیید نشده است: ${[...unconfirmed].join('، ')}`,
-        }),
-      ]),
-    });
-    return outcome(
+    return stop(
       'blocked',
-      1,
       `${monthName(month)}: nothing sent; earlier deliveries were never confirmed (${[...unconfirmed].join(', ')}): check with them, then use --force`,
-      { written },
+      `ارسال قبلی تأیید نشده است: ${[...unconfirmed].join('، ')}`,
     );
   }
 
@@ -260,8 +231,8 @@ export async function runMonth(
 
   // Record the intent before anything goes out: a crash after sending leaves `pending`
   // rows that the next run reports instead of sending again.
+  // A test copy's rows are kind `test`: they never count as the month being sent.
   const kind = options.testTo ? 'test' : 'delivery';
-  // A test copy's own row is kind `test` too: it never counts as the month being sent.
   const runEntry = entry({
     kind: options.testTo ? 'test' : 'run',
     status: 'started',
