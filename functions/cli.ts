@@ -113,7 +113,8 @@ async function dispatch(options: CliOptions, io: CliIo, log: Logger): Promise<nu
 function reportProblems(summary: Summary, log: Logger): void {
   const shown = summary.problems.slice(0, 20);
   for (const p of shown) {
-    (p.severity === 'error' ? log.warn : log.info)(`${p.tab}!${p.cell} ${p.code}: ${p.message}`);
+    const where = p.cell ? `${p.tab}!${p.cell}` : p.tab;
+    (p.severity === 'error' ? log.warn : log.info)(`${where} ${p.code}: ${p.message}`);
   }
   if (summary.problems.length > shown.length) {
     log.info(`… and ${summary.problems.length - shown.length} more in the problems tab`);
