@@ -3,7 +3,7 @@ import type { MonthResult } from './compute-summary.ts';
 import { parseMonthCell } from './cell-values.ts';
 import type { MonthKey } from './jalali.ts';
 import { normalizeName } from './normalize.ts';
-import { reasonLabel } from './reason-labels.ts';
+import { notEvaluatedReason } from './persian-text.ts';
 import { TABS } from './tabs.ts';
 
 const label = (key: string): string =>
@@ -49,7 +49,7 @@ export function monthRows(result: MonthResult, runId: string): CellValue[][] {
         null,
         ...blanks,
         a.previousScore,
-        `ارزیابی نشد: ${reasonLabel(a.reason)} (${a.reason})`,
+        `ارزیابی نشد: ${notEvaluatedReason(a.reason)} (${a.reason})`,
         runId,
       ]);
     }
