@@ -84,4 +84,5 @@ export interface RenderedRelease {
   attachment: { filename: string; contentType: string; content: Buffer };
 }
 
-export type RenderRelease = (input: ReleaseInput) => RenderedRelease;
+/** Renders the release; may load its templates on first use (hence the promise). */
+export type RenderRelease = (input: ReleaseInput) => RenderedRelease | Promise<RenderedRelease>;

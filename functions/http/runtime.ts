@@ -5,7 +5,6 @@
  */
 import { join } from 'node:path';
 import { createPreviewWriter } from '../adapters/mail/preview-writer.ts';
-import { createReleaseRenderer } from '../adapters/mail/render-release.ts';
 import { createMailer, createStore } from '../compose.ts';
 import { composeEnv, describeConfig, loadConfig } from '../config.ts';
 import type { FunctionsConfig } from '../config.ts';
@@ -37,6 +36,20 @@ export interface RuntimeOptions {
   store?: (config: FunctionsConfig) => WorkbookStore;
 }
 
+/**
+ * The release renderer, compiled on first use: a watcher call that only checks the sheet
+ * never loads Handlebars and the templates.
+ */
+function lazyRenderer(): RenderRelease {
+  let renderer: Promise<RenderRelease> | undefined;
+  return async (input) => {
+    renderer ??= import('../adapters/mail/render-release.ts').then((m) =>
+      m.createReleaseRenderer(),
+    );
+    return (await renderer)(input);
+  };
+}
+
 /** Builds the runtime; throws `config.invalid` naming each bad or missing variable. */
 export function createRuntime(options: RuntimeOptions): FunctionsRuntime {
   const config = loadConfig(options.env);
@@ -47,7 +60,7 @@ export function createRuntime(options: RuntimeOptions): FunctionsRuntime {
     config,
     now: options.now ?? (() => new Date()),
     lock: options.lock ?? createMonthLock(),
-    render: createReleaseRenderer(),
+    render: lazyRenderer(),
     logger: (fields = {}) => createJsonLogger(write, fields),
     store: () => (options.store ? options.store(config) : createStore(config.source, env)),
     mailer: (runId) => createMailer(env, outbox, runId),

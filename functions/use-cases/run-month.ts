@@ -171,7 +171,7 @@ export async function runMonth(
   }
 
   if (options.dryRun) {
-    const rendered = ports.render(release(delivery.monthSent && !!options.force));
+    const rendered = await ports.render(release(delivery.monthSent && !!options.force));
     const previewFiles = ports.preview ? await ports.preview.write(rendered) : [];
     const note =
       missing.length > 0 && !options.allowIncomplete
@@ -227,7 +227,7 @@ export async function runMonth(
   }
 
   // Rendered before the intent is recorded: a template that fails leaves no `pending` row.
-  const rendered = ports.render(release(correction));
+  const rendered = await ports.render(release(correction));
 
   // Record the intent before anything goes out: a crash after sending leaves `pending`
   // rows that the next run reports instead of sending again.

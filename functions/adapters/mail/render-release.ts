@@ -7,7 +7,7 @@ import { percentText, persianDigits, ordinalWord } from '../../core/persian-text
 import type { ReleaseInput } from '../../core/release-input.ts';
 import { buildReleaseView, type ReleaseView } from '../../core/release-view.ts';
 import { CSV_CONTENT_TYPE, resultsCsv, resultsCsvFilename } from '../../core/results-csv.ts';
-import type { RenderedRelease, RenderRelease } from '../../ports.ts';
+import type { RenderedRelease } from '../../ports.ts';
 
 /** The template files, in `templates/`; partials in `templates/partials/*.hbs`. */
 export const RELEASE_TEMPLATES = {
@@ -118,7 +118,9 @@ export function oneLine(text: string): string {
  * escaped by Handlebars (never triple-stash a sheet value); the text and subject are not
  * HTML and are compiled without escaping.
  */
-export function createReleaseRenderer(templatesDir: string = defaultTemplatesDir()): RenderRelease {
+export function createReleaseRenderer(
+  templatesDir: string = defaultTemplatesDir(),
+): (input: ReleaseInput) => RenderedRelease {
   const dir = resolve(templatesDir);
   const partialsDir = join(dir, 'partials');
   const partials = new Map<string, string>();
