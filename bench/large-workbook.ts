@@ -3,19 +3,17 @@
  * indicators, every cell filled with a number. Deterministic for a given seed (no
  * Math.random, no clock). 2,000 agencies × 24 months is 48,000 score rows.
  */
-import type { CellValue, RawTab, RawWorkbook } from '../functions/core/cells.ts';
+import type { CellValue, RawWorkbook } from '../functions/core/cells.ts';
 import { monthKey, splitMonth, toPersianDigits } from '../functions/core/jalali.ts';
-import { TABS, type TabKey } from '../functions/core/tabs.ts';
+import { TABS } from '../functions/core/tabs.ts';
 import {
   AGENCIES,
-  BANDS,
   EXECUTIVE,
   GOVERNORATE,
   INDICATORS,
-  RECIPIENTS,
-  SETTINGS,
   seededRandom,
 } from '../scripts/example-data.ts';
+import { label, workbookWith } from '../scripts/make-example.ts';
 import { writeWorkbookXlsx } from '../scripts/write-workbook.ts';
 
 export interface LargeWorkbookOptions {
@@ -25,9 +23,6 @@ export interface LargeWorkbookOptions {
   firstMonth?: string;
   seed?: number;
 }
-
-const header = (key: TabKey, keys: string[]): string[] =>
-  keys.map((k) => TABS[key].columns.find((c) => c.key === k)?.label ?? k);
 
 function monthsFrom(first: string, count: number): string[] {
   const { year, month } = splitMonth(first);
@@ -59,7 +54,7 @@ export function buildLargeWorkbook(options: LargeWorkbookOptions): RawWorkbook {
   const agencies = agencyRows(options.agencies);
   const quality = agencies.map(() => 0.15 + 0.6 * rng());
   const scores: CellValue[][] = [
-    [...header('scores', ['month', 'agency']), ...INDICATORS.map((i) => i.code)],
+    [label('scores', 'month'), label('scores', 'agency'), ...INDICATORS.map((i) => i.code)],
   ];
   months.forEach((month, m) => {
     const trend = (0.15 * m) / Math.max(1, months.length - 1);
@@ -75,32 +70,7 @@ export function buildLargeWorkbook(options: LargeWorkbookOptions): RawWorkbook {
       ]);
     });
   });
-  const tab = (key: TabKey, keys: string[], rows: CellValue[][]): RawTab => ({
-    name: TABS[key].label,
-    rows: [header(key, keys), ...rows],
-  });
-  return {
-    tabs: [
-      tab('settings', ['key', 'value'], SETTINGS),
-      tab(
-        'indicators',
-        ['code', 'title', 'dimension', 'max', 'weight'],
-        INDICATORS.map((i) => [i.code, i.title, i.dimension, i.max, i.weight]),
-      ),
-      tab(
-        'bands',
-        ['label', 'min'],
-        BANDS.map((b) => [b.label, b.min]),
-      ),
-      tab('agencies', ['id', 'name', 'group', 'active', 'email'], agencies),
-      { name: TABS.scores.label, rows: scores },
-      tab(
-        'recipients',
-        ['email', 'name', 'active'],
-        RECIPIENTS.map((r) => [r.email, r.name, 'بله']),
-      ),
-    ],
-  };
+  return workbookWith(agencies, { name: TABS.scores.label, rows: scores });
 }
 
 /** Builds the synthetic workbook, writes it to `path` (.xlsx) and returns it. */

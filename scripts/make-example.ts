@@ -26,7 +26,7 @@ export const DEFAULT_EXAMPLE_PATH = fileURLToPath(
 );
 
 /** The Persian header label of a column of a tab (core/tabs.ts). */
-function label(tab: TabKey, key: string): string {
+export function label(tab: TabKey, key: string): string {
   const column = TABS[tab].columns.find((c) => c.key === key);
   if (!column) throw new Error(`no column ${key} in ${tab}`);
   return column.label;
@@ -51,15 +51,12 @@ function scoresTab(rows: DesignedRow[]): RawTab {
   };
 }
 
-/** The example as a RawWorkbook, tabs in the order people fill them in. */
-export function buildExampleWorkbook(): RawWorkbook {
-  const agencyRow = (a: ExampleAgency): CellValue[] => [
-    a.id,
-    a.name,
-    a.group,
-    yesNo(a.active),
-    a.email,
-  ];
+/**
+ * The example's workbook (settings, indicators, bands, recipients) around the given
+ * agencies rows and scores tab, tabs in the order people fill them in. The benchmarks'
+ * large workbooks use it with agencies and scores of their own.
+ */
+export function workbookWith(agencies: CellValue[][], scores: RawTab): RawWorkbook {
   return {
     tabs: [
       tab('settings', ['key', 'value'], SETTINGS),
@@ -73,8 +70,8 @@ export function buildExampleWorkbook(): RawWorkbook {
         ['label', 'min'],
         BANDS.map((b) => [b.label, b.min]),
       ),
-      tab('agencies', ['id', 'name', 'group', 'active', 'email'], AGENCIES.map(agencyRow)),
-      scoresTab(checkedDesign()),
+      tab('agencies', ['id', 'name', 'group', 'active', 'email'], agencies),
+      scores,
       tab(
         'recipients',
         ['email', 'name', 'active'],
@@ -82,6 +79,18 @@ export function buildExampleWorkbook(): RawWorkbook {
       ),
     ],
   };
+}
+
+/** The example as a RawWorkbook. */
+export function buildExampleWorkbook(): RawWorkbook {
+  const agencyRow = (a: ExampleAgency): CellValue[] => [
+    a.id,
+    a.name,
+    a.group,
+    yesNo(a.active),
+    a.email,
+  ];
+  return workbookWith(AGENCIES.map(agencyRow), scoresTab(checkedDesign()));
 }
 
 /** Builds the example and writes it to `path`. */
