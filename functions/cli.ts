@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { createReleaseRenderer } from './adapters/mail/render-release.ts';
 import { createPreviewWriter } from './adapters/mail/preview-writer.ts';
 import { parseCliArgs } from './cli-args.ts';
@@ -102,6 +103,9 @@ async function dispatch(options: CliOptions, io: CliIo, log: Logger): Promise<nu
     }
     const say = outcome.exitCode === 0 ? log.info : log.error;
     say(outcome.message);
+    if (mailer && !io.env.SMTP_URL && outcome.deliveries.some((d) => d.status === 'sent')) {
+      log.info(`no SMTP_URL: the messages are .eml files in ${resolve(options.outbox)}`);
+    }
     if (outcome.exitCode === 0 && !options.json) io.stderr(digestLines(outcome.summary));
     printJson(outcome.summary);
     return outcome.exitCode;
