@@ -6,9 +6,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import {
   createReleaseRenderer,
   defaultTemplatesDir,
-  oneLine,
   packageRoot,
 } from '../../functions/adapters/mail/render-release.ts';
+import { oneLine } from '../../functions/adapters/mail/one-line.ts';
 import { tirInput } from './fixtures.ts';
 
 const render = createReleaseRenderer();

@@ -3,13 +3,7 @@ import type Mail from 'nodemailer/lib/mailer/index.js';
 import { z } from 'zod';
 import { KarnamehError } from '../../core/errors.ts';
 import type { OutgoingMail } from '../../ports.ts';
-
-/** Strips what could end a header line; nodemailer encodes the rest. */
-const oneLine = (text: string): string =>
-  text
-    .replace(/[\r\n\u0085\u2028\u2029\v\f]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+import { oneLine } from './one-line.ts';
 
 export const DEFAULT_FROM = 'Karnameh <karnameh@localhost>';
 

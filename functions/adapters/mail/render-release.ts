@@ -8,6 +8,7 @@ import type { ReleaseInput } from '../../core/release-input.ts';
 import { buildReleaseView, type ReleaseView } from '../../core/release-view.ts';
 import { CSV_CONTENT_TYPE, resultsCsv, resultsCsvFilename } from '../../core/results-csv.ts';
 import type { RenderedRelease } from '../../ports.ts';
+import { oneLine } from './one-line.ts';
 
 /** The template files, in `templates/`; partials in `templates/partials/*.hbs`. */
 export const RELEASE_TEMPLATES = {
@@ -103,14 +104,6 @@ function compile(
     });
   }
   return env.compile<{ view: ReleaseView; subject: string }>(source, options);
-}
-
-/** A subject is one line: CR, LF and other line breaks become spaces. */
-export function oneLine(text: string): string {
-  return text
-    .replace(/[\r\n\u0085\u2028\u2029\v\f]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
 }
 
 /**
