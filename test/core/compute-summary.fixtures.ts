@@ -7,6 +7,9 @@ import type {
   Settings,
 } from '../../functions/core/model.ts';
 
+import { DEFAULT_SETTINGS } from '../../functions/core/parse-settings.ts';
+import { seededRandom } from '../../scripts/example-data.ts';
+
 /** Models built in code for the figure tests. */
 
 export const DEFAULT_BANDS: Band[] = [
@@ -29,19 +32,7 @@ export const PLAIN_INDICATORS: Indicator[] = DIMENSIONS.map((dimension, i) => ({
 }));
 
 export function settings(overrides: Partial<Settings> = {}): Settings {
-  return {
-    province: 'ایلام',
-    spokesperson: null,
-    spokespersonTitle: null,
-    ranking: 'dense',
-    top: 3,
-    weakBands: 2,
-    headlineDimensions: null,
-    runRequest: null,
-    runRequestRaw: null,
-    runStatus: null,
-    ...overrides,
-  };
+  return { ...DEFAULT_SETTINGS, province: 'ایلام', ...overrides };
 }
 
 export function agency(id: string, name: string, group: string, active = true): Agency {
@@ -94,17 +85,8 @@ export function plain(
   return { i1: info, i2: resp, i3: innov };
 }
 
-/** A small deterministic PRNG (mulberry32) for test data; never used by the code under test. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small deterministic PRNG for test data (the example's mulberry32); never used by the code under test. */
+export const prng = seededRandom;
 
 /** A deterministic shuffle (Fisher–Yates with the PRNG). */
 export function shuffled<T>(items: readonly T[], seed: number): T[] {
