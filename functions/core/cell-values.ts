@@ -54,7 +54,8 @@ export function rawCellText(cell: CellValue | undefined): string {
   return cellText(cell);
 }
 
-const NUMBER_TEXT = /^([-+\u2212]?)(\d+(?:\.\d*)?|\.\d+)$/;
+/** A sign, then digits with an optional fraction (`۱۵/` with nothing after the mark is a typo). */
+const NUMBER_TEXT = /^([-+\u2212]?)(\d+(?:\.\d+)?|\.\d+)$/;
 
 /**
  * A number cell: a real number, or text of ASCII, Persian (۰–۹) or Arabic-Indic (٠–٩)

@@ -6,6 +6,13 @@ export interface RawTab {
   /** The tab's title exactly as in the workbook. */
   name: string;
   rows: CellValue[][];
+  /**
+   * Cells holding a formula with no computed value (an `.xlsx` `<f>` without `<v>`), as
+   * zero-based `[row, column]` into `rows`; their value in `rows` is null. A store that
+   * cannot tell leaves this out. (A formula that computed an error reaches the core as its
+   * error text, `#DIV/0!`, in both stores.)
+   */
+  uncomputed?: readonly (readonly [row: number, column: number])[];
 }
 
 /** Every tab of a workbook, in workbook order. */

@@ -3,6 +3,7 @@ import { changePercent } from './decimal.ts';
 import { GroupFigures } from './group-figures.ts';
 import { compareMonths, monthName, previousMonth, type MonthKey } from './jalali.ts';
 import type { Model } from './model.ts';
+import { normalizeName } from './normalize.ts';
 import type { Problem } from './problems.ts';
 import { rankByScore } from './ranking.ts';
 import type { GroupSummary, Summary, SummaryStatus } from './summary.ts';
@@ -56,11 +57,39 @@ export interface MonthResult {
   agencies: AgencyResult[];
 }
 
+/** The group an agency with an empty group cell is listed under, among the not evaluated. */
+export const NO_GROUP = 'بدون گروه';
+
 /** The groups: model.groups, then (defensively) any active agency's group it lacks. */
 function groupsOf(model: Model): string[] {
   const groups = [...model.groups];
   for (const a of model.agencies) if (a.active && !groups.includes(a.group)) groups.push(a.group);
   return groups;
+}
+
+/**
+ * The agencies that could not be placed (model.unplaced), as not evaluated with their
+ * problem's code: under their group as the group is written elsewhere, or `NO_GROUP`.
+ */
+function unplacedResults(model: Model, groups: string[]): NotEvaluatedResult[] {
+  const byKey = new Map(groups.map((g) => [normalizeName(g), g]));
+  return (model.unplaced ?? []).map((a) => {
+    const key = normalizeName(a.group);
+    let group = byKey.get(key);
+    if (group === undefined) {
+      group = key === '' ? NO_GROUP : a.group;
+      byKey.set(key, group);
+      groups.push(group);
+    }
+    return {
+      evaluated: false,
+      id: a.id,
+      name: a.name,
+      group,
+      reason: a.reason,
+      previousScore: null,
+    };
+  });
 }
 
 function monthResult(book: ScoreBook, month: MonthKey): MonthResult {
@@ -89,7 +118,9 @@ function monthResult(book: ScoreBook, month: MonthKey): MonthResult {
     };
   });
 
-  const groups: GroupResult[] = groupsOf(model).map((name) => {
+  const names = groupsOf(model);
+  agencies.push(...unplacedResults(model, names));
+  const groups: GroupResult[] = names.map((name) => {
     const members = agencies.filter((a) => a.group === name);
     const ranked = rankByScore(
       members.filter((a): a is EvaluatedResult => a.evaluated),

@@ -41,6 +41,23 @@ export interface Agency {
   email: string | null;
 }
 
+/**
+ * An active agency row that cannot be placed (no group, no name, no id, or an id already
+ * used): never dropped, it is counted among the agencies not evaluated, with the code of
+ * its problem, while the definition error stops the run.
+ */
+export interface UnplacedAgency {
+  /** As written (empty when the id cell is). */
+  id: string;
+  /** As written, or the id when the name is empty. */
+  name: string;
+  /** As written; empty when the group cell is. */
+  group: string;
+  reason: 'agency.invalid' | 'agency.duplicate';
+  /** Zero-based index into the agencies tab's rows. */
+  rowIndex: number;
+}
+
 export interface ScoreRow {
   month: MonthKey;
   agencyId: string;
@@ -65,8 +82,15 @@ export interface Model {
   /** Sorted by min ascending. */
   bands: Band[];
   agencies: Agency[];
-  /** Group names in order of first appearance. */
+  /**
+   * Group names of active agencies: the groups tab's order when there is one, then the
+   * order of first appearance.
+   */
   groups: string[];
+  /** How the release names each group's members together, for every name in `groups`. */
+  groupPlurals: Record<string, string>;
+  /** Active agency rows that could not be placed; see `UnplacedAgency`. */
+  unplaced?: UnplacedAgency[];
   /** First row per agency per month; later duplicates are dropped (and reported). */
   scores: ScoreRow[];
   /** Active, valid recipients only. */

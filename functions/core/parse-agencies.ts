@@ -1,10 +1,10 @@
 /** The agencies tab: id, name, group, active, email (workbook.md, "agencies"). */
 import { cellText, isBlankCell, parseBooleanCell, parseEmailCell } from './cell-values.ts';
 import type { CellValue, RawWorkbook } from './cells.ts';
-import type { Agency } from './model.ts';
+import type { Agency, UnplacedAgency } from './model.ts';
 import { normalizeName } from './normalize.ts';
 import { messages, type ProblemSink } from './problem-messages.ts';
-import { cellAt, dataRows, openTab } from './tab-lookup.ts';
+import { cellAt, dataRows, openTab, type DataRow } from './tab-lookup.ts';
 import { TABS } from './tabs.ts';
 
 /** Where an agency's id cell is, so that problems about the agency can point at it. */
@@ -30,6 +30,8 @@ export interface AgenciesResult {
   fatal: boolean;
   /** Agency id -> its id cell in the agencies tab. */
   places: Map<string, AgencyPlace>;
+  /** Active rows left out (empty id, name or group; an id used before), in sheet order. */
+  unplaced: UnplacedAgency[];
   /** An agency by id or, when no id matches, by name (normalised). */
   find(cell: CellValue): AgencyMatch;
 }
@@ -61,8 +63,10 @@ function lookup(
 /**
  * Reads the agencies. An id seen before (normalised) is `agency.duplicate` on the later row,
  * which is ignored. An empty id, name or group is `agency.invalid` and the row is left out
- * (its score rows are then skipped without further problems). A bad `active` or `email` is
- * `agency.invalid` too, but the agency stays, active and without an email.
+ * (its score rows are then skipped without further problems). A row left out that is not
+ * marked inactive is listed in `unplaced`, so that it is counted as not evaluated instead of
+ * vanishing. A bad `active` or `email` is `agency.invalid` too, but the agency stays, active
+ * and without an email. Every one of these stops a real run (run-gate.ts).
  */
 export function parseAgencies(workbook: RawWorkbook, sink: ProblemSink): AgenciesResult {
   const none = (title: string): AgenciesResult => ({
@@ -71,6 +75,7 @@ export function parseAgencies(workbook: RawWorkbook, sink: ProblemSink): Agencie
     title,
     fatal: true,
     places: new Map(),
+    unplaced: [],
     find: () => ({ kind: 'unknown' }),
   });
   const opened = openTab(workbook, 'agencies', sink, true);
@@ -100,16 +105,25 @@ export function parseAgencies(workbook: RawWorkbook, sink: ProblemSink): Agencie
   const groupByKey = new Map<string, string>();
   const agencies: Agency[] = [];
   const places = new Map<string, AgencyPlace>();
+  const unplaced: UnplacedAgency[] = [];
+  const leaveOut = (row: DataRow, id: string, reason: UnplacedAgency['reason']): void => {
+    if (parseBooleanCell(cellAt(row, activeCol), true) === false) return;
+    const name = cellText(cellAt(row, nameCol));
+    const group = cellText(cellAt(row, groupCol));
+    unplaced.push({ id, name: name === '' ? id : name, group, reason, rowIndex: row.rowIndex });
+  };
 
   for (const row of dataRows(opened)) {
     const id = cellText(cellAt(row, idCol));
     const idKey = normalizeName(id);
     if (idKey === '') {
       problem(row.rowIndex, idCol, messages.agencyIdEmpty());
+      leaveOut(row, id, 'agency.invalid');
       continue;
     }
     const first = firstRowOfId.get(idKey);
     if (first !== undefined) {
+      leaveOut(row, id, 'agency.duplicate');
       sink.cell(
         'agency.duplicate',
         'agencies',
@@ -163,6 +177,7 @@ export function parseAgencies(workbook: RawWorkbook, sink: ProblemSink): Agencie
 
     if (!usable) {
       excluded.add(idKey);
+      leaveOut(row, id, 'agency.invalid');
       continue;
     }
     let groupName = groupByKey.get(groupKey);
@@ -182,6 +197,7 @@ export function parseAgencies(workbook: RawWorkbook, sink: ProblemSink): Agencie
     title,
     fatal: false,
     places,
+    unplaced,
     find: lookup(agencies, excluded),
   };
 }

@@ -4,16 +4,22 @@ import type { RawWorkbook } from './cells.ts';
 import type { Recipient } from './model.ts';
 import { messages, type ProblemSink } from './problem-messages.ts';
 import { cellAt, dataRows, openTab } from './tab-lookup.ts';
+import { TABS } from './tabs.ts';
 
 /**
  * Reads the recipients; never fatal (a missing tab or email column means nobody gets the
  * mail, and says so). A blank or malformed email, or an `active` that is not yes/no, is
  * `recipient.invalid` at that cell and the row is skipped; inactive rows are skipped;
- * an address given twice (any case) is kept once, the first time.
+ * an address given twice (any case) is kept once, the first time. No valid active recipient
+ * at all is `recipient.none` (the run is blocked, never "sent to 0").
  */
 export function parseRecipients(workbook: RawWorkbook, sink: ProblemSink): Recipient[] {
   const opened = openTab(workbook, 'recipients', sink, false);
-  if (!opened || !opened.complete) return [];
+  if (!opened || !opened.complete) {
+    const title = opened?.title ?? TABS.recipients.label;
+    sink.tab('recipient.none', 'recipients', title, messages.recipientNone(title));
+    return [];
+  }
   const { title, columns } = opened;
   const emailCol = columns.index.get('email') ?? 0;
   const nameCol = columns.index.get('name');
@@ -49,6 +55,9 @@ export function parseRecipients(workbook: RawWorkbook, sink: ProblemSink): Recip
     seen.add(key);
     const name = cellText(cellAt(row, nameCol));
     recipients.push({ email, name: name === '' ? null : name });
+  }
+  if (recipients.length === 0) {
+    sink.cell('recipient.none', 'recipients', title, 1, emailCol, messages.recipientNone(title));
   }
   return recipients;
 }

@@ -6,7 +6,7 @@ import {
   parseMonthCell,
   parseNumberCell,
 } from './cell-values.ts';
-import type { CellValue, RawWorkbook } from './cells.ts';
+import { a1, type CellValue, type RawWorkbook } from './cells.ts';
 import type { MonthKey } from './jalali.ts';
 import type { Agency, Indicator, ScoreRow } from './model.ts';
 import type { AgenciesResult, AgencyMatch } from './parse-agencies.ts';
@@ -42,6 +42,14 @@ function memo<T>(read: (cell: CellValue) => T): (cell: CellValue) => T {
   };
 }
 
+/** The error values a spreadsheet shows for a formula that failed (`#DIV/0!`, `#REF!`, …). */
+const FORMULA_ERROR =
+  /^#(?:NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|ERROR!|SPILL!|CALC!|GETTING_DATA)$/i;
+
+function isFormulaError(cell: CellValue): boolean {
+  return typeof cell === 'string' && FORMULA_ERROR.test(cell.trim());
+}
+
 interface IndicatorColumn {
   indicator: Indicator;
   column: number | undefined;
@@ -52,7 +60,8 @@ interface IndicatorColumn {
  * `score.month_invalid` (row skipped); an agency not in the agencies tab is
  * `score.agency_unknown` (row skipped); a second row for the same agency and month is
  * `score.duplicate` (the first in sheet order counts). Then each indicator cell: not a
- * number is `score.not_number`, below 0 or above max `score.out_of_range`, and the blank
+ * number is `score.not_number` (a formula's error value, or a formula without a computed
+ * value, `score.formula`), below 0 or above max `score.out_of_range`, and the blank
  * ones of an active agency make one `score.missing` at the first of them. Those cells are
  * null in `values`.
  */
@@ -70,15 +79,21 @@ export function parseScores(
   const agencyCol = columns.index.get('agency') ?? 0;
   const noteCol = columns.index.get('note');
 
-  // One column per indicator, matched by its code (normalised); the first column wins.
-  const columnOfCode = new Map<string, number>();
+  // One column per indicator, matched by its code (normalised); the first column is read
+  // and any further one is `header.duplicate`.
+  const columnsOfCode = new Map<string, number[]>();
   columns.headers.forEach((header, column) => {
-    if (header !== '' && !columns.claimed.has(column) && !columnOfCode.has(header)) {
-      columnOfCode.set(header, column);
-    }
+    if (header === '' || columns.claimed.has(column)) return;
+    const list = columnsOfCode.get(header);
+    if (list) list.push(column);
+    else columnsOfCode.set(header, [column]);
   });
   const indicatorColumns: IndicatorColumn[] = context.indicators.map((indicator) => {
-    const column = columnOfCode.get(normalizeName(indicator.code));
+    const [column, ...others] = columnsOfCode.get(normalizeName(indicator.code)) ?? [];
+    for (const other of others) {
+      const message = messages.indicatorColumnDuplicate(title, indicator.code, a1(0, column ?? 0));
+      sink.cell('header.duplicate', 'scores', title, 0, other, message);
+    }
     if (column === undefined) {
       sink.row(
         'header.missing',
@@ -107,6 +122,7 @@ export function parseScores(
   // Rows with nothing in these columns are blank, whatever sits in unknown columns.
   const watched = [...columns.index.values(), ...indicatorColumns.flatMap((c) => c.column ?? [])];
   const rows = tab.rows;
+  const uncomputed = new Set((tab.uncomputed ?? []).map(([row, column]) => `${row}:${column}`));
   for (let rowIndex = 1; rowIndex < rows.length; rowIndex++) {
     const cells = rows[rowIndex];
     if (!Array.isArray(cells) || isBlankRow(cells, watched)) continue;
@@ -159,6 +175,11 @@ export function parseScores(
         continue;
       }
       if (isBlankCell(cell)) {
+        if (column !== undefined && uncomputed.has(`${rowIndex}:${column}`)) {
+          const message = messages.scoreFormula(indicator.code, '');
+          sink.cell('score.formula', 'scores', title, rowIndex, column, message, where);
+          continue;
+        }
         (missing ??= []).push(indicator.code);
         if (column !== undefined && (firstBlank === undefined || column < firstBlank)) {
           firstBlank = column;
@@ -171,7 +192,10 @@ export function parseScores(
         continue;
       }
       const shown = cellText(cell);
-      if (value === null) {
+      if (isFormulaError(cell)) {
+        const message = messages.scoreFormula(indicator.code, shown);
+        sink.cell('score.formula', 'scores', title, rowIndex, column ?? 0, message, where);
+      } else if (value === null) {
         const message = messages.scoreNotNumber(indicator.code, indicator.max, shown);
         sink.cell('score.not_number', 'scores', title, rowIndex, column ?? 0, message, where);
       } else {

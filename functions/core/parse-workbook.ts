@@ -8,11 +8,13 @@ import { isMonthKey, type MonthKey } from './jalali.ts';
 import type { ParseResult } from './model.ts';
 import { parseAgencies } from './parse-agencies.ts';
 import { parseBands } from './parse-bands.ts';
+import { parseGroups } from './parse-groups.ts';
 import { parseIndicators } from './parse-indicators.ts';
 import { parseRecipients } from './parse-recipients.ts';
 import { parseScores, reportNoSubmissions } from './parse-scores.ts';
 import { parseSettings } from './parse-settings.ts';
 import { ProblemSink } from './problem-messages.ts';
+import { reportDuplicateTabs } from './tab-lookup.ts';
 
 export interface ParseOptions {
   /** The run month: active agencies without a row for it get `agency.no_submission`. */
@@ -32,6 +34,7 @@ export function parseWorkbook(raw: RawWorkbook, options: ParseOptions): ParseRes
   }
   const workbook: RawWorkbook = { tabs: Array.isArray(raw?.tabs) ? raw.tabs.filter(isTab) : [] };
   const sink = new ProblemSink();
+  reportDuplicateTabs(workbook, sink);
 
   const indicators = parseIndicators(workbook, sink);
   const bands = parseBands(workbook, sink);
@@ -41,6 +44,7 @@ export function parseWorkbook(raw: RawWorkbook, options: ParseOptions): ParseRes
     indicatorsTitle: indicators.title,
   });
   const agencies = parseAgencies(workbook, sink);
+  const groups = parseGroups(workbook, sink, agencies);
   const scores = parseScores(workbook, sink, { indicators: indicators.indicators, agencies });
   if (!agencies.fatal && !scores.fatal) reportNoSubmissions(sink, options.month, agencies, scores);
   const recipients = parseRecipients(workbook, sink);
@@ -52,7 +56,9 @@ export function parseWorkbook(raw: RawWorkbook, options: ParseOptions): ParseRes
       dimensions: indicators.dimensions,
       bands: bands.bands,
       agencies: agencies.agencies,
-      groups: agencies.groups,
+      groups: groups.groups,
+      groupPlurals: groups.plurals,
+      unplaced: agencies.unplaced,
       scores: scores.scores,
       recipients,
     },

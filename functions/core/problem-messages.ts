@@ -7,7 +7,7 @@ import { a1 } from './cells.ts';
 import { monthName, toPersianDigits, type MonthKey } from './jalali.ts';
 import { normalizeDisplay } from './normalize.ts';
 import { severityOf, type Problem, type ProblemCode } from './problems.ts';
-import { INPUT_TABS, TABS, type TabKey } from './tabs.ts';
+import { PEOPLE_TABS, TABS, type TabKey } from './tabs.ts';
 
 /** Sheet values longer than this are cut short in messages. */
 const MAX_QUOTED = 40;
@@ -47,6 +47,15 @@ export const messages = {
   },
   headerMissing(tab: string, label: string, key: string): string {
     return `ستون «${label}» در ردیف اول برگه «${tab}» نیست؛ عنوان «${label}» (یا ${key}) را در ردیف اول بنویسید.`;
+  },
+  tabDuplicate(tab: string, first: string, spec: { key: string; label: string }): string {
+    return `برگه ${quote(tab)} و برگه ${quote(first)} هر دو برگه «${spec.label}» (${spec.key}) به شمار می‌آیند؛ یکی را پاک کنید یا نامش را تغییر دهید تا معلوم باشد کدام خوانده شود.`;
+  },
+  headerDuplicate(tab: string, label: string, firstCell: string): string {
+    return `ستون «${label}» در ردیف اول برگه «${tab}» دو بار آمده است (پیش‌تر در خانه ${firstCell})؛ یکی را پاک کنید یا عنوانش را تغییر دهید تا معلوم باشد کدام خوانده شود.`;
+  },
+  indicatorColumnDuplicate(tab: string, code: string, firstCell: string): string {
+    return `دو ستون در برگه «${tab}» عنوان شاخص ${code} را دارند (پیش‌تر در خانه ${firstCell})؛ یکی را پاک کنید یا عنوانش را تغییر دهید تا معلوم باشد امتیاز کدام خوانده شود.`;
   },
   indicatorColumnMissing(tab: string, code: string): string {
     return `ستون شاخص ${code} در ردیف اول برگه «${tab}» نیست؛ ستونی با عنوان «${code}» بسازید تا امتیازهای این شاخص خوانده شود.`;
@@ -130,10 +139,10 @@ export const messages = {
     return 'شناسه دستگاه خالی است؛ شناسه‌ای کوتاه و یکتا مانند «a01» بنویسید.';
   },
   agencyNameEmpty(id: string): string {
-    return `نام دستگاه ${quote(id)} خالی است؛ نام دستگاه را بنویسید. تا آن زمان این دستگاه کنار گذاشته می‌شود.`;
+    return `نام دستگاه ${quote(id)} خالی است؛ نام دستگاه را بنویسید. تا آن زمان این دستگاه ارزیابی‌نشده شمرده می‌شود و کارنامه فرستاده نمی‌شود.`;
   },
   agencyGroupEmpty(id: string): string {
-    return `گروه دستگاه ${quote(id)} خالی است؛ گروه را بنویسید (مثلاً «دستگاه اجرایی» یا «فرمانداری»). تا آن زمان این دستگاه کنار گذاشته می‌شود.`;
+    return `گروه دستگاه ${quote(id)} خالی است؛ گروه را بنویسید (مثلاً «دستگاه اجرایی» یا «فرمانداری»). تا آن زمان این دستگاه ارزیابی‌نشده شمرده می‌شود و کارنامه فرستاده نمی‌شود.`;
   },
   agencyActiveInvalid(name: string, value: string): string {
     return `مقدار «فعال» دستگاه ${quote(name)} خوانده نشد: ${quote(value)}؛ «بله» یا «خیر» بنویسید. فعلاً فعال حساب می‌شود.`;
@@ -142,6 +151,15 @@ export const messages = {
     return `ایمیل دستگاه ${quote(name)} درست نیست: ${quote(value)}؛ نشانی درستی مانند name@example.ir بنویسید یا خانه را خالی بگذارید.`;
   },
 
+  groupNameEmpty(): string {
+    return 'نام گروه خالی است؛ نام گروه را همان‌طور که در ستون «گروه» دستگاه‌ها آمده بنویسید یا ردیف را پاک کنید.';
+  },
+  groupDuplicate(name: string, firstRow: number): string {
+    return `گروه ${quote(name)} دو بار آمده است (پیش‌تر در ردیف ${faRow(firstRow)})؛ این ردیف را پاک کنید.`;
+  },
+  groupUnknown(name: string, agenciesTab: string): string {
+    return `هیچ دستگاهی در برگه «${agenciesTab}» گروه ${quote(name)} را ندارد؛ نام گروه را همان‌طور که در ستون «گروه» آن برگه آمده بنویسید.`;
+  },
   monthInvalid(value: string): string {
     return value === ''
       ? `ماه خالی است؛ ${MONTH_HINT}.`
@@ -162,6 +180,10 @@ export const messages = {
   scoreNotNumber(code: string, max: number, value: string): string {
     return `امتیاز شاخص ${code} باید عددی بین ۰ تا ${faNumber(max)} باشد؛ ${quote(value)} عدد نیست.`;
   },
+  scoreFormula(code: string, shown: string): string {
+    const what = shown === '' ? 'مقداری ندارد' : `به خطای ${quote(shown)} رسیده است`;
+    return `امتیاز شاخص ${code} با فرمول نوشته شده و فرمول ${what}؛ فرمول را درست کنید یا عدد امتیاز را مستقیم بنویسید. (فایلی که برنامه دیگری ساخته، یک بار در Excel یا Google Sheets باز و ذخیره شود تا فرمول‌ها حساب شوند.)`;
+  },
   scoreOutOfRange(code: string, max: number, value: string): string {
     return `امتیاز شاخص ${code} باید عددی بین ۰ تا ${faNumber(max)} باشد؛ ${quote(value)} بیرون از این بازه است.`;
   },
@@ -179,6 +201,9 @@ export const messages = {
   recipientEmailInvalid(value: string): string {
     return `ایمیل گیرنده درست نیست: ${quote(value)}؛ نشانی درستی مانند name@example.ir بنویسید.`;
   },
+  recipientNone(tab: string): string {
+    return `هیچ گیرنده فعال با ایمیل درست در برگه «${tab}» نیست؛ دست‌کم یک نشانی ایمیل (مانند name@example.ir) بنویسید. تا آن زمان خبرنامه برای کسی فرستاده نمی‌شود.`;
+  },
   recipientActiveInvalid(email: string, value: string): string {
     return `مقدار «فعال» گیرنده ${quote(email)} خوانده نشد: ${quote(value)}؛ «بله» یا «خیر» بنویسید. تا آن زمان برای این گیرنده چیزی فرستاده نمی‌شود.`;
   },
@@ -193,7 +218,7 @@ interface Entry {
   seq: number;
 }
 
-const TAB_ORDER = new Map<TabKey, number>(INPUT_TABS.map((key, i) => [key, i]));
+const TAB_ORDER = new Map<TabKey, number>(PEOPLE_TABS.map((key, i) => [key, i]));
 
 export interface ProblemContext {
   month?: MonthKey;
@@ -219,7 +244,7 @@ export class ProblemSink {
     if (context?.agencyId !== undefined) problem.agencyId = context.agencyId;
     this.entries.push({
       problem,
-      tabOrder: TAB_ORDER.get(tabKey) ?? INPUT_TABS.length,
+      tabOrder: TAB_ORDER.get(tabKey) ?? PEOPLE_TABS.length,
       row,
       column,
       seq: this.entries.length,

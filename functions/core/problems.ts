@@ -15,13 +15,43 @@ export const PROBLEM_CODES = [
   'score.missing',
   'agency.no_submission',
   'recipient.invalid',
+  'recipient.none',
+  'tab.duplicate',
+  'header.duplicate',
+  'group.invalid',
+  'score.formula',
+  'run.data_changed',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 
-/** Not-yet-filled-in input: a month in progress, not a mistake. Everything else is an error. */
+/**
+ * Never blocking by themselves (workbook.md, "What stops a run"): input not yet filled in
+ * (a month in progress), one bad recipient address among others, and a month whose data
+ * changed after it was sent. Everything else is an error.
+ */
 export const WARNING_CODES: ReadonlySet<ProblemCode> = new Set([
   'score.missing',
   'agency.no_submission',
+  'recipient.invalid',
+  'run.data_changed',
+]);
+
+/**
+ * Definition errors: problems in what the figures mean (settings, indicators, bands,
+ * groups, agencies) or in the workbook's structure. Any of them blocks every real run,
+ * `--allow-incomplete` included. (A missing tab or column stops the run through the parse
+ * being fatal; a missing recipients tab through `recipient.none`.)
+ */
+export const DEFINITION_CODES: ReadonlySet<ProblemCode> = new Set([
+  'settings.invalid',
+  'indicator.duplicate',
+  'indicator.invalid',
+  'band.invalid',
+  'agency.duplicate',
+  'agency.invalid',
+  'group.invalid',
+  'tab.duplicate',
+  'header.duplicate',
 ]);
 
 export type Severity = 'error' | 'warning';

@@ -3,7 +3,7 @@
  * when, normalised, it equals the key's English name or its Persian label.
  */
 import { cellText, isBlankRow } from './cell-values.ts';
-import type { CellValue, RawTab, RawWorkbook } from './cells.ts';
+import { a1, type CellValue, type RawTab, type RawWorkbook } from './cells.ts';
 import { normalizeName } from './normalize.ts';
 import { messages, type ProblemSink } from './problem-messages.ts';
 import { TABS, type ColumnSpec, type TabKey } from './tabs.ts';
@@ -18,6 +18,27 @@ export function matchesKey(text: string, key: string, label: string): boolean {
 export function findTab(workbook: RawWorkbook, key: TabKey): RawTab | undefined {
   const spec = TABS[key];
   return workbook.tabs.find((tab) => matchesKey(String(tab.name ?? ''), spec.key, spec.label));
+}
+
+/** Every tab whose title names the tab key, in workbook order. */
+export function findTabs(workbook: RawWorkbook, key: TabKey): RawTab[] {
+  const spec = TABS[key];
+  return workbook.tabs.filter((tab) => matchesKey(String(tab.name ?? ''), spec.key, spec.label));
+}
+
+/**
+ * `tab.duplicate` for every tab after the first that names the same key («settings» and
+ * «تنظیمات»): the first one is read, and the run stops until a person says which.
+ */
+export function reportDuplicateTabs(workbook: RawWorkbook, sink: ProblemSink): void {
+  for (const key of Object.keys(TABS) as TabKey[]) {
+    const [first, ...others] = findTabs(workbook, key);
+    if (!first) continue;
+    for (const other of others) {
+      const message = messages.tabDuplicate(String(other.name), String(first.name), TABS[key]);
+      sink.tab('tab.duplicate', key, String(other.name), message);
+    }
+  }
 }
 
 /** The header row's cells, each normalised once (index = column). */
@@ -38,25 +59,40 @@ export interface ColumnMap {
   headers: string[];
   /** Columns taken by a spec, so that other matching (indicator codes) skips them. */
   claimed: Set<number>;
+  /** Further columns naming a spec'd column already found: the first one is read. */
+  duplicates: { spec: ColumnSpec; column: number; first: number }[];
 }
 
-/** Locates each spec'd column in row 1; the first matching column wins. */
+/**
+ * Locates each spec'd column in row 1; the first matching column wins, and any other
+ * column naming the same key is listed in `duplicates` (and claimed, so that it is not
+ * taken for an indicator code).
+ */
 export function mapColumns(tab: RawTab, specs: readonly ColumnSpec[]): ColumnMap {
   const headers = normalizedHeaders(tab);
   const index = new Map<string, number>();
   const missing: ColumnSpec[] = [];
   const claimed = new Set<number>();
+  const duplicates: ColumnMap['duplicates'] = [];
   for (const spec of specs) {
     const names = new Set([normalizeName(spec.key), normalizeName(spec.label)]);
-    const column = headers.findIndex((h, c) => h !== '' && !claimed.has(c) && names.has(h));
-    if (column === -1) {
+    const matching: number[] = [];
+    headers.forEach((h, c) => {
+      if (h !== '' && !claimed.has(c) && names.has(h)) matching.push(c);
+    });
+    const [column, ...others] = matching;
+    if (column === undefined) {
       missing.push(spec);
-    } else {
-      index.set(spec.key, column);
-      claimed.add(column);
+      continue;
+    }
+    index.set(spec.key, column);
+    claimed.add(column);
+    for (const other of others) {
+      duplicates.push({ spec, column: other, first: column });
+      claimed.add(other);
     }
   }
-  return { index, missing, headers, claimed };
+  return { index, missing, headers, claimed, duplicates };
 }
 
 /** A data row: its zero-based index in `rows` (0 is the header row) and its cells. */
@@ -115,6 +151,10 @@ export function openTab(
   }
   const title = String(tab.name);
   const columns = mapColumns(tab, spec.columns);
+  for (const { spec: column, column: at, first } of columns.duplicates) {
+    const message = messages.headerDuplicate(title, column.label, a1(0, first));
+    sink.cell('header.duplicate', key, title, 0, at, message);
+  }
   let complete = true;
   for (const column of columns.missing) {
     if (!column.required) continue;

@@ -7,6 +7,7 @@ export type TabKey =
   | 'indicators'
   | 'bands'
   | 'agencies'
+  | 'groups'
   | 'scores'
   | 'recipients'
   | 'results'
@@ -23,6 +24,8 @@ export interface TabSpec {
   key: TabKey;
   label: string;
   output: boolean;
+  /** A tab people may leave out (groups): no `tab.missing`, and `init` does not add it. */
+  optional?: boolean;
   columns: ColumnSpec[];
 }
 
@@ -64,6 +67,13 @@ export const TABS: Record<TabKey, TabSpec> = {
       col('active', 'فعال', false),
       col('email', 'ایمیل', false),
     ],
+  },
+  groups: {
+    key: 'groups',
+    label: 'گروه‌ها',
+    output: false,
+    optional: true,
+    columns: [col('name', 'نام'), col('plural', 'عنوان جمع', false)],
   },
   scores: {
     key: 'scores',
@@ -135,6 +145,17 @@ export const INPUT_TABS: TabKey[] = [
   'recipients',
 ];
 export const OUTPUT_TABS: TabKey[] = ['results', 'problems', 'runs'];
+
+/** Every tab people write, the optional ones included, in the contract's order. */
+export const PEOPLE_TABS: TabKey[] = [
+  'settings',
+  'indicators',
+  'bands',
+  'agencies',
+  'groups',
+  'scores',
+  'recipients',
+];
 
 /** Settings keys with their Persian labels (workbook.md, "settings"). */
 export const SETTING_KEYS = {

@@ -1,10 +1,18 @@
 import { createHash } from 'node:crypto';
 import type { CellValue, RawWorkbook } from '../core/cells.ts';
-import { OUTPUT_TABS, TABS } from '../core/tabs.ts';
+import { OUTPUT_TABS, SETTING_KEYS, TABS } from '../core/tabs.ts';
 import { normalizeName } from '../core/normalize.ts';
 
 const OUTPUT_NAMES = new Set(
   OUTPUT_TABS.flatMap((key) => [normalizeName(key), normalizeName(TABS[key].label)]),
+);
+const SETTINGS_NAMES = new Set([normalizeName('settings'), normalizeName(TABS.settings.label)]);
+/** Settings the product itself writes back (the watcher clears one and fills the other). */
+const WRITTEN_SETTINGS = new Set(
+  (['run_request', 'run_status'] as const).flatMap((key) => [
+    normalizeName(key),
+    normalizeName(SETTING_KEYS[key]),
+  ]),
 );
 
 /** Days since 1899-12-30, as Google Sheets sends a date: the same digest from either store. */
@@ -15,15 +23,21 @@ const cellText = (cell: CellValue | undefined): string =>
 
 /**
  * A short digest of the input tabs (everything but the product's own output tabs), so a
- * figure in the release can be traced to the exact sheet content it came from. Blank
- * trailing cells and rows do not change it.
+ * figure in the release can be traced to the exact sheet content it came from, and a month
+ * whose data changed after it was sent is noticed (run.data_changed). Blank trailing cells
+ * and rows do not change it, nor do the settings rows the product writes itself
+ * (run_request, run_status).
  */
 export function inputDigest(workbook: RawWorkbook): string {
   const hash = createHash('sha256');
   for (const tab of workbook.tabs) {
     if (OUTPUT_NAMES.has(normalizeName(tab.name))) continue;
     hash.update(`\u0001${tab.name}\u0002`);
-    const rows = tab.rows.map((row) => {
+    const settings = SETTINGS_NAMES.has(normalizeName(tab.name));
+    const kept = settings
+      ? tab.rows.filter((row) => !row.some((c) => WRITTEN_SETTINGS.has(normalizeName(cellText(c)))))
+      : tab.rows;
+    const rows = kept.map((row) => {
       const cells = row.map(cellText);
       while (cells.length > 0 && cells.at(-1) === '') cells.pop();
       return cells;

@@ -1,4 +1,5 @@
 import { computeResults } from '../core/compute-summary.ts';
+import { decideRun } from '../core/run-gate.ts';
 import { fatalSummary } from '../core/fatal-summary.ts';
 import { defaultMonth, monthName } from '../core/jalali.ts';
 import type { MonthKey } from '../core/jalali.ts';
@@ -97,6 +98,26 @@ export async function runMonth(
     ? null
     : computeResults(parsed.model, parsed.problems, month, 'checked');
   const summary = computed?.summary ?? fatalSummary(month, parsed.problems, 'blocked');
+  const gate = decideRun({
+    month,
+    fatal: !computed,
+    problems: parsed.problems,
+    summary,
+    recipients: parsed.model.recipients.length,
+    runsTab: findTab(raw, 'runs'),
+    runs: runsLog,
+    digest,
+    options,
+  });
+  summary.problems.push(
+    ...gate.warnings.map(({ code, severity, tab, cell, message }) => ({
+      code,
+      severity,
+      tab,
+      cell,
+      message,
+    })),
+  );
   const outcome = (
     status: SummaryStatus,
     exitCode: RunMonthOutcome['exitCode'],
@@ -121,31 +142,34 @@ export async function runMonth(
     if (report.note) log.warn(report.note, { runId, month });
     return report;
   };
-  const problems = problemsRows(parsed.problems);
+  const problems = problemsRows([...parsed.problems, ...gate.warnings]);
 
   /** Ends the run without sending: the problems tab and one runs row say why. */
   const stop = async (
     status: 'blocked' | 'already-sent',
     message: string,
     detail = '',
+    results?: OutputTabs['results'],
   ): Promise<RunMonthOutcome> => {
     const written = await write({
       problems,
+      ...(results ? { results } : {}),
       runs: runsRows([...runsLog, entry({ kind: 'run', status, detail })]),
     });
     return outcome(status, status === 'blocked' ? 1 : 0, message, { written });
   };
 
-  if (!computed) {
+  // A dry run still renders a preview, marked blocked, unless there is nothing to render.
+  const renderable =
+    gate.kind !== 'blocked' || !['structure', 'none-evaluated'].includes(gate.reason);
+  if (!computed || (gate.kind === 'blocked' && (!options.dryRun || !renderable))) {
     return stop(
       'blocked',
-      'the workbook cannot be read as a scorecard: see the problems',
-      'ساختار کارنامه ناقص است',
+      gate.kind === 'blocked' ? gate.message : '',
+      gate.kind === 'blocked' ? gate.detail : '',
     );
   }
 
-  const missing = summary.groups.flatMap((g) => g.notEvaluated);
-  const evaluated = summary.groups.reduce((n, g) => n + g.evaluated, 0);
   const model = parsed.model;
   const release = (correction: boolean): ReleaseInput => ({
     summary,
@@ -162,33 +186,14 @@ export async function runMonth(
     correction,
   });
 
-  if (evaluated === 0) {
-    return stop(
-      'blocked',
-      `no agency was evaluated in ${month}`,
-      'هیچ دستگاهی در این ماه ارزیابی نشده است',
-    );
-  }
-
   if (options.dryRun) {
     const rendered = await ports.render(release(delivery.monthSent && !!options.force));
     const previewFiles = ports.preview ? await ports.preview.write(rendered) : [];
     const note =
-      missing.length > 0 && !options.allowIncomplete
-        ? ` (a real run would stop: ${missing.length} agencies not evaluated)`
-        : '';
+      gate.kind === 'proceed' ? '' : ` (BLOCKED: a real run would stop: ${gate.message})`;
     return outcome('dry-run', 0, `dry run: nothing written, nothing sent${note}`, {
       previewFiles,
     });
-  }
-
-  if (missing.length > 0 && !options.allowIncomplete) {
-    const names = missing.map((m) => `${m.name} (${m.reason})`).join('، ');
-    return stop(
-      'blocked',
-      `${missing.length} agencies are not evaluated in ${month}; use --allow-incomplete to send anyway: ${missing.map((m) => m.name).join(', ')}`,
-      `${missing.length} دستگاه ارزیابی نشده‌اند: ${names}`,
-    );
   }
 
   const running = runInProgress(runsLog, month, startedAt);
@@ -209,6 +214,11 @@ export async function runMonth(
     return !delivery.reached.has(key) && !unconfirmed.has(key);
   });
   const correction = !options.testTo && !!options.force && delivery.monthSent;
+
+  if (gate.kind === 'data-changed') {
+    const results = resultsTabRows(findTab(raw, 'results'), computed.month, runId);
+    return stop('already-sent', gate.message, gate.detail, results);
+  }
 
   if (!options.testTo && !options.force && delivery.monthSent && targets.length === 0) {
     const more =

@@ -1,3 +1,4 @@
+import { pluralOfGroup } from '../../functions/core/group-names.ts';
 import type {
   Agency,
   Band,
@@ -55,6 +56,9 @@ export function makeModel(parts: {
     bands: parts.bands ?? DEFAULT_BANDS,
     agencies: parts.agencies,
     groups: [...new Set(parts.agencies.map((a) => a.group))],
+    groupPlurals: Object.fromEntries(
+      [...new Set(parts.agencies.map((a) => a.group))].map((g) => [g, pluralOfGroup(g)]),
+    ),
     scores: parts.scores,
     recipients: [],
   };

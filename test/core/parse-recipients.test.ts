@@ -46,13 +46,34 @@ describe('recipients', () => {
       'مقدار «فعال» گیرنده «news@example.ir» خوانده نشد: «گاهی»؛ «بله» یا «خیر» بنویسید. تا آن زمان برای این گیرنده چیزی فرستاده نمی‌شود.',
     ],
   ])('%s is recipient.invalid at its cell and the row is skipped', (_what, row, cell, message) => {
-    const result = parse(withRecipients([row]));
+    const result = parse(withRecipients([row, ['pr@example.ir', null, '']]));
     expect(result.problems).toEqual([
-      { code: 'recipient.invalid', severity: 'error', tab: TAB, cell, message },
+      { code: 'recipient.invalid', severity: 'warning', tab: TAB, cell, message },
     ]);
     expectPersian(message);
-    expect(result.model.recipients).toEqual([]);
+    expect(result.model.recipients).toEqual([{ email: 'pr@example.ir', name: null }]);
     expect(result.fatal).toBe(false);
+  });
+
+  const NONE =
+    'هیچ گیرنده فعال با ایمیل درست در برگه «گیرندگان» نیست؛ دست‌کم یک نشانی ایمیل (مانند name@example.ir) بنویسید. تا آن زمان خبرنامه برای کسی فرستاده نمی‌شود.';
+
+  it.each<[string, CellValue[][], string[]]>([
+    ['no rows at all', [], ['recipient.none گیرندگان!A2']],
+    [
+      'only bad or inactive rows',
+      [
+        ['news@', 'x', ''],
+        ['off@example.ir', 'y', 'خیر'],
+      ],
+      ['recipient.invalid گیرندگان!A2', 'recipient.none گیرندگان!A2'],
+    ],
+  ])('%s is recipient.none (an error: nothing would be sent)', (_what, rows, expected) => {
+    const result = parse(withRecipients(rows));
+    expect(where(result)).toEqual(expected);
+    const none = result.problems.find((p) => p.code === 'recipient.none');
+    expect(none).toMatchObject({ severity: 'error', message: NONE });
+    expectPersian(NONE);
   });
 
   it('is not fatal when the tab is missing: nobody gets the mail, and it says so', () => {
@@ -67,6 +88,7 @@ describe('recipients', () => {
         message:
           'برگه «گیرندگان» در فایل نیست؛ برگه‌ای با نام «گیرندگان» (یا recipients) بسازید. بدون آن خبرنامه برای هیچ گیرنده‌ای فرستاده نمی‌شود.',
       },
+      { code: 'recipient.none', severity: 'error', tab: TAB, cell: '', message: NONE },
     ]);
     expect(result.model.recipients).toEqual([]);
   });
@@ -74,7 +96,7 @@ describe('recipients', () => {
   it('is not fatal when the email column is missing', () => {
     const result = parse(sampleWorkbook({ [TAB]: [['name'], ['x']] }));
     expect(result.fatal).toBe(false);
-    expect(where(result)).toEqual([`header.missing ${TAB}!1:1`]);
+    expect(where(result)).toEqual([`recipient.none ${TAB}!`, `header.missing ${TAB}!1:1`]);
     expect(result.model.recipients).toEqual([]);
   });
 });

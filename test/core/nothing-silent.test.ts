@@ -1,0 +1,354 @@
+/**
+ * Issue 8, "Nothing silent": every defect in the definitions is reported at its cell, an
+ * agency that cannot be placed is counted, and every problem code of workbook.md is
+ * produced by some input.
+ */
+import { describe, expect, it } from 'vitest';
+import type { RawWorkbook } from '../../functions/core/cells.ts';
+import { computeSummary, NO_GROUP } from '../../functions/core/compute-summary.ts';
+import { pluralOfGroup } from '../../functions/core/group-names.ts';
+import { PROBLEM_CODES, type ProblemCode } from '../../functions/core/problems.ts';
+import { decideRun, definitionErrors } from '../../functions/core/run-gate.ts';
+import { readRunsLog, runsRows } from '../../functions/core/runs-log.ts';
+import {
+  editCell,
+  fromTabs,
+  sampleTabs,
+  sampleWorkbook,
+  SAMPLE_MONTH,
+  withoutTab,
+  withRows,
+  type Rows,
+} from './fixtures.ts';
+import { expectPersian, parse, where } from './parse-helpers.ts';
+
+const AGENCIES = 'دستگاه‌ها';
+const SCORES = 'امتیازها';
+const INDICATORS = 'شاخص‌ها';
+
+/** The sample with some tabs' rows changed in place. */
+function edited(change: (tabs: Record<string, Rows>) => void): RawWorkbook {
+  const tabs = sampleTabs();
+  change(tabs);
+  return fromTabs(tabs);
+}
+
+/** The sample with one more tab. */
+function plusTab(name: string, rows: Rows): RawWorkbook {
+  return { tabs: [...sampleWorkbook().tabs, { name, rows }] };
+}
+
+/** One input per problem code that the parse reports, and where it must be reported. */
+const PRODUCERS: [ProblemCode, RawWorkbook, string][] = [
+  ['tab.missing', withoutTab(SCORES), ''],
+  ['header.missing', sampleWorkbook({ [AGENCIES]: [['شناسه', 'نام']] }), `${AGENCIES}!1:1`],
+  ['settings.invalid', editCell('تنظیمات', 4, 1, 'تصادفی'), 'تنظیمات!B5'],
+  [
+    'indicator.duplicate',
+    withRows(INDICATORS, ['ش۱', 'دوباره', 'نوآوری', 5, 1]),
+    `${INDICATORS}!A6`,
+  ],
+  ['indicator.invalid', editCell(INDICATORS, 1, 3, 0), `${INDICATORS}!D2`],
+  ['band.invalid', editCell('سطوح', 1, 1, 5), 'سطوح!B2'],
+  [
+    'agency.duplicate',
+    withRows(AGENCIES, ['a01', 'دوباره', 'فرمانداری', '', '']),
+    `${AGENCIES}!A7`,
+  ],
+  ['agency.invalid', editCell(AGENCIES, 2, 2, null), `${AGENCIES}!C3`],
+  [
+    'group.invalid',
+    plusTab('گروه‌ها', [
+      ['نام', 'عنوان جمع'],
+      ['شهرداری', 'شهرداری‌ها'],
+    ]),
+    'گروه‌ها!A2',
+  ],
+  ['score.month_invalid', editCell(SCORES, 2, 0, '1403-13'), `${SCORES}!A3`],
+  ['score.agency_unknown', editCell(SCORES, 2, 1, 'z99'), `${SCORES}!B3`],
+  ['score.duplicate', withRows(SCORES, ['1403-04', 'a01', 1, 1, 1, 1, '']), `${SCORES}!7:7`],
+  ['score.not_number', editCell(SCORES, 2, 2, '۱۵/'), `${SCORES}!C3`],
+  ['score.out_of_range', editCell(SCORES, 2, 2, 11), `${SCORES}!C3`],
+  ['score.missing', editCell(SCORES, 2, 3, null), `${SCORES}!D3`],
+  ['score.formula', editCell(SCORES, 2, 4, '#DIV/0!'), `${SCORES}!E3`],
+  ['agency.no_submission', editCell(SCORES, 5, 1, 'a01'), `${AGENCIES}!A6`],
+  ['recipient.invalid', editCell('گیرندگان', 1, 0, 'news@'), 'گیرندگان!A2'],
+  ['recipient.none', sampleWorkbook({ گیرندگان: [['ایمیل']] }), 'گیرندگان!A2'],
+  ['tab.duplicate', plusTab('settings', [['key', 'value']]), 'settings!'],
+  ['header.duplicate', editCell(SCORES, 0, 6, 'ش۲'), `${SCORES}!G1`],
+];
+
+describe('every problem code of workbook.md is produced at its place', () => {
+  it.each(PRODUCERS)('%s', (code, workbook, place) => {
+    const result = parse(workbook);
+    const found = result.problems.filter((p) => p.code === code);
+    expect(found.length, JSON.stringify(where(result))).toBeGreaterThan(0);
+    if (place !== '') expect(where(result)).toContain(`${code} ${place}`);
+    for (const p of found) {
+      expect(p.tab).not.toBe('');
+      expectPersian(p.message.replace(/[a-z_.@-]+/gi, ''));
+    }
+  });
+
+  it('covers the whole list (run.data_changed comes from the run gate, below)', () => {
+    const covered = new Set<string>([...PRODUCERS.map(([code]) => code), 'run.data_changed']);
+    expect(PROBLEM_CODES.filter((code) => !covered.has(code))).toEqual([]);
+  });
+});
+
+describe('structure: two tabs or two columns for one key', () => {
+  it('«settings» beside «تنظیمات» is tab.duplicate; the first is read', () => {
+    const result = parse(
+      plusTab('Settings', [
+        ['key', 'value'],
+        ['province', 'تهران'],
+      ]),
+    );
+    expect(where(result)).toEqual(['tab.duplicate Settings!']);
+    expect(result.model.settings.province).toBe('ایلام');
+    expect(result.problems[0]?.message).toContain('«تنظیمات»');
+  });
+
+  it('a second score column headed with the same indicator code is header.duplicate', () => {
+    const workbook = edited((tabs) => {
+      for (const [i, row] of (tabs[SCORES] ?? []).entries()) row.push(i === 0 ? 'ش ۱' : 0);
+    });
+    const result = parse(workbook);
+    expect(where(result)).toEqual([`header.duplicate ${SCORES}!H1`]);
+    expect(result.problems[0]?.message).toContain('C1');
+    expect(
+      result.model.scores.find((r) => r.agencyId === 'a01' && r.month === '1403-04')?.values['ش۱'],
+    ).toBe(8);
+  });
+
+  it('two «گروه» columns in the agencies tab are header.duplicate', () => {
+    const workbook = edited((tabs) => {
+      for (const [i, row] of (tabs[AGENCIES] ?? []).entries()) row.push(i === 0 ? 'group' : 'x');
+    });
+    expect(where(parse(workbook))).toEqual([`header.duplicate ${AGENCIES}!F1`]);
+  });
+});
+
+describe('definition errors are errors, and the gate stops on them', () => {
+  it.each<[string, RawWorkbook, string]>([
+    [
+      'an indicator with max 0',
+      editCell(INDICATORS, 2, 3, 0),
+      `indicator.invalid ${INDICATORS}!D3`,
+    ],
+    ['a negative weight', editCell(INDICATORS, 2, 4, -1), `indicator.invalid ${INDICATORS}!E3`],
+    ['a duplicated code', editCell(INDICATORS, 2, 0, 'ش۱'), `indicator.duplicate ${INDICATORS}!A3`],
+    ['a blank group', editCell(AGENCIES, 1, 2, ''), `agency.invalid ${AGENCIES}!C2`],
+    ['a duplicated id', editCell(AGENCIES, 2, 0, 'a01'), `agency.duplicate ${AGENCIES}!A3`],
+  ])('%s', (_what, workbook, place) => {
+    const result = parse(workbook);
+    expect(where(result)).toContain(place);
+    expect(definitionErrors(result.problems).length).toBeGreaterThan(0);
+    const summary = computeSummary(result.model, result.problems, SAMPLE_MONTH, 'checked');
+    const gate = decideRun({
+      month: SAMPLE_MONTH,
+      fatal: result.fatal,
+      problems: result.problems,
+      summary,
+      recipients: result.model.recipients.length,
+      runsTab: undefined,
+      runs: [],
+      digest: 'd1',
+      options: { allowIncomplete: true, force: true },
+    });
+    expect(gate).toMatchObject({ kind: 'blocked', reason: 'definition' });
+    expect(gate.kind === 'blocked' && gate.message).toContain(place.split(' ')[1]);
+  });
+});
+
+describe('an agency that cannot be placed is counted, never dropped', () => {
+  it('a blank group: not evaluated under «بدون گروه», with agency.invalid', () => {
+    const result = parse(editCell(AGENCIES, 1, 2, null));
+    const summary = computeSummary(result.model, result.problems, SAMPLE_MONTH, 'checked');
+    const none = summary.groups.find((g) => g.name === NO_GROUP);
+    expect(none?.notEvaluated).toEqual([
+      { id: 'a01', name: 'اداره کل برق', reason: 'agency.invalid' },
+    ]);
+    expect(none?.evaluated).toBe(0);
+  });
+
+  it('a duplicated id: the later row is not evaluated in its group, with agency.duplicate', () => {
+    const result = parse(withRows(AGENCIES, ['f01', 'فرمانداری مهران', 'فرمانداری', '', '']));
+    const summary = computeSummary(result.model, result.problems, SAMPLE_MONTH, 'checked');
+    const group = summary.groups.find((g) => g.name === 'فرمانداری');
+    expect(group?.notEvaluated).toEqual([
+      { id: 'f01', name: 'فرمانداری مهران', reason: 'agency.duplicate' },
+    ]);
+    expect(group?.evaluated).toBe(2);
+  });
+
+  it('an inactive row that cannot be placed stays out, as inactive agencies do', () => {
+    const result = parse(withRows(AGENCIES, ['a09', 'اداره کل قدیم', '', 'خیر', '']));
+    expect(result.model.unplaced).toEqual([]);
+  });
+});
+
+describe('score cells', () => {
+  it('a formula with no computed value is score.formula, not «not yet filled in»', () => {
+    const workbook = editCell(SCORES, 2, 3, null);
+    const scores = workbook.tabs.find((t) => t.name === SCORES);
+    if (scores) scores.uncomputed = [[2, 3]];
+    const result = parse(workbook);
+    expect(where(result)).toEqual([`score.formula ${SCORES}!D3`]);
+    expect(result.problems[0]?.message).toContain('مقداری ندارد');
+    const summary = computeSummary(result.model, result.problems, SAMPLE_MONTH, 'checked');
+    const a01 = summary.groups.flatMap((g) => g.notEvaluated).find((a) => a.id === 'a01');
+    expect(a01?.reason).toBe('score.formula');
+  });
+
+  it.each(['#REF!', '#N/A', ' #VALUE! ', '#NAME?'])(
+    'the error value %j is score.formula',
+    (value) => {
+      expect(where(parse(editCell(SCORES, 2, 2, value)))).toEqual([`score.formula ${SCORES}!C3`]);
+    },
+  );
+
+  it.each(['۱۵/', '15.', '۱۵٫', '3/'])('%j (a trailing separator) is score.not_number', (value) => {
+    expect(where(parse(editCell(SCORES, 2, 2, value)))).toEqual([`score.not_number ${SCORES}!C3`]);
+  });
+});
+
+describe('the groups tab', () => {
+  const groups = (rows: Rows) => parse(plusTab('گروه‌ها', [['نام', 'عنوان جمع'], ...rows]));
+
+  it('gives plurals and the order of groups; unlisted groups get the rule', () => {
+    const result = groups([['فرمانداری', 'فرمانداری‌های استان']]);
+    expect(result.problems).toEqual([]);
+    expect(result.model.groups).toEqual(['فرمانداری', 'دستگاه اجرایی']);
+    expect(result.model.groupPlurals).toEqual({
+      فرمانداری: 'فرمانداری‌های استان',
+      'دستگاه اجرایی': 'دستگاه‌های اجرایی',
+    });
+  });
+
+  it('without the tab, every group has its plural by rule, in order of first appearance', () => {
+    const result = parse(sampleWorkbook());
+    expect(result.model.groups).toEqual(['دستگاه اجرایی', 'فرمانداری']);
+    expect(result.model.groupPlurals).toEqual({
+      'دستگاه اجرایی': 'دستگاه‌های اجرایی',
+      فرمانداری: 'فرمانداری‌ها',
+    });
+  });
+
+  it('a name written another way (spaces, Arabic yeh) still matches; a blank plural takes the rule', () => {
+    const result = groups([['فرمانداري ', '']]);
+    expect(result.problems).toEqual([]);
+    expect(result.model.groups[0]).toBe('فرمانداری');
+    expect(result.model.groupPlurals['فرمانداری']).toBe('فرمانداری‌ها');
+  });
+
+  it.each<[string, Rows, string[]]>([
+    ['an empty name', [['', 'چیزها']], ['group.invalid گروه‌ها!A2']],
+    [
+      'a name twice',
+      [
+        ['فرمانداری', 'الف'],
+        ['فرمانداری', 'ب'],
+      ],
+      ['group.invalid گروه‌ها!A3'],
+    ],
+    ['a name no agency has', [['شهرداری', 'شهرداری‌ها']], ['group.invalid گروه‌ها!A2']],
+  ])('%s is group.invalid at its cell', (_what, rows, expected) => {
+    const result = groups(rows);
+    expect(where(result)).toEqual(expected);
+    expect(definitionErrors(result.problems)).toHaveLength(1);
+  });
+});
+
+describe('pluralOfGroup (workbook.md, "groups")', () => {
+  it.each([
+    ['فرمانداری', 'فرمانداری‌ها'],
+    ['شهرداری', 'شهرداری‌ها'],
+    ['دستگاه اجرایی', 'دستگاه‌های اجرایی'],
+    ['شرکت آب و فاضلاب', 'شرکت‌های آب و فاضلاب'],
+    ['  دستگاه   اجرایی ', 'دستگاه‌های اجرایی'],
+    ['فرمانداری\u200c', 'فرمانداری‌ها'],
+    ['', ''],
+  ])('%j -> %j', (name, plural) => {
+    expect(pluralOfGroup(name)).toBe(plural);
+    expect(pluralOfGroup(name)).not.toMatch(/ ها/);
+  });
+});
+
+describe('the run gate (workbook.md, "What stops a run")', () => {
+  const result = parse(editCell(SCORES, 3, 2, null));
+  const summary = computeSummary(result.model, result.problems, SAMPLE_MONTH, 'checked');
+  const sentLog = runsRows([
+    {
+      runId: 'r-1',
+      month: SAMPLE_MONTH,
+      at: '2024-07-25T08:00:00.000Z',
+      kind: 'run',
+      status: 'sent',
+      recipient: '',
+      requestedBy: 'cli',
+      digest: 'aaaaaaaaaaaa',
+      detail: '',
+    },
+  ]);
+  const runsTab = { name: 'اجراها', rows: sentLog };
+  const gate = (over: Partial<Parameters<typeof decideRun>[0]> = {}) =>
+    decideRun({
+      month: SAMPLE_MONTH,
+      fatal: false,
+      problems: result.problems,
+      summary,
+      recipients: 2,
+      runsTab: undefined,
+      runs: [],
+      digest: 'aaaaaaaaaaaa',
+      options: {},
+      ...over,
+    });
+
+  it('an incomplete month is blocked without allowIncomplete, and passes with it', () => {
+    expect(gate()).toMatchObject({ kind: 'blocked', reason: 'incomplete' });
+    expect(gate({ options: { allowIncomplete: true } })).toEqual({ kind: 'proceed', warnings: [] });
+  });
+
+  it('no recipient blocks, except for a test copy', () => {
+    const options = { allowIncomplete: true };
+    expect(gate({ recipients: 0, options })).toMatchObject({
+      kind: 'blocked',
+      reason: 'no-recipients',
+    });
+    expect(gate({ recipients: 0, options: { ...options, testTo: 'me@example.org' } }).kind).toBe(
+      'proceed',
+    );
+  });
+
+  it('a sent month whose digest changed: run.data_changed at the digest cell, both digests named', () => {
+    const runs = readRunsLog(runsTab);
+    const changed = gate({
+      runs,
+      runsTab,
+      digest: 'bbbbbbbbbbbb',
+      options: { allowIncomplete: true },
+    });
+    expect(changed.kind).toBe('data-changed');
+    expect(changed.warnings).toHaveLength(1);
+    const warning = changed.warnings[0];
+    expect(warning).toMatchObject({
+      code: 'run.data_changed',
+      severity: 'warning',
+      tab: 'اجراها',
+      cell: 'H2',
+    });
+    expect(warning?.message).toContain('aaaaaaaaaaaa');
+    expect(warning?.message).toContain('bbbbbbbbbbbb');
+    const forced = gate({
+      runs,
+      runsTab,
+      digest: 'bbbbbbbbbbbb',
+      options: { allowIncomplete: true, force: true },
+    });
+    expect(forced).toMatchObject({ kind: 'proceed', warnings: [warning] });
+    const same = gate({ runs, runsTab, options: { allowIncomplete: true } });
+    expect(same).toEqual({ kind: 'proceed', warnings: [] });
+  });
+});
