@@ -31,7 +31,7 @@ describe('SheetsStore.read', () => {
     ]);
     const [get, batchGet] = standIn.log;
     expect(get?.query.get('fields')).toBe(
-      'sheets(properties(sheetId,title,index,sheetType,gridProperties(rowCount,columnCount,frozenRowCount),rightToLeft))',
+      'sheets(properties(sheetId,title,index,sheetType,gridProperties(rowCount,columnCount,frozenRowCount),rightToLeft),merges(startRowIndex,endRowIndex,startColumnIndex,endColumnIndex))',
     );
     expect(Object.fromEntries(batchGet?.query ?? [])).toMatchObject({
       valueRenderOption: 'UNFORMATTED_VALUE',
@@ -47,6 +47,33 @@ describe('SheetsStore.read', () => {
       "'Empty'",
       "'نتایج'",
     ]);
+  });
+
+  it('reads a merged range as its top-left value in every cell it covers (a merged group column)', async () => {
+    const agencies = [
+      ['شناسه', 'نام', 'گروه'],
+      ['a1', 'اداره یک', 'دستگاه اجرایی'],
+      ['a2', 'اداره دو'],
+      ['a3', 'اداره سه', null],
+      ['f1', 'فرمانداری یک', 'فرمانداری'],
+    ];
+    standIn.loadWorkbook(
+      'read-merged',
+      { tabs: [{ name: 'دستگاه‌ها', rows: agencies }] },
+      { merges: { دستگاه‌ها: [{ startRow: 1, endRow: 4, startColumn: 2, endColumn: 3 }] } },
+    );
+    const store = standInStore(standIn, 'read-merged');
+    const workbook = await store.read();
+    expect(workbook.tabs[0]?.rows.map((r) => r[2] ?? null)).toEqual([
+      'گروه',
+      'دستگاه اجرایی',
+      'دستگاه اجرایی',
+      'دستگاه اجرایی',
+      'فرمانداری',
+    ]);
+    expect(standIn.log).toHaveLength(2);
+    // The sheet itself is left as it is.
+    expect(standIn.tabRows('read-merged', 'دستگاه‌ها')[2]).toEqual(['a2', 'اداره دو']);
   });
 
   it('hands dates over as serial numbers, keeps blank rows as [] and blank cells as null', async () => {

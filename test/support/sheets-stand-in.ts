@@ -220,6 +220,7 @@ export async function startSheetsStandIn(options: StandInOptions = {}): Promise<
         ...(sheet.protectedRanges.length > 0
           ? { protectedRanges: structuredClone(sheet.protectedRanges) }
           : {}),
+        ...(sheet.merges?.length ? { merges: structuredClone(sheet.merges) } : {}),
       })),
       spreadsheetUrl: `https://docs.google.com/spreadsheets/d/${doc.spreadsheetId}/edit`,
     };

@@ -46,6 +46,8 @@ export interface StandInSheet {
   conditionalFormats: Json[];
   protectedRanges: Json[];
   dimensionProperties: Json[];
+  /** Merged ranges (GridRange JSON), as `spreadsheets.get` lists them in `sheets.merges`. */
+  merges?: Json[];
 }
 
 export interface StandInSpreadsheet {
@@ -65,6 +67,7 @@ export function workingCopy(doc: StandInSpreadsheet): StandInSpreadsheet {
       conditionalFormats: sheet.conditionalFormats.slice(),
       protectedRanges: sheet.protectedRanges.slice(),
       dimensionProperties: sheet.dimensionProperties.slice(),
+      ...(sheet.merges ? { merges: sheet.merges.slice() } : {}),
     })),
   };
 }
@@ -346,6 +349,11 @@ export interface LoadOptions {
   rowCount?: number;
   /** Grid columns of every tab (default: the data's width, at least 26). */
   columnCount?: number;
+  /** Merged ranges by tab title: zero-based, end exclusive (the GridRange's indexes). */
+  merges?: Record<
+    string,
+    { startRow: number; endRow: number; startColumn: number; endColumn: number }[]
+  >;
 }
 
 export function spreadsheetFrom(
@@ -360,9 +368,18 @@ export function spreadsheetFrom(
     nextProtectedRangeId: 1,
     sheets: tabs.map((tab, index) => {
       const width = tab.rows.reduce((w, row) => Math.max(w, row.length), 0);
+      const sheetId = index === 0 ? 0 : 1_000_000 + index;
+      const merges = options.merges?.[tab.name]?.map((m) => ({
+        sheetId,
+        startRowIndex: m.startRow,
+        endRowIndex: m.endRow,
+        startColumnIndex: m.startColumn,
+        endColumnIndex: m.endColumn,
+      }));
       return {
+        ...(merges ? { merges } : {}),
         properties: {
-          sheetId: index === 0 ? 0 : 1_000_000 + index,
+          sheetId,
           title: tab.name,
           index,
           sheetType: 'GRID',

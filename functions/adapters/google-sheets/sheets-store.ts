@@ -1,8 +1,9 @@
 /**
  * The workbook in a Google Sheet (ports.ts `WorkbookStore`).
  *
- * - `read`: one `spreadsheets.get` (tab list, `fields` mask) and one `values.batchGet`
- *   for every tab; keeps a snapshot for the next write.
+ * - `read`: one `spreadsheets.get` (tab list and merged ranges, `fields` mask) and one
+ *   `values.batchGet` for every tab; merged cells read as their top-left value; keeps a
+ *   snapshot for the next write.
  * - `write`: one atomic `spreadsheets.batchUpdate`: missing output tabs added, each
  *   output tab edited minimally against the snapshot, settings cells set.
  * - `init`: one `get` (and, when a scores tab is to be added next to an existing agencies
@@ -17,6 +18,7 @@ import type { sheets_v4 } from '@googleapis/sheets';
 import type { GoogleAuth } from 'google-auth-library';
 import type { RawTab, RawWorkbook } from '../../core/cells.ts';
 import { KarnamehError } from '../../core/errors.ts';
+import { fillMerged } from '../../core/merged-cells.ts';
 import type { InitTemplate, WorkbookStore, WriteReport, WriteRequest } from '../../ports.ts';
 import { describeFailure, type Operation } from './api-errors.ts';
 import { fromApiRows } from './cell-data.ts';
@@ -30,7 +32,7 @@ import {
 } from './retry.ts';
 import { createSheetsClient, type SheetsClient } from './sheets-client.ts';
 import {
-  SHEET_FIELDS,
+  SHEET_READ_FIELDS,
   quoteTitle,
   sheetInfos,
   takeSnapshot,
@@ -95,7 +97,7 @@ export function createSheetsStore(options: SheetsStoreOptions): WorkbookStore {
 
   async function fetchSheets(operation: Operation): Promise<SheetInfo[]> {
     const data = await call(operation, (api) =>
-      api.spreadsheets.get({ spreadsheetId, fields: SHEET_FIELDS }),
+      api.spreadsheets.get({ spreadsheetId, fields: SHEET_READ_FIELDS }),
     );
     return sheetInfos(data);
   }
@@ -125,8 +127,14 @@ export function createSheetsStore(options: SheetsStoreOptions): WorkbookStore {
         });
       });
     }
+    // Merged cells read as their top-left value everywhere they cover; the snapshot keeps
+    // the cells as they are, for the next write.
+    const read = (s: SheetInfo): RawTab => {
+      const tab = tabs.get(s.sheetId) ?? { name: s.title, rows: [] };
+      return s.merges?.length ? { ...tab, rows: fillMerged(tab.rows, s.merges) } : tab;
+    };
     return {
-      workbook: { tabs: grids.map((s) => tabs.get(s.sheetId) ?? { name: s.title, rows: [] }) },
+      workbook: { tabs: grids.map(read) },
       snapshot: takeSnapshot(sheets, tabs),
     };
   }

@@ -4,6 +4,7 @@
  */
 import type { sheets_v4 } from '@googleapis/sheets';
 import type { RawTab } from '../../core/cells.ts';
+import type { MergeRange } from '../../core/merged-cells.ts';
 import { namesKey as matchesKey } from './names.ts';
 import { OUTPUT_TABS, TABS, type TabKey } from '../../core/tabs.ts';
 import { toPlainRows, type PlainCell } from './cell-data.ts';
@@ -13,6 +14,8 @@ export type OutputKey = Extract<TabKey, 'results' | 'problems' | 'runs'>;
 /** The sheet properties `spreadsheets.get` is asked for (its `fields` mask). */
 export const SHEET_FIELDS =
   'sheets(properties(sheetId,title,index,sheetType,gridProperties(rowCount,columnCount,frozenRowCount),rightToLeft))';
+/** The same, with each sheet's merged ranges (a read fills them in, core/merged-cells.ts). */
+export const SHEET_READ_FIELDS = `${SHEET_FIELDS.slice(0, -1)},merges(startRowIndex,endRowIndex,startColumnIndex,endColumnIndex))`;
 
 export interface SheetInfo {
   sheetId: number;
@@ -22,6 +25,8 @@ export interface SheetInfo {
   columnCount: number;
   /** Only grid sheets hold cells (a chart sheet has no A1 range). */
   grid: boolean;
+  /** Merged ranges (empty unless the `fields` mask asked for them). */
+  merges?: MergeRange[];
 }
 
 export interface TabState {
@@ -49,6 +54,12 @@ export function sheetInfos(spreadsheet: sheets_v4.Schema$Spreadsheet): SheetInfo
       rowCount: p.gridProperties?.rowCount ?? 0,
       columnCount: p.gridProperties?.columnCount ?? 0,
       grid: (p.sheetType ?? 'GRID') === 'GRID',
+      merges: (sheet.merges ?? []).map((m) => ({
+        startRow: m.startRowIndex ?? 0,
+        endRow: m.endRowIndex ?? 0,
+        startColumn: m.startColumnIndex ?? 0,
+        endColumn: m.endColumnIndex ?? 0,
+      })),
     });
   }
   return out.sort((a, b) => a.index - b.index);
