@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { KarnamehError } from './core/errors.ts';
-import { isMonthKey } from './core/jalali.ts';
+import { parseMonthCell } from './core/cell-values.ts';
+import { compareMonths, isMonthKey, monthOf } from './core/jalali.ts';
 
 export const COMMANDS = ['run', 'check', 'init'] as const;
 
@@ -32,17 +33,66 @@ export const USAGE = `usage:
   karnameh run   [--month YYYY-MM] [--dry-run] [--force] [--allow-incomplete] [--to ADDRESS] [--json] [--outbox DIR]
   karnameh check [--month YYYY-MM] [--json]
   karnameh init  [--example]
+  karnameh help  (or --help, -h)
 source: --workbook FILE.xlsx | --sheet SPREADSHEET_ID (or env KARNAMEH_WORKBOOK / KARNAMEH_SHEET)
+month:  1403-04, 1403-4, ۱۴۰۳/۰۴ or «تیر ۱۴۰۳»; default: the month before this one (Asia/Tehran)
 mail:   SMTP_URL and MAIL_FROM send over SMTP; otherwise .eml files go to the outbox folder (./outbox)`;
 
-/** Parses and validates the command line; a bad one is a `usage` error naming what is wrong. */
-export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv): CliOptions {
+/** The flags each command takes (besides the source, --workbook / --sheet). */
+const FLAGS: Record<(typeof COMMANDS)[number], readonly string[]> = {
+  run: ['month', 'dry-run', 'force', 'allow-incomplete', 'to', 'json', 'outbox'],
+  check: ['month', 'json'],
+  init: ['example'],
+};
+const SOURCE_FLAGS = ['workbook', 'sheet'];
+
+/** Thrown for `help`, `--help` and `-h`: the caller prints `USAGE` and exits 0. */
+export class HelpRequested extends Error {
+  constructor() {
+    super(USAGE);
+    this.name = 'HelpRequested';
+  }
+}
+
+/**
+ * The `--month` text as a canonical month: any form a month cell takes (workbook.md), and
+ * not after the current month in Asia/Tehran. Anything else is a usage error.
+ */
+export function monthArgument(text: string, now: Date): string {
+  const month = parseMonthCell(text.trim());
+  if (month === null) {
+    throw new KarnamehError(
+      'usage',
+      `--month ${text}: not a month; write it as 1403-04, 1403-4, ۱۴۰۳/۰۴ or «تیر ۱۴۰۳»\n${USAGE}`,
+    );
+  }
+  const current = monthOf(now);
+  if (compareMonths(month, current) > 0) {
+    throw new KarnamehError(
+      'usage',
+      `--month ${text}: ${month} is after the current month (${current}, Asia/Tehran); a month can be run once it has begun`,
+    );
+  }
+  return month;
+}
+
+/**
+ * Parses and validates the command line; a bad one is a `usage` error naming what is
+ * wrong, a flag the command does not take included. `help`, `--help` and `-h` throw
+ * `HelpRequested`.
+ */
+export function parseCliArgs(
+  argv: string[],
+  env: NodeJS.ProcessEnv,
+  now: Date = new Date(),
+): CliOptions {
   let parsed;
   try {
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
       strict: true,
+      tokens: true,
       options: {
         month: { type: 'string' },
         'dry-run': { type: 'boolean', default: false },
@@ -60,8 +110,8 @@ export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv): CliOptions
   } catch (error) {
     throw new KarnamehError('usage', `${(error as Error).message}\n${USAGE}`);
   }
-  const { values, positionals } = parsed;
-  if (values.help) throw new KarnamehError('usage', USAGE);
+  const { values, positionals, tokens } = parsed;
+  if (values.help || positionals[0] === 'help') throw new HelpRequested();
   if (positionals.length !== 1) {
     throw new KarnamehError(
       'usage',
@@ -71,9 +121,24 @@ export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv): CliOptions
   const workbook =
     values.workbook ?? (values.sheet ? undefined : env.KARNAMEH_WORKBOOK || undefined);
   const sheet = values.sheet ?? (values.workbook ? undefined : env.KARNAMEH_SHEET || undefined);
+  const command = positionals[0] as (typeof COMMANDS)[number];
+  const allowed = FLAGS[command] as readonly string[] | undefined;
+  if (allowed) {
+    const given = tokens.flatMap((t) => (t.kind === 'option' ? [t.name] : []));
+    const foreign = [...new Set(given)].filter(
+      (name) => !allowed.includes(name) && !SOURCE_FLAGS.includes(name),
+    );
+    if (foreign.length > 0) {
+      throw new KarnamehError(
+        'usage',
+        `karnameh ${command} does not take ${foreign.map((f) => `--${f}`).join(', ')}\n${USAGE}`,
+      );
+    }
+  }
+  const month = values.month === undefined ? undefined : monthArgument(values.month, now);
   const result = optionsSchema.safeParse({
-    command: positionals[0],
-    month: values.month,
+    command,
+    month,
     dryRun: values['dry-run'],
     force: values.force,
     allowIncomplete: values['allow-incomplete'],

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { createReleaseRenderer } from './adapters/mail/render-release.ts';
 import { createPreviewWriter } from './adapters/mail/preview-writer.ts';
-import { parseCliArgs } from './cli-args.ts';
+import { HelpRequested, parseCliArgs, USAGE } from './cli-args.ts';
 import type { CliOptions } from './cli-args.ts';
 import { createMailer, createStore, newRunId, previewDir } from './compose.ts';
 import { isKarnamehError } from './core/errors.ts';
@@ -28,8 +28,12 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   const log = createTextLogger(io.stderr);
   let options: CliOptions;
   try {
-    options = parseCliArgs(argv, io.env);
+    options = parseCliArgs(argv, io.env, (io.now ?? (() => new Date()))());
   } catch (error) {
+    if (error instanceof HelpRequested) {
+      io.stdout(`${USAGE}\n`);
+      return 0;
+    }
     io.stderr(`${isKarnamehError(error) ? error.message : String(error)}\n`);
     return 2;
   }
@@ -64,9 +68,7 @@ async function dispatch(options: CliOptions, io: CliIo, log: Logger): Promise<nu
   if (options.command === 'check') {
     const outcome = await checkMonth({ store, now, log }, { month: options.month });
     reportProblems(outcome.summary, log);
-    log.info(
-      `${outcome.summary.monthName}: ${outcome.errors} error(s), ${outcome.warnings} warning(s); problems tab written`,
-    );
+    log.info(`${outcome.summary.monthName}: ${counts(outcome.summary)}; problems tab written`);
     printJson(outcome.summary);
     return outcome.exitCode;
   }
@@ -95,13 +97,17 @@ async function dispatch(options: CliOptions, io: CliIo, log: Logger): Promise<nu
       },
     );
     reportProblems(outcome.summary, log);
+    if (outcome.summary.problems.length > 0) log.info(`problems: ${counts(outcome.summary)}`);
     for (const file of outcome.previewFiles) log.info(`preview: ${file}`);
     if (outcome.unconfirmed.length > 0) {
       log.warn(
         `earlier deliveries never confirmed (not sent again; check with them, then use --force): ${outcome.unconfirmed.join(', ')}`,
       );
     }
-    const say = outcome.exitCode === 0 ? log.info : log.error;
+    // A dry run of a month a real run would stop says so as a warning.
+    const blockedPreview =
+      outcome.summary.status === 'dry-run' && outcome.message.includes('BLOCKED');
+    const say = outcome.exitCode !== 0 ? log.error : blockedPreview ? log.warn : log.info;
     say(outcome.message);
     if (mailer && !io.env.SMTP_URL && outcome.deliveries.some((d) => d.status === 'sent')) {
       log.info(`no SMTP_URL: the messages are .eml files in ${resolve(options.outbox)}`);
@@ -114,15 +120,22 @@ async function dispatch(options: CliOptions, io: CliIo, log: Logger): Promise<nu
   }
 }
 
+/** The problems, each as `karnameh error:` or `karnameh warning:` by its severity. */
 function reportProblems(summary: Summary, log: Logger): void {
   const shown = summary.problems.slice(0, 20);
   for (const p of shown) {
     const where = p.cell ? `${p.tab}!${p.cell}` : p.tab;
-    (p.severity === 'error' ? log.warn : log.info)(`${where} ${p.code}: ${p.message}`);
+    (p.severity === 'error' ? log.error : log.warn)(`${where} ${p.code}: ${p.message}`);
   }
   if (summary.problems.length > shown.length) {
     log.info(`… and ${summary.problems.length - shown.length} more in the problems tab`);
   }
+}
+
+/** `N error(s), M warning(s)`, counted as the lines above label them. */
+function counts(summary: Summary): string {
+  const errors = summary.problems.filter((p) => p.severity === 'error').length;
+  return `${errors} error(s), ${summary.problems.length - errors} warning(s)`;
 }
 
 /** A few lines of the figures for a person at a terminal. */
