@@ -10,12 +10,14 @@ import { newRunId } from '../compose.ts';
 import { isKarnamehError } from '../core/errors.ts';
 import { defaultMonth } from '../core/jalali.ts';
 import { runMonth } from '../use-cases/run-month.ts';
+import { answerBodyErrorsAsJson } from './body-errors.ts';
 import { guard } from './guard.ts';
 import { parseMonthlyRunBody } from './request-body.ts';
 import { errorBody, runBody, runStatusCode, sendJson, thrownBody } from './respond.ts';
 import type { RuntimeSource } from './runtime.ts';
 
 export function monthlyRunHandler(source: RuntimeSource): HttpFunction {
+  answerBodyErrorsAsJson();
   return async (req, res) => {
     const admitted = guard(req, res, source, 'monthlyRun');
     if (!admitted) return;

@@ -8,6 +8,7 @@ import type { HttpFunction } from '@google-cloud/functions-framework';
 import { newRunId } from '../compose.ts';
 import { watchSheet } from '../use-cases/watch-sheet.ts';
 import type { WatchSheetOutcome } from '../use-cases/watch-sheet.ts';
+import { answerBodyErrorsAsJson } from './body-errors.ts';
 import { guard } from './guard.ts';
 import { errorBody, runInfo, sendJson, thrownBody } from './respond.ts';
 import type { RuntimeSource } from './runtime.ts';
@@ -35,6 +36,7 @@ export function watchBody(outcome: WatchSheetOutcome, requestedBy: string | unde
 }
 
 export function watchSheetHandler(source: RuntimeSource): HttpFunction {
+  answerBodyErrorsAsJson();
   return async (req, res) => {
     const admitted = guard(req, res, source, 'watchSheet');
     if (!admitted) return;
