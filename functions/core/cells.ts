@@ -29,3 +29,15 @@ export function columnLetter(index: number): string {
 export function a1(rowIndex: number, columnIndex: number): string {
   return `${columnLetter(columnIndex)}${rowIndex + 1}`;
 }
+
+/**
+ * What the xlsx reader hands over for a formula cell saved without a cached value (a file
+ * written by a program that does not calculate): a text no real cell can hold (it starts
+ * with U+0000, which XML forbids), so the core can report it as a formula rather than as
+ * text or a blank.
+ */
+export const FORMULA_WITHOUT_VALUE = '\u0000formula-without-value';
+
+export function isFormulaWithoutValue(value: CellValue): boolean {
+  return value === FORMULA_WITHOUT_VALUE;
+}
