@@ -110,3 +110,16 @@ export async function cellSnapshot(
   }
   return snapshot;
 }
+
+/** The parts that register a new tab (changed by insertions only when one is added). */
+export const REGISTRY_PARTS = ['xl/workbook.xml', 'xl/_rels/workbook.xml.rels', '[Content_Types].xml'];
+
+/** Every zip entry of a file, name → uncompressed bytes. */
+export async function zipParts(path: string): Promise<Map<string, Buffer>> {
+  const zip = await JSZip.loadAsync(await readFile(path));
+  const parts = new Map<string, Buffer>();
+  for (const entry of Object.values(zip.files)) {
+    if (!entry.dir) parts.set(entry.name, await entry.async('nodebuffer'));
+  }
+  return parts;
+}

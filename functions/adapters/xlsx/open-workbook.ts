@@ -52,11 +52,11 @@ function explain(path: string, bytes: Buffer, error: unknown): KarnamehError {
 }
 
 /** The zip and package map of the workbook in `bytes`; a plain `source.unreadable` otherwise. */
-export function openWorkbook(bytes: Buffer, path: string): OpenWorkbook {
+export function openWorkbook(bytes: Buffer, path: string, allowEmpty = false): OpenWorkbook {
   try {
     const zip = readZip(bytes);
     const map = mapPackage(zip);
-    if (map === undefined || map.sheets.length === 0) throw new Error('no workbook part');
+    if (map === undefined || (map.sheets.length === 0 && !allowEmpty)) throw new Error('no workbook part');
     return { zip, map };
   } catch (error) {
     throw explain(path, bytes, error);
@@ -74,8 +74,14 @@ export function readTabs(open: OpenWorkbook, path: string, only?: (name: string)
     };
     return map.sheets
       .filter((sheet) => sheet.isWorksheet && (only === undefined || only(sheet.name)))
-      .map((sheet) => ({ name: sheet.name, rows: readSheet(partText(zip, sheet.part) ?? '', context) }));
+      .map((sheet) => ({ name: sheet.name, rows: readSheet(sheetText(open, sheet.part), context) }));
   } catch (error) {
     throw explain(path, zip.bytes, error);
   }
+}
+
+function sheetText(open: OpenWorkbook, part: string): string {
+  const text = partText(open.zip, part);
+  if (text === undefined) throw new ZipFormatError('damaged', `${part} is missing`);
+  return text;
 }

@@ -161,7 +161,7 @@ async function initXlsx(path: string, template: InitTemplate): Promise<WriteRepo
     await checkWritable(path, target);
     current = await readIdentified(target);
   }
-  const open = openWorkbook(current.bytes, path);
+  const open = openWorkbook(current.bytes, path, isNew);
   const names = isNew ? [] : readTabs(open, path).map((t) => t.name);
   const missing = template.tabs.filter(
     (tab) =>
