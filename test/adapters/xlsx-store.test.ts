@@ -155,11 +155,7 @@ describe('xlsx store: read', () => {
       { formula: 'A1', result: new Date(Date.UTC(2024, 0, 1)) },
       new Date(Date.UTC(2024, 0, 1)),
     ],
-    [
-      'a formula without a result',
-      { formula: '1+1' } as ExcelJS.CellValue,
-      FORMULA_WITHOUT_VALUE,
-    ],
+    ['a formula without a result', { formula: '1+1' } as ExcelJS.CellValue, FORMULA_WITHOUT_VALUE],
     [
       'a formula with an error result',
       { formula: 'NA()', result: { error: '#N/A' } } as ExcelJS.CellValue,

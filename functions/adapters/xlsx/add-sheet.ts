@@ -5,7 +5,8 @@ import type { ZipArchive } from './zip-container.ts';
 
 const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const WORKSHEET_TYPE = `${REL_NS}/worksheet`;
-const WORKSHEET_CONTENT = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
+const WORKSHEET_CONTENT =
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
 
 /** The three registering parts as text, changed only by insertions before their closing tag. */
 export interface Registry {
@@ -14,7 +15,12 @@ export interface Registry {
   types: string;
 }
 
-function insertBefore(xml: string, closing: RegExp, text: (prefix: string) => string, what: string): string {
+function insertBefore(
+  xml: string,
+  closing: RegExp,
+  text: (prefix: string) => string,
+  what: string,
+): string {
   const match = closing.exec(xml);
   if (match === null) throw new Error(`${what} has no closing tag`);
   return xml.slice(0, match.index) + text(match[1] ?? '') + xml.slice(match.index);
@@ -49,7 +55,8 @@ export function registerSheet(
   const sheetIds = [...registry.workbook.matchAll(/<(?:\w+:)?sheet\b[^>]*\bsheetId="(\d+)"/g)];
   const sheetId = Math.max(0, ...sheetIds.map((m) => Number(m[1]))) + 1;
   const declared = new RegExp(`xmlns:(\\w+)="${REL_NS}"`).exec(registry.workbook)?.[1];
-  const idAttribute = declared === undefined ? `r:id="${relId}" xmlns:r="${REL_NS}"` : `${declared}:id="${relId}"`;
+  const idAttribute =
+    declared === undefined ? `r:id="${relId}" xmlns:r="${REL_NS}"` : `${declared}:id="${relId}"`;
   registry.workbook = insertBefore(
     registry.workbook,
     /<\/(\w+:)?sheets>/,

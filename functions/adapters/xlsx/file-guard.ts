@@ -23,7 +23,8 @@ export function sameFile(a: FileIdentity, b: FileIdentity): boolean {
   return a.dev === b.dev && a.ino === b.ino && a.size === b.size && a.mtimeMs === b.mtimeMs;
 }
 
-const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+const messageOf = (error: unknown): string =>
+  error instanceof Error ? error.message : String(error);
 
 /** The real file behind `path` (a symlink is followed, so its target is what gets replaced). */
 export async function resolveTarget(path: string): Promise<string> {
@@ -37,12 +38,16 @@ export async function resolveTarget(path: string): Promise<string> {
         { cause: error },
       );
     }
-    throw new KarnamehError('source.unreadable', `cannot read ${path}: ${messageOf(error)}`, { cause: error });
+    throw new KarnamehError('source.unreadable', `cannot read ${path}: ${messageOf(error)}`, {
+      cause: error,
+    });
   }
 }
 
 /** The file's bytes and identity, taken from one open handle. */
-export async function readIdentified(path: string): Promise<{ bytes: Buffer; identity: FileIdentity }> {
+export async function readIdentified(
+  path: string,
+): Promise<{ bytes: Buffer; identity: FileIdentity }> {
   let handle;
   try {
     handle = await open(path, 'r');
@@ -51,7 +56,9 @@ export async function readIdentified(path: string): Promise<{ bytes: Buffer; ide
     const bytes = await handle.readFile();
     return { bytes, identity: identityOf(before) };
   } catch (error) {
-    throw new KarnamehError('source.unreadable', `cannot read ${path}: ${messageOf(error)}`, { cause: error });
+    throw new KarnamehError('source.unreadable', `cannot read ${path}: ${messageOf(error)}`, {
+      cause: error,
+    });
   } finally {
     await handle?.close();
   }
@@ -144,7 +151,10 @@ export async function replaceFile(
     } else {
       await chmod(temp, 0o666 & ~process.umask());
     }
-    if (expected !== undefined && (original === undefined || !sameFile(identityOf(original), expected))) {
+    if (
+      expected !== undefined &&
+      (original === undefined || !sameFile(identityOf(original), expected))
+    ) {
       throw editedError(path);
     }
     await rename(temp, target);
@@ -152,10 +162,8 @@ export async function replaceFile(
   } catch (error) {
     await rm(temp, { force: true });
     if (error instanceof KarnamehError) throw error;
-    throw new KarnamehError(
-      'source.write_failed',
-      `could not write ${path}: ${messageOf(error)}`,
-      { cause: error },
-    );
+    throw new KarnamehError('source.write_failed', `could not write ${path}: ${messageOf(error)}`, {
+      cause: error,
+    });
   }
 }

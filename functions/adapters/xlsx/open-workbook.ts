@@ -56,7 +56,8 @@ export function openWorkbook(bytes: Buffer, path: string, allowEmpty = false): O
   try {
     const zip = readZip(bytes);
     const map = mapPackage(zip);
-    if (map === undefined || (map.sheets.length === 0 && !allowEmpty)) throw new Error('no workbook part');
+    if (map === undefined || (map.sheets.length === 0 && !allowEmpty))
+      throw new Error('no workbook part');
     return { zip, map };
   } catch (error) {
     throw explain(path, bytes, error);
@@ -64,17 +65,26 @@ export function openWorkbook(bytes: Buffer, path: string, allowEmpty = false): O
 }
 
 /** Every worksheet as a RawTab, in workbook order (chart sheets have no cells and are left out). */
-export function readTabs(open: OpenWorkbook, path: string, only?: (name: string) => boolean): RawTab[] {
+export function readTabs(
+  open: OpenWorkbook,
+  path: string,
+  only?: (name: string) => boolean,
+): RawTab[] {
   const { zip, map } = open;
   try {
     const context: SheetContext = {
-      sharedStrings: readSharedStrings(map.sharedStringsPart && partText(zip, map.sharedStringsPart)),
+      sharedStrings: readSharedStrings(
+        map.sharedStringsPart && partText(zip, map.sharedStringsPart),
+      ),
       styles: readCellStyles(map.stylesPart && partText(zip, map.stylesPart)),
       date1904: map.date1904,
     };
     return map.sheets
       .filter((sheet) => sheet.isWorksheet && (only === undefined || only(sheet.name)))
-      .map((sheet) => ({ name: sheet.name, rows: readSheet(sheetText(open, sheet.part), context) }));
+      .map((sheet) => ({
+        name: sheet.name,
+        rows: readSheet(sheetText(open, sheet.part), context),
+      }));
   } catch (error) {
     throw explain(path, zip.bytes, error);
   }

@@ -21,7 +21,8 @@ export function parseRef(ref: string): [row: number, column: number] | undefined
   const match = /^\$?([A-Z]{1,3})\$?([0-9]+)$/i.exec(ref);
   if (match === null) return undefined;
   let column = 0;
-  for (const letter of (match[1] ?? '').toUpperCase()) column = column * 26 + letter.charCodeAt(0) - 64;
+  for (const letter of (match[1] ?? '').toUpperCase())
+    column = column * 26 + letter.charCodeAt(0) - 64;
   return [Number(match[2]) - 1, column - 1];
 }
 
@@ -49,6 +50,7 @@ interface CellState {
 
 function cellValue(cell: CellState, context: SheetContext): CellValue {
   const { type, value } = cell;
+  if (cell.hasFormula && value === '' && type !== 'str') return FORMULA_WITHOUT_VALUE;
   if (!cell.hasValue && type !== 'inlineStr') return cell.hasFormula ? FORMULA_WITHOUT_VALUE : null;
   let result: CellValue;
   switch (type) {
@@ -101,7 +103,14 @@ export function readSheet(xml: string, context: SheetContext): CellValue[][] {
         const ref = a.r === undefined ? undefined : parseRef(a.r);
         if (ref !== undefined) [rowIndex, column] = ref;
         else column++;
-        cell = { type: a.t ?? 'n', style: Number(a.s ?? 0), value: '', hasValue: false, hasFormula: false, inline: '' };
+        cell = {
+          type: a.t ?? 'n',
+          style: Number(a.s ?? 0),
+          value: '',
+          hasValue: false,
+          hasFormula: false,
+          inline: '',
+        };
       } else if (name === 'row') {
         rowIndex = a.r === undefined ? rowIndex + 1 : Number(a.r) - 1;
         column = -1;
@@ -139,8 +148,19 @@ export function readSheet(xml: string, context: SheetContext): CellValue[][] {
     },
   });
   for (let r = 0; r < rows.length; r++) rows[r] ??= [];
-  const clamped = merges
-    .filter((m) => m.startRow < rows.length)
-    .map((m) => ({ ...m, endRow: Math.min(m.endRow, rows.length), endColumn: Math.min(m.endColumn, width) }));
-  return fillMerged(rows, clamped);
+  return fillMerged(
+    rows,
+    merges.filter((m) => m.startRow < rows.length).map((m) => clamp(m, rows.length, width)),
+  );
+}
+
+/** A range that would cover a huge blank area (a whole column merged) stops at the data. */
+function clamp(range: MergeRange, height: number, width: number): MergeRange {
+  const cells = (range.endRow - range.startRow) * (range.endColumn - range.startColumn);
+  if (cells <= 100_000) return range;
+  return {
+    ...range,
+    endRow: Math.min(range.endRow, height),
+    endColumn: Math.min(range.endColumn, width),
+  };
 }

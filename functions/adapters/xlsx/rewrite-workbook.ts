@@ -32,7 +32,11 @@ const SHEET_PR = /<(\w+:)?sheetPr\b[^>]*?(?:\/>|>[\s\S]*?<\/\1?sheetPr>)/;
 export function rewriteWorkbook(open: OpenWorkbook, plan: RewritePlan, where: string): Buffer {
   const { zip, map } = open;
   const styles = readCellStyles(map.stylesPart && partText(zip, map.stylesPart));
-  const layout = { headerStyle: styles.boldIndex, dateStyle: styles.dateIndex, date1904: map.date1904 };
+  const layout = {
+    headerStyle: styles.boldIndex,
+    dateStyle: styles.dateIndex,
+    date1904: map.date1904,
+  };
   const replace = new Map<string, Buffer>();
   const add: [string, Buffer][] = [];
   const taken = new Set<string>();

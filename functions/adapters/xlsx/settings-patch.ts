@@ -24,8 +24,11 @@ export function setCell(xml: string, row: number, column: number, text: string):
   if (rowOpen === null) {
     const prefix = /<(\w+:)?sheetData\b/.exec(xml)?.[1] ?? '';
     const rowXml = `<${prefix}row r="${row + 1}">${newCell(ref, text, '')}</${prefix}row>`;
-    const later = [...xml.matchAll(/<(?:\w+:)?row\b[^>]*\br="(\d+)"/g)].find((m) => Number(m[1]) > row + 1);
-    if (later?.index !== undefined) return xml.slice(0, later.index) + rowXml + xml.slice(later.index);
+    const later = [...xml.matchAll(/<(?:\w+:)?row\b[^>]*\br="(\d+)"/g)].find(
+      (m) => Number(m[1]) > row + 1,
+    );
+    if (later?.index !== undefined)
+      return xml.slice(0, later.index) + rowXml + xml.slice(later.index);
     const empty = /<(\w+:)?sheetData\s*\/>/.exec(xml);
     if (empty !== null) {
       return `${xml.slice(0, empty.index)}<${prefix}sheetData>${rowXml}</${prefix}sheetData>${xml.slice(empty.index + empty[0].length)}`;
@@ -49,7 +52,8 @@ export function setCell(xml: string, row: number, column: number, text: string):
     if (at === undefined || at[1] < column) continue;
     const style = /\ss="\d+"/.exec(match[0])?.[0] ?? '';
     const from = start + (match.index ?? 0);
-    if (at[1] === column) return xml.slice(0, from) + newCell(ref, text, style) + xml.slice(from + match[0].length);
+    if (at[1] === column)
+      return xml.slice(0, from) + newCell(ref, text, style) + xml.slice(from + match[0].length);
     return xml.slice(0, from) + newCell(ref, text, '') + xml.slice(from);
   }
   return xml.slice(0, end) + newCell(ref, text, '') + xml.slice(end);
@@ -59,7 +63,12 @@ export function setCell(xml: string, row: number, column: number, text: string):
  * The settings worksheet with each update's value cell set (the row whose key names it in
  * English or Persian), or a row (Persian label, value) appended when the key is absent.
  */
-export function patchSettings(xml: string, rows: CellValue[][], updates: SettingsUpdate[], where: string): string {
+export function patchSettings(
+  xml: string,
+  rows: CellValue[][],
+  updates: SettingsUpdate[],
+  where: string,
+): string {
   const [keySpec, valueSpec] = TABS.settings.columns;
   const header = rows[0] ?? [];
   const keyColumn = keySpec && columnOf(header, keySpec.key, keySpec.label);

@@ -37,7 +37,8 @@ function cellXml(ref: string, value: CellValue, style: string, layout: SheetLayo
       : `<c r="${ref}"${style} t="inlineStr"><is><t>${String(value)}</t></is></c>`;
   }
   if (typeof value === 'boolean') return `<c r="${ref}"${style} t="b"><v>${value ? 1 : 0}</v></c>`;
-  const text = value instanceof Date ? (Number.isNaN(value.getTime()) ? '' : value.toISOString()) : value;
+  const text =
+    value instanceof Date ? (Number.isNaN(value.getTime()) ? '' : value.toISOString()) : value;
   const escaped = escapeXml(text);
   if (escaped === '') return '';
   const space = /^\s|\s$/.test(escaped) ? ' xml:space="preserve"' : '';
@@ -48,7 +49,8 @@ function columnsXml(rows: CellValue[][]): string {
   const widths: number[] = [];
   for (const row of rows.slice(0, 500)) {
     row.forEach((value, column) => {
-      const length = value === null ? 0 : String(value instanceof Date ? '2000-01-01' : value).length;
+      const length =
+        value === null ? 0 : String(value instanceof Date ? '2000-01-01' : value).length;
       widths[column] = Math.max(widths[column] ?? 0, length);
     });
   }
@@ -77,13 +79,21 @@ export function sheetXml(rows: CellValue[][], layout: SheetLayout = {}): string 
   const letters: string[] = [];
   rows.forEach((row, index) => {
     if (row.length === 0) return;
-    const style = index === 0 && layout.headerStyle !== undefined ? ` s="${layout.headerStyle}"` : '';
+    const style =
+      index === 0 && layout.headerStyle !== undefined ? ` s="${layout.headerStyle}"` : '';
     let cells = '';
     for (let c = 0; c < row.length; c++) {
-      cells += cellXml(`${(letters[c] ??= columnLetter(c))}${index + 1}`, row[c] ?? null, style, layout);
+      cells += cellXml(
+        `${(letters[c] ??= columnLetter(c))}${index + 1}`,
+        row[c] ?? null,
+        style,
+        layout,
+      );
     }
     if (cells !== '') parts.push(`<row r="${index + 1}">${cells}</row>`);
   });
-  parts.push('</sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>');
+  parts.push(
+    '</sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>',
+  );
   return parts.join('');
 }

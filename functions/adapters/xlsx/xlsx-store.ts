@@ -5,7 +5,13 @@ import { KarnamehError } from '../../core/errors.ts';
 import { normalizeName } from '../../core/normalize.ts';
 import { matchesKey } from '../../core/tab-lookup.ts';
 import { TABS, type TabKey } from '../../core/tabs.ts';
-import type { InitTemplate, OutputTabs, WorkbookStore, WriteReport, WriteRequest } from '../../ports.ts';
+import type {
+  InitTemplate,
+  OutputTabs,
+  WorkbookStore,
+  WriteReport,
+  WriteRequest,
+} from '../../ports.ts';
 import {
   checkWritable,
   editedError,
@@ -54,7 +60,9 @@ export function createXlsxStore(path: string): XlsxStore {
   /** The file as this store last read or wrote it. */
   let seen: { target: string; identity: FileIdentity } | undefined;
 
-  const load = async (file: string): Promise<{ target: string; identity: FileIdentity; open: OpenWorkbook }> => {
+  const load = async (
+    file: string,
+  ): Promise<{ target: string; identity: FileIdentity; open: OpenWorkbook }> => {
     const target = await resolveTarget(file);
     const { bytes, identity } = await readIdentified(target);
     return { target, identity, open: openWorkbook(bytes, file) };
@@ -69,7 +77,9 @@ export function createXlsxStore(path: string): XlsxStore {
     let outputs: RawTab[];
     try {
       const opened = await load(sibling);
-      outputs = readTabs(opened.open, sibling, (name) => OUTPUT_KEYS.some((key) => isTab(key)(name)));
+      outputs = readTabs(opened.open, sibling, (name) =>
+        OUTPUT_KEYS.some((key) => isTab(key)(name)),
+      );
     } catch (error) {
       throw new KarnamehError(
         'source.unreadable',
@@ -91,7 +101,10 @@ export function createXlsxStore(path: string): XlsxStore {
     await checkWritable(path, target);
     if (toSibling) await checkWritable(sibling, await resolveTarget(sibling));
     const current = await load(path);
-    if (seen !== undefined && (seen.target !== current.target || !sameFile(seen.identity, current.identity))) {
+    if (
+      seen !== undefined &&
+      (seen.target !== current.target || !sameFile(seen.identity, current.identity))
+    ) {
       throw editedError(path);
     }
     if (toSibling) {
@@ -104,7 +117,10 @@ export function createXlsxStore(path: string): XlsxStore {
         tabs: toSibling ? [] : tabs,
         settings: { matches: isTab('settings'), updates: settings },
       };
-      if (settings.length > 0 && !current.open.map.sheets.some((s) => s.isWorksheet && isTab('settings')(s.name))) {
+      if (
+        settings.length > 0 &&
+        !current.open.map.sheets.some((s) => s.isWorksheet && isTab('settings')(s.name))
+      ) {
         throw new KarnamehError(
           'source.write_failed',
           `${path} has no settings tab (${TABS.settings.label}) to write ${settings.map((u) => u.key).join(', ')} into`,

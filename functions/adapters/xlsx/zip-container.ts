@@ -183,11 +183,7 @@ function newRecords(name: string, content: Buffer, offset: number): [Buffer, Buf
   central.writeUInt16LE(20, 4);
   local.copy(central, 6, 4, 30);
   central.writeUInt32LE(offset, 42);
-  return [
-    Buffer.concat([local, nameBytes]),
-    data,
-    Buffer.concat([central, nameBytes]),
-  ];
+  return [Buffer.concat([local, nameBytes]), data, Buffer.concat([central, nameBytes])];
 }
 
 /**
