@@ -1,4 +1,4 @@
-import { Parser } from 'htmlparser2';
+import { SaxesParser } from 'saxes';
 
 /** What a streaming pass over an XML part reports: element names without their prefix. */
 export interface XmlHandler {
@@ -13,17 +13,18 @@ const localName = (name: string): string => {
 };
 
 /**
- * One streaming pass over `xml` (htmlparser2 in XML mode: entities decoded, no tree kept).
- * Text is reported in pieces; the handler joins them.
+ * One streaming pass over `xml` with saxes (strict XML 1.0: a malformed part is an error,
+ * entities decoded, no tree kept). Text may come in pieces; the handler joins them.
  */
 export function parseXml(xml: string, handler: XmlHandler): void {
-  const parser = new Parser(
-    {
-      onopentag: (name, attributes) => handler.open(localName(name), attributes),
-      ontext: handler.text,
-      onclosetag: handler.close ? (name) => handler.close?.(localName(name)) : undefined,
-    },
-    { xmlMode: true, decodeEntities: true },
-  );
-  parser.end(xml);
+  const parser = new SaxesParser();
+  parser.on('opentag', (tag) => handler.open(localName(tag.name), tag.attributes as Record<string, string>));
+  const text = handler.text;
+  if (text !== undefined) {
+    parser.on('text', text);
+    parser.on('cdata', text);
+  }
+  const close = handler.close;
+  if (close !== undefined) parser.on('closetag', (tag) => close(localName(tag.name)));
+  parser.write(xml).close();
 }
