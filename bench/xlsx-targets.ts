@@ -30,16 +30,24 @@ interface Timed {
 }
 
 function timedNode(args: string[], cwd: string): Promise<Timed> {
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_OPTIONS: `--import=${join(cwd, "peak-rss.mjs")}` };
-  for (const key of ['SMTP_URL', 'MAIL_FROM', 'KARNAMEH_WORKBOOK', 'KARNAMEH_SHEET']) delete env[key];
+  const dropped = new Set(['SMTP_URL', 'MAIL_FROM', 'KARNAMEH_WORKBOOK', 'KARNAMEH_SHEET']);
+  const env: NodeJS.ProcessEnv = {
+    ...Object.fromEntries(Object.entries(process.env).filter(([key]) => !dropped.has(key))),
+    NODE_OPTIONS: `--import=${join(cwd, 'peak-rss.mjs')}`,
+  };
   const start = performance.now();
   return new Promise((done, fail) => {
-    execFile(process.execPath, [BIN, ...args], { cwd, env, maxBuffer: 64 << 20 }, (error, _out, stderr) => {
-      const ms = performance.now() - start;
-      const peak = /peak-rss (\d+)/.exec(stderr)?.[1];
-      if (error && error.code !== 1) fail(new Error(`${args[0]} failed: ${stderr.slice(-400)}`));
-      else done({ ms, peakMb: Number(peak ?? Number.NaN) / 1024, stderr });
-    });
+    execFile(
+      process.execPath,
+      [BIN, ...args],
+      { cwd, env, maxBuffer: 64 << 20 },
+      (error, _out, stderr) => {
+        const ms = performance.now() - start;
+        const peak = /peak-rss (\d+)/.exec(stderr)?.[1];
+        if (error && error.code !== 1) fail(new Error(`${args[0]} failed: ${stderr.slice(-400)}`));
+        else done({ ms, peakMb: Number(peak ?? Number.NaN) / 1024, stderr });
+      },
+    );
   });
 }
 
@@ -68,7 +76,10 @@ async function openpyxlSeconds(path: string): Promise<number | string> {
   return 'openpyxl not found (python3 -c "import openpyxl" fails; apt-get install python3-openpyxl): the 0.4 × openpyxl comparison is skipped';
 }
 
-async function bestOf<T extends Timed>(runs: number, once: () => Promise<T>): Promise<T & { all: number[] }> {
+async function bestOf<T extends Timed>(
+  runs: number,
+  once: () => Promise<T>,
+): Promise<T & { all: number[] }> {
   const results: T[] = [];
   for (let i = 0; i < runs; i++) results.push(await once());
   const all = results.map((r) => r.ms);
@@ -95,7 +106,10 @@ export async function xlsxTargetFigures(
       const copy = join(dir, 'run.xlsx');
       await copyFile(largePath, copy);
       const outbox = join(dir, `outbox-${Math.random().toString(36).slice(2)}`);
-      return timedNode(['run', '--workbook', copy, '--month', month, '--outbox', outbox, '--allow-incomplete'], dir);
+      return timedNode(
+        ['run', '--workbook', copy, '--month', month, '--outbox', outbox, '--allow-incomplete'],
+        dir,
+      );
     });
     const label = `${large.agencies} × 20 × ${large.months}`;
     if (typeof openpyxl === 'number') {
@@ -116,7 +130,13 @@ export async function xlsxTargetFigures(
       });
     } else notes.push(openpyxl);
     figures.push(
-      { name: `real run ${label}, wall`, value: run.ms, unit: 'ms', runs, detail: `all: ${run.all.map((t) => t.toFixed(0)).join(', ')} ms` },
+      {
+        name: `real run ${label}, wall`,
+        value: run.ms,
+        unit: 'ms',
+        runs,
+        detail: `all: ${run.all.map((t) => t.toFixed(0)).join(', ')} ms`,
+      },
       { name: `real run ${label}, peak memory`, value: run.peakMb, unit: 'MB', target: 500, runs },
     );
     const hugePath = join(dir, 'huge.xlsx');
@@ -125,17 +145,50 @@ export async function xlsxTargetFigures(
       timedNode(['check', '--workbook', hugePath, '--month', lastMonth(huge.months)], dir),
     );
     figures.push(
-      { name: `check ${huge.agencies} × 20 × ${huge.months}, wall`, value: check.ms, unit: 'ms', runs: 1 },
-      { name: `check ${huge.agencies} × 20 × ${huge.months}, peak memory`, value: check.peakMb, unit: 'MB', target: 1024, runs: 1 },
+      {
+        name: `check ${huge.agencies} × 20 × ${huge.months}, wall`,
+        value: check.ms,
+        unit: 'ms',
+        runs: 1,
+      },
+      {
+        name: `check ${huge.agencies} × 20 × ${huge.months}, peak memory`,
+        value: check.peakMb,
+        unit: 'MB',
+        target: 1024,
+        runs: 1,
+      },
     );
     const example = join(dir, 'ilam-1403.xlsx');
     await copyFile(EXAMPLE, example);
-    await timedNode(['run', '--workbook', example, '--month', '1403-04', '--dry-run', '--outbox', join(dir, 'o')], dir);
+    await timedNode(
+      ['run', '--workbook', example, '--month', '1403-04', '--dry-run', '--outbox', join(dir, 'o')],
+      dir,
+    );
     const dry = await bestOf(runs, () =>
-      timedNode(['run', '--workbook', example, '--month', '1403-04', '--dry-run', '--outbox', join(dir, 'o')], dir),
+      timedNode(
+        [
+          'run',
+          '--workbook',
+          example,
+          '--month',
+          '1403-04',
+          '--dry-run',
+          '--outbox',
+          join(dir, 'o'),
+        ],
+        dir,
+      ),
     );
     figures.push(
-      { name: 'example dry run, wall (child process)', value: dry.ms, unit: 'ms', target: 500, runs, detail: `all: ${dry.all.map((t) => t.toFixed(0)).join(', ')} ms` },
+      {
+        name: 'example dry run, wall (child process)',
+        value: dry.ms,
+        unit: 'ms',
+        target: 500,
+        runs,
+        detail: `all: ${dry.all.map((t) => t.toFixed(0)).join(', ')} ms`,
+      },
       { name: 'example dry run, peak memory', value: dry.peakMb, unit: 'MB', target: 100, runs },
     );
     return figures;
@@ -153,6 +206,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     quick ? 1 : 3,
     notes,
   );
-  for (const f of figures) console.log(`${f.name}: ${f.value.toFixed(f.unit === 'ratio' ? 3 : 0)} ${f.unit}${f.target ? ` (target ${f.target})` : ''} ${f.detail ?? ''}`);
+  for (const f of figures)
+    console.log(
+      `${f.name}: ${f.value.toFixed(f.unit === 'ratio' ? 3 : 0)} ${f.unit}${f.target ? ` (target ${f.target})` : ''} ${f.detail ?? ''}`,
+    );
   for (const n of notes) console.log(`note: ${n}`);
 }

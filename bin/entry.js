@@ -1,5 +1,6 @@
-// Which build of the CLI to load: dist/functions/cli.js when it is at least as new as every
-// file under functions/ (so an edited source is never shadowed by an old build), else the
+// Which build of the CLI to load: dist/functions/cli.js when the build's stamp
+// (dist/build-stamp, written by `npm run build` after tsc) is at least as new as every file
+// under functions/, so an edited source is never shadowed by an old build; else the
 // sources. KARNAMEH_SOURCES=1 forces the sources.
 import { readdirSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -29,6 +30,6 @@ export function entryModule(env = process.env) {
   const built = new URL('dist/functions/cli.js', root);
   const sources = new URL('functions/cli.ts', root);
   if (env.KARNAMEH_SOURCES === '1') return sources.href;
-  const builtAt = mtime(built);
+  const builtAt = mtime(new URL('dist/build-stamp', root));
   return builtAt !== undefined && builtAt >= newestSource() ? built.href : sources.href;
 }

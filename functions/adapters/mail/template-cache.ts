@@ -28,7 +28,12 @@ const fullHandlebars = (): Env => (compiler ??= require('handlebars') as Env);
  * written, templates are simply compiled each time.
  */
 export function templateCache(packageRoot: string): {
-  compile: <T>(env: Env, source: string, options: CompileOptions, path: string) => Handlebars.TemplateDelegate<T>;
+  compile: <T>(
+    env: Env,
+    source: string,
+    options: CompileOptions,
+    path: string,
+  ) => Handlebars.TemplateDelegate<T>;
 } {
   const dir = join(packageRoot, 'node_modules', '.cache', 'karnameh-templates');
   return {
@@ -55,7 +60,9 @@ function precompile(source: string, options: CompileOptions, path: string): stri
   try {
     return String(fullHandlebars().precompile(source, options));
   } catch (error) {
-    throw new KarnamehError('internal', `release template ${path}: ${String(error)}`, { cause: error });
+    throw new KarnamehError('internal', `release template ${path}: ${String(error)}`, {
+      cause: error,
+    });
   }
 }
 

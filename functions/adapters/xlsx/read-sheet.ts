@@ -16,14 +16,29 @@ export function serialToDate(serial: number, date1904: boolean): Date {
   return new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * DAY_MS));
 }
 
-/** `AB12` → [11, 27] (zero-based row, column); undefined for anything else. */
+/** `AB12` (or `$AB$12`) → [11, 27] (zero-based row, column); undefined for anything else. */
 export function parseRef(ref: string): [row: number, column: number] | undefined {
-  const match = /^\$?([A-Z]{1,3})\$?([0-9]+)$/i.exec(ref);
-  if (match === null) return undefined;
   let column = 0;
-  for (const letter of (match[1] ?? '').toUpperCase())
-    column = column * 26 + letter.charCodeAt(0) - 64;
-  return [Number(match[2]) - 1, column - 1];
+  let row = 0;
+  let at = 0;
+  let letters = 0;
+  let digits = 0;
+  if (ref.charCodeAt(at) === 36) at++;
+  for (; at < ref.length; at++) {
+    const code = ref.charCodeAt(at) | 0x20;
+    if (code < 97 || code > 122) break;
+    column = column * 26 + code - 96;
+    letters++;
+  }
+  if (ref.charCodeAt(at) === 36) at++;
+  for (; at < ref.length; at++) {
+    const code = ref.charCodeAt(at);
+    if (code < 48 || code > 57) return undefined;
+    row = row * 10 + code - 48;
+    digits++;
+  }
+  if (letters === 0 || letters > 3 || digits === 0) return undefined;
+  return [row - 1, column - 1];
 }
 
 function parseRange(ref: string): MergeRange | undefined {
@@ -92,7 +107,15 @@ export function readSheet(xml: string, context: SheetContext): CellValue[][] {
   const merges: MergeRange[] = [];
   let rowIndex = -1;
   let column = -1;
-  let cell: CellState | undefined;
+  const cell: CellState = {
+    type: 'n',
+    style: 0,
+    value: '',
+    hasValue: false,
+    hasFormula: false,
+    inline: '',
+  };
+  let inCell = false;
   let collect: 'v' | 't' | undefined;
   let inInline = false;
   let phonetic = 0;
@@ -103,18 +126,17 @@ export function readSheet(xml: string, context: SheetContext): CellValue[][] {
         const ref = a.r === undefined ? undefined : parseRef(a.r);
         if (ref !== undefined) [rowIndex, column] = ref;
         else column++;
-        cell = {
-          type: a.t ?? 'n',
-          style: Number(a.s ?? 0),
-          value: '',
-          hasValue: false,
-          hasFormula: false,
-          inline: '',
-        };
+        inCell = true;
+        cell.type = a.t ?? 'n';
+        cell.style = a.s === undefined ? 0 : Number(a.s);
+        cell.value = '';
+        cell.inline = '';
+        cell.hasValue = false;
+        cell.hasFormula = false;
       } else if (name === 'row') {
         rowIndex = a.r === undefined ? rowIndex + 1 : Number(a.r) - 1;
         column = -1;
-      } else if (cell !== undefined) {
+      } else if (inCell) {
         if (name === 'v') {
           collect = 'v';
           cell.hasValue = true;
@@ -128,7 +150,7 @@ export function readSheet(xml: string, context: SheetContext): CellValue[][] {
       }
     },
     text(text) {
-      if (cell === undefined || collect === undefined) return;
+      if (!inCell || collect === undefined) return;
       if (collect === 'v') cell.value += text;
       else cell.inline += text;
     },
@@ -136,9 +158,9 @@ export function readSheet(xml: string, context: SheetContext): CellValue[][] {
       if (name === 'v' || name === 't') collect = undefined;
       else if (name === 'is') inInline = false;
       else if (name === 'rPh') phonetic--;
-      else if (name === 'c' && cell !== undefined) {
+      else if (name === 'c' && inCell) {
         const value = cellValue(cell, context);
-        cell = undefined;
+        inCell = false;
         if (value === null || rowIndex < 0 || column < 0) return;
         const row = (rows[rowIndex] ??= []);
         while (row.length < column) row.push(null);

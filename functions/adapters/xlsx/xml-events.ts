@@ -18,7 +18,9 @@ const localName = (name: string): string => {
  */
 export function parseXml(xml: string, handler: XmlHandler): void {
   const parser = new SaxesParser();
-  parser.on('opentag', (tag) => handler.open(localName(tag.name), tag.attributes as Record<string, string>));
+  parser.on('opentag', (tag) =>
+    handler.open(localName(tag.name), tag.attributes as Record<string, string>),
+  );
   const text = handler.text;
   if (text !== undefined) {
     parser.on('text', text);
