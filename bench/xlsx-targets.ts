@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { entryModule } from '../bin/entry.js';
 import { lastMonth, type Size } from './core-figures.ts';
 import { makeLargeWorkbook } from './large-workbook.ts';
 import { median, type Figure } from './measure.ts';
@@ -96,6 +97,11 @@ export async function xlsxTargetFigures(
 ): Promise<Figure[]> {
   const dir = await mkdtemp(join(tmpdir(), 'karnameh-bench-targets-'));
   const figures: Figure[] = [];
+  notes.push(
+    entryModule().includes('/dist/')
+      ? 'issue 10 targets: bin/karnameh.js ran the build in dist/'
+      : 'issue 10 targets: bin/karnameh.js ran the TypeScript sources (dist/ missing or older than functions/: npm run build)',
+  );
   try {
     await writeFile(join(dir, 'peak-rss.mjs'), PEAK);
     const largePath = join(dir, 'large.xlsx');

@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createXlsxStore } from '../../functions/adapters/xlsx/xlsx-store.ts';
+import { createStore } from '../../functions/compose.ts';
 import { isKarnamehError } from '../../functions/core/errors.ts';
 import { findTab } from '../../functions/core/tab-lookup.ts';
 import { EXAMPLE, karnameh, scratch } from '../cli/cli-harness.ts';
@@ -135,6 +136,11 @@ describe('xlsx store: a workbook open in Excel or LibreOffice', () => {
   ])('refuses before sending while %s has it open (lock file %s beside it)', async (_app, lock) => {
     await writeFile(join(box.dir, lock), 'user,host,2024-07-25T08:00');
     const bytes = await readFile(box.workbook);
+    // the early check a use case can make before sending, through the CLI's lazy store
+    const early = await errorOf(
+      createStore({ workbook: box.workbook }, {}).checkWritable?.() ?? Promise.resolve(),
+    );
+    expect(early.code).toBe('source.locked');
     const result = await run();
     expect(result.code).toBe(3);
     expect(result.stderr).toContain('is open in Excel or LibreOffice');
