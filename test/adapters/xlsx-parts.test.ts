@@ -1,10 +1,14 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { pruneCalcChain } from '../../functions/adapters/xlsx/calc-chain.ts';
 import { createXlsxStore } from '../../functions/adapters/xlsx/xlsx-store.ts';
 import { readZip } from '../../functions/adapters/xlsx/zip-container.ts';
 import { TABS } from '../../functions/core/tabs.ts';
 import { karnameh, scratch } from '../cli/cli-harness.ts';
-import { addChart, addKeptParts, REGISTRY_PARTS, zipParts } from './xlsx-fixtures.ts';
+import { addChart, addKeptParts, addZipEntry, REGISTRY_PARTS, zipParts } from './xlsx-fixtures.ts';
 
 type Box = Awaited<ReturnType<typeof scratch>>;
 let box: Box;
@@ -117,5 +121,44 @@ describe('a run on a workbook with parts karnameh does not know', () => {
     expect(again.code, again.stderr).toBe(0);
     const third = await zipParts(box.workbook);
     expect(REGISTRY_PARTS.map((name) => third.get(name))).toEqual(registry);
+  });
+});
+
+describe('the calculation chain of a replaced output tab', () => {
+  it('loses the replaced sheets’ cells (Excel calls a chain naming a gone formula damaged), the rest kept', () => {
+    const chain =
+      '<calcChain xmlns="x"><c r="A1" i="1"/><c r="B2"/><c r="C3" i="2"/><c r="D4"/><c r="E5" i="1" l="1"/><c r="F6" i="3"/></calcChain>';
+    expect(pruneCalcChain(chain, new Set([1]))).toBe(
+      '<calcChain xmlns="x"><c r="C3" i="2"/><c r="D4" i="2"/><c r="F6" i="3"/></calcChain>',
+    );
+    expect(pruneCalcChain(chain, new Set([9]))).toBeUndefined();
+  });
+
+  it('is pruned when a run replaces a results tab that held formulas', async () => {
+    const path = join(box.dir, 'chain.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('نتایج').getCell('A1').value = { formula: '1+1', result: 2 };
+    workbook.addWorksheet('دیگر').getCell('B2').value = { formula: '2+2', result: 4 };
+    await workbook.xlsx.writeFile(path);
+    await addZipEntry(
+      path,
+      'xl/calcChain.xml',
+      '<calcChain xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><c r="A1" i="1"/><c r="B2" i="2"/></calcChain>',
+    );
+    const zip = await JSZip.loadAsync(await readFile(path));
+    const rels = (await zip.file('xl/_rels/workbook.xml.rels')?.async('string')) ?? '';
+    zip.file(
+      'xl/_rels/workbook.xml.rels',
+      rels.replace(
+        '</Relationships>',
+        '<Relationship Id="rIdChain" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/calcChain" Target="calcChain.xml"/></Relationships>',
+      ),
+    );
+    await writeFile(path, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+    await createXlsxStore(path).write({ outputs: { results: [['ماه']] } });
+    const chain = (await zipParts(path)).get('xl/calcChain.xml')?.toString('utf8');
+    expect(chain).toBe(
+      '<calcChain xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><c r="B2" i="2"/></calcChain>',
+    );
   });
 });

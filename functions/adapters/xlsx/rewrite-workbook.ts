@@ -1,9 +1,10 @@
 import type { CellValue, RawTab } from '../../core/cells.ts';
 import type { SettingsUpdate } from '../../ports.ts';
 import { registerSheet, type Registry } from './add-sheet.ts';
+import { pruneCalcChain } from './calc-chain.ts';
 import { readCellStyles } from './cell-styles.ts';
 import { readTabs, type OpenWorkbook } from './open-workbook.ts';
-import { partText } from './package-map.ts';
+import { partText, readRelationships } from './package-map.ts';
 import { patchSettings } from './settings-patch.ts';
 import { sheetXml } from './write-sheet.ts';
 import { writeZip } from './zip-container.ts';
@@ -42,6 +43,7 @@ export function rewriteWorkbook(open: OpenWorkbook, plan: RewritePlan, where: st
   const taken = new Set<string>();
   let registry: Registry | undefined;
   const worksheets = map.sheets.filter((s) => s.isWorksheet);
+  const replacedIds = new Set<number>();
   for (const tab of plan.tabs) {
     const sheet = worksheets.find((s) => tab.matches(s.name));
     const current =
@@ -53,6 +55,7 @@ export function rewriteWorkbook(open: OpenWorkbook, plan: RewritePlan, where: st
       const old = partText(zip, sheet.part) ?? '';
       const sheetPr = SHEET_PR.exec(old.slice(0, 4096))?.[0];
       replace.set(sheet.part, Buffer.from(sheetXml(rows, { ...layout, sheetPr }), 'utf8'));
+      replacedIds.add(sheet.sheetId);
       continue;
     }
     registry ??= {
@@ -76,5 +79,11 @@ export function rewriteWorkbook(open: OpenWorkbook, plan: RewritePlan, where: st
     const xml = partText(zip, sheet.part) ?? '';
     replace.set(sheet.part, Buffer.from(patchSettings(xml, rows, settings.updates, where), 'utf8'));
   }
+  const chainPart = readRelationships(zip, map.workbookPart).find((r) =>
+    r.type.endsWith('/calcChain'),
+  );
+  const chain = replacedIds.size > 0 && chainPart ? partText(zip, chainPart.part) : undefined;
+  const pruned = chain === undefined ? undefined : pruneCalcChain(chain, replacedIds);
+  if (chainPart && pruned !== undefined) replace.set(chainPart.part, Buffer.from(pruned, 'utf8'));
   return writeZip(zip, replace, add);
 }

@@ -109,7 +109,7 @@ export function createXlsxStore(path: string): XlsxStore {
     }
     if (toSibling) {
       const other = await load(sibling);
-      const bytes = rewriteWorkbook(other.open, { tabs }, sibling);
+      const bytes = rewrite(() => rewriteWorkbook(other.open, { tabs }, sibling), sibling);
       await replaceFile(other.target, bytes, other.identity, sibling);
     }
     if (settings.length > 0 || !toSibling) {
@@ -126,7 +126,7 @@ export function createXlsxStore(path: string): XlsxStore {
           `${path} has no settings tab (${TABS.settings.label}) to write ${settings.map((u) => u.key).join(', ')} into`,
         );
       }
-      const bytes = rewriteWorkbook(current.open, plan, path);
+      const bytes = rewrite(() => rewriteWorkbook(current.open, plan, path), path);
       const identity = await replaceFile(current.target, bytes, current.identity, path);
       seen = { target: current.target, identity };
     }
@@ -147,6 +147,20 @@ export function createXlsxStore(path: string): XlsxStore {
     init: (template) => initXlsx(path, template),
     checkWritable: async () => checkWritable(path, await resolveTarget(path)),
   };
+}
+
+/** The new workbook's bytes; anything but a KarnamehError becomes a plain `source.write_failed`. */
+function rewrite(make: () => Buffer, path: string): Buffer {
+  try {
+    return make();
+  } catch (error) {
+    if (error instanceof KarnamehError) throw error;
+    throw new KarnamehError(
+      'source.write_failed',
+      `${path}: نسخهٔ تازهٔ کارپوشه ساخته نشد؛ چیزی نوشته نشد / could not prepare the new workbook, nothing was written (${error instanceof Error ? error.message : String(error)})`,
+      { cause: error },
+    );
+  }
 }
 
 function outputWrites(outputs: OutputTabs): TabWrite[] {
