@@ -7,7 +7,7 @@ import { performance } from 'node:perf_hooks';
 export interface Figure {
   name: string;
   value: number;
-  unit: 'ms' | 'MB' | 'calls' | 'bytes';
+  unit: 'ms' | 'MB' | 'calls' | 'bytes' | 'ratio';
   /** The figure must stay at or under this (absent: informative only). */
   target?: number;
   /** How many runs the median is of (1: a single count or size). */
@@ -42,6 +42,7 @@ const formatValue = (value: number, unit: Figure['unit']): string => {
   if (!Number.isFinite(value)) return 'n/a';
   if (unit === 'ms') return `${value < 10 ? value.toFixed(2) : value.toFixed(0)} ms`;
   if (unit === 'MB') return `${value.toFixed(1)} MB`;
+  if (unit === 'ratio') return `${value.toFixed(2)} ×`;
   if (unit === 'bytes') return `${value.toLocaleString('en-US')} B`;
   return `${value}`;
 };

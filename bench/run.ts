@@ -10,6 +10,10 @@
  *   Sheets read + write   2,000 agencies, stand-in                     informative; ≤ 3 calls, ≤ 2 MB
  *   render a release      after warm-up                                target < 20 ms
  *   cold start            functions' entry, sources and dist/          target < 200 ms, < 120 MB
+ *   issue 10 (child processes, peak memory; bench/xlsx-targets.ts):
+ *     real run 2,000 × 20 × 24     ≤ 0.4 × openpyxl's read-only read of the file, ≤ 500 MB
+ *     check 5,000 × 20 × 24        < 1 GB
+ *     example dry run              ≤ 0.5 s, ≤ 100 MB
  */
 import { cpus, freemem, loadavg, totalmem } from 'node:os';
 import { performance } from 'node:perf_hooks';
@@ -19,9 +23,12 @@ import { coreFigures, type Size } from './core-figures.ts';
 import { formatTable, verdict, type Figure } from './measure.ts';
 import { coldStartFigures, renderFigures } from './start-figures.ts';
 import { sheetsFigures, xlsxFigures } from './store-figures.ts';
+import { xlsxTargetFigures } from './xlsx-targets.ts';
 
 export interface BenchPlan {
   size: Size;
+  /** The `check` memory target's workbook. */
+  hugeSize: Size;
   /** Runs per in-process figure. */
   runs: number;
   /** Runs per child-process figure (CLI, cold start). */
@@ -32,6 +39,7 @@ export interface BenchPlan {
 
 export const FULL: BenchPlan = {
   size: { agencies: 2000, months: 24 },
+  hugeSize: { agencies: 5000, months: 24 },
   runs: 5,
   processRuns: 7,
   renderIterations: 200,
@@ -40,6 +48,7 @@ export const FULL: BenchPlan = {
 
 export const QUICK: BenchPlan = {
   size: { agencies: 200, months: 6 },
+  hugeSize: { agencies: 500, months: 6 },
   runs: 3,
   processRuns: 3,
   renderIterations: 50,
@@ -72,6 +81,9 @@ export async function runBench(
   await step('xlsx read', () => xlsxFigures(plan.size, plan.runs));
   await step('Sheets store', () => sheetsFigures(plan.size, plan.runs));
   await step('render', () => renderFigures(plan.runs, plan.renderIterations));
+  await step('issue 10 targets (xlsx run, check, dry run)', () =>
+    xlsxTargetFigures(plan.size, plan.hugeSize, Math.min(3, plan.processRuns), notes),
+  );
   await step('cold start', async () => {
     const started = await coldStartFigures({ runs: plan.processRuns, dist: plan.dist });
     notes.push(...started.notes);

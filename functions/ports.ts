@@ -38,6 +38,11 @@ export interface WorkbookStore {
   write(request: WriteRequest): Promise<WriteReport>;
   /** Creates missing tabs with headers and defaults; never touches existing data. */
   init(template: InitTemplate): Promise<WriteReport>;
+  /**
+   * Rejects (a KarnamehError) when a write would be refused: for an .xlsx, a file open in
+   * Excel or LibreOffice, read-only, or not writable by this user. Call it before sending.
+   */
+  checkWritable?(): Promise<void>;
 }
 
 /** What `init` lays out: every tab with its header row and, for new tabs, starting rows. */

@@ -4,7 +4,10 @@
  */
 import { copyFile, mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { main } from '../functions/cli.ts';
+import { entryModule } from '../bin/entry.js';
+
+// The build in dist/ when it is fresh, else the sources (as bin/karnameh.js does).
+const { main } = (await import(entryModule())) as typeof import('../functions/cli.ts');
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const example = `${root}examples/ilam-1403.xlsx`;

@@ -2,7 +2,7 @@ import type { Mailer, WorkbookStore } from '../ports.ts';
 
 /**
  * A store whose adapter module is loaded on first use: the functions' cold start does not
- * pay for exceljs when the workbook is a Google Sheet, nor the CLI for the Sheets client.
+ * pay for the xlsx reader when the workbook is a Google Sheet, nor the CLI for the Sheets client.
  */
 export function lazyStore(description: string, load: () => Promise<WorkbookStore>): WorkbookStore {
   let store: Promise<WorkbookStore> | undefined;
@@ -12,6 +12,7 @@ export function lazyStore(description: string, load: () => Promise<WorkbookStore
     read: async () => (await get()).read(),
     write: async (request) => (await get()).write(request),
     init: async (template) => (await get()).init(template),
+    checkWritable: async () => (await get()).checkWritable?.(),
   };
 }
 

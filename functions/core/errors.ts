@@ -6,6 +6,8 @@ export type ErrorCode =
   | 'source.unreadable'
   | 'source.forbidden'
   | 'source.write_failed'
+  | 'source.changed'
+  | 'source.locked'
   | 'source.unavailable'
   | 'mail.failed'
   | 'run.in_progress'

@@ -110,3 +110,79 @@ export async function cellSnapshot(
   }
   return snapshot;
 }
+
+/** The parts that register a new tab (changed by insertions only when one is added). */
+export const REGISTRY_PARTS = [
+  'xl/workbook.xml',
+  'xl/_rels/workbook.xml.rels',
+  '[Content_Types].xml',
+];
+
+/** Every zip entry of a file, name → uncompressed bytes. */
+export async function zipParts(path: string): Promise<Map<string, Buffer>> {
+  const zip = await JSZip.loadAsync(await readFile(path));
+  const parts = new Map<string, Buffer>();
+  for (const entry of Object.values(zip.files)) {
+    if (!entry.dir) parts.set(entry.name, await entry.async('nodebuffer'));
+  }
+  return parts;
+}
+
+const CT = (part: string, type: string): string =>
+  `<Override PartName="/${part}" ContentType="application/vnd.openxmlformats-officedocument.${type}"/>`;
+
+/**
+ * Adds to an .xlsx what a long-kept workbook may hold and karnameh never reads: workbook
+ * structure protection, a custom document property, a customXml item, an embedded OLE
+ * object, a pivot cache and table (and, with addChart, a chart).
+ */
+export async function addKeptParts(path: string): Promise<void> {
+  const zip = await JSZip.loadAsync(await readFile(path));
+  const text = async (name: string): Promise<string> => {
+    const content = await zip.file(name)?.async('string');
+    if (content === undefined) throw new Error(`no ${name}`);
+    return content;
+  };
+  const workbook = await text('xl/workbook.xml');
+  zip.file(
+    'xl/workbook.xml',
+    workbook.replace(
+      /(<workbookPr\b[^>]*\/>)/,
+      '$1<workbookProtection lockStructure="1" workbookPassword="CC3D"/>',
+    ),
+  );
+  zip.file(
+    'docProps/custom.xml',
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"><property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="2" name="دبیرخانه"><vt:lpwstr>شورای هماهنگی</vt:lpwstr></property></Properties>`,
+  );
+  const rootRels = await text('_rels/.rels');
+  zip.file(
+    '_rels/.rels',
+    rootRels.replace(
+      '</Relationships>',
+      `<Relationship Id="rIdCustom" Type="${REL_TYPE}/custom-properties" Target="docProps/custom.xml"/></Relationships>`,
+    ),
+  );
+  zip.file('customXml/item1.xml', '<?xml version="1.0"?><council><year>1403</year></council>');
+  zip.file(
+    'xl/embeddings/oleObject1.bin',
+    Buffer.from(Array.from({ length: 512 }, (_, i) => (i * 37) % 256)),
+  );
+  zip.file(
+    'xl/pivotCache/pivotCacheDefinition1.xml',
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><pivotCacheDefinition xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" refreshOnLoad="1"/>',
+  );
+  zip.file(
+    'xl/pivotTables/pivotTable1.xml',
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><pivotTableDefinition xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" name="PivotTable1" cacheId="1"/>',
+  );
+  const types = await text('[Content_Types].xml');
+  zip.file(
+    '[Content_Types].xml',
+    types.replace(
+      '</Types>',
+      `${CT('docProps/custom.xml', 'custom-properties+xml')}${CT('xl/pivotCache/pivotCacheDefinition1.xml', 'spreadsheetml.pivotCacheDefinition+xml')}${CT('xl/pivotTables/pivotTable1.xml', 'spreadsheetml.pivotTable+xml')}<Default Extension="bin" ContentType="application/vnd.openxmlformats-officedocument.oleObject"/></Types>`,
+    ),
+  );
+  await writeFile(path, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+}

@@ -6,7 +6,14 @@ import { createXlsxStore, siblingPath } from '../../functions/adapters/xlsx/xlsx
 import type { CellValue } from '../../functions/core/cells.ts';
 import { isKarnamehError } from '../../functions/core/errors.ts';
 import type { InitTemplate } from '../../functions/ports.ts';
-import { addChart, cellSnapshot, sheetXml, tempFolder } from './xlsx-fixtures.ts';
+import {
+  addChart,
+  cellSnapshot,
+  REGISTRY_PARTS,
+  sheetXml,
+  tempFolder,
+  zipParts,
+} from './xlsx-fixtures.ts';
 
 let dir: string;
 let cleanup: () => Promise<void>;
@@ -121,7 +128,8 @@ describe('xlsx store: read', () => {
       ['i1', 'انتشار خبر', 'اطلاع‌رسانی', 10],
       ['i2', 'پاسخ به پیام', 'پاسخگویی', '۲۰'],
       [],
-      [null, 'merged note'],
+      // a merged range reads as a person sees it: its value in every cell it covers
+      [null, 'merged note', 'merged note'],
     ]);
     expect(tabs[3]?.rows).toEqual([
       ['ماه', 'دستگاه', 'i1', 'i2', 'جمع', 'توضیحات'],
@@ -147,7 +155,6 @@ describe('xlsx store: read', () => {
       { formula: 'A1', result: new Date(Date.UTC(2024, 0, 1)) },
       new Date(Date.UTC(2024, 0, 1)),
     ],
-    ['a formula without a result', { formula: '1+1' } as ExcelJS.CellValue, null],
     [
       'a formula with an error result',
       { formula: 'NA()', result: { error: '#N/A' } } as ExcelJS.CellValue,
@@ -165,6 +172,17 @@ describe('xlsx store: read', () => {
     await workbook.xlsx.writeFile(path);
     const { tabs } = await createXlsxStore(path).read();
     expect(tabs[0]?.rows).toEqual([[], expected === null ? [] : [null, expected], ['after']]);
+  });
+
+  it('reads a formula without a cached result as blank, and lists its cell as uncomputed', async () => {
+    const path = join(dir, 'uncomputed.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    const worksheet = workbook.addWorksheet('t');
+    worksheet.getCell('B2').value = { formula: '1+1' } as ExcelJS.CellValue;
+    worksheet.getCell('A3').value = 'after';
+    await workbook.xlsx.writeFile(path);
+    const { tabs } = await createXlsxStore(path).read();
+    expect(tabs[0]).toEqual({ name: 't', rows: [[], [], ['after']], uncomputed: [[1, 1]] });
   });
 
   it('drops trailing empty cells and rows, even styled ones', async () => {
@@ -238,7 +256,7 @@ describe('xlsx store: write', () => {
     await createXlsxStore(path).write({ outputs });
     const xml = await sheetXml(path, ' Results ');
     expect(xml).not.toContain('<f>');
-    expect(xml).toMatch(/<c r="D3" t="s">/);
+    expect(xml).toMatch(/<c r="D3" t="inlineStr">/);
     expect(xml).toMatch(/<c r="E2"><v>87.13<\/v><\/c>/);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(path);
@@ -394,51 +412,7 @@ describe('xlsx store: write', () => {
   });
 });
 
-describe('xlsx store: a file exceljs cannot carry over', () => {
-  it('leaves a workbook with a chart untouched and writes a sibling file', async () => {
-    const path = join(dir, 'ilam.xlsx');
-    await writeInputWorkbook(path);
-    await addChart(path, 'امتیازها');
-    const bytes = await readFile(path);
-    const store = createXlsxStore(path);
-    expect((await store.read()).tabs).toHaveLength(5);
-
-    const report = await store.write({
-      outputs,
-      settings: [{ key: 'run_status', value: 'sent' }],
-    });
-
-    const sibling = join(dir, 'ilam.karnameh-results.xlsx');
-    expect(report.location).toBe(sibling);
-    expect(report.note).toContain('charts');
-    expect(report.note).toContain('نمودار');
-    expect(report.note).toContain(sibling);
-    expect(await readFile(path)).toEqual(bytes);
-    expect((await readdir(dir)).sort()).toEqual(['ilam.karnameh-results.xlsx', 'ilam.xlsx']);
-    const written = await createXlsxStore(sibling).read();
-    expect(written.tabs).toEqual([
-      { name: 'نتایج', rows: outputs.results },
-      { name: 'اجراها', rows: outputs.runs },
-      {
-        name: 'یادداشت تنظیمات',
-        rows: [
-          ['کلید', 'مقدار', 'توضیح'],
-          ['وضعیت اجرا', 'sent', expect.stringContaining('original file')],
-        ],
-      },
-    ]);
-
-    await store.write({ outputs: { results: [['month'], ['1403-05']], problems: [['code']] } });
-    const again = await createXlsxStore(sibling).read();
-    expect(again.tabs.map((tab) => [tab.name, tab.rows])).toEqual([
-      ['نتایج', [['month'], ['1403-05']]],
-      ['اجراها', outputs.runs],
-      ['یادداشت تنظیمات', written.tabs[2]?.rows],
-      ['خطاها', [['code']]],
-    ]);
-    expect(await readFile(path)).toEqual(bytes);
-  });
-
+describe('xlsx store: the sibling results file of older versions', () => {
   it('names the sibling after the file', () => {
     expect(siblingPath('/data/ilam 1403.xlsm')).toBe('/data/ilam 1403.karnameh-results.xlsx');
     expect(siblingPath('book.xlsx')).toBe('book.karnameh-results.xlsx');
@@ -528,7 +502,7 @@ describe('xlsx store: init', () => {
     expect((await stat(path)).mtimeMs).toBe(mtimeMs);
   });
 
-  it('refuses to add tabs to a file it cannot carry over, leaving it untouched', async () => {
+  it('adds tabs to a workbook with a chart, keeping the chart and its parts', async () => {
     const path = join(dir, 'chart.xlsx');
     const workbook = new ExcelJS.Workbook();
     workbook.addWorksheet('تنظیمات').addRows([
@@ -538,8 +512,17 @@ describe('xlsx store: init', () => {
     ]);
     await workbook.xlsx.writeFile(path);
     await addChart(path, 'تنظیمات');
-    const bytes = await readFile(path);
-    await expectError(createXlsxStore(path).init(template), 'source.write_failed', 'سطوح, نتایج');
-    expect(await readFile(path)).toEqual(bytes);
+    const before = await zipParts(path);
+    const report = await createXlsxStore(path).init(template);
+    expect(report.note).toContain('سطوح, نتایج');
+    const after = await zipParts(path);
+    for (const [name, content] of before) {
+      if (!REGISTRY_PARTS.includes(name)) expect(after.get(name), name).toEqual(content);
+    }
+    expect((await createXlsxStore(path).read()).tabs.map((t) => t.name)).toEqual([
+      'تنظیمات',
+      'سطوح',
+      'نتایج',
+    ]);
   });
 });

@@ -1,10 +1,11 @@
 import { copyFile, readFile, readdir, writeFile } from 'node:fs/promises';
+import ExcelJS from 'exceljs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createXlsxStore, siblingPath } from '../../functions/adapters/xlsx/xlsx-store.ts';
 import { isKarnamehError } from '../../functions/core/errors.ts';
 import { TABS } from '../../functions/core/tabs.ts';
-import { addChart } from '../adapters/xlsx-fixtures.ts';
+import { addChart, zipParts } from '../adapters/xlsx-fixtures.ts';
 import { scratch } from '../cli/cli-harness.ts';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp-server.ts';
 import { RECIPIENTS, brief, runOverSmtp, runsOf } from './mail-fixtures.ts';
@@ -27,9 +28,46 @@ afterEach(async () => {
 });
 
 const run = (...args: string[]) => runOverSmtp(box, smtp.url, ...args);
+
+/** The results file an older version left beside a workbook it could not rewrite (a runs header only). */
+async function olderSibling(): Promise<void> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.addWorksheet(TABS.runs.label).addRow(TABS.runs.columns.map((c) => c.label));
+  await workbook.xlsx.writeFile(siblingPath(box.workbook));
+}
 const once = Object.fromEntries([...RECIPIENTS].sort().map((a) => [a, 1]));
 
-describe('a workbook whose outputs go to <name>.karnameh-results.xlsx', () => {
+describe('a workbook with a chart', () => {
+  it('gets its outputs itself, its chart and every other part kept byte for byte', async () => {
+    const before = await zipParts(box.workbook);
+    const first = await run();
+    expect(first.code, first.stderr).toBe(0);
+    expect(smtp.counts()).toEqual(once);
+    expect(await readdir(box.dir)).toEqual(['ilam.xlsx']);
+    const after = await zipParts(box.workbook);
+    const outputParts = new Set<string>();
+    for (const [name, content] of before) {
+      if (!content.equals(after.get(name) ?? Buffer.alloc(0))) outputParts.add(name);
+    }
+    expect(before.get('xl/charts/chart1.xml')).toEqual(after.get('xl/charts/chart1.xml'));
+    // only the output tabs and the three entries that register the new ones changed
+    expect([...outputParts].filter((n) => !n.startsWith('xl/worksheets/')).sort()).toEqual([
+      '[Content_Types].xml',
+      'xl/_rels/workbook.xml.rels',
+      'xl/workbook.xml',
+    ]);
+    expect(brief(await runsOf(box.workbook)).map((r) => r.slice(0, 2))).toContainEqual([
+      'delivery',
+      'sent',
+    ]);
+    expect((await run()).stderr).toContain('already sent');
+    expect(smtp.counts()).toEqual(once);
+  });
+});
+
+describe('a workbook whose outputs an older version put in <name>.karnameh-results.xlsx', () => {
+  beforeEach(olderSibling);
+
   it('sends once: the next run reads its runs tab from the sibling and says "already sent"', async () => {
     const first = await run();
     expect(first.code, first.stderr).toBe(0);
@@ -37,6 +75,7 @@ describe('a workbook whose outputs go to <name>.karnameh-results.xlsx', () => {
     expect(smtp.counts()).toEqual(once);
     expect(await readFile(box.workbook)).toEqual(withChart);
     expect((await readdir(box.dir)).sort()).toEqual(['ilam.karnameh-results.xlsx', 'ilam.xlsx']);
+    expect(brief(await runsOf(siblingPath(box.workbook))).length).toBe(4);
 
     const second = await run();
     expect(second.code, second.stderr).toBe(0);
@@ -91,11 +130,11 @@ describe('a workbook whose outputs go to <name>.karnameh-results.xlsx', () => {
     await store.write({ outputs: { runs, problems: [['کد']] } });
     const after = await store.read();
     expect(after.tabs.map((t) => t.name)).toEqual([
-      ...before.tabs.map((t) => t.name),
+      ...before.tabs.map((t) => t.name).filter((name) => name !== TABS.runs.label),
       TABS.problems.label,
       TABS.runs.label,
     ]);
-    expect(after.tabs.slice(0, before.tabs.length)).toEqual(before.tabs);
+    expect(after.tabs.slice(0, before.tabs.length - 1)).toEqual(before.tabs.slice(0, -1));
     expect(after.tabs.at(-1)?.rows).toEqual(runs);
 
     // A workbook that has its own (stale) runs tab: the sibling's stands in its place.

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Handlebars from 'handlebars';
+import type Handlebars from 'handlebars';
 import { KarnamehError } from '../../core/errors.ts';
 import { percentText, persianDigits, ordinalWord } from '../../core/persian-text.ts';
 import type { ReleaseInput } from '../../core/release-input.ts';
@@ -9,6 +9,7 @@ import { buildReleaseView, type ReleaseView } from '../../core/release-view.ts';
 import { CSV_CONTENT_TYPE, resultsCsv, resultsCsvFilename } from '../../core/results-csv.ts';
 import type { RenderedRelease } from '../../ports.ts';
 import { oneLine } from './one-line.ts';
+import { handlebarsRuntime, templateCache } from './template-cache.ts';
 
 /** The template files, in `templates/`; partials in `templates/partials/*.hbs`. */
 export const RELEASE_TEMPLATES = {
@@ -63,7 +64,7 @@ function environment(
   partials: Map<string, string>,
   html: boolean,
 ): { env: HandlebarsEnv; options: CompileOptions } {
-  const env = Handlebars.create();
+  const env = handlebarsRuntime.create();
   const options: CompileOptions = { strict: true, noEscape: !html };
   env.registerHelper('digits', (value: unknown) => {
     const n = numeric(value);
@@ -89,21 +90,17 @@ function environment(
   return { env, options };
 }
 
-/** Compiles a template; its syntax is checked now, so a broken template fails at start-up. */
+/**
+ * A template, precompiled (or taken from the cache of precompiled templates); its syntax is
+ * checked now, so a broken template fails at start-up.
+ */
 function compile(
   env: HandlebarsEnv,
   source: string,
   options: CompileOptions,
   path: string,
 ): Template {
-  try {
-    env.parse(source);
-  } catch (error) {
-    throw new KarnamehError('internal', `release template ${path}: ${String(error)}`, {
-      cause: error,
-    });
-  }
-  return env.compile<{ view: ReleaseView; subject: string }>(source, options);
+  return templateCache(packageRoot()).compile(env, source, options, path);
 }
 
 /**

@@ -1,0 +1,220 @@
+/**
+ * The targets of issue 10, each in a fresh process as a person runs it, with peak memory:
+ *   real run 2,000 × 20 × 24 (read, check, compute, write, three .eml files)
+ *       ≤ 0.4 × the time openpyxl's read-only mode takes merely to read the same file, ≤ 500 MB
+ *   check 5,000 × 24                                   < 1 GB
+ *   the example's dry run                              ≤ 0.5 s wall, ≤ 100 MB
+ * openpyxl is found as `python3` or Debian's /usr/bin/python3 (python3-openpyxl); without it
+ * the comparison is skipped with a line saying so.
+ */
+import { execFile } from 'node:child_process';
+import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { entryModule } from '../bin/entry.js';
+import { lastMonth, type Size } from './core-figures.ts';
+import { makeLargeWorkbook } from './large-workbook.ts';
+import { median, type Figure } from './measure.ts';
+
+const ROOT = resolve(fileURLToPath(import.meta.url), '../..');
+const BIN = join(ROOT, 'bin', 'karnameh.js');
+const EXAMPLE = join(ROOT, 'examples', 'ilam-1403.xlsx');
+/** Prints the process's peak resident memory on exit, for the parent to read. */
+const PEAK = `process.on('exit', () => process.stderr.write('\\npeak-rss ' + process.resourceUsage().maxRSS + '\\n'));\n`;
+
+interface Timed {
+  ms: number;
+  peakMb: number;
+  stderr: string;
+}
+
+function timedNode(args: string[], cwd: string): Promise<Timed> {
+  const dropped = new Set(['SMTP_URL', 'MAIL_FROM', 'KARNAMEH_WORKBOOK', 'KARNAMEH_SHEET']);
+  const env: NodeJS.ProcessEnv = {
+    ...Object.fromEntries(Object.entries(process.env).filter(([key]) => !dropped.has(key))),
+    NODE_OPTIONS: `--import=${join(cwd, 'peak-rss.mjs')}`,
+  };
+  const start = performance.now();
+  return new Promise((done, fail) => {
+    execFile(
+      process.execPath,
+      [BIN, ...args],
+      { cwd, env, maxBuffer: 64 << 20 },
+      (error, _out, stderr) => {
+        const ms = performance.now() - start;
+        const peak = /peak-rss (\d+)/.exec(stderr)?.[1];
+        if (error && error.code !== 1) fail(new Error(`${args[0]} failed: ${stderr.slice(-400)}`));
+        else done({ ms, peakMb: Number(peak ?? Number.NaN) / 1024, stderr });
+      },
+    );
+  });
+}
+
+const OPENPYXL = `
+import sys, time
+from openpyxl import load_workbook
+t = time.perf_counter()
+wb = load_workbook(sys.argv[1], read_only=True, data_only=True)
+n = 0
+for ws in wb.worksheets:
+    for row in ws.iter_rows(values_only=True):
+        n += 1
+wb.close()
+print(time.perf_counter() - t, n)
+`;
+
+async function openpyxlSeconds(path: string): Promise<number | string> {
+  for (const python of ['python3', '/usr/bin/python3']) {
+    const seconds = await new Promise<number | undefined>((done) => {
+      execFile(python, ['-c', OPENPYXL, path], { maxBuffer: 1 << 20 }, (error, out) =>
+        done(error ? undefined : Number(out.split(' ')[0])),
+      );
+    });
+    if (seconds !== undefined && Number.isFinite(seconds)) return seconds;
+  }
+  return 'openpyxl not found (python3 -c "import openpyxl" fails; apt-get install python3-openpyxl): the 0.4 × openpyxl comparison is skipped';
+}
+
+async function bestOf<T extends Timed>(
+  runs: number,
+  once: () => Promise<T>,
+): Promise<T & { all: number[] }> {
+  const results: T[] = [];
+  for (let i = 0; i < runs; i++) results.push(await once());
+  const all = results.map((r) => r.ms);
+  const mid = median(all);
+  const chosen = results.reduce((a, b) => (Math.abs(b.ms - mid) < Math.abs(a.ms - mid) ? b : a));
+  return { ...chosen, all, peakMb: Math.max(...results.map((r) => r.peakMb)) };
+}
+
+export async function xlsxTargetFigures(
+  large: Size,
+  huge: Size,
+  runs: number,
+  notes: string[],
+): Promise<Figure[]> {
+  const dir = await mkdtemp(join(tmpdir(), 'karnameh-bench-targets-'));
+  const figures: Figure[] = [];
+  notes.push(
+    entryModule().includes('/dist/')
+      ? 'issue 10 targets: bin/karnameh.js ran the build in dist/'
+      : 'issue 10 targets: bin/karnameh.js ran the TypeScript sources (dist/ missing or older than functions/: npm run build)',
+  );
+  try {
+    await writeFile(join(dir, 'peak-rss.mjs'), PEAK);
+    const largePath = join(dir, 'large.xlsx');
+    await makeLargeWorkbook(largePath, large);
+    const openpyxl = await openpyxlSeconds(largePath);
+    const month = lastMonth(large.months);
+    const run = await bestOf(runs, async () => {
+      const copy = join(dir, 'run.xlsx');
+      await copyFile(largePath, copy);
+      const outbox = join(dir, `outbox-${Math.random().toString(36).slice(2)}`);
+      return timedNode(
+        ['run', '--workbook', copy, '--month', month, '--outbox', outbox, '--allow-incomplete'],
+        dir,
+      );
+    });
+    const label = `${large.agencies} × 20 × ${large.months}`;
+    if (typeof openpyxl === 'number') {
+      figures.push({
+        name: `openpyxl read-only read, ${label} (reference)`,
+        value: openpyxl * 1000,
+        unit: 'ms',
+        runs: 1,
+        detail: 'load_workbook(read_only=True) and every row, timed inside Python',
+      });
+      figures.push({
+        name: `real run ${label} as a share of that openpyxl read`,
+        value: run.ms / (openpyxl * 1000),
+        unit: 'ratio',
+        target: 0.4,
+        runs,
+        detail: `run ${run.ms.toFixed(0)} ms (child process, three .eml files)`,
+      });
+    } else notes.push(openpyxl);
+    figures.push(
+      {
+        name: `real run ${label}, wall`,
+        value: run.ms,
+        unit: 'ms',
+        runs,
+        detail: `all: ${run.all.map((t) => t.toFixed(0)).join(', ')} ms`,
+      },
+      { name: `real run ${label}, peak memory`, value: run.peakMb, unit: 'MB', target: 500, runs },
+    );
+    const hugePath = join(dir, 'huge.xlsx');
+    await makeLargeWorkbook(hugePath, huge);
+    const check = await bestOf(1, () =>
+      timedNode(['check', '--workbook', hugePath, '--month', lastMonth(huge.months)], dir),
+    );
+    figures.push(
+      {
+        name: `check ${huge.agencies} × 20 × ${huge.months}, wall`,
+        value: check.ms,
+        unit: 'ms',
+        runs: 1,
+      },
+      {
+        name: `check ${huge.agencies} × 20 × ${huge.months}, peak memory`,
+        value: check.peakMb,
+        unit: 'MB',
+        target: 1024,
+        runs: 1,
+      },
+    );
+    const example = join(dir, 'ilam-1403.xlsx');
+    await copyFile(EXAMPLE, example);
+    await timedNode(
+      ['run', '--workbook', example, '--month', '1403-04', '--dry-run', '--outbox', join(dir, 'o')],
+      dir,
+    );
+    const dry = await bestOf(runs, () =>
+      timedNode(
+        [
+          'run',
+          '--workbook',
+          example,
+          '--month',
+          '1403-04',
+          '--dry-run',
+          '--outbox',
+          join(dir, 'o'),
+        ],
+        dir,
+      ),
+    );
+    figures.push(
+      {
+        name: 'example dry run, wall (child process)',
+        value: dry.ms,
+        unit: 'ms',
+        target: 500,
+        runs,
+        detail: `all: ${dry.all.map((t) => t.toFixed(0)).join(', ')} ms`,
+      },
+      { name: 'example dry run, peak memory', value: dry.peakMb, unit: 'MB', target: 100, runs },
+    );
+    return figures;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const notes: string[] = [];
+  const quick = process.argv.includes('--quick');
+  const figures = await xlsxTargetFigures(
+    quick ? { agencies: 200, months: 6 } : { agencies: 2000, months: 24 },
+    quick ? { agencies: 500, months: 6 } : { agencies: 5000, months: 24 },
+    quick ? 1 : 3,
+    notes,
+  );
+  for (const f of figures)
+    console.log(
+      `${f.name}: ${f.value.toFixed(f.unit === 'ratio' ? 3 : 0)} ${f.unit}${f.target ? ` (target ${f.target})` : ''} ${f.detail ?? ''}`,
+    );
+  for (const n of notes) console.log(`note: ${n}`);
+}

@@ -1,0 +1,169 @@
+import { randomUUID } from 'node:crypto';
+import { constants, type Stats } from 'node:fs';
+import { access, chmod, chown, open, realpath, rename, rm, stat } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { KarnamehError } from '../../core/errors.ts';
+
+/** What tells that a file is still the one that was read. */
+export interface FileIdentity {
+  dev: number;
+  ino: number;
+  size: number;
+  mtimeMs: number;
+}
+
+const identityOf = (s: Stats): FileIdentity => ({
+  dev: s.dev,
+  ino: s.ino,
+  size: s.size,
+  mtimeMs: s.mtimeMs,
+});
+
+export function sameFile(a: FileIdentity, b: FileIdentity): boolean {
+  return a.dev === b.dev && a.ino === b.ino && a.size === b.size && a.mtimeMs === b.mtimeMs;
+}
+
+const messageOf = (error: unknown): string =>
+  error instanceof Error ? error.message : String(error);
+
+/** The real file behind `path` (a symlink is followed, so its target is what gets replaced). */
+export async function resolveTarget(path: string): Promise<string> {
+  try {
+    return await realpath(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      throw new KarnamehError(
+        'source.not_found',
+        `فایل کارپوشه پیدا نشد / workbook file not found: ${path}`,
+        { cause: error },
+      );
+    }
+    throw new KarnamehError('source.unreadable', `cannot read ${path}: ${messageOf(error)}`, {
+      cause: error,
+    });
+  }
+}
+
+/** The file's bytes and identity, taken from one open handle. */
+export async function readIdentified(
+  path: string,
+): Promise<{ bytes: Buffer; identity: FileIdentity }> {
+  let handle;
+  try {
+    handle = await open(path, 'r');
+    const before = await handle.stat();
+    if (before.isDirectory()) throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
+    const bytes = await handle.readFile();
+    return { bytes, identity: identityOf(before) };
+  } catch (error) {
+    throw new KarnamehError('source.unreadable', `cannot read ${path}: ${messageOf(error)}`, {
+      cause: error,
+    });
+  } finally {
+    await handle?.close();
+  }
+}
+
+/** Lock files Excel (`~$NAME`) and LibreOffice (`.~lock.NAME#`) keep beside an open file. */
+export function lockFiles(path: string): string[] {
+  const dir = dirname(path);
+  const name = basename(path);
+  return [join(dir, `~$${name}`), join(dir, `.~lock.${name}#`)];
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await stat(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Refuses, before anything is written or sent, a workbook that is open in Excel or
+ * LibreOffice (its lock file is beside it, or beside the link that names it), marked
+ * read-only, or that this user cannot replace.
+ */
+export async function checkWritable(path: string, target: string): Promise<void> {
+  const locks = [...new Set([...lockFiles(target), ...lockFiles(path)])];
+  for (const lock of locks) {
+    if (await exists(lock)) {
+      throw new KarnamehError(
+        'source.locked',
+        `${path} در اکسل یا لیبره‌آفیس باز است (فایل قفل ${basename(lock)} کنارش است)؛ آن را ببندید و دوباره اجرا کنید؛ اگر کسی آن را باز نکرده، ${basename(lock)} را پاک کنید. / ` +
+          `${path} is open in Excel or LibreOffice (its lock file ${basename(lock)} is beside it); close it and run again, or, if nobody has it open, delete ${basename(lock)}.`,
+      );
+    }
+  }
+  const info = await stat(target);
+  let reason: string | undefined;
+  if ((info.mode & 0o222) === 0) reason = 'it is marked read-only';
+  else {
+    try {
+      await access(target, constants.W_OK);
+      await access(dirname(target), constants.W_OK);
+    } catch {
+      reason = 'this user may not write it or its folder';
+    }
+  }
+  if (reason !== undefined) {
+    throw new KarnamehError(
+      'source.forbidden',
+      `${path} فقط‌خواندنی است یا این کاربر اجازهٔ نوشتن در آن یا پوشه‌اش را ندارد؛ چیزی نوشته یا فرستاده نشد. / ` +
+        `${path} cannot be written (${reason}); nothing was written or sent.`,
+    );
+  }
+}
+
+export function editedError(path: string): KarnamehError {
+  return new KarnamehError(
+    'source.changed',
+    `${path} در حین اجرا ویرایش شد؛ چیزی بازنویسی نشد. اجرا را دوباره انجام دهید. / ` +
+      `the workbook ${path} was edited during the run; nothing was overwritten. Run again.`,
+  );
+}
+
+/**
+ * Replaces `target` with `bytes` all at once: a temp file beside it, flushed, given the
+ * original's mode and owner, and renamed over it only if `target` is still `expected`
+ * (else `source.changed`). Returns the new file's identity. On failure nothing changes.
+ */
+export async function replaceFile(
+  target: string,
+  bytes: Buffer,
+  expected: FileIdentity | undefined,
+  path: string,
+): Promise<FileIdentity> {
+  const temp = join(dirname(target), `.${basename(target)}.${randomUUID().slice(0, 8)}.tmp`);
+  try {
+    const handle = await open(temp, 'wx', 0o600);
+    try {
+      await handle.writeFile(bytes);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    const original = await stat(target).catch(() => undefined);
+    if (original !== undefined) {
+      await chmod(temp, original.mode & 0o7777);
+      await chown(temp, original.uid, original.gid).catch(() => undefined);
+    } else {
+      await chmod(temp, 0o666 & ~process.umask());
+    }
+    if (
+      expected !== undefined &&
+      (original === undefined || !sameFile(identityOf(original), expected))
+    ) {
+      throw editedError(path);
+    }
+    await rename(temp, target);
+    return identityOf(await stat(target));
+  } catch (error) {
+    await rm(temp, { force: true });
+    if (error instanceof KarnamehError) throw error;
+    throw new KarnamehError('source.write_failed', `could not write ${path}: ${messageOf(error)}`, {
+      cause: error,
+    });
+  }
+}
