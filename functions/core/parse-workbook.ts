@@ -4,6 +4,7 @@
  */
 import type { RawWorkbook } from './cells.ts';
 import { KarnamehError } from './errors.ts';
+import { pluralOfGroup } from './group-names.ts';
 import { isMonthKey, type MonthKey } from './jalali.ts';
 import type { ParseResult } from './model.ts';
 import { parseAgencies } from './parse-agencies.ts';
@@ -53,6 +54,7 @@ export function parseWorkbook(raw: RawWorkbook, options: ParseOptions): ParseRes
       bands: bands.bands,
       agencies: agencies.agencies,
       groups: agencies.groups,
+      groupPlurals: Object.fromEntries(agencies.groups.map((g) => [g, pluralOfGroup(g)])),
       scores: scores.scores,
       recipients,
     },

@@ -55,6 +55,7 @@ export function makeModel(parts: {
     bands: parts.bands ?? DEFAULT_BANDS,
     agencies: parts.agencies,
     groups: [...new Set(parts.agencies.map((a) => a.group))],
+    groupPlurals: {},
     scores: parts.scores,
     recipients: [],
   };
