@@ -58,9 +58,9 @@ describe('the release over a real SMTP exchange', () => {
       expect(parsed.subject).toBe('گزارش ارزیابی روابط‌عمومی‌های استان ایلام — تیر ۱۴۰۳');
       expect(headerBlock(raw)).toMatch(/^Subject: =\?UTF-8\?/m);
       expect(parsed.headers.get('content-language')).toBe('fa');
-      expect(parsed.text).toContain('استان ایلام در تیر ۱۴۰۳');
+      expect(parsed.text).toContain('روابط‌عمومی‌های استان ایلام در تیرماه');
       expect(parsed.html).toContain('<html dir="rtl" lang="fa">');
-      expect(parsed.html).toContain('استان ایلام در تیر ۱۴۰۳');
+      expect(parsed.html).toContain('روابط‌عمومی‌های استان ایلام در تیرماه');
 
       expect(parsed.attachments).toHaveLength(1);
       const [csv] = parsed.attachments;

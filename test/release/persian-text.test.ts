@@ -30,7 +30,7 @@ describe('Persian numbers', () => {
   });
 
   it('writes percentages in press style and compactly', () => {
-    expect(percentText(4)).toBe('۴ درصد');
+    expect(percentText(4)).toBe('۴\u00A0درصد');
     expect(percentSignText(37)).toBe('۳۷٪');
   });
 
