@@ -301,6 +301,30 @@ const cases: Case[] = [
     absent: ['چرداول', 'رتبه سوم'],
   },
   {
+    name: 'ranks in order but a name with a comma: rank clauses with «؛», not «به ترتیب»',
+    input: () =>
+      tirWith((groups) => {
+        nth(groups, 1).ranking = ranking(
+          [
+            { name: 'بدره', score: 52 },
+            { name: 'دهلران، مرکز', score: 45.5 },
+            { name: 'چرداول', score: 38 },
+          ],
+          'f',
+        );
+      }),
+    present: [
+      'در فرمانداری‌ها، بدره رتبه اول؛ دهلران، مرکز رتبه دوم؛ چرداول رتبه سوم را کسب کردند.',
+    ],
+    absent: ['به ترتیب رتبه‌های اول تا سوم'],
+  },
+  {
+    name: 'a source typed with its own comma gets one comma',
+    input: () => tirInput({ source: 'روابط‌عمومی استانداری ایلام، ' }),
+    present: ['به گزارش روابط‌عمومی استانداری ایلام، آیت'],
+    absent: ['ایلام،،', 'ایلام، ،'],
+  },
+  {
     name: 'top 0 announces no ranks',
     input: () => tirInput({ top: 0 }),
     present: ['بهبود یافت'],

@@ -98,7 +98,8 @@ export function buildReleaseView(input: ReleaseInput): ReleaseView {
   const overall = overallView(summary, plurals);
   const before = summary.previousMonth ?? previousMonth(summary.month);
   const speaker = speakerOf(input);
-  const source = input.source ? displayName(input.source) : '';
+  // «به گزارش X،» adds its own comma: one typed at the end of the setting is dropped.
+  const source = input.source ? displayName(input.source).replace(/[\s،,.:]+$/u, '') : '';
   const topBand = firstBands[firstBands.length - 1];
   const furtherGroups = furtherGroupViews(summary, plurals, weakBands);
   const rankings = summary.groups.map((group, index) =>
