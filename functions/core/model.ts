@@ -17,6 +17,10 @@ export interface Settings {
   /** The raw run_request cell text, for the watcher to clear. */
   runRequestRaw: string | null;
   runStatus: string | null;
+  /** Who the release is attributed to: «به گزارش {source}،»; null = no source line. */
+  source: string | null;
+  /** Why the council evaluates, said in the spokesperson's name; null = not said. */
+  purpose: string | null;
 }
 
 export interface Indicator {

@@ -25,6 +25,8 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   runRequest: null,
   runRequestRaw: null,
   runStatus: null,
+  source: null,
+  purpose: null,
 });
 
 export interface SettingsContext {
@@ -137,6 +139,8 @@ export function parseSettings(
   given('spokesperson', (e) => (settings.spokesperson = textOrNull(e.value)));
   given('spokesperson_title', (e) => (settings.spokespersonTitle = textOrNull(e.value)));
   given('run_status', (e) => (settings.runStatus = textOrNull(e.value)));
+  given('source', (e) => (settings.source = textOrNull(e.value)));
+  given('purpose', (e) => (settings.purpose = textOrNull(e.value)));
 
   given('ranking', (e) => {
     const method = RANKING_BY_NAME.get(normalizeName(cellText(e.value)));

@@ -39,9 +39,29 @@ export function persianDigits(value: string | number): string {
   return typeof value === 'number' ? persianNumber(value) : toPersianDigits(value);
 }
 
-/** Press style percentage: `۴ درصد`. */
+/** No-break space (U+00A0): holds a figure to its unit on a narrow screen (press-release.md). */
+export const NBSP = '\u00A0';
+
+/** Press style percentage, the figure held to its unit: `۴ درصد` (with U+00A0). */
 export function percentText(value: number): string {
-  return `${persianNumber(value)} درصد`;
+  return `${persianNumber(value)}${NBSP}درصد`;
+}
+
+/** A change of shares in points, never a bare «درصد»: `۱۰ واحد درصد` (with U+00A0). */
+export function pointsText(value: number): string {
+  return `${persianNumber(value)}${NBSP}واحد${NBSP}درصد`;
+}
+
+/** A score with its scale, held together: `۴۱٫۷۷ از ۱۰۰` (with U+00A0). */
+export function outOf100Text(value: number): string {
+  return `${persianNumber(value)}${NBSP}از${NBSP}۱۰۰`;
+}
+
+/** A score as tables show it, always two decimals: `۷۱٫۵۰`. */
+export function scoreFixedText(value: number): string {
+  if (!Number.isFinite(value)) throw new RangeError(`not a finite number: ${value}`);
+  const text = toPersianDigits(Math.abs(value).toFixed(2)).replace('.', DECIMAL_SEPARATOR);
+  return value < 0 ? `${LRM}−${text}` : text;
 }
 
 /** Compact percentage for charts and tables: `۴٪`. */
@@ -169,6 +189,17 @@ export function listSeparator(index: number, count: number, conjunction = 'و'):
   if (index >= count - 1) return '';
   if (index === count - 2) return ` ${conjunction} `;
   return '، ';
+}
+
+/**
+ * A month as the press writes it in a sentence: «تیرماه», «فروردین‌ماه» (ZWNJ after a
+ * joining letter), with its year (`اسفندماه ۱۴۰۲`) when it is not in `sameYearAs`'s year.
+ */
+export function pressMonth(key: MonthKey, sameYearAs: MonthKey): string {
+  const name = monthOnlyName(key);
+  const joined = /[اآدذرزژو]$/.test(name) ? `${name}ماه` : `${name}\u200Cماه`;
+  const { year } = splitMonth(key);
+  return year === splitMonth(sameYearAs).year ? joined : `${joined} ${toPersianDigits(year)}`;
 }
 
 /** The month alone (`تیر`), or with its year (`اسفند ۱۴۰۲`) when it is not in `sameYearAs`'s year. */

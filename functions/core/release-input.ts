@@ -1,3 +1,7 @@
+import { computeMonth } from './compute-summary.ts';
+import { previousMonth, type MonthKey } from './jalali.ts';
+import type { Model } from './model.ts';
+import type { Problem } from './problems.ts';
 import type { Summary } from './summary.ts';
 
 /** Everything the press release is written from: the summary plus what the sheet says about wording. */
@@ -19,4 +23,44 @@ export interface ReleaseInput {
   computedAt: Date;
   /** True when the month was already sent and is sent again on purpose (`--force`): a correction. */
   correction: boolean;
+  /** A test copy (`--to`): the subject says «نسخه آزمایشی». */
+  test?: boolean;
+  /** Settings `source`: «به گزارش {source}،». */
+  source?: string | null;
+  /** Settings `purpose`: why the council evaluates, in the spokesperson's name. */
+  purpose?: string | null;
+  /** The plural of each group (`Model.groupPlurals`); missing ones follow the rule. */
+  groupPlurals?: Record<string, string>;
+  /** The bands with their lower bounds, for the thresholds in the method. */
+  bands?: { label: string; min: number }[];
+  /** Each agency's rank the month before (id → rank), for a leader that lost its rank. */
+  previousRanks?: Record<string, number>;
+}
+
+/** Each agency's rank in its group in `month` (id → rank); empty when nobody was evaluated. */
+export function ranksOf(
+  model: Model,
+  problems: readonly Problem[],
+  month: MonthKey,
+): Record<string, number> {
+  const ranks: Record<string, number> = {};
+  for (const group of computeMonth(model, month, problems).groups) {
+    for (const entry of group.ranking) ranks[entry.id] = entry.rank;
+  }
+  return ranks;
+}
+
+/** What the release needs from the model beyond the summary (pure). */
+export function releaseWording(
+  model: Model,
+  problems: readonly Problem[],
+  month: MonthKey,
+): Pick<ReleaseInput, 'source' | 'purpose' | 'groupPlurals' | 'bands' | 'previousRanks'> {
+  return {
+    source: model.settings.source,
+    purpose: model.settings.purpose,
+    groupPlurals: model.groupPlurals,
+    bands: model.bands.map((band) => ({ label: band.label, min: band.min })),
+    previousRanks: ranksOf(model, problems, previousMonth(month)),
+  };
 }

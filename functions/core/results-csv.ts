@@ -1,6 +1,6 @@
 import { monthName } from './jalali.ts';
 import { notEvaluatedReason } from './persian-text.ts';
-import { displayName } from './release-view.ts';
+import { displayName } from './text/release/names.ts';
 import type { Summary } from './summary.ts';
 
 /**
@@ -28,8 +28,8 @@ export const RESULTS_CSV_HEADER = [
   'کد دلیل',
 ] as const;
 
-const EVALUATED = 'ارزیابی شده';
-const NOT_EVALUATED = 'ارزیابی نشده';
+const EVALUATED = 'ارزیابی‌شده';
+const NOT_EVALUATED = 'ارزیابی‌نشده';
 
 /** Characters that make a spreadsheet read a cell as a formula (or DDE) when they lead it. */
 const FORMULA_START = /^[=+\-@\t\r]/;

@@ -168,6 +168,8 @@ export const SETTING_KEYS = {
   headline_dimensions: 'محورهای خبر',
   run_request: 'درخواست اجرا',
   run_status: 'وضعیت اجرا',
+  source: 'منبع خبر',
+  purpose: 'هدف ارزیابی',
 } as const;
 export type SettingKey = keyof typeof SETTING_KEYS;
 

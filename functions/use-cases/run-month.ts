@@ -6,7 +6,7 @@ import type { MonthKey } from '../core/jalali.ts';
 import { parseWorkbook } from '../core/parse-workbook.ts';
 import { findTab } from '../core/tab-lookup.ts';
 import { problemsRows } from '../core/problems-tab.ts';
-import type { ReleaseInput } from '../core/release-input.ts';
+import { releaseWording, type ReleaseInput } from '../core/release-input.ts';
 import { resultsTabRows } from '../core/results-tab.ts';
 import { deliveryState, readRunsLog, runInProgress, runsRows } from '../core/runs-log.ts';
 import { KarnamehError } from '../core/errors.ts';
@@ -184,6 +184,8 @@ export async function runMonth(
     digest,
     computedAt: startedAt,
     correction,
+    test: !!options.testTo,
+    ...releaseWording(model, parsed.problems, month),
   });
 
   if (options.dryRun) {

@@ -25,6 +25,8 @@ describe('settings', () => {
       runRequest: null,
       runRequestRaw: null,
       runStatus: null,
+      source: null,
+      purpose: null,
     });
   });
 
@@ -54,6 +56,8 @@ describe('settings', () => {
       runRequest: '1403-04',
       runRequestRaw: 'تیر ۱۴۰۳',
       runStatus: 'sent 1403-03',
+      source: null,
+      purpose: null,
     });
   });
 

@@ -58,9 +58,9 @@ describe('the release over a real SMTP exchange', () => {
       expect(parsed.subject).toBe('گزارش ارزیابی روابط‌عمومی‌های استان ایلام — تیر ۱۴۰۳');
       expect(headerBlock(raw)).toMatch(/^Subject: =\?UTF-8\?/m);
       expect(parsed.headers.get('content-language')).toBe('fa');
-      expect(parsed.text).toContain('استان ایلام در تیر ۱۴۰۳');
+      expect(parsed.text).toContain('روابط‌عمومی‌های استان ایلام در تیرماه');
       expect(parsed.html).toContain('<html dir="rtl" lang="fa">');
-      expect(parsed.html).toContain('استان ایلام در تیر ۱۴۰۳');
+      expect(parsed.html).toContain('روابط‌عمومی‌های استان ایلام در تیرماه');
 
       expect(parsed.attachments).toHaveLength(1);
       const [csv] = parsed.attachments;
@@ -224,6 +224,9 @@ describe('sending on purpose', () => {
     expect(test.stderr).toContain('test copy sent to 1 recipient(s)');
     expect(smtp.counts()).toEqual({ 'tester@example.net': 1 });
     expect(addresses(smtp.received[0]?.parsed.to)).toEqual(['tester@example.net']);
+    expect(smtp.received[0]?.parsed.subject).toBe(
+      'نسخه آزمایشی: گزارش ارزیابی روابط‌عمومی‌های استان ایلام — تیر ۱۴۰۳',
+    );
     expect(await tabOf(box.workbook, 'results')).toEqual(resultsBefore);
     expect(brief(await runsOf(box.workbook)).slice(1)).toEqual([
       ['test', 'sent', 'tester@example.net'],
@@ -234,6 +237,7 @@ describe('sending on purpose', () => {
     expect(real.stderr).toContain('release sent to 3 recipient(s)');
     expect(smtp.counts()).toEqual({ ...once, 'tester@example.net': 1 });
     expect(smtp.received.slice(1).every((m) => !m.parsed.subject?.includes('اصلاحیه'))).toBe(true);
+    expect(smtp.received.slice(1).every((m) => !m.parsed.subject?.includes('آزمایشی'))).toBe(true);
     expect(await tabOf(box.workbook, 'results')).not.toEqual(resultsBefore);
   });
 

@@ -201,6 +201,11 @@ export function tirInput(overrides: Partial<ReleaseInput> = {}): ReleaseInput {
     }),
     spokesperson: 'آیت قیصربیگی',
     spokespersonTitle: 'مدیرکل روابط‌عمومی و امور بین‌الملل استانداری ایلام',
+    source: 'روابط‌عمومی استانداری ایلام',
+    purpose: 'تقویت جایگاه مردم و اطلاع‌رسانی صریح و به‌موقع',
+    bands: BAND_LABELS.map((label, i) => ({ label, min: BAND_MINS[i] ?? 0 })),
+    // بهزیستی led the month before; it shares the second rank now.
+    previousRanks: { a03: 1, a01: 2, f01: 1 },
     ...overrides,
   });
 }

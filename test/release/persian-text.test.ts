@@ -10,7 +10,12 @@ import {
   percentText,
   persianDigits,
   persianNumber,
+  outOf100Text,
+  pointsText,
+  pressMonth,
+  scoreFixedText,
 } from '../../functions/core/persian-text.ts';
+import { pluralOfGroup } from '../../functions/core/group-names.ts';
 
 describe('Persian numbers', () => {
   it.each([
@@ -30,7 +35,7 @@ describe('Persian numbers', () => {
   });
 
   it('writes percentages in press style and compactly', () => {
-    expect(percentText(4)).toBe('۴ درصد');
+    expect(percentText(4)).toBe('۴\u00A0درصد');
     expect(percentSignText(37)).toBe('۳۷٪');
   });
 
@@ -147,5 +152,37 @@ describe('months and reasons', () => {
     ['something.new', 'داده‌های ماه را کامل ثبت نکرده'],
   ])('says why %s was not evaluated', (code, reason) => {
     expect(notEvaluatedReason(code)).toBe(reason);
+  });
+});
+
+describe('press-style units and months', () => {
+  it('holds figures to their units with a no-break space', () => {
+    expect(pointsText(10)).toBe('۱۰\u00A0واحد\u00A0درصد');
+    expect(outOf100Text(41.77)).toBe('۴۱٫۷۷\u00A0از\u00A0۱۰۰');
+  });
+
+  it('writes table scores with two decimals', () => {
+    expect(scoreFixedText(71.5)).toBe('۷۱٫۵۰');
+    expect(scoreFixedText(69.75)).toBe('۶۹٫۷۵');
+    expect(scoreFixedText(27)).toBe('۲۷٫۰۰');
+  });
+
+  it('names months as the press does: «تیرماه», «فروردین‌ماه», with the year across a year end', () => {
+    expect(pressMonth('1403-04', '1403-04')).toBe('تیرماه');
+    expect(pressMonth('1403-03', '1403-04')).toBe('خردادماه');
+    expect(pressMonth('1403-01', '1403-01')).toBe('فروردین\u200Cماه');
+    expect(pressMonth('1403-02', '1403-02')).toBe('اردیبهشت\u200Cماه');
+    expect(pressMonth('1403-10', '1403-10')).toBe('دی\u200Cماه');
+    expect(pressMonth('1403-11', '1403-11')).toBe('بهمن\u200Cماه');
+    expect(pressMonth('1402-12', '1403-01')).toBe('اسفندماه ۱۴۰۲');
+  });
+});
+
+describe('group plurals (the rule of workbook.md)', () => {
+  it('adds «‌ها» to one word and «‌های» to the first of several', () => {
+    expect(pluralOfGroup('فرمانداری')).toBe('فرمانداری\u200Cها');
+    expect(pluralOfGroup('شهرداری')).toBe('شهرداری\u200Cها');
+    expect(pluralOfGroup('دستگاه اجرایی')).toBe('دستگاه\u200Cهای اجرایی');
+    expect(pluralOfGroup(' دانشگاه  علوم پزشکی ')).toBe('دانشگاه\u200Cهای علوم پزشکی');
   });
 });

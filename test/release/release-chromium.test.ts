@@ -68,7 +68,140 @@ async function open(html: string, width: number): Promise<{ page: Page; requests
   return { page, requests };
 }
 
+/** WCAG relative luminance of `rgb(r, g, b)`. */
+function luminance(rgb: string): number {
+  const [r = 0, g = 0, b = 0] = (rgb.match(/[\d.]+/g) ?? []).map(Number).map((v) => {
+    const c = v / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+/** WCAG contrast ratio of two colours. */
+export function contrast(a: string, b: string): number {
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return ((hi ?? 0) + 0.05) / ((lo ?? 0) + 0.05);
+}
+
+/**
+ * In the page: each figure followed by «درصد» or «واحد درصد», with the tops of the line
+ * boxes it is drawn on (one distinct top: never split at a line end).
+ */
+const FIGURE_LINES = `(() => {
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  const found = [];
+  const pattern = /[۰-۹][۰-۹٫]*[\\s\\u00A0]+(واحد[\\s\\u00A0]+)?درصد/g;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    for (const match of node.data.matchAll(pattern)) {
+      const range = document.createRange();
+      range.setStart(node, match.index);
+      range.setEnd(node, match.index + match[0].length);
+      const tops = [...new Set([...range.getClientRects()].map((r) => Math.round(r.top)))];
+      found.push({ text: match[0], lines: tops.length });
+    }
+  }
+  return found;
+})()`;
+
+/** In the page: the colour of every piece of visible text and the background it sits on. */
+const TEXT_COLOURS = `(() => {
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  const pairs = new Map();
+  const background = (el) => {
+    for (let e = el; e; e = e.parentElement) {
+      const bg = getComputedStyle(e).backgroundColor;
+      if (bg && bg !== 'transparent' && !bg.startsWith('rgba(0, 0, 0, 0')) return bg;
+    }
+    return 'rgb(255, 255, 255)';
+  };
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (!node.data.trim()) continue;
+    const el = node.parentElement;
+    const style = getComputedStyle(el);
+    if (style.visibility === 'hidden' || style.display === 'none') continue;
+    const key = style.color + ' on ' + background(el);
+    if (!pairs.has(key)) pairs.set(key, { color: style.color, background: background(el), sample: node.data.trim().slice(0, 30) });
+  }
+  return [...pairs.values()];
+})()`;
+
+/** In the page: where the chart's legend ends and its first bar starts. */
+const LEGEND = `(() => {
+  const cells = [...document.querySelectorAll('td')].filter((td) => td.textContent.trim().startsWith('نوار رنگی'));
+  return cells.map((legend) => {
+    const table = legend.closest('table');
+    const bar = table.querySelector('td[height="14"]');
+    const grey = table.querySelector('td[height="6"]');
+    return {
+      legendBottom: legend.getBoundingClientRect().bottom,
+      barTop: bar.getBoundingClientRect().top,
+      text: legend.textContent.trim(),
+      greyColour: grey ? getComputedStyle(grey).backgroundColor : null,
+    };
+  });
+})()`;
+
+interface FigureLine {
+  text: string;
+  lines: number;
+}
+
 describe('the release in Chromium', () => {
+  it('never breaks a figure from «درصد» at a line end on a 375 px phone', async () => {
+    const { page } = await open(render(tirInput()).html, 375);
+    const figures = (await page.evaluate(FIGURE_LINES)) as FigureLine[];
+    expect(figures.length).toBeGreaterThan(15);
+    expect(figures.filter((f) => f.lines !== 1)).toEqual([]);
+    await page.close();
+  });
+
+  it('really checks the line boxes: with plain spaces some figure breaks from «درصد»', async () => {
+    const broken = render(tirInput()).html.replace(/\u00A0/g, ' ');
+    const counts = new Set<number>();
+    for (const width of [300, 320, 340, 360, 375]) {
+      const { page } = await open(broken, width);
+      for (const f of (await page.evaluate(FIGURE_LINES)) as FigureLine[]) counts.add(f.lines);
+      await page.close();
+    }
+    expect([...counts].some((n) => n > 1)).toBe(true);
+  });
+
+  it('puts each chart’s legend above its bars, naming the colours drawn', async () => {
+    const { page } = await open(render(tirInput()).html, 375);
+    const legends = (await page.evaluate(LEGEND)) as {
+      legendBottom: number;
+      barTop: number;
+      text: string;
+      greyColour: string | null;
+    }[];
+    expect(legends).toHaveLength(2);
+    for (const legend of legends) {
+      expect(legend.legendBottom).toBeLessThanOrEqual(legend.barTop);
+      expect(legend.text).toBe('نوار رنگی: تیرماه؛ نوار خاکستری: خردادماه');
+      // «خاکستری»: the month before's bar is a neutral grey (r = g = b within a few steps).
+      const [r = 0, g = 0, b = 0] = (legend.greyColour?.match(/\d+/g) ?? []).map(Number);
+      expect(Math.max(r, g, b) - Math.min(r, g, b)).toBeLessThan(40);
+    }
+    await page.close();
+  });
+
+  it('gives every text colour a contrast of at least 4.5:1 with its background', async () => {
+    const { page } = await open(render(tirInput({ correction: true })).html, 375);
+    const pairs = (await page.evaluate(TEXT_COLOURS)) as {
+      color: string;
+      background: string;
+      sample: string;
+    }[];
+    expect(pairs.length).toBeGreaterThan(3);
+    const low = pairs
+      .map((p) => ({ ...p, ratio: Math.round(contrast(p.color, p.background) * 100) / 100 }))
+      .filter((p) => p.ratio < 4.5);
+    expect(low).toEqual([]);
+    // The check can fail: the old grey of last month's figures was 3.7:1.
+    expect(contrast('rgb(123, 135, 148)', 'rgb(255, 255, 255)')).toBeLessThan(4.5);
+    await page.close();
+  });
+
   it('is right-to-left, fits a 375 px phone with no sideways scroll, and looks right', async () => {
     const { page, requests } = await open(render(tirInput()).html, 375);
     const layout = await page.evaluate(() => {

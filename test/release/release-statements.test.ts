@@ -1,15 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { createReleaseRenderer } from '../../functions/adapters/mail/render-release.ts';
+import { meanRounded } from '../../functions/core/decimal.ts';
 import type { ReleaseInput } from '../../functions/core/release-input.ts';
-import {
-  buildReleaseView,
-  overallMean,
-  previousOverallMean,
-} from '../../functions/core/release-view.ts';
+import { overallMean, previousOverallMean } from '../../functions/core/text/release/overall.ts';
+import { buildReleaseView } from '../../functions/core/text/release/release-view.ts';
 import type { GroupSummary } from '../../functions/core/summary.ts';
 import { bands, group, ranking, releaseInput, summary, tirInput } from './fixtures.ts';
+import { threeGroupInput } from './three-groups.ts';
 
 const render = createReleaseRenderer();
+
+/** Text with its no-break spaces as plain spaces, so phrases can be quoted as typed. */
+const plain = (text: string): string => text.replace(/\u00A0/g, ' ');
 
 /** The Tir fixture with a change to its groups. */
 function tirWith(change: (groups: GroupSummary[]) => void, extra: Partial<ReleaseInput> = {}) {
@@ -18,29 +20,38 @@ function tirWith(change: (groups: GroupSummary[]) => void, extra: Partial<Releas
   return input;
 }
 
-function first(groups: GroupSummary[]): GroupSummary {
-  const g = groups[0];
-  if (!g) throw new Error('fixture has no first group');
-  return g;
-}
-
-function second(groups: GroupSummary[]): GroupSummary {
-  const g = groups[1];
-  if (!g) throw new Error('fixture has no second group');
+function nth(groups: GroupSummary[], i: number): GroupSummary {
+  const g = groups[i];
+  if (!g) throw new Error(`fixture has no group ${i}`);
   return g;
 }
 
 /** No month before: every "previous" field null, history only this month. */
 function noMonthBefore(): ReleaseInput {
+  return tirWith(
+    (groups) => {
+      for (const g of groups) {
+        g.previousMeanScore = null;
+        g.previousBands = null;
+        g.previousWeakShare = null;
+        g.headline = { ...g.headline, previousMean: null, changePercent: null };
+        g.dimensions = g.dimensions.map((d) => ({ ...d, previousMean: null, changePercent: null }));
+        g.history = g.history.filter((h) => h.month === '1403-04');
+        g.ranking = g.ranking.map((r) => ({ ...r, previousScore: null }));
+      }
+    },
+    { previousRanks: {} },
+  );
+}
+
+/** Tir with dimension means for the executive agencies (innovation trailing). */
+function withAreas(trailing = true): ReleaseInput {
   return tirWith((groups) => {
-    for (const g of groups) {
-      g.previousMeanScore = null;
-      g.previousBands = null;
-      g.previousWeakShare = null;
-      g.headline = { ...g.headline, previousMean: null, changePercent: null };
-      g.history = g.history.filter((h) => h.month === '1403-04');
-      g.ranking = g.ranking.map((r) => ({ ...r, previousScore: null }));
-    }
+    nth(groups, 0).dimensions = [
+      { name: 'اطلاع‌رسانی', mean: 45.7, previousMean: 39.28, changePercent: 16 },
+      { name: 'پاسخگویی', mean: 46.51, previousMean: 40.98, changePercent: 13 },
+      { name: 'نوآوری', mean: trailing ? 32.79 : 42, previousMean: 28.63, changePercent: 15 },
+    ];
   });
 }
 
@@ -51,102 +62,205 @@ interface Case {
   absent: string[];
 }
 
+const OLD_PHRASES = [
+  'در گروه',
+  'به طور مشترک',
+  'به دست آوردند',
+  'رشد داشته است',
+  'کاهش یافته است',
+  'این نسبت‌ها در',
+  'بسیار ضعیف یا ضعیف',
+  'در سطح بسیار ضعیف، ',
+  'آنها',
+  'undefined',
+  'null',
+  'NaN',
+  '[object',
+  'یکم',
+];
+
 const cases: Case[] = [
   {
-    name: 'the Tir release says every statement',
-    input: () => tirInput(),
+    name: 'Tir: every statement, in the press register',
+    input: withAreas,
     present: [
-      'عملکرد روابط‌عمومی‌های استان ایلام در تیر ۱۴۰۳ بهبود یافت',
-      'آیت قیصربیگی، مدیرکل روابط‌عمومی و امور بین‌الملل استانداری ایلام، گفت:',
-      'نسبت به خرداد بهبود یافته است',
-      'محورهای اطلاع‌رسانی و پاسخگویی در گروه دستگاه اجرایی نسبت به خرداد ۱۵ درصد رشد داشته است',
-      'این نسبت‌ها در خرداد ۱۲ درصد بسیار ضعیف، ۴۴ درصد ضعیف، ۴۲ درصد متوسط و ۲ درصد خوب بود',
-      'تاکنون هیچ دستگاهی در این ارزیابی‌ها به سطح «بسیار خوب» نرسیده است',
-      'در فروردین و اردیبهشت ۹۱ درصد، در خرداد ۵۶ درصد بود و در تیر به ۴۱ درصد کاهش یافته است',
-      'در گروه فرمانداری، ۸۰ درصد روابط‌عمومی‌ها در تیر در سطح بسیار ضعیف یا ضعیف قرار دارند که ۱۰ درصد کمتر از خرداد است',
+      'سهم روابط‌عمومی‌های ضعیف دستگاه‌های اجرایی ایلام در تیرماه به ۴۱ درصد کاهش یافت',
+      'به گزارش روابط‌عمومی استانداری ایلام، آیت قیصربیگی، مدیرکل روابط‌عمومی و امور بین‌الملل استانداری ایلام، گفت:',
+      'در تیرماه نسبت به خردادماه بهبود یافت؛ میانگین امتیاز ۱۰۰ دستگاه اجرایی و ۱۰ فرمانداری ارزیابی‌شده از ۴۱٫۰۴ به',
+      'از ۱۰۰ رسید.',
+      'وی افزود: میانگین امتیاز دستگاه‌های اجرایی در دو محور اطلاع‌رسانی و پاسخگویی از ۴۳٫۶ در خردادماه به ۵۰٫۲ در تیرماه رسید و ۱۵ درصد رشد داشت.',
+      'قیصربیگی ادامه داد: از ۱۰۰ روابط‌عمومی دستگاه‌های اجرایی ارزیابی‌شده در تیرماه، عملکرد ۴ درصد بسیار ضعیف، ۳۷ درصد ضعیف، ۵۰ درصد متوسط و ۹ درصد خوب بود؛',
+      'این در حالی است که در خردادماه ۱۲ درصد بسیار ضعیف، ۴۴ درصد ضعیف، ۴۲ درصد متوسط و تنها ۲ درصد خوب ارزیابی شده بودند.',
+      'در دستگاه‌های اجرایی سهم روابط‌عمومی‌های ضعیف و بسیار ضعیف از ۹۱ درصد در فروردین و اردیبهشت و ۵۶ درصد در خرداد، در تیرماه به ۴۱ درصد کاهش یافت.',
+      'در اطلاع‌رسانی از ۳۹٫۲۸ به ۴۵٫۷۰، در پاسخگویی از ۴۰٫۹۸ به ۴۶٫۵۱ و در نوآوری از ۲۸٫۶۳ به ۳۲٫۷۹ رسید؛ نوآوری با فاصله از دیگر محورها ضعیف‌ترین محور است.',
+      'به گفته وی، تاکنون هیچ دستگاهی در این ارزیابی‌ها به سطح «بسیار خوب» نرسیده است.',
+      'وی درباره فرمانداری‌ها گفت: از ۱۰ فرمانداری ارزیابی‌شده در تیرماه، عملکرد ۲۰ درصد بسیار ضعیف، ۶۰ درصد ضعیف و ۲۰ درصد متوسط بود.',
+      'سهم روابط‌عمومی‌های ضعیف و بسیار ضعیف در فرمانداری‌ها ۸۰ درصد بود؛ ۱۰ واحد درصد کمتر از خردادماه (۹۰ درصد).',
+      'روابط‌عمومی فرمانداری‌ها نیازمند تقویت بیشتر است.',
       'بر پایه بیست شاخص و در سه محور اطلاع‌رسانی، پاسخگویی و نوآوری انجام می‌شود',
-      'برق و راهداری و حمل و نقل جاده‌ای به طور مشترک رتبه اول',
-      'بهزیستی و تعاون، کار و رفاه اجتماعی به طور مشترک رتبه دوم',
-      'و صنعت، معدن و تجارت رتبه سوم را به دست آوردند',
-      'بدره، دهلران و چرداول به ترتیب رتبه‌های اول تا سوم را به دست آوردند',
-      'شبکه بهداشت و درمان',
-      'فرم ماه را ثبت نکرده است',
+      'در یکی از پنج سطح قرار می‌گیرد: بسیار ضعیف زیر ۲۰، ضعیف ۲۰ تا ۴۰، متوسط ۴۰ تا ۶۰، خوب ۶۰ تا ۸۰ و بسیار خوب ۸۰ و بالاتر.',
+      'قیصربیگی هدف از ارزیابی ماهانه را تقویت جایگاه مردم و اطلاع‌رسانی صریح و به‌موقع عنوان کرد.',
+      'رتبه‌بندی تیرماه',
+      'در دستگاه‌های اجرایی، برق و راهداری و حمل و نقل جاده‌ای به‌طور مشترک رتبه اول؛ بهزیستی و تعاون، کار و رفاه اجتماعی به‌طور مشترک رتبه دوم؛ صنعت، معدن و تجارت رتبه سوم را کسب کردند.',
+      'بیشترین رشد امتیاز در دستگاه‌های اجرایی از آنِ تعاون، کار و رفاه اجتماعی بود که امتیازش از ۶۱٫۳ در خردادماه به ۷۴٫۲۵ رسید.',
+      'بهزیستی که در خردادماه رتبه اول را داشت، در تیرماه با امتیاز ۷۴٫۲۵ (در برابر ۶۶) به رتبه دوم رسید.',
+      'در فرمانداری‌ها، بدره، دهلران و چرداول به ترتیب رتبه‌های اول تا سوم را کسب کردند.',
+      'بیشترین رشد امتیاز در فرمانداری‌ها از آنِ بدره بود',
+      'روند سال ۱۴۰۳',
+      'شبکه بهداشت و درمان: فرم ماه را ثبت نکرده است.',
+      'ویژه دبیرخانه',
     ],
-    absent: ['اصلاحیه', 'یکم', 'undefined', 'null', 'NaN', '[object'],
+    absent: [...OLD_PHRASES, 'اصلاحیه', 'a101', '(۱۰ دستگاه', '۱۱۰ دستگاه', 'تیر ۱۴۰۳ بهبود'],
   },
   {
-    name: 'no month before: no comparison at all',
+    name: 'no month before: no comparison at all, the weak share still said',
     input: noMonthBefore,
     present: [
-      'نتایج ارزیابی روابط‌عمومی‌های استان ایلام در تیر ۱۴۰۳',
-      'سنجیده شد و میانگین امتیاز آنها',
-      'در گروه فرمانداری، ۸۰ درصد روابط‌عمومی‌ها در تیر در سطح بسیار ضعیف یا ضعیف قرار دارند.',
+      '۴۱ درصد روابط‌عمومی‌های دستگاه‌های اجرایی ایلام در تیرماه ضعیف ارزیابی شدند',
+      'در ارزیابی تیرماه، عملکرد روابط‌عمومی ۱۰۰ دستگاه اجرایی و ۱۰ فرمانداری استان ایلام سنجیده شد و میانگین امتیاز آن‌ها',
+      'در دستگاه‌های اجرایی سهم روابط‌عمومی‌های ضعیف و بسیار ضعیف در تیرماه ۴۱ درصد بود.',
+      'سهم روابط‌عمومی‌های ضعیف و بسیار ضعیف در فرمانداری‌ها ۸۰ درصد بود.',
     ],
     absent: [
-      'نسبت به خرداد',
-      'این نسبت‌ها در',
-      'رشد داشته',
-      'کاهش یافته',
+      ...OLD_PHRASES,
+      'نسبت به',
+      'این در حالی است',
+      'رشد داشت',
       'کمتر از',
       'بیشتر از',
       'بهبود',
-      'سهم روابط‌عمومی‌هایی که',
-      '(خرداد',
-      'نوار کم‌رنگ',
+      'بیشترین رشد',
+      'رتبه اول را داشت',
+      'نوار خاکستری',
+      'روند سال',
     ],
   },
   {
-    name: 'a fall reads as a fall',
+    name: 'a fall reads as a fall, with its base',
     input: () =>
       tirWith((groups) => {
-        const g = first(groups);
-        g.headline = { ...g.headline, changePercent: -8 };
+        const g = nth(groups, 0);
+        g.headline = { ...g.headline, mean: 40.07, previousMean: 43.6, changePercent: -8 };
         g.previousMeanScore = 60;
-        second(groups).previousMeanScore = 55;
+        nth(groups, 1).previousMeanScore = 55;
       }),
     present: [
-      'عملکرد روابط‌عمومی‌های استان ایلام در تیر ۱۴۰۳ افت کرد',
-      'نسبت به خرداد افت کرده است',
-      'نسبت به خرداد ۸ درصد کاهش یافته است',
+      'نسبت به خردادماه افت کرد',
+      'از ۴۳٫۶ در خردادماه به ۴۰٫۰۷ در تیرماه رسید و ۸ درصد کاهش یافت.',
     ],
-    absent: ['رشد داشته', 'بهبود', '−۸', '-۸'],
+    absent: ['رشد داشت', 'بهبود یافت', '−۸', '-۸'],
   },
   {
-    name: 'an unchanged headline score and mean are said to have held',
+    name: 'weak shares unchanged, mean under one point higher: «تقریباً ثابت ماند»',
     input: () =>
       tirWith((groups) => {
-        const g = first(groups);
-        g.headline = { ...g.headline, changePercent: 0 };
         const mean = overallMean(tirInput().summary) ?? 0;
-        g.previousMeanScore = mean;
-        second(groups).previousMeanScore = mean;
+        for (const g of groups) {
+          g.previousWeakShare = g.weakShare;
+          g.previousMeanScore = mean - 0.5;
+        }
+      }),
+    present: ['نسبت به خردادماه تقریباً ثابت ماند؛'],
+    absent: ['بهبود یافت', 'افت کرد'],
+  },
+  {
+    name: 'weak shares unchanged, mean 1.25 points higher: «اندکی بهبود یافت»',
+    input: () =>
+      tirWith((groups) => {
+        const mean = overallMean(tirInput().summary) ?? 0;
+        for (const g of groups) {
+          g.previousWeakShare = g.weakShare;
+          g.previousMeanScore = mean - 1.25;
+        }
+      }),
+    present: ['نسبت به خردادماه اندکی بهبود یافت؛'],
+    absent: ['ماه بهبود یافت', 'تقریباً ثابت'],
+  },
+  {
+    name: 'weak shares unchanged, mean two points lower: «اندکی افت کرد»',
+    input: () =>
+      tirWith((groups) => {
+        const mean = overallMean(tirInput().summary) ?? 0;
+        for (const g of groups) {
+          g.previousWeakShare = g.weakShare;
+          g.previousMeanScore = mean + 2;
+        }
+      }),
+    present: ['نسبت به خردادماه اندکی افت کرد؛'],
+    absent: ['بهبود یافت', 'ماه افت کرد'],
+  },
+  {
+    name: 'an unchanged mean is said to have held',
+    input: () =>
+      tirWith((groups) => {
+        const mean = overallMean(tirInput().summary) ?? 0;
+        for (const g of groups) g.previousMeanScore = mean;
+      }),
+    present: ['نسبت به خردادماه ثابت ماند؛', 'ارزیابی‌شده همانند خردادماه'],
+    absent: ['بهبود یافت', 'افت کرد', 'تقریباً'],
+  },
+  {
+    name: 'a rising weak share reads as rising, in the headline too',
+    input: () =>
+      tirWith((groups) => {
+        const g = nth(groups, 0);
+        g.previousWeakShare = 30;
+        g.history = g.history.map((h) => (h.month === '1403-03' ? { ...h, weakShare: 30 } : h));
       }),
     present: [
-      'در تیر ۱۴۰۳ ثابت ماند',
-      'نسبت به خرداد تغییری نکرده است؛ میانگین امتیاز ۱۱۰ دستگاه ارزیابی‌شده همانند خرداد ۴۱٫۸ بوده است.',
-      'در گروه دستگاه اجرایی نسبت به خرداد تغییری نکرده است.',
+      'سهم روابط‌عمومی‌های ضعیف دستگاه‌های اجرایی ایلام در تیرماه به ۴۱ درصد افزایش یافت',
+      'و ۳۰ درصد در خرداد، در تیرماه به ۴۱ درصد افزایش یافت.',
     ],
-    absent: ['رشد داشته', 'بهبود', 'افت کرد', 'نسبت به خرداد ۰'],
+    absent: ['کاهش یافت.'],
   },
   {
-    name: 'no headline change figure: no headline sentence',
+    name: 'an unchanged weak share after one run: «بدون تغییر»',
     input: () =>
       tirWith((groups) => {
-        const g = first(groups);
-        g.headline = { ...g.headline, changePercent: null };
+        const g = nth(groups, 0);
+        g.weakShare = 91;
+        g.previousWeakShare = 91;
+        g.history = g.history.map((h) => ({ ...h, weakShare: 91 }));
       }),
-    present: ['بهبود یافت'],
-    absent: ['محورهای اطلاع‌رسانی و پاسخگویی', 'رشد داشته'],
+    present: [
+      'سهم روابط‌عمومی‌های ضعیف دستگاه‌های اجرایی ایلام در تیرماه در ۹۱ درصد ثابت ماند',
+      'در فروردین، اردیبهشت و خرداد و تیرماه بدون تغییر ۹۱ درصد بود.',
+    ],
+    absent: ['کاهش یافت.', 'افزایش یافت.'],
   },
   {
-    name: 'a single headline dimension is one «محور»',
+    name: 'a further group that got worse: points more, and all weak said as «همه»',
     input: () =>
       tirWith((groups) => {
-        const g = first(groups);
-        g.headline = { ...g.headline, dimensions: ['پاسخگویی'], changePercent: 3 };
+        const g = nth(groups, 1);
+        g.weakShare = 100;
+        g.bands = bands([4, 6, 0, 0, 0]);
       }),
-    present: ['میانگین امتیاز محور پاسخگویی در گروه دستگاه اجرایی نسبت به خرداد ۳ درصد رشد'],
-    absent: ['محورهای'],
+    present: [
+      'همه روابط‌عمومی‌های فرمانداری‌ها در سطح ضعیف و بسیار ضعیف بودند؛ ۱۰ واحد درصد بیشتر از خردادماه (۹۰ درصد).',
+    ],
+    absent: ['۱۰۰ درصد بود', '۱۰ درصد بیشتر'],
+  },
+  {
+    name: 'a further group no weaker than the first needs no «تقویت بیشتر»',
+    input: () =>
+      tirWith((groups) => {
+        nth(groups, 1).weakShare = 30;
+      }),
+    present: ['در فرمانداری‌ها ۳۰ درصد بود؛ ۶۰ واحد درصد کمتر از خردادماه (۹۰ درصد).'],
+    absent: ['نیازمند تقویت'],
+  },
+  {
+    name: 'areas: no weakest area when none trails',
+    input: () => withAreas(false),
+    present: ['و در نوآوری از ۲۸٫۶۳ به ۴۲٫۰۰ رسید.'],
+    absent: ['ضعیف‌ترین محور'],
+  },
+  {
+    name: 'no dimension means: no areas paragraph',
+    input: () => tirInput(),
+    present: ['۱۵ درصد رشد داشت'],
+    absent: ['ضعیف‌ترین محور', 'در اطلاع‌رسانی از'],
   },
   {
     name: 'the top band reached: no "never" sentence',
@@ -155,262 +269,179 @@ const cases: Case[] = [
       input.summary.topBandEver = 2;
       return input;
     },
-    present: ['بهبود یافت'],
-    absent: ['تاکنون هیچ دستگاهی', 'نرسیده است'],
+    present: ['بیست شاخص'],
+    absent: ['تاکنون هیچ دستگاهی'],
   },
   {
-    name: 'a rising weak share reads as rising',
+    name: 'competition ranks with a shared first: «؛» between clauses, «به‌طور مشترک»',
     input: () =>
       tirWith((groups) => {
-        const g = first(groups);
-        g.history = [
-          { month: '1403-01', weakShare: 30, meanScore: 50 },
-          { month: '1403-02', weakShare: 35, meanScore: 48 },
-          { month: '1403-03', weakShare: 35, meanScore: 47 },
-          { month: '1403-04', weakShare: 41, meanScore: 45 },
+        nth(groups, 0).ranking = [
+          { rank: 1, id: 'a1', name: 'برق', score: 80, band: 'بسیار خوب', previousScore: null },
+          { rank: 1, id: 'a2', name: 'گاز', score: 80, band: 'بسیار خوب', previousScore: null },
+          { rank: 3, id: 'a3', name: 'آب', score: 70, band: 'خوب', previousScore: null },
         ];
       }),
-    present: [
-      'در فروردین ۳۰ درصد، در اردیبهشت و خرداد ۳۵ درصد بود و در تیر به ۴۱ درصد افزایش یافته است',
-    ],
-    absent: ['به ۴۱ درصد کاهش یافته'],
-  },
-  {
-    name: 'equal shares that are not next to each other are not joined',
-    input: () =>
-      tirWith((groups) => {
-        first(groups).history = [
-          { month: '1403-01', weakShare: 50, meanScore: 50 },
-          { month: '1403-02', weakShare: 60, meanScore: 48 },
-          { month: '1403-03', weakShare: 50, meanScore: 47 },
-          { month: '1403-04', weakShare: 41, meanScore: 45 },
-        ];
-      }),
-    present: [
-      'در فروردین ۵۰ درصد، در اردیبهشت ۶۰ درصد، در خرداد ۵۰ درصد بود و در تیر به ۴۱ درصد کاهش یافته است',
-    ],
-    absent: ['فروردین و خرداد'],
-  },
-  {
-    name: 'an unchanged weak share is said to be the same',
-    input: () =>
-      tirWith((groups) => {
-        first(groups).history = [
-          { month: '1403-03', weakShare: 41, meanScore: 47 },
-          { month: '1403-04', weakShare: 41, meanScore: 45 },
-        ];
-      }),
-    present: ['در خرداد ۴۱ درصد بود و در تیر نیز ۴۱ درصد بوده است'],
-    absent: ['به ۴۱ درصد'],
-  },
-  {
-    name: 'governorates worse than the month before, and unchanged',
-    input: () =>
-      tirWith((groups) => {
-        second(groups).previousWeakShare = 75;
-        groups.push(
-          group({
-            name: 'بخشداری',
-            ranking: ranking([{ name: 'بخش مرکزی', score: 30 }], 'b'),
-            weakShare: 100,
-            previousWeakShare: 100,
-          }),
-        );
-      }),
-    present: [
-      'در گروه فرمانداری، ۸۰ درصد روابط‌عمومی‌ها در تیر در سطح بسیار ضعیف یا ضعیف قرار دارند که ۵ درصد بیشتر از خرداد است',
-      'در گروه بخشداری، ۱۰۰ درصد روابط‌عمومی‌ها در تیر در سطح بسیار ضعیف یا ضعیف قرار دارند، همانند خرداد',
-    ],
-    absent: ['کمتر از خرداد'],
-  },
-  {
-    name: 'competition ranks: shared first, then third',
-    input: () =>
-      tirWith((groups) => {
-        const g = first(groups);
-        g.ranking = [
-          { rank: 1, id: 'x1', name: 'برق', score: 80, band: 'بسیار خوب', previousScore: null },
-          { rank: 1, id: 'x2', name: 'گاز', score: 80, band: 'بسیار خوب', previousScore: null },
-          { rank: 3, id: 'x3', name: 'آب', score: 70, band: 'خوب', previousScore: null },
-          { rank: 4, id: 'x4', name: 'نفت', score: 60, band: 'خوب', previousScore: null },
-        ];
-      }),
-    present: ['برق و گاز به طور مشترک رتبه اول و آب رتبه سوم را به دست آوردند'],
-    absent: ['نفت', 'رتبه چهارم'],
+    present: ['برق و گاز به‌طور مشترک رتبه اول؛ آب رتبه سوم را کسب کردند.'],
+    absent: ['رتبه دوم', 'بیشترین رشد امتیاز در دستگاه‌های اجرایی'],
   },
   {
     name: 'a single ranked agency takes a singular verb',
     input: () =>
       tirWith((groups) => {
-        groups.splice(1);
-        const g = first(groups);
-        g.ranking = ranking([{ name: 'برق', score: 70 }], 'x');
+        nth(groups, 1).ranking = ranking([{ name: 'بدره', score: 52 }], 'f');
       }),
-    present: ['در گروه دستگاه اجرایی، برق رتبه اول را به دست آورد.'],
-    absent: ['به طور مشترک', 'به ترتیب', 'در گروه فرمانداری'],
+    present: ['در فرمانداری‌ها، بدره رتبه اول را کسب کرد.'],
+    absent: ['بدره رتبه اول را کسب کردند'],
   },
   {
     name: 'two ranks in order read «اول و دوم»',
+    input: () => tirInput({ top: 2 }),
+    present: ['بدره و دهلران به ترتیب رتبه‌های اول و دوم را کسب کردند.'],
+    absent: ['چرداول', 'رتبه سوم'],
+  },
+  {
+    name: 'ranks in order but a name with a comma: rank clauses with «؛», not «به ترتیب»',
     input: () =>
       tirWith((groups) => {
-        second(groups).ranking = ranking(
+        nth(groups, 1).ranking = ranking(
           [
             { name: 'بدره', score: 52 },
-            { name: 'دهلران', score: 45.5 },
+            { name: 'دهلران، مرکز', score: 45.5 },
+            { name: 'چرداول', score: 38 },
           ],
           'f',
         );
       }),
-    present: ['بدره و دهلران به ترتیب رتبه‌های اول و دوم را به دست آوردند'],
-    absent: ['چرداول'],
-  },
-  {
-    name: 'top limits the ranks announced',
-    input: () => tirInput({ top: 1 }),
-    present: ['برق و راهداری و حمل و نقل جاده‌ای به طور مشترک رتبه اول را به دست آوردند'],
-    absent: ['رتبه دوم', 'بهزیستی', 'دهلران'],
-  },
-  {
-    name: 'agencies not evaluated are named with their reason',
-    input: () => tirInput(),
     present: [
-      'این دستگاه‌ها در تیر ارزیابی نشدند',
-      'منابع طبیعی و آبخیزداری',
-      'همه شاخص‌ها را کامل نکرده است',
-      'میراث فرهنگی',
-      'امتیاز نادرست ثبت کرده است',
+      'در فرمانداری‌ها، بدره رتبه اول؛ دهلران، مرکز رتبه دوم؛ چرداول رتبه سوم را کسب کردند.',
     ],
-    absent: ['agency.no_submission', 'score.missing'],
+    absent: ['به ترتیب رتبه‌های اول تا سوم'],
   },
   {
-    name: 'everyone evaluated: no not-evaluated section',
-    input: () => tirWith((groups) => groups.forEach((g) => (g.notEvaluated = []))),
-    present: ['بهبود یافت'],
-    absent: ['ارزیابی‌نشده', 'ارزیابی نشدند'],
-  },
-  {
-    name: 'a correction says so in the subject and at the top',
-    input: () => tirInput({ correction: true }),
-    present: ['اصلاحیه: این متن نسخه اصلاح‌شده گزارش تیر ۱۴۰۳ است'],
-    absent: [],
-  },
-  {
-    name: 'without a spokesperson the release is impersonal',
-    input: () => tirInput({ spokesperson: null, spokespersonTitle: null }),
-    present: ['بر پایه ارزیابی ماهانه، عملکرد روابط‌عمومی‌های استان ایلام در تیر'],
-    absent: ['گفت:', 'وی افزود', 'وی ادامه داد', 'به گفته وی', 'قیصربیگی'],
-  },
-  {
-    name: 'a spokesperson without a title is quoted by name',
-    input: () => tirInput({ spokespersonTitle: null }),
-    present: ['آیت قیصربیگی گفت: بر پایه', 'وی افزود:'],
-    absent: ['مدیرکل'],
-  },
-  {
-    name: 'a title without a name is quoted by title',
-    input: () => tirInput({ spokesperson: null, spokespersonTitle: 'سخنگوی شورا' }),
-    present: ['سخنگوی شورا گفت: بر پایه'],
-    absent: ['قیصربیگی'],
-  },
-  {
-    name: 'no indicators and no dimensions: no method sentence',
-    input: () => tirInput({ indicatorCount: 0, dimensions: [] }),
-    present: ['بهبود یافت'],
-    absent: ['شیوه ارزیابی', 'انجام می‌شود'],
-  },
-  {
-    name: 'a method with one dimension and twenty-one indicators',
-    input: () => tirInput({ indicatorCount: 21, dimensions: ['پاسخگویی'] }),
-    present: ['بر پایه بیست و یک شاخص و در یک محور پاسخگویی انجام می‌شود'],
-    absent: ['بیست شاخص'],
-  },
-  {
-    name: 'a group with nobody evaluated gets no band sentence',
-    input: () =>
-      tirWith((groups) => {
-        const g = second(groups);
-        g.evaluated = 0;
-        g.ranking = [];
-        g.bands = bands([0, 0, 0, 0, 0]);
-        g.previousBands = null;
-        g.weakShare = null;
-        g.previousWeakShare = null;
-        g.meanScore = null;
-      }),
-    present: ['در گروه دستگاه اجرایی (۱۰۰ دستگاه ارزیابی‌شده)'],
-    absent: ['در گروه فرمانداری'],
-  },
-  {
-    name: 'a province setting that already says «استان»',
-    input: () => tirInput({ province: '  استان ایلام ' }),
-    present: ['روابط‌عمومی‌های استان ایلام در تیر ۱۴۰۳'],
-    absent: ['استان استان'],
-  },
-  {
-    name: 'zero shares are not said',
-    input: () => tirInput(),
-    present: ['۹ درصد در سطح خوب ارزیابی شده‌اند'],
-    absent: ['۰ درصد بسیار خوب', '۰ درصد در سطح بسیار خوب'],
-  },
-  {
-    name: 'a month with no groups invents nothing',
-    input: () => releaseInput({ summary: summary({ groups: [], previousMonth: null }) }),
-    present: [
-      'نتایج ارزیابی روابط‌عمومی‌های استان ایلام در تیر ۱۴۰۳',
-      'به طور کامل ارزیابی نشده است',
-    ],
-    absent: ['تاکنون هیچ', 'رتبه‌های تیر', 'در گروه', 'ارزیابی نشدند', 'سهم روابط‌عمومی‌هایی که'],
+    name: 'a source typed with its own comma gets one comma',
+    input: () => tirInput({ source: 'روابط‌عمومی استانداری ایلام، ' }),
+    present: ['به گزارش روابط‌عمومی استانداری ایلام، آیت'],
+    absent: ['ایلام،،', 'ایلام، ،'],
   },
   {
     name: 'top 0 announces no ranks',
     input: () => tirInput({ top: 0 }),
     present: ['بهبود یافت'],
-    absent: ['رتبه‌های تیر', 'رتبه اول'],
+    absent: ['رتبه‌بندی تیرماه', 'رتبه اول'],
   },
   {
     name: 'no weak bands: no weak share statements',
     input: () => tirInput({ weakBands: 0 }),
     present: ['بهبود یافت'],
-    absent: ['سهم روابط‌عمومی‌هایی که', 'قرار دارند'],
+    absent: ['سهم روابط‌عمومی‌های', 'روند سال'],
   },
   {
-    name: 'Farvardin compares with Esfand of the year before',
-    input: () => {
-      const input = structuredClone(tirInput());
-      input.summary.month = '1403-01';
-      input.summary.monthName = 'فروردین ۱۴۰۳';
-      input.summary.previousMonth = '1402-12';
-      for (const g of input.summary.groups) g.history = g.history.slice(0, 1);
-      return input;
-    },
-    present: ['در فروردین ۱۴۰۳ بهبود یافت', 'نسبت به اسفند ۱۴۰۲'],
-    absent: ['خرداد', 'سهم روابط‌عمومی‌هایی که'],
+    name: 'without a spokesperson or source the release is the council’s own',
+    input: () => tirInput({ spokesperson: null, spokespersonTitle: null, source: null }),
+    present: [
+      'عملکرد روابط‌عمومی‌های استان ایلام در تیرماه نسبت به خردادماه بهبود یافت',
+      'هدف از ارزیابی ماهانه تقویت جایگاه مردم و اطلاع‌رسانی صریح و به‌موقع است.',
+    ],
+    absent: ['گفت:', 'وی افزود', 'ادامه داد', 'به گفته وی', 'به گزارش', 'عنوان کرد'],
+  },
+  {
+    name: 'a spokesperson with one name is «وی» after the lede',
+    input: () => tirInput({ spokesperson: 'قیصربیگی', spokespersonTitle: null }),
+    present: ['قیصربیگی گفت:', 'وی ادامه داد:', 'وی هدف از ارزیابی ماهانه را'],
+    absent: ['قیصربیگی ادامه داد'],
+  },
+  {
+    name: 'no purpose in settings: no purpose sentence',
+    input: () => tirInput({ purpose: null }),
+    present: ['بیست شاخص'],
+    absent: ['هدف از ارزیابی'],
+  },
+  {
+    name: 'no bands given: no thresholds',
+    input: () => tirInput({ bands: [] }),
+    present: ['بیست شاخص'],
+    absent: ['زیر ۲۰', 'سطح قرار می‌گیرد'],
+  },
+  {
+    name: 'everyone evaluated: no not-evaluated section',
+    input: () =>
+      tirWith((groups) => {
+        for (const g of groups) g.notEvaluated = [];
+      }),
+    present: ['بیست شاخص'],
+    absent: ['ارزیابی نشدند', 'دستگاه‌های ارزیابی‌نشده'],
+  },
+  {
+    name: 'a province setting that already says «استان»',
+    input: () => tirInput({ province: '  استان ایلام ' }),
+    present: ['روابط‌عمومی‌های استان ایلام در تیرماه'],
+    absent: ['استان استان'],
+  },
+  {
+    name: 'a month with no groups invents nothing',
+    input: () => releaseInput({ summary: summary({ groups: [], previousMonth: null }) }),
+    present: ['نتایج ارزیابی روابط‌عمومی‌های استان ایلام در تیرماه', 'به‌طور کامل ارزیابی نشد.'],
+    absent: ['تاکنون هیچ', 'رتبه‌بندی', 'ارزیابی نشدند', 'سهم روابط‌عمومی‌های', 'روند سال'],
+  },
+  {
+    name: 'three groups, four bands, one weak band, across a year end',
+    input: threeGroupInput,
+    present: [
+      'سهم روابط‌عمومی‌های ضعیف دستگاه‌های اجرایی کهگیلویه و بویراحمد در فروردین‌ماه به ۲۰ درصد کاهش یافت',
+      'در فروردین‌ماه نسبت به اسفندماه ۱۴۰۳',
+      '۲۰ دستگاه اجرایی، ۴ فرمانداری و ۴ شهرداری ارزیابی‌شده',
+      'در دستگاه‌های اجرایی سهم روابط‌عمومی‌های ضعیف در فروردین‌ماه ۲۰ درصد بود.',
+      'وی درباره فرمانداری‌ها گفت: از ۴ فرمانداری ارزیابی‌شده در فروردین‌ماه',
+      'سهم روابط‌عمومی‌های ضعیف در فرمانداری‌ها ۵۰ درصد بود، همانند اسفندماه ۱۴۰۳.',
+      'وی درباره شهرداری‌ها گفت: از ۴ شهرداری ارزیابی‌شده در فروردین‌ماه',
+      'سهم روابط‌عمومی‌های ضعیف در شهرداری‌ها ۵۰ درصد بود؛ ۲۵ واحد درصد بیشتر از اسفندماه ۱۴۰۳ (۲۵ درصد).',
+      'در یکی از چهار سطح قرار می‌گیرد: ضعیف زیر ۵۰، قابل قبول ۵۰ تا ۷۰، خوب ۷۰ تا ۹۰ و عالی ۹۰ و بالاتر.',
+      'فرمانداری‌های دنا، بویراحمد و گچساران به ترتیب رتبه‌های اول تا سوم را کسب کردند.',
+      'شهرداری‌های یاسوج و دهدشت به‌طور مشترک رتبه اول؛ شهرداری سی‌سخت رتبه دوم؛ شهرداری دوگنبدان رتبه سوم را کسب کردند.',
+      'روابط‌عمومی شهرداری‌ها نیازمند تقویت بیشتر است.',
+      'رتبه‌بندی فروردین‌ماه',
+    ],
+    absent: [
+      ...OLD_PHRASES,
+      'روند سال',
+      'تیر',
+      'ضعیف و بسیار ضعیف',
+      'بسیار خوب',
+      'تاکنون هیچ',
+      'در شهرداری‌ها، شهرداری',
+    ],
   },
 ];
 
 describe('which statements the release makes', () => {
   it.each(cases)('$name', ({ input, present, absent }) => {
     const release = render(input());
-    for (const part of [release.text, release.html]) {
+    for (const part of [plain(release.text), plain(release.html)]) {
       for (const phrase of present) expect(part).toContain(phrase);
       for (const phrase of absent) expect(part).not.toContain(phrase);
     }
   });
 
   it('says the statements in the order of press-release.md', () => {
-    const { text } = render(tirInput());
+    const text = plain(render(withAreas()).text);
     const order = [
-      'بهبود یافت',
-      'گفت:',
-      '۱۵ درصد رشد',
-      'در گروه دستگاه اجرایی (۱۰۰',
-      'در گروه فرمانداری (۱۰',
-      'تاکنون هیچ دستگاهی',
-      'سهم روابط‌عمومی‌هایی که',
-      'در گروه فرمانداری، ۸۰ درصد',
-      'بیست شاخص',
-      'به طور مشترک رتبه اول',
-      'ارزیابی نشدند',
+      'به ۴۱ درصد کاهش یافت', // 1 headline
+      'به گزارش', // 2 source and lede
+      '۱۵ درصد رشد داشت', // 3 headline change
+      'این در حالی است', // 4 first group
+      'در تیرماه به ۴۱ درصد کاهش یافت.',
+      'ضعیف‌ترین محور', // 5 areas
+      'تاکنون هیچ دستگاهی', // 6 never top
+      'وی درباره فرمانداری‌ها', // 7 further groups
+      'بیست شاخص', // 8 method
+      'زیر ۲۰',
+      'هدف از ارزیابی',
+      'رتبه‌بندی تیرماه', // 9 rankings
+      'بیشترین رشد',
+      'روند سال ۱۴۰۳', // 10 year so far
+      'ارزیابی نشدند', // 11 not evaluated
+      'ویژه دبیرخانه', // 12 footer
       'زمان محاسبه',
       'شناسه اجرا',
       'چکیده داده‌ها',
@@ -425,7 +456,64 @@ describe('which statements the release makes', () => {
     expect(release.subject).toBe('اصلاحیه: گزارش ارزیابی روابط‌عمومی‌های استان ایلام — تیر ۱۴۰۳');
     expect(release.text.startsWith('اصلاحیه:')).toBe(true);
     expect(release.html.indexOf('اصلاحیه')).toBeLessThan(release.html.indexOf('<h1'));
+  });
+
+  it('marks a test copy «نسخه آزمایشی» in the subject, and only a test copy', () => {
+    expect(render(tirInput({ test: true })).subject).toBe(
+      'نسخه آزمایشی: گزارش ارزیابی روابط‌عمومی‌های استان ایلام — تیر ۱۴۰۳',
+    );
     expect(render(tirInput()).subject).toBe('گزارش ارزیابی روابط‌عمومی‌های استان ایلام — تیر ۱۴۰۳');
+  });
+
+  it('holds every figure to «درصد», «واحد درصد» and «از ۱۰۰» with a no-break space', () => {
+    const { text, html } = render(withAreas());
+    for (const part of [text, html]) {
+      expect(part).toContain('۴۱\u00A0درصد');
+      expect(part).toContain('۱۰\u00A0واحد\u00A0درصد');
+      expect(part).toMatch(/[۰-۹]\u00A0از\u00A0۱۰۰/);
+      expect(part).not.toMatch(/[۰-۹] درصد/);
+      expect(part).not.toMatch(/[۰-۹] از ۱۰۰/);
+    }
+  });
+
+  it('says the year so far, one row per month, in text and html', () => {
+    const { text, html } = render(tirInput());
+    const t = plain(text);
+    expect(t).toContain(
+      '- فروردین: دستگاه‌های اجرایی ۹۱ درصد ضعیف، میانگین ۳۰٫۲۰؛ فرمانداری‌ها ۱۰۰ درصد ضعیف، میانگین ۲۲٫۱۰',
+    );
+    expect(t).toContain(
+      '- تیر: دستگاه‌های اجرایی ۴۱ درصد ضعیف، میانگین ۴۷٫۳۱؛ فرمانداری‌ها ۸۰ درصد ضعیف، میانگین ۳۱٫۱۰',
+    );
+    for (const cell of ['۹۱٪', '۳۰٫۲۰', '۲۲٫۱۰', '۴۷٫۳۱', '۳۱٫۱۰']) expect(html).toContain(cell);
+  });
+});
+
+describe('the view decides each statement once', () => {
+  it('names the groups in the plural by the rule, or as the groups tab says', () => {
+    const view = buildReleaseView(tirInput());
+    expect(view.firstGroup.plural).toBe('دستگاه‌های اجرایی');
+    expect(view.furtherGroups[0]?.plural).toBe('فرمانداری‌ها');
+    const given = buildReleaseView(
+      tirInput({ groupPlurals: { فرمانداری: 'فرمانداری‌های استان' } }),
+    );
+    expect(given.furtherGroups[0]?.plural).toBe('فرمانداری‌های استان');
+  });
+
+  it('puts the ranking tables’ column under the group’s own name, scores with two decimals', () => {
+    const { html } = render(tirInput());
+    expect(html).toMatch(/<th [^>]*>دستگاه اجرایی<\/th>/);
+    expect(html).toMatch(/<th [^>]*>فرمانداری<\/th>/);
+    expect(html).toContain('۵۲٫۰۰');
+    expect(html).toContain('۴۵٫۵۰');
+    expect(html).not.toMatch(/>۴۵٫۵</);
+  });
+
+  it('keeps internal ids out of the public text and the secretariat footer last', () => {
+    const { text } = render(tirInput());
+    expect(text).not.toMatch(/a10[1-3]/);
+    expect(text.indexOf('ویژه دبیرخانه')).toBeGreaterThan(text.indexOf('در فایل پیوست'));
+    expect(text.indexOf('run-20240726-0700-7f3a')).toBeGreaterThan(text.indexOf('ویژه دبیرخانه'));
   });
 });
 
@@ -453,26 +541,21 @@ describe('the overall mean', () => {
 
   it('leaves out groups with no month before', () => {
     const input = tirWith((groups) => {
-      second(groups).previousMeanScore = null;
-      second(groups).previousBands = null;
+      nth(groups, 1).previousMeanScore = null;
+      nth(groups, 1).previousBands = null;
     });
     expect(previousOverallMean(input.summary)).toBe(42.1);
-  });
-
-  it('rounds the weighted mean half away from zero, exactly', () => {
-    const input = releaseInput({
-      summary: summary({
-        groups: [
-          group({ previousMeanScore: 10.01, previousBands: bands([1, 0, 0, 0, 0]) }),
-          group({ previousMeanScore: 10.02, previousBands: bands([1, 0, 0, 0, 0]) }),
-        ],
-      }),
-    });
-    expect(previousOverallMean(input.summary)).toBe(10.02);
   });
 
   it('is absent with no month before', () => {
     expect(previousOverallMean(noMonthBefore().summary)).toBeNull();
     expect(buildReleaseView(noMonthBefore()).overall.hasDirection).toBe(false);
+  });
+
+  it('is the mean of both groups, counted apart', () => {
+    const view = buildReleaseView(tirInput());
+    const scores = tirInput().summary.groups.flatMap((g) => g.ranking.map((r) => r.score));
+    expect(view.overall.mean).toBe(meanRounded(scores));
+    expect(view.overall.countsText).toBe('۱۰۰ دستگاه اجرایی و ۱۰ فرمانداری');
   });
 });

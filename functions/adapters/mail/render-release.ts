@@ -5,7 +5,7 @@ import type Handlebars from 'handlebars';
 import { KarnamehError } from '../../core/errors.ts';
 import { percentText, persianDigits, ordinalWord } from '../../core/persian-text.ts';
 import type { ReleaseInput } from '../../core/release-input.ts';
-import { buildReleaseView, type ReleaseView } from '../../core/release-view.ts';
+import { buildReleaseView, type ReleaseView } from '../../core/text/release/release-view.ts';
 import { CSV_CONTENT_TYPE, resultsCsv, resultsCsvFilename } from '../../core/results-csv.ts';
 import type { RenderedRelease } from '../../ports.ts';
 import { oneLine } from './one-line.ts';

@@ -1,0 +1,95 @@
+import {
+  joinList,
+  listSeparator,
+  monthInYear,
+  percentText,
+  persianNumber,
+} from '../../persian-text.ts';
+import type { GroupSummary, Summary } from '../../summary.ts';
+import { groupNaming } from './names.ts';
+import { sharesView, type SharesView } from './shares.ts';
+
+/** The first group's weak share through the year, runs of equal shares said together. */
+export interface WeakPathView {
+  present: boolean;
+  /** No earlier month this year: only this month's share is said. */
+  firstMonth: boolean;
+  /** Earlier months: «۹۱ درصد در فروردین و اردیبهشت», joined with `sep`. */
+  earlier: { months: string; shareText: string; sep: string }[];
+  /** One run of earlier months: «در فروردین و اردیبهشت‌ماه بدون تغییر …». */
+  singleRun: boolean;
+  shareText: string;
+  fell: boolean;
+  rose: boolean;
+  same: boolean;
+}
+
+/** Statement 4: the first group's band shares now and the month before, and its weak path. */
+export interface FirstGroupView {
+  present: boolean;
+  plural: string;
+  evaluatedText: string;
+  now: SharesView;
+  hasPrevious: boolean;
+  previous: SharesView;
+  weakPath: WeakPathView;
+}
+
+const NO_PATH: WeakPathView = {
+  present: false,
+  firstMonth: false,
+  earlier: [],
+  singleRun: false,
+  shareText: '',
+  fell: false,
+  rose: false,
+  same: false,
+};
+
+function weakPathView(group: GroupSummary, month: string): WeakPathView {
+  if (group.weakShare === null || group.evaluated === 0) return NO_PATH;
+  const earlier = group.history
+    .filter((entry) => entry.month < month)
+    .sort((a, b) => (a.month < b.month ? -1 : 1));
+  const runs: { months: string[]; share: number }[] = [];
+  for (const entry of earlier) {
+    const run = runs[runs.length - 1];
+    const name = monthInYear(entry.month, month);
+    if (run && run.share === entry.weakShare) run.months.push(name);
+    else runs.push({ months: [name], share: entry.weakShare });
+  }
+  const last = runs[runs.length - 1];
+  const now = group.weakShare;
+  return {
+    present: true,
+    firstMonth: last === undefined,
+    earlier: runs.map((run, index) => ({
+      months: joinList(run.months),
+      shareText: percentText(run.share),
+      sep: listSeparator(index, runs.length),
+    })),
+    singleRun: runs.length === 1,
+    shareText: percentText(now),
+    fell: last !== undefined && now < last.share,
+    rose: last !== undefined && now > last.share,
+    same: last !== undefined && now === last.share,
+  };
+}
+
+export function firstGroupView(
+  summary: Summary,
+  plurals: Readonly<Record<string, string>>,
+  weakBands: number,
+): FirstGroupView {
+  const group = summary.groups[0];
+  const previous = sharesView(group?.previousBands ?? null, weakBands);
+  return {
+    present: group !== undefined && group.evaluated > 0 && group.bands.length > 0,
+    plural: group ? groupNaming(group.name, plurals).plural : '',
+    evaluatedText: persianNumber(group?.evaluated ?? 0),
+    now: sharesView(group?.bands ?? null, weakBands),
+    hasPrevious: previous.present,
+    previous,
+    weakPath: group && weakBands > 0 ? weakPathView(group, summary.month) : NO_PATH,
+  };
+}

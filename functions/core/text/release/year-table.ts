@@ -1,0 +1,63 @@
+import { monthOnlyName, splitMonth, toPersianDigits } from '../../jalali.ts';
+import { percentSignText, percentText, scoreFixedText } from '../../persian-text.ts';
+import type { Summary } from '../../summary.ts';
+import { groupNaming } from './names.ts';
+
+export interface YearCell {
+  hasValue: boolean;
+  /** `۹۱٪` for the table, `۹۱ درصد` for the text part. */
+  weakSign: string;
+  weakText: string;
+  /** Two decimals: `۲۷٫۰۶`. */
+  meanText: string;
+  plural: string;
+  /** «؛ » between the groups in the text part. */
+  sep: string;
+}
+
+export interface YearRow {
+  month: string;
+  current: boolean;
+  cells: YearCell[];
+}
+
+/** Statement 10: one row per month of the Jalali year so far, each group's weak share and mean. */
+export interface YearTableView {
+  present: boolean;
+  yearText: string;
+  columns: { plural: string }[];
+  rows: YearRow[];
+}
+
+export function yearTableView(
+  summary: Summary,
+  plurals: Readonly<Record<string, string>>,
+  weakBands: number,
+): YearTableView {
+  const groups = summary.groups.filter((group) => group.history.length > 0);
+  const months = [...new Set(groups.flatMap((group) => group.history.map((h) => h.month)))]
+    .filter((month) => month <= summary.month)
+    .sort();
+  const columns = groups.map((group) => ({ plural: groupNaming(group.name, plurals).plural }));
+  const rows = months.map((month) => ({
+    month: monthOnlyName(month),
+    current: month === summary.month,
+    cells: groups.map((group, index) => {
+      const point = group.history.find((h) => h.month === month);
+      return {
+        hasValue: point !== undefined,
+        weakSign: point ? percentSignText(point.weakShare) : '—',
+        weakText: point ? percentText(point.weakShare) : '',
+        meanText: point ? scoreFixedText(point.meanScore) : '—',
+        plural: columns[index]?.plural ?? '',
+        sep: index < groups.length - 1 ? '؛ ' : '',
+      };
+    }),
+  }));
+  return {
+    present: weakBands > 0 && months.length >= 2,
+    yearText: toPersianDigits(splitMonth(summary.month).year),
+    columns,
+    rows,
+  };
+}
