@@ -21,6 +21,7 @@ const optionsSchema = z
       .regex(/^[A-Za-z0-9_-]{10,}$/, 'is not a spreadsheet id')
       .optional(),
     to: z.email('is not an email address').optional(),
+    editor: z.email('is not an email address').optional(),
   })
   .refine((o) => !(o.workbook && o.sheet), {
     message: 'give either --workbook or --sheet, not both',
@@ -31,8 +32,9 @@ export type CliOptions = z.infer<typeof optionsSchema>;
 export const USAGE = `usage:
   karnameh run   [--month YYYY-MM] [--dry-run] [--force] [--allow-incomplete] [--to ADDRESS] [--json] [--outbox DIR]
   karnameh check [--month YYYY-MM] [--json]
-  karnameh init  [--example]
+  karnameh init  [--example] [--editor EMAIL]
 source: --workbook FILE.xlsx | --sheet SPREADSHEET_ID (or env KARNAMEH_WORKBOOK / KARNAMEH_SHEET)
+editor: with --sheet, the account the functions run as (env KARNAMEH_EDITOR); init makes it an editor of the protected tabs
 mail:   SMTP_URL and MAIL_FROM send over SMTP; otherwise .eml files go to the outbox folder (./outbox)`;
 
 /** Parses and validates the command line; a bad one is a `usage` error naming what is wrong. */
@@ -54,6 +56,7 @@ export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv): CliOptions
         workbook: { type: 'string' },
         sheet: { type: 'string' },
         to: { type: 'string' },
+        editor: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -83,6 +86,7 @@ export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv): CliOptions
     workbook,
     sheet,
     to: values.to,
+    editor: values.editor ?? (env.KARNAMEH_EDITOR || undefined),
   });
   if (!result.success) {
     const lines = result.error.issues.map((issue) => {

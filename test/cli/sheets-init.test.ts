@@ -14,6 +14,8 @@ import { startSheetsStandIn, type SheetsStandIn } from '../support/sheets-stand-
 import type { StandInSheet } from '../support/stand-in-model.ts';
 import { EXAMPLE, karnameh } from './cli-harness.ts';
 
+/** The account the functions run as (a bare token does not say). */
+const FUNCTIONS_ACCOUNT = 'karnameh@ilam-pr.iam.gserviceaccount.com';
 const LAYOUT: TabKey[] = [...INPUT_TABS, 'results', 'problems', 'runs'];
 const TITLES = LAYOUT.map((key) => TABS[key].label);
 
@@ -33,7 +35,10 @@ afterAll(async () => {
 
 async function init(sheet: string, ...more: string[]) {
   standIn.resetLog();
-  const result = await karnameh(['init', '--sheet', sheet, ...more], standInEnv(standIn));
+  const result = await karnameh(
+    ['init', '--sheet', sheet, '--editor', FUNCTIONS_ACCOUNT, ...more],
+    standInEnv(standIn),
+  );
   expect(result.code, result.stderr).toBe(0);
   return result;
 }

@@ -513,6 +513,10 @@ export async function startSheetsStandIn(options: StandInOptions = {}): Promise<
       );
     });
   });
+  // Node closes a kept-alive connection after 5 s idle; a client that computed for longer
+  // then sends its next request into a closing socket (ECONNRESET). Google keeps them open
+  // for minutes, so the stand-in does too.
+  server.keepAliveTimeout = 600_000;
   server.on('connection', (socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));

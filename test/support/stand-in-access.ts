@@ -81,7 +81,7 @@ export function guardEdit(
 /** `addProtectedRange`'s editors: those given, plus the account adding it. */
 export function editorsWithSender(given: unknown, ctx: EditContext): Json {
   const editors = obj(structuredClone(given));
-  const list = users(editors);
+  const list = users({ editors });
   if (!list.includes(ctx.user)) list.push(ctx.user);
   return { ...editors, users: list };
 }
