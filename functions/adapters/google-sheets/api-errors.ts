@@ -174,7 +174,7 @@ export async function describeFailure(
   if (/default credentials|credential/i.test(message)) {
     return new KarnamehError(
       'config.invalid',
-      `No Google credentials for spreadsheet ${id}: set GOOGLE_APPLICATION_CREDENTIALS to a service-account key file, run on Google Cloud under a service account, or set SHEETS_ACCESS_TOKEN (${message}).`,
+      `No Google credentials for spreadsheet ${id}: on your computer sign in with ${LOGIN_WITH_SCOPES} (then gcloud auth application-default set-quota-project PROJECT); or set GOOGLE_APPLICATION_CREDENTIALS to a service-account key file, run on Google Cloud under a service account, or set SHEETS_ACCESS_TOKEN (${message}).`,
       options,
     );
   }
