@@ -5,9 +5,10 @@
  *   for every tab; keeps a snapshot for the next write.
  * - `write`: one atomic `spreadsheets.batchUpdate`: missing output tabs added, each
  *   output tab edited minimally against the snapshot, settings cells set.
- * - `init`: one `get` (and, when a scores tab is to be added next to an existing agencies
- *   tab, one `values.batchGet` of that tab's header row), then one `batchUpdate` adding what
- *   is missing (none when nothing is).
+ * - `init`: one `get` (tabs and their protections; and, when a scores tab is to be added
+ *   next to an existing agencies tab, one `values.batchGet` of that tab's header row), then
+ *   one `batchUpdate` adding what is missing and making the functions' account (`editor`)
+ *   an editor of the protected output tabs (none when nothing is to change).
  *
  * Every call is retried on 429, 5xx and timeouts. A batch that timed out or got a 5xx may
  * have landed, or may still land, so before it is sent again the sheet is re-read and the
