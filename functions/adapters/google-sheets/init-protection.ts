@@ -80,3 +80,23 @@ export function requireEditor(editor: string | null, spreadsheetId: string): str
     `init protects the output tabs (${(OUTPUT_TABS as TabKey[]).map((k) => TABS[k].label).join('، ')}) so that only karnameh writes them, and must make the account the functions run as one of their editors; the credentials do not say which account that is (a person's login or a bare token). Name it: karnameh init --sheet ${spreadsheetId} --editor karnameh@PROJECT.iam.gserviceaccount.com (or set KARNAMEH_EDITOR). Nothing was written.`,
   );
 }
+
+/** The tabs a batch edits whose protection the caller may not edit (one `get`). */
+export async function lockedTabs(
+  api: sheets_v4.Sheets,
+  spreadsheetId: string,
+  requests: readonly Request[],
+): Promise<string[]> {
+  const { data } = await api.spreadsheets.get({
+    spreadsheetId,
+    fields: 'sheets(properties(sheetId,title),protectedRanges(requestingUserCanEdit))',
+  });
+  const touched = new Set(JSON.stringify(requests).match(/"sheetId":\d+/g) ?? []);
+  return (data.sheets ?? [])
+    .filter(
+      (s) =>
+        touched.has(`"sheetId":${s.properties?.sheetId}`) &&
+        (s.protectedRanges ?? []).some((p) => p.requestingUserCanEdit === false),
+    )
+    .map((s) => s.properties?.title ?? '');
+}

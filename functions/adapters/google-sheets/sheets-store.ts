@@ -27,6 +27,7 @@ import { commitBatch, type Planned } from './commit-batch.ts';
 import { agenciesHeaderNeeded, planInit } from './init-requests.ts';
 import {
   INIT_FIELDS,
+  lockedTabs,
   protectionNeeded,
   protectionUpdates,
   protectionsOf,
@@ -92,26 +93,9 @@ export function createSheetsStore(options: SheetsStoreOptions): WorkbookStore {
       operation,
       who: () => (c ? c.who() : Promise.resolve('the service account karnameh runs as')),
       account: () => (c ? c.account() : Promise.resolve(null)),
-      protectedTabs: () => lockedTabs(requests),
+      protectedTabs: async () => lockedTabs((await connect()).api, spreadsheetId, requests),
     });
   };
-
-  /** The tabs a batch edits whose protection this account may not edit (one more get). */
-  async function lockedTabs(requests: Request[]): Promise<string[]> {
-    const { api } = await connect();
-    const { data } = await api.spreadsheets.get({
-      spreadsheetId,
-      fields: 'sheets(properties(sheetId,title),protectedRanges(requestingUserCanEdit))',
-    });
-    const touched = new Set(JSON.stringify(requests).match(/"sheetId":\d+/g) ?? []);
-    return (data.sheets ?? [])
-      .filter(
-        (s) =>
-          touched.has(`"sheetId":${s.properties?.sheetId}`) &&
-          (s.protectedRanges ?? []).some((p) => p.requestingUserCanEdit === false),
-      )
-      .map((s) => s.properties?.title ?? '');
-  }
 
   /** One API call with retries; failures as KarnamehError. */
   async function call<T>(
