@@ -102,6 +102,28 @@ describe('a write whose batch lands late, after the re-read', () => {
     expect(standIn.tabRows('late-tab', 'اجراها')).toEqual(runs);
   });
 
+  it('a dropped connection after the batch landed: read again, not applied twice', async () => {
+    loadWithResults('dropped');
+    const store = standInStore(standIn, 'dropped');
+    await store.read();
+    standIn.resetLog();
+    standIn.inject({ drop: 'after', methods: ['batchUpdate'] });
+    const report = await store.write({ outputs: { results: results(9) } });
+    expect(calls()).toEqual(['batchUpdate 0', 'get 200', 'values.batchGet 200']);
+    expect(standIn.tabRows('dropped', 'نتایج')).toEqual(results(9));
+    expect(report.note).toBe('نتایج: rows 6–14 written');
+  });
+
+  it('init adds the tabs once when its batch lands late, and says what it added', async () => {
+    standIn.loadWorkbook('late-init', { tabs: [{ name: 'Sheet1', rows: [] }] });
+    const store = standInStore(standIn, 'late-init', { editor: ROBOT, retry: { timeoutMs: 300 } });
+    standIn.inject({ stall: 'late', methods: ['batchUpdate'] });
+    const report = await store.init(blankTemplate());
+    expect(calls()).toEqual(['get 200', 'batchUpdate 0', 'get 200', 'batchUpdate 400', 'get 200']);
+    expect(report.note).toMatch(/^tabs added: تنظیمات، /);
+    expect(standIn.spreadsheet('late-init').sheets).toHaveLength(1 + blankTemplate().tabs.length);
+  });
+
   it('plans again when another writer changed the sheet between its read and its write', async () => {
     loadWithResults('two-writers');
     const first = standInStore(standIn, 'two-writers');

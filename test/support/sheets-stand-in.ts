@@ -72,6 +72,8 @@ export interface Fault {
    * client gave up on it.
    */
   stall?: 'before' | 'after' | 'late';
+  /** Drop the connection (ECONNRESET at the client): `before` or `after` doing the work. */
+  drop?: 'before' | 'after';
   /** How many matching requests it hits (default 1; `Infinity`: every one). */
   times?: number;
   /** Hit `fail` matching requests, let `pass` through, again and again (ignores `times`). */
@@ -423,6 +425,10 @@ export async function startSheetsStandIn(options: StandInOptions = {}): Promise<
     const fault = takeFault(record.method);
     if (fault) record.fault = true;
     if (fault?.stall === 'before') return; // never answered; the socket closes with the server
+    if (fault?.drop === 'before') {
+      req.socket.destroy();
+      return;
+    }
     if (fault?.status !== undefined) {
       sendError(res, record, fault.status, FAULT_MESSAGES[fault.status] ?? 'Injected fault.');
       return;
@@ -491,6 +497,10 @@ export async function startSheetsStandIn(options: StandInOptions = {}): Promise<
             ? batchGet(id, url.searchParams, user)
             : batchUpdate(id, url.searchParams, body, user, late);
       if (fault?.stall === 'after' || late) return; // never answered
+      if (fault?.drop === 'after') {
+        req.socket.destroy();
+        return;
+      }
       send(res, record, 200, answer);
     } catch (error) {
       if (!(error instanceof ApiRefusal)) throw error;

@@ -243,9 +243,11 @@ export function createSheetsStore(options: SheetsStoreOptions): WorkbookStore {
     },
 
     async init(template) {
-      const notes = await commit('init', await initPlan(template), () => initPlan(template));
+      const first = await initPlan(template);
+      await commit('init', first, () => initPlan(template));
       snapshot = null; // the tabs changed; the next write reads first
-      return report(notes);
+      // The first plan says what init changes, even when a retry found it landed.
+      return report(first.result);
     },
   };
 }
