@@ -77,7 +77,9 @@ export async function commitBatch<T>(
       const kind = failureKind(error);
       const last = attempt >= deps.policy.attempts;
       if (kind === 'final') {
-        if (!last && statusOf(error) === 400 && (uncertain || marked)) {
+        // Google words a second copy of the marker as a bad request (400) or a conflict (409).
+        const refusedCopy = statusOf(error) === 400 || statusOf(error) === 409;
+        if (!last && refusedCopy && (uncertain || marked)) {
           const fresh = await deps.replan();
           if (fresh.requests.length === 0) return { result: fresh.result, marker: fresh.marker };
           if (marked && fresh.marker !== plan.marker) {
