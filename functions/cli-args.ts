@@ -22,6 +22,7 @@ const optionsSchema = z
       .regex(/^[A-Za-z0-9_-]{10,}$/, 'is not a spreadsheet id')
       .optional(),
     to: z.email('is not an email address').optional(),
+    editor: z.email('is not an email address').optional(),
   })
   .refine((o) => !(o.workbook && o.sheet), {
     message: 'give either --workbook or --sheet, not both',
@@ -32,17 +33,18 @@ export type CliOptions = z.infer<typeof optionsSchema>;
 export const USAGE = `usage:
   karnameh run   [--month YYYY-MM] [--dry-run] [--force] [--allow-incomplete] [--to ADDRESS] [--json] [--outbox DIR]
   karnameh check [--month YYYY-MM] [--json]
-  karnameh init  [--example]
+  karnameh init  [--example] [--editor EMAIL]
   karnameh help  (or --help, -h)
 source: --workbook FILE.xlsx | --sheet SPREADSHEET_ID (or env KARNAMEH_WORKBOOK / KARNAMEH_SHEET)
 month:  1403-04, 1403-4, ۱۴۰۳/۰۴ or «تیر ۱۴۰۳»; default: the month before this one (Asia/Tehran)
+editor: with --sheet, the account the functions run as (env KARNAMEH_EDITOR); init makes it an editor of the protected tabs
 mail:   SMTP_URL and MAIL_FROM send over SMTP; otherwise .eml files go to the outbox folder (./outbox)`;
 
 /** The flags each command takes (besides the source, --workbook / --sheet). */
 const FLAGS: Record<(typeof COMMANDS)[number], readonly string[]> = {
   run: ['month', 'dry-run', 'force', 'allow-incomplete', 'to', 'json', 'outbox'],
   check: ['month', 'json'],
-  init: ['example'],
+  init: ['example', 'editor'],
 };
 const SOURCE_FLAGS = ['workbook', 'sheet'];
 
@@ -104,6 +106,7 @@ export function parseCliArgs(
         workbook: { type: 'string' },
         sheet: { type: 'string' },
         to: { type: 'string' },
+        editor: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -148,6 +151,7 @@ export function parseCliArgs(
     workbook,
     sheet,
     to: values.to,
+    editor: values.editor ?? (env.KARNAMEH_EDITOR || undefined),
   });
   if (!result.success) {
     const lines = result.error.issues.map((issue) => {

@@ -8,17 +8,20 @@ import type { Mailer, WorkbookStore } from './ports.ts';
 export interface SourceOptions {
   workbook?: string;
   sheet?: string;
+  /** The account `init` makes an editor of the protected output tabs (Sheets only). */
+  editor?: string;
 }
 
 /** The store for `--workbook` / `--sheet`, with the stand-in hooks of interfaces.md. */
 export function createStore(source: SourceOptions, env: NodeJS.ProcessEnv): WorkbookStore {
-  const { sheet, workbook } = source;
+  const { sheet, workbook, editor } = source;
   if (sheet) {
     return lazyStore(`Google Sheet ${sheet}`, async () =>
       (await import('./adapters/google-sheets/sheets-store.ts')).createSheetsStore({
         spreadsheetId: sheet,
         rootUrl: env.SHEETS_API_URL || undefined,
         accessToken: env.SHEETS_ACCESS_TOKEN || undefined,
+        ...(editor ? { editor } : {}),
       }),
     );
   }

@@ -4,7 +4,6 @@
  */
 import type { RawWorkbook } from './cells.ts';
 import { KarnamehError } from './errors.ts';
-import { pluralOfGroup } from './group-names.ts';
 import { isMonthKey, type MonthKey } from './jalali.ts';
 import type { ParseResult } from './model.ts';
 import { parseAgencies } from './parse-agencies.ts';

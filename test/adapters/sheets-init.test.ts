@@ -7,7 +7,11 @@ import {
 import type { CellValue } from '../../functions/core/cells.ts';
 import { DEFAULT_BANDS, SETTING_KEYS, TABS, type TabKey } from '../../functions/core/tabs.ts';
 import type { InitTemplate } from '../../functions/ports.ts';
-import { startSheetsStandIn, type SheetsStandIn } from '../support/sheets-stand-in.ts';
+import {
+  STAND_IN_OWNER,
+  startSheetsStandIn,
+  type SheetsStandIn,
+} from '../support/sheets-stand-in.ts';
 import { defined, standInStore } from '../support/sheets-fixtures.ts';
 
 let standIn: SheetsStandIn;
@@ -57,7 +61,7 @@ const sheetNamed = (id: string, title: string) =>
 describe('SheetsStore.init', () => {
   it('adds every tab, right to left, with a frozen bold header and the starting rows', async () => {
     standIn.loadWorkbook('i-1', { tabs: [{ name: 'Sheet1', rows: [] }] });
-    const store = standInStore(standIn, 'i-1');
+    const store = standInStore(standIn, 'i-1', { editor: ACCOUNT });
     const report = await store.init(template());
     expect(report.note).toBe(
       'tabs added: تنظیمات، شاخص‌ها، سطوح، دستگاه‌ها، امتیازها، گیرندگان، نتایج، خطاها، اجراها',
@@ -91,7 +95,7 @@ describe('SheetsStore.init', () => {
 
   it('validates the scores tab: indicator bounds, month forms, agency ids', async () => {
     standIn.loadWorkbook('i-2', { tabs: [{ name: 'Sheet1', rows: [] }] });
-    await standInStore(standIn, 'i-2').init(template());
+    await standInStore(standIn, 'i-2', { editor: ACCOUNT }).init(template());
     const at = (a1: string) => standIn.cell('i-2', 'امتیازها', a1)?.dataValidation;
     expect(at('C2')).toEqual({
       condition: {
@@ -149,7 +153,8 @@ describe('SheetsStore.init', () => {
         expect.objectContaining({
           range: { sheetId: sheet.properties.sheetId },
           warningOnly: false,
-          editors: { users: [ACCOUNT] },
+          // The account that ran init is always an editor too.
+          editors: { users: [ACCOUNT, STAND_IN_OWNER] },
         }),
       ]);
     }
@@ -160,7 +165,7 @@ describe('SheetsStore.init', () => {
 
   it('changes nothing the second time: a get and no batchUpdate', async () => {
     standIn.loadWorkbook('i-4', { tabs: [{ name: 'Sheet1', rows: [] }] });
-    const store = standInStore(standIn, 'i-4');
+    const store = standInStore(standIn, 'i-4', { editor: ACCOUNT });
     await store.init(template());
     const after = standIn.dump('i-4');
     standIn.resetLog();
@@ -172,7 +177,7 @@ describe('SheetsStore.init', () => {
 
   it('does not add the tabs twice when its batch landed but the answer was lost', async () => {
     standIn.loadWorkbook('i-6', { tabs: [{ name: 'Sheet1', rows: [] }] });
-    const store = standInStore(standIn, 'i-6', { retry: { timeoutMs: 300 } });
+    const store = standInStore(standIn, 'i-6', { editor: ACCOUNT, retry: { timeoutMs: 300 } });
     standIn.inject({ stall: 'after', methods: ['batchUpdate'] });
     await store.init(template());
     expect(standIn.log.map((r) => `${r.method} ${r.status}`)).toEqual([
@@ -196,7 +201,7 @@ describe('SheetsStore.init', () => {
       ],
     });
     const before = standIn.dump('i-5');
-    const store = standInStore(standIn, 'i-5');
+    const store = standInStore(standIn, 'i-5', { editor: ACCOUNT });
     await store.init(template());
     const doc = standIn.spreadsheet('i-5');
     expect(doc.sheets.map((s) => s.properties.title)).toEqual([

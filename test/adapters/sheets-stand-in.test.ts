@@ -5,7 +5,11 @@
 import { sheets, type sheets_v4 } from '@googleapis/sheets';
 import { OAuth2Client } from 'google-auth-library';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startSheetsStandIn, type SheetsStandIn } from '../support/sheets-stand-in.ts';
+import {
+  STAND_IN_OWNER,
+  startSheetsStandIn,
+  type SheetsStandIn,
+} from '../support/sheets-stand-in.ts';
 
 let standIn: SheetsStandIn;
 let api: sheets_v4.Sheets;
@@ -412,6 +416,8 @@ describe('the Sheets stand-in answers like the API', () => {
             protectedRangeId: 1,
             range: { sheetId: 0 },
             warningOnly: false,
+            // The account adding a protection is always one of its editors.
+            editors: { users: [STAND_IN_OWNER] },
             requestingUserCanEdit: true,
           },
         },

@@ -58,7 +58,7 @@ describe('planTabEdit: the smallest edit between the rows read and the rows want
       'a middle block grown',
       rows('h', 'a', 'b', 'c'),
       rows('h', 'a', 'x', 'y', 'z', 'c'),
-      ['insert 3-5 inherit', 'update 2-5 ×0-1 (3 rows)'],
+      ['insert 3-5', 'update 2-5 ×0-1 (3 rows)'],
     ],
     [
       'a middle block shrunk',
@@ -80,12 +80,7 @@ describe('planTabEdit: the smallest edit between the rows read and the rows want
       rows('h', 'a', 'z'),
       ['update 1-2 ×0-3 (1 rows)'],
     ],
-    [
-      'a blank row put in between',
-      rows('h', 'a', 'b'),
-      rows('h', 'a', '', 'b'),
-      ['insert 2-3 inherit'],
-    ],
+    ['a blank row put in between', rows('h', 'a', 'b'), rows('h', 'a', '', 'b'), ['insert 2-3']],
     [
       'rows beyond the grid',
       rows('h', 'a'),

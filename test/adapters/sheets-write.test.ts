@@ -179,7 +179,9 @@ describe('SheetsStore.write', () => {
       ['run_request'],
       ['وضعیت اجرا', 'sent 1403-04'],
     ]);
+    // A row appended is not idempotent: the batch carries the write marker.
     expect(requestKinds(batchUpdates()[0]?.body)).toEqual([
+      'createDeveloperMetadata',
       'updateCells',
       'appendDimension',
       'updateCells',
@@ -198,19 +200,35 @@ describe('SheetsStore.write', () => {
     expect(standIn.dump('w-7')).toBe(before);
   });
 
-  it('refuses a change that needs a batch over 2 MB, sending nothing', async () => {
+  it('writes a change over 2 MB (Google refuses only above 10 MiB) in one atomic batch', async () => {
     standIn.loadWorkbook('w-9', smallWorkbook());
     const store = standInStore(standIn, 'w-9');
     await store.read();
     standIn.resetLog();
     const results = [RESULTS_HEADER, ...monthBlock('1403-04', 3_500, 'r-20240725-081530-3fa2')];
+    await store.write({ outputs: { results } });
+    const [batch, ...more] = batchUpdates();
+    expect(more).toHaveLength(0);
+    expect(batch).toMatchObject({ status: 200 });
+    expect(batch?.bodyBytes).toBeGreaterThan(2_000_000);
+    expect(standIn.tabRows('w-9', 'نتایج')).toEqual(results);
+  });
+
+  it('refuses a change over 10 MiB before sending anything, saying what to do', async () => {
+    standIn.loadWorkbook('w-10', smallWorkbook());
+    const store = standInStore(standIn, 'w-10');
+    await store.read();
+    standIn.resetLog();
+    const before = standIn.dump('w-10');
+    const results = [RESULTS_HEADER, ...monthBlock('1403-04', 17_000, 'r-20240725-081530-3fa2')];
     await expect(store.write({ outputs: { results } })).rejects.toMatchObject({
       code: 'source.write_failed',
       message: expect.stringMatching(
-        /^The change to Google Sheet w-9 needs a request of \d+ bytes, more than the 2000000 bytes allowed in one atomic batch; nothing was written\.$/,
+        /^The change to Google Sheet w-10 needs a request of \d+ bytes, more than the 10485760 bytes \(10 MiB\) Google accepts in one atomic batch; nothing was written\. Remove old months/,
       ),
     });
     expect(standIn.count()).toBe(0);
+    expect(standIn.dump('w-10')).toBe(before);
   });
 
   it('writes several times in a row from its own snapshot, each time the smallest edit', async () => {
@@ -276,9 +294,14 @@ describe('SheetsStore.write on a results tab of 2,000 agencies × 24 months', ()
     expect(more).toHaveLength(0);
     expect(batch?.bodyBytes).toBeLessThan(2_000_000);
     expect(batch?.bodyBytes).toBeGreaterThan(500_000);
-    expect(requestKinds(batch?.body)).toEqual(['deleteDimension', 'updateCells', 'updateCells']);
+    expect(requestKinds(batch?.body)).toEqual([
+      'createDeveloperMetadata',
+      'deleteDimension',
+      'updateCells',
+      'updateCells',
+    ]);
     const runsEdit = (batch?.body as { requests: { updateCells?: { rows: unknown[] } }[] })
-      .requests[2]?.updateCells;
+      .requests[3]?.updateCells;
     expect(runsEdit?.rows).toHaveLength(1);
     expect(standIn.tabRows('big', 'نتایج')).toEqual(results);
     expect(standIn.tabRows('big', 'اجراها')).toEqual(runs);

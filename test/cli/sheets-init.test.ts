@@ -10,10 +10,16 @@ import type { CellValue, RawWorkbook } from '../../functions/core/cells.ts';
 import { findTab } from '../../functions/core/tab-lookup.ts';
 import { DEFAULT_BANDS, INPUT_TABS, TABS, type TabKey } from '../../functions/core/tabs.ts';
 import { calls, scratchDir, standInEnv, type Scratch } from '../contract/sheets-cli.ts';
-import { startSheetsStandIn, type SheetsStandIn } from '../support/sheets-stand-in.ts';
+import {
+  STAND_IN_OWNER,
+  startSheetsStandIn,
+  type SheetsStandIn,
+} from '../support/sheets-stand-in.ts';
 import type { StandInSheet } from '../support/stand-in-model.ts';
 import { EXAMPLE, karnameh } from './cli-harness.ts';
 
+/** The account the functions run as (a bare token does not say). */
+const FUNCTIONS_ACCOUNT = 'karnameh@ilam-pr.iam.gserviceaccount.com';
 const LAYOUT: TabKey[] = [...INPUT_TABS, 'results', 'problems', 'runs'];
 const TITLES = LAYOUT.map((key) => TABS[key].label);
 
@@ -33,7 +39,10 @@ afterAll(async () => {
 
 async function init(sheet: string, ...more: string[]) {
   standIn.resetLog();
-  const result = await karnameh(['init', '--sheet', sheet, ...more], standInEnv(standIn));
+  const result = await karnameh(
+    ['init', '--sheet', sheet, '--editor', FUNCTIONS_ACCOUNT, ...more],
+    standInEnv(standIn),
+  );
   expect(result.code, result.stderr).toBe(0);
   return result;
 }
@@ -254,5 +263,36 @@ describe('karnameh init --example --sheet on a partly set-up spreadsheet', () =>
       type: 'ONE_OF_RANGE',
       values: [{ userEnteredValue: "='دستگاه ها'!B2:B" }],
     });
+  });
+});
+
+describe('karnameh init --sheet and the account the functions run as', () => {
+  it('stops and asks for it when a bare token cannot say, writing nothing', async () => {
+    const ID = 'init-no-editor-sheet';
+    standIn.loadWorkbook(ID, { tabs: [] });
+    const before = standIn.dump(ID);
+    standIn.resetLog();
+    const result = await karnameh(['init', '--sheet', ID], standInEnv(standIn));
+    expect(result.code).toBe(3);
+    expect(result.stderr).toContain(`--editor karnameh@PROJECT.iam.gserviceaccount.com`);
+    expect(result.stderr).toContain('[config.invalid]');
+    expect(calls(standIn)).toEqual(['get 200']);
+    expect(standIn.dump(ID)).toBe(before);
+  });
+
+  it('takes it from KARNAMEH_EDITOR, and refuses one that is not an email address', async () => {
+    const ID = 'init-env-editor-sheet';
+    standIn.loadWorkbook(ID, { tabs: [] });
+    const env = { ...standInEnv(standIn), KARNAMEH_EDITOR: FUNCTIONS_ACCOUNT };
+    expect((await karnameh(['init', '--sheet', ID], env)).code).toBe(0);
+    expect(sheetOf(ID, 'نتایج').protectedRanges[0]?.editors).toEqual({
+      users: [FUNCTIONS_ACCOUNT, STAND_IN_OWNER],
+    });
+    const bad = await karnameh(
+      ['init', '--sheet', ID, '--editor', 'karnameh'],
+      standInEnv(standIn),
+    );
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--editor is not an email address');
   });
 });

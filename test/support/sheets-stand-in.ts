@@ -4,11 +4,16 @@
  *
  * It keeps spreadsheets in memory and implements `spreadsheets.get` (with `fields`),
  * `spreadsheets.values.batchGet` and `spreadsheets.batchUpdate` (atomic: a batch is applied
- * to a copy, committed only when every request succeeded). It checks the bearer token,
- * counts and logs requests with their body sizes, answers injected faults (429, 500, a
- * stall), and refuses what Google refuses: every query parameter and request body is
- * checked against Google's discovery document, and ranges, ids and titles against the
- * sheet. Errors come in Google's shape, `{error: {code, message, status}}`.
+ * to a copy, committed only when every request succeeded). It counts and logs requests
+ * with their body sizes, answers injected faults (429, 500, a stall, a batch that lands
+ * late), and refuses what Google refuses: every query parameter and request body is
+ * checked against Google's discovery document, ranges, ids and titles against the sheet,
+ * bodies over 10 MiB, and access as Google decides it: each bearer token is an account
+ * (`tokenFor`), with its scopes and its project's API switch; a spreadsheet is open to
+ * its owner and the accounts it is shared with; protected ranges stop all but their
+ * editors (stand-in-access.ts); a file that is not a Google Sheet answers
+ * FAILED_PRECONDITION. Errors come in Google's shape, `{error: {code, message, status,
+ * details}}`.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
@@ -32,9 +37,27 @@ import {
   type StoredCell,
   type ValueRender,
 } from './stand-in-model.ts';
+import { STAND_IN_OWNER } from './stand-in-model.ts';
+import { mayEdit } from './stand-in-access.ts';
 import { applyRequests } from './stand-in-requests.ts';
 
+export { STAND_IN_OWNER };
 export const STAND_IN_TOKEN = 'stand-in-token';
+
+/** Google's request size limit: 10 MiB. */
+export const GOOGLE_MAX_BODY_BYTES = 10_485_760;
+
+const SPREADSHEETS_SCOPE = 'https://www.googleapis.com/auth/spreadsheets';
+const READONLY_SCOPE = 'https://www.googleapis.com/auth/spreadsheets.readonly';
+
+/** Who a bearer token speaks for. */
+export interface StandInAccount {
+  email: string;
+  /** OAuth scopes of the token (default: the spreadsheets scope). */
+  scopes?: string[];
+  /** The token's project has the Sheets API turned off (403 SERVICE_DISABLED). */
+  apiDisabled?: boolean;
+}
 
 /** A fault to answer instead of doing the work. */
 export interface Fault {
@@ -42,9 +65,15 @@ export interface Fault {
   status?: number;
   /**
    * Never answer (until the stand-in closes): `before` does nothing, `after` applies the
-   * request first, as when a batch landed but its answer was lost.
+   * request first, as when a batch landed but its answer was lost; `late` (batchUpdate)
+   * holds the batch: reads of that spreadsheet are answered with the old state until the
+   * next batchUpdate to it arrives (or `settle()`), and only then is the held batch
+   * applied, before that next one, as Google still applying a large batch after the
+   * client gave up on it.
    */
-  stall?: 'before' | 'after';
+  stall?: 'before' | 'after' | 'late';
+  /** Drop the connection (ECONNRESET at the client): `before` or `after` doing the work. */
+  drop?: 'before' | 'after';
   /** How many matching requests it hits (default 1; `Infinity`: every one). */
   times?: number;
   /** Hit `fail` matching requests, let `pass` through, again and again (ignores `times`). */
@@ -70,8 +99,9 @@ export interface RequestRecord {
 }
 
 export interface StandInOptions {
+  /** The owner's token (default `stand-in-token`). */
   token?: string;
-  /** Largest request body accepted (default 2 MiB). */
+  /** Largest request body accepted (default Google's 10 MiB). */
   maxBodyBytes?: number;
 }
 
@@ -93,6 +123,14 @@ export interface SheetsStandIn {
   dump(id: string): string;
   /** Answers 403 for this spreadsheet from now on. */
   forbid(id: string): void;
+  /** A bearer token for another account (it sees only what is shared with it). */
+  tokenFor(account: StandInAccount): string;
+  /** Shares the spreadsheet with the account as an editor. */
+  share(id: string, email: string): void;
+  /** Puts in a file that is not a Google Sheet (an .xlsx stored in Drive) as `id`. */
+  loadNonSheetsFile(id: string): void;
+  /** Applies every batch held by a `late` fault now. */
+  settle(): void;
   inject(fault: Fault): void;
   clearFaults(): void;
   /** Requests received for a method (short name), or in all. */
@@ -143,9 +181,13 @@ interface ActiveFault {
 
 export async function startSheetsStandIn(options: StandInOptions = {}): Promise<SheetsStandIn> {
   const token = options.token ?? STAND_IN_TOKEN;
-  const maxBodyBytes = options.maxBodyBytes ?? 2 * 1024 * 1024;
+  const maxBodyBytes = options.maxBodyBytes ?? GOOGLE_MAX_BODY_BYTES;
   const docs = new Map<string, StandInSpreadsheet>();
   const forbidden = new Set<string>();
+  const nonSheets = new Set<string>();
+  const accounts = new Map<string, StandInAccount>([[token, { email: STAND_IN_OWNER }]]);
+  /** Batches held by a `late` fault, per spreadsheet, in arrival order. */
+  const held = new Map<string, { body: Json; user: string }[]>();
   const faults: ActiveFault[] = [];
   const log: RequestRecord[] = [];
   const routes = methods();
@@ -178,17 +220,97 @@ export async function startSheetsStandIn(options: StandInOptions = {}): Promise<
     res.end(text);
   }
 
-  function sendError(res: ServerResponse, record: RequestRecord, status: number, message: string) {
+  function sendError(
+    res: ServerResponse,
+    record: RequestRecord,
+    status: number,
+    message: string,
+    more: { status?: string; details?: Json[] } = {},
+  ) {
     send(res, record, status, {
-      error: { code: status, message, status: STATUS_NAMES[status] ?? 'UNKNOWN' },
+      error: {
+        code: status,
+        message,
+        status: more.status ?? STATUS_NAMES[status] ?? 'UNKNOWN',
+        ...(more.details ? { details: more.details } : {}),
+      },
     });
   }
 
-  function documentFor(id: string): StandInSpreadsheet {
-    if (forbidden.has(id)) throw new ApiRefusal('The caller does not have permission', 403);
+  function documentFor(id: string, user: string): StandInSpreadsheet {
+    if (nonSheets.has(id)) {
+      throw new ApiRefusal(
+        'This operation is not supported for this document',
+        400,
+        'FAILED_PRECONDITION',
+      );
+    }
     const doc = docs.get(id);
     if (!doc) throw new ApiRefusal('Requested entity was not found.', 404);
+    if (forbidden.has(id) || (user !== doc.owner && !doc.sharedWith.includes(user))) {
+      throw new ApiRefusal('The caller does not have permission', 403);
+    }
     return doc;
+  }
+
+  /** Applies the batches a `late` fault held for `id`, in order (a refused one is lost). */
+  function land(id: string): void {
+    const queue = held.get(id) ?? [];
+    held.delete(id);
+    for (const { body, user } of queue) {
+      const doc = docs.get(id);
+      if (!doc) continue;
+      const copy = workingCopy(doc);
+      try {
+        applyRequests(copy, body.requests, { user });
+        docs.set(id, copy);
+      } catch (error) {
+        if (!(error instanceof ApiRefusal)) throw error;
+      }
+    }
+  }
+
+  /** 403s that come before the spreadsheet is looked at: the API switch, the scopes. */
+  function checkAccount(account: StandInAccount, write: boolean): void {
+    const domain = 'googleapis.com';
+    if (account.apiDisabled) {
+      const project = '123456789012';
+      throw new ApiRefusal(
+        `Google Sheets API has not been used in project ${project} before or it is disabled. Enable it by visiting https://console.developers.google.com/apis/api/sheets.googleapis.com/overview?project=${project} then retry. If you enabled this API recently, wait a few minutes for the action to propagate to our systems and retry.`,
+        403,
+        'PERMISSION_DENIED',
+        [
+          {
+            '@type': 'type.googleapis.com/google.rpc.ErrorInfo',
+            reason: 'SERVICE_DISABLED',
+            domain,
+            metadata: { consumer: `projects/${project}`, service: 'sheets.googleapis.com' },
+          },
+        ],
+      );
+    }
+    const scopes = account.scopes ?? [SPREADSHEETS_SCOPE];
+    const enough = write
+      ? scopes.includes(SPREADSHEETS_SCOPE)
+      : scopes.includes(SPREADSHEETS_SCOPE) || scopes.includes(READONLY_SCOPE);
+    if (!enough) {
+      throw new ApiRefusal(
+        'Request had insufficient authentication scopes.',
+        403,
+        'PERMISSION_DENIED',
+        [
+          {
+            '@type': 'type.googleapis.com/google.rpc.ErrorInfo',
+            reason: 'ACCESS_TOKEN_SCOPE_INSUFFICIENT',
+            domain,
+            metadata: {
+              service: 'sheets.googleapis.com',
+              method: 'google.apps.sheets.v4.SpreadsheetsService',
+            },
+          },
+        ],
+      );
+    }
   }
 
   function selectFields(query: URLSearchParams, schemaName: string, body: unknown): unknown {
@@ -199,8 +321,8 @@ export async function startSheetsStandIn(options: StandInOptions = {}): Promise<
     return applySelection(body, selection);
   }
 
-  function getSpreadsheet(id: string, query: URLSearchParams): unknown {
-    const doc = documentFor(id);
+  function getSpreadsheet(id: string, query: URLSearchParams, user: string): unknown {
+    const doc = documentFor(id, user);
     if (query.get('includeGridData') === 'true' || query.has('ranges')) {
       throw new ApiRefusal('the stand-in does not implement grid data in spreadsheets.get', 501);
     }
@@ -218,17 +340,25 @@ export async function startSheetsStandIn(options: StandInOptions = {}): Promise<
           ? { conditionalFormats: structuredClone(sheet.conditionalFormats) }
           : {}),
         ...(sheet.protectedRanges.length > 0
-          ? { protectedRanges: structuredClone(sheet.protectedRanges) }
+          ? {
+              protectedRanges: sheet.protectedRanges.map((range) => ({
+                ...structuredClone(range),
+                requestingUserCanEdit: mayEdit(doc, range, user),
+              })),
+            }
           : {}),
         ...(sheet.merges?.length ? { merges: structuredClone(sheet.merges) } : {}),
       })),
+      ...(doc.developerMetadata.length > 0
+        ? { developerMetadata: structuredClone(doc.developerMetadata) }
+        : {}),
       spreadsheetUrl: `https://docs.google.com/spreadsheets/d/${doc.spreadsheetId}/edit`,
     };
     return selectFields(query, 'Spreadsheet', full);
   }
 
-  function batchGet(id: string, query: URLSearchParams): unknown {
-    const doc = documentFor(id);
+  function batchGet(id: string, query: URLSearchParams, user: string): unknown {
+    const doc = documentFor(id, user);
     const valueRender = (query.get('valueRenderOption') ?? 'FORMATTED_VALUE') as ValueRender;
     const dateRender = (query.get('dateTimeRenderOption') ?? 'SERIAL_NUMBER') as DateRender;
     const major = query.get('majorDimension') === 'COLUMNS' ? 'COLUMNS' : 'ROWS';
@@ -247,13 +377,24 @@ export async function startSheetsStandIn(options: StandInOptions = {}): Promise<
     });
   }
 
-  function batchUpdate(id: string, query: URLSearchParams, body: Json): unknown {
-    const doc = documentFor(id);
+  function batchUpdate(
+    id: string,
+    query: URLSearchParams,
+    body: Json,
+    user: string,
+    late: boolean,
+  ): unknown {
+    land(id);
+    const doc = documentFor(id, user);
     if (body.includeSpreadsheetInResponse === true || body.responseRanges !== undefined) {
       throw new ApiRefusal('the stand-in does not implement includeSpreadsheetInResponse', 501);
     }
+    if (late) {
+      held.set(id, [...(held.get(id) ?? []), { body, user }]);
+      return null;
+    }
     const copy = workingCopy(doc);
-    const replies = applyRequests(copy, body.requests);
+    const replies = applyRequests(copy, body.requests, { user });
     docs.set(id, copy);
     return selectFields(query, 'BatchUpdateSpreadsheetResponse', {
       spreadsheetId: doc.spreadsheetId,
@@ -285,12 +426,17 @@ export async function startSheetsStandIn(options: StandInOptions = {}): Promise<
     const fault = takeFault(record.method);
     if (fault) record.fault = true;
     if (fault?.stall === 'before') return; // never answered; the socket closes with the server
+    if (fault?.drop === 'before') {
+      req.socket.destroy();
+      return;
+    }
     if (fault?.status !== undefined) {
       sendError(res, record, fault.status, FAULT_MESSAGES[fault.status] ?? 'Injected fault.');
       return;
     }
 
     const authorization = req.headers.authorization;
+    const account = accounts.get(authorization?.slice('Bearer '.length) ?? '');
     if (!authorization?.startsWith('Bearer ')) {
       sendError(
         res,
@@ -300,7 +446,7 @@ export async function startSheetsStandIn(options: StandInOptions = {}): Promise<
       );
       return;
     }
-    if (authorization.slice('Bearer '.length) !== token) {
+    if (!account) {
       sendError(res, record, 401, 'Request had invalid authentication credentials.');
       return;
     }
@@ -341,19 +487,29 @@ export async function startSheetsStandIn(options: StandInOptions = {}): Promise<
       if (!IMPLEMENTED.has(record.method)) {
         throw new ApiRefusal(`the stand-in does not implement ${spec.id}`, 501);
       }
+      checkAccount(account, record.method === 'batchUpdate');
       const id = params.spreadsheetId ?? '';
+      const user = account.email;
+      const late = fault?.stall === 'late' && record.method === 'batchUpdate';
       const answer =
         record.method === 'get'
-          ? getSpreadsheet(id, url.searchParams)
+          ? getSpreadsheet(id, url.searchParams, user)
           : record.method === 'values.batchGet'
-            ? batchGet(id, url.searchParams)
-            : batchUpdate(id, url.searchParams, body);
-      if (fault?.stall === 'after') return; // applied, never answered
+            ? batchGet(id, url.searchParams, user)
+            : batchUpdate(id, url.searchParams, body, user, late);
+      if (fault?.stall === 'after' || late) return; // never answered
+      if (fault?.drop === 'after') {
+        req.socket.destroy();
+        return;
+      }
       send(res, record, 200, answer);
     } catch (error) {
       if (!(error instanceof ApiRefusal)) throw error;
       if (fault?.stall === 'after') return;
-      sendError(res, record, error.status, error.message);
+      sendError(res, record, error.status, error.message, {
+        status: error.statusName,
+        details: error.details,
+      });
     }
   }
 
@@ -368,6 +524,10 @@ export async function startSheetsStandIn(options: StandInOptions = {}): Promise<
       );
     });
   });
+  // Node closes a kept-alive connection after 5 s idle; a client that computed for longer
+  // then sends its next request into a closing socket (ECONNRESET). Google keeps them open
+  // for minutes, so the stand-in does too.
+  server.keepAliveTimeout = 600_000;
   server.on('connection', (socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
@@ -413,6 +573,21 @@ export async function startSheetsStandIn(options: StandInOptions = {}): Promise<
     },
     forbid(id) {
       forbidden.add(id);
+    },
+    tokenFor(account) {
+      const issued = `token-${accounts.size}-${account.email}`;
+      accounts.set(issued, account);
+      return issued;
+    },
+    share(id, email) {
+      const doc = spreadsheet(id);
+      if (!doc.sharedWith.includes(email)) doc.sharedWith.push(email);
+    },
+    loadNonSheetsFile(id) {
+      nonSheets.add(id);
+    },
+    settle() {
+      for (const id of [...held.keys()]) land(id);
     },
     inject(fault) {
       faults.push({ fault, hits: 0, seen: 0 });

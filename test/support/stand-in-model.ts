@@ -9,10 +9,16 @@ import { fieldAt } from './sheets-discovery.ts';
 /** A refusal the stand-in answers with HTTP 400 INVALID_ARGUMENT (or the status given). */
 export class ApiRefusal extends Error {
   readonly status: number;
-  constructor(message: string, status = 400) {
+  /** Google's status name when it is not the usual one for the code (FAILED_PRECONDITION). */
+  readonly statusName: string | undefined;
+  /** `error.details` (google.rpc.ErrorInfo with its `reason`), when Google sends them. */
+  readonly details: Json[] | undefined;
+  constructor(message: string, status = 400, statusName?: string, details?: Json[]) {
     super(message);
     this.name = 'ApiRefusal';
     this.status = status;
+    this.statusName = statusName;
+    this.details = details;
   }
 }
 
@@ -50,11 +56,20 @@ export interface StandInSheet {
   merges?: Json[];
 }
 
+/** The account that owns every spreadsheet the stand-in loads (the default token's). */
+export const STAND_IN_OWNER = 'owner@example.org';
+
 export interface StandInSpreadsheet {
   spreadsheetId: string;
   title: string;
   sheets: StandInSheet[];
   nextProtectedRangeId: number;
+  /** The owner: always an editor of every protected range. */
+  owner: string;
+  /** Accounts the file is shared with as editors (the owner is always one). */
+  sharedWith: string[];
+  /** Spreadsheet-level developer metadata (DeveloperMetadata JSON). */
+  developerMetadata: Json[];
 }
 
 /** A working copy for one batch: outer arrays and properties copied, rows shared. */
@@ -69,6 +84,8 @@ export function workingCopy(doc: StandInSpreadsheet): StandInSpreadsheet {
       dimensionProperties: sheet.dimensionProperties.slice(),
       ...(sheet.merges ? { merges: sheet.merges.slice() } : {}),
     })),
+    sharedWith: doc.sharedWith.slice(),
+    developerMetadata: doc.developerMetadata.slice(),
   };
 }
 
@@ -366,6 +383,9 @@ export function spreadsheetFrom(
     spreadsheetId,
     title: spreadsheetId,
     nextProtectedRangeId: 1,
+    owner: STAND_IN_OWNER,
+    sharedWith: [],
+    developerMetadata: [],
     sheets: tabs.map((tab, index) => {
       const width = tab.rows.reduce((w, row) => Math.max(w, row.length), 0);
       const sheetId = index === 0 ? 0 : 1_000_000 + index;

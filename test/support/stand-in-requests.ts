@@ -20,8 +20,21 @@ import {
   type StoredCell,
   type StoredRow,
 } from './stand-in-model.ts';
+import {
+  createDeveloperMetadata,
+  deleteDeveloperMetadata,
+  editorsWithSender,
+  guardEdit,
+  updateProtectedRange,
+  type EditContext,
+} from './stand-in-access.ts';
 
-type Handler = (doc: StandInSpreadsheet, body: Json, where: string) => Json | undefined;
+type Handler = (
+  doc: StandInSpreadsheet,
+  body: Json,
+  where: string,
+  ctx: EditContext,
+) => Json | undefined;
 
 const INT32_MAX = 2_147_483_647;
 
@@ -132,8 +145,9 @@ const addSheet: Handler = (doc, body, where) => {
   return { addSheet: { properties: structuredClone(properties) } };
 };
 
-const deleteSheet: Handler = (doc, body, where) => {
+const deleteSheet: Handler = (doc, body, where, ctx) => {
   const sheet = sheetById(doc, body.sheetId, where);
+  guardEdit(doc, sheet, null, ctx);
   if (doc.sheets.length === 1) {
     throw new ApiRefusal(`Invalid ${where}: You can't remove all the sheets in a document.`);
   }
@@ -185,7 +199,7 @@ function writeCells(
   }
 }
 
-const updateCells: Handler = (doc, body, where) => {
+const updateCells: Handler = (doc, body, where, ctx) => {
   const paths = parseFieldMask(body.fields, 'CellData', where);
   const rows = Array.isArray(body.rows) ? (body.rows as Json[]) : [];
   const height = rows.length;
@@ -205,6 +219,7 @@ const updateCells: Handler = (doc, body, where) => {
   }
   if (hasRange) {
     const { sheet, bounds } = resolveGridRange(doc, body.range, where);
+    guardEdit(doc, sheet, bounds, ctx);
     if (height > bounds.endRow - bounds.startRow || width > bounds.endColumn - bounds.startColumn) {
       throw new ApiRefusal(
         `Invalid ${where}: the data (${height} rows, ${width} columns) does not fit in the range`,
@@ -227,13 +242,15 @@ const updateCells: Handler = (doc, body, where) => {
     },
     where,
   );
+  guardEdit(doc, sheet, bounds, ctx);
   writeCells(sheet, bounds, rows, paths, false);
   return undefined;
 };
 
-const repeatCell: Handler = (doc, body, where) => {
+const repeatCell: Handler = (doc, body, where, ctx) => {
   const paths = parseFieldMask(body.fields, 'CellData', where);
   const { sheet, bounds } = resolveGridRange(doc, body.range, where);
+  guardEdit(doc, sheet, bounds, ctx);
   const cell = obj(body.cell);
   for (let r = bounds.startRow; r < bounds.endRow; r++) {
     const row = writableRow(sheet, r);
@@ -244,9 +261,10 @@ const repeatCell: Handler = (doc, body, where) => {
   return undefined;
 };
 
-const appendCells: Handler = (doc, body, where) => {
+const appendCells: Handler = (doc, body, where, ctx) => {
   const paths = parseFieldMask(body.fields, 'CellData', where);
   const sheet = sheetById(doc, body.sheetId, where);
+  guardEdit(doc, sheet, null, ctx);
   const rows = Array.isArray(body.rows) ? (body.rows as Json[]) : [];
   let last = sheet.rows.length;
   while (last > 0 && !(sheet.rows[last - 1] ?? []).some(hasValue)) last--;
@@ -292,8 +310,34 @@ function dimensionRange(
   return { sheet, rows, start, end, count };
 }
 
-const insertDimension: Handler = (doc, body, where) => {
+/** The cells of new rows (or columns): the format and validation of the neighbour's. */
+function inherited(cell: StoredCell | undefined): StoredCell | undefined {
+  if (!cell) return undefined;
+  const out: StoredCell = {};
+  if (cell.userEnteredFormat !== undefined)
+    out.userEnteredFormat = structuredClone(cell.userEnteredFormat);
+  if (cell.dataValidation !== undefined) out.dataValidation = structuredClone(cell.dataValidation);
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
+function insertedRows(sheet: StandInSheet, from: number, n: number): (StoredRow | undefined)[] {
+  const source = sheet.rows[from];
+  const row = source?.map(inherited);
+  return Array.from({ length: n }, () =>
+    row && row.some((c) => c !== undefined) ? row.slice() : undefined,
+  );
+}
+
+const insertDimension: Handler = (doc, body, where, ctx) => {
   const { sheet, rows, start, end, count } = dimensionRange(doc, body.range, where);
+  guardEdit(
+    doc,
+    sheet,
+    rows
+      ? { startRow: start, endRow: start + 1, startColumn: 0, endColumn: Infinity }
+      : { startRow: 0, endRow: Infinity, startColumn: start, endColumn: start + 1 },
+    ctx,
+  );
   if (start >= count) {
     throw new ApiRefusal(
       `Invalid ${where}: startIndex ${start} is past the last ${rows ? 'row' : 'column'} (${count}); use appendDimension to add at the end`,
@@ -306,11 +350,14 @@ const insertDimension: Handler = (doc, body, where) => {
   }
   const n = end - start;
   const grid = sheet.properties.gridProperties;
+  // Google copies the format and validation of the row (column) before, or after when
+  // inheritFromBefore is false (the default).
+  const from = body.inheritFromBefore === true ? start - 1 : start;
   if (rows) {
     if (start < sheet.rows.length) {
       sheet.rows = sheet.rows
         .slice(0, start)
-        .concat(Array.from<undefined>({ length: n }), sheet.rows.slice(start));
+        .concat(insertedRows(sheet, from, n), sheet.rows.slice(start));
     }
     grid.rowCount += n;
     if ((grid.frozenRowCount ?? 0) > start) grid.frozenRowCount = (grid.frozenRowCount ?? 0) + n;
@@ -318,7 +365,8 @@ const insertDimension: Handler = (doc, body, where) => {
     for (let r = 0; r < sheet.rows.length; r++) {
       if ((sheet.rows[r]?.length ?? 0) <= start) continue;
       const row = writableRow(sheet, r);
-      row.splice(start, 0, ...Array.from<undefined>({ length: n }));
+      const neighbour = inherited(row[from]);
+      row.splice(start, 0, ...Array.from({ length: n }, () => neighbour && { ...neighbour }));
     }
     grid.columnCount += n;
     if ((grid.frozenColumnCount ?? 0) > start) {
@@ -329,8 +377,16 @@ const insertDimension: Handler = (doc, body, where) => {
   return undefined;
 };
 
-const deleteDimension: Handler = (doc, body, where) => {
+const deleteDimension: Handler = (doc, body, where, ctx) => {
   const { sheet, rows, start, end, count } = dimensionRange(doc, body.range, where);
+  guardEdit(
+    doc,
+    sheet,
+    rows
+      ? { startRow: start, endRow: end, startColumn: 0, endColumn: Infinity }
+      : { startRow: 0, endRow: Infinity, startColumn: start, endColumn: end },
+    ctx,
+  );
   if (end > count) {
     throw new ApiRefusal(
       `Invalid ${where}: Range exceeds grid limits. Max ${rows ? 'rows' : 'columns'}: ${count}`,
@@ -365,8 +421,9 @@ const deleteDimension: Handler = (doc, body, where) => {
   return undefined;
 };
 
-const appendDimension: Handler = (doc, body, where) => {
+const appendDimension: Handler = (doc, body, where, ctx) => {
   const sheet = sheetById(doc, body.sheetId, where);
+  guardEdit(doc, sheet, null, ctx);
   if (body.dimension !== 'ROWS' && body.dimension !== 'COLUMNS') {
     throw new ApiRefusal(`Invalid ${where}: dimension must be ROWS or COLUMNS`);
   }
@@ -475,8 +532,9 @@ function checkCondition(
   }
 }
 
-const setDataValidation: Handler = (doc, body, where) => {
+const setDataValidation: Handler = (doc, body, where, ctx) => {
   const { sheet, bounds } = resolveGridRange(doc, body.range, where);
+  guardEdit(doc, sheet, bounds, ctx);
   const rule = body.rule === undefined || body.rule === null ? undefined : obj(body.rule);
   if (rule) checkCondition(doc, rule.condition, 'validation', `${where}.rule`);
   for (let r = bounds.startRow; r < bounds.endRow; r++) {
@@ -519,7 +577,7 @@ const addConditionalFormatRule: Handler = (doc, body, where) => {
   return undefined;
 };
 
-const addProtectedRange: Handler = (doc, body, where) => {
+const addProtectedRange: Handler = (doc, body, where, ctx) => {
   const protectedRange = structuredClone(obj(body.protectedRange));
   if (protectedRange.namedRangeId !== undefined) {
     throw new ApiRefusal(`Invalid ${where}: the stand-in has no named ranges`);
@@ -545,6 +603,10 @@ const addProtectedRange: Handler = (doc, body, where) => {
   doc.nextProtectedRangeId = Math.max(doc.nextProtectedRangeId, (id as number) + 1);
   if ((id as number) > INT32_MAX) throw new ApiRefusal(`Invalid ${where}: id out of range`);
   protectedRange.protectedRangeId = id;
+  // The account adding a protection is always one of its editors (the owner is too).
+  if (protectedRange.warningOnly !== true) {
+    protectedRange.editors = editorsWithSender(protectedRange.editors, ctx);
+  }
   protectedRange.requestingUserCanEdit = true;
   sheet.protectedRanges.push(protectedRange);
   return { addProtectedRange: { protectedRange: structuredClone(protectedRange) } };
@@ -564,10 +626,17 @@ const HANDLERS: Record<string, Handler> = {
   setDataValidation,
   addConditionalFormatRule,
   addProtectedRange,
+  updateProtectedRange,
+  createDeveloperMetadata: (doc, body, where) => createDeveloperMetadata(doc, body, where),
+  deleteDeveloperMetadata: (doc, body, where) => deleteDeveloperMetadata(doc, body, where),
 };
 
 /** Applies every request to `doc` (a working copy), in order; the replies. */
-export function applyRequests(doc: StandInSpreadsheet, requests: unknown): Json[] {
+export function applyRequests(
+  doc: StandInSpreadsheet,
+  requests: unknown,
+  ctx: EditContext = { user: doc.owner },
+): Json[] {
   if (!Array.isArray(requests) || requests.length === 0) {
     throw new ApiRefusal('Invalid requests: Must specify at least one request.');
   }
@@ -583,6 +652,6 @@ export function applyRequests(doc: StandInSpreadsheet, requests: unknown): Json[
     const handler = HANDLERS[kind];
     const where = `requests[${i}].${kind}`;
     if (!handler) throw new ApiRefusal(`Invalid ${where}: the stand-in does not implement ${kind}`);
-    return handler(doc, obj(body), where) ?? {};
+    return handler(doc, obj(body), where, ctx) ?? {};
   });
 }

@@ -6,30 +6,36 @@
  *   snapshot for the next write.
  * - `write`: one atomic `spreadsheets.batchUpdate`: missing output tabs added, each
  *   output tab edited minimally against the snapshot, settings cells set.
- * - `init`: one `get` (and, when a scores tab is to be added next to an existing agencies
- *   tab, one `values.batchGet` of that tab's header row), then one `batchUpdate` adding what
- *   is missing (none when nothing is).
+ * - `init`: one `get` (tabs and their protections; and, when a scores tab is to be added
+ *   next to an existing agencies tab, one `values.batchGet` of that tab's header row), then
+ *   one `batchUpdate` adding what is missing and making the functions' account (`editor`)
+ *   an editor of the protected output tabs (none when nothing is to change).
  *
  * Every call is retried on 429, 5xx and timeouts. A batch that timed out or got a 5xx may
- * have landed, so before it is sent again the sheet is re-read and the batch planned anew
- * from what is there: a batch that landed plans to nothing, and nothing is applied twice.
+ * have landed, or may still land, so before it is sent again the sheet is re-read and the
+ * batch planned anew from what is there (a batch that landed plans to nothing), and a
+ * batch that would do harm landing twice carries the write marker, so that of two copies
+ * only one can land (commit-batch.ts, write-marker.ts).
  */
+import { randomUUID } from 'node:crypto';
 import type { sheets_v4 } from '@googleapis/sheets';
 import type { GoogleAuth } from 'google-auth-library';
 import type { RawTab, RawWorkbook } from '../../core/cells.ts';
-import { KarnamehError } from '../../core/errors.ts';
 import { fillMerged } from '../../core/merged-cells.ts';
 import type { InitTemplate, WorkbookStore, WriteReport, WriteRequest } from '../../ports.ts';
 import { describeFailure, type Operation } from './api-errors.ts';
 import { fromApiRows } from './cell-data.ts';
+import { commitBatch, type Planned } from './commit-batch.ts';
 import { agenciesHeaderNeeded, planInit } from './init-requests.ts';
 import {
-  failureKind,
-  retryPolicy,
-  waitBeforeRetry,
-  withRetry,
-  type RetryOptions,
-} from './retry.ts';
+  INIT_FIELDS,
+  lockedTabs,
+  protectionNeeded,
+  protectionUpdates,
+  protectionsOf,
+  requireEditor,
+} from './init-protection.ts';
+import { retryPolicy, withRetry, type RetryOptions } from './retry.ts';
 import { createSheetsClient, type SheetsClient } from './sheets-client.ts';
 import {
   SHEET_READ_FIELDS,
@@ -39,7 +45,8 @@ import {
   type SheetInfo,
   type WorkbookSnapshot,
 } from './snapshot.ts';
-import { MAX_BODY_BYTES, bodyBytes, planWrite } from './write-plan.ts';
+import { MARKER_FIELDS, markerOf } from './write-marker.ts';
+import { planWrite } from './write-plan.ts';
 
 type Request = sheets_v4.Schema$Request;
 
@@ -52,11 +59,12 @@ export interface SheetsStoreOptions {
   retry?: RetryOptions;
   /** Credentials already held (tests; callers with their own GoogleAuth). */
   auth?: GoogleAuth;
-}
-
-interface Batch<T> {
-  requests: Request[];
-  result: T;
+  /**
+   * The account the functions run as, made an editor of the protected output tabs by
+   * `init` (CLI `--editor`, env KARNAMEH_EDITOR); default: the service account of the
+   * credentials, when they name one.
+   */
+  editor?: string;
 }
 
 export function createSheetsStore(options: SheetsStoreOptions): WorkbookStore {
@@ -73,12 +81,21 @@ export function createSheetsStore(options: SheetsStoreOptions): WorkbookStore {
     }));
   let snapshot: WorkbookSnapshot | null = null;
 
-  const fail = async (error: unknown, attempts: number, operation: Operation) => {
+  let marker: string | null = null;
+
+  const fail = async (
+    error: unknown,
+    attempts: number,
+    operation: Operation,
+    requests: Request[] = [],
+  ) => {
     const c = await connect().catch(() => null);
     return describeFailure(error, attempts, {
       spreadsheetId,
       operation,
       who: () => (c ? c.who() : Promise.resolve('the service account karnameh runs as')),
+      account: () => (c ? c.account() : Promise.resolve(null)),
+      protectedTabs: async () => lockedTabs((await connect()).api, spreadsheetId, requests),
     });
   };
 
@@ -95,18 +112,22 @@ export function createSheetsStore(options: SheetsStoreOptions): WorkbookStore {
     );
   }
 
-  async function fetchSheets(operation: Operation): Promise<SheetInfo[]> {
+  async function fetchSheets(
+    operation: Operation,
+    fields = SHEET_READ_FIELDS,
+  ): Promise<{ sheets: SheetInfo[]; marker: string | null; data: sheets_v4.Schema$Spreadsheet }> {
     const data = await call(operation, (api) =>
-      api.spreadsheets.get({ spreadsheetId, fields: SHEET_READ_FIELDS }),
+      api.spreadsheets.get({ spreadsheetId, fields: `${fields},${MARKER_FIELDS}` }),
     );
-    return sheetInfos(data);
+    return { sheets: sheetInfos(data), marker: markerOf(data), data };
   }
 
   async function fetchAll(operation: Operation): Promise<{
     workbook: RawWorkbook;
     snapshot: WorkbookSnapshot;
+    marker: string | null;
   }> {
-    const sheets = await fetchSheets(operation);
+    const { sheets, marker } = await fetchSheets(operation);
     const grids = sheets.filter((s) => s.grid);
     const tabs = new Map<number, RawTab>();
     if (grids.length > 0) {
@@ -136,45 +157,28 @@ export function createSheetsStore(options: SheetsStoreOptions): WorkbookStore {
     return {
       workbook: { tabs: grids.map(read) },
       snapshot: takeSnapshot(sheets, tabs),
+      marker,
     };
   }
 
-  /**
-   * Sends a planned batch. A 429 is sent again as is; after a 5xx or a timeout the batch
-   * may have landed, so `replan` re-reads and plans again (a batch that landed plans to
-   * nothing). Nothing is sent for an empty plan.
-   */
+  /** Sends a planned batch at most once (commit-batch.ts); the marker kept for the next. */
   async function commit<T>(
     operation: Operation,
-    first: Batch<T>,
-    replan: () => Promise<Batch<T>>,
+    first: Planned<T>,
+    replan: () => Promise<Planned<T>>,
   ): Promise<T> {
     const { api } = await connect();
-    let batch = first;
-    for (let attempt = 1; ; attempt++) {
-      if (batch.requests.length === 0) return batch.result;
-      const size = bodyBytes(batch.requests);
-      if (size > MAX_BODY_BYTES) {
-        throw new KarnamehError(
-          'source.write_failed',
-          `The change to ${description} needs a request of ${size} bytes, more than the ${MAX_BODY_BYTES} bytes allowed in one atomic batch; nothing was written.`,
-        );
-      }
-      try {
-        await api.spreadsheets.batchUpdate({
-          spreadsheetId,
-          requestBody: { requests: batch.requests },
-        });
-        return batch.result;
-      } catch (error) {
-        const kind = failureKind(error);
-        if (kind === 'final' || attempt >= policy.attempts) {
-          throw await fail(error, attempt, operation);
-        }
-        await waitBeforeRetry(policy, attempt, error);
-        if (kind === 'ambiguous') batch = await replan();
-      }
-    }
+    const done = await commitBatch(first, {
+      send: (requests) =>
+        api.spreadsheets.batchUpdate({ spreadsheetId, requestBody: { requests } }),
+      replan,
+      fail: (error, attempts, requests) => fail(error, attempts, operation, requests),
+      policy,
+      writeId: randomUUID(),
+      where: description,
+    });
+    marker = done.marker;
+    return done.result;
   }
 
   function report(changes: string[]): WriteReport {
@@ -183,14 +187,17 @@ export function createSheetsStore(options: SheetsStoreOptions): WorkbookStore {
       : { location: description, note: 'nothing to change' };
   }
 
-  function writePlan(state: WorkbookSnapshot, request: WriteRequest) {
+  function writePlan(state: WorkbookSnapshot, request: WriteRequest, at: string | null) {
     const plan = planWrite(state, request, description);
-    return { requests: plan.requests, result: plan };
+    return { requests: plan.requests, result: plan, marker: at };
   }
 
-  async function initPlan(template: InitTemplate) {
-    const sheets = await fetchSheets('init');
-    const account = await (await connect()).account();
+  async function initPlan(template: InitTemplate): Promise<Planned<string[]>> {
+    const { sheets, marker: at, data } = await fetchSheets('init', INIT_FIELDS);
+    const protections = protectionsOf(data);
+    const editor = protectionNeeded(sheets, protections)
+      ? requireEditor(options.editor ?? (await (await connect()).account()), spreadsheetId)
+      : null;
     const agencies = agenciesHeaderNeeded(sheets, template);
     let header: unknown[] = [];
     if (agencies) {
@@ -204,8 +211,17 @@ export function createSheetsStore(options: SheetsStoreOptions): WorkbookStore {
       );
       header = data.valueRanges?.[0]?.values?.[0] ?? [];
     }
-    const plan = planInit(sheets, template, account, header);
-    return { requests: plan.requests, result: plan.added };
+    const plan = planInit(sheets, template, editor, header);
+    const updates = editor ? protectionUpdates(sheets, protections, editor) : null;
+    const notes = plan.added.length > 0 ? [`tabs added: ${plan.added.join('، ')}`] : [];
+    if (updates && updates.tabs.length > 0) {
+      notes.push(`${editor} made an editor of ${updates.tabs.join('، ')}`);
+    }
+    return {
+      requests: [...plan.requests, ...(updates?.requests ?? [])],
+      result: notes,
+      marker: at,
+    };
   }
 
   return {
@@ -214,24 +230,32 @@ export function createSheetsStore(options: SheetsStoreOptions): WorkbookStore {
     async read() {
       const fresh = await fetchAll('read');
       snapshot = fresh.snapshot;
+      marker = fresh.marker;
       return fresh.workbook;
     },
 
     async write(request) {
-      const state = snapshot ?? (await fetchAll('write')).snapshot;
-      const first = writePlan(state, request);
-      const plan = await commit('write', first, async () =>
-        writePlan((await fetchAll('write')).snapshot, request),
-      );
+      if (!snapshot) {
+        const fresh = await fetchAll('write');
+        snapshot = fresh.snapshot;
+        marker = fresh.marker;
+      }
+      const first = writePlan(snapshot, request, marker);
+      const plan = await commit('write', first, async () => {
+        const fresh = await fetchAll('write');
+        return writePlan(fresh.snapshot, request, fresh.marker);
+      });
       snapshot = plan.after;
       // The first plan says what this write changes, even when a retry found it landed.
       return report(first.result.changes);
     },
 
     async init(template) {
-      const added = await commit('init', await initPlan(template), () => initPlan(template));
+      const first = await initPlan(template);
+      await commit('init', first, () => initPlan(template));
       snapshot = null; // the tabs changed; the next write reads first
-      return report(added.length > 0 ? [`tabs added: ${added.join('، ')}`] : []);
+      // The first plan says what init changes, even when a retry found it landed.
+      return report(first.result);
     },
   };
 }

@@ -22,8 +22,12 @@ import type { OutputKey, SheetInfo, TabState, WorkbookSnapshot } from './snapsho
 
 type Request = sheets_v4.Schema$Request;
 
-/** The request body limit the product keeps to (the whole `batchUpdate` body). */
-export const MAX_BODY_BYTES = 2_000_000;
+/**
+ * The largest `batchUpdate` body Google accepts (10 MiB; it refuses more with 400 "Request
+ * payload size exceeds the limit: 10485760 bytes."). Google recommends 2 MB, but a write
+ * split into several batches would no longer be atomic, so up to this limit it is one.
+ */
+export const MAX_BODY_BYTES = 10_485_760;
 
 /** Rows of room a tab added by a write gets beyond its data. */
 const NEW_TAB_SPARE_ROWS = 100;
@@ -113,7 +117,10 @@ export function planTabEdit(state: TabState, nextRows: readonly (readonly CellVa
       requests.push({
         insertDimension: {
           range: { sheetId, dimension: 'ROWS', startIndex, endIndex: prefix + newMiddle },
-          inheritFromBefore: startIndex > 0,
+          // New rows take the format and validation of the data row after them (there is
+          // always one: the common last rows), never of the row before, which may be the
+          // bold header.
+          inheritFromBefore: false,
         },
       });
       sheet.rowCount += newMiddle - oldMiddle;
