@@ -192,7 +192,11 @@ export async function runMonth(
     const rendered = await ports.render(release(delivery.monthSent && !!options.force));
     const previewFiles = ports.preview ? await ports.preview.write(rendered) : [];
     const note =
-      gate.kind === 'proceed' ? '' : ` (BLOCKED: a real run would stop: ${gate.message})`;
+      gate.kind === 'blocked'
+        ? ` (BLOCKED: a real run would stop: ${gate.message})`
+        : gate.kind === 'data-changed'
+          ? ` (a real run would send nothing: ${gate.message})`
+          : '';
     return outcome('dry-run', 0, `dry run: nothing written, nothing sent${note}`, {
       previewFiles,
     });

@@ -36,15 +36,17 @@ function template(): InitTemplate {
     bands: DEFAULT_BANDS.map((b) => [b.label, b.min]),
   };
   return {
-    tabs: (Object.keys(TABS) as TabKey[]).map((key) => ({
-      key,
-      title: TABS[key].label,
-      header:
-        key === 'scores'
-          ? ['ماه', 'دستگاه', 'i1', 'i2', 'توضیحات']
-          : TABS[key].columns.map((c) => c.label),
-      rows: rows[key] ?? [],
-    })),
+    tabs: (Object.keys(TABS) as TabKey[])
+      .filter((key) => !TABS[key].optional)
+      .map((key) => ({
+        key,
+        title: TABS[key].label,
+        header:
+          key === 'scores'
+            ? ['ماه', 'دستگاه', 'i1', 'i2', 'توضیحات']
+            : TABS[key].columns.map((c) => c.label),
+        rows: rows[key] ?? [],
+      })),
     indicatorMax: { i1: 10, i2: 7.5 },
   };
 }

@@ -76,15 +76,8 @@ describe('bad input gives problems and exit 1, never a stack trace', () => {
     ],
   ])('%s', async (name, change, code) => {
     const path = await variant(name.replace(/ /g, '-'), change);
-    for (const command of [['check'], ['run', '--month', '1403-04']]) {
-      const result = await spawnKarnameh([
-        ...command,
-        '--workbook',
-        path,
-        '--json',
-        '--outbox',
-        box.outbox,
-      ]);
+    for (const command of [['check'], ['run', '--month', '1403-04', '--outbox', box.outbox]]) {
+      const result = await spawnKarnameh([...command, '--workbook', path, '--json']);
       expect(result.code, result.stderr).toBe(1);
       expect(result.stderr).not.toMatch(/\n\s+at /);
       const summary = JSON.parse(result.stdout) as { problems: { code: string }[] };

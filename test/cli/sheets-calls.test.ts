@@ -27,6 +27,8 @@ import { karnameh } from './cli-harness.ts';
 /** 2 MB, the most any one request may carry. */
 const TWO_MB = 2_000_000;
 const LAST_MONTH = '1403-12'; // 24 months from 1402-01
+/** 1404-01-12 in Tehran. */
+const AFTER_LAST_MONTH = new Date('2025-04-01T08:00:00Z');
 
 let standIn: SheetsStandIn;
 let box: Scratch;
@@ -43,9 +45,13 @@ afterAll(async () => {
 /** Runs `karnameh` on the sheet; the methods it called, in order. */
 async function counted(sheet: string, args: string[], exitCode = 0): Promise<string[]> {
   standIn.resetLog();
+  // The outbox is a flag of `run` only; the clock stands after the large workbook's last
+  // month (1403-12), which may be run once it has begun.
+  const outbox = args[0] === 'run' ? ['--outbox', box.outbox] : [];
   const result = await karnameh(
-    [...args, '--sheet', sheet, '--outbox', box.outbox],
+    [...args, '--sheet', sheet, ...outbox],
     standInEnv(standIn),
+    AFTER_LAST_MONTH,
   );
   expect(result.code, result.stderr).toBe(exitCode);
   expect(standIn.log.every((r) => r.status === 200)).toBe(true);

@@ -10,6 +10,7 @@ import { pluralOfGroup } from '../../functions/core/group-names.ts';
 import { PROBLEM_CODES, type ProblemCode } from '../../functions/core/problems.ts';
 import { decideRun, definitionErrors } from '../../functions/core/run-gate.ts';
 import { readRunsLog, runsRows } from '../../functions/core/runs-log.ts';
+import { inputDigest } from '../../functions/use-cases/input-digest.ts';
 import {
   editCell,
   fromTabs,
@@ -350,5 +351,21 @@ describe('the run gate (workbook.md, "What stops a run")', () => {
     expect(forced).toMatchObject({ kind: 'proceed', warnings: [warning] });
     const same = gate({ runs, runsTab, options: { allowIncomplete: true } });
     expect(same).toEqual({ kind: 'proceed', warnings: [] });
+  });
+});
+
+describe('the input digest (what run.data_changed compares)', () => {
+  it('changes with a score, not with the settings rows the product writes itself', () => {
+    const base = inputDigest(sampleWorkbook());
+    expect(inputDigest(editCell(SCORES, 2, 2, 7))).not.toBe(base);
+    // run_request cleared and run_status written by the watcher after a run.
+    const watched = edited((tabs) => {
+      for (const row of tabs['تنظیمات'] ?? []) {
+        if (row[0] === 'درخواست اجرا') row[1] = '1403-04';
+        if (row[0] === 'وضعیت اجرا') row[1] = 'ارسال شد';
+      }
+    });
+    expect(inputDigest(watched)).toBe(base);
+    expect(inputDigest(editCell('تنظیمات', 1, 1, 'تهران'))).not.toBe(base);
   });
 });
