@@ -11,6 +11,7 @@ const optionsSchema = z
     month: z.string().refine(isMonthKey, 'must be a Jalali year-month like 1403-04').optional(),
     dryRun: z.boolean(),
     force: z.boolean(),
+    resendUnconfirmed: z.boolean(),
     allowIncomplete: z.boolean(),
     json: z.boolean(),
     example: z.boolean(),
@@ -29,11 +30,15 @@ const optionsSchema = z
 export type CliOptions = z.infer<typeof optionsSchema>;
 
 export const USAGE = `usage:
-  karnameh run   [--month YYYY-MM] [--dry-run] [--force] [--allow-incomplete] [--to ADDRESS] [--json] [--outbox DIR]
+  karnameh run   [--month YYYY-MM] [--dry-run] [--force] [--resend-unconfirmed] [--allow-incomplete] [--to ADDRESS] [--json] [--outbox DIR]
   karnameh check [--month YYYY-MM] [--json]
   karnameh init  [--example]
 source: --workbook FILE.xlsx | --sheet SPREADSHEET_ID (or env KARNAMEH_WORKBOOK / KARNAMEH_SHEET)
-mail:   SMTP_URL and MAIL_FROM send over SMTP; otherwise .eml files go to the outbox folder (./outbox)`;
+mail:   SMTP_URL and MAIL_FROM send over SMTP; otherwise .eml files go to the outbox folder (./outbox)
+runs:   a run sends only to recipients not yet reached; a delivery never confirmed (the run was
+        killed, or the server took the message and never answered) is named and not sent again:
+        --resend-unconfirmed sends it on purpose (they may get two copies); --force sends the
+        month to everyone again as a correction. Ctrl-C finishes the message in flight, records, stops.`;
 
 /** Parses and validates the command line; a bad one is a `usage` error naming what is wrong. */
 export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv): CliOptions {
@@ -47,6 +52,7 @@ export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv): CliOptions
         month: { type: 'string' },
         'dry-run': { type: 'boolean', default: false },
         force: { type: 'boolean', default: false },
+        'resend-unconfirmed': { type: 'boolean', default: false },
         'allow-incomplete': { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
         example: { type: 'boolean', default: false },
@@ -76,6 +82,7 @@ export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv): CliOptions
     month: values.month,
     dryRun: values['dry-run'],
     force: values.force,
+    resendUnconfirmed: values['resend-unconfirmed'],
     allowIncomplete: values['allow-incomplete'],
     json: values.json,
     example: values.example,

@@ -12,6 +12,11 @@ export function lazyStore(description: string, load: () => Promise<WorkbookStore
     read: async () => (await get()).read(),
     write: async (request) => (await get()).write(request),
     init: async (template) => (await get()).init(template),
+    readRuns: async () => (await get()).readRuns(),
+    lockRun: async (request) => {
+      const store = await get();
+      return store.lockRun ? store.lockRun(request) : null;
+    },
   };
 }
 

@@ -8,6 +8,7 @@ export type ErrorCode =
   | 'source.write_failed'
   | 'source.unavailable'
   | 'mail.failed'
+  | 'mail.unconfirmed'
   | 'run.in_progress'
   | 'internal';
 

@@ -4,7 +4,12 @@
  * - `read`: one `spreadsheets.get` (tab list, `fields` mask) and one `values.batchGet`
  *   for every tab; keeps a snapshot for the next write.
  * - `write`: one atomic `spreadsheets.batchUpdate`: missing output tabs added, each
- *   output tab edited minimally against the snapshot, settings cells set.
+ *   output tab edited minimally against the snapshot, settings cells set; when the write
+ *   carries runs rows, one `values.batchGet` of the runs tab first, and the rows are
+ *   upserted against the tab as it is then (runs-plan.ts), so rows another run wrote since
+ *   the read survive.
+ * - `readRuns`: one `values.batchGet` of the runs tab (one `get` first when the last read
+ *   saw none).
  * - `init`: one `get` (and, when a scores tab is to be added next to an existing agencies
  *   tab, one `values.batchGet` of that tab's header row), then one `batchUpdate` adding what
  *   is missing (none when nothing is).
@@ -17,9 +22,10 @@ import type { sheets_v4 } from '@googleapis/sheets';
 import type { GoogleAuth } from 'google-auth-library';
 import type { RawTab, RawWorkbook } from '../../core/cells.ts';
 import { KarnamehError } from '../../core/errors.ts';
+import { mergeRunsRows } from '../../core/runs-log.ts';
 import type { InitTemplate, WorkbookStore, WriteReport, WriteRequest } from '../../ports.ts';
 import { describeFailure, type Operation } from './api-errors.ts';
-import { fromApiRows } from './cell-data.ts';
+import { fromApiRows, toPlainRows } from './cell-data.ts';
 import { agenciesHeaderNeeded, planInit } from './init-requests.ts';
 import {
   failureKind,
@@ -31,13 +37,14 @@ import {
 import { createSheetsClient, type SheetsClient } from './sheets-client.ts';
 import {
   SHEET_FIELDS,
+  findSheet,
   quoteTitle,
   sheetInfos,
   takeSnapshot,
   type SheetInfo,
   type WorkbookSnapshot,
 } from './snapshot.ts';
-import { MAX_BODY_BYTES, bodyBytes, planWrite } from './write-plan.ts';
+import { MAX_BODY_BYTES, bodyBytes, planWrite, type RunsUpsert } from './write-plan.ts';
 
 type Request = sheets_v4.Schema$Request;
 
@@ -175,8 +182,37 @@ export function createSheetsStore(options: SheetsStoreOptions): WorkbookStore {
       : { location: description, note: 'nothing to change' };
   }
 
-  function writePlan(state: WorkbookSnapshot, request: WriteRequest) {
-    const plan = planWrite(state, request, description);
+  /** The runs tab as it is now: one `values.batchGet` (and a `get` when `sheets` has none). */
+  async function freshRuns(
+    operation: Operation,
+    sheets: readonly SheetInfo[] | null,
+  ): Promise<{ sheet: SheetInfo; tab: RawTab } | null> {
+    const known = sheets ? findSheet(sheets, 'runs') : undefined;
+    const sheet = known ?? findSheet(await fetchSheets(operation), 'runs');
+    if (!sheet) return null;
+    const data = await call(operation, (api) =>
+      api.spreadsheets.values.batchGet({
+        spreadsheetId,
+        ranges: [quoteTitle(sheet.title)],
+        valueRenderOption: 'UNFORMATTED_VALUE',
+        dateTimeRenderOption: 'SERIAL_NUMBER',
+        majorDimension: 'ROWS',
+      }),
+    );
+    const values = data.valueRanges?.[0]?.values as unknown[][] | undefined;
+    return { sheet, tab: { name: sheet.title, rows: fromApiRows(values) } };
+  }
+
+  async function writePlan(state: WorkbookSnapshot, request: WriteRequest) {
+    let runs: RunsUpsert | undefined;
+    if (request.runs && request.runs.length > 0) {
+      const fresh = await freshRuns('write', state.sheets);
+      runs = {
+        fresh: fresh ? { sheet: fresh.sheet, rows: toPlainRows(fresh.tab.rows) } : null,
+        merged: mergeRunsRows(fresh?.tab, request.runs),
+      };
+    }
+    const plan = planWrite(state, request, description, runs);
     return { requests: plan.requests, result: plan };
   }
 
@@ -211,13 +247,17 @@ export function createSheetsStore(options: SheetsStoreOptions): WorkbookStore {
 
     async write(request) {
       const state = snapshot ?? (await fetchAll('write')).snapshot;
-      const first = writePlan(state, request);
+      const first = await writePlan(state, request);
       const plan = await commit('write', first, async () =>
         writePlan((await fetchAll('write')).snapshot, request),
       );
       snapshot = plan.after;
       // The first plan says what this write changes, even when a retry found it landed.
       return report(first.result.changes);
+    },
+
+    async readRuns() {
+      return (await freshRuns('read', snapshot?.sheets ?? null))?.tab;
     },
 
     async init(template) {

@@ -4,7 +4,8 @@ import ExcelJS from 'exceljs';
 import type { CellValue, RawTab, RawWorkbook } from '../../core/cells.ts';
 import { KarnamehError } from '../../core/errors.ts';
 import { normalizeName } from '../../core/normalize.ts';
-import { matchesKey } from '../../core/tab-lookup.ts';
+import { mergeRunsRows, type RunsEntry } from '../../core/runs-log.ts';
+import { findTab, matchesKey } from '../../core/tab-lookup.ts';
 import { SETTING_KEYS, TABS } from '../../core/tabs.ts';
 import type {
   InitTemplate,
@@ -14,6 +15,7 @@ import type {
   WriteReport,
   WriteRequest,
 } from '../../ports.ts';
+import { takeRunLock, withWriteLock } from './file-lock.ts';
 import { fileExists, loadWorkbook, readSourceBytes, saveWorkbook } from './load-workbook.ts';
 import { findWorksheet } from './match-names.ts';
 import { readWorksheet } from './read-cells.ts';
@@ -36,8 +38,15 @@ export function createXlsxStore(path: string): WorkbookStore {
   return {
     description: path,
     read: () => readXlsx(path),
-    write: (request) => writeXlsx(path, request),
-    init: (template) => initXlsx(path, template),
+    // Writes take turns across processes (file-lock.ts): each plans against the file as it
+    // is once the write lock is held, so a concurrent writer's runs rows survive.
+    write: (request) => withWriteLock(path, () => writeXlsx(path, request)),
+    init: async (template) => {
+      await mkdir(dirname(path), { recursive: true }); // the write lock goes beside the new file
+      return withWriteLock(path, () => initXlsx(path, template));
+    },
+    readRuns: async () => findTab(await readXlsx(path), 'runs'),
+    lockRun: (request) => takeRunLock(path, request),
   };
 }
 
@@ -79,19 +88,38 @@ function overlayOutputs(tabs: RawTab[], sibling: ExcelJS.Workbook): RawTab[] {
   return result;
 }
 
-function applyOutputs(workbook: ExcelJS.Workbook, outputs: OutputTabs): void {
-  for (const key of OUTPUT_KEYS) {
+/**
+ * Whole output tabs replaced; the runs rows upserted into the runs sheet of `workbook`,
+ * which was loaded from the file at write time (under the write lock): rows of other runs
+ * are kept as they are in the file now (core/runs-log.ts `mergeRunsRows`).
+ */
+function applyOutputs(
+  workbook: ExcelJS.Workbook,
+  outputs: OutputTabs,
+  runs?: RunsEntry[],
+): RawTab | undefined {
+  for (const key of ['results', 'problems'] as const) {
     const rows = outputs[key];
     if (rows !== undefined) {
       replaceWorksheet(workbook, findWorksheet(workbook, key), TABS[key].label, rows);
     }
   }
+  if (runs && runs.length > 0) {
+    const sheet = findWorksheet(workbook, 'runs');
+    const rows = mergeRunsRows(sheet ? readWorksheet(sheet) : undefined, runs);
+    replaceWorksheet(workbook, sheet, TABS.runs.label, rows);
+    return { name: sheet?.name ?? TABS.runs.label, rows };
+  }
+  return undefined;
 }
 
 async function writeXlsx(path: string, request: WriteRequest): Promise<WriteReport> {
   const settings = request.settings ?? [];
   const bytes = await readSourceBytes(path);
-  const hasOutputs = OUTPUT_KEYS.some((key) => request.outputs[key] !== undefined);
+  const hasOutputs =
+    request.outputs.results !== undefined ||
+    request.outputs.problems !== undefined ||
+    (request.runs?.length ?? 0) > 0;
   if (!hasOutputs && settings.length === 0) return { location: path };
   const unsupported = await findUnsupportedParts(bytes).catch((error: unknown) => {
     throw new KarnamehError('source.unreadable', `${path} is not a readable .xlsx workbook`, {
@@ -101,13 +129,13 @@ async function writeXlsx(path: string, request: WriteRequest): Promise<WriteRepo
   // Once outputs live in the sibling they stay there (reads take them from there too), even
   // if the workbook could now be rewritten: the runs log is never split between two files.
   if (unsupported.length > 0 || (await fileExists(siblingPath(path)))) {
-    return writeSibling(path, request.outputs, settings, unsupported);
+    return writeSibling(path, request, settings, unsupported);
   }
   const workbook = await loadWorkbook(bytes, path);
-  applyOutputs(workbook, request.outputs);
+  const runsAfter = applyOutputs(workbook, request.outputs, request.runs);
   applySettingsUpdates(workbook, settings, path);
   await saveWorkbook(workbook, path);
-  return { location: path };
+  return { location: path, ...(runsAfter ? { runsAfter } : {}) };
 }
 
 function settingsNoteRows(settings: SettingsUpdate[]): CellValue[][] {
@@ -123,7 +151,7 @@ function settingsNoteRows(settings: SettingsUpdate[]): CellValue[][] {
 
 async function writeSibling(
   path: string,
-  outputs: OutputTabs,
+  { outputs, runs }: WriteRequest,
   settings: SettingsUpdate[],
   unsupported: UnsupportedPart[],
 ): Promise<WriteReport> {
@@ -136,7 +164,8 @@ async function writeSibling(
       // Our own output file, unreadable: it is rebuilt from scratch.
     }
   }
-  applyOutputs(workbook, outputs);
+  const runsAfter = applyOutputs(workbook, outputs, runs);
+  const after = runsAfter ? { runsAfter } : {};
   if (settings.length > 0) {
     const existing = workbook.worksheets.find(
       (ws) => normalizeName(ws.name) === normalizeName(SETTINGS_NOTE_TITLE),
@@ -149,6 +178,7 @@ async function writeSibling(
   const settingsEn = settings.length > 0 ? ' (settings changes in its note tab)' : '';
   if (unsupported.length === 0) {
     return {
+      ...after,
       location: target,
       note:
         `خروجی‌های ${basename(path)}${settingsFa} مانند اجراهای پیشین در ${basename(target)} نوشته شد؛ برای بازگرداندن آنها به فایل اصلی، برگه‌هایش را به آن بیفزایید و ${basename(target)} را بردارید. / ` +
@@ -156,6 +186,7 @@ async function writeSibling(
     };
   }
   return {
+    ...after,
     location: target,
     note:
       `${basename(path)} دست نخورد چون ${unsupported.map((p) => p.fa).join('، ')} دارد؛ خروجی‌ها${settingsFa} در ${basename(target)} نوشته شد. / ` +
