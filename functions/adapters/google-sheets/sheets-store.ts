@@ -248,9 +248,20 @@ export function createSheetsStore(options: SheetsStoreOptions): WorkbookStore {
     async write(request) {
       const state = snapshot ?? (await fetchAll('write')).snapshot;
       const first = await writePlan(state, request);
-      const plan = await commit('write', first, async () =>
-        writePlan((await fetchAll('write')).snapshot, request),
-      );
+      const replan = async () => writePlan((await fetchAll('write')).snapshot, request);
+      let plan;
+      try {
+        plan = await commit('write', first, replan);
+      } catch (error) {
+        // A tab this write adds (the runs tab, on a sheet without one) may have been added
+        // by another run a moment ago (two runs' first claims): planned again once against
+        // the sheet as it is now, the rows go into that tab instead.
+        const adds = first.requests.some((r) => r.addSheet);
+        if (!adds || !(error instanceof KarnamehError) || error.code !== 'source.write_failed') {
+          throw error;
+        }
+        plan = await commit('write', await replan(), replan);
+      }
       snapshot = plan.after;
       // The first plan says what this write changes, even when a retry found it landed.
       return report(first.result.changes);
