@@ -12,6 +12,7 @@ const optionsSchema = z
     month: z.string().refine(isMonthKey, 'must be a Jalali year-month like 1403-04').optional(),
     dryRun: z.boolean(),
     force: z.boolean(),
+    resendUnconfirmed: z.boolean(),
     allowIncomplete: z.boolean(),
     json: z.boolean(),
     example: z.boolean(),
@@ -31,18 +32,22 @@ const optionsSchema = z
 export type CliOptions = z.infer<typeof optionsSchema>;
 
 export const USAGE = `usage:
-  karnameh run   [--month YYYY-MM] [--dry-run] [--force] [--allow-incomplete] [--to ADDRESS] [--json] [--outbox DIR]
+  karnameh run   [--month YYYY-MM] [--dry-run] [--force] [--resend-unconfirmed] [--allow-incomplete] [--to ADDRESS] [--json] [--outbox DIR]
   karnameh check [--month YYYY-MM] [--json]
   karnameh init  [--example] [--editor EMAIL]
   karnameh help  (or --help, -h)
 source: --workbook FILE.xlsx | --sheet SPREADSHEET_ID (or env KARNAMEH_WORKBOOK / KARNAMEH_SHEET)
 month:  1403-04, 1403-4, ۱۴۰۳/۰۴ or «تیر ۱۴۰۳»; default: the month before this one (Asia/Tehran)
 editor: with --sheet, the account the functions run as (env KARNAMEH_EDITOR); init makes it an editor of the protected tabs
-mail:   SMTP_URL and MAIL_FROM send over SMTP; otherwise .eml files go to the outbox folder (./outbox)`;
+mail:   SMTP_URL and MAIL_FROM send over SMTP; otherwise .eml files go to the outbox folder (./outbox)
+runs:   a run sends only to recipients not yet reached; a delivery never confirmed (the run was
+        killed, or the server took the message and never answered) is named and not sent again:
+        --resend-unconfirmed sends it on purpose (they may get two copies); --force sends the
+        month to everyone again as a correction. Ctrl-C finishes the message in flight, records, stops.`;
 
 /** The flags each command takes (besides the source, --workbook / --sheet). */
 const FLAGS: Record<(typeof COMMANDS)[number], readonly string[]> = {
-  run: ['month', 'dry-run', 'force', 'allow-incomplete', 'to', 'json', 'outbox'],
+  run: ['month', 'dry-run', 'force', 'resend-unconfirmed', 'allow-incomplete', 'to', 'json', 'outbox'],
   check: ['month', 'json'],
   init: ['example', 'editor'],
 };
@@ -99,6 +104,7 @@ export function parseCliArgs(
         month: { type: 'string' },
         'dry-run': { type: 'boolean', default: false },
         force: { type: 'boolean', default: false },
+        'resend-unconfirmed': { type: 'boolean', default: false },
         'allow-incomplete': { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
         example: { type: 'boolean', default: false },
@@ -144,6 +150,7 @@ export function parseCliArgs(
     month,
     dryRun: values['dry-run'],
     force: values.force,
+    resendUnconfirmed: values['resend-unconfirmed'],
     allowIncomplete: values['allow-incomplete'],
     json: values.json,
     example: values.example,

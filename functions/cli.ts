@@ -19,6 +19,11 @@ export interface CliIo {
   now?: () => Date;
   /** Where the bundled example lives (for `init --example`). */
   exampleWorkbook?: string;
+  /**
+   * Subscribes to SIGINT/SIGTERM (bin/karnameh.js); returns the unsubscribe. A run that
+   * sends then finishes the message in flight, records it and stops.
+   */
+  signals?: (onSignal: (name: string) => void) => () => void;
 }
 
 const EXAMPLE = new URL('../examples/ilam-1403.xlsx', import.meta.url).pathname;
@@ -42,7 +47,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   } catch (error) {
     if (isKarnamehError(error)) {
       log.error(`${error.message} [${error.code}]`);
-      return error.code === 'usage' ? 2 : 3;
+      // Another run of the month is sending: stopped, as by the data (interfaces.md exit 1).
+      return error.code === 'usage' ? 2 : error.code === 'run.in_progress' ? 1 : 3;
     }
     log.error(`unexpected failure: ${error instanceof Error ? error.message : String(error)}`);
     return 3;
@@ -76,6 +82,14 @@ async function dispatch(options: CliOptions, io: CliIo, log: Logger): Promise<nu
   const runId = newRunId(now());
   const mailer = options.dryRun ? undefined : createMailer(io.env, options.outbox, runId);
   const render = createReleaseRenderer();
+  const stop = new AbortController();
+  const unsubscribe = options.dryRun
+    ? undefined
+    : io.signals?.((name) => {
+        if (stop.signal.aborted) return;
+        log.warn(`${name}: finishing the message in flight, recording, then stopping`);
+        stop.abort(name);
+      });
   try {
     const outcome = await runMonth(
       {
@@ -91,9 +105,11 @@ async function dispatch(options: CliOptions, io: CliIo, log: Logger): Promise<nu
         month: options.month,
         dryRun: options.dryRun,
         force: options.force,
+        resendUnconfirmed: options.resendUnconfirmed,
         allowIncomplete: options.allowIncomplete,
         testTo: options.to,
         requestedBy: io.env.USER ? `cli:${io.env.USER}` : 'cli',
+        signal: stop.signal,
       },
     );
     reportProblems(outcome.summary, log);
@@ -101,7 +117,7 @@ async function dispatch(options: CliOptions, io: CliIo, log: Logger): Promise<nu
     for (const file of outcome.previewFiles) log.info(`preview: ${file}`);
     if (outcome.unconfirmed.length > 0) {
       log.warn(
-        `earlier deliveries never confirmed (not sent again; check with them, then use --force): ${outcome.unconfirmed.join(', ')}`,
+        `deliveries never confirmed (not sent again; check with them, then use --resend-unconfirmed): ${outcome.unconfirmed.join(', ')}`,
       );
     }
     // A dry run of a month a real run would stop says so as a warning.
@@ -116,6 +132,7 @@ async function dispatch(options: CliOptions, io: CliIo, log: Logger): Promise<nu
     printJson(outcome.summary);
     return outcome.exitCode;
   } finally {
+    unsubscribe?.();
     await mailer?.close();
   }
 }

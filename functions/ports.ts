@@ -1,14 +1,15 @@
-import type { CellValue, RawWorkbook } from './core/cells.ts';
+import type { CellValue, RawTab, RawWorkbook } from './core/cells.ts';
+import type { MonthKey } from './core/jalali.ts';
 import type { ReleaseInput } from './core/release-input.ts';
+import type { RunsEntry } from './core/runs-log.ts';
 import type { TabKey } from './core/tabs.ts';
 
 /**
  * Output tabs to write: each present key replaces that whole tab (header row first).
  * Values are plain: text that looks like a formula is still text, never evaluated.
+ * The runs tab is not among them: it is upserted row by row (`WriteRequest.runs`).
  */
-export type OutputTabs = Partial<
-  Record<Extract<TabKey, 'results' | 'problems' | 'runs'>, CellValue[][]>
->;
+export type OutputTabs = Partial<Record<Extract<TabKey, 'results' | 'problems'>, CellValue[][]>>;
 
 /** A change to one settings cell, by the settings key (the watcher clears run_request). */
 export interface SettingsUpdate {
@@ -18,6 +19,13 @@ export interface SettingsUpdate {
 
 export interface WriteRequest {
   outputs: OutputTabs;
+  /**
+   * Rows of THIS run to upsert into the runs tab as it is AT WRITE TIME (re-read then, not
+   * taken from the last read): a row with the same key (run id, kind, recipient) is
+   * replaced in place, the others appended; no other row is ever touched, so a concurrent
+   * writer's rows survive (core/runs-log.ts `mergeRunsRows`). The tab is created when missing.
+   */
+  runs?: RunsEntry[];
   /** Only `run_request` / `run_status` values; every other input cell is never written. */
   settings?: SettingsUpdate[];
 }
@@ -26,6 +34,11 @@ export interface WriteReport {
   /** Where the outputs went (the workbook itself, or a sibling file for an xlsx the writer cannot carry over). */
   location: string;
   note?: string;
+  /**
+   * The runs tab exactly as this write left it, when the store knows it without reading
+   * again (an .xlsx, written under its write lock); absent otherwise (read it: `readRuns`).
+   */
+  runsAfter?: RawTab;
 }
 
 /** Where the workbook lives: an .xlsx file or a Google Sheet. */
@@ -43,6 +56,26 @@ export interface WorkbookStore {
    * Excel or LibreOffice, read-only, or not writable by this user. Call it before sending.
    */
   checkWritable?(): Promise<void>;
+  /** The runs tab as it is now (read afresh; undefined when there is none). */
+  readRuns(): Promise<RawTab | undefined>;
+  /**
+   * Stores that can lock across processes (an .xlsx: a lock file beside it) take the lock
+   * for a run that sends; throws `run.in_progress` while another live run holds it. Null
+   * (or no method): the store has no lock (a Google Sheet); runs are kept apart by their
+   * claim rows in the runs tab alone (use-cases/delivery-ledger/claim.ts).
+   */
+  lockRun?(request: RunLockRequest): Promise<RunLock | null>;
+}
+
+export interface RunLockRequest {
+  runId: string;
+  month: MonthKey;
+}
+
+export interface RunLock {
+  /** Set when a dead run's lock was taken over: says whose. */
+  note?: string;
+  release(): Promise<void>;
 }
 
 /** What `init` lays out: every tab with its header row and, for new tabs, starting rows. */
@@ -64,7 +97,13 @@ export interface OutgoingMail {
 export interface Mailer {
   /** For messages: `SMTP smtp.example.org:587`, `outbox ./outbox`. */
   readonly description: string;
-  /** Resolves with a message id once the message is handed over; rejects when it was not. */
+  /**
+   * Resolves with a message id once the server confirmed it took the message. Rejects with
+   * a KarnamehError: `mail.failed` when it was not taken (refused with a 4xx/5xx before,
+   * at or after DATA, or the connection failed before the whole message was handed over:
+   * safe to send again), `mail.unconfirmed` when the whole message was handed over and no
+   * reply came (the server may have it: never sent again blindly).
+   */
   send(mail: OutgoingMail): Promise<{ messageId: string }>;
   close(): Promise<void>;
 }

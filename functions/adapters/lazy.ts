@@ -13,6 +13,11 @@ export function lazyStore(description: string, load: () => Promise<WorkbookStore
     write: async (request) => (await get()).write(request),
     init: async (template) => (await get()).init(template),
     checkWritable: async () => (await get()).checkWritable?.(),
+    readRuns: async () => (await get()).readRuns(),
+    lockRun: async (request) => {
+      const store = await get();
+      return store.lockRun ? store.lockRun(request) : null;
+    },
   };
 }
 

@@ -10,6 +10,7 @@ export type ErrorCode =
   | 'source.locked'
   | 'source.unavailable'
   | 'mail.failed'
+  | 'mail.unconfirmed'
   | 'run.in_progress'
   | 'internal';
 

@@ -4,14 +4,27 @@ import { normalizeName } from './normalize.ts';
 import { TABS } from './tabs.ts';
 
 /**
- * The runs tab: one row per run (kind `run`) and one per recipient of it (kind `delivery`,
- * or `test` for a test copy sent with --to). A delivery row is written as `pending` before
- * the message goes out and updated to `sent` or `failed` after, so a crash in between
- * leaves a trace instead of a silent second copy.
+ * The runs tab: one row per run (kind `run`) and one per recipient of each mail it sends
+ * (kind `delivery` for the release, `test` for a test copy sent with --to; `card`,
+ * `reminder`, `digest` for the other mail kinds). A row is keyed by run id, kind and
+ * recipient key (runsKey): a write replaces its own rows in place and appends new ones,
+ * never touching another run's (mergeRunsRows). A delivery row is written `pending` before
+ * its batch goes out and updated to `sent`, `failed`, `unconfirmed` (handed over, reply
+ * never came) or `skipped` (not tried: the run was stopped) after, so a crash in between
+ * leaves at most one batch of `pending` rows instead of a silent second copy.
  */
-export type RunKind = 'run' | 'delivery' | 'test';
+export type RunKind = 'run' | 'delivery' | 'test' | 'card' | 'reminder' | 'digest';
 export type RunStatus =
-  'started' | 'sent' | 'partial' | 'failed' | 'blocked' | 'already-sent' | 'pending';
+  | 'started'
+  | 'sent'
+  | 'partial'
+  | 'failed'
+  | 'blocked'
+  | 'already-sent'
+  | 'interrupted'
+  | 'pending'
+  | 'unconfirmed'
+  | 'skipped';
 
 export interface RunsEntry {
   runId: string;
@@ -92,54 +105,99 @@ export function runsRows(entries: RunsEntry[]): CellValue[][] {
   return [header, ...rows];
 }
 
+/** The identity of a runs row: a write replaces the row with the same key, appends the others. */
+export function runsKey(entry: Pick<RunsEntry, 'runId' | 'kind' | 'recipient'>): string {
+  return `${entry.runId}\u0000${entry.kind}\u0000${entry.recipient.toLowerCase()}`;
+}
+
+/**
+ * The runs tab as it must be after upserting `entries` (rows of one run) into `current`
+ * (the tab as it is now, read at write time): a row with the same key (runsKey) is
+ * replaced in place, the others are appended in order; every other row (another run's,
+ * one the product cannot read, a blank one) is kept as it is. The cells follow the
+ * current header's columns (the canonical header when the tab is empty or has none).
+ */
+export function mergeRunsRows(current: RawTab | undefined, entries: RunsEntry[]): CellValue[][] {
+  const rows = (current?.rows ?? []).map((row) => row.slice());
+  const headerRow = rows[0] ?? [];
+  const header = headerRow.map((cell) => normalizeName(text(cell)));
+  const columnOf = (key: string, label: string): number =>
+    header.findIndex((h) => h === normalizeName(key) || h === normalizeName(label));
+  const hasHeader = COLUMNS.some((c) => columnOf(c.key, c.label) >= 0);
+  if (!hasHeader) {
+    // An empty tab gets the header; a tab without one (not the product's) keeps its rows.
+    const canonical = runsRows(entries);
+    return rows.length === 0 ? canonical : [...rows, ...canonical.slice(1)];
+  }
+  const layout = COLUMNS.map((c) => ({ field: FIELD_OF_KEY[c.key], at: columnOf(c.key, c.label) }));
+  const place = new Map<string, number>();
+  rows.forEach((row, i) => {
+    if (i === 0) return;
+    const get = (field: keyof RunsEntry): string => {
+      const at = layout.find((l) => l.field === field)?.at ?? -1;
+      return at < 0 ? '' : text(row[at]);
+    };
+    const runId = get('runId');
+    if (runId)
+      place.set(runsKey({ runId, kind: get('kind') as RunKind, recipient: get('recipient') }), i);
+  });
+  const width = Math.max(headerRow.length, ...layout.map((l) => l.at + 1));
+  for (const entry of entries) {
+    const at = place.get(runsKey(entry));
+    const row: CellValue[] = at === undefined ? Array<CellValue>(width).fill('') : (rows[at] ?? []);
+    while (row.length < width) row.push('');
+    for (const { field, at: column } of layout) {
+      if (field && column >= 0) row[column] = entry[field];
+    }
+    if (at === undefined) {
+      place.set(runsKey(entry), rows.length);
+      rows.push(row);
+    } else rows[at] = row;
+  }
+  return rows;
+}
+
+/** What the runs tab says about one kind of mail of a month, per recipient key. */
 export interface DeliveryState {
   /** Some run of the month went out (fully or partly). */
   monthSent: boolean;
-  /** Recipients (lower-case) who have the month's release. */
+  /** Keys (lower-case) whose mail was confirmed sent. */
   reached: Set<string>;
-  /** Deliveries announced but never confirmed (the run stopped between sending and recording). */
+  /**
+   * Keys whose last try was never confirmed: `pending` (the run stopped between sending and
+   * recording) or `unconfirmed` (handed over, no reply). Not sent again automatically.
+   */
   unconfirmed: RunsEntry[];
 }
 
-export function deliveryState(entries: RunsEntry[], month: MonthKey): DeliveryState {
+/**
+ * The delivery state of `kind` mail for `month`: a key ever `sent` is reached; otherwise
+ * its last row decides (`pending`/`unconfirmed`: unconfirmed; `failed`/`skipped`: to be
+ * sent again). Rows of `exceptRun` (the run asking) are left out.
+ */
+export function deliveryState(
+  entries: RunsEntry[],
+  month: MonthKey,
+  kind: RunKind = 'delivery',
+  exceptRun = '',
+): DeliveryState {
   const reached = new Set<string>();
-  const pending = new Map<string, RunsEntry>();
+  const last = new Map<string, RunsEntry>();
   let monthSent = false;
   for (const entry of entries) {
-    if (entry.month !== month) continue;
-    if (entry.kind === 'run' && (entry.status === 'sent' || entry.status === 'partial')) {
-      monthSent = true;
+    if (entry.month !== month || entry.runId === exceptRun) continue;
+    if (kind === 'delivery' && entry.kind === 'run') {
+      if (entry.status === 'sent' || entry.status === 'partial') monthSent = true;
     }
-    if (entry.kind !== 'delivery') continue;
+    if (entry.kind !== kind) continue;
     if (entry.status === 'sent') {
       monthSent = true;
       reached.add(entry.recipient);
-      pending.delete(entry.recipient);
-    } else if (entry.status === 'pending') {
-      pending.set(entry.recipient, entry);
-    } else if (entry.status === 'failed') {
-      pending.delete(entry.recipient);
     }
+    last.set(entry.recipient, entry);
   }
-  const unconfirmed = [...pending.values()].filter((e) => !reached.has(e.recipient));
+  const unconfirmed = [...last.values()].filter(
+    (e) => !reached.has(e.recipient) && (e.status === 'pending' || e.status === 'unconfirmed'),
+  );
   return { monthSent, reached, unconfirmed };
-}
-
-/** How long a `started` run row counts as a run in progress (after that: it crashed). */
-export const RUN_IN_PROGRESS_MS = 15 * 60 * 1000;
-
-/**
- * Another run of the month that started recently and has not finished: its `started` row
- * is still there. Across separate services (monthlyRun and watchSheet) the sheet itself is
- * the only place both see.
- */
-export function runInProgress(entries: RunsEntry[], month: MonthKey, now: Date): RunsEntry | null {
-  for (const entry of entries) {
-    if (entry.month !== month || entry.kind !== 'run' || entry.status !== 'started') continue;
-    const at = Date.parse(entry.at);
-    if (Number.isFinite(at) && now.getTime() - at < RUN_IN_PROGRESS_MS && at <= now.getTime()) {
-      return entry;
-    }
-  }
-  return null;
 }

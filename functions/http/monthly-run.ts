@@ -1,5 +1,5 @@
 /**
- * `monthlyRun`: POST `{ month?, dryRun?, force?, allowIncomplete? }`, the same job as
+ * `monthlyRun`: POST `{ month?, dryRun?, force?, resendUnconfirmed?, allowIncomplete? }`, the same job as
  * `karnameh run`. Answers the summary JSON (plus `run`: id, message, deliveries,
  * unconfirmed recipients) with 200 done, 422 stopped by the data; or `{error: {code,
  * message}}` with 400 a bad body, 401 (caller.ts), 405, 409 a run of that month in
@@ -62,6 +62,7 @@ export function monthlyRunHandler(source: RuntimeSource): HttpFunction {
             month,
             dryRun: body.dryRun,
             force: body.force,
+            resendUnconfirmed: body.resendUnconfirmed,
             allowIncomplete: body.allowIncomplete,
             requestedBy,
           },

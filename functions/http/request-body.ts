@@ -1,4 +1,4 @@
-/** The body of a `monthlyRun` call: `{ month?, dryRun?, force?, allowIncomplete? }`, nothing else. */
+/** The body of a `monthlyRun` call: `{ month?, dryRun?, force?, resendUnconfirmed?, allowIncomplete? }`, nothing else. */
 import { z } from 'zod';
 import { isMonthKey } from '../core/jalali.ts';
 
@@ -6,6 +6,7 @@ export const monthlyRunBodySchema = z.strictObject({
   month: z.string().refine(isMonthKey, 'must be a Jalali year-month like 1403-04').optional(),
   dryRun: z.boolean().optional(),
   force: z.boolean().optional(),
+  resendUnconfirmed: z.boolean().optional(),
   allowIncomplete: z.boolean().optional(),
 });
 
@@ -52,7 +53,8 @@ export function parseMonthlyRunBody(rawBody: Buffer | undefined, parsed: unknown
       if (issue.code === 'unrecognized_keys') {
         return issue.keys.map((key) => ({
           field: key,
-          message: 'is not a field of this call (month, dryRun, force, allowIncomplete)',
+          message:
+            'is not a field of this call (month, dryRun, force, resendUnconfirmed, allowIncomplete)',
         }));
       }
       const field = issue.path.join('.') || 'body';

@@ -1,316 +1,176 @@
-import { computeResults } from '../core/compute-summary.ts';
-import { decideRun } from '../core/run-gate.ts';
-import { fatalSummary } from '../core/fatal-summary.ts';
-import { defaultMonth, monthName } from '../core/jalali.ts';
-import type { MonthKey } from '../core/jalali.ts';
-import { parseWorkbook } from '../core/parse-workbook.ts';
-import { findTab } from '../core/tab-lookup.ts';
-import { problemsRows } from '../core/problems-tab.ts';
-import { releaseWording, type ReleaseInput } from '../core/release-input.ts';
-import { resultsTabRows } from '../core/results-tab.ts';
-import { deliveryState, readRunsLog, runInProgress, runsRows } from '../core/runs-log.ts';
+/**
+ * The monthly job, step by step (each step in run-month/ or delivery-ledger/):
+ * 1. read and decide: read the workbook, compute the month, decide whether the data lets
+ *    it go out (read-and-decide.ts);
+ * 2. claim the month: one run at a time across processes (delivery-ledger/claim.ts);
+ * 3. plan: who gets the release, from the runs tab as it is now (plan-deliveries.ts);
+ * 4. record intent, deliver in batches, record outcomes (delivery-ledger/deliver.ts);
+ * 5. report: what went out, what did not (report.ts).
+ */
 import { KarnamehError } from '../core/errors.ts';
-import type { RunsEntry } from '../core/runs-log.ts';
-import type { Summary, SummaryStatus } from '../core/summary.ts';
-import type {
-  Logger,
-  Mailer,
-  OutputTabs,
-  PreviewWriter,
-  RenderRelease,
-  WorkbookStore,
-  WriteReport,
-} from '../ports.ts';
-import { inputDigest } from './input-digest.ts';
+import { liveClaims, type ProcessHere } from '../core/run-claims.ts';
+import { readRunsLog } from '../core/runs-log.ts';
+import { resultsTabRows } from '../core/results-tab.ts';
+import { findTab } from '../core/tab-lookup.ts';
+import type { RenderedRelease } from '../ports.ts';
+import { claimRun, processHere, type Claim } from './delivery-ledger/claim.ts';
+import { deliverInBatches } from './delivery-ledger/deliver.ts';
+import { ledgerEntry, type LedgerItem } from './delivery-ledger/ledger.ts';
+import {
+  dryRun,
+  outcomeOf,
+  problemsTab,
+  releaseInput,
+  stopRun,
+  writeLogged,
+} from './run-month/outcome.ts';
+import { planDeliveries, type DeliveryPlan } from './run-month/plan-deliveries.ts';
+import { decide, readMonth, type MonthRun } from './run-month/read-and-decide.ts';
+import { closingRow, reportDelivery } from './run-month/report.ts';
+import type { RunMonthOptions, RunMonthOutcome, RunMonthPorts } from './run-month/types.ts';
 
-export interface RunMonthPorts {
-  store: WorkbookStore;
-  /** Needed unless the run is a dry run. */
-  mailer?: Mailer;
-  /** Needed for a dry run. */
-  preview?: PreviewWriter;
-  render: RenderRelease;
-  now: () => Date;
-  newRunId: () => string;
-  log: Logger;
-}
-
-export interface RunMonthOptions {
-  month?: MonthKey;
-  dryRun?: boolean;
-  force?: boolean;
-  allowIncomplete?: boolean;
-  /** Send a test copy to this address only; the month is not marked sent. */
-  testTo?: string;
-  /** Who asked (an email from the caller's token, or the CLI user); recorded in the runs tab. */
-  requestedBy?: string;
-}
-
-export interface DeliveryOutcome {
-  email: string;
-  status: 'sent' | 'failed';
-  detail: string;
-}
-
-export interface RunMonthOutcome {
-  summary: Summary;
-  /** 0 done, 1 stopped by the data, 3 failure (interfaces.md). */
-  exitCode: 0 | 1 | 3;
-  runId: string;
-  /** One line for a person: what happened. */
-  message: string;
-  deliveries: DeliveryOutcome[];
-  /** Recipients whose earlier delivery was never confirmed; not sent again automatically. */
-  unconfirmed: string[];
-  previewFiles: string[];
-  written: WriteReport | null;
-}
+export type {
+  DeliveryOutcome,
+  RunMonthOptions,
+  RunMonthOutcome,
+  RunMonthPorts,
+} from './run-month/types.ts';
 
 /** The monthly job: read, check, compute, write the output tabs, send the release. */
 export async function runMonth(
   ports: RunMonthPorts,
   options: RunMonthOptions = {},
 ): Promise<RunMonthOutcome> {
-  const { store, log } = ports;
-  const startedAt = ports.now();
-  const month = options.month ?? defaultMonth(startedAt);
-  const runId = ports.newRunId();
-  const raw = await store.read();
-  const digest = inputDigest(raw);
-  const parsed = parseWorkbook(raw, { month });
-  const runsLog = readRunsLog(findTab(raw, 'runs'));
-  const delivery = deliveryState(runsLog, month);
-  const requestedBy = options.requestedBy ?? '';
-  log.info(`read ${store.description}`, { runId, month, digest });
-
-  const entry = (fields: Partial<RunsEntry> & Pick<RunsEntry, 'kind' | 'status'>): RunsEntry => ({
-    runId,
-    month,
-    at: startedAt.toISOString(),
-    recipient: '',
-    requestedBy,
-    digest,
-    detail: '',
-    ...fields,
-  });
-
-  const computed = parsed.fatal
-    ? null
-    : computeResults(parsed.model, parsed.problems, month, 'checked');
-  const summary = computed?.summary ?? fatalSummary(month, parsed.problems, 'blocked');
-  const gate = decideRun({
-    month,
-    fatal: !computed,
-    problems: parsed.problems,
-    summary,
-    recipients: parsed.model.recipients.length,
-    runsTab: findTab(raw, 'runs'),
-    runs: runsLog,
-    digest,
-    options,
-  });
-  summary.problems.push(
-    ...gate.warnings.map(({ code, severity, tab, cell, message }) => ({
-      code,
-      severity,
-      tab,
-      cell,
-      message,
-    })),
-  );
-  const outcome = (
-    status: SummaryStatus,
-    exitCode: RunMonthOutcome['exitCode'],
-    message: string,
-    extra: Partial<RunMonthOutcome> = {},
-  ): RunMonthOutcome => ({
-    summary: { ...summary, status },
-    exitCode,
-    runId,
-    message,
-    deliveries: [],
-    unconfirmed: delivery.unconfirmed.map((e) => e.recipient),
-    previewFiles: [],
-    written: null,
-    ...extra,
-  });
-
-  const write = async (outputs: OutputTabs): Promise<WriteReport | null> => {
-    if (options.dryRun) return null;
-    const report = await store.write({ outputs });
-    log.info(`wrote ${Object.keys(outputs).join(', ')} to ${report.location}`, { runId, month });
-    if (report.note) log.warn(report.note, { runId, month });
-    return report;
-  };
-  const problems = problemsRows([...parsed.problems, ...gate.warnings]);
-
-  /** Ends the run without sending: the problems tab and one runs row say why. */
-  const stop = async (
-    status: 'blocked' | 'already-sent',
-    message: string,
-    detail = '',
-    results?: OutputTabs['results'],
-  ): Promise<RunMonthOutcome> => {
-    const written = await write({
-      problems,
-      ...(results ? { results } : {}),
-      runs: runsRows([...runsLog, entry({ kind: 'run', status, detail })]),
-    });
-    return outcome(status, status === 'blocked' ? 1 : 0, message, { written });
-  };
-
-  // A dry run still renders a preview, marked blocked, unless there is nothing to render.
-  const renderable =
-    gate.kind !== 'blocked' || !['structure', 'none-evaluated'].includes(gate.reason);
-  if (!computed || (gate.kind === 'blocked' && (!options.dryRun || !renderable))) {
-    return stop(
-      'blocked',
-      gate.kind === 'blocked' ? gate.message : '',
-      gate.kind === 'blocked' ? gate.detail : '',
-    );
+  // 1. Read and decide.
+  const run = await readMonth(ports, options);
+  const decision = decide(run);
+  if (decision.kind === 'stop') return stopRun(run, decision.message, decision.detail);
+  if (decision.kind === 'data-changed') {
+    return stopRun(run, decision.message, decision.detail, 'already-sent');
   }
+  if (decision.kind === 'dry-run') return dryRun(run, decision.note);
+  if (options.testTo) return sendTestCopy(run, options.testTo);
+  const here = ports.here ?? processHere();
+  // Nothing to send by the runs tab as read, and no other run at it: stopping sends nothing,
+  // so it needs no claim (a stale read can only make a run claim, never send twice).
+  const early = planDeliveries(run, readRunsLog(findTab(run.raw, 'runs')));
+  if (early.kind === 'stop' && !otherRunAt(run, here)) return closeUnsent(run, null, early);
 
-  const model = parsed.model;
-  const release = (correction: boolean): ReleaseInput => ({
-    summary,
-    province: model.settings.province,
-    spokesperson: model.settings.spokesperson,
-    spokespersonTitle: model.settings.spokespersonTitle,
-    top: model.settings.top,
-    weakBands: model.settings.weakBands,
-    indicatorCount: model.indicators.length,
-    dimensions: model.dimensions,
-    runId,
-    digest,
-    computedAt: startedAt,
-    correction,
-    test: !!options.testTo,
-    ...releaseWording(model, parsed.problems, month),
-  });
-
-  if (options.dryRun) {
-    const rendered = await ports.render(release(delivery.monthSent && !!options.force));
-    const previewFiles = ports.preview ? await ports.preview.write(rendered) : [];
-    const note =
-      gate.kind === 'blocked'
-        ? ` (BLOCKED: a real run would stop: ${gate.message})`
-        : gate.kind === 'data-changed'
-          ? ` (a real run would send nothing: ${gate.message})`
-          : '';
-    return outcome('dry-run', 0, `dry run: nothing written, nothing sent${note}`, {
-      previewFiles,
-    });
+  // 2. Claim the month (a store that cannot be written says so before anything is sent).
+  await run.ports.store.checkWritable?.();
+  const claim = await claimRun(run.ledger, here);
+  try {
+    for (const note of claim.notes) ports.log.warn(note, { runId: run.runId, month: run.month });
+    // 3. Who gets it, from the runs tab as it is now.
+    const plan = planDeliveries(run, claim.runs);
+    if (plan.kind === 'stop') return await closeUnsent(run, claim, plan);
+    // 4. Record intent, deliver in batches, record outcomes; 5. report.
+    return await sendRelease(run, claim, plan);
+  } catch (error) {
+    await closeFailed(run, claim, error);
+    throw error;
+  } finally {
+    await claim.release();
   }
+}
 
-  const running = runInProgress(runsLog, month, startedAt);
-  if (running) {
-    throw new KarnamehError(
-      'run.in_progress',
-      `a run of ${month} (${running.runId}, started ${running.at}) is in progress; try again when it is done`,
-    );
-  }
+function mailer(run: MonthRun) {
+  const { mailer } = run.ports;
+  if (!mailer)
+    throw new KarnamehError('internal', 'runMonth: a mailer is needed for a run that sends');
+  return mailer;
+}
 
-  const mailer = ports.mailer;
-  if (!mailer) throw new Error('runMonth: a mailer is needed for a run that sends');
-  const recipients = options.testTo ? [{ email: options.testTo, name: null }] : model.recipients;
-  const unconfirmed = new Set(delivery.unconfirmed.map((e) => e.recipient));
-  const targets = recipients.filter((r) => {
-    if (options.testTo || options.force) return true;
-    const key = r.email.toLowerCase();
-    return !delivery.reached.has(key) && !unconfirmed.has(key);
-  });
-  const correction = !options.testTo && !!options.force && delivery.monthSent;
+const itemsFor = (
+  recipients: { email: string; name: string | null }[],
+  rendered: RenderedRelease,
+): LedgerItem[] =>
+  recipients.map((to) => ({
+    key: to.email.toLowerCase(),
+    mail: {
+      to,
+      subject: rendered.subject,
+      html: rendered.html,
+      text: rendered.text,
+      attachments: [rendered.attachment],
+    },
+  }));
 
-  if (gate.kind === 'data-changed') {
-    const results = resultsTabRows(findTab(raw, 'results'), computed.month, runId);
-    return stop('already-sent', gate.message, gate.detail, results);
-  }
-
-  if (!options.testTo && !options.force && delivery.monthSent && targets.length === 0) {
-    const more =
-      unconfirmed.size > 0 ? `; unconfirmed deliveries: ${[...unconfirmed].join(', ')}` : '';
-    return stop('already-sent', `${monthName(month)} was already sent${more}`);
-  }
-
-  // Everyone left to send to has an unconfirmed delivery (a run stopped between sending and
-  // recording): nothing goes out and nothing claims the month was sent; a person decides.
-  if (!options.testTo && !options.force && targets.length === 0 && unconfirmed.size > 0) {
-    return stop(
-      'blocked',
-      `${monthName(month)}: nothing sent; earlier deliveries were never confirmed (${[...unconfirmed].join(', ')}): check with them, then use --force`,
-      `ارسال قبلی تأیید نشده است: ${[...unconfirmed].join('، ')}`,
-    );
-  }
-
-  // Rendered before the intent is recorded: a template that fails leaves no `pending` row.
-  const rendered = await ports.render(release(correction));
-
-  // Record the intent before anything goes out: a crash after sending leaves `pending`
-  // rows that the next run reports instead of sending again.
-  // A test copy's rows are kind `test`: they never count as the month being sent.
-  const kind = options.testTo ? 'test' : 'delivery';
-  const runEntry = entry({
-    kind: options.testTo ? 'test' : 'run',
-    status: 'started',
-    detail: correction ? 'اصلاحیه' : options.testTo ? 'نسخه آزمایشی' : '',
-  });
-  const pending = targets.map((r) =>
-    entry({ kind, status: 'pending', recipient: r.email.toLowerCase() }),
-  );
-  const publishes = !options.testTo;
-  const results = publishes
-    ? resultsTabRows(findTab(raw, 'results'), computed.month, runId)
+async function sendRelease(
+  run: MonthRun,
+  claim: Claim,
+  plan: Extract<DeliveryPlan, { kind: 'send' }>,
+): Promise<RunMonthOutcome> {
+  // Rendered before any delivery is announced: a template that fails leaves no `pending` row.
+  const rendered = await run.ports.render(releaseInput(run, plan.correction));
+  const lead = plan.correction ? 'اصلاحیه' : '';
+  const results = run.computed
+    ? resultsTabRows(findTab(run.raw, 'results'), run.computed.month, run.runId)
     : undefined;
-  const first = await write({
-    problems,
-    ...(results ? { results } : {}),
-    runs: runsRows([...runsLog, runEntry, ...pending]),
+  const result = await deliverInBatches(run.ledger, claim.entry, {
+    kind: 'delivery',
+    items: itemsFor(plan.recipients, rendered),
+    mailer: mailer(run),
+    limits: run.options.limits,
+    signal: run.options.signal,
+    firstWrite: { problems: problemsTab(run), ...(results ? { results } : {}) },
+    closeRun: (r) => closingRow(r, lead),
   });
+  return reportDelivery(run, result, plan.correction ? 'correction' : 'release', plan.unconfirmed);
+}
 
-  const deliveries: DeliveryOutcome[] = [];
-  for (const [i, target] of targets.entries()) {
-    const row = pending[i];
-    try {
-      const { messageId } = await mailer.send({
-        to: target,
-        subject: rendered.subject,
-        html: rendered.html,
-        text: rendered.text,
-        attachments: [rendered.attachment],
-      });
-      deliveries.push({ email: target.email, status: 'sent', detail: messageId });
-      if (row)
-        Object.assign(row, { status: 'sent', detail: messageId, at: ports.now().toISOString() });
-      log.info(`sent to ${target.email}`, { runId, month });
-    } catch (error) {
-      const detail = error instanceof Error ? error.message : String(error);
-      deliveries.push({ email: target.email, status: 'failed', detail });
-      if (row) Object.assign(row, { status: 'failed', detail, at: ports.now().toISOString() });
-      log.warn(`could not send to ${target.email}: ${detail}`, { runId, month });
-    }
-  }
-  const failed = deliveries.filter((d) => d.status === 'failed');
-  const sentCount = deliveries.length - failed.length;
-  runEntry.status =
-    failed.length === 0 ? 'sent' : sentCount === 0 && targets.length > 0 ? 'failed' : 'partial';
-  runEntry.detail = [
-    runEntry.detail,
-    `ارسال به ${sentCount} گیرنده`,
-    failed.length > 0 ? `ناموفق: ${failed.map((f) => f.email).join('، ')}` : '',
-  ]
-    .filter(Boolean)
-    .join('؛ ');
-  const second = await write({ runs: runsRows([...runsLog, runEntry, ...pending]) });
+/** Whether the runs tab as read shows a live claim of the month (another run sending). */
+function otherRunAt(run: MonthRun, here: ProcessHere): boolean {
+  const runs = readRunsLog(findTab(run.raw, 'runs'));
+  return liveClaims(runs, run.month, run.ports.now(), here, run.runId).length > 0;
+}
 
-  const what = options.testTo ? 'test copy' : correction ? 'correction' : 'release';
-  const message =
-    failed.length === 0
-      ? `${monthName(month)}: ${what} sent to ${sentCount} recipient(s)`
-      : `${monthName(month)}: ${what} sent to ${sentCount}, failed for ${failed.length} (${failed
-          .map((f) => f.email)
-          .join(', ')}); the next run sends only to those not reached`;
-  return outcome('sent', failed.length === 0 ? 0 : 3, message, {
-    deliveries,
-    written: second ?? first,
+/** Nothing to send (already sent; only unconfirmed left): the run row (its claim, if any) says so. */
+async function closeUnsent(
+  run: MonthRun,
+  claim: Claim | null,
+  plan: Extract<DeliveryPlan, { kind: 'stop' }>,
+): Promise<RunMonthOutcome> {
+  const entry = claim?.entry ?? ledgerEntry(run.ledger, { kind: 'run', status: plan.status });
+  Object.assign(entry, {
+    status: plan.status,
+    detail: plan.detail,
+    at: run.ports.now().toISOString(),
   });
+  const written = await writeLogged(run, {
+    outputs: { problems: problemsTab(run) },
+    runs: [entry],
+  });
+  const code = plan.status === 'blocked' ? 1 : 0;
+  return outcomeOf(run, plan.status, code, plan.message, {
+    written,
+    unconfirmed: plan.unconfirmed,
+  });
+}
+
+/** A run that failed after its claim leaves no live claim behind (best effort). */
+async function closeFailed(run: MonthRun, claim: Claim, error: unknown): Promise<void> {
+  if (claim.entry.status !== 'started') return;
+  const why = error instanceof Error ? error.message : String(error);
+  Object.assign(claim.entry, { status: 'failed', detail: why, at: run.ports.now().toISOString() });
+  await run.ports.store.write({ outputs: {}, runs: [claim.entry] }).catch(() => undefined);
+}
+
+/** A test copy (--to): one address, rows of kind `test`, never counted as the month sent. */
+async function sendTestCopy(run: MonthRun, to: string): Promise<RunMonthOutcome> {
+  const rendered = await run.ports.render(releaseInput(run, false, true));
+  const entry = ledgerEntry(run.ledger, {
+    kind: 'test',
+    status: 'started',
+    detail: 'نسخه آزمایشی',
+  });
+  const result = await deliverInBatches(run.ledger, entry, {
+    kind: 'test',
+    items: itemsFor([{ email: to, name: null }], rendered),
+    mailer: mailer(run),
+    signal: run.options.signal,
+    firstWrite: { problems: problemsTab(run) },
+    closeRun: (r) => closingRow(r, 'نسخه آزمایشی'),
+  });
+  return reportDelivery(run, result, 'test copy', []);
 }

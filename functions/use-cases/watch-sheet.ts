@@ -69,6 +69,8 @@ function withFirstRead(store: WorkbookStore, raw: RawWorkbook): WorkbookStore {
     },
     write: (request) => store.write(request),
     init: (template) => store.init(template),
+    readRuns: () => store.readRuns(),
+    ...(store.lockRun ? { lockRun: store.lockRun.bind(store) } : {}),
   };
 }
 

@@ -152,7 +152,7 @@ describe('refusals', () => {
       credentials: { client_email: 'karnameh@ilam-pr.iam.gserviceaccount.com' },
     });
     const store = standInStore(standIn, 'f-403-sa', { accessToken: undefined, auth });
-    await expect(store.write({ outputs: { runs: [['x']] } })).rejects.toMatchObject({
+    await expect(store.write({ outputs: { problems: [['x']] } })).rejects.toMatchObject({
       code: 'source.forbidden',
       message: expect.stringContaining(
         'Share the sheet with the service account karnameh@ilam-pr.iam.gserviceaccount.com as an editor',

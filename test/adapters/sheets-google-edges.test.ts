@@ -92,14 +92,14 @@ describe('a write whose batch lands late, after the re-read', () => {
     const store = standInStore(standIn, 'late-tab', { retry: { timeoutMs: 300 } });
     await store.read();
     standIn.inject({ stall: 'late', methods: ['batchUpdate'] });
-    const runs = [
-      ['شناسه اجرا', 'ماه'],
-      ['r-1', '1403-04'],
+    const problems = [
+      ['کد', 'برگه'],
+      ['score.missing', 'امتیازها'],
     ];
-    await store.write({ outputs: { runs } });
+    await store.write({ outputs: { problems } });
     const titles = standIn.spreadsheet('late-tab').sheets.map((s) => s.properties.title);
-    expect(titles.filter((t) => t === 'اجراها')).toHaveLength(1);
-    expect(standIn.tabRows('late-tab', 'اجراها')).toEqual(runs);
+    expect(titles.filter((t) => t === 'خطاها')).toHaveLength(1);
+    expect(standIn.tabRows('late-tab', 'خطاها')).toEqual(problems);
   });
 
   it('a dropped connection after the batch landed: read again, not applied twice', async () => {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { CellValue, RawWorkbook } from '../../functions/core/cells.ts';
+import { runsRows, type RunsEntry } from '../../functions/core/runs-log.ts';
 import { startSheetsStandIn, type SheetsStandIn } from '../support/sheets-stand-in.ts';
 import {
   MONTHS,
@@ -33,6 +34,21 @@ function inputTabs(id: string): string[] {
   );
 }
 
+/** A runs row of run `runId` (every cell filled, so the tab reads back as written). */
+function runRow(runId: string, month: string): RunsEntry {
+  return {
+    runId,
+    month,
+    at: '2024-07-25T08:00:00.000Z',
+    kind: 'run',
+    status: 'sent',
+    recipient: 'all',
+    requestedBy: 'cli',
+    digest: 'd1',
+    detail: 'x',
+  };
+}
+
 function batchUpdates() {
   return standIn.log.filter((r) => r.method === 'batchUpdate');
 }
@@ -55,19 +71,17 @@ describe('SheetsStore.write', () => {
       ['نوع', 'کد', 'برگه', 'خانه', 'شرح'],
       ['error', 'score.not_number', 'امتیازها', 'D2', 'مقدار «x» عدد نیست'],
     ];
-    const runs: CellValue[][] = [
-      ['شناسه اجرا', 'ماه'],
-      ['r-1', '1403-04'],
-    ];
-    const report = await store.write({ outputs: { results, problems, runs } });
+    const runs = [runRow('r-1', '1403-04')];
+    const report = await store.write({ outputs: { results, problems }, runs });
 
     expect(report.location).toBe('Google Sheet w-1');
     expect(batchUpdates()).toHaveLength(1);
-    expect(standIn.count()).toBe(1);
+    // The runs tab is looked for afresh (a get: the read saw none), then one batchUpdate.
+    expect(standIn.log.map((r) => r.method)).toEqual(['get', 'batchUpdate']);
     expect(requestKinds(batchUpdates()[0]?.body).slice(0, 2)).toEqual(['addSheet', 'addSheet']);
     expect(standIn.tabRows('w-1', 'نتایج')).toEqual(results);
     expect(standIn.tabRows('w-1', 'خطاها')).toEqual(problems);
-    expect(standIn.tabRows('w-1', 'اجراها')).toEqual(runs);
+    expect(standIn.tabRows('w-1', 'اجراها')).toEqual(runsRows(runs));
     const added = standIn
       .spreadsheet('w-1')
       .sheets.filter((s) => ['خطاها', 'اجراها'].includes(s.properties.title));
@@ -102,7 +116,7 @@ describe('SheetsStore.write', () => {
 
   it('reads first when there is no snapshot, then writes once (get + batchGet + batchUpdate)', async () => {
     standIn.loadWorkbook('w-3', smallWorkbook());
-    await standInStore(standIn, 'w-3').write({ outputs: { runs: [['x']] } });
+    await standInStore(standIn, 'w-3').write({ outputs: { problems: [['x']] } });
     expect(standIn.log.map((r) => r.method)).toEqual(['get', 'values.batchGet', 'batchUpdate']);
   });
 
@@ -194,7 +208,10 @@ describe('SheetsStore.write', () => {
     const before = standIn.dump('w-7');
     const store = standInStore(standIn, 'w-7');
     await expect(
-      store.write({ outputs: { runs: [['x']] }, settings: [{ key: 'run_status', value: 'x' }] }),
+      store.write({
+        outputs: { problems: [['x']] },
+        settings: [{ key: 'run_status', value: 'x' }],
+      }),
     ).rejects.toMatchObject({ code: 'source.write_failed' });
     expect(batchUpdates()).toHaveLength(0);
     expect(standIn.dump('w-7')).toBe(before);
@@ -234,11 +251,11 @@ describe('SheetsStore.write', () => {
   it('writes several times in a row from its own snapshot, each time the smallest edit', async () => {
     standIn.loadWorkbook('w-8', smallWorkbook());
     const store = standInStore(standIn, 'w-8');
-    const runs: CellValue[][] = [['شناسه اجرا', 'ماه']];
+    const problems: CellValue[][] = [['نوع', 'کد']];
     for (let i = 1; i <= 3; i++) {
-      runs.push([`r-${i}`, `1403-0${i}`]);
-      await store.write({ outputs: { runs } });
-      expect(standIn.tabRows('w-8', 'اجراها')).toEqual(runs);
+      problems.push([`error`, `code.${i}`]);
+      await store.write({ outputs: { problems } });
+      expect(standIn.tabRows('w-8', 'خطاها')).toEqual(problems);
     }
     const last = batchUpdates().at(-1)?.body as { requests: { updateCells?: { range: object } }[] };
     expect(last.requests).toEqual([
@@ -255,6 +272,28 @@ describe('SheetsStore.write', () => {
       },
     ]);
     expect(standIn.log.filter((r) => r.method === 'get')).toHaveLength(1);
+  });
+
+  it('appends runs rows with appendCells and updates its own rows in place, against the tab as it is at write time', async () => {
+    standIn.loadWorkbook('w-10', smallWorkbook());
+    const mine = standInStore(standIn, 'w-10');
+    const other = standInStore(standIn, 'w-10');
+    await mine.read();
+    await other.read();
+    const a = runRow('r-a', '1403-04');
+    await mine.write({ outputs: {}, runs: [a] });
+    // The other store read before that row was there; its write keeps it.
+    const b = runRow('r-b', '1403-04');
+    await other.write({ outputs: {}, runs: [b] });
+    await mine.write({ outputs: {}, runs: [{ ...a, status: 'partial', detail: 'updated' }] });
+    expect(standIn.tabRows('w-10', 'اجراها')).toEqual(
+      runsRows([{ ...a, status: 'partial', detail: 'updated' }, b]),
+    );
+    const last = batchUpdates().at(-1)?.body;
+    expect(requestKinds(last)).toEqual(['updateCells']);
+    const appendOfB = batchUpdates().at(-2)?.body;
+    // appending rows carries the write marker (write-marker.ts): it cannot land twice
+    expect(requestKinds(appendOfB)).toEqual(['createDeveloperMetadata', 'appendCells']);
   });
 });
 
@@ -288,7 +327,10 @@ describe('SheetsStore.write on a results tab of 2,000 agencies × 24 months', ()
       ...defined(big.tabs.at(-1)).rows,
       ['r-20240725-081530-3fa2', defined(MONTHS[changed])],
     ];
-    await store.write({ outputs: { results, runs } });
+    await store.write({
+      outputs: { results },
+      runs: [runRow('r-20240725-081530-3fa2', defined(MONTHS[changed]))],
+    });
 
     const [batch, ...more] = batchUpdates();
     expect(more).toHaveLength(0);
@@ -298,10 +340,10 @@ describe('SheetsStore.write on a results tab of 2,000 agencies × 24 months', ()
       'createDeveloperMetadata',
       'deleteDimension',
       'updateCells',
-      'updateCells',
+      'appendCells',
     ]);
-    const runsEdit = (batch?.body as { requests: { updateCells?: { rows: unknown[] } }[] })
-      .requests[3]?.updateCells;
+    const runsEdit = (batch?.body as { requests: { appendCells?: { rows: unknown[] } }[] })
+      .requests[3]?.appendCells;
     expect(runsEdit?.rows).toHaveLength(1);
     expect(standIn.tabRows('big', 'نتایج')).toEqual(results);
     expect(standIn.tabRows('big', 'اجراها')).toEqual(runs);

@@ -14,6 +14,7 @@ import {
 } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createXlsxStore } from '../../functions/adapters/xlsx/xlsx-store.ts';
 import { createStore } from '../../functions/compose.ts';
@@ -151,14 +152,34 @@ describe('xlsx store: a workbook open in Excel or LibreOffice', () => {
   });
 });
 
+describe('xlsx store: another run writes between read and write', () => {
+  it('is not an edit: the outputs of both and runs rows are kept', async () => {
+    const store = createXlsxStore(box.workbook);
+    await store.read();
+    const other = createXlsxStore(box.workbook);
+    await other.read();
+    await other.write({ outputs: { problems: [['کد']] } });
+    await utimes(box.workbook, new Date(), new Date(Date.now() + 5000));
+    await store.write({ outputs: { results } });
+    const after = await createXlsxStore(box.workbook).read();
+    expect(findTab(after, 'results')?.rows).toEqual(results);
+    expect(findTab(after, 'problems')?.rows).toEqual([['کد']]);
+  });
+});
+
 describe('xlsx store: an edit saved between read and write', () => {
   it('stops the write with a plain message and keeps the edited file as it is', async () => {
     const store = createXlsxStore(box.workbook);
     await store.read();
-    // the secretary saves the workbook (another program rewrites it) while the run computes
+    // the secretary saves the workbook (another program rewrites it, with a score changed)
+    // while the run computes
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(box.workbook);
+    const scores = book.worksheets.find((ws) => ws.name === 'امتیازها');
+    if (!scores) throw new Error('the example has a scores tab');
+    scores.getCell('C2').value = 7;
+    await book.xlsx.writeFile(box.workbook);
     const edited = await readFile(box.workbook);
-    await writeFile(box.workbook, edited);
-    await utimes(box.workbook, new Date(), new Date(Date.now() + 5000));
     const { code, message } = await errorOf(store.write({ outputs: { results } }));
     expect(code).toBe('source.changed');
     expect(message).toContain('edited during the run; nothing was overwritten');

@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createXlsxStore, siblingPath } from '../../functions/adapters/xlsx/xlsx-store.ts';
 import type { CellValue } from '../../functions/core/cells.ts';
+import { runsRows, type RunsEntry } from '../../functions/core/runs-log.ts';
 import { isKarnamehError } from '../../functions/core/errors.ts';
 import type { InitTemplate } from '../../functions/ports.ts';
 import {
@@ -94,11 +95,22 @@ const outputs = {
     ['1403-04', 'دستگاه اجرایی', 1, 'برق', 87.13],
     ['1403-04', 'فرمانداری', 1, '=HYPERLINK("http://evil")', 70],
   ],
-  runs: [
-    ['شناسه اجرا', 'ماه', 'زمان', 'وضعیت'],
-    ['r1', '1403-04', new Date(Date.UTC(2024, 6, 20, 8, 30)), true],
-  ],
 } satisfies Record<string, CellValue[][]>;
+
+/** Runs rows of one run (every cell filled), and the runs tab they make on their own. */
+const FIRST: RunsEntry = {
+  runId: 'r1',
+  month: '1403-04',
+  at: '2024-07-20T08:30:00.000Z',
+  kind: 'run',
+  status: 'sent',
+  recipient: 'all',
+  requestedBy: 'cli',
+  digest: 'd1',
+  detail: '=1+1',
+};
+const runs: RunsEntry[] = [FIRST];
+const runsTab = runsRows(runs);
 
 async function expectError(promise: Promise<unknown>, code: string, mentions: string) {
   const error = await promise.then(
@@ -229,9 +241,9 @@ describe('xlsx store: write', () => {
     const store = createXlsxStore(path);
     const readBefore = await store.read();
 
-    const report = await store.write({ outputs });
+    const report = await store.write({ outputs, runs });
 
-    expect(report).toEqual({ location: path });
+    expect(report).toEqual({ location: path, runsAfter: { name: 'اجراها', rows: runsTab } });
     expect(await readdir(dir)).toEqual(['input.xlsx']);
     expect(await cellSnapshot(path, INPUT_TITLES)).toEqual(before);
     const { tabs } = await store.read();
@@ -244,7 +256,7 @@ describe('xlsx store: write', () => {
       'اجراها',
     ]);
     expect(tabs[1]?.rows).toEqual(outputs.results);
-    expect(tabs[5]?.rows).toEqual(outputs.runs);
+    expect(tabs[5]?.rows).toEqual(runsTab);
     expect(tabs.filter((tab) => INPUT_TITLES.includes(tab.name))).toEqual(
       readBefore.tabs.filter((tab) => INPUT_TITLES.includes(tab.name)),
     );
@@ -268,7 +280,7 @@ describe('xlsx store: write', () => {
   it('lays output tabs out right to left with a bold frozen header, keeping the tab colour', async () => {
     const path = join(dir, 'input.xlsx');
     await writeInputWorkbook(path);
-    await createXlsxStore(path).write({ outputs });
+    await createXlsxStore(path).write({ outputs, runs });
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(path);
     for (const title of [' Results ', 'اجراها']) {
@@ -284,8 +296,6 @@ describe('xlsx store: write', () => {
   it.each([
     ['results', 'نتايج'],
     ['problems', ' خطا ها '],
-    ['runs', 'RUNS'],
-    ['runs', 'اجرا‌ها'],
   ] as const)('finds the %s tab under the name %j', async (key, title) => {
     const path = join(dir, 'named.xlsx');
     const workbook = new ExcelJS.Workbook();
@@ -299,6 +309,26 @@ describe('xlsx store: write', () => {
       { name: 'other', rows: [['keep']] },
     ]);
   });
+
+  it.each(['RUNS', 'اجرا‌ها'])(
+    'upserts runs rows into the runs tab named %j, keeping the rows of other runs',
+    async (title) => {
+      const path = join(dir, 'named.xlsx');
+      const workbook = new ExcelJS.Workbook();
+      const sheet = workbook.addWorksheet(title);
+      const other = runsRows([{ ...FIRST, runId: 'r0', detail: 'other run' }]);
+      for (const row of other) sheet.addRow(row);
+      workbook.addWorksheet('other').addRow(['keep']);
+      await workbook.xlsx.writeFile(path);
+      const store = createXlsxStore(path);
+      await store.write({ outputs: {}, runs });
+      await store.write({ outputs: {}, runs: [{ ...FIRST, status: 'partial' }] });
+      expect((await store.read()).tabs).toEqual([
+        { name: title, rows: [...other, ...runsRows([{ ...FIRST, status: 'partial' }]).slice(1)] },
+        { name: 'other', rows: [['keep']] },
+      ]);
+    },
+  );
 
   it('sets run_request and run_status by English or Persian key, appending absent keys', async () => {
     const path = join(dir, 'input.xlsx');

@@ -61,7 +61,7 @@ describe('xlsx files saved by other programs', () => {
         { name: 'امتیازها', rows: expected, ...(uncomputed ? { uncomputed } : {}) },
       ]);
       const before = await zipParts(path);
-      await store.write({ outputs: { results: [['ماه'], ['1403-04']], runs: [['شناسه']] } });
+      await store.write({ outputs: { results: [['ماه'], ['1403-04']], problems: [['کد']] } });
       const after = await zipParts(path);
       for (const [name, content] of before) {
         if (['xl/workbook.xml', 'xl/_rels/workbook.xml.rels', '[Content_Types].xml'].includes(name))
@@ -72,7 +72,7 @@ describe('xlsx files saved by other programs', () => {
         'تنظیمات',
         'امتیازها',
         'نتایج',
-        'اجراها',
+        'خطاها',
       ]);
     },
   );

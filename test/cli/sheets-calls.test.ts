@@ -2,17 +2,23 @@
  * How many Sheets API calls each command makes, and how big its requests get, whatever the
  * size of the workbook: counted by the stand-in at 10 and at 2,000 agencies × 24 months.
  *
- * A run that sends mail writes twice by design (issue 5, exactly once): the intent
- * (results, problems, `pending` deliveries) before the first message goes out, and the
- * outcomes after. So: dry run 2 calls, check 3 (2 when the problems tab already says the
- * same), sending run 4, a run that finds the month already sent or stops on the data 3.
+ * A run that sends mail (issue 9, exactly once) claims the month (its run row written, then
+ * the runs tab read back), announces each batch of at most 25 recipients `pending` before
+ * it goes out and records its outcomes with the announcement of the next. Every write that
+ * carries runs rows reads the runs tab first (values.batchGet) and upserts its own rows
+ * against it. So: dry run 2 calls, check 3 (2 when the problems tab already says the
+ * same), sending run 7 + 2 per batch of recipients (9 for one batch), a run that finds the
+ * month already sent or stops on the data 4; none of it grows with the agencies. (The
+ * sheets here have a runs tab, header only, as `init` lays it out; on a sheet without one
+ * the claim looks for it with a `get` in place of its values.batchGet, and adds it.)
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CellValue } from '../../functions/core/cells.ts';
+import type { CellValue, RawWorkbook } from '../../functions/core/cells.ts';
 import { buildLargeWorkbook } from '../../bench/large-workbook.ts';
 import { computeResults } from '../../functions/core/compute-summary.ts';
 import { parseWorkbook } from '../../functions/core/parse-workbook.ts';
 import { resultsTabRows } from '../../functions/core/results-tab.ts';
+import { TABS } from '../../functions/core/tabs.ts';
 import { MONTHS } from '../support/sheets-fixtures.ts';
 import {
   batchRequests,
@@ -61,26 +67,40 @@ async function counted(sheet: string, args: string[], exitCode = 0): Promise<str
 
 const READ = ['get', 'values.batchGet'];
 
+/** The workbook with an empty runs tab (header only), as `init` leaves it. */
+const withRunsTab = (workbook: RawWorkbook): RawWorkbook => ({
+  tabs: [
+    ...workbook.tabs,
+    { name: TABS.runs.label, rows: [TABS.runs.columns.map((c) => c.label)] },
+  ],
+});
+/** A write that carries runs rows: the runs tab read afresh, then the batch. */
+const WRITE = ['values.batchGet', 'batchUpdate'];
+/** A sending run with one batch of recipients. */
+const SENDING = [
+  ...READ,
+  ...WRITE, // the claim: the run row `started`
+  'values.batchGet', // the claim read back
+  ...WRITE, // results, problems, the batch `pending`
+  ...WRITE, // the batch `sent`/`failed`/`unconfirmed`, the run row's end
+];
+
 describe.each([10, 2000])('a workbook of %i agencies × 24 months', (agencies) => {
   const sheet = `calls-${agencies}-agencies`;
   beforeAll(() => {
-    standIn.loadWorkbook(sheet, buildLargeWorkbook({ agencies, months: 24 }));
+    standIn.loadWorkbook(sheet, withRunsTab(buildLargeWorkbook({ agencies, months: 24 })));
   });
 
-  it('dry run 2 calls, check 3, sending run 4, second run 3', async () => {
+  it('dry run 2 calls, check 3, sending run 9, second run 4', async () => {
     const month = ['--month', LAST_MONTH];
     expect(await counted(sheet, ['run', ...month, '--dry-run'])).toEqual(READ);
     expect(await counted(sheet, ['check', ...month])).toEqual([...READ, 'batchUpdate']);
-    expect(await counted(sheet, ['run', ...month])).toEqual([
-      ...READ,
-      'batchUpdate', // results, problems, runs with the deliveries `pending`
-      'batchUpdate', // runs with each delivery `sent` or `failed`
-    ]);
+    expect(await counted(sheet, ['run', ...month])).toEqual(SENDING);
     // The first sending run writes the whole month of results (header and one row per agency).
     const written = batchRequests(standIn).map((r) => r.updateCells?.rows?.length ?? 0);
     expect(Math.max(...written)).toBe(1 + agencies);
     expect(standIn.tabRows(sheet, 'نتایج')).toHaveLength(1 + agencies);
-    expect(await counted(sheet, ['run', ...month])).toEqual([...READ, 'batchUpdate']);
+    expect(await counted(sheet, ['run', ...month])).toEqual([...READ, ...WRITE]);
     expect(
       standIn
         .tabRows(sheet, 'اجراها')
@@ -91,23 +111,40 @@ describe.each([10, 2000])('a workbook of %i agencies × 24 months', (agencies) =
 });
 
 describe('the other commands, on 10 agencies × 24 months', () => {
-  it('check that finds the problems tab unchanged 2 calls, forced run 4, blocked run 3', async () => {
-    const workbook = buildLargeWorkbook({ agencies: 10, months: 24 });
+  it('check that finds the problems tab unchanged 2 calls, forced run 9, blocked run 4', async () => {
+    const workbook = withRunsTab(buildLargeWorkbook({ agencies: 10, months: 24 }));
     standIn.loadWorkbook('calls-more', workbook);
     const month = ['--month', LAST_MONTH];
     expect(await counted('calls-more', ['check', ...month])).toEqual([...READ, 'batchUpdate']);
     expect(await counted('calls-more', ['check', ...month])).toEqual(READ);
-    expect(await counted('calls-more', ['run', ...month])).toHaveLength(4);
-    expect(await counted('calls-more', ['run', ...month, '--force'])).toEqual([
-      ...READ,
-      'batchUpdate',
-      'batchUpdate',
-    ]);
+    expect(await counted('calls-more', ['run', ...month])).toEqual(SENDING);
+    expect(await counted('calls-more', ['run', ...month, '--force'])).toEqual(SENDING);
     // A month with no scores yet stops before sending: problems and runs, one write.
     expect(await counted('calls-more', ['run', '--month', '1404-01'], 1)).toEqual([
       ...READ,
-      'batchUpdate',
+      ...WRITE,
     ]);
+  });
+
+  it('a sending run grows by one write per batch of 25 recipients, not with the agencies', async () => {
+    const workbook = withRunsTab(buildLargeWorkbook({ agencies: 10, months: 24 }));
+    const recipients = workbook.tabs.find((t) => t.name === TABS.recipients.label);
+    if (!recipients) throw new Error('no recipients tab');
+    const [header = [], first = []] = recipients.rows;
+    const many = Array.from({ length: 60 }, (_, i) =>
+      header.map((_h, c) => (c === 0 ? `r${i + 1}@example.org` : (first[c] ?? null))),
+    );
+    standIn.loadWorkbook('calls-sixty-recipients', {
+      tabs: workbook.tabs.map((t) => (t === recipients ? { ...t, rows: [header, ...many] } : t)),
+    });
+    // 60 recipients: batches of 25, 25 and 10, each one write (values.batchGet + batchUpdate).
+    expect(await counted('calls-sixty-recipients', ['run', '--month', LAST_MONTH])).toEqual([
+      ...SENDING,
+      ...WRITE,
+      ...WRITE,
+    ]);
+    const runs = standIn.tabRows('calls-sixty-recipients', 'اجراها').slice(1);
+    expect(runs.filter((r) => r[3] === 'delivery' && r[4] === 'sent')).toHaveLength(60);
   });
 });
 
@@ -122,14 +159,10 @@ describe('request bodies at 2,000 agencies × 24 months', () => {
     const earlier = MONTHS.slice(0, 23).flatMap((key) => rows.map((row) => [key, ...row.slice(1)]));
     const held: CellValue[][] = [header, ...earlier];
     standIn.loadWorkbook('bodies-23-months', {
-      tabs: [...workbook.tabs, { name: 'نتایج', rows: held }],
+      tabs: [...withRunsTab(workbook).tabs, { name: 'نتایج', rows: held }],
     });
 
-    expect(await counted('bodies-23-months', ['run', '--month', LAST_MONTH])).toEqual([
-      ...READ,
-      'batchUpdate',
-      'batchUpdate',
-    ]);
+    expect(await counted('bodies-23-months', ['run', '--month', LAST_MONTH])).toEqual(SENDING);
     const after = standIn.tabRows('bodies-23-months', 'نتایج');
     expect(after).toHaveLength(1 + 24 * 2000);
     // (compared as JSON: a deep equal of 46,000 rows is slow)
@@ -137,11 +170,7 @@ describe('request bodies at 2,000 agencies × 24 months', () => {
     expect(after.slice(held.length).map((r) => r[0])).toEqual(Array(2000).fill(LAST_MONTH));
 
     // A run of a month in the middle replaces its 2,000 rows there, and no more.
-    expect(await counted('bodies-23-months', ['run', '--month', '1402-06'])).toEqual([
-      ...READ,
-      'batchUpdate',
-      'batchUpdate',
-    ]);
+    expect(await counted('bodies-23-months', ['run', '--month', '1402-06'])).toEqual(SENDING);
     const again = standIn.tabRows('bodies-23-months', 'نتایج');
     expect(again).toHaveLength(1 + 24 * 2000);
     expect(again.filter((r) => r[0] === '1402-06')).toHaveLength(2000);

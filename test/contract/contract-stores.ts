@@ -15,7 +15,7 @@ import { findTab } from '../../functions/core/tab-lookup.ts';
 import { INPUT_TABS, type TabKey } from '../../functions/core/tabs.ts';
 import type { Logger, RenderedRelease, WorkbookStore } from '../../functions/ports.ts';
 import { checkMonth, type CheckOptions } from '../../functions/use-cases/check-month.ts';
-import { inputDigest } from '../../functions/use-cases/input-digest.ts';
+import { inputDigest } from '../../functions/core/input-digest.ts';
 import { runMonth, type RunMonthOptions } from '../../functions/use-cases/run-month.ts';
 import { writeWorkbookXlsx } from '../../scripts/write-workbook.ts';
 import { standInStore } from '../support/sheets-fixtures.ts';

@@ -47,11 +47,13 @@ describe('a monthly run through 429 on the first two attempts of every call', ()
     await mailer.close();
     expect([outcome.summary.status, outcome.exitCode]).toEqual(['sent', 0]);
     expect(calls(standIn)).toEqual(
-      ['get', 'values.batchGet', 'batchUpdate', 'batchUpdate'].flatMap((m) => [
-        `${m} 429`,
-        `${m} 429`,
-        `${m} 200`,
-      ]),
+      [
+        ...['get', 'values.batchGet'], // the read
+        ...['get', 'batchUpdate'], // the claim (no runs tab yet: looked for, then added)
+        'values.batchGet', // the claim read back
+        ...['values.batchGet', 'batchUpdate'], // results, problems, the batch `pending`
+        ...['values.batchGet', 'batchUpdate'], // the batch `sent`, the run row's end
+      ].flatMap((m) => [`${m} 429`, `${m} 429`, `${m} 200`]),
     );
     expect(await readdir(outbox)).toHaveLength(2);
     const runs = standIn.tabRows('retry-429', 'اجراها').slice(1);

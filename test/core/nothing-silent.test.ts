@@ -10,7 +10,7 @@ import { pluralOfGroup } from '../../functions/core/group-names.ts';
 import { PROBLEM_CODES, type ProblemCode } from '../../functions/core/problems.ts';
 import { decideRun, definitionErrors } from '../../functions/core/run-gate.ts';
 import { readRunsLog, runsRows } from '../../functions/core/runs-log.ts';
-import { inputDigest } from '../../functions/use-cases/input-digest.ts';
+import { inputDigest } from '../../functions/core/input-digest.ts';
 import {
   editCell,
   fromTabs,

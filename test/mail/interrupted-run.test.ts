@@ -33,7 +33,7 @@ const run = (...args: string[]) => runOverSmtp(box, smtp.url, ...args);
 const once = Object.fromEntries([...RECIPIENTS].sort().map((a) => [a, 1]));
 
 describe('a run that stops between sending and recording', () => {
-  it('leaves the deliveries pending; later runs stop without sending, --force sends', async () => {
+  it('leaves the batch pending; later runs stop without sending, --resend-unconfirmed sends', async () => {
     // The server reads the first message in full and never answers; the run is killed there.
     smtp.faults.stallData.add(RECIPIENTS[0]);
     const child = spawn(
@@ -65,7 +65,7 @@ describe('a run that stops between sending and recording', () => {
       ]);
     }
 
-    const forced = await run('--force');
+    const forced = await run('--resend-unconfirmed');
     expect(forced.code, forced.stderr).toBe(0);
     expect(forced.stderr).toContain('release sent to 3 recipient(s)');
     expect(smtp.counts()).toEqual(once);
@@ -74,7 +74,9 @@ describe('a run that stops between sending and recording', () => {
       false,
       false,
     ]);
-  });
+    // The killed run's claim stays `started` (its process is gone): named, never waited for.
+    expect(forced.stderr).toContain('stopped without finishing');
+  }, 60_000);
 });
 
 describe('a release that cannot be rendered', () => {

@@ -126,8 +126,26 @@ describe('a workbook whose outputs an older version put in <name>.karnameh-resul
   it('reads the sibling’s output tabs in place of the workbook’s own, inputs from the workbook', async () => {
     const store = createXlsxStore(box.workbook);
     const before = await store.read();
-    const runs = [[...TABS.runs.columns.map((c) => c.label)], ['r-1', '1403-04']];
-    await store.write({ outputs: { runs, problems: [['کد']] } });
+    const runs = [
+      [...TABS.runs.columns.map((c) => c.label)],
+      ['r-1', '1403-04', null, 'run', 'sent'],
+    ];
+    await store.write({
+      outputs: { problems: [['کد']] },
+      runs: [
+        {
+          runId: 'r-1',
+          month: '1403-04',
+          at: '',
+          kind: 'run',
+          status: 'sent',
+          recipient: '',
+          requestedBy: '',
+          digest: '',
+          detail: '',
+        },
+      ],
+    });
     const after = await store.read();
     expect(after.tabs.map((t) => t.name)).toEqual([
       ...before.tabs.map((t) => t.name).filter((name) => name !== TABS.runs.label),

@@ -2,7 +2,8 @@
  * A real SMTP server on 127.0.0.1 for tests (smtp-server, no TLS): it keeps every message
  * it accepts, raw and parsed with mailparser, with its envelope and the connection it came
  * on, and answers injected faults: a 550 to RCPT TO for some addresses, a connection
- * dropped in the middle of DATA, or a message read in full and never answered.
+ * dropped at RCPT TO, in the middle of DATA or after the whole message (before the reply),
+ * a message read in full and never answered, or every reply to a message delayed.
  */
 import type { AddressInfo } from 'node:net';
 import { simpleParser, type ParsedMail } from 'mailparser';
@@ -25,6 +26,12 @@ export interface SmtpFaults {
   dropData: Set<string>;
   /** A message to one of these addresses (lower-case) is read in full and never answered. */
   stallData: Set<string>;
+  /** A message to one of these addresses is read in full, then the connection is dropped before the reply. */
+  dropAfterData: Set<string>;
+  /** RCPT TO for one of these addresses drops the connection (before any DATA). */
+  dropRcpt: Set<string>;
+  /** Each reply to a whole message waits this long (a slow server; 0 by default). */
+  replyDelayMs: number;
 }
 
 export interface TestSmtpServer {
@@ -39,6 +46,8 @@ export interface TestSmtpServer {
   refused: string[];
   /** Addresses of messages read in full and left unanswered (`stallData`). */
   stalled: string[];
+  /** Addresses of messages read in full and dropped before the reply (`dropAfterData`). */
+  dropped: string[];
   /** Messages accepted for `address` (any case). */
   countFor: (address: string) => number;
   /** How many messages each address got: `{ address: count }`, sorted by address. */
@@ -58,7 +67,16 @@ export async function startSmtpServer(options: SmtpServerOptions = {}): Promise<
   const received: ReceivedMail[] = [];
   const refused: string[] = [];
   const stalled: string[] = [];
-  const faults: SmtpFaults = { rejectRcpt: new Set(), dropData: new Set(), stallData: new Set() };
+  const faults: SmtpFaults = {
+    rejectRcpt: new Set(),
+    dropData: new Set(),
+    stallData: new Set(),
+    dropAfterData: new Set(),
+    dropRcpt: new Set(),
+    replyDelayMs: 0,
+  };
+  /** Messages read in full and dropped before the reply (`dropAfterData`), by address. */
+  const dropped: string[] = [];
   let connections = 0;
 
   const server: SMTPServer = new SMTPServer({
@@ -79,7 +97,11 @@ export async function startSmtpServer(options: SmtpServerOptions = {}): Promise<
       }
       callback(null, { user: auth.username });
     },
-    onRcptTo(address, _session, callback) {
+    onRcptTo(address, session, callback) {
+      if (faults.dropRcpt.has(lower(address.address))) {
+        dropConnection(server, session);
+        return;
+      }
       if (faults.rejectRcpt.has(lower(address.address))) {
         refused.push(lower(address.address));
         callback(
@@ -106,6 +128,14 @@ export async function startSmtpServer(options: SmtpServerOptions = {}): Promise<
         stream.on('end', () => stalled.push(...to));
         return;
       }
+      if (to.some((address) => faults.dropAfterData.has(address))) {
+        stream.on('error', () => undefined);
+        stream.on('end', () => {
+          dropped.push(...to);
+          dropConnection(server, session);
+        });
+        return;
+      }
       stream.on('end', () => {
         const raw = Buffer.concat(chunks);
         const from = session.envelope.mailFrom;
@@ -117,7 +147,9 @@ export async function startSmtpServer(options: SmtpServerOptions = {}): Promise<
               raw,
               parsed,
             });
-            callback(null, `queued as ${received.length}`);
+            const reply = () => callback(null, `queued as ${received.length}`);
+            if (faults.replyDelayMs > 0) setTimeout(reply, faults.replyDelayMs);
+            else reply();
           },
           (error: unknown) => callback(error as Error),
         );
@@ -143,6 +175,7 @@ export async function startSmtpServer(options: SmtpServerOptions = {}): Promise<
     faults,
     refused,
     stalled,
+    dropped,
     connections: () => connections,
     countFor,
     counts: () => {

@@ -5,7 +5,12 @@
  *   `values.batchGet` for every tab; merged cells read as their top-left value; keeps a
  *   snapshot for the next write.
  * - `write`: one atomic `spreadsheets.batchUpdate`: missing output tabs added, each
- *   output tab edited minimally against the snapshot, settings cells set.
+ *   output tab edited minimally against the snapshot, settings cells set; when the write
+ *   carries runs rows, one `values.batchGet` of the runs tab first, and the rows are
+ *   upserted against the tab as it is then (runs-plan.ts), so rows another run wrote since
+ *   the read survive.
+ * - `readRuns`: one `values.batchGet` of the runs tab (one `get` first when the last read
+ *   saw none).
  * - `init`: one `get` (tabs and their protections; and, when a scores tab is to be added
  *   next to an existing agencies tab, one `values.batchGet` of that tab's header row), then
  *   one `batchUpdate` adding what is missing and making the functions' account (`editor`)
@@ -21,10 +26,12 @@ import { randomUUID } from 'node:crypto';
 import type { sheets_v4 } from '@googleapis/sheets';
 import type { GoogleAuth } from 'google-auth-library';
 import type { RawTab, RawWorkbook } from '../../core/cells.ts';
+import { KarnamehError } from '../../core/errors.ts';
 import { fillMerged } from '../../core/merged-cells.ts';
+import { mergeRunsRows } from '../../core/runs-log.ts';
 import type { InitTemplate, WorkbookStore, WriteReport, WriteRequest } from '../../ports.ts';
 import { describeFailure, type Operation } from './api-errors.ts';
-import { fromApiRows } from './cell-data.ts';
+import { fromApiRows, toPlainRows } from './cell-data.ts';
 import { commitBatch, type Planned } from './commit-batch.ts';
 import { agenciesHeaderNeeded, planInit } from './init-requests.ts';
 import {
@@ -39,6 +46,7 @@ import { retryPolicy, withRetry, type RetryOptions } from './retry.ts';
 import { createSheetsClient, type SheetsClient } from './sheets-client.ts';
 import {
   SHEET_READ_FIELDS,
+  findSheet,
   quoteTitle,
   sheetInfos,
   takeSnapshot,
@@ -46,7 +54,7 @@ import {
   type WorkbookSnapshot,
 } from './snapshot.ts';
 import { MARKER_FIELDS, markerOf } from './write-marker.ts';
-import { planWrite } from './write-plan.ts';
+import { planWrite, type RunsUpsert } from './write-plan.ts';
 
 type Request = sheets_v4.Schema$Request;
 
@@ -187,8 +195,37 @@ export function createSheetsStore(options: SheetsStoreOptions): WorkbookStore {
       : { location: description, note: 'nothing to change' };
   }
 
-  function writePlan(state: WorkbookSnapshot, request: WriteRequest, at: string | null) {
-    const plan = planWrite(state, request, description);
+  /** The runs tab as it is now: one `values.batchGet` (and a `get` when `sheets` has none). */
+  async function freshRuns(
+    operation: Operation,
+    sheets: readonly SheetInfo[] | null,
+  ): Promise<{ sheet: SheetInfo; tab: RawTab } | null> {
+    const known = sheets ? findSheet(sheets, 'runs') : undefined;
+    const sheet = known ?? findSheet((await fetchSheets(operation)).sheets, 'runs');
+    if (!sheet) return null;
+    const data = await call(operation, (api) =>
+      api.spreadsheets.values.batchGet({
+        spreadsheetId,
+        ranges: [quoteTitle(sheet.title)],
+        valueRenderOption: 'UNFORMATTED_VALUE',
+        dateTimeRenderOption: 'SERIAL_NUMBER',
+        majorDimension: 'ROWS',
+      }),
+    );
+    const values = data.valueRanges?.[0]?.values as unknown[][] | undefined;
+    return { sheet, tab: { name: sheet.title, rows: fromApiRows(values) } };
+  }
+
+  async function writePlan(state: WorkbookSnapshot, request: WriteRequest, at: string | null) {
+    let runs: RunsUpsert | undefined;
+    if (request.runs && request.runs.length > 0) {
+      const fresh = await freshRuns('write', state.sheets);
+      runs = {
+        fresh: fresh ? { sheet: fresh.sheet, rows: toPlainRows(fresh.tab.rows) } : null,
+        merged: mergeRunsRows(fresh?.tab, request.runs),
+      };
+    }
+    const plan = planWrite(state, request, description, runs);
     return { requests: plan.requests, result: plan, marker: at };
   }
 
@@ -240,14 +277,31 @@ export function createSheetsStore(options: SheetsStoreOptions): WorkbookStore {
         snapshot = fresh.snapshot;
         marker = fresh.marker;
       }
-      const first = writePlan(snapshot, request, marker);
-      const plan = await commit('write', first, async () => {
+      const first = await writePlan(snapshot, request, marker);
+      const replan = async () => {
         const fresh = await fetchAll('write');
         return writePlan(fresh.snapshot, request, fresh.marker);
-      });
+      };
+      let plan;
+      try {
+        plan = await commit('write', first, replan);
+      } catch (error) {
+        // A tab this write adds (the runs tab, on a sheet without one) may have been added
+        // by another run a moment ago (two runs' first claims): planned again once against
+        // the sheet as it is now, the rows go into that tab instead.
+        const adds = first.requests.some((r) => r.addSheet);
+        if (!adds || !(error instanceof KarnamehError) || error.code !== 'source.write_failed') {
+          throw error;
+        }
+        plan = await commit('write', await replan(), replan);
+      }
       snapshot = plan.after;
       // The first plan says what this write changes, even when a retry found it landed.
       return report(first.result.changes);
+    },
+
+    async readRuns() {
+      return (await freshRuns('read', snapshot?.sheets ?? null))?.tab;
     },
 
     async init(template) {

@@ -18,6 +18,7 @@ import {
   widthOf,
   type PlainCell,
 } from './cell-data.ts';
+import { planRunsUpsert } from './runs-plan.ts';
 import type { OutputKey, SheetInfo, TabState, WorkbookSnapshot } from './snapshot.ts';
 
 type Request = sheets_v4.Schema$Request;
@@ -238,19 +239,35 @@ export function planSettings(
   return { requests, after: { sheet, rows: toPlainRows(rows) } };
 }
 
-/** The whole write: tabs to add, output tab edits, settings cells, in that order. */
+/**
+ * The runs rows of a write: `merged` (core `mergeRunsRows`) against `fresh`, the runs tab as
+ * read just before the write (null when the spreadsheet has none: it is added whole).
+ */
+export interface RunsUpsert {
+  fresh: TabState | null;
+  merged: CellValue[][];
+}
+
+/**
+ * The whole write: tabs to add, output tab edits, the runs upsert, settings cells, in that
+ * order. Results and problems are planned against the snapshot of the last read; the runs
+ * rows against the tab as read at write time (`runs`).
+ */
 export function planWrite(
   snapshot: WorkbookSnapshot,
   request: WriteRequest,
   where: string,
+  runs?: RunsUpsert,
 ): WritePlan {
   const sheets = snapshot.sheets.map((s) => ({ ...s }));
   const outputs: WorkbookSnapshot['outputs'] = { ...snapshot.outputs };
   const adds: Request[] = [];
   const edits: Request[] = [];
   const changes: string[] = [];
-  for (const key of Object.keys(request.outputs) as OutputKey[]) {
-    const rows = request.outputs[key];
+  const whole: Partial<Record<OutputKey, CellValue[][]>> = { ...request.outputs };
+  if (runs && !runs.fresh) whole.runs = runs.merged;
+  for (const key of Object.keys(whole) as OutputKey[]) {
+    const rows = whole[key];
     if (!rows) continue;
     let state = outputs[key];
     if (!state) {
@@ -295,6 +312,12 @@ export function planWrite(
           : `${state.sheet.title}: rows removed after row ${start}`,
       );
     }
+  }
+  if (runs?.fresh) {
+    const upsert = planRunsUpsert(runs.fresh, runs.merged);
+    outputs.runs = upsert.after;
+    edits.push(...upsert.requests);
+    if (upsert.change) changes.push(upsert.change);
   }
   const settings = planSettings(snapshot.settings, request.settings ?? [], where);
   if (settings.requests.length > 0 && settings.after) {

@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import type { RawTab, RawWorkbook } from '../../core/cells.ts';
+import type { RunsEntry } from '../../core/runs-log.ts';
 import { KarnamehError } from '../../core/errors.ts';
 import { normalizeName } from '../../core/normalize.ts';
 import { matchesKey } from '../../core/tab-lookup.ts';
@@ -21,11 +22,14 @@ import {
   sameFile,
   type FileIdentity,
 } from './file-guard.ts';
+import { currentInputFingerprint, inputFingerprint, runsUpsert } from './concurrent-writes.ts';
+import { takeRunLock, withWriteLock } from './file-lock.ts';
 import { emptyPackage } from './new-package.ts';
 import { openWorkbook, readTabs, type OpenWorkbook } from './open-workbook.ts';
 import { rewriteWorkbook, type TabWrite } from './rewrite-workbook.ts';
 
 const OUTPUT_KEYS = ['results', 'problems', 'runs'] as const;
+const WHOLE_TABS = ['results', 'problems'] as const;
 
 const isTab =
   (key: TabKey) =>
@@ -57,8 +61,8 @@ async function exists(path: string): Promise<boolean> {
  * a symlink to its target, refusing a locked, read-only or meanwhile edited file.
  */
 export function createXlsxStore(path: string): XlsxStore {
-  /** The file as this store last read or wrote it. */
-  let seen: { target: string; identity: FileIdentity } | undefined;
+  /** The file as this store last read or wrote it, and its input tabs' fingerprint as read. */
+  let seen: { target: string; identity: FileIdentity; inputs: string } | undefined;
 
   const load = async (
     file: string,
@@ -70,8 +74,8 @@ export function createXlsxStore(path: string): XlsxStore {
 
   async function read(): Promise<RawWorkbook> {
     const { target, identity, open } = await load(path);
-    seen = { target, identity };
     const tabs = readTabs(open, path);
+    seen = { target, identity, inputs: inputFingerprint(tabs) };
     const sibling = siblingPath(path);
     if (!(await exists(sibling))) return { tabs };
     let outputs: RawTab[];
@@ -90,31 +94,53 @@ export function createXlsxStore(path: string): XlsxStore {
     return { tabs: overlayOutputs(tabs, outputs) };
   }
 
+  /**
+   * Output tabs replaced whole, runs rows upserted, settings cells set: under the write lock,
+   * against the file as it is now. Stopped, with nothing written, when a person edited an
+   * input tab since the read.
+   */
   async function write(request: WriteRequest): Promise<WriteReport> {
     const settings = request.settings ?? [];
+    const runs = request.runs ?? [];
     const tabs = outputWrites(request.outputs);
-    if (tabs.length === 0 && settings.length === 0) return { location: path };
+    if (tabs.length === 0 && runs.length === 0 && settings.length === 0) {
+      return { location: path };
+    }
+    return withWriteLock(path, () => writeLocked(tabs, runs, settings));
+  }
+
+  async function writeLocked(
+    tabs: TabWrite[],
+    runs: RunsEntry[],
+    settings: NonNullable<WriteRequest['settings']>,
+  ): Promise<WriteReport> {
     const sibling = siblingPath(path);
     // Outputs an older version put in the sibling stay there: the runs log is never split.
-    const toSibling = tabs.length > 0 && (await exists(sibling));
+    const toSibling = tabs.length + runs.length > 0 && (await exists(sibling));
     const target = await resolveTarget(path);
     await checkWritable(path, target);
     if (toSibling) await checkWritable(sibling, await resolveTarget(sibling));
     const current = await load(path);
-    if (
-      seen !== undefined &&
-      (seen.target !== current.target || !sameFile(seen.identity, current.identity))
-    ) {
-      throw editedError(path);
+    if (seen !== undefined && seen.target !== current.target) throw editedError(path);
+    if (seen !== undefined && !sameFile(seen.identity, current.identity)) {
+      // Changed since: by another run writing its outputs (fine), or by a person (stop).
+      if (currentInputFingerprint(current.open, path) !== seen.inputs) throw editedError(path);
     }
+    let runsAfter: RawTab | undefined;
     if (toSibling) {
       const other = await load(sibling);
-      const bytes = rewrite(() => rewriteWorkbook(other.open, { tabs }, sibling), sibling);
+      const upsert = runs.length > 0 ? runsUpsert(other.open, sibling, runs) : undefined;
+      runsAfter = upsert?.after;
+      const all = upsert ? [...tabs, upsert.write] : tabs;
+      const bytes = rewrite(() => rewriteWorkbook(other.open, { tabs: all }, sibling), sibling);
       await replaceFile(other.target, bytes, other.identity, sibling);
     }
     if (settings.length > 0 || !toSibling) {
+      const upsert =
+        !toSibling && runs.length > 0 ? runsUpsert(current.open, path, runs) : undefined;
+      runsAfter ??= upsert?.after;
       const plan = {
-        tabs: toSibling ? [] : tabs,
+        tabs: toSibling ? [] : upsert ? [...tabs, upsert.write] : tabs,
         settings: { matches: isTab('settings'), updates: settings },
       };
       if (
@@ -128,24 +154,40 @@ export function createXlsxStore(path: string): XlsxStore {
       }
       const bytes = rewrite(() => rewriteWorkbook(current.open, plan, path), path);
       const identity = await replaceFile(current.target, bytes, current.identity, path);
-      seen = { target: current.target, identity };
+      if (seen !== undefined) seen = { ...seen, identity };
     }
+    const after = runsAfter ? { runsAfter } : {};
     return toSibling
       ? {
+          ...after,
           location: sibling,
           note:
             `خروجی‌های ${basename(path)} مانند اجراهای پیشین در ${basename(sibling)} نوشته شد؛ برای بازگرداندن آنها به فایل اصلی، برگه‌هایش را به آن بیفزایید و ${basename(sibling)} را بردارید. / ` +
             `the outputs of ${basename(path)} went to ${sibling}, where earlier runs put them; to have them in ${basename(path)} again, copy its tabs there and move ${basename(sibling)} away.`,
         }
-      : { location: path };
+      : { location: path, ...after };
+  }
+
+  /** The runs tab as it is in the file now (or in the sibling that holds the outputs). */
+  async function readRuns(): Promise<RawTab | undefined> {
+    const sibling = siblingPath(path);
+    const file = (await exists(sibling)) ? sibling : path;
+    const { open } = await load(file);
+    return readTabs(open, file, isTab('runs'))[0];
   }
 
   return {
     description: path,
     read,
     write,
-    init: (template) => initXlsx(path, template),
+    init: async (template) => {
+      await mkdir(dirname(path), { recursive: true }); // the write lock goes beside the new file
+      return withWriteLock(path, () => initXlsx(path, template));
+    },
     checkWritable: async () => checkWritable(path, await resolveTarget(path)),
+    readRuns,
+    // One sending run per workbook at a time, across processes (file-lock.ts).
+    lockRun: (request) => takeRunLock(path, request),
   };
 }
 
@@ -164,7 +206,7 @@ function rewrite(make: () => Buffer, path: string): Buffer {
 }
 
 function outputWrites(outputs: OutputTabs): TabWrite[] {
-  return OUTPUT_KEYS.flatMap((key) => {
+  return WHOLE_TABS.flatMap((key) => {
     const rows = outputs[key];
     return rows === undefined ? [] : [{ title: TABS[key].label, matches: isTab(key), rows }];
   });

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { CellValue, RawWorkbook } from '../core/cells.ts';
-import { OUTPUT_TABS, SETTING_KEYS, TABS } from '../core/tabs.ts';
-import { normalizeName } from '../core/normalize.ts';
+import type { CellValue, RawWorkbook } from './cells.ts';
+import { OUTPUT_TABS, SETTING_KEYS, TABS } from './tabs.ts';
+import { normalizeName } from './normalize.ts';
 
 const OUTPUT_NAMES = new Set(
   OUTPUT_TABS.flatMap((key) => [normalizeName(key), normalizeName(TABS[key].label)]),

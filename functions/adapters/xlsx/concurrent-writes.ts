@@ -1,0 +1,51 @@
+/**
+ * What lets two karnameh processes write one .xlsx in turn (under the write lock of
+ * file-lock.ts) without losing each other's work, while a person's edit is never overwritten:
+ * - the runs rows of a write are upserted into the runs tab as it is in the file now;
+ * - the file having changed since it was read is an edit only when an input tab changed (a
+ *   concurrent run writing its own output tabs, or the watcher its run_status, is not one).
+ */
+import type { RawTab } from '../../core/cells.ts';
+import { inputDigest } from '../../core/input-digest.ts';
+import { mergeRunsRows, type RunsEntry } from '../../core/runs-log.ts';
+import { matchesKey } from '../../core/tab-lookup.ts';
+import { TABS } from '../../core/tabs.ts';
+import { readTabs, type OpenWorkbook } from './open-workbook.ts';
+import type { TabWrite } from './rewrite-workbook.ts';
+
+const OUTPUT_KEYS = ['results', 'problems', 'runs'] as const;
+
+const isOutput = (name: string): boolean =>
+  OUTPUT_KEYS.some((key) => matchesKey(name, key, TABS[key].label));
+const isRuns = (name: string): boolean => matchesKey(name, 'runs', TABS.runs.label);
+
+/**
+ * A fingerprint of the input tabs: the run's input digest (core/input-digest.ts), which
+ * leaves out karnameh's output tabs and the settings it writes itself (run_request,
+ * run_status), so neither another run's outputs nor the watcher counts as an edit.
+ */
+export function inputFingerprint(tabs: RawTab[]): string {
+  return inputDigest({ tabs });
+}
+
+/** The input tabs' fingerprint of the workbook as it is in `open` now. */
+export function currentInputFingerprint(open: OpenWorkbook, path: string): string {
+  return inputFingerprint(readTabs(open, path, (name) => !isOutput(name)));
+}
+
+/**
+ * The runs tab to write: `entries` upserted into the runs tab of `open` as it is now
+ * (core/runs-log.ts `mergeRunsRows`), as a tab write and as the tab it leaves.
+ */
+export function runsUpsert(
+  open: OpenWorkbook,
+  path: string,
+  entries: RunsEntry[],
+): { write: TabWrite; after: RawTab } {
+  const current = readTabs(open, path, isRuns)[0];
+  const rows = mergeRunsRows(current, entries);
+  return {
+    write: { title: TABS.runs.label, matches: isRuns, rows },
+    after: { name: current?.name ?? TABS.runs.label, rows },
+  };
+}

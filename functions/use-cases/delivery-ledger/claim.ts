@@ -1,0 +1,123 @@
+import { hostname } from 'node:os';
+import { KarnamehError } from '../../core/errors.ts';
+import {
+  claimDetail,
+  deadClaim,
+  deadClaims,
+  liveClaims,
+  type ProcessHere,
+} from '../../core/run-claims.ts';
+import { readRunsLog, runsKey, type RunsEntry } from '../../core/runs-log.ts';
+import type { RunLock } from '../../ports.ts';
+import { ledgerEntry, ledgerWrite, type LedgerRun } from './ledger.ts';
+
+/** This process, for claims: its host and pid, and whether a pid of this host is alive. */
+export function processHere(): ProcessHere {
+  return {
+    host: hostname(),
+    pid: process.pid,
+    alive: (pid) => {
+      try {
+        process.kill(pid, 0);
+        return true;
+      } catch (error) {
+        return (error as NodeJS.ErrnoException).code !== 'ESRCH';
+      }
+    },
+  };
+}
+
+export interface Claim {
+  /** This run's `run` row, `started`; deliveries refresh its `at`, the run's end sets its status. */
+  entry: RunsEntry;
+  /** The runs log as read right after the claim was recorded: decide from this. */
+  runs: RunsEntry[];
+  /** Runs found dead (a lock taken over, claims of runs that are gone), for the log. */
+  notes: string[];
+  release(): Promise<void>;
+}
+
+/**
+ * Claims the month for this run, or throws `run.in_progress` (after recording this run's
+ * row as `blocked`, so the runs tab holds every attempt):
+ * 1. a store that can lock across processes (an .xlsx) takes its lock: a live holder refuses;
+ * 2. the run row is written `started`, naming this process (the claim);
+ * 3. the runs tab is read back. Without a lock, a live claim of the month above this one
+ *    in the tab wins (every run reads the same order, so of two only the first sends);
+ *    claims of runs that are gone (run-claims.ts) are passed over and named in `notes`.
+ */
+export async function claimRun(run: LedgerRun, here: ProcessHere, detail = ''): Promise<Claim> {
+  const refuse = async (why: string): Promise<never> => {
+    await ledgerWrite(run, {
+      outputs: {},
+      runs: [
+        ledgerEntry(run, {
+          kind: 'run',
+          status: 'blocked',
+          detail: `اجرای دیگری از این ماه در جریان است: ${why}`,
+        }),
+      ],
+    });
+    throw new KarnamehError(
+      'run.in_progress',
+      `a run of ${run.month} is in progress (${why}); try again when it is done`,
+    );
+  };
+  let lock: RunLock | null = null;
+  try {
+    lock = (await run.store.lockRun?.({ runId: run.runId, month: run.month })) ?? null;
+  } catch (error) {
+    if (error instanceof KarnamehError && error.code === 'run.in_progress') {
+      return refuse(error.message.replace(/; try again when it is done$/, ''));
+    }
+    throw error;
+  }
+  const release = async () => {
+    await lock?.release();
+  };
+  const entry = ledgerEntry(run, {
+    kind: 'run',
+    status: 'started',
+    detail: [claimDetail(here), detail].filter(Boolean).join('؛ '),
+  });
+  try {
+    const written = await ledgerWrite(run, { outputs: {}, runs: [entry] });
+    // Under a lock the tab as written is the tab as it is; otherwise read it back.
+    const runs = readRunsLog(
+      lock && written.runsAfter ? written.runsAfter : await run.store.readRuns(),
+    );
+    const now = run.now();
+    const mine = runs.findIndex((e) => runsKey(e) === runsKey(entry));
+    if (mine < 0) {
+      throw new KarnamehError(
+        'source.write_failed',
+        `the claim of run ${run.runId} is not in the runs tab after it was written`,
+      );
+    }
+    if (!lock) {
+      const earlier = liveClaims(runs.slice(0, mine), run.month, now, here, run.runId);
+      const first = earlier[0];
+      if (first) {
+        entry.status = 'blocked';
+        entry.detail = `اجرای دیگری از این ماه در جریان است: ${first.runId}`;
+        entry.at = now.toISOString();
+        await ledgerWrite(run, { outputs: {}, runs: [entry] });
+        throw new KarnamehError(
+          'run.in_progress',
+          `a run of ${run.month} is in progress (${first.runId}, ${first.detail}, last recorded ${first.at}); try again when it is done`,
+        );
+      }
+    }
+    const notes = [
+      ...(lock?.note ? [lock.note] : []),
+      ...deadClaims(runs, run.month, now, here, run.runId).map(
+        (e) =>
+          `run ${e.runId} of ${e.month} stopped without finishing: ${deadClaim(e, now, here) ?? ''}`,
+      ),
+    ];
+    return { entry, runs, notes, release };
+  } catch (error) {
+    await release();
+    throw error;
+  }
+}

@@ -1,0 +1,114 @@
+import { isKarnamehError } from '../../core/errors.ts';
+import type { RunsEntry } from '../../core/runs-log.ts';
+import type { Mailer, OutputTabs } from '../../ports.ts';
+import {
+  DEFAULT_LIMITS,
+  ledgerEntry,
+  ledgerWrite,
+  type DeliveryLimits,
+  type DeliveryOutcome,
+  type LedgerItem,
+  type LedgerRun,
+  type MailKind,
+} from './ledger.ts';
+
+export interface DeliveryJob {
+  kind: MailKind;
+  items: readonly LedgerItem[];
+  mailer: Mailer;
+  limits?: DeliveryLimits;
+  /** Aborted (SIGINT, SIGTERM): finish the message in flight, record, send no more. */
+  signal?: AbortSignal;
+  /** Whole output tabs to write with the first record (results, problems). */
+  firstWrite?: OutputTabs;
+  /** The run row's last word, written with the last record (leave out to keep the run open). */
+  closeRun?: (result: DeliveryResult) => Pick<RunsEntry, 'status' | 'detail'>;
+}
+
+export interface DeliveryResult {
+  outcomes: DeliveryOutcome[];
+  /** Keys not tried because the run was stopped (recorded `skipped` when they were announced). */
+  skipped: string[];
+  interrupted: boolean;
+}
+
+/** Sends one message; the mailer's typed failure decides `failed` or `unconfirmed`. */
+async function sendOne(mailer: Mailer, item: LedgerItem): Promise<DeliveryOutcome> {
+  const base = { key: item.key.toLowerCase(), email: item.mail.to.email };
+  try {
+    const { messageId } = await mailer.send(item.mail);
+    return { ...base, status: 'sent', detail: messageId };
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    const unconfirmed = isKarnamehError(error) && error.code === 'mail.unconfirmed';
+    return { ...base, status: unconfirmed ? 'unconfirmed' : 'failed', detail };
+  }
+}
+
+/**
+ * Sends `items` in batches (ledger.ts): each batch announced `pending` before it goes out,
+ * its outcomes recorded with the announcement of the next, the last ones with the run
+ * row's end (`closeRun`). One write per batch; every write refreshes the claim's heartbeat.
+ */
+export async function deliverInBatches(
+  run: LedgerRun,
+  runEntry: RunsEntry,
+  job: DeliveryJob,
+): Promise<DeliveryResult> {
+  const limits = job.limits ?? DEFAULT_LIMITS;
+  const queue = [...job.items];
+  const result: DeliveryResult = { outcomes: [], skipped: [], interrupted: false };
+  let extra: OutputTabs | undefined = job.firstWrite;
+  const record = async (rows: RunsEntry[], last: boolean): Promise<void> => {
+    runEntry.at = run.now().toISOString();
+    if (last && job.closeRun) Object.assign(runEntry, job.closeRun(result));
+    await ledgerWrite(run, { outputs: extra ?? {}, runs: [runEntry, ...rows] });
+    extra = undefined;
+  };
+  const announce = (items: LedgerItem[]): RunsEntry[] =>
+    items.map((item) =>
+      ledgerEntry(run, { kind: job.kind, status: 'pending', recipient: item.key.toLowerCase() }),
+    );
+
+  let batch = queue.splice(0, limits.maxMessages);
+  let rows = announce(batch);
+  await record(rows, batch.length === 0);
+  while (batch.length > 0) {
+    const started = run.now().getTime();
+    const done: RunsEntry[] = [];
+    for (const [i, item] of batch.entries()) {
+      if (job.signal?.aborted) break;
+      if (done.length > 0 && run.now().getTime() - started >= limits.maxMs) break;
+      const outcome = await sendOne(job.mailer, item);
+      result.outcomes.push(outcome);
+      const row = rows[i];
+      if (row) {
+        Object.assign(row, {
+          status: outcome.status,
+          detail: outcome.detail,
+          at: run.now().toISOString(),
+        });
+        done.push(row);
+      }
+      run.log[outcome.status === 'sent' ? 'info' : 'warn'](
+        `${outcome.status} ${job.kind} to ${outcome.email}${outcome.status === 'sent' ? '' : `: ${outcome.detail}`}`,
+        { runId: run.runId, month: run.month },
+      );
+    }
+    const leftItems = batch.slice(done.length);
+    const leftRows = rows.slice(done.length);
+    if (job.signal?.aborted) {
+      result.interrupted = true;
+      for (const row of leftRows)
+        Object.assign(row, { status: 'skipped', at: run.now().toISOString() });
+      result.skipped = [...leftItems, ...queue].map((item) => item.key.toLowerCase());
+      await record([...done, ...leftRows], true);
+      return result;
+    }
+    batch = [...leftItems, ...queue.splice(0, limits.maxMessages - leftItems.length)];
+    const fresh = announce(batch.slice(leftItems.length));
+    rows = [...leftRows, ...fresh];
+    await record([...done, ...fresh], batch.length === 0);
+  }
+  return result;
+}

@@ -1,0 +1,116 @@
+/**
+ * The delivery ledger: exactly-once mail, recorded in the runs tab, for any mail kind.
+ *
+ * A run that sends mail (the release: kind `delivery`; a test copy: `test`; agencies'
+ * cards: `card`; reminders: `reminder`, the secretary's digest: `digest`) uses it so:
+ *
+ *   const claim = await claimRun(run, here);              // claim.ts: one run per month
+ *   try {
+ *     const state = deliveryState(claim.runs, run.month, kind, run.runId); // core/runs-log.ts
+ *     const { send, unconfirmed } = pickTargets(items, state, { resendUnconfirmed });
+ *     const result = await deliverInBatches(run, claim.entry, { kind, items: send, mailer });
+ *     await finishRun(run, claim.entry, status, detail);  // the run row's last word
+ *   } finally {
+ *     await claim.release();
+ *   }
+ *
+ * - `run` (LedgerRun) names the store, run id, month, who asked, the input digest, the
+ *   clock and the log.
+ * - An item (LedgerItem) is one message under a key: the lower-case recipient address for
+ *   the release; whatever identifies "this mail to this recipient for this month" for
+ *   another kind (e.g. `a17:ali@x.org` for an agency's card, `a17:1403-05-03:ali@x.org` for
+ *   a reminder of one day). The key goes in the runs tab's recipient column. A key already
+ *   `sent` in the month (for that kind) is reached and never sent again; a key whose last
+ *   row is `pending` or `unconfirmed` is unconfirmed and only sent on purpose
+ *   (`resendUnconfirmed`); `failed` and `skipped` keys, and keys never tried, are sent.
+ * - Delivery goes in batches of at most `maxMessages` (25) messages or `maxMs` (10 s) of
+ *   sending: before a batch its keys are recorded `pending` (one write, carrying the
+ *   outcomes of the batch before); after the last, the outcomes. A message is `sent`
+ *   (the server confirmed it), `failed` (refused, or not handed over: sent again by the
+ *   next run) or `unconfirmed` (handed over, no reply: Mailer `mail.unconfirmed`). After a
+ *   kill -9 at most one batch is left `pending`; every other key is known sent or not yet
+ *   tried. A stop (`signal` aborted) finishes the message in flight, records it, and
+ *   records the rest of the batch `skipped`.
+ * - Every write upserts only this run's rows against the runs tab as it is then
+ *   (WriteRequest.runs), and refreshes the run row's `at` (the claim's heartbeat).
+ */
+import type { MonthKey } from '../../core/jalali.ts';
+import type { RunKind, RunsEntry } from '../../core/runs-log.ts';
+import type {
+  Logger,
+  OutgoingMail,
+  WorkbookStore,
+  WriteReport,
+  WriteRequest,
+} from '../../ports.ts';
+
+/** The run that writes the ledger. */
+export interface LedgerRun {
+  store: WorkbookStore;
+  runId: string;
+  month: MonthKey;
+  requestedBy: string;
+  digest: string;
+  now: () => Date;
+  log: Logger;
+}
+
+export type MailKind = Exclude<RunKind, 'run'>;
+
+/** One message under its ledger key. */
+export interface LedgerItem {
+  key: string;
+  mail: OutgoingMail;
+}
+
+export interface DeliveryOutcome {
+  /** The item's key (for the release: the recipient's address, lower-case). */
+  key: string;
+  email: string;
+  status: 'sent' | 'failed' | 'unconfirmed';
+  /** The message id when sent; the server's words (or the failure) otherwise. */
+  detail: string;
+}
+
+export interface DeliveryLimits {
+  maxMessages: number;
+  maxMs: number;
+}
+
+export const DEFAULT_LIMITS: DeliveryLimits = { maxMessages: 25, maxMs: 10_000 };
+
+/** A row of this run in the runs tab. */
+export function ledgerEntry(
+  run: LedgerRun,
+  fields: Partial<RunsEntry> & Pick<RunsEntry, 'kind' | 'status'>,
+): RunsEntry {
+  return {
+    runId: run.runId,
+    month: run.month,
+    at: run.now().toISOString(),
+    recipient: '',
+    requestedBy: run.requestedBy,
+    digest: run.digest,
+    detail: '',
+    ...fields,
+  };
+}
+
+const said = new WeakMap<LedgerRun, Set<string>>();
+
+/** A write of the run, saying once where the outputs went and each store note once. */
+export async function ledgerWrite(run: LedgerRun, request: WriteRequest): Promise<WriteReport> {
+  const report = await run.store.write(request);
+  const seen = said.get(run) ?? new Set<string>();
+  said.set(run, seen);
+  const fields = { runId: run.runId, month: run.month };
+  if (!seen.has(report.location)) {
+    seen.add(report.location);
+    run.log.info(`wrote ${report.location}`, fields);
+  }
+  if (report.note && !seen.has(report.note)) {
+    seen.add(report.note);
+    run.log.warn(report.note, fields);
+  }
+  return report;
+}

@@ -1,0 +1,94 @@
+import { problemsRows } from '../../core/problems-tab.ts';
+import { releaseWording, type ReleaseInput } from '../../core/release-input.ts';
+import { resultsTabRows } from '../../core/results-tab.ts';
+import { deliveryState, readRunsLog } from '../../core/runs-log.ts';
+import { findTab } from '../../core/tab-lookup.ts';
+import type { SummaryStatus } from '../../core/summary.ts';
+import type { WriteReport, WriteRequest } from '../../ports.ts';
+import { ledgerEntry, ledgerWrite } from '../delivery-ledger/ledger.ts';
+import type { MonthRun } from './read-and-decide.ts';
+import type { RunMonthOutcome } from './types.ts';
+
+/** The outcome of the run, with this status and exit code. */
+export function outcomeOf(
+  run: MonthRun,
+  status: SummaryStatus,
+  exitCode: RunMonthOutcome['exitCode'],
+  message: string,
+  extra: Partial<RunMonthOutcome> = {},
+): RunMonthOutcome {
+  return {
+    summary: { ...run.summary, status },
+    exitCode,
+    runId: run.runId,
+    message,
+    deliveries: [],
+    unconfirmed: [],
+    notSent: [],
+    previewFiles: [],
+    written: null,
+    ...extra,
+  };
+}
+
+/** The problems tab: the parse's problems and the run gate's warnings (run.data_changed). */
+export const problemsTab = (run: MonthRun) =>
+  problemsRows([...run.parsed.problems, ...run.gate.warnings]);
+
+/** Writes, saying once where the outputs went and each note of the store once. */
+export function writeLogged(run: MonthRun, request: WriteRequest): Promise<WriteReport> {
+  return ledgerWrite(run.ledger, request);
+}
+
+/**
+ * The data stops the run before anything is claimed: the problems tab and one runs row say
+ * why. A month sent before whose data changed (`already-sent`) also gets its results
+ * refreshed, and exits 0.
+ */
+export async function stopRun(
+  run: MonthRun,
+  message: string,
+  detail: string,
+  status: 'blocked' | 'already-sent' = 'blocked',
+): Promise<RunMonthOutcome> {
+  const results =
+    status === 'already-sent' && run.computed
+      ? resultsTabRows(findTab(run.raw, 'results'), run.computed.month, run.runId)
+      : undefined;
+  const written = await writeLogged(run, {
+    outputs: { problems: problemsTab(run), ...(results ? { results } : {}) },
+    runs: [ledgerEntry(run.ledger, { kind: 'run', status, detail })],
+  });
+  return outcomeOf(run, status, status === 'blocked' ? 1 : 0, message, { written });
+}
+
+/** A dry run: the release rendered into the preview folder; nothing written, nothing sent. */
+export async function dryRun(run: MonthRun, note: string): Promise<RunMonthOutcome> {
+  const sent = deliveryState(readRunsLog(findTab(run.raw, 'runs')), run.month).monthSent;
+  const rendered = await run.ports.render(releaseInput(run, sent && !!run.options.force));
+  const previewFiles = run.ports.preview ? await run.ports.preview.write(rendered) : [];
+  return outcomeOf(run, 'dry-run', 0, `dry run: nothing written, nothing sent${note}`, {
+    previewFiles,
+  });
+}
+
+/** What the release templates get. */
+export function releaseInput(run: MonthRun, correction: boolean, test = false): ReleaseInput {
+  const { model } = run.parsed;
+  return {
+    summary: run.summary,
+    province: model.settings.province,
+    spokesperson: model.settings.spokesperson,
+    spokespersonTitle: model.settings.spokespersonTitle,
+    top: model.settings.top,
+    weakBands: model.settings.weakBands,
+    indicatorCount: model.indicators.length,
+    dimensions: model.dimensions,
+    runId: run.runId,
+    digest: run.ledger.digest,
+    computedAt: run.startedAt,
+    correction,
+    test,
+    ...releaseWording(model, run.parsed.problems, run.month),
+  };
+}

@@ -1,0 +1,69 @@
+import { monthName } from '../../core/jalali.ts';
+import type { Recipient } from '../../core/model.ts';
+import { deliveryState, type RunsEntry } from '../../core/runs-log.ts';
+import { pickTargets } from '../delivery-ledger/targets.ts';
+import type { MonthRun } from './read-and-decide.ts';
+
+export type DeliveryPlan =
+  | {
+      kind: 'stop';
+      status: 'already-sent' | 'blocked';
+      message: string;
+      detail: string;
+      unconfirmed: string[];
+    }
+  | {
+      kind: 'send';
+      recipients: Recipient[];
+      /** The month went out before and is sent again on purpose (--force). */
+      correction: boolean;
+      /** Held back: their earlier delivery was never confirmed. */
+      unconfirmed: string[];
+    };
+
+/**
+ * Step 3: who gets the release, from the runs tab as read right after the claim (so a run
+ * that finished a moment ago is seen). Pure. Nobody reached is sent again without --force;
+ * nobody whose delivery was never confirmed without --resend-unconfirmed (or --force).
+ */
+export function planDeliveries(run: MonthRun, runs: RunsEntry[]): DeliveryPlan {
+  const { options, month } = run;
+  const state = deliveryState(runs, month, 'delivery', run.runId);
+  const recipients = run.parsed.model.recipients;
+  const seen = new Set<string>();
+  const items = recipients
+    .map((r) => ({ key: r.email.toLowerCase(), recipient: r }))
+    .filter((i) => !seen.has(i.key) && seen.add(i.key));
+  const targets = pickTargets(items, state, {
+    force: options.force,
+    resendUnconfirmed: options.resendUnconfirmed,
+  });
+  const chosen = new Set(targets.send.map((t) => t.key));
+  const unconfirmed = state.unconfirmed.map((e) => e.recipient);
+  const list = unconfirmed.join(', ');
+  if (chosen.size === 0 && state.monthSent) {
+    const more = unconfirmed.length > 0 ? `; unconfirmed deliveries: ${list}` : '';
+    return {
+      kind: 'stop',
+      status: 'already-sent',
+      message: `${monthName(month)} was already sent${more}`,
+      detail: '',
+      unconfirmed,
+    };
+  }
+  if (chosen.size === 0 && unconfirmed.length > 0) {
+    return {
+      kind: 'stop',
+      status: 'blocked',
+      message: `${monthName(month)}: nothing sent; earlier deliveries were never confirmed (${list}): check with them, then use --resend-unconfirmed to send them the release on purpose`,
+      detail: `ارسال قبلی تأیید نشده است: ${unconfirmed.join('، ')}`,
+      unconfirmed,
+    };
+  }
+  return {
+    kind: 'send',
+    recipients: items.filter((i) => chosen.has(i.key)).map((i) => i.recipient),
+    correction: !!options.force && state.monthSent,
+    unconfirmed: targets.unconfirmed,
+  };
+}

@@ -1,0 +1,119 @@
+import { computeResults } from '../../core/compute-summary.ts';
+import { fatalSummary } from '../../core/fatal-summary.ts';
+import { defaultMonth, type MonthKey } from '../../core/jalali.ts';
+import { parseWorkbook } from '../../core/parse-workbook.ts';
+import { decideRun, type RunGate } from '../../core/run-gate.ts';
+import { readRunsLog } from '../../core/runs-log.ts';
+import { findTab } from '../../core/tab-lookup.ts';
+import type { RawWorkbook } from '../../core/cells.ts';
+import type { Summary } from '../../core/summary.ts';
+import type { LedgerRun } from '../delivery-ledger/ledger.ts';
+import { inputDigest } from '../../core/input-digest.ts';
+import type { RunMonthOptions, RunMonthPorts } from './types.ts';
+
+/** What the run read and computed: every later step works from this. */
+export interface MonthRun {
+  ports: RunMonthPorts;
+  options: RunMonthOptions;
+  month: MonthKey;
+  runId: string;
+  startedAt: Date;
+  raw: RawWorkbook;
+  parsed: ReturnType<typeof parseWorkbook>;
+  computed: ReturnType<typeof computeResults> | null;
+  summary: Summary;
+  /** What the data lets the run do (core/run-gate.ts); its warnings are in the summary. */
+  gate: RunGate;
+  /** The run as the delivery ledger knows it. */
+  ledger: LedgerRun;
+}
+
+/** Step 1a: read the workbook, check it, compute the month. */
+export async function readMonth(ports: RunMonthPorts, options: RunMonthOptions): Promise<MonthRun> {
+  const startedAt = ports.now();
+  const month = options.month ?? defaultMonth(startedAt);
+  const runId = ports.newRunId();
+  const raw = await ports.store.read();
+  const digest = inputDigest(raw);
+  const parsed = parseWorkbook(raw, { month });
+  ports.log.info(`read ${ports.store.description}`, { runId, month, digest });
+  const computed = parsed.fatal
+    ? null
+    : computeResults(parsed.model, parsed.problems, month, 'checked');
+  const summary = computed?.summary ?? fatalSummary(month, parsed.problems, 'blocked');
+  const runsTab = findTab(raw, 'runs');
+  const gate = decideRun({
+    month,
+    fatal: !computed,
+    problems: parsed.problems,
+    summary,
+    recipients: parsed.model.recipients.length,
+    runsTab,
+    runs: readRunsLog(runsTab),
+    digest,
+    options,
+  });
+  summary.problems.push(...gate.warnings);
+  return {
+    ports,
+    options,
+    month,
+    runId,
+    startedAt,
+    raw,
+    parsed,
+    computed,
+    summary,
+    gate,
+    ledger: {
+      store: ports.store,
+      runId,
+      month,
+      requestedBy: options.requestedBy ?? '',
+      digest,
+      now: ports.now,
+      log: ports.log,
+    },
+  };
+}
+
+export type Decision =
+  | { kind: 'stop'; message: string; detail: string }
+  | { kind: 'dry-run'; note: string }
+  /** The month was sent with other data: results refreshed, nothing sent (a correction needs force). */
+  | { kind: 'data-changed'; message: string; detail: string }
+  | { kind: 'send' };
+
+/**
+ * Step 1b: whether the data lets the month go out, by the run gate (core/run-gate.ts). Pure.
+ * Who gets the release is decided after the claim, from the runs tab as it is then
+ * (plan-deliveries.ts). A dry run still renders, marked blocked, unless there is nothing to
+ * render (no figures, nobody evaluated).
+ */
+export function decide(run: MonthRun): Decision {
+  const { gate, options } = run;
+  const renderable =
+    gate.kind !== 'blocked' || !['structure', 'none-evaluated'].includes(gate.reason);
+  if (!run.computed || (gate.kind === 'blocked' && (!options.dryRun || !renderable))) {
+    return gate.kind === 'blocked'
+      ? { kind: 'stop', message: gate.message, detail: gate.detail }
+      : {
+          kind: 'stop',
+          message: 'the workbook cannot be read as a scorecard: see the problems',
+          detail: 'ساختار کارنامه ناقص است',
+        };
+  }
+  if (options.dryRun) {
+    const note =
+      gate.kind === 'blocked'
+        ? ` (BLOCKED: a real run would stop: ${gate.message})`
+        : gate.kind === 'data-changed'
+          ? ` (a real run would send nothing: ${gate.message})`
+          : '';
+    return { kind: 'dry-run', note };
+  }
+  if (gate.kind === 'data-changed') {
+    return { kind: 'data-changed', message: gate.message, detail: gate.detail };
+  }
+  return { kind: 'send' };
+}

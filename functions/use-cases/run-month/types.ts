@@ -1,0 +1,62 @@
+import type { MonthKey } from '../../core/jalali.ts';
+import type { ProcessHere } from '../../core/run-claims.ts';
+import type { Summary } from '../../core/summary.ts';
+import type {
+  Logger,
+  Mailer,
+  PreviewWriter,
+  RenderRelease,
+  WorkbookStore,
+  WriteReport,
+} from '../../ports.ts';
+import type { DeliveryLimits, DeliveryOutcome } from '../delivery-ledger/ledger.ts';
+
+export type { DeliveryOutcome } from '../delivery-ledger/ledger.ts';
+
+export interface RunMonthPorts {
+  store: WorkbookStore;
+  /** Needed unless the run is a dry run. */
+  mailer?: Mailer;
+  /** Needed for a dry run. */
+  preview?: PreviewWriter;
+  render: RenderRelease;
+  now: () => Date;
+  newRunId: () => string;
+  log: Logger;
+  /** This process, for claims (default: delivery-ledger/claim.ts `processHere`). */
+  here?: ProcessHere;
+}
+
+export interface RunMonthOptions {
+  month?: MonthKey;
+  dryRun?: boolean;
+  /** Send to everyone again; a month already sent goes out as a correction. */
+  force?: boolean;
+  /** Send also to recipients whose earlier delivery was never confirmed (they may get two copies). */
+  resendUnconfirmed?: boolean;
+  allowIncomplete?: boolean;
+  /** Send a test copy to this address only; the month is not marked sent. */
+  testTo?: string;
+  /** Who asked (an email from the caller's token, or the CLI user); recorded in the runs tab. */
+  requestedBy?: string;
+  /** Aborted on SIGINT/SIGTERM: the message in flight is finished and recorded, no more go out. */
+  signal?: AbortSignal;
+  /** Batch bounds (default 25 messages or 10 s of sending). */
+  limits?: DeliveryLimits;
+}
+
+export interface RunMonthOutcome {
+  summary: Summary;
+  /** 0 done, 1 stopped by the data, 3 failure (interfaces.md). */
+  exitCode: 0 | 1 | 3;
+  runId: string;
+  /** One line for a person: what happened. */
+  message: string;
+  deliveries: DeliveryOutcome[];
+  /** Recipients whose delivery was never confirmed (earlier, or in this run); not sent again automatically. */
+  unconfirmed: string[];
+  /** Recipients not tried because the run was stopped (SIGINT/SIGTERM); the next run sends to them. */
+  notSent: string[];
+  previewFiles: string[];
+  written: WriteReport | null;
+}
