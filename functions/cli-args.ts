@@ -47,7 +47,16 @@ runs:   a run sends only to recipients not yet reached; a delivery never confirm
 
 /** The flags each command takes (besides the source, --workbook / --sheet). */
 const FLAGS: Record<(typeof COMMANDS)[number], readonly string[]> = {
-  run: ['month', 'dry-run', 'force', 'resend-unconfirmed', 'allow-incomplete', 'to', 'json', 'outbox'],
+  run: [
+    'month',
+    'dry-run',
+    'force',
+    'resend-unconfirmed',
+    'allow-incomplete',
+    'to',
+    'json',
+    'outbox',
+  ],
   check: ['month', 'json'],
   init: ['example', 'editor'],
 };
