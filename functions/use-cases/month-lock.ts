@@ -8,11 +8,10 @@ import type { MonthKey } from '../core/jalali.ts';
  *   before it. A store plans its write against what it read, so two writers at once would
  *   undo each other's rows in the runs tab; runs of different months queue instead.
  *
- * The functions are deployed with `--max-instances 1`, so every request to a function
- * reaches the same process and in-process locks are enough there. They do not reach
- * across the two functions (each is its own Cloud Run service): a monthlyRun call and the
- * watcher handling a run_request at the same moment are not kept apart (README.md, "Deploy to Google Cloud",
- * "Two runs at once").
+ * These only reach within one process. Across processes (the two functions are separate
+ * Cloud Run services; the command line) runs are kept apart by the store: the claim row in
+ * the runs tab, and on an .xlsx its lock file (delivery-ledger/claim.ts; README.md, "Two
+ * runs at once").
  */
 export interface MonthLock {
   /** Takes the month's lock: the release function, or null when a run of it is in progress. */
