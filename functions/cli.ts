@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { createCardRenderer } from './adapters/mail/render-card.ts';
 import { createReleaseRenderer } from './adapters/mail/render-release.ts';
 import { createPreviewWriter } from './adapters/mail/preview-writer.ts';
 import { parseCliArgs } from './cli-args.ts';
@@ -74,6 +75,7 @@ async function dispatch(options: CliOptions, io: CliIo, log: Logger): Promise<nu
   const runId = newRunId(now());
   const mailer = options.dryRun ? undefined : createMailer(io.env, options.outbox, runId);
   const render = createReleaseRenderer();
+  let cardRenderer: ReturnType<typeof createCardRenderer> | undefined;
   try {
     const outcome = await runMonth(
       {
@@ -81,6 +83,7 @@ async function dispatch(options: CliOptions, io: CliIo, log: Logger): Promise<nu
         mailer,
         preview: createPreviewWriter(previewDir(options.outbox)),
         render,
+        renderCard: (view) => (cardRenderer ??= createCardRenderer())(view),
         now,
         newRunId: () => runId,
         log,
@@ -95,7 +98,11 @@ async function dispatch(options: CliOptions, io: CliIo, log: Logger): Promise<nu
       },
     );
     reportProblems(outcome.summary, log);
-    for (const file of outcome.previewFiles) log.info(`preview: ${file}`);
+    const cards = join(previewDir(options.outbox), 'cards');
+    const cardFiles = outcome.previewFiles.filter((file) => dirname(file) === cards);
+    for (const file of outcome.previewFiles)
+      if (!cardFiles.includes(file)) log.info(`preview: ${file}`);
+    if (cardFiles.length > 0) log.info(`preview: ${cardFiles.length / 2} agency cards in ${cards}`);
     if (outcome.unconfirmed.length > 0) {
       log.warn(
         `earlier deliveries never confirmed (not sent again; check with them, then use --force): ${outcome.unconfirmed.join(', ')}`,

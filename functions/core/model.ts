@@ -17,6 +17,8 @@ export interface Settings {
   /** The raw run_request cell text, for the watcher to clear. */
   runRequestRaw: string | null;
   runStatus: string | null;
+  /** agency_cards (کارنامه دستگاه‌ها) as written; null when not set (cards/cards-setting.ts decides). */
+  agencyCards: boolean | null;
 }
 
 export interface Indicator {

@@ -16,11 +16,13 @@ import type {
   Mailer,
   OutputTabs,
   PreviewWriter,
+  RenderCard,
   RenderRelease,
   WorkbookStore,
   WriteReport,
 } from '../ports.ts';
 import { inputDigest } from './input-digest.ts';
+import { previewCards } from './preview-cards.ts';
 
 export interface RunMonthPorts {
   store: WorkbookStore;
@@ -29,6 +31,8 @@ export interface RunMonthPorts {
   /** Needed for a dry run. */
   preview?: PreviewWriter;
   render: RenderRelease;
+  /** Renders an agency's card (dry run: into the preview's cards/ folder). */
+  renderCard?: RenderCard;
   now: () => Date;
   newRunId: () => string;
   log: Logger;
@@ -173,6 +177,9 @@ export async function runMonth(
   if (options.dryRun) {
     const rendered = await ports.render(release(delivery.monthSent && !!options.force));
     const previewFiles = ports.preview ? await ports.preview.write(rendered) : [];
+    const correction = delivery.monthSent && !!options.force;
+    const cardInput = { model, problems: parsed.problems, computed, runId, digest, correction };
+    previewFiles.push(...(await previewCards(ports, { ...cardInput, computedAt: startedAt })));
     const note =
       missing.length > 0 && !options.allowIncomplete
         ? ` (a real run would stop: ${missing.length} agencies not evaluated)`

@@ -25,6 +25,7 @@ describe('settings', () => {
       runRequest: null,
       runRequestRaw: null,
       runStatus: null,
+      agencyCards: null,
     });
   });
 
@@ -54,6 +55,7 @@ describe('settings', () => {
       runRequest: '1403-04',
       runRequestRaw: 'تیر ۱۴۰۳',
       runStatus: 'sent 1403-03',
+      agencyCards: null,
     });
   });
 

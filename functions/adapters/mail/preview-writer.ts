@@ -1,6 +1,17 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { PreviewWriter } from '../../ports.ts';
+import type { PreviewWriter, RenderedCard } from '../../ports.ts';
+
+/**
+ * A file name from an agency id (which comes from the sheet): letters, digits, `_` and
+ * `-` as they are, anything else percent-encoded, so no id can leave the folder or collide.
+ */
+export function cardFileName(agencyId: string): string {
+  const safe = agencyId.replace(/[^\p{L}\p{N}_-]/gu, (c) =>
+    [...Buffer.from(c, 'utf8')].map((b) => `%${b.toString(16).toUpperCase()}`).join(''),
+  );
+  return safe === '' ? '%' : safe;
+}
 
 /** `--dry-run`: the release as files to open in a browser and an editor. */
 export function createPreviewWriter(dir: string): PreviewWriter {
@@ -19,6 +30,32 @@ export function createPreviewWriter(dir: string): PreviewWriter {
         written.push(path);
       }
       return written;
+    },
+
+    /**
+     * `cards/<id>.html` and `cards/<id>.txt` (subject first), written whole into a fresh
+     * folder that then replaces `cards/`: no card of an earlier dry run is left behind.
+     */
+    async writeCards(cards: readonly { agencyId: string; card: RenderedCard }[]) {
+      await mkdir(dir, { recursive: true });
+      const target = join(dir, 'cards');
+      const staging = await mkdtemp(join(dir, '.cards-'));
+      try {
+        for (const { agencyId, card } of cards) {
+          const name = cardFileName(agencyId);
+          await writeFile(join(staging, `${name}.html`), card.html);
+          await writeFile(join(staging, `${name}.txt`), `${card.subject}\n\n${card.text}`);
+        }
+        await rm(target, { recursive: true, force: true });
+        await rename(staging, target);
+      } catch (error) {
+        await rm(staging, { recursive: true, force: true });
+        throw error;
+      }
+      return cards.flatMap(({ agencyId }) => {
+        const name = cardFileName(agencyId);
+        return [join(target, `${name}.html`), join(target, `${name}.txt`)];
+      });
     },
   };
 }
