@@ -76,10 +76,13 @@ export function indicatorLines(
     .sort((a, b) => b.ratio.compare(a.ratio) || b.weight.compare(a.weight) || a.order - b.order)
     .slice(0, LISTED);
   const lostTogether = weakest.reduce((sum, s) => sum.add(s.lost), new Fraction(0));
+  // Full marks everywhere is said as such, not as a list of «best» indicators.
+  const allFull = standings.length > 0 && weakest.length === 0;
+  const best = allFull ? [] : strongest;
   return {
     weakest: weakest.map((s, i) => line(s, i, weakest.length)),
-    strongest: strongest.map((s, i) => line(s, i, strongest.length)),
+    strongest: best.map((s, i) => line(s, i, best.length)),
     weakestLostText: pointsText(rounded(lostTogether)),
-    allFull: standings.length > 0 && standings.every((s) => s.lost.compare(0) === 0),
+    allFull,
   };
 }
