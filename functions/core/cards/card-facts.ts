@@ -10,6 +10,7 @@ import type { GroupFigures, GroupMonthFigures } from '../group-figures.ts';
 import { previousMonth, type MonthKey } from '../jalali.ts';
 import type { Model, ScoreRow } from '../model.ts';
 import type { Problem } from '../problems.ts';
+import { createIndicatorLines, type IndicatorLines } from './card-indicators.ts';
 
 /** An agency's standing the month before. */
 export interface PreviousStanding {
@@ -38,6 +39,7 @@ export class CardFacts {
   private readonly sizes = new Map<string, number>();
   private readonly previous = new Map<string, PreviousStanding>();
   private readonly problems = new Map<string, Problem[]>();
+  private readonly lines: (values: Readonly<Record<string, number | null>>) => IndicatorLines;
 
   constructor(model: Model, problems: readonly Problem[], computed: ComputedResults) {
     this.model = model;
@@ -45,6 +47,7 @@ export class CardFacts {
     this.figures = computed.figures;
     this.book = computed.figures.book;
     this.dimensions = computed.month.dimensions;
+    this.lines = createIndicatorLines(model.indicators);
     for (const a of computed.month.agencies) this.results.set(a.id, a);
     for (const g of computed.month.groups) this.sizes.set(g.name, g.ranking.length);
     const before = previousMonth(this.month);
@@ -99,6 +102,12 @@ export class CardFacts {
   /** Its score row this month (the one that counts). */
   row(agencyId: string): ScoreRow | undefined {
     return this.book.row(this.month, agencyId);
+  }
+
+  /** Its indicators this month, most lost and best (none without a complete row). */
+  indicatorLines(agencyId: string): IndicatorLines | null {
+    const row = this.row(agencyId);
+    return row ? this.lines(row.values) : null;
   }
 
   /** The run month's problems that belong to the agency, in the problems tab's order. */

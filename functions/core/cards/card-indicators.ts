@@ -47,23 +47,43 @@ function line(s: Standing, index: number, count: number): IndicatorLine {
   };
 }
 
+/** Per indicator, once per run: its weight, its max and 100 × weight / Σ weight. */
+interface Factors {
+  indicator: Indicator;
+  weight: Fraction;
+  max: Fraction;
+  share: Fraction;
+}
+
 /**
  * Where the agency lost the most weighted points (most first; equal losses in sheet order)
  * and where it did best (highest value/max among the rest, then the heavier weight, then
- * sheet order); each at most {@link LISTED}. Exact arithmetic throughout.
+ * sheet order); each at most {@link LISTED}. Exact arithmetic throughout. The factors that
+ * depend only on the indicators are prepared once, for every card of the run.
  */
-export function indicatorLines(
+export function createIndicatorLines(
   indicators: readonly Indicator[],
+): (values: Readonly<Record<string, number | null>>) => IndicatorLines {
+  const total = indicators.reduce((sum, i) => sum.add(toFraction(i.weight)), new Fraction(0));
+  const factors: Factors[] = indicators.map((indicator) => {
+    const weight = toFraction(indicator.weight);
+    return { indicator, weight, max: toFraction(indicator.max), share: weight.mul(100).div(total) };
+  });
+  return (values) => linesOf(factors, values);
+}
+
+const ONE = new Fraction(1);
+
+function linesOf(
+  factors: readonly Factors[],
   values: Readonly<Record<string, number | null>>,
 ): IndicatorLines {
-  const total = indicators.reduce((sum, i) => sum.add(toFraction(i.weight)), new Fraction(0));
   const standings: Standing[] = [];
-  indicators.forEach((indicator, order) => {
+  factors.forEach(({ indicator, weight, max, share }, order) => {
     const value = values[indicator.code];
     if (typeof value !== 'number') return;
-    const weight = toFraction(indicator.weight);
-    const ratio = toFraction(value).div(toFraction(indicator.max));
-    const lost = new Fraction(100).mul(weight).mul(new Fraction(1).sub(ratio)).div(total);
+    const ratio = toFraction(value).div(max);
+    const lost = share.mul(ONE.sub(ratio));
     standings.push({ indicator, order, value, ratio, weight, lost });
   });
   const weakest = standings

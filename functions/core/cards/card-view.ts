@@ -1,7 +1,7 @@
 import type { EvaluatedResult } from '../compute-summary.ts';
 import { jalaliDateTime, monthName, monthOnlyName, previousMonth } from '../jalali.ts';
 import { monthInYear } from '../persian-text.ts';
-import { indicatorLines, type IndicatorLines } from './card-indicators.ts';
+import type { IndicatorLines } from './card-indicators.ts';
 import { standingView, changeView, type ChangeView, type StandingView } from './card-standing.ts';
 import { countText, outOf100, provinceOnly, shown } from './card-text.ts';
 import type { CardFacts } from './card-facts.ts';
@@ -91,8 +91,7 @@ export function cardView(facts: CardFacts, agencyId: string, context: CardContex
   const month = facts.month;
   const entry = result.evaluated ? result : null;
   const sole = entry !== null && facts.groupSize(entry.group) === 1;
-  const row = entry ? facts.row(agencyId) : undefined;
-  const lines = row ? indicatorLines(facts.model.indicators, row.values) : NO_INDICATORS;
+  const lines = (entry ? facts.indicatorLines(agencyId) : null) ?? NO_INDICATORS;
   const dimensions = entry ? dimensionLines(facts, entry, sole) : [];
   return {
     agencyId,
