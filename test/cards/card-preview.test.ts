@@ -75,3 +75,27 @@ describe('card file names from sheet ids', () => {
     expect((await readdir(s.dir)).sort()).toEqual(['ilam.xlsx', 'outbox']);
   });
 });
+
+describe('two dry runs writing cards at once', () => {
+  it('both finish, and cards/ holds one run’s cards whole, never a mix', async () => {
+    const s = await scratch();
+    cleanups.push(s.cleanup);
+    const cards = (tag: string) =>
+      Array.from({ length: 40 }, (_, i) => ({
+        agencyId: `a${i}`,
+        card: { subject: tag, html: `<p>${tag}</p>`, text: tag },
+      }));
+    for (let round = 0; round < 5; round++) {
+      const one = createPreviewWriter(s.outbox);
+      const two = createPreviewWriter(s.outbox);
+      await Promise.all([one.writeCards?.(cards('one')), two.writeCards?.(cards('two'))]);
+      const dir = join(s.outbox, 'cards');
+      const files = await readdir(dir);
+      expect(files).toHaveLength(80);
+      const contents = await Promise.all(files.map((f) => readFile(join(dir, f), 'utf8')));
+      const tags = new Set(contents.map((c) => (c.includes('one') ? 'one' : 'two')));
+      expect(tags.size).toBe(1);
+      expect((await readdir(s.outbox)).sort()).toEqual(['cards']);
+    }
+  });
+});

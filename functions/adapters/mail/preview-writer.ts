@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { PreviewWriter, RenderedCard } from '../../ports.ts';
 
@@ -11,6 +11,24 @@ export function cardFileName(agencyId: string): string {
     [...Buffer.from(c, 'utf8')].map((b) => `%${b.toString(16).toUpperCase()}`).join(''),
   );
   return safe === '' ? '%' : safe;
+}
+
+/**
+ * Puts the folder `staging` in the place of `target`, whole. Two dry runs at once may both
+ * remove the old folder; the one that renames second finds the other's folder there and
+ * replaces it in turn, so `target` always holds one run's cards, never a mix.
+ */
+async function replaceFolder(staging: string, target: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    await rm(target, { recursive: true, force: true });
+    try {
+      await rename(staging, target);
+      return;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (attempt >= 5 || (code !== 'ENOTEMPTY' && code !== 'EEXIST')) throw error;
+    }
+  }
 }
 
 /** `--dry-run`: the release as files to open in a browser and an editor. */
@@ -46,8 +64,8 @@ export function createPreviewWriter(dir: string): PreviewWriter {
           await writeFile(join(staging, `${name}.html`), card.html);
           await writeFile(join(staging, `${name}.txt`), `${card.subject}\n\n${card.text}`);
         }
-        await rm(target, { recursive: true, force: true });
-        await rename(staging, target);
+        await chmod(staging, 0o755);
+        await replaceFolder(staging, target);
       } catch (error) {
         await rm(staging, { recursive: true, force: true });
         throw error;
