@@ -18,6 +18,8 @@ interface Box {
 }
 interface Element {
   getBoundingClientRect(): Box;
+  parentElement: Element | null;
+  childNodes: Iterable<{ nodeType: number; textContent: string | null }>;
   querySelectorAll(selector: string): Iterable<Element> & { length: number };
   textContent: string | null;
   scrollWidth: number;
@@ -36,6 +38,7 @@ declare function getComputedStyle(element: Element): {
   fontSize: string;
   lineHeight: string;
   color: string;
+  backgroundColor: string;
 };
 
 const artifacts = join(packageRoot(), 'test-artifacts');
@@ -152,6 +155,38 @@ describe('the card in Chromium at 375 px', () => {
       // Every figure and month on one line: nothing broken across lines.
       if (/[۰-۹]/.test(cell.text)) expect(cell.textHeight).toBeLessThan(cell.lineHeight * 1.5);
     }
+
+    // Text contrast at least 4.5:1 (WCAG AA) for every element holding text, against the
+    // first background behind it.
+    const contrast = await page.evaluate(() => {
+      const rgb = (c: string) => (c.match(/[\d.]+/g) ?? []).map(Number);
+      const lum = ([r = 0, g = 0, b = 0]: number[]) => {
+        const f = (v: number) => {
+          const s = v / 255;
+          return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+        };
+        return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+      };
+      const background = (el: Element | null): string => {
+        for (let e = el; e; e = e.parentElement) {
+          const bg = getComputedStyle(e).backgroundColor;
+          if (bg !== 'rgba(0, 0, 0, 0)' && bg !== 'transparent') return bg;
+        }
+        return 'rgb(255, 255, 255)';
+      };
+      const found: { text: string; ratio: number }[] = [];
+      for (const el of document.querySelectorAll('body *')) {
+        const own = [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent?.trim());
+        if (!own) continue;
+        const a = lum(rgb(getComputedStyle(el).color));
+        const b = lum(rgb(background(el)));
+        const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+        found.push({ text: (el.textContent ?? '').trim().slice(0, 30), ratio });
+      }
+      return found;
+    });
+    expect(contrast.length).toBeGreaterThan(30);
+    expect(contrast.filter((c) => c.ratio < 4.5)).toEqual([]);
 
     mkdirSync(artifacts, { recursive: true });
     const shot = join(artifacts, 'card-375.png');
