@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { agencyCardsOn } from '../../functions/core/cards/cards-to-send.ts';
+import { cardMail } from '../../functions/use-cases/card-mail.ts';
 import { parseWorkbook } from '../../functions/core/parse-workbook.ts';
 import { fromTabs, sampleTabs } from '../core/fixtures.ts';
 import { AGENCY_ROWS, cardRun, SCORE_40, settingsWith, TIR_SCORES } from './card-fixtures.ts';
@@ -87,5 +88,21 @@ describe('the content hash of a card', () => {
     const after = hashes(changed);
     const differing = [...before.keys()].filter((id) => before.get(id) !== after.get(id));
     expect(differing).toEqual(['f01']);
+  });
+});
+
+describe('the mail of a card', () => {
+  it('goes to the agency’s office alone, with the rendered parts and no attachment', () => {
+    const run = cardRun();
+    const card = run.byId.get('a02');
+    const rendered = run.rendered.get('a02');
+    if (!card || !rendered) throw new Error('no card for a02');
+    expect(cardMail(card, rendered)).toEqual({
+      to: { email: 'pr.behzisti@example.org', name: 'روابط‌عمومی اداره کل بهزیستی' },
+      subject: 'کارنامه روابط‌عمومی اداره کل بهزیستی — تیر ۱۴۰۳',
+      html: rendered.html,
+      text: rendered.text,
+      attachments: [],
+    });
   });
 });
