@@ -35,14 +35,34 @@ interface Standing {
   weight: Fraction;
   /** 100 × weight × (1 − value/max) / Σ weight: what the indicator cost the score. */
   lost: Fraction;
+  /** The same as doubles, to order quickly (exact comparison only when they are close). */
+  ratioNumber: number;
+  lostNumber: number;
+  weightNumber: number;
+  code: string;
+  title: string;
+  valueText: string;
+  lostText: string;
+}
+
+/** What depends only on the indicator and the value: the same for every card that has it. */
+type Known = Pick<
+  Standing,
+  'ratio' | 'lost' | 'ratioNumber' | 'lostNumber' | 'valueText' | 'lostText'
+>;
+
+/** Exact order of two rationals, through their doubles unless those are too close to tell. */
+function compareExact(a: Fraction, x: number, b: Fraction, y: number): number {
+  if (Math.abs(x - y) > 1e-9 * Math.max(1, Math.abs(x), Math.abs(y))) return x < y ? -1 : 1;
+  return a.compare(b);
 }
 
 function line(s: Standing, index: number, count: number): IndicatorLine {
   return {
-    code: shown(s.indicator.code),
-    title: shown(s.indicator.title),
-    valueText: valueOfMax(s.value, s.indicator.max),
-    lostText: pointsText(rounded(s.lost)),
+    code: s.code,
+    title: s.title,
+    valueText: s.valueText,
+    lostText: s.lostText,
     sep: listSeparator(index, count),
   };
 }
@@ -51,8 +71,12 @@ function line(s: Standing, index: number, count: number): IndicatorLine {
 interface Factors {
   indicator: Indicator;
   weight: Fraction;
+  weightNumber: number;
   max: Fraction;
   share: Fraction;
+  /** Code and title as shown. */
+  code: string;
+  title: string;
 }
 
 /**
@@ -67,9 +91,37 @@ export function createIndicatorLines(
   const total = indicators.reduce((sum, i) => sum.add(toFraction(i.weight)), new Fraction(0));
   const factors: Factors[] = indicators.map((indicator) => {
     const weight = toFraction(indicator.weight);
-    return { indicator, weight, max: toFraction(indicator.max), share: weight.mul(100).div(total) };
+    return {
+      indicator,
+      weight,
+      weightNumber: weight.valueOf(),
+      max: toFraction(indicator.max),
+      share: weight.mul(100).div(total),
+      code: shown(indicator.code),
+      title: shown(indicator.title),
+    };
   });
-  return (values) => linesOf(factors, values);
+  // value/max and the loss of each indicator at each value, computed once per run: scores
+  // repeat (whole and half points), so most cards reuse them.
+  const memo = factors.map(() => new Map<number, Known>());
+  const standing = (k: number, value: number): Known => {
+    const known = memo[k]?.get(value);
+    if (known) return known;
+    const { max, share, indicator } = factors[k] as Factors;
+    const ratio = toFraction(value).div(max);
+    const lost = share.mul(ONE.sub(ratio));
+    const made: Known = {
+      ratio,
+      lost,
+      ratioNumber: ratio.valueOf(),
+      lostNumber: lost.valueOf(),
+      valueText: valueOfMax(value, indicator.max),
+      lostText: pointsText(rounded(lost)),
+    };
+    memo[k]?.set(value, made);
+    return made;
+  };
+  return (values) => linesOf(factors, values, standing);
 }
 
 const ONE = new Fraction(1);
@@ -77,23 +129,28 @@ const ONE = new Fraction(1);
 function linesOf(
   factors: readonly Factors[],
   values: Readonly<Record<string, number | null>>,
+  standing: (k: number, value: number) => Known,
 ): IndicatorLines {
   const standings: Standing[] = [];
-  factors.forEach(({ indicator, weight, max, share }, order) => {
+  factors.forEach(({ indicator, weight, weightNumber, code, title }, order) => {
     const value = values[indicator.code];
     if (typeof value !== 'number') return;
-    const ratio = toFraction(value).div(max);
-    const lost = share.mul(ONE.sub(ratio));
-    standings.push({ indicator, order, value, ratio, weight, lost });
+    const known = standing(order, value);
+    standings.push({ indicator, order, value, weight, weightNumber, code, title, ...known });
   });
   const weakest = standings
-    .filter((s) => s.lost.compare(0) > 0)
-    .sort((a, b) => b.lost.compare(a.lost) || a.order - b.order)
+    .filter((s) => s.lostNumber > 0)
+    .sort((a, b) => compareExact(b.lost, b.lostNumber, a.lost, a.lostNumber) || a.order - b.order)
     .slice(0, LISTED);
   const named = new Set(weakest);
   const strongest = standings
-    .filter((s) => !named.has(s) && s.ratio.compare(0) > 0)
-    .sort((a, b) => b.ratio.compare(a.ratio) || b.weight.compare(a.weight) || a.order - b.order)
+    .filter((s) => !named.has(s) && s.ratioNumber > 0)
+    .sort(
+      (a, b) =>
+        compareExact(b.ratio, b.ratioNumber, a.ratio, a.ratioNumber) ||
+        compareExact(b.weight, b.weightNumber, a.weight, a.weightNumber) ||
+        a.order - b.order,
+    )
     .slice(0, LISTED);
   const lostTogether = weakest.reduce((sum, s) => sum.add(s.lost), new Fraction(0));
   // Full marks everywhere is said as such, not as a list of «best» indicators.
