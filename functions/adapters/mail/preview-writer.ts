@@ -14,20 +14,33 @@ export function cardFileName(agencyId: string): string {
 }
 
 /**
- * Puts the folder `staging` in the place of `target`, whole. Two dry runs at once may both
- * remove the old folder; the one that renames second finds the other's folder there and
- * replaces it in turn, so `target` always holds one run's cards, never a mix.
+ * Puts the folder `staging` in the place of `target`, whole, with renames only (each one
+ * atomic): the old folder is moved aside, the new one moved in, the old one removed. Two
+ * dry runs at once: the one that moves in second finds the other's folder there, moves it
+ * aside in turn and tries again, so `target` always holds one run's cards, never a mix.
  */
 async function replaceFolder(staging: string, target: string): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    await rm(target, { recursive: true, force: true });
-    try {
-      await rename(staging, target);
-      return;
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (attempt >= 5 || (code !== 'ENOTEMPTY' && code !== 'EEXIST')) throw error;
+  const aside: string[] = [];
+  const codeOf = (error: unknown) => (error as NodeJS.ErrnoException).code;
+  try {
+    for (let attempt = 1; ; attempt++) {
+      const old = `${staging}.old${attempt}`;
+      try {
+        await rename(target, old);
+        aside.push(old);
+      } catch (error) {
+        if (codeOf(error) !== 'ENOENT') throw error;
+      }
+      try {
+        await rename(staging, target);
+        return;
+      } catch (error) {
+        const code = codeOf(error);
+        if (attempt >= 5 || (code !== 'ENOTEMPTY' && code !== 'EEXIST')) throw error;
+      }
     }
+  } finally {
+    for (const old of aside) await rm(old, { recursive: true, force: true });
   }
 }
 
