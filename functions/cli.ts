@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { createCardRenderer } from './adapters/mail/render-card.ts';
 import { createReleaseRenderer } from './adapters/mail/render-release.ts';
 import { createPreviewWriter } from './adapters/mail/preview-writer.ts';
 import { HelpRequested, parseCliArgs, USAGE } from './cli-args.ts';
@@ -90,6 +91,7 @@ async function dispatch(options: CliOptions, io: CliIo, log: Logger): Promise<nu
         log.warn(`${name}: finishing the message in flight, recording, then stopping`);
         stop.abort(name);
       });
+  let cardRenderer: ReturnType<typeof createCardRenderer> | undefined;
   try {
     const outcome = await runMonth(
       {
@@ -97,6 +99,7 @@ async function dispatch(options: CliOptions, io: CliIo, log: Logger): Promise<nu
         mailer,
         preview: createPreviewWriter(previewDir(options.outbox)),
         render,
+        renderCard: (view) => (cardRenderer ??= createCardRenderer())(view),
         now,
         newRunId: () => runId,
         log,
@@ -114,7 +117,11 @@ async function dispatch(options: CliOptions, io: CliIo, log: Logger): Promise<nu
     );
     reportProblems(outcome.summary, log);
     if (outcome.summary.problems.length > 0) log.info(`problems: ${counts(outcome.summary)}`);
-    for (const file of outcome.previewFiles) log.info(`preview: ${file}`);
+    const cards = join(previewDir(options.outbox), 'cards');
+    const cardFiles = outcome.previewFiles.filter((file) => dirname(file) === cards);
+    for (const file of outcome.previewFiles)
+      if (!cardFiles.includes(file)) log.info(`preview: ${file}`);
+    if (cardFiles.length > 0) log.info(`preview: ${cardFiles.length / 2} agency cards in ${cards}`);
     if (outcome.unconfirmed.length > 0) {
       log.warn(
         `deliveries never confirmed (not sent again; check with them, then use --resend-unconfirmed): ${outcome.unconfirmed.join(', ')}`,

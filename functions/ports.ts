@@ -1,3 +1,4 @@
+import type { CardView } from './core/cards/card-view.ts';
 import type { CellValue, RawTab, RawWorkbook } from './core/cells.ts';
 import type { MonthKey } from './core/jalali.ts';
 import type { ReleaseInput } from './core/release-input.ts';
@@ -112,6 +113,8 @@ export interface Mailer {
 export interface PreviewWriter {
   /** Returns the paths written. */
   write(release: RenderedRelease): Promise<string[]>;
+  /** Each agency's card into `cards/`, `<id>.html` and `<id>.txt`; returns the paths written. */
+  writeCards?(cards: readonly { agencyId: string; card: RenderedCard }[]): Promise<string[]>;
 }
 
 export interface Logger {
@@ -127,6 +130,16 @@ export interface RenderedRelease {
   text: string;
   attachment: { filename: string; contentType: string; content: Buffer };
 }
+
+/** One agency's card as rendered from the templates (no attachment). */
+export interface RenderedCard {
+  subject: string;
+  html: string;
+  text: string;
+}
+
+/** Renders a card; may load its templates on first use (hence the promise). */
+export type RenderCard = (view: CardView) => RenderedCard | Promise<RenderedCard>;
 
 /** Renders the release; may load its templates on first use (hence the promise). */
 export type RenderRelease = (input: ReleaseInput) => RenderedRelease | Promise<RenderedRelease>;

@@ -231,14 +231,29 @@ const EMAILS: Record<string, string> = {
   f01: 'pr.farmandari.ilam@example.org',
 };
 
+/** Every agency has an address, so the demo shows each agency's card. */
+const emailOf = (id: string): string => EMAILS[id] ?? `pr.${id}@example.org`;
+
 export const AGENCIES: ExampleAgency[] = [
   ...EXECUTIVE_NAMES.map((name, i) => {
     const id = `d${String(i + 1).padStart(3, '0')}`;
-    return { id, name, group: EXECUTIVE, active: true, email: EMAILS[id] ?? null };
+    return { id, name, group: EXECUTIVE, active: true, email: emailOf(id) };
   }),
   // Inactive (merged long ago): listed, d101 with two old rows, never counted.
-  { id: 'd101', name: 'اداره کل بازرگانی', group: EXECUTIVE, active: false, email: null },
-  { id: 'd102', name: 'سازمان مسکن و شهرسازی', group: EXECUTIVE, active: false, email: null },
+  {
+    id: 'd101',
+    name: 'اداره کل بازرگانی',
+    group: EXECUTIVE,
+    active: false,
+    email: emailOf('d101'),
+  },
+  {
+    id: 'd102',
+    name: 'سازمان مسکن و شهرسازی',
+    group: EXECUTIVE,
+    active: false,
+    email: emailOf('d102'),
+  },
   ...COUNTIES.map((county, i) => {
     const id = `f${String(i + 1).padStart(2, '0')}`;
     return {
@@ -246,7 +261,7 @@ export const AGENCIES: ExampleAgency[] = [
       name: `فرمانداری ${county}`,
       group: GOVERNORATE,
       active: true,
-      email: EMAILS[id] ?? null,
+      email: emailOf(id),
     };
   }),
 ];

@@ -312,6 +312,11 @@ export class ScoreBook {
     }
   }
 
+  /** The row that counts for an agency in a month (the one higher in the sheet), if any. */
+  row(month: MonthKey, agencyId: string): ScoreRow | undefined {
+    return this.rows.get(month)?.get(agencyId);
+  }
+
   /** The month's standing of every active agency. */
   month(month: MonthKey): MonthEvaluation {
     const known = this.cache.get(month);

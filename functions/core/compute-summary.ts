@@ -92,7 +92,7 @@ function unplacedResults(model: Model, groups: string[]): NotEvaluatedResult[] {
   });
 }
 
-function monthResult(book: ScoreBook, month: MonthKey): MonthResult {
+export function monthResult(book: ScoreBook, month: MonthKey): MonthResult {
   const { model, calculator } = book;
   const now = book.month(month);
   const before = book.month(previousMonth(month));
@@ -231,19 +231,25 @@ export function computeMonth(
   return monthResult(new ScoreBook(model, problems), month);
 }
 
+/** What one computation yields: the summary, the month's results, and (for the agency cards) its figures. */
+export interface ComputedResults {
+  summary: Summary;
+  month: MonthResult;
+  /** Group figures per month over the same ScoreBook (`figures.book`), cached: nothing is read twice. */
+  figures: GroupFigures;
+}
+
 /** The summary and the month's results from one pass over the data (each agency-month once). */
 export function computeResults(
   model: Model,
   problems: readonly Problem[],
   month: MonthKey,
   status: SummaryStatus,
-): { summary: Summary; month: MonthResult } {
+): ComputedResults {
   const book = new ScoreBook(model, problems);
   const result = monthResult(book, month);
-  return {
-    summary: summaryOf(book, new GroupFigures(book), result, problems, status),
-    month: result,
-  };
+  const figures = new GroupFigures(book);
+  return { summary: summaryOf(book, figures, result, problems, status), month: result, figures };
 }
 
 /** Every figure of the month's summary JSON (interfaces.md). */

@@ -21,6 +21,8 @@ export interface Settings {
   source: string | null;
   /** Why the council evaluates, said in the spokesperson's name; null = not said. */
   purpose: string | null;
+  /** agency_cards (کارنامه دستگاه‌ها) as written; null when not set (cards/cards-setting.ts decides). */
+  agencyCards: boolean | null;
 }
 
 export interface Indicator {

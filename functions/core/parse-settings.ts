@@ -2,6 +2,7 @@
 import {
   cellText,
   isBlankCell,
+  parseBooleanCell,
   parseMonthCell,
   parseNumberCell,
   rawCellText,
@@ -27,6 +28,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   runStatus: null,
   source: null,
   purpose: null,
+  agencyCards: null,
 });
 
 export interface SettingsContext {
@@ -191,6 +193,12 @@ export function parseSettings(
     settings.runRequestRaw = rawCellText(e.value);
     settings.runRequest = parseMonthCell(e.value);
     if (settings.runRequest === null) invalid(e, messages.runRequestInvalid(cellText(e.value)));
+  });
+
+  given('agency_cards', (e) => {
+    const on = parseBooleanCell(e.value, false);
+    if (on === null) invalid(e, messages.agencyCardsInvalid(cellText(e.value)));
+    else settings.agencyCards = on;
   });
 
   return { settings, title, fatal };

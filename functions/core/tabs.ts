@@ -166,6 +166,7 @@ export const SETTING_KEYS = {
   top: 'تعداد رتبه‌ها',
   weak_bands: 'تعداد سطوح ضعیف',
   headline_dimensions: 'محورهای خبر',
+  agency_cards: 'کارنامه دستگاه‌ها',
   run_request: 'درخواست اجرا',
   run_status: 'وضعیت اجرا',
   source: 'منبع خبر',

@@ -13,6 +13,7 @@ const DEFAULT_SETTINGS: Record<keyof typeof SETTING_KEYS, CellValue> = {
   top: 3,
   weak_bands: 2,
   headline_dimensions: '',
+  agency_cards: '',
   run_request: '',
   run_status: '',
   source: '',

@@ -90,6 +90,7 @@ describe('karnameh run on a copy of the example', () => {
     expect(dry.code, dry.stderr).toBe(0);
     expect(await read(box.workbook)).toEqual(before);
     expect((await readdir(`${box.outbox}/preview`)).sort()).toEqual([
+      'cards',
       'karnameh-1403-04.csv',
       'release.html',
       'release.txt',

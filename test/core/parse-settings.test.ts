@@ -27,6 +27,7 @@ describe('settings', () => {
       runStatus: null,
       source: null,
       purpose: null,
+      agencyCards: null,
     });
   });
 
@@ -58,6 +59,7 @@ describe('settings', () => {
       runStatus: 'sent 1403-03',
       source: null,
       purpose: null,
+      agencyCards: null,
     });
   });
 

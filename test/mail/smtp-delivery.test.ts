@@ -285,6 +285,7 @@ describe('recipients and dry runs', () => {
     expect(smtp.received).toHaveLength(0);
     expect(smtp.connections()).toBe(0);
     expect((await readdir(`${box.outbox}/preview`)).sort()).toEqual([
+      'cards',
       'karnameh-1403-04.csv',
       'release.html',
       'release.txt',

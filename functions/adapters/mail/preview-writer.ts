@@ -1,6 +1,48 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { PreviewWriter } from '../../ports.ts';
+import type { PreviewWriter, RenderedCard } from '../../ports.ts';
+
+/**
+ * A file name from an agency id (which comes from the sheet): letters, digits, `_` and
+ * `-` as they are, anything else percent-encoded, so no id can leave the folder or collide.
+ */
+export function cardFileName(agencyId: string): string {
+  const safe = agencyId.replace(/[^\p{L}\p{N}_-]/gu, (c) =>
+    [...Buffer.from(c, 'utf8')].map((b) => `%${b.toString(16).toUpperCase()}`).join(''),
+  );
+  return safe === '' ? '%' : safe;
+}
+
+/**
+ * Puts the folder `staging` in the place of `target`, whole, with renames only (each one
+ * atomic): the old folder is moved aside, the new one moved in, the old one removed. Two
+ * dry runs at once: the one that moves in second finds the other's folder there, moves it
+ * aside in turn and tries again, so `target` always holds one run's cards, never a mix.
+ */
+async function replaceFolder(staging: string, target: string): Promise<void> {
+  const aside: string[] = [];
+  const codeOf = (error: unknown) => (error as NodeJS.ErrnoException).code;
+  try {
+    for (let attempt = 1; ; attempt++) {
+      const old = `${staging}.old${attempt}`;
+      try {
+        await rename(target, old);
+        aside.push(old);
+      } catch (error) {
+        if (codeOf(error) !== 'ENOENT') throw error;
+      }
+      try {
+        await rename(staging, target);
+        return;
+      } catch (error) {
+        const code = codeOf(error);
+        if (attempt >= 5 || (code !== 'ENOTEMPTY' && code !== 'EEXIST')) throw error;
+      }
+    }
+  } finally {
+    for (const old of aside) await rm(old, { recursive: true, force: true });
+  }
+}
 
 /** `--dry-run`: the release as files to open in a browser and an editor. */
 export function createPreviewWriter(dir: string): PreviewWriter {
@@ -19,6 +61,32 @@ export function createPreviewWriter(dir: string): PreviewWriter {
         written.push(path);
       }
       return written;
+    },
+
+    /**
+     * `cards/<id>.html` and `cards/<id>.txt` (subject first), written whole into a fresh
+     * folder that then replaces `cards/`: no card of an earlier dry run is left behind.
+     */
+    async writeCards(cards: readonly { agencyId: string; card: RenderedCard }[]) {
+      await mkdir(dir, { recursive: true });
+      const target = join(dir, 'cards');
+      const staging = await mkdtemp(join(dir, '.cards-'));
+      try {
+        for (const { agencyId, card } of cards) {
+          const name = cardFileName(agencyId);
+          await writeFile(join(staging, `${name}.html`), card.html);
+          await writeFile(join(staging, `${name}.txt`), `${card.subject}\n\n${card.text}`);
+        }
+        await chmod(staging, 0o755);
+        await replaceFolder(staging, target);
+      } catch (error) {
+        await rm(staging, { recursive: true, force: true });
+        throw error;
+      }
+      return cards.flatMap(({ agencyId }) => {
+        const name = cardFileName(agencyId);
+        return [join(target, `${name}.html`), join(target, `${name}.txt`)];
+      });
     },
   };
 }

@@ -6,6 +6,7 @@ import { findTab } from '../../core/tab-lookup.ts';
 import type { SummaryStatus } from '../../core/summary.ts';
 import type { WriteReport, WriteRequest } from '../../ports.ts';
 import { ledgerEntry, ledgerWrite } from '../delivery-ledger/ledger.ts';
+import { previewCards } from '../preview-cards.ts';
 import type { MonthRun } from './read-and-decide.ts';
 import type { RunMonthOutcome } from './types.ts';
 
@@ -65,8 +66,15 @@ export async function stopRun(
 /** A dry run: the release rendered into the preview folder; nothing written, nothing sent. */
 export async function dryRun(run: MonthRun, note: string): Promise<RunMonthOutcome> {
   const sent = deliveryState(readRunsLog(findTab(run.raw, 'runs')), run.month).monthSent;
-  const rendered = await run.ports.render(releaseInput(run, sent && !!run.options.force));
+  const correction = sent && !!run.options.force;
+  const rendered = await run.ports.render(releaseInput(run, correction));
   const previewFiles = run.ports.preview ? await run.ports.preview.write(rendered) : [];
+  if (run.computed) {
+    const { model, problems } = run.parsed;
+    const { runId, digest } = run.ledger;
+    const input = { model, problems, computed: run.computed, runId, digest, correction };
+    previewFiles.push(...(await previewCards(run.ports, { ...input, computedAt: run.startedAt })));
+  }
   return outcomeOf(run, 'dry-run', 0, `dry run: nothing written, nothing sent${note}`, {
     previewFiles,
   });

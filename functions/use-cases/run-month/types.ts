@@ -5,6 +5,7 @@ import type {
   Logger,
   Mailer,
   PreviewWriter,
+  RenderCard,
   RenderRelease,
   WorkbookStore,
   WriteReport,
@@ -20,6 +21,8 @@ export interface RunMonthPorts {
   /** Needed for a dry run. */
   preview?: PreviewWriter;
   render: RenderRelease;
+  /** Renders an agency's card (dry-run previews, and the cards sent after the release). */
+  renderCard?: RenderCard;
   now: () => Date;
   newRunId: () => string;
   log: Logger;

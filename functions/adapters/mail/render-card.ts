@@ -1,0 +1,75 @@
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import Handlebars from 'handlebars';
+import type { CardView } from '../../core/cards/card-view.ts';
+import { KarnamehError } from '../../core/errors.ts';
+import { persianDigits } from '../../core/persian-text.ts';
+import type { RenderedCard } from '../../ports.ts';
+import { oneLine } from './one-line.ts';
+import { defaultTemplatesDir } from './render-release.ts';
+
+/** The card's template files, in `templates/` (no partials: the card is short). */
+export const CARD_TEMPLATES = {
+  html: 'card.html.hbs',
+  text: 'card.text.hbs',
+  subject: 'card.subject.hbs',
+} as const;
+
+type Context = { view: CardView; subject: string };
+type Template = Handlebars.TemplateDelegate<Context>;
+
+/** A Handlebars environment with `digits` and `ltr`, escaping for HTML only. */
+function environment(html: boolean): typeof Handlebars {
+  const env = Handlebars.create();
+  env.registerHelper('digits', (value: unknown) =>
+    typeof value === 'number' ? persianDigits(value) : persianDigits(String(value ?? '')),
+  );
+  env.registerHelper('ltr', (value: unknown) => {
+    const text = String(value ?? '');
+    if (!html) return text;
+    return new env.SafeString(`<span dir="ltr">${env.escapeExpression(text)}</span>`);
+  });
+  return env;
+}
+
+function load(env: typeof Handlebars, dir: string, file: string, html: boolean): Template {
+  const path = join(dir, file);
+  let source: string;
+  try {
+    source = readFileSync(path, 'utf8');
+    env.parse(source);
+  } catch (error) {
+    throw new KarnamehError('internal', `card template ${path}: ${String(error)}`, {
+      cause: error,
+    });
+  }
+  return env.compile<Context>(source, { strict: true, noEscape: !html });
+}
+
+/** Text part: trailing spaces dropped, at most one blank line in a row, one final newline. */
+function normaliseText(text: string): string {
+  return `${text
+    .replace(/[ \t]+$/gm, '')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim()}\n`;
+}
+
+/**
+ * Compiles the card templates once and returns the renderer: subject (one line), HTML
+ * (sheet values escaped) and text part, for one agency's card.
+ */
+export function createCardRenderer(
+  templatesDir: string = defaultTemplatesDir(),
+): (view: CardView) => RenderedCard {
+  const dir = resolve(templatesDir);
+  const htmlEnv = environment(true);
+  const textEnv = environment(false);
+  const html = load(htmlEnv, dir, CARD_TEMPLATES.html, true);
+  const text = load(textEnv, dir, CARD_TEMPLATES.text, false);
+  const subjectOf = load(textEnv, dir, CARD_TEMPLATES.subject, false);
+  return (view) => {
+    const subject = oneLine(subjectOf({ view, subject: '' }));
+    const context = { view, subject };
+    return { subject, html: html(context), text: normaliseText(text(context)) };
+  };
+}

@@ -1,0 +1,87 @@
+import { createHash } from 'node:crypto';
+import type { ComputedResults } from '../compute-summary.ts';
+import { KarnamehError } from '../errors.ts';
+import type { Model } from '../model.ts';
+import type { Problem } from '../problems.ts';
+import { CardFacts } from './card-facts.ts';
+import { cardView, type CardView } from './card-view.ts';
+
+/**
+ * Whether agencies get their cards this month: the `agency_cards` setting (کارنامه
+ * دستگاه‌ها) when written, else yes when any active agency has an email (workbook.md).
+ */
+export function agencyCardsOn(model: Model): boolean {
+  return model.settings.agencyCards ?? model.agencies.some((a) => a.active && a.email !== null);
+}
+
+export interface CardsToSendInput {
+  model: Model;
+  problems: readonly Problem[];
+  /** The release's computation (computeResults); the cards come from it, nothing is recomputed. */
+  computed: ComputedResults;
+  runId: string;
+  digest: string;
+  computedAt: Date;
+  /** A correction run (`--force` after the month was sent): every card says «اصلاحیه». */
+  correction: boolean;
+  /**
+   * `--to ADDRESS --agency ID`: that agency's card only, addressed to ADDRESS and marked
+   * «نسخه آزمایشی», whatever agency_cards says and whether or not the agency has an email.
+   */
+  testCopy?: { to: string; agencyId: string };
+}
+
+/** One card to send: what the delivery ledger records (kind `card`) and what is rendered. */
+export interface CardToSend {
+  agencyId: string;
+  /** The address as written in the agencies tab (or `--to`). */
+  email: string;
+  /** The agency's name as shown, for the To header. */
+  name: string;
+  view: CardView;
+  /**
+   * Hex sha-256 (16 characters) of the card's content without the run id, the time, the
+   * input digest and the correction / test marks: equal for two runs exactly when the card
+   * says the same thing, so a correction can go only to agencies whose card changed.
+   */
+  contentHash: string;
+}
+
+/** The card's content hash (see {@link CardToSend.contentHash}). */
+export function cardContentHash(view: CardView): string {
+  const { footer: _footer, correction: _correction, testCopy: _testCopy, ...content } = view;
+  return createHash('sha256').update(JSON.stringify(content)).digest('hex').slice(0, 16);
+}
+
+/**
+ * The cards of the run: for each active agency with an email, in the order of the agencies
+ * tab, when agency_cards is on (none when off); or the one test copy. Pure: the same
+ * input always gives the same cards.
+ */
+export function cardsToSend(input: CardsToSendInput): CardToSend[] {
+  const { model, problems, computed } = input;
+  const facts = new CardFacts(model, problems, computed);
+  const context = {
+    runId: input.runId,
+    digest: input.digest,
+    computedAt: input.computedAt,
+    correction: input.correction && !input.testCopy,
+    testCopy: input.testCopy !== undefined,
+  };
+  const card = (agencyId: string, email: string): CardToSend => {
+    const view = cardView(facts, agencyId, context);
+    return { agencyId, email, name: view.agencyName, view, contentHash: cardContentHash(view) };
+  };
+  if (input.testCopy) {
+    const { to, agencyId } = input.testCopy;
+    const agency = model.agencies.find((a) => a.id === agencyId);
+    if (!agency || !agency.active || !facts.has(agencyId)) {
+      throw new KarnamehError('usage', `--agency ${agencyId}: no active agency with that id`);
+    }
+    return [card(agencyId, to)];
+  }
+  if (!agencyCardsOn(model)) return [];
+  return model.agencies
+    .filter((a) => a.active && a.email !== null && facts.has(a.id))
+    .map((a) => card(a.id, a.email ?? ''));
+}

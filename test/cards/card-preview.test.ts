@@ -1,0 +1,102 @@
+import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { cardFileName, createPreviewWriter } from '../../functions/adapters/mail/preview-writer.ts';
+import { karnameh, scratch } from '../cli/cli-harness.ts';
+
+/** `karnameh run --dry-run` renders every card into `<outbox>/preview/cards/` (interfaces.md). */
+
+let cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const c of cleanups) await c();
+  cleanups = [];
+});
+
+describe('the dry run', () => {
+  it('writes one HTML and one text file per agency of the example, named by id', async () => {
+    const s = await scratch();
+    cleanups.push(s.cleanup);
+    const cards = join(s.outbox, 'preview', 'cards');
+    // A card left from an earlier dry run (an agency since removed) must not stay.
+    await mkdir(cards, { recursive: true });
+    await writeFile(join(cards, 'gone.html'), 'old');
+
+    const run = await karnameh([
+      'run',
+      '--workbook',
+      s.workbook,
+      '--month',
+      '1403-04',
+      '--dry-run',
+      '--outbox',
+      s.outbox,
+    ]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain(`preview: 110 agency cards in ${cards}`);
+    const files = (await readdir(cards)).sort();
+    expect(files).toHaveLength(220);
+    expect(files).not.toContain('gone.html');
+    expect(files.slice(0, 4)).toEqual(['d001.html', 'd001.txt', 'd002.html', 'd002.txt']);
+    expect(files).toContain('f10.txt');
+
+    const text = await readFile(join(cards, 'd004.txt'), 'utf8');
+    expect(text.split('\n')[0]).toBe(
+      'کارنامه روابط‌عمومی اداره کل راهداری و حمل و نقل جاده‌ای — تیر ۱۴۰۳',
+    );
+    expect(text).toContain('رتبه ۱ از ۱۰۰ دستگاه اجرایی');
+    const html = await readFile(join(cards, 'f04.html'), 'utf8');
+    expect(html).toContain('<html dir="rtl" lang="fa">');
+    expect(html).toContain('کارنامه روابط‌عمومی فرمانداری بدره — تیر ۱۴۰۳');
+    // Only the cards folder: no staging folder left behind.
+    expect((await readdir(join(s.outbox, 'preview'))).filter((f) => f.startsWith('.'))).toEqual([]);
+  });
+});
+
+describe('card file names from sheet ids', () => {
+  it('keep letters, digits, _ and -, and percent-encode the rest, so no id leaves the folder', () => {
+    expect(cardFileName('d001')).toBe('d001');
+    expect(cardFileName('ف-۱۲')).toBe('ف-۱۲');
+    expect(cardFileName('../../etc/passwd')).toBe('%2E%2E%2F%2E%2E%2Fetc%2Fpasswd');
+    expect(cardFileName('a.b')).not.toBe(cardFileName('a_b'));
+    expect(cardFileName('')).toBe('%');
+  });
+
+  it('a hostile id is written inside cards/', async () => {
+    const s = await scratch();
+    cleanups.push(s.cleanup);
+    const writer = createPreviewWriter(s.outbox);
+    const card = { subject: 's', html: '<p>h</p>', text: 't' };
+    const written = await writer.writeCards?.([{ agencyId: '../evil', card }]);
+    expect(written).toEqual([
+      join(s.outbox, 'cards', '%2E%2E%2Fevil.html'),
+      join(s.outbox, 'cards', '%2E%2E%2Fevil.txt'),
+    ]);
+    expect(await readdir(join(s.outbox, 'cards'))).toHaveLength(2);
+    expect((await readdir(s.dir)).sort()).toEqual(['ilam.xlsx', 'outbox']);
+  });
+});
+
+describe('three dry runs writing cards at once', () => {
+  it('all finish, and cards/ holds one run’s cards whole, never a mix', async () => {
+    const s = await scratch();
+    cleanups.push(s.cleanup);
+    const cards = (tag: string) =>
+      Array.from({ length: 40 }, (_, i) => ({
+        agencyId: `a${i}`,
+        card: { subject: tag, html: `<p>${tag}</p>`, text: tag },
+      }));
+    for (let round = 0; round < 10; round++) {
+      const writers = [1, 2, 3].map(() => createPreviewWriter(s.outbox));
+      await Promise.all(
+        writers.map((w, i) => w.writeCards?.(cards(['one', 'two', 'six'][i] ?? ''))),
+      );
+      const dir = join(s.outbox, 'cards');
+      const files = await readdir(dir);
+      expect(files).toHaveLength(80);
+      const contents = await Promise.all(files.map((f) => readFile(join(dir, f), 'utf8')));
+      const tags = new Set(contents.map((c) => /one|two|six/.exec(c)?.[0]));
+      expect(tags.size).toBe(1);
+      expect((await readdir(s.outbox)).sort()).toEqual(['cards']);
+    }
+  });
+});
