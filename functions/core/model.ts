@@ -17,6 +17,10 @@ export interface Settings {
   /** The raw run_request cell text, for the watcher to clear. */
   runRequestRaw: string | null;
   runStatus: string | null;
+  /** `deadline`: the day (1–29) of the month after the scored month; null = no reminders. */
+  deadline: number | null;
+  /** `reminder_days`: days before the deadline to remind on, most first (default 3, 1). */
+  reminderDays: readonly number[];
 }
 
 export interface Indicator {

@@ -10,6 +10,12 @@ import type { CellValue, RawWorkbook } from './cells.ts';
 import type { RankingMethod, Settings } from './model.ts';
 import { normalizeName } from './normalize.ts';
 import { messages, type ProblemSink } from './problem-messages.ts';
+import {
+  DEFAULT_REMINDER_DAYS,
+  readDeadline,
+  readReminderDays,
+  type Read,
+} from './reminders/reminder-settings.ts';
 import { cellAt, dataRows, openTab } from './tab-lookup.ts';
 import { SETTING_KEYS, TABS, type SettingKey } from './tabs.ts';
 
@@ -25,6 +31,8 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   runRequest: null,
   runRequestRaw: null,
   runStatus: null,
+  deadline: null,
+  reminderDays: DEFAULT_REMINDER_DAYS,
 });
 
 export interface SettingsContext {
@@ -188,6 +196,16 @@ export function parseSettings(
     settings.runRequest = parseMonthCell(e.value);
     if (settings.runRequest === null) invalid(e, messages.runRequestInvalid(cellText(e.value)));
   });
+
+  /** A setting read by `read`: its value, or `settings.invalid` at the cell. */
+  const readInto = <T>(key: SettingKey, read: (cell: CellValue) => Read<T>, set: (v: T) => void) =>
+    given(key, (e) => {
+      const result = read(e.value);
+      if (result.ok) set(result.value);
+      else invalid(e, result.message);
+    });
+  readInto('deadline', readDeadline, (day) => (settings.deadline = day));
+  readInto('reminder_days', readReminderDays, (days) => (settings.reminderDays = days));
 
   return { settings, title, fatal };
 }

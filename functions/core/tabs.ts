@@ -147,6 +147,8 @@ export const SETTING_KEYS = {
   headline_dimensions: 'محورهای خبر',
   run_request: 'درخواست اجرا',
   run_status: 'وضعیت اجرا',
+  deadline: 'مهلت ثبت',
+  reminder_days: 'روزهای یادآوری',
 } as const;
 export type SettingKey = keyof typeof SETTING_KEYS;
 

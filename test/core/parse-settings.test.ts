@@ -25,6 +25,8 @@ describe('settings', () => {
       runRequest: null,
       runRequestRaw: null,
       runStatus: null,
+      deadline: null,
+      reminderDays: [3, 1],
     });
   });
 
@@ -54,6 +56,8 @@ describe('settings', () => {
       runRequest: '1403-04',
       runRequestRaw: 'تیر ۱۴۰۳',
       runStatus: 'sent 1403-03',
+      deadline: null,
+      reminderDays: [3, 1],
     });
   });
 
