@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { KarnamehError } from './core/errors.ts';
 import { isMonthKey } from './core/jalali.ts';
 
-export const COMMANDS = ['run', 'check', 'init'] as const;
+export const COMMANDS = ['run', 'check', 'init', 'remind'] as const;
 
 const optionsSchema = z
   .object({
@@ -32,6 +32,7 @@ export const USAGE = `usage:
   karnameh run   [--month YYYY-MM] [--dry-run] [--force] [--allow-incomplete] [--to ADDRESS] [--json] [--outbox DIR]
   karnameh check [--month YYYY-MM] [--json]
   karnameh init  [--example]
+  karnameh remind [--month YYYY-MM] [--dry-run] [--json] [--outbox DIR]
 source: --workbook FILE.xlsx | --sheet SPREADSHEET_ID (or env KARNAMEH_WORKBOOK / KARNAMEH_SHEET)
 mail:   SMTP_URL and MAIL_FROM send over SMTP; otherwise .eml files go to the outbox folder (./outbox)`;
 

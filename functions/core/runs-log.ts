@@ -7,9 +7,10 @@ import { TABS } from './tabs.ts';
  * The runs tab: one row per run (kind `run`) and one per recipient of it (kind `delivery`,
  * or `test` for a test copy sent with --to). A delivery row is written as `pending` before
  * the message goes out and updated to `sent` or `failed` after, so a crash in between
- * leaves a trace instead of a silent second copy.
+ * leaves a trace instead of a silent second copy. Reminders and the secretary's digest
+ * (use-cases/remind.ts) are rows of kind `reminder` / `digest`, keyed by the Tehran day.
  */
-export type RunKind = 'run' | 'delivery' | 'test';
+export type RunKind = 'run' | 'delivery' | 'test' | 'reminder' | 'digest';
 export type RunStatus =
   'started' | 'sent' | 'partial' | 'failed' | 'blocked' | 'already-sent' | 'pending';
 

@@ -15,6 +15,8 @@ const DEFAULT_SETTINGS: Record<keyof typeof SETTING_KEYS, CellValue> = {
   headline_dimensions: '',
   run_request: '',
   run_status: '',
+  deadline: '',
+  reminder_days: '',
 };
 
 const LAYOUT: TabKey[] = [

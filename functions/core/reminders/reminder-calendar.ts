@@ -68,6 +68,11 @@ export function addDays(day: JalaliDay, delta: number): JalaliDay {
   return jalaliDate(new Date((dayNumber(day) + delta) * DAY_MS + DAY_MS / 2));
 }
 
+/** Days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: JalaliDay, to: JalaliDay): number {
+  return dayNumber(to) - dayNumber(from);
+}
+
 /** The deadline of a scored month: day `deadline` of the month after it; null without one. */
 export function deadlineOf(month: MonthKey, deadline: number | null): JalaliDay | null {
   if (deadline === null) return null;

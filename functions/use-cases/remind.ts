@@ -1,0 +1,224 @@
+/**
+ * `karnameh remind` and the watcher's reminder days (press-release.md, "Reminders before
+ * the deadline"): each active agency with an email whose row for the month is missing,
+ * incomplete or wrong gets a reminder naming its cells; the recipients get the digest.
+ * Nobody gets the same one twice on a day (deliver-reminders.ts).
+ */
+import type { RawWorkbook } from '../core/cells.ts';
+import { defaultMonth, monthName, type MonthKey } from '../core/jalali.ts';
+import { parseWorkbook } from '../core/parse-workbook.ts';
+import { collectReminders, type ReminderRound } from '../core/reminders/collect-reminders.ts';
+import { dayKey, daysBetween, deadlineOf, tehranDay } from '../core/reminders/reminder-calendar.ts';
+import { digestView, reminderView, type ReminderContext } from '../core/reminders/reminder-view.ts';
+import { readRunsLog } from '../core/runs-log.ts';
+import { findTab } from '../core/tab-lookup.ts';
+import type { Logger, Mailer, WorkbookStore } from '../ports.ts';
+import type {
+  RenderedMail,
+  RenderReminders,
+  ReminderPreview,
+  ReminderPreviewWriter,
+} from '../reminder-ports.ts';
+import { deliverReminders, type ReminderDelivery, type ReminderMail } from './deliver-reminders.ts';
+import { inputDigest } from './input-digest.ts';
+
+export interface RemindPorts {
+  store: WorkbookStore;
+  /** Needed unless the round is a dry run. */
+  mailer?: Mailer;
+  /** Needed for a dry run. */
+  preview?: ReminderPreviewWriter;
+  render: RenderReminders;
+  now: () => Date;
+  newRunId: () => string;
+  log: Logger;
+}
+
+export interface RemindOptions {
+  /** Default: the month whose scores are being collected, the one before today (Tehran). */
+  month?: MonthKey;
+  dryRun?: boolean;
+  requestedBy?: string;
+  /** The workbook as just read by the caller (the watcher), to save a read. */
+  raw?: RawWorkbook;
+}
+
+export interface RemindOutcome {
+  month: MonthKey;
+  monthName: string;
+  /** `sent`: something went out; `nothing-to-send`: everyone already has today's. */
+  status: 'sent' | 'nothing-to-send' | 'dry-run' | 'blocked';
+  /** 0 done, 1 stopped by the data, 3 a message could not be sent. */
+  exitCode: 0 | 1 | 3;
+  runId: string;
+  message: string;
+  /** `1403-05-07`: today in Tehran. */
+  today: string;
+  /** `1403-05-10`, or null without a deadline. */
+  deadline: string | null;
+  reminders: {
+    agencyId: string;
+    name: string;
+    email: string;
+    notSubmitted: boolean;
+    items: { code: string; tab: string; cell: string }[];
+  }[];
+  digest: {
+    submitted: number;
+    notSubmitted: number;
+    withErrors: number;
+    withoutEmail: string[];
+    recipients: string[];
+  };
+  deliveries: ReminderDelivery[];
+  previewFiles: string[];
+}
+
+function summaryOf(round: ReminderRound, recipients: string[]) {
+  return {
+    reminders: round.reminders.map((r) => ({
+      agencyId: r.agency.id,
+      name: r.agency.name,
+      email: r.agency.email,
+      notSubmitted: r.notSubmitted,
+      items: r.items.map(({ code, tab, cell }) => ({ code, tab, cell })),
+    })),
+    digest: {
+      submitted: round.submitted.length,
+      notSubmitted: round.notSubmitted.length,
+      withErrors: round.withErrors.length,
+      withoutEmail: round.withoutEmail.map((a) => a.id),
+      recipients,
+    },
+  };
+}
+
+const outgoing = (to: { email: string; name: string | null }, mail: RenderedMail) => ({
+  to,
+  subject: mail.subject,
+  html: mail.html,
+  text: mail.text,
+  attachments: [],
+});
+
+/** One reminder round for a month: dry run, or send what has not gone out today. */
+export async function remind(
+  ports: RemindPorts,
+  options: RemindOptions = {},
+): Promise<RemindOutcome> {
+  const now = ports.now();
+  const month = options.month ?? defaultMonth(now);
+  const runId = ports.newRunId();
+  const raw = options.raw ?? (await ports.store.read());
+  const parsed = parseWorkbook(raw, { month });
+  const { settings } = parsed.model;
+  const today = tehranDay(now);
+  const deadline = deadlineOf(month, settings.deadline);
+  const base = {
+    month,
+    monthName: monthName(month),
+    runId,
+    today: dayKey(today),
+    deadline: deadline ? dayKey(deadline) : null,
+    deliveries: [] as ReminderDelivery[],
+    previewFiles: [] as string[],
+  };
+  if (parsed.fatal) {
+    return {
+      ...base,
+      reminders: [],
+      digest: { submitted: 0, notSubmitted: 0, withErrors: 0, withoutEmail: [], recipients: [] },
+      status: 'blocked',
+      exitCode: 1,
+      message: 'the workbook cannot be read as a scorecard: see `karnameh check`; nothing sent',
+    };
+  }
+
+  const round = collectReminders(raw, parsed, month);
+  const recipients = parsed.model.recipients;
+  const context: ReminderContext = {
+    province: settings.province,
+    deadline,
+    today,
+    daysLeft: deadline ? daysBetween(today, deadline) : null,
+  };
+  const reminders = await Promise.all(
+    round.reminders.map(async (r) => ({
+      reminder: r,
+      mail: await ports.render.reminder(reminderView(r, month, context)),
+    })),
+  );
+  const digest = await ports.render.digest(digestView(round, context));
+  const summary = summaryOf(
+    round,
+    recipients.map((r) => r.email),
+  );
+  const counts = `${round.reminders.length} reminder(s), digest to ${recipients.length} recipient(s)`;
+  if (recipients.length === 0)
+    ports.log.warn('no active recipient: the digest goes to nobody', { month });
+
+  if (options.dryRun) {
+    const previews: ReminderPreview[] = [
+      ...reminders.map(({ reminder, mail }) => ({ agencyId: reminder.agency.id, mail })),
+      { agencyId: null, mail: digest },
+    ];
+    const previewFiles = ports.preview ? await ports.preview.write(previews) : [];
+    return {
+      ...base,
+      ...summary,
+      previewFiles,
+      status: 'dry-run',
+      exitCode: 0,
+      message: `dry run: ${counts} rendered, nothing sent, nothing written`,
+    };
+  }
+
+  if (!ports.mailer) throw new Error('remind: a mailer is needed for a round that sends');
+  const mails: ReminderMail[] = [
+    ...reminders.map(({ reminder, mail }) => ({
+      kind: 'reminder' as const,
+      key: reminder.agency.id,
+      mail: outgoing({ email: reminder.agency.email, name: reminder.agency.name }, mail),
+    })),
+    ...recipients.map((r) => ({
+      kind: 'digest' as const,
+      key: r.email,
+      mail: outgoing(r, digest),
+    })),
+  ];
+  const deliveries = await deliverReminders(
+    { store: ports.store, mailer: ports.mailer, now: ports.now, log: ports.log },
+    {
+      runId,
+      month,
+      day: dayKey(today),
+      requestedBy: options.requestedBy ?? '',
+      digest: inputDigest(raw),
+      runs: readRunsLog(findTab(raw, 'runs')),
+    },
+    mails,
+  );
+  const sent = deliveries.filter((d) => d.status === 'sent');
+  const failed = deliveries.filter((d) => d.status === 'failed');
+  const unconfirmed = deliveries.filter((d) => d.status === 'unconfirmed');
+  const message = [
+    `${monthName(month)}: ${sent.filter((d) => d.kind === 'reminder').length} reminder(s) and ${sent.filter((d) => d.kind === 'digest').length} digest(s) sent`,
+    deliveries.length > sent.length + failed.length
+      ? `${deliveries.length - sent.length - failed.length} already sent today`
+      : '',
+    failed.length > 0 ? `failed: ${failed.map((d) => d.email).join(', ')}` : '',
+    unconfirmed.length > 0
+      ? `never confirmed today, not sent again: ${unconfirmed.map((d) => d.email).join(', ')}`
+      : '',
+  ]
+    .filter(Boolean)
+    .join('; ');
+  return {
+    ...base,
+    ...summary,
+    deliveries,
+    status: sent.length > 0 || failed.length > 0 ? 'sent' : 'nothing-to-send',
+    exitCode: failed.length > 0 ? 3 : 0,
+    message,
+  };
+}
