@@ -64,10 +64,17 @@ describe('what to remind', () => {
     expect(round.unattributed).toEqual([]);
   });
 
-  it('names every blank cell of a row, not only the first', async () => {
-    const { raw, round } = await roundOf((w) => setScore(w, 'd003', 'V', null));
-    const cells = round.reminders[0]?.items.map((i) => i.cell);
-    expect(cells).toEqual([`E${tirRow(raw, 'd003') + 1}`, `V${tirRow(raw, 'd003') + 1}`]);
+  it('names every blank cell of a row, not only the first, in the order of the row', async () => {
+    const { raw, round } = await roundOf((w) => {
+      setScore(w, 'd003', 'V', null);
+      setScore(w, 'd003', 'H', '۱۲۰');
+    });
+    const row = tirRow(raw, 'd003') + 1;
+    expect(round.reminders[0]?.items.map((i) => `${i.code} ${i.cell}`)).toEqual([
+      `score.missing E${row}`,
+      `score.out_of_range H${row}`,
+      `score.missing V${row}`,
+    ]);
   });
 
   it('gives an agency without an email to the digest only, and leaves inactive agencies out', async () => {

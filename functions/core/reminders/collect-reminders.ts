@@ -76,6 +76,14 @@ function parseA1(cell: string): { row: number; column: number } | null {
   return { row: Number(m[2]) - 1, column: column - 1 };
 }
 
+/** A row still to be added first, then cells by row and column. */
+function byPlace(a: ReminderItem, b: ReminderItem): number {
+  const p = parseA1(a.cell);
+  const q = parseA1(b.cell);
+  if (!p || !q) return (p ? 1 : 0) - (q ? 1 : 0);
+  return p.row - q.row || p.column - q.column;
+}
+
 /** Each blank indicator cell of the agency's row, one item each (the problem names only the first). */
 function blankCells(
   row: ScoreRow | undefined,
@@ -200,6 +208,7 @@ export function collectReminders(
       }
     }
     items.push(...guessed);
+    items.sort(byPlace);
     if (items.length === 0) {
       round.submitted.push(ref(agency));
       continue;
