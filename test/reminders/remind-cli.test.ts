@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createXlsxStore } from '../../functions/adapters/xlsx/xlsx-store.ts';
 import type { RawWorkbook } from '../../functions/core/cells.ts';
+import { runsRows } from '../../functions/core/runs-log.ts';
 import { findTab } from '../../functions/core/tab-lookup.ts';
+import { TABS } from '../../functions/core/tabs.ts';
 import type { RemindOutcome } from '../../functions/use-cases/remind.ts';
 import { writeWorkbookXlsx } from '../../scripts/write-workbook.ts';
 import { karnameh, scratch } from '../cli/cli-harness.ts';
@@ -148,6 +150,37 @@ describe('karnameh remind', () => {
     ).toEqual(['d007']);
     expect(smtp.countFor(emailOf('d007'))).toBe(1);
     expect(smtp.received).toHaveLength(7);
+  });
+
+  it('a reminder left pending today by a round that died is reported, not sent again', async () => {
+    const died = structuredClone(raw);
+    died.tabs.push({
+      name: TABS.runs.label,
+      rows: runsRows([
+        {
+          runId: 'r-died',
+          month: '1403-04',
+          at: tehran(`${REMINDER_DAY}T08:00`).toISOString(),
+          kind: 'reminder',
+          status: 'pending',
+          recipient: '1403-05-07/d003',
+          requestedBy: 'cli',
+          digest: '',
+          detail: emailOf('d003'),
+        },
+      ]),
+    });
+    await writeWorkbookXlsx(died, dir.workbook);
+    const run = await remind(`${REMINDER_DAY}T09:00`);
+    expect(run.code, run.stderr).toBe(0);
+    const d003 = run.outcome().deliveries.find((d) => d.key === 'd003');
+    expect(d003?.status).toBe('unconfirmed');
+    expect(run.stderr).toContain(`never confirmed today, not sent again: ${emailOf('d003')}`);
+    expect(smtp.countFor(emailOf('d003'))).toBe(0);
+    expect(smtp.received).toHaveLength(6);
+    // The next reminder day is a new day: it goes out.
+    await remind('2024-07-30T09:00');
+    expect(smtp.countFor(emailOf('d003'))).toBe(1);
   });
 
   it('--dry-run renders each reminder and the digest into <outbox>/preview/reminders and sends nothing', async () => {

@@ -101,6 +101,17 @@ describe('watchSheet on reminder days', () => {
     );
   }, 240_000);
 
+  it('two calls at once on a reminder day: each reminder once', async () => {
+    bench = await startBench({ workbook: await reminderWorkbook(), now: () => clock });
+    fn = await serve(watchSheetHandler(bench.runtime));
+    clock = tehran(`${REMINDER_DAY}T10:00`);
+    const answers = await Promise.all([1, 2, 3].map(() => post(fn.url, undefined, scheduler)));
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200]);
+    expect(bench.smtp.counts()).toEqual(expected(1));
+    const statuses = answers.map((a) => (a.json().reminders as { status: string }[])[0]?.status);
+    expect(statuses.sort()).toEqual(['nothing-to-send', 'nothing-to-send', 'sent']);
+  }, 120_000);
+
   it('sends nothing without a deadline, however often it is called', async () => {
     bench = await startBench({ workbook: await reminderWorkbook([]), now: () => clock });
     fn = await serve(watchSheetHandler(bench.runtime));
