@@ -20,6 +20,9 @@ import type {
   ReminderPreviewWriter,
 } from '../reminder-ports.ts';
 import { deliverReminders, type ReminderDelivery, type ReminderMail } from './deliver-reminders.ts';
+import { deliveredMessage, NOTHING, summaryOf, type RemindOutcome } from './remind-outcome.ts';
+
+export type { RemindOutcome } from './remind-outcome.ts';
 import { inputDigest } from './input-digest.ts';
 
 export interface RemindPorts {
@@ -43,56 +46,6 @@ export interface RemindOptions {
   raw?: RawWorkbook;
 }
 
-export interface RemindOutcome {
-  month: MonthKey;
-  monthName: string;
-  /** `sent`: something went out; `nothing-to-send`: everyone already has today's. */
-  status: 'sent' | 'nothing-to-send' | 'dry-run' | 'blocked';
-  /** 0 done, 1 stopped by the data, 3 a message could not be sent. */
-  exitCode: 0 | 1 | 3;
-  runId: string;
-  message: string;
-  /** `1403-05-07`: today in Tehran. */
-  today: string;
-  /** `1403-05-10`, or null without a deadline. */
-  deadline: string | null;
-  reminders: {
-    agencyId: string;
-    name: string;
-    email: string;
-    notSubmitted: boolean;
-    items: { code: string; tab: string; cell: string }[];
-  }[];
-  digest: {
-    submitted: number;
-    notSubmitted: number;
-    withErrors: number;
-    withoutEmail: string[];
-    recipients: string[];
-  };
-  deliveries: ReminderDelivery[];
-  previewFiles: string[];
-}
-
-function summaryOf(round: ReminderRound, recipients: string[]) {
-  return {
-    reminders: round.reminders.map((r) => ({
-      agencyId: r.agency.id,
-      name: r.agency.name,
-      email: r.agency.email,
-      notSubmitted: r.notSubmitted,
-      items: r.items.map(({ code, tab, cell }) => ({ code, tab, cell })),
-    })),
-    digest: {
-      submitted: round.submitted.length,
-      notSubmitted: round.notSubmitted.length,
-      withErrors: round.withErrors.length,
-      withoutEmail: round.withoutEmail.map((a) => a.id),
-      recipients,
-    },
-  };
-}
-
 const outgoing = (to: { email: string; name: string | null }, mail: RenderedMail) => ({
   to,
   subject: mail.subject,
@@ -100,6 +53,41 @@ const outgoing = (to: { email: string; name: string | null }, mail: RenderedMail
   text: mail.text,
   attachments: [],
 });
+
+/** Each reminder to its agency, the digest to each recipient. */
+function mailsOf(
+  reminders: { reminder: ReminderRound['reminders'][number]; mail: RenderedMail }[],
+  recipients: readonly { email: string; name: string | null }[],
+  digest: RenderedMail,
+): ReminderMail[] {
+  return [
+    ...reminders.map(({ reminder, mail }) => ({
+      kind: 'reminder' as const,
+      key: reminder.agency.id,
+      mail: outgoing({ email: reminder.agency.email, name: reminder.agency.name }, mail),
+    })),
+    ...recipients.map((r) => ({
+      kind: 'digest' as const,
+      key: r.email,
+      mail: outgoing(r, digest),
+    })),
+  ];
+}
+
+/** The round's reminders and its digest, rendered. */
+async function renderRound(
+  render: RenderReminders,
+  round: ReminderRound,
+  context: ReminderContext,
+) {
+  const reminders = await Promise.all(
+    round.reminders.map(async (reminder) => ({
+      reminder,
+      mail: await render.reminder(reminderView(reminder, round.month, context)),
+    })),
+  );
+  return { reminders, digest: await render.digest(digestView(round, context)) };
+}
 
 /** One reminder round for a month: dry run, or send what has not gone out today. */
 export async function remind(
@@ -126,8 +114,7 @@ export async function remind(
   if (parsed.fatal) {
     return {
       ...base,
-      reminders: [],
-      digest: { submitted: 0, notSubmitted: 0, withErrors: 0, withoutEmail: [], recipients: [] },
+      ...NOTHING,
       status: 'blocked',
       exitCode: 1,
       message: 'the workbook cannot be read as a scorecard: see `karnameh check`; nothing sent',
@@ -142,13 +129,7 @@ export async function remind(
     today,
     daysLeft: deadline ? daysBetween(today, deadline) : null,
   };
-  const reminders = await Promise.all(
-    round.reminders.map(async (r) => ({
-      reminder: r,
-      mail: await ports.render.reminder(reminderView(r, month, context)),
-    })),
-  );
-  const digest = await ports.render.digest(digestView(round, context));
+  const { reminders, digest } = await renderRound(ports.render, round, context);
   const summary = summaryOf(
     round,
     recipients.map((r) => r.email),
@@ -174,18 +155,7 @@ export async function remind(
   }
 
   if (!ports.mailer) throw new Error('remind: a mailer is needed for a round that sends');
-  const mails: ReminderMail[] = [
-    ...reminders.map(({ reminder, mail }) => ({
-      kind: 'reminder' as const,
-      key: reminder.agency.id,
-      mail: outgoing({ email: reminder.agency.email, name: reminder.agency.name }, mail),
-    })),
-    ...recipients.map((r) => ({
-      kind: 'digest' as const,
-      key: r.email,
-      mail: outgoing(r, digest),
-    })),
-  ];
+  const mails = mailsOf(reminders, parsed.model.recipients, digest);
   const deliveries = await deliverReminders(
     { store: ports.store, mailer: ports.mailer, now: ports.now, log: ports.log },
     {
@@ -198,27 +168,14 @@ export async function remind(
     },
     mails,
   );
-  const sent = deliveries.filter((d) => d.status === 'sent');
-  const failed = deliveries.filter((d) => d.status === 'failed');
-  const unconfirmed = deliveries.filter((d) => d.status === 'unconfirmed');
-  const message = [
-    `${monthName(month)}: ${sent.filter((d) => d.kind === 'reminder').length} reminder(s) and ${sent.filter((d) => d.kind === 'digest').length} digest(s) sent`,
-    deliveries.length > sent.length + failed.length
-      ? `${deliveries.length - sent.length - failed.length} already sent today`
-      : '',
-    failed.length > 0 ? `failed: ${failed.map((d) => d.email).join(', ')}` : '',
-    unconfirmed.length > 0
-      ? `never confirmed today, not sent again: ${unconfirmed.map((d) => d.email).join(', ')}`
-      : '',
-  ]
-    .filter(Boolean)
-    .join('; ');
+  const failed = deliveries.some((d) => d.status === 'failed');
+  const sent = deliveries.some((d) => d.status === 'sent');
   return {
     ...base,
     ...summary,
     deliveries,
-    status: sent.length > 0 || failed.length > 0 ? 'sent' : 'nothing-to-send',
-    exitCode: failed.length > 0 ? 3 : 0,
-    message,
+    status: sent || failed ? 'sent' : 'nothing-to-send',
+    exitCode: failed ? 3 : 0,
+    message: deliveredMessage(month, deliveries),
   };
 }
