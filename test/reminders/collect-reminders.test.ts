@@ -150,6 +150,16 @@ describe('what to remind', () => {
     ]);
   });
 
+  it('leaves a second row of a complete agency to the secretary', async () => {
+    const { round } = await roundOf((w) => {
+      const scores = tabOf(w, 'scores');
+      const d010 = scores.rows[tirRow(w, 'd010')];
+      if (d010) scores.rows.push([...d010]);
+    });
+    expect(round.reminders.map((r) => r.agency.id)).toEqual(PLANTED_IDS);
+    expect(round.submitted.map((a) => a.id)).toContain('d010');
+  });
+
   it('matches names only when one agency is clearly closest', () => {
     const agencies = [
       { id: 'f04', name: 'فرمانداری بدره' },

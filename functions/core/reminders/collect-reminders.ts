@@ -55,14 +55,17 @@ export interface ReminderRound {
   unattributed: ReminderItem[];
 }
 
-/** The codes a reminder names; any other problem is the secretary's to fix. */
+/**
+ * The codes a reminder names (besides a row under an unknown name, attributed below). Any
+ * other problem is the secretary's to fix, a second row of the month included: the first
+ * row counts, so an agency whose first row is complete and valid gets nothing.
+ */
 export const REMINDED_CODES: ReadonlySet<string> = new Set([
   'agency.no_submission',
   'score.missing',
   'score.not_number',
   'score.out_of_range',
   'score.formula',
-  'score.duplicate',
 ]);
 
 const ref = (a: Agency): AgencyRef => ({ id: a.id, name: a.name, group: a.group, email: a.email });
