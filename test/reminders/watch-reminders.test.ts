@@ -112,6 +112,26 @@ describe('watchSheet on reminder days', () => {
     expect(statuses.sort()).toEqual(['nothing-to-send', 'nothing-to-send', 'sent']);
   }, 120_000);
 
+  it('a sheet that refuses the write: nothing sent, the next call sends', async () => {
+    bench = await startBench({ workbook: await reminderWorkbook(), now: () => clock });
+    fn = await serve(watchSheetHandler(bench.runtime));
+    clock = tehran('2024-07-27T23:45');
+    expect((await post(fn.url, undefined, scheduler)).json().wroteProblems).toBe(true);
+    // Every attempt of the reminders' first write fails (5 attempts).
+    bench.standIn.inject({ status: 500, methods: ['batchUpdate'], times: 5 });
+    clock = tehran(`${REMINDER_DAY}T00:00`);
+    const refused = await post(fn.url, undefined, scheduler);
+    expect(refused.status).toBe(200);
+    expect(refused.json().reminders).toMatchObject([
+      { status: 'failed', sent: 0, error: { code: 'source.unavailable' } },
+    ]);
+    expect(bench.smtp.received).toHaveLength(0);
+    clock = tehran(`${REMINDER_DAY}T00:15`);
+    const next = await post(fn.url, undefined, scheduler);
+    expect(next.json().reminders).toMatchObject([{ status: 'sent', sent: 7 }]);
+    expect(bench.smtp.counts()).toEqual(expected(1));
+  }, 120_000);
+
   it('sends nothing without a deadline, however often it is called', async () => {
     bench = await startBench({ workbook: await reminderWorkbook([]), now: () => clock });
     fn = await serve(watchSheetHandler(bench.runtime));
