@@ -4,7 +4,7 @@ import { KarnamehError } from './core/errors.ts';
 import { parseMonthCell } from './core/cell-values.ts';
 import { compareMonths, isMonthKey, monthOf } from './core/jalali.ts';
 
-export const COMMANDS = ['run', 'check', 'init'] as const;
+export const COMMANDS = ['run', 'check', 'init', 'remind'] as const;
 
 const optionsSchema = z
   .object({
@@ -35,6 +35,7 @@ export const USAGE = `usage:
   karnameh run   [--month YYYY-MM] [--dry-run] [--force] [--resend-unconfirmed] [--allow-incomplete] [--to ADDRESS] [--json] [--outbox DIR]
   karnameh check [--month YYYY-MM] [--json]
   karnameh init  [--example] [--editor EMAIL]
+  karnameh remind [--month YYYY-MM] [--dry-run] [--json] [--outbox DIR]
   karnameh help  (or --help, -h)
 source: --workbook FILE.xlsx | --sheet SPREADSHEET_ID (or env KARNAMEH_WORKBOOK / KARNAMEH_SHEET)
 month:  1403-04, 1403-4, ۱۴۰۳/۰۴ or «تیر ۱۴۰۳»; default: the month before this one (Asia/Tehran)
@@ -59,6 +60,7 @@ const FLAGS: Record<(typeof COMMANDS)[number], readonly string[]> = {
   ],
   check: ['month', 'json'],
   init: ['example', 'editor'],
+  remind: ['month', 'dry-run', 'json', 'outbox'],
 };
 const SOURCE_FLAGS = ['workbook', 'sheet'];
 

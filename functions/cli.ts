@@ -7,6 +7,7 @@ import type { CliOptions } from './cli-args.ts';
 import { createMailer, createStore, newRunId, previewDir } from './compose.ts';
 import { isKarnamehError } from './core/errors.ts';
 import type { Summary } from './core/summary.ts';
+import { remindCommand } from './cli-remind.ts';
 import { createTextLogger } from './logger.ts';
 import type { Logger } from './ports.ts';
 import { checkMonth } from './use-cases/check-month.ts';
@@ -79,6 +80,8 @@ async function dispatch(options: CliOptions, io: CliIo, log: Logger): Promise<nu
     printJson(outcome.summary);
     return outcome.exitCode;
   }
+
+  if (options.command === 'remind') return remindCommand(options, { io, log, store, now });
 
   const runId = newRunId(now());
   const mailer = options.dryRun ? undefined : createMailer(io.env, options.outbox, runId);

@@ -23,6 +23,10 @@ export interface Settings {
   purpose: string | null;
   /** agency_cards (کارنامه دستگاه‌ها) as written; null when not set (cards/cards-setting.ts decides). */
   agencyCards: boolean | null;
+  /** `deadline`: the day (1–29) of the month after the scored month; null = no reminders. */
+  deadline: number | null;
+  /** `reminder_days`: days before the deadline to remind on, most first (default 3, 1). */
+  reminderDays: readonly number[];
 }
 
 export interface Indicator {

@@ -11,6 +11,12 @@ import type { CellValue, RawWorkbook } from './cells.ts';
 import type { RankingMethod, Settings } from './model.ts';
 import { normalizeName } from './normalize.ts';
 import { messages, type ProblemSink } from './problem-messages.ts';
+import {
+  DEFAULT_REMINDER_DAYS,
+  readDeadline,
+  readReminderDays,
+  type Read,
+} from './reminders/reminder-settings.ts';
 import { cellAt, dataRows, openTab } from './tab-lookup.ts';
 import { SETTING_KEYS, TABS, type SettingKey } from './tabs.ts';
 
@@ -29,6 +35,8 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   source: null,
   purpose: null,
   agencyCards: null,
+  deadline: null,
+  reminderDays: DEFAULT_REMINDER_DAYS,
 });
 
 export interface SettingsContext {
@@ -200,6 +208,15 @@ export function parseSettings(
     if (on === null) invalid(e, messages.agencyCardsInvalid(cellText(e.value)));
     else settings.agencyCards = on;
   });
+  /** A setting read by `read`: its value, or `settings.invalid` at the cell. */
+  const readInto = <T>(key: SettingKey, read: (cell: CellValue) => Read<T>, set: (v: T) => void) =>
+    given(key, (e) => {
+      const result = read(e.value);
+      if (result.ok) set(result.value);
+      else invalid(e, result.message);
+    });
+  readInto('deadline', readDeadline, (day) => (settings.deadline = day));
+  readInto('reminder_days', readReminderDays, (days) => (settings.reminderDays = days));
 
   return { settings, title, fatal };
 }

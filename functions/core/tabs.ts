@@ -171,6 +171,8 @@ export const SETTING_KEYS = {
   run_status: 'وضعیت اجرا',
   source: 'منبع خبر',
   purpose: 'هدف ارزیابی',
+  deadline: 'مهلت ثبت',
+  reminder_days: 'روزهای یادآوری',
 } as const;
 export type SettingKey = keyof typeof SETTING_KEYS;
 

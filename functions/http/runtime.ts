@@ -10,6 +10,7 @@ import { composeEnv, describeConfig, loadConfig } from '../config.ts';
 import type { FunctionsConfig } from '../config.ts';
 import { createJsonLogger } from '../logger.ts';
 import type { Logger, Mailer, PreviewWriter, RenderRelease, WorkbookStore } from '../ports.ts';
+import type { RenderReminders } from '../reminder-ports.ts';
 import { createMonthLock } from '../use-cases/month-lock.ts';
 import type { MonthLock } from '../use-cases/month-lock.ts';
 
@@ -18,6 +19,8 @@ export interface FunctionsRuntime {
   now: () => Date;
   lock: MonthLock;
   render: RenderRelease;
+  /** The reminder and digest renderer, compiled on first use. */
+  renderReminders: RenderReminders;
   /** A JSON-lines logger (Cloud Logging reads `severity` and `message`) with these fields on every line. */
   logger(fields?: Record<string, unknown>): Logger;
   store(): WorkbookStore;
@@ -50,6 +53,19 @@ function lazyRenderer(): RenderRelease {
   };
 }
 
+/** The reminder renderer, compiled on first use (only reminder days load its templates). */
+function lazyReminderRenderer(): RenderReminders {
+  let renderer: Promise<RenderReminders> | undefined;
+  const loaded = () =>
+    (renderer ??= import('../adapters/mail/render-reminder.ts').then((m) =>
+      m.createReminderRenderer(),
+    ));
+  return {
+    reminder: async (view) => (await loaded()).reminder(view),
+    digest: async (view) => (await loaded()).digest(view),
+  };
+}
+
 /** Builds the runtime; throws `config.invalid` naming each bad or missing variable. */
 export function createRuntime(options: RuntimeOptions): FunctionsRuntime {
   const config = loadConfig(options.env);
@@ -61,6 +77,7 @@ export function createRuntime(options: RuntimeOptions): FunctionsRuntime {
     now: options.now ?? (() => new Date()),
     lock: options.lock ?? createMonthLock(),
     render: lazyRenderer(),
+    renderReminders: lazyReminderRenderer(),
     logger: (fields = {}) => createJsonLogger(write, fields),
     store: () => (options.store ? options.store(config) : createStore(config.source, env)),
     mailer: (runId) => createMailer(env, outbox, runId),

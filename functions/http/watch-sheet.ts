@@ -21,6 +21,14 @@ export function watchBody(outcome: WatchSheetOutcome, requestedBy: string | unde
     errors: outcome.errors,
     warnings: outcome.warnings,
     wroteProblems: outcome.wroteProblems,
+    reminders: outcome.reminders.map((r) => ({
+      month: r.month,
+      daysBefore: r.daysBefore,
+      status: r.outcome?.status ?? 'failed',
+      message: r.outcome?.message ?? r.error?.message ?? '',
+      sent: r.outcome?.deliveries.filter((d) => d.status === 'sent').length ?? 0,
+      error: r.error,
+    })),
     request: request && {
       raw: request.raw,
       month: request.month,
@@ -50,6 +58,7 @@ export function watchSheetHandler(source: RuntimeSource): HttpFunction {
           store: runtime.store(),
           mailer,
           render: runtime.render,
+          renderReminders: runtime.renderReminders,
           now: runtime.now,
           newRunId: () => runId,
           log,

@@ -18,6 +18,8 @@ const DEFAULT_SETTINGS: Record<keyof typeof SETTING_KEYS, CellValue> = {
   run_status: '',
   source: '',
   purpose: '',
+  deadline: '',
+  reminder_days: '',
 };
 
 const LAYOUT: TabKey[] = [

@@ -12,11 +12,14 @@ import { parseWorkbook } from '../core/parse-workbook.ts';
 import type { WorkbookStore } from '../ports.ts';
 import { checkMonth } from './check-month.ts';
 import type { MonthLock } from './month-lock.ts';
+import { remindOnWatch, type WatchReminderPorts, type WatchReminders } from './remind-on-watch.ts';
 import { runMonth } from './run-month.ts';
 import type { RunMonthOutcome, RunMonthPorts } from './run-month.ts';
 
 export interface WatchSheetPorts extends RunMonthPorts {
   lock: MonthLock;
+  /** Renders reminders; without it the watcher sends none (remind-on-watch.ts). */
+  renderReminders?: WatchReminderPorts['renderReminders'];
 }
 
 export interface WatchSheetOptions {
@@ -55,6 +58,8 @@ export interface WatchSheetOutcome {
   /** Whether the problems tab was rewritten. */
   wroteProblems: boolean;
   request: RunRequestOutcome | null;
+  /** The reminder rounds of this pass: [] unless today is a reminder day. */
+  reminders: WatchReminders[];
 }
 
 /** A store whose first read answers `raw` (already read), later reads go to the sheet. */
@@ -104,9 +109,11 @@ async function watchOnce(
     warnings: check.warnings,
     wroteProblems: check.wrote,
     request: null,
+    reminders: [],
   };
 
   const settings = settingsOf(raw, month);
+  outcome.reminders = await remindOnWatch(ports, settings, options.requestedBy);
   if (settings.runRequestRaw === null) return outcome;
   const requestRaw = settings.runRequestRaw;
   const requested = settings.runRequest;

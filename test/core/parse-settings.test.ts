@@ -28,6 +28,8 @@ describe('settings', () => {
       source: null,
       purpose: null,
       agencyCards: null,
+      deadline: null,
+      reminderDays: [3, 1],
     });
   });
 
@@ -60,6 +62,8 @@ describe('settings', () => {
       source: null,
       purpose: null,
       agencyCards: null,
+      deadline: null,
+      reminderDays: [3, 1],
     });
   });
 

@@ -1,0 +1,49 @@
+import { join, resolve } from 'node:path';
+import { createReminderPreviewWriter } from './adapters/mail/reminder-preview-writer.ts';
+import { createReminderRenderer } from './adapters/mail/render-reminder.ts';
+import type { CliIo } from './cli.ts';
+import type { CliOptions } from './cli-args.ts';
+import { createMailer, newRunId, previewDir } from './compose.ts';
+import type { Logger, WorkbookStore } from './ports.ts';
+import { remind } from './use-cases/remind.ts';
+
+/** `karnameh remind`: returns the exit code (0 done, 1 stopped by the data, 3 a send failed). */
+export async function remindCommand(
+  options: CliOptions,
+  context: { io: CliIo; log: Logger; store: WorkbookStore; now: () => Date },
+): Promise<number> {
+  const { io, log, store, now } = context;
+  const runId = newRunId(now());
+  const mailer = options.dryRun ? undefined : createMailer(io.env, options.outbox, runId);
+  try {
+    const outcome = await remind(
+      {
+        store,
+        mailer,
+        preview: createReminderPreviewWriter(join(previewDir(options.outbox), 'reminders')),
+        render: createReminderRenderer(),
+        now,
+        newRunId: () => runId,
+        log,
+      },
+      {
+        month: options.month,
+        dryRun: options.dryRun,
+        requestedBy: io.env.USER ? `cli:${io.env.USER}` : 'cli',
+      },
+    );
+    for (const r of outcome.reminders) {
+      const cells = r.items.map((i) => (i.cell ? `${i.tab}!${i.cell}` : i.tab)).join(', ');
+      log.info(`${r.agencyId} ${r.name} <${r.email}>: ${r.items.length} to fix (${cells})`);
+    }
+    for (const file of outcome.previewFiles) log.info(`preview: ${file}`);
+    (outcome.exitCode === 0 ? log.info : log.error)(outcome.message);
+    if (mailer && !io.env.SMTP_URL && outcome.deliveries.some((d) => d.status === 'sent')) {
+      log.info(`no SMTP_URL: the messages are .eml files in ${resolve(options.outbox)}`);
+    }
+    if (options.json) io.stdout(`${JSON.stringify(outcome, null, 2)}\n`);
+    return outcome.exitCode;
+  } finally {
+    await mailer?.close();
+  }
+}

@@ -1,0 +1,81 @@
+/** What a reminder round reports (use-cases/remind.ts): the summary JSON of `remind --json`. */
+import { monthName, type MonthKey } from '../core/jalali.ts';
+import type { ReminderRound } from '../core/reminders/collect-reminders.ts';
+import type { ReminderDelivery } from './deliver-reminders.ts';
+
+export interface RemindOutcome {
+  month: MonthKey;
+  monthName: string;
+  /** `sent`: something went out; `nothing-to-send`: everyone already has today's. */
+  status: 'sent' | 'nothing-to-send' | 'dry-run' | 'blocked';
+  /** 0 done, 1 stopped by the data, 3 a message could not be sent. */
+  exitCode: 0 | 1 | 3;
+  runId: string;
+  message: string;
+  /** `1403-05-07`: today in Tehran. */
+  today: string;
+  /** `1403-05-10`, or null without a deadline. */
+  deadline: string | null;
+  reminders: {
+    agencyId: string;
+    name: string;
+    email: string;
+    notSubmitted: boolean;
+    items: { code: string; tab: string; cell: string }[];
+  }[];
+  digest: {
+    submitted: number;
+    notSubmitted: number;
+    withErrors: number;
+    withoutEmail: string[];
+    recipients: string[];
+  };
+  deliveries: ReminderDelivery[];
+  previewFiles: string[];
+}
+
+export function summaryOf(round: ReminderRound, recipients: string[]) {
+  return {
+    reminders: round.reminders.map((r) => ({
+      agencyId: r.agency.id,
+      name: r.agency.name,
+      email: r.agency.email,
+      notSubmitted: r.notSubmitted,
+      items: r.items.map(({ code, tab, cell }) => ({ code, tab, cell })),
+    })),
+    digest: {
+      submitted: round.submitted.length,
+      notSubmitted: round.notSubmitted.length,
+      withErrors: round.withErrors.length,
+      withoutEmail: round.withoutEmail.map((a) => a.id),
+      recipients,
+    },
+  };
+}
+
+/** The tally of a round that could not be made. */
+export const NOTHING = {
+  reminders: [],
+  digest: { submitted: 0, notSubmitted: 0, withErrors: 0, withoutEmail: [], recipients: [] },
+};
+
+/** One line for a person: what went out, what was already out, what failed. */
+export function deliveredMessage(month: MonthKey, deliveries: ReminderDelivery[]): string {
+  const emails = (status: ReminderDelivery['status']) =>
+    deliveries.filter((d) => d.status === status).map((d) => d.email);
+  const sent = (kind: ReminderDelivery['kind']) =>
+    deliveries.filter((d) => d.kind === kind && d.status === 'sent').length;
+  const skipped = emails('skipped').length;
+  const failed = emails('failed');
+  const unconfirmed = emails('unconfirmed');
+  return [
+    `${monthName(month)}: ${sent('reminder')} reminder(s) and ${sent('digest')} digest(s) sent`,
+    skipped > 0 ? `${skipped} already sent today` : '',
+    failed.length > 0 ? `failed: ${failed.join(', ')}` : '',
+    unconfirmed.length > 0
+      ? `never confirmed today, not sent again: ${unconfirmed.join(', ')}`
+      : '',
+  ]
+    .filter(Boolean)
+    .join('; ');
+}

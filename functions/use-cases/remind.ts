@@ -1,0 +1,181 @@
+/**
+ * `karnameh remind` and the watcher's reminder days (press-release.md, "Reminders before
+ * the deadline"): each active agency with an email whose row for the month is missing,
+ * incomplete or wrong gets a reminder naming its cells; the recipients get the digest.
+ * Nobody gets the same one twice on a day (deliver-reminders.ts).
+ */
+import type { RawWorkbook } from '../core/cells.ts';
+import { defaultMonth, monthName, type MonthKey } from '../core/jalali.ts';
+import { parseWorkbook } from '../core/parse-workbook.ts';
+import { collectReminders, type ReminderRound } from '../core/reminders/collect-reminders.ts';
+import { dayKey, daysBetween, deadlineOf, tehranDay } from '../core/reminders/reminder-calendar.ts';
+import { digestView, reminderView, type ReminderContext } from '../core/reminders/reminder-view.ts';
+import { readRunsLog } from '../core/runs-log.ts';
+import { findTab } from '../core/tab-lookup.ts';
+import type { Logger, Mailer, WorkbookStore } from '../ports.ts';
+import type {
+  RenderedMail,
+  RenderReminders,
+  ReminderPreview,
+  ReminderPreviewWriter,
+} from '../reminder-ports.ts';
+import { deliverReminders, type ReminderDelivery, type ReminderMail } from './deliver-reminders.ts';
+import { deliveredMessage, NOTHING, summaryOf, type RemindOutcome } from './remind-outcome.ts';
+
+export type { RemindOutcome } from './remind-outcome.ts';
+import { inputDigest } from '../core/input-digest.ts';
+
+export interface RemindPorts {
+  store: WorkbookStore;
+  /** Needed unless the round is a dry run. */
+  mailer?: Mailer;
+  /** Needed for a dry run. */
+  preview?: ReminderPreviewWriter;
+  render: RenderReminders;
+  now: () => Date;
+  newRunId: () => string;
+  log: Logger;
+}
+
+export interface RemindOptions {
+  /** Default: the month whose scores are being collected, the one before today (Tehran). */
+  month?: MonthKey;
+  dryRun?: boolean;
+  requestedBy?: string;
+  /** The workbook as just read by the caller (the watcher), to save a read. */
+  raw?: RawWorkbook;
+}
+
+const outgoing = (to: { email: string; name: string | null }, mail: RenderedMail) => ({
+  to,
+  subject: mail.subject,
+  html: mail.html,
+  text: mail.text,
+  attachments: [],
+});
+
+/** Each reminder to its agency, the digest to each recipient. */
+function mailsOf(
+  reminders: { reminder: ReminderRound['reminders'][number]; mail: RenderedMail }[],
+  recipients: readonly { email: string; name: string | null }[],
+  digest: RenderedMail,
+): ReminderMail[] {
+  return [
+    ...reminders.map(({ reminder, mail }) => ({
+      kind: 'reminder' as const,
+      key: reminder.agency.id,
+      mail: outgoing({ email: reminder.agency.email, name: reminder.agency.name }, mail),
+    })),
+    ...recipients.map((r) => ({
+      kind: 'digest' as const,
+      key: r.email,
+      mail: outgoing(r, digest),
+    })),
+  ];
+}
+
+/** The round's reminders and its digest, rendered. */
+async function renderRound(
+  render: RenderReminders,
+  round: ReminderRound,
+  context: ReminderContext,
+) {
+  const reminders = await Promise.all(
+    round.reminders.map(async (reminder) => ({
+      reminder,
+      mail: await render.reminder(reminderView(reminder, round.month, context)),
+    })),
+  );
+  return { reminders, digest: await render.digest(digestView(round, context)) };
+}
+
+/** One reminder round for a month: dry run, or send what has not gone out today. */
+export async function remind(
+  ports: RemindPorts,
+  options: RemindOptions = {},
+): Promise<RemindOutcome> {
+  const now = ports.now();
+  const month = options.month ?? defaultMonth(now);
+  const runId = ports.newRunId();
+  const raw = options.raw ?? (await ports.store.read());
+  const parsed = parseWorkbook(raw, { month });
+  const { settings } = parsed.model;
+  const today = tehranDay(now);
+  const deadline = deadlineOf(month, settings.deadline);
+  const base = {
+    month,
+    monthName: monthName(month),
+    runId,
+    today: dayKey(today),
+    deadline: deadline ? dayKey(deadline) : null,
+    deliveries: [] as ReminderDelivery[],
+    previewFiles: [] as string[],
+  };
+  if (parsed.fatal) {
+    return {
+      ...base,
+      ...NOTHING,
+      status: 'blocked',
+      exitCode: 1,
+      message: 'the workbook cannot be read as a scorecard: see `karnameh check`; nothing sent',
+    };
+  }
+
+  const round = collectReminders(raw, parsed, month);
+  const recipients = parsed.model.recipients;
+  const context: ReminderContext = {
+    province: settings.province,
+    deadline,
+    today,
+    daysLeft: deadline ? daysBetween(today, deadline) : null,
+  };
+  const { reminders, digest } = await renderRound(ports.render, round, context);
+  const summary = summaryOf(
+    round,
+    recipients.map((r) => r.email),
+  );
+  const counts = `${round.reminders.length} reminder(s), digest to ${recipients.length} recipient(s)`;
+  if (recipients.length === 0)
+    ports.log.warn('no active recipient: the digest goes to nobody', { month });
+
+  if (options.dryRun) {
+    const previews: ReminderPreview[] = [
+      ...reminders.map(({ reminder, mail }) => ({ agencyId: reminder.agency.id, mail })),
+      { agencyId: null, mail: digest },
+    ];
+    const previewFiles = ports.preview ? await ports.preview.write(previews) : [];
+    return {
+      ...base,
+      ...summary,
+      previewFiles,
+      status: 'dry-run',
+      exitCode: 0,
+      message: `dry run: ${counts} rendered, nothing sent, nothing written`,
+    };
+  }
+
+  if (!ports.mailer) throw new Error('remind: a mailer is needed for a round that sends');
+  const mails = mailsOf(reminders, parsed.model.recipients, digest);
+  const deliveries = await deliverReminders(
+    { store: ports.store, mailer: ports.mailer, now: ports.now, log: ports.log },
+    {
+      runId,
+      month,
+      day: dayKey(today),
+      requestedBy: options.requestedBy ?? '',
+      digest: inputDigest(raw),
+      runs: readRunsLog(findTab(raw, 'runs')),
+    },
+    mails,
+  );
+  const failed = deliveries.some((d) => d.status === 'failed');
+  const sent = deliveries.some((d) => d.status === 'sent');
+  return {
+    ...base,
+    ...summary,
+    deliveries,
+    status: sent || failed ? 'sent' : 'nothing-to-send',
+    exitCode: failed ? 3 : 0,
+    message: deliveredMessage(month, deliveries),
+  };
+}
