@@ -7,7 +7,10 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createXlsxStore } from '../../functions/adapters/xlsx/xlsx-store.ts';
+import { writeWorkbookXlsx } from '../../scripts/write-workbook.ts';
 import type { CellValue, RawWorkbook } from '../../functions/core/cells.ts';
 import { runsRows } from '../../functions/core/runs-log.ts';
 import { TABS, type TabKey } from '../../functions/core/tabs.ts';
@@ -190,7 +193,7 @@ describe('data changed after the month was sent', () => {
   });
 });
 
-describe('a merged group column (the Sheets store; the .xlsx side comes with its reader)', () => {
+describe('a merged group column, in both stores', () => {
   it('reads every agency of the merged range in its group, as if each cell were filled', async () => {
     const merged = edit('agencies', (rows) => {
       // a02..a08 under a01's cell
@@ -214,6 +217,32 @@ describe('a merged group column (the Sheets store; the .xlsx side comes with its
     if (!sheets) throw new Error('no sheets factory');
     const p = await play(sheetsWithMerges, merged, [dry]);
     const plain = await play(sheets, contractWorkbook(), [dry]);
+    expect(p.steps[0]?.summary.problems).toEqual([]);
+    expect(p.steps[0]?.summary.groups).toEqual(plain.steps[0]?.summary.groups);
+    expect(p.steps[0]?.message).not.toContain('BLOCKED');
+  });
+
+  it('reads a group column merged in an .xlsx file (C2:C9) the same way', async () => {
+    const merged = edit('agencies', (rows) => {
+      for (const row of rows.slice(2, 9)) row[2] = null;
+    });
+    const xlsxWithMerges: StoreFactory = {
+      kind: 'xlsx',
+      async open(content) {
+        const dir = await mkdtemp(join(root, 'merged-xlsx-'));
+        const path = join(dir, 'karnameh.xlsx');
+        await writeWorkbookXlsx(content, path);
+        const book = new ExcelJS.Workbook();
+        await book.xlsx.readFile(path);
+        book.getWorksheet(TABS.agencies.label)?.mergeCells('C2:C9');
+        await book.xlsx.writeFile(path);
+        return { store: createXlsxStore(path), reopen: () => createXlsxStore(path), dir };
+      },
+    };
+    const xlsx = factories.find((f) => f.kind === 'xlsx');
+    if (!xlsx) throw new Error('no xlsx factory');
+    const p = await play(xlsxWithMerges, merged, [dry]);
+    const plain = await play(xlsx, contractWorkbook(), [dry]);
     expect(p.steps[0]?.summary.problems).toEqual([]);
     expect(p.steps[0]?.summary.groups).toEqual(plain.steps[0]?.summary.groups);
     expect(p.steps[0]?.message).not.toContain('BLOCKED');
