@@ -85,6 +85,18 @@ describe('watchSheet on reminder days', () => {
     );
     expect(reminded[0]?.parsed.text).toContain('۳\u00A0روز به پایان آن مانده است');
 
+    // A reminder-day pass with nothing left to send reads the sheet once and writes nothing,
+    // as a pass of a day between does.
+    const requests = async () => {
+      const before = bench.standIn.count();
+      await post(fn.url, undefined, scheduler);
+      return bench.standIn.count() - before;
+    };
+    clock = tehran(`${REMINDER_DAY}T23:50`);
+    const reminderPass = await requests();
+    clock = tehran(`${QUIET_DAY}T00:05`);
+    expect(reminderPass).toBe(await requests());
+
     const quiet = await throughDay(QUIET_DAY);
     expect(quiet.every((a) => Array.isArray(a.reminders) && a.reminders.length === 0)).toBe(true);
     expect(bench.smtp.counts()).toEqual(expected(1));
