@@ -1,4 +1,4 @@
-import { readdir } from 'node:fs/promises';
+import { chmod, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createXlsxStore } from '../../functions/adapters/xlsx/xlsx-store.ts';
@@ -153,6 +153,29 @@ describe('karnameh remind', () => {
     ).toEqual(['d007']);
     expect(smtp.countFor(emailOf('d007'))).toBe(1);
     expect(smtp.received).toHaveLength(7);
+  });
+
+  it('a server that takes a reminder and never answers: unconfirmed, named, not sent again today', async () => {
+    smtp.faults.dropAfterData.add(emailOf('d007'));
+    const first = await remind(`${REMINDER_DAY}T09:00`);
+    expect(first.code, first.stderr).toBe(3);
+    expect(first.outcome().deliveries.find((d) => d.key === 'd007')?.status).toBe('unconfirmed');
+    expect(first.stderr).toContain(`never confirmed today, not sent again: ${emailOf('d007')}`);
+    smtp.faults.dropAfterData.clear();
+    const again = await remind(`${REMINDER_DAY}T09:15`);
+    expect(again.code, again.stderr).toBe(3);
+    expect(again.outcome().status).toBe('nothing-to-send');
+    expect(again.stderr).toContain(`never confirmed today, not sent again: ${emailOf('d007')}`);
+    expect(smtp.countFor(emailOf('d007'))).toBe(0);
+    expect(smtp.dropped).toEqual([emailOf('d007')]);
+  });
+
+  it('a read-only workbook: stops before sending anything', async () => {
+    await chmod(dir.workbook, 0o444);
+    const run = await remind(`${REMINDER_DAY}T09:00`);
+    expect(run.code).not.toBe(0);
+    expect(smtp.received).toHaveLength(0);
+    expect(run.stderr).toMatch(/read-only|writ/i);
   });
 
   it('a reminder left pending today by a round that died is reported, not sent again', async () => {
