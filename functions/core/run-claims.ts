@@ -25,7 +25,8 @@ export interface ClaimOwner {
   host: string;
 }
 
-const OWNER = /pid (\d+) @ (\S+)/;
+// The host ends at a space or at the Persian semicolon that joins more detail (claim.ts).
+const OWNER = /pid (\d+) @ ([^\s؛]+)/;
 
 /** The detail of a `started` run row: who holds the claim. */
 export function claimDetail(owner: ClaimOwner): string {

@@ -7,7 +7,7 @@ import type { RawTab } from './cells.ts';
 import { a1 } from './cells.ts';
 import type { MonthKey } from './jalali.ts';
 import { DEFINITION_CODES, severityOf, type Problem } from './problems.ts';
-import type { RunsEntry } from './runs-log.ts';
+import { REMINDER_KINDS, reminderRuns, type RunsEntry } from './runs-log.ts';
 import type { Summary } from './summary.ts';
 import { TABS } from './tabs.ts';
 
@@ -53,7 +53,8 @@ export function definitionErrors(problems: readonly Problem[]): Problem[] {
 
 /**
  * The digest the month was last sent with (the last `run` or `delivery` row of the month
- * marked sent or partial), and that row in the runs tab (for the problem's place).
+ * marked sent or partial; not a test copy, not a reminder round), and that row in the runs
+ * tab (for the problem's place).
  */
 export function lastSent(
   runs: readonly RunsEntry[],
@@ -61,8 +62,11 @@ export function lastSent(
   month: MonthKey,
 ): { entry: RunsEntry; rowIndex: number | null } | null {
   let found: RunsEntry | null = null;
+  const reminders = reminderRuns(runs);
   for (const entry of runs) {
     if (entry.month !== month || entry.digest === '') continue;
+    // A reminder round's rows (and its run row) are not the release going out.
+    if (REMINDER_KINDS.has(entry.kind) || reminders.has(entry.runId)) continue;
     const sent = entry.status === 'sent' || (entry.kind === 'run' && entry.status === 'partial');
     if (sent && entry.kind !== 'test') found = entry;
   }

@@ -157,6 +157,17 @@ export function mergeRunsRows(current: RawTab | undefined, entries: RunsEntry[])
   return rows;
 }
 
+/** The mail kinds of a reminder round (use-cases/deliver-reminders.ts): never the release. */
+export const REMINDER_KINDS: ReadonlySet<RunKind> = new Set<RunKind>(['reminder', 'digest']);
+
+/**
+ * The runs that sent reminders or digests: their `run` rows (ended `sent`, `partial`, …)
+ * say nothing about the month's release.
+ */
+export function reminderRuns(entries: readonly RunsEntry[]): Set<string> {
+  return new Set(entries.filter((e) => REMINDER_KINDS.has(e.kind)).map((e) => e.runId));
+}
+
 /** What the runs tab says about one kind of mail of a month, per recipient key. */
 export interface DeliveryState {
   /** Some run of the month went out (fully or partly). */
@@ -176,7 +187,7 @@ export interface DeliveryState {
  * sent again). Rows of `exceptRun` (the run asking) are left out.
  */
 export function deliveryState(
-  entries: RunsEntry[],
+  entries: readonly RunsEntry[],
   month: MonthKey,
   kind: RunKind = 'delivery',
   exceptRun = '',
@@ -184,9 +195,10 @@ export function deliveryState(
   const reached = new Set<string>();
   const last = new Map<string, RunsEntry>();
   let monthSent = false;
+  const reminders = reminderRuns(entries);
   for (const entry of entries) {
     if (entry.month !== month || entry.runId === exceptRun) continue;
-    if (kind === 'delivery' && entry.kind === 'run') {
+    if (kind === 'delivery' && entry.kind === 'run' && !reminders.has(entry.runId)) {
       if (entry.status === 'sent' || entry.status === 'partial') monthSent = true;
     }
     if (entry.kind !== kind) continue;

@@ -1,11 +1,29 @@
 /**
- * Sending the reminders and digests of a round, recorded in the runs tab so that nobody
- * gets the same one twice on a day. This one function is all the reminders know of the
- * runs tab: it is where the delivery ledger plugs in.
+ * Sending the reminders and digests of a round through the delivery ledger
+ * (delivery-ledger/ledger.ts), so that nobody gets the same one twice on a day. This one
+ * function is all the reminders know of the runs tab.
+ *
+ * - Keys carry the Tehran day: `<agencyId>:<day>:<email>` for a reminder (kind `reminder`),
+ *   `<day>:<address>` for the secretary's digest (kind `digest`), lower-case. A key `sent`
+ *   is skipped; a `failed` one is sent again by the next round; a `pending` or
+ *   `unconfirmed` one (handed over, no reply; or a round killed mid-batch) is never sent
+ *   again automatically and is named in the outcome. The next day has new keys.
+ * - One round at a time per workbook and month across processes: the round claims the
+ *   month (claimRun: the .xlsx run lock, then a `run` row `started`) before sending; the
+ *   loser gets `run.in_progress` and sends nothing. A round with nothing to send, and no
+ *   other run at the month, writes nothing and takes no claim (the watcher's every pass).
+ * - The round's `run` row ends `sent`, `partial`, `failed` or `already-sent` with a detail
+ *   starting «یادآوری»; the release's readers (deliveryState, lastSent) pass over the runs
+ *   that sent reminders or digests, so a reminder round never counts as the month sent.
  */
 import type { MonthKey } from '../core/jalali.ts';
-import type { RunsEntry } from '../core/runs-log.ts';
+import { liveClaims, type ProcessHere } from '../core/run-claims.ts';
+import { deliveryState, type RunsEntry } from '../core/runs-log.ts';
 import type { Logger, Mailer, OutgoingMail, WorkbookStore } from '../ports.ts';
+import { claimRun, processHere, type Claim } from './delivery-ledger/claim.ts';
+import { deliverInBatches } from './delivery-ledger/deliver.ts';
+import type { DeliveryLimits, DeliveryOutcome, LedgerRun } from './delivery-ledger/ledger.ts';
+import { pickTargets } from './delivery-ledger/targets.ts';
 
 export interface ReminderMail {
   kind: 'reminder' | 'digest';
@@ -19,8 +37,8 @@ export interface ReminderDelivery {
   key: string;
   email: string;
   /**
-   * `sent`, `failed`; `skipped` when already sent today; `unconfirmed` when a delivery
-   * today was recorded as pending and never confirmed (not sent again automatically).
+   * `sent`, `failed`; `skipped` when already sent today; `unconfirmed` when handed over
+   * with no reply, now or by an earlier round today (not sent again automatically).
    */
   status: 'sent' | 'failed' | 'skipped' | 'unconfirmed';
   detail: string;
@@ -31,12 +49,15 @@ export interface DeliverPorts {
   mailer: Mailer;
   now: () => Date;
   log: Logger;
+  /** This process, for claims (default: the real one). */
+  here?: ProcessHere;
+  limits?: DeliveryLimits;
 }
 
 export interface DeliverRound {
   runId: string;
   month: MonthKey;
-  /** Today in Tehran, `1403-05-07`: one reminder per agency and day. */
+  /** Today in Tehran, `1403-05-07`: one reminder per agency, address and day. */
   day: string;
   requestedBy: string;
   digest: string;
@@ -44,72 +65,149 @@ export interface DeliverRound {
   runs: RunsEntry[];
 }
 
-/** The runs tab's recipient column of a reminder or digest: `1403-05-07/d001`, lower-case. */
-export const reminderKey = (day: string, key: string): string => `${day}/${key}`.toLowerCase();
+/** The ledger key of a mail: `d003:1403-05-07:ali@x.org` or `1403-05-07:sec@x.org`. */
+export function reminderKey(day: string, mail: ReminderMail): string {
+  const parts = mail.kind === 'reminder' ? [mail.key, day] : [day];
+  return [...parts, mail.mail.to.email].join(':').toLowerCase();
+}
 
-/**
- * Sends each mail not already sent today (same month, kind and key), recording it in the
- * runs tab as pending before it goes out and sent or failed after. A failed one is sent
- * again by the next round; a pending one (a round that died in between) is reported, never
- * sent again automatically. Upserts this round's rows into the runs tab (ports.ts) twice,
- * or not at all when there is nothing to send.
- */
+const KINDS = ['reminder', 'digest'] as const;
+type Keyed = { key: string; mail: OutgoingMail; source: ReminderMail };
+
+/** Per kind, what to send now and what was reached or left unconfirmed before. */
+function plan(keyed: Keyed[], runs: RunsEntry[], month: MonthKey, exceptRun = '') {
+  return KINDS.map((kind) => {
+    const state = deliveryState(runs, month, kind, exceptRun);
+    return {
+      kind,
+      ...pickTargets(
+        keyed.filter((k) => k.source.kind === kind),
+        state,
+      ),
+    };
+  });
+}
+
+/** Sends each mail not already sent today; throws `run.in_progress` when another round holds the month. */
 export async function deliverReminders(
   ports: DeliverPorts,
   round: DeliverRound,
   mails: ReminderMail[],
 ): Promise<ReminderDelivery[]> {
-  const { log } = ports;
-  const earlier = new Map<string, RunsEntry['status']>();
-  for (const e of round.runs) {
-    if (e.month !== round.month || (e.kind !== 'reminder' && e.kind !== 'digest')) continue;
-    const id = `${e.kind} ${e.recipient}`;
-    if (earlier.get(id) !== 'sent') earlier.set(id, e.status);
+  const keyed: Keyed[] = mails.map((m) => ({
+    key: reminderKey(round.day, m),
+    mail: m.mail,
+    source: m,
+  }));
+  const here = ports.here ?? processHere();
+  const early = plan(keyed, round.runs, round.month);
+  const others = liveClaims(round.runs, round.month, ports.now(), here, round.runId);
+  if (early.every((p) => p.send.length === 0) && others.length === 0) {
+    return held(keyed, early);
   }
-  const deliveries: ReminderDelivery[] = [];
-  const todo: { mail: ReminderMail; row: RunsEntry; delivery: ReminderDelivery }[] = [];
-  for (const m of mails) {
-    const recipient = reminderKey(round.day, m.key);
-    const before = earlier.get(`${m.kind} ${recipient}`);
-    const base = { kind: m.kind, key: m.key, email: m.mail.to.email };
-    if (before === 'sent' || before === 'pending') {
-      const status = before === 'sent' ? 'skipped' : 'unconfirmed';
-      deliveries.push({ ...base, status, detail: `already ${before} today` });
-      continue;
+  await ports.store.checkWritable?.();
+  const run: LedgerRun = { store: ports.store, ...round, now: ports.now, log: ports.log };
+  const claim = await claimRun(run, here, `یادآوری ${round.day}`);
+  try {
+    for (const note of claim.notes)
+      ports.log.warn(note, { runId: round.runId, month: round.month });
+    const now = plan(keyed, claim.runs, round.month, round.runId);
+    const outcomes = await send(run, claim, ports, now);
+    const byKey = new Map(keyed.map((k) => [k.key, k.source]));
+    return [
+      ...held(keyed, now),
+      ...outcomes.map((o) => {
+        const source = byKey.get(o.key);
+        return {
+          kind: source?.kind ?? 'reminder',
+          key: source?.key ?? o.key,
+          email: o.email,
+          status: o.status,
+          detail: o.detail,
+        };
+      }),
+    ];
+  } catch (error) {
+    if (claim.entry.status === 'started') {
+      const why = error instanceof Error ? error.message : String(error);
+      Object.assign(claim.entry, {
+        status: 'failed',
+        detail: `یادآوری: ${why}`,
+        at: ports.now().toISOString(),
+      });
+      await ports.store.write({ outputs: {}, runs: [claim.entry] }).catch(() => undefined);
     }
-    const row: RunsEntry = {
-      runId: round.runId,
-      month: round.month,
-      at: ports.now().toISOString(),
-      kind: m.kind,
-      status: 'pending',
-      recipient,
-      requestedBy: round.requestedBy,
-      digest: round.digest,
-      detail: m.mail.to.email,
-    };
-    const delivery: ReminderDelivery = { ...base, status: 'failed', detail: '' };
-    deliveries.push(delivery);
-    todo.push({ mail: m, row, delivery });
+    throw error;
+  } finally {
+    await claim.release();
   }
-  if (todo.length === 0) return deliveries;
+}
 
-  const rows = todo.map((t) => t.row);
-  await ports.store.write({ outputs: {}, runs: rows });
-  for (const { mail, row, delivery } of todo) {
-    try {
-      const { messageId } = await ports.mailer.send(mail.mail);
-      Object.assign(delivery, { status: 'sent', detail: messageId });
-      Object.assign(row, { status: 'sent', detail: `${mail.mail.to.email} ${messageId}` });
-      log.info(`${mail.kind} sent to ${mail.mail.to.email}`, { month: round.month, key: mail.key });
-    } catch (error) {
-      const detail = error instanceof Error ? error.message : String(error);
-      Object.assign(delivery, { status: 'failed', detail });
-      Object.assign(row, { status: 'failed', detail: `${mail.mail.to.email} ${detail}` });
-      log.warn(`${mail.kind} to ${mail.mail.to.email} failed: ${detail}`, { month: round.month });
-    }
-    row.at = ports.now().toISOString();
+/** The mails not sent now: reached today (`skipped`) or never confirmed (`unconfirmed`). */
+function held(keyed: Keyed[], plans: ReturnType<typeof plan>): ReminderDelivery[] {
+  const byKey = new Map(keyed.map((k) => [k.key.toLowerCase(), k.source]));
+  return plans.flatMap((p) =>
+    [
+      ...p.reached.map((key) => ({
+        key,
+        status: 'skipped' as const,
+        detail: 'already sent today',
+      })),
+      ...p.unconfirmed.map((key) => ({
+        key,
+        status: 'unconfirmed' as const,
+        detail: 'sent earlier today but never confirmed: not sent again automatically',
+      })),
+    ].flatMap(({ key, status, detail }) => {
+      const source = byKey.get(key);
+      return source
+        ? [{ kind: source.kind, key: source.key, email: source.mail.to.email, status, detail }]
+        : [];
+    }),
+  );
+}
+
+/** Delivers the plan in batches, reminders first; the last batch closes the run row. */
+async function send(
+  run: LedgerRun,
+  claim: Claim,
+  ports: DeliverPorts,
+  plans: ReturnType<typeof plan>,
+): Promise<DeliveryOutcome[]> {
+  const jobs = plans.filter((p) => p.send.length > 0);
+  const outcomes: DeliveryOutcome[] = [];
+  if (jobs.length === 0) {
+    Object.assign(claim.entry, closing([]), { at: ports.now().toISOString() });
+    await ports.store.write({ outputs: {}, runs: [claim.entry] });
+    return outcomes;
   }
-  await ports.store.write({ outputs: {}, runs: rows });
-  return deliveries;
+  for (const [i, job] of jobs.entries()) {
+    const result = await deliverInBatches(run, claim.entry, {
+      kind: job.kind,
+      items: job.send,
+      mailer: ports.mailer,
+      limits: ports.limits,
+      ...(i === jobs.length - 1 ? { closeRun: (r) => closing([...outcomes, ...r.outcomes]) } : {}),
+    });
+    outcomes.push(...result.outcomes);
+  }
+  return outcomes;
+}
+
+/** The round's run row at its end. */
+function closing(outcomes: DeliveryOutcome[]): Pick<RunsEntry, 'status' | 'detail'> {
+  const count = (status: DeliveryOutcome['status']) =>
+    outcomes.filter((o) => o.status === status).length;
+  const sent = count('sent');
+  const missed = outcomes.length - sent;
+  const status =
+    outcomes.length === 0
+      ? 'already-sent'
+      : missed === 0
+        ? 'sent'
+        : sent > 0
+          ? 'partial'
+          : 'failed';
+  const detail = `یادآوری: ${sent} فرستاده شد${missed > 0 ? `، ${count('failed')} ناموفق، ${count('unconfirmed')} تأییدنشده` : ''}`;
+  return { status, detail };
 }

@@ -1,11 +1,15 @@
 /**
  * The watcher's part in reminders: on a reminder day (reminder-calendar.ts), one reminder
  * round per month due. Called on every watcher pass; `remind` sends only what has not gone
- * out today, so however often the watcher runs, each agency gets one reminder a day.
+ * out today and claims the month before sending (deliver-reminders.ts), so however often
+ * the watcher runs, and however many instances run it at once, each agency gets one
+ * reminder a day. A pass with nothing left to send writes nothing.
  */
+import type { RawWorkbook } from '../core/cells.ts';
 import { isKarnamehError } from '../core/errors.ts';
 import type { MonthKey } from '../core/jalali.ts';
 import type { Settings } from '../core/model.ts';
+import type { ProcessHere } from '../core/run-claims.ts';
 import { monthsDue } from '../core/reminders/reminder-calendar.ts';
 import type { Logger, Mailer, WorkbookStore } from '../ports.ts';
 import type { RenderReminders } from '../reminder-ports.ts';
@@ -19,6 +23,7 @@ export interface WatchReminderPorts {
   now: () => Date;
   newRunId: () => string;
   log: Logger;
+  here?: ProcessHere;
 }
 
 export interface WatchReminders {
@@ -34,15 +39,30 @@ export async function remindOnWatch(
   ports: WatchReminderPorts,
   settings: Pick<Settings, 'deadline' | 'reminderDays'>,
   requestedBy?: string,
+  raw?: RawWorkbook,
 ): Promise<WatchReminders[]> {
   const due = monthsDue(ports.now(), settings);
   if (due.length === 0 || !ports.renderReminders || !ports.mailer) return [];
   const rounds: WatchReminders[] = [];
   for (const { month, daysBefore } of due) {
     try {
+      // A run id of its own: the pass's id may also name a run of the month (run_request),
+      // and a reminder round's rows must never pass for the release's.
+      const runId = `${ports.newRunId()}-remind-${month}`;
       const outcome = await remind(
-        { ...ports, mailer: ports.mailer, render: ports.renderReminders },
-        { month, requestedBy: ['reminder_days', requestedBy].filter(Boolean).join(' via ') },
+        {
+          ...ports,
+          mailer: ports.mailer,
+          render: ports.renderReminders,
+          newRunId: () => runId,
+        },
+        {
+          month,
+          requestedBy: ['reminder_days', requestedBy].filter(Boolean).join(' via '),
+          // The workbook as the watcher just read it: no second read of the sheet; the
+          // runs tab is read again after the month's claim, if anything is to be sent.
+          raw,
+        },
       );
       ports.log.info(`reminders for ${month}: ${outcome.message}`, { month });
       rounds.push({ month, daysBefore, outcome, error: null });

@@ -6,9 +6,15 @@ import type { ReminderDelivery } from './deliver-reminders.ts';
 export interface RemindOutcome {
   month: MonthKey;
   monthName: string;
-  /** `sent`: something went out; `nothing-to-send`: everyone already has today's. */
-  status: 'sent' | 'nothing-to-send' | 'dry-run' | 'blocked';
-  /** 0 done, 1 stopped by the data, 3 a message could not be sent. */
+  /**
+   * `sent`: something went out; `nothing-to-send`: everyone already has today's;
+   * `in-progress`: another round (or run) of the month holds it, nothing sent.
+   */
+  status: 'sent' | 'nothing-to-send' | 'dry-run' | 'blocked' | 'in-progress';
+  /**
+   * 0 done, 1 stopped by the data or by another round in progress, 3 a message could not be
+   * sent or was never confirmed.
+   */
   exitCode: 0 | 1 | 3;
   runId: string;
   message: string;

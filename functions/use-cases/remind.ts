@@ -5,6 +5,9 @@
  * Nobody gets the same one twice on a day (deliver-reminders.ts).
  */
 import type { RawWorkbook } from '../core/cells.ts';
+import { isKarnamehError } from '../core/errors.ts';
+import { inputDigest } from '../core/input-digest.ts';
+import type { ProcessHere } from '../core/run-claims.ts';
 import { defaultMonth, monthName, type MonthKey } from '../core/jalali.ts';
 import { parseWorkbook } from '../core/parse-workbook.ts';
 import { collectReminders, type ReminderRound } from '../core/reminders/collect-reminders.ts';
@@ -23,7 +26,6 @@ import { deliverReminders, type ReminderDelivery, type ReminderMail } from './de
 import { deliveredMessage, NOTHING, summaryOf, type RemindOutcome } from './remind-outcome.ts';
 
 export type { RemindOutcome } from './remind-outcome.ts';
-import { inputDigest } from '../core/input-digest.ts';
 
 export interface RemindPorts {
   store: WorkbookStore;
@@ -35,6 +37,8 @@ export interface RemindPorts {
   now: () => Date;
   newRunId: () => string;
   log: Logger;
+  /** This process, for the month's claim (default: the real one). */
+  here?: ProcessHere;
 }
 
 export interface RemindOptions {
@@ -156,26 +160,45 @@ export async function remind(
 
   if (!ports.mailer) throw new Error('remind: a mailer is needed for a round that sends');
   const mails = mailsOf(reminders, parsed.model.recipients, digest);
-  const deliveries = await deliverReminders(
-    { store: ports.store, mailer: ports.mailer, now: ports.now, log: ports.log },
-    {
-      runId,
-      month,
-      day: dayKey(today),
-      requestedBy: options.requestedBy ?? '',
-      digest: inputDigest(raw),
-      runs: readRunsLog(findTab(raw, 'runs')),
-    },
-    mails,
-  );
+  let deliveries: ReminderDelivery[];
+  try {
+    deliveries = await deliverReminders(
+      {
+        store: ports.store,
+        mailer: ports.mailer,
+        now: ports.now,
+        log: ports.log,
+        here: ports.here,
+      },
+      {
+        runId,
+        month,
+        day: dayKey(today),
+        requestedBy: options.requestedBy ?? '',
+        digest: inputDigest(raw),
+        runs: readRunsLog(findTab(raw, 'runs')),
+      },
+      mails,
+    );
+  } catch (error) {
+    if (!isKarnamehError(error) || error.code !== 'run.in_progress') throw error;
+    return {
+      ...base,
+      ...summary,
+      status: 'in-progress',
+      exitCode: 1,
+      message: `${error.message}: nothing sent`,
+    };
+  }
   const failed = deliveries.some((d) => d.status === 'failed');
   const sent = deliveries.some((d) => d.status === 'sent');
+  const unconfirmed = deliveries.some((d) => d.status === 'unconfirmed');
   return {
     ...base,
     ...summary,
     deliveries,
     status: sent || failed ? 'sent' : 'nothing-to-send',
-    exitCode: failed ? 3 : 0,
+    exitCode: failed || unconfirmed ? 3 : 0,
     message: deliveredMessage(month, deliveries),
   };
 }

@@ -113,7 +113,7 @@ async function watchOnce(
   };
 
   const settings = settingsOf(raw, month);
-  outcome.reminders = await remindOnWatch(ports, settings, options.requestedBy);
+  outcome.reminders = await remindOnWatch(ports, settings, options.requestedBy, raw);
   if (settings.runRequestRaw === null) return outcome;
   const requestRaw = settings.runRequestRaw;
   const requested = settings.runRequest;

@@ -1,4 +1,4 @@
-import { readdir } from 'node:fs/promises';
+import { chmod, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createXlsxStore } from '../../functions/adapters/xlsx/xlsx-store.ts';
@@ -95,10 +95,13 @@ describe('karnameh remind', () => {
     expect(digest?.parsed.html).toContain('dir="rtl"');
 
     const runs = await runsTab();
+    // The round's claim (its run row, closed `sent`), then one row per mail, keyed by the day.
     expect(runs.slice(1).map((r) => `${r[3]} ${r[4]} ${r[5]}`)).toEqual([
-      ...PLANTED_IDS.map((id) => `reminder sent 1403-05-07/${id}`),
-      ...outcome.digest.recipients.map((address) => `digest sent 1403-05-07/${address}`),
+      'run sent null',
+      ...PLANTED_IDS.map((id) => `reminder sent ${id}:1403-05-07:${emailOf(id)}`),
+      ...outcome.digest.recipients.map((address) => `digest sent 1403-05-07:${address}`),
     ]);
+    expect(runs[1]?.[8]).toBe('یادآوری: 7 فرستاده شد');
     expect([...outcome.digest.recipients].sort()).toEqual(RECIPIENTS);
 
     // Later the same day: nothing goes out, nothing is written.
@@ -152,6 +155,29 @@ describe('karnameh remind', () => {
     expect(smtp.received).toHaveLength(7);
   });
 
+  it('a server that takes a reminder and never answers: unconfirmed, named, not sent again today', async () => {
+    smtp.faults.dropAfterData.add(emailOf('d007'));
+    const first = await remind(`${REMINDER_DAY}T09:00`);
+    expect(first.code, first.stderr).toBe(3);
+    expect(first.outcome().deliveries.find((d) => d.key === 'd007')?.status).toBe('unconfirmed');
+    expect(first.stderr).toContain(`never confirmed today, not sent again: ${emailOf('d007')}`);
+    smtp.faults.dropAfterData.clear();
+    const again = await remind(`${REMINDER_DAY}T09:15`);
+    expect(again.code, again.stderr).toBe(3);
+    expect(again.outcome().status).toBe('nothing-to-send');
+    expect(again.stderr).toContain(`never confirmed today, not sent again: ${emailOf('d007')}`);
+    expect(smtp.countFor(emailOf('d007'))).toBe(0);
+    expect(smtp.dropped).toEqual([emailOf('d007')]);
+  });
+
+  it('a read-only workbook: stops before sending anything', async () => {
+    await chmod(dir.workbook, 0o444);
+    const run = await remind(`${REMINDER_DAY}T09:00`);
+    expect(run.code).not.toBe(0);
+    expect(smtp.received).toHaveLength(0);
+    expect(run.stderr).toMatch(/read-only|writ/i);
+  });
+
   it('a reminder left pending today by a round that died is reported, not sent again', async () => {
     const died = structuredClone(raw);
     died.tabs.push({
@@ -163,7 +189,7 @@ describe('karnameh remind', () => {
           at: tehran(`${REMINDER_DAY}T08:00`).toISOString(),
           kind: 'reminder',
           status: 'pending',
-          recipient: '1403-05-07/d003',
+          recipient: `d003:1403-05-07:${emailOf('d003')}`,
           requestedBy: 'cli',
           digest: '',
           detail: emailOf('d003'),
@@ -172,7 +198,8 @@ describe('karnameh remind', () => {
     });
     await writeWorkbookXlsx(died, dir.workbook);
     const run = await remind(`${REMINDER_DAY}T09:00`);
-    expect(run.code, run.stderr).toBe(0);
+    // Exit 3: a reminder of today is still unconfirmed (named below).
+    expect(run.code, run.stderr).toBe(3);
     const d003 = run.outcome().deliveries.find((d) => d.key === 'd003');
     expect(d003?.status).toBe('unconfirmed');
     expect(run.stderr).toContain(`never confirmed today, not sent again: ${emailOf('d003')}`);

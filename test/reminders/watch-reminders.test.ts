@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { lazyRuntime } from '../../functions/http/runtime.ts';
 import { watchSheetHandler } from '../../functions/http/watch-sheet.ts';
+import { standInStore } from '../support/sheets-fixtures.ts';
 import {
   RECIPIENTS,
   idToken,
@@ -83,6 +85,18 @@ describe('watchSheet on reminder days', () => {
     );
     expect(reminded[0]?.parsed.text).toContain('۳\u00A0روز به پایان آن مانده است');
 
+    // A reminder-day pass with nothing left to send reads the sheet once and writes nothing,
+    // as a pass of a day between does.
+    const requests = async () => {
+      const before = bench.standIn.count();
+      await post(fn.url, undefined, scheduler);
+      return bench.standIn.count() - before;
+    };
+    clock = tehran(`${REMINDER_DAY}T23:50`);
+    const reminderPass = await requests();
+    clock = tehran(`${QUIET_DAY}T00:05`);
+    expect(reminderPass).toBe(await requests());
+
     const quiet = await throughDay(QUIET_DAY);
     expect(quiet.every((a) => Array.isArray(a.reminders) && a.reminders.length === 0)).toBe(true);
     expect(bench.smtp.counts()).toEqual(expected(1));
@@ -95,7 +109,11 @@ describe('watchSheet on reminder days', () => {
     const lines = runsLines(bench.tab('runs'));
     expect(lines.filter((l) => l.startsWith('reminder sent'))).toHaveLength(8);
     expect(lines.filter((l) => l.startsWith('digest sent'))).toHaveLength(6);
-    expect(lines.every((l) => l.includes(' sent '))).toBe(true);
+    // One claim per reminder day that sent something (two), none for the 95 passes after.
+    expect(lines.filter((l) => l.startsWith('run '))).toEqual(['run sent', 'run sent']);
+    expect(lines.filter((l) => !l.startsWith('run ')).every((l) => l.includes(' sent '))).toBe(
+      true,
+    );
     expect(bench.tab('runs')[1]?.[6]).toBe(
       'reminder_days via karnameh@my-project.iam.gserviceaccount.com',
     );
@@ -111,6 +129,48 @@ describe('watchSheet on reminder days', () => {
     const statuses = answers.map((a) => (a.json().reminders as { status: string }[])[0]?.status);
     expect(statuses.sort()).toEqual(['nothing-to-send', 'nothing-to-send', 'sent']);
   }, 120_000);
+
+  it('two service instances called every 15 minutes at once through a reminder day: each reminder once', async () => {
+    bench = await startBench({ workbook: await reminderWorkbook(), now: () => clock });
+    fn = await serve(watchSheetHandler(bench.runtime));
+    // A second instance: its own runtime (own in-process lock), the same sheet and server.
+    const other = await serve(
+      watchSheetHandler(
+        lazyRuntime({
+          env: bench.env,
+          write: () => undefined,
+          now: () => clock,
+          store: (config) => standInStore(bench.standIn, config.source.sheet ?? bench.sheetId),
+        }),
+      ),
+    );
+    try {
+      const start = tehran(`${REMINDER_DAY}T00:00`).getTime();
+      const statuses: string[] = [];
+      for (let quarter = 0; quarter < 96; quarter++) {
+        clock = new Date(start + quarter * 15 * 60_000);
+        const answers = await Promise.all(
+          [fn, other].map((f) => post(f.url, undefined, scheduler)),
+        );
+        for (const answer of answers) {
+          expect(answer.status, answer.text).toBe(200);
+          const rounds = answer.json().reminders as { status: string }[];
+          statuses.push(rounds[0]?.status ?? 'none');
+        }
+      }
+      expect(bench.smtp.counts()).toEqual(expected(1));
+      expect(statuses.filter((s) => s === 'sent')).toHaveLength(1);
+      // The loser of the first pair (if they met) said so and sent nothing.
+      expect(statuses.every((s) => ['sent', 'in-progress', 'nothing-to-send'].includes(s))).toBe(
+        true,
+      );
+      const lines = runsLines(bench.tab('runs'));
+      expect(lines.filter((l) => l.startsWith('reminder sent'))).toHaveLength(4);
+      expect(lines.filter((l) => l.startsWith('digest sent'))).toHaveLength(3);
+    } finally {
+      await other.close();
+    }
+  }, 480_000);
 
   it('a sheet that refuses the write: nothing sent, the next call sends', async () => {
     bench = await startBench({ workbook: await reminderWorkbook(), now: () => clock });
