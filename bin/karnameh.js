@@ -22,12 +22,17 @@ const { main } = await import(entryModule());
 // env), which is right on Compute Engine, Cloud Shell and Cloud Run, with no request.
 process.env.METADATA_SERVER_DETECTION ??= 'bios-only';
 
+// A reader that goes away (`karnameh … | head`, a closed terminal) must not kill a run
+// mid-send: what it can no longer read is dropped, and the run finishes and records.
+for (const stream of [process.stdout, process.stderr]) stream.on('error', () => undefined);
+
 process.exitCode = await main(process.argv.slice(2), {
   env: process.env,
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   signals: (onSignal) => {
-    const names = ['SIGINT', 'SIGTERM'];
+    // SIGHUP: the terminal or SSH session closed under a run; it stops as for Ctrl-C.
+    const names = ['SIGINT', 'SIGTERM', 'SIGHUP'];
     for (const name of names) process.on(name, onSignal);
     return () => {
       for (const name of names) process.off(name, onSignal);

@@ -49,6 +49,10 @@ export async function runMonth(
     return stopRun(run, decision.message, decision.detail, 'already-sent');
   }
   if (decision.kind === 'dry-run') return dryRun(run, decision.note);
+  if (decision.kind === 'dry-blocked') {
+    const message = `dry run: nothing written, nothing sent (BLOCKED: ${decision.message})`;
+    return outcomeOf(run, 'blocked', 1, message);
+  }
   if (options.testTo) return sendTestCopy(run, options.testTo);
   const here = ports.here ?? processHere();
   // Nothing to send by the runs tab as read, and no other run at it: stopping sends nothing,

@@ -12,13 +12,14 @@ import {
   utimes,
   writeFile,
 } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createXlsxStore } from '../../functions/adapters/xlsx/xlsx-store.ts';
 import { createStore } from '../../functions/compose.ts';
 import { isKarnamehError } from '../../functions/core/errors.ts';
+import type { RunsEntry } from '../../functions/core/runs-log.ts';
 import { findTab } from '../../functions/core/tab-lookup.ts';
 import { EXAMPLE, karnameh, scratch } from '../cli/cli-harness.ts';
 
@@ -149,6 +150,48 @@ describe('xlsx store: a workbook open in Excel or LibreOffice', () => {
     expect(result.stderr).toContain('[source.locked]');
     expect(await emlFiles()).toEqual([]);
     expect(await readFile(box.workbook)).toEqual(bytes);
+  });
+});
+
+describe('xlsx store: delivery records mid-send', () => {
+  const record = (status: RunsEntry['status']): RunsEntry => ({
+    runId: 'r-1',
+    month: '1403-04',
+    at: '2024-07-22T08:00:00.000Z',
+    kind: 'delivery',
+    status,
+    recipient: 'a@example.org',
+    requestedBy: '',
+    digest: 'abc',
+    detail: '',
+  });
+
+  it('go in though the workbook was opened in LibreOffice or edited since the read, keeping the edit', async () => {
+    const store = createXlsxStore(box.workbook);
+    await store.read();
+    await store.write({ outputs: {}, runs: [record('pending')] });
+    // the secretary opens the file in LibreOffice and saves a score meanwhile
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(box.workbook);
+    const sheet = book.worksheets.find((ws) => ws.name === 'امتیازها');
+    if (!sheet) throw new Error('the example has a scores tab');
+    sheet.getCell('C2').value = 7;
+    await book.xlsx.writeFile(box.workbook);
+    const lock = join(dirname(box.workbook), `.~lock.${basename(box.workbook)}#`);
+    await writeFile(lock, 'x');
+
+    const report = await store.write({ outputs: {}, runs: [record('sent')] });
+    expect(report.note).toContain('close it without saving');
+    const after = await createXlsxStore(box.workbook).read();
+    expect(
+      findTab(after, 'runs')
+        ?.rows.slice(1)
+        .map((r) => r[4]),
+    ).toEqual(['sent']);
+    expect(findTab(after, 'scores')?.rows[1]?.[2]).toBe(7);
+    // anything more than records is still refused
+    const { code } = await errorOf(store.write({ outputs: { results } }));
+    expect(code).toBe('source.locked');
   });
 });
 

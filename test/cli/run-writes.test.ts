@@ -1,4 +1,4 @@
-import { readdir } from 'node:fs/promises';
+import { readFile, readdir } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createXlsxStore } from '../../functions/adapters/xlsx/xlsx-store.ts';
 import type { RawTab, RawWorkbook } from '../../functions/core/cells.ts';
@@ -26,6 +26,17 @@ const rowsOfMonth = (wb: RawWorkbook, month: string) =>
   tabOf(wb, 'results').rows.filter((row) => row[0] === month);
 const run = (...args: string[]) =>
   karnameh(['run', '--workbook', box.workbook, '--outbox', box.outbox, ...args]);
+
+describe('a dry run with nothing to render', () => {
+  it('writes nothing to the workbook and says it is blocked (a month nobody was scored in)', async () => {
+    const bytes = await readFile(box.workbook);
+    const result = await run('--month', '1300-01', '--dry-run');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('dry run: nothing written, nothing sent (BLOCKED:');
+    expect(result.stderr).not.toContain('wrote');
+    expect(await readFile(box.workbook)).toEqual(bytes);
+  });
+});
 
 describe('karnameh run on a copy of the example', () => {
   it('writes results, problems and runs, sends to every recipient, and changes no input cell', async () => {

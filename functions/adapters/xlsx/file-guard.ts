@@ -82,19 +82,21 @@ async function exists(path: string): Promise<boolean> {
 
 /**
  * Refuses, before anything is written or sent, a workbook that is open in Excel or
- * LibreOffice (its lock file is beside it, or beside the link that names it), marked
- * read-only, or that this user cannot replace.
+ * LibreOffice (its lock file is beside it, or beside the link that names it; unless
+ * `lockFiles` is false), marked read-only, or that this user cannot replace.
  */
-export async function checkWritable(path: string, target: string): Promise<void> {
-  const locks = [...new Set([...lockFiles(target), ...lockFiles(path)])];
-  for (const lock of locks) {
-    if (await exists(lock)) {
-      throw new KarnamehError(
-        'source.locked',
-        `${path} در اکسل یا لیبره‌آفیس باز است (فایل قفل ${basename(lock)} کنارش است)؛ آن را ببندید و دوباره اجرا کنید؛ اگر کسی آن را باز نکرده، ${basename(lock)} را پاک کنید. / ` +
-          `${path} is open in Excel or LibreOffice (its lock file ${basename(lock)} is beside it); close it and run again, or, if nobody has it open, delete ${basename(lock)}.`,
-      );
-    }
+export async function checkWritable(
+  path: string,
+  target: string,
+  { lockFiles: refuseOpen = true } = {},
+): Promise<void> {
+  const lock = refuseOpen ? await openLock(path, target) : undefined;
+  if (lock !== undefined) {
+    throw new KarnamehError(
+      'source.locked',
+      `${path} در اکسل یا لیبره‌آفیس باز است (فایل قفل ${basename(lock)} کنارش است)؛ آن را ببندید و دوباره اجرا کنید؛ اگر کسی آن را باز نکرده، ${basename(lock)} را پاک کنید. / ` +
+        `${path} is open in Excel or LibreOffice (its lock file ${basename(lock)} is beside it); close it and run again, or, if nobody has it open, delete ${basename(lock)}.`,
+    );
   }
   const info = await stat(target);
   let reason: string | undefined;
@@ -114,6 +116,14 @@ export async function checkWritable(path: string, target: string): Promise<void>
         `${path} cannot be written (${reason}); nothing was written or sent.`,
     );
   }
+}
+
+/** The lock file of Excel or LibreOffice beside the workbook (or its link), if there is one. */
+export async function openLock(path: string, target: string): Promise<string | undefined> {
+  for (const lock of new Set([...lockFiles(target), ...lockFiles(path)])) {
+    if (await exists(lock)) return lock;
+  }
+  return undefined;
 }
 
 export function editedError(path: string): KarnamehError {

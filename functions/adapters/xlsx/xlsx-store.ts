@@ -16,6 +16,7 @@ import type {
 import {
   checkWritable,
   editedError,
+  openLock,
   readIdentified,
   replaceFile,
   resolveTarget,
@@ -117,12 +118,19 @@ export function createXlsxStore(path: string): XlsxStore {
     const sibling = siblingPath(path);
     // Outputs an older version put in the sibling stay there: the runs log is never split.
     const toSibling = tabs.length + runs.length > 0 && (await exists(sibling));
+    // Delivery records alone (runs rows, mid-send) go in whatever happened to the workbook
+    // since it was read: they are written over the file as it is now, keeping a person's
+    // edit, and a record lost would mean a second copy on the next run.
+    const recordsOnly = tabs.length === 0 && settings.length === 0;
     const target = await resolveTarget(path);
-    await checkWritable(path, target);
+    const open = recordsOnly ? await openLock(path, target) : undefined;
+    await checkWritable(path, target, { lockFiles: !recordsOnly });
     if (toSibling) await checkWritable(sibling, await resolveTarget(sibling));
     const current = await load(path);
-    if (seen !== undefined && seen.target !== current.target) throw editedError(path);
-    if (seen !== undefined && !sameFile(seen.identity, current.identity)) {
+    if (!recordsOnly && seen !== undefined && seen.target !== current.target) {
+      throw editedError(path);
+    }
+    if (!recordsOnly && seen !== undefined && !sameFile(seen.identity, current.identity)) {
       // Changed since: by another run writing its outputs (fine), or by a person (stop).
       if (currentInputFingerprint(current.open, path) !== seen.inputs) throw editedError(path);
     }
@@ -156,7 +164,10 @@ export function createXlsxStore(path: string): XlsxStore {
       const identity = await replaceFile(current.target, bytes, current.identity, path);
       if (seen !== undefined) seen = { ...seen, identity };
     }
-    const after = runsAfter ? { runsAfter } : {};
+    const after = {
+      ...(runsAfter ? { runsAfter } : {}),
+      ...(open === undefined ? {} : { note: openNote(path, open) }),
+    };
     return toSibling
       ? {
           ...after,
@@ -189,6 +200,14 @@ export function createXlsxStore(path: string): XlsxStore {
     // One sending run per workbook at a time, across processes (file-lock.ts).
     lockRun: (request) => takeRunLock(path, request),
   };
+}
+
+/** Said when delivery records went into a workbook that is open in Excel or LibreOffice. */
+function openNote(path: string, lock: string): string {
+  return (
+    `${basename(path)} در اکسل یا لیبره‌آفیس باز است (${basename(lock)})؛ سوابق ارسال در آن نوشته شد: آن را بدون ذخیره ببندید تا این سوابق از دست نرود. / ` +
+    `${path} is open in Excel or LibreOffice (${basename(lock)}); the delivery records were written into it: close it without saving, or they are lost and the next run may send again.`
+  );
 }
 
 /** The new workbook's bytes; anything but a KarnamehError becomes a plain `source.write_failed`. */

@@ -1,4 +1,4 @@
-import { isKarnamehError } from '../../core/errors.ts';
+import { KarnamehError, isKarnamehError } from '../../core/errors.ts';
 import type { RunsEntry } from '../../core/runs-log.ts';
 import type { Mailer, OutputTabs } from '../../ports.ts';
 import {
@@ -62,7 +62,11 @@ export async function deliverInBatches(
   const record = async (rows: RunsEntry[], last: boolean): Promise<void> => {
     runEntry.at = run.now().toISOString();
     if (last && job.closeRun) Object.assign(runEntry, job.closeRun(result));
-    await ledgerWrite(run, { outputs: extra ?? {}, runs: [runEntry, ...rows] });
+    try {
+      await ledgerWrite(run, { outputs: extra ?? {}, runs: [runEntry, ...rows] });
+    } catch (error) {
+      throw unrecorded(error, result, queue, rows);
+    }
     extra = undefined;
   };
   const announce = (items: LedgerItem[]): RunsEntry[] =>
@@ -111,4 +115,31 @@ export async function deliverInBatches(
     await record([...done, ...fresh], batch.length === 0);
   }
   return result;
+}
+
+/**
+ * A record that could not be written after messages went out: the error says who was sent,
+ * who was not, and that those sent are recorded nowhere (not to be sent again).
+ */
+function unrecorded(
+  error: unknown,
+  result: DeliveryResult,
+  queue: readonly LedgerItem[],
+  rows: readonly RunsEntry[],
+): unknown {
+  if (result.outcomes.length === 0) return error;
+  const sent = result.outcomes.filter((o) => o.status === 'sent').map((o) => o.email);
+  const tried = new Set(result.outcomes.map((o) => o.key));
+  const untried = [
+    ...rows
+      .filter((r) => r.status === 'pending' && !tried.has(r.recipient))
+      .map((r) => r.recipient),
+    ...queue.map((item) => item.key.toLowerCase()),
+  ];
+  const why = error instanceof Error ? error.message : String(error);
+  return new KarnamehError(
+    'source.write_failed',
+    `the delivery records could not be written (${why}). Sent, but recorded nowhere, so do not send them again: ${sent.join(', ') || 'nobody'}; not sent: ${untried.join(', ') || 'nobody'}.`,
+    { cause: error },
+  );
 }

@@ -80,6 +80,8 @@ export async function readMonth(ports: RunMonthPorts, options: RunMonthOptions):
 export type Decision =
   | { kind: 'stop'; message: string; detail: string }
   | { kind: 'dry-run'; note: string }
+  /** A dry run with nothing to render (no figures, nobody evaluated): nothing written. */
+  | { kind: 'dry-blocked'; message: string }
   /** The month was sent with other data: results refreshed, nothing sent (a correction needs force). */
   | { kind: 'data-changed'; message: string; detail: string }
   | { kind: 'send' };
@@ -94,6 +96,11 @@ export function decide(run: MonthRun): Decision {
   const { gate, options } = run;
   const renderable =
     gate.kind !== 'blocked' || !['structure', 'none-evaluated'].includes(gate.reason);
+  if (options.dryRun && (!run.computed || !renderable)) {
+    // Nothing to render, and a dry run writes nothing: the problems are in the summary.
+    const why = gate.kind === 'blocked' ? gate.message : 'the workbook cannot be read';
+    return { kind: 'dry-blocked', message: why };
+  }
   if (!run.computed || (gate.kind === 'blocked' && (!options.dryRun || !renderable))) {
     return gate.kind === 'blocked'
       ? { kind: 'stop', message: gate.message, detail: gate.detail }
