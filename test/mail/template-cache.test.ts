@@ -1,10 +1,22 @@
-import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createCardRenderer } from '../../functions/adapters/mail/render-card.ts';
-import { packageRoot } from '../../functions/adapters/mail/render-release.ts';
+import {
+  createReleaseRenderer,
+  packageRoot,
+} from '../../functions/adapters/mail/render-release.ts';
 import { createReminderRenderer } from '../../functions/adapters/mail/render-reminder.ts';
+import { handlebarsRuntime, templateCache } from '../../functions/adapters/mail/template-cache.ts';
 import { cardRun } from '../cards/card-fixtures.ts';
 
 /**
@@ -75,10 +87,63 @@ describe('card templates', () => {
   });
 });
 
+describe('release templates', () => {
+  it('compiled once are all taken from the cache at the next start', () => {
+    const dir = templatesCopy();
+    // Edits (a comment), so that each template is compiled afresh in this test: a partial,
+    // then the templates compiled after it with the same options.
+    const stamp = `{{!-- ${process.pid} ${Date.now()} --}}`;
+    writeFileSync(join(dir, 'partials', 'zz-test.hbs'), `partial ${stamp}`);
+    for (const file of ['release.html.hbs', 'release.text.hbs', 'release.subject.hbs']) {
+      writeFileSync(join(dir, file), `${readFileSync(join(dir, file), 'utf8')}${stamp}`);
+    }
+    createReleaseRenderer(dir);
+    const cached = new Set(readdirSync(cacheDir));
+    createReleaseRenderer(dir);
+    expect(readdirSync(cacheDir).filter((f) => !cached.has(f))).toEqual([]);
+  });
+});
+
 describe('reminder templates', () => {
   it('that do not parse fail at creation, naming the file', () => {
     const dir = templatesCopy();
     writeFileSync(join(dir, 'digest.text.hbs'), `{{#each view.rows}}unclosed ${Date.now()}`);
     expect(() => createReminderRenderer(dir)).toThrow(/reminder template .*digest\.text\.hbs/);
+  });
+});
+
+describe('the cache itself', () => {
+  it('recompiles a damaged cache file, and compiles each time where it cannot write', () => {
+    const root = mkdtempSync(join(tmpdir(), 'karnameh-cache-root-'));
+    dirs.push(root);
+    const cache = templateCache(root);
+    const options = { strict: true, noEscape: true };
+    const render = () =>
+      cache.compile<{ name: string }>(
+        handlebarsRuntime.create(),
+        'hi {{name}}',
+        options,
+        't',
+      )({
+        name: 'x',
+      });
+    expect(render()).toBe('hi x');
+    const dir = join(root, 'node_modules', '.cache', 'karnameh-templates');
+    const [file] = readdirSync(dir);
+    if (file === undefined) throw new Error('nothing cached');
+    writeFileSync(join(dir, file), '{"compiler": [8, '); // cut short, as by a full disk
+    expect(render()).toBe('hi x');
+    expect(readFileSync(join(dir, file), 'utf8')).not.toBe('{"compiler": [8, ');
+
+    const blocked = mkdtempSync(join(tmpdir(), 'karnameh-cache-root-'));
+    dirs.push(blocked);
+    writeFileSync(join(blocked, 'node_modules'), 'a file where the cache folder would go');
+    const uncached = templateCache(blocked).compile<{ name: string }>(
+      handlebarsRuntime.create(),
+      'bye {{name}}',
+      options,
+      't',
+    );
+    expect(uncached({ name: 'y' })).toBe('bye y');
   });
 });

@@ -62,7 +62,9 @@ const evaluate = (code: string): Spec => new Function(`return ${code};`)();
 
 function precompile(source: string, options: CompileOptions, what: string): string {
   try {
-    return String(fullHandlebars().precompile(source, options));
+    // A copy: Handlebars adds its defaults (data: true) to the options it is given, which
+    // would change the key of every later template compiled with the same options object.
+    return String(fullHandlebars().precompile(source, { ...options }));
   } catch (error) {
     throw new KarnamehError('internal', `${what}: ${String(error)}`, {
       cause: error,
