@@ -12,6 +12,13 @@ if (major < 22 || (major === 22 && minor < 18) || (major === 23 && minor < 6)) {
   );
   process.exit(3);
 }
+// V8's compiled code for every module karnameh loads (its own, zod, handlebars…) is kept on
+// disk by Node (os.tmpdir()/node-compile-cache, keyed by the file's content and Node's
+// version), so a start after the first skips compiling them: about a third of a dry run's
+// CPU time. A folder that cannot be written only means no cache; NODE_DISABLE_COMPILE_CACHE=1
+// turns it off.
+const { enableCompileCache } = await import('node:module');
+enableCompileCache?.();
 const { entryModule } = await import('./entry.js');
 const { main } = await import(entryModule());
 

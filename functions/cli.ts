@@ -7,11 +7,8 @@ import type { CliOptions } from './cli-args.ts';
 import { createMailer, createStore, newRunId, previewDir } from './compose.ts';
 import { isKarnamehError } from './core/errors.ts';
 import type { Summary } from './core/summary.ts';
-import { remindCommand } from './cli-remind.ts';
 import { createTextLogger } from './logger.ts';
 import type { Logger } from './ports.ts';
-import { checkMonth } from './use-cases/check-month.ts';
-import { initWorkbook } from './use-cases/init-workbook.ts';
 import { runMonth } from './use-cases/run-month.ts';
 
 export interface CliIo {
@@ -68,12 +65,14 @@ async function dispatch(options: CliOptions, io: CliIo, log: Logger): Promise<nu
     const example = options.example
       ? await createStore({ workbook: io.exampleWorkbook ?? EXAMPLE }, io.env).read()
       : undefined;
+    const { initWorkbook } = await import('./use-cases/init-workbook.ts');
     const report = await initWorkbook(store, { example });
     log.info(report.note ?? `${store.description} is ready`);
     return 0;
   }
 
   if (options.command === 'check') {
+    const { checkMonth } = await import('./use-cases/check-month.ts');
     const outcome = await checkMonth({ store, now, log }, { month: options.month });
     reportProblems(outcome.summary, log);
     log.info(`${outcome.summary.monthName}: ${counts(outcome.summary)}; problems tab written`);
@@ -81,7 +80,11 @@ async function dispatch(options: CliOptions, io: CliIo, log: Logger): Promise<nu
     return outcome.exitCode;
   }
 
-  if (options.command === 'remind') return remindCommand(options, { io, log, store, now });
+  // Each command loads what only it needs (a dry run's start is measured: bench/xlsx-targets.ts).
+  if (options.command === 'remind') {
+    const { remindCommand } = await import('./cli-remind.ts');
+    return remindCommand(options, { io, log, store, now });
+  }
 
   const runId = newRunId(now());
   const mailer = options.dryRun ? undefined : createMailer(io.env, options.outbox, runId);

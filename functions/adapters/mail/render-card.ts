@@ -1,12 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import Handlebars from 'handlebars';
+import type Handlebars from 'handlebars';
 import type { CardView } from '../../core/cards/card-view.ts';
-import { KarnamehError } from '../../core/errors.ts';
 import { persianDigits } from '../../core/persian-text.ts';
 import type { RenderedCard } from '../../ports.ts';
 import { oneLine } from './one-line.ts';
-import { defaultTemplatesDir } from './render-release.ts';
+import { defaultTemplatesDir, packageRoot } from './render-release.ts';
+import { handlebarsRuntime, loadTemplate } from './template-cache.ts';
 
 /** The card's template files, in `templates/` (no partials: the card is short). */
 export const CARD_TEMPLATES = {
@@ -20,7 +19,7 @@ type Template = Handlebars.TemplateDelegate<Context>;
 
 /** A Handlebars environment with `digits` and `ltr`, escaping for HTML only. */
 function environment(html: boolean): typeof Handlebars {
-  const env = Handlebars.create();
+  const env = handlebarsRuntime.create();
   env.registerHelper('digits', (value: unknown) =>
     typeof value === 'number' ? persianDigits(value) : persianDigits(String(value ?? '')),
   );
@@ -32,18 +31,10 @@ function environment(html: boolean): typeof Handlebars {
   return env;
 }
 
+/** Precompiled once and cached (template-cache.ts): the compiler runs only for an edited template. */
 function load(env: typeof Handlebars, dir: string, file: string, html: boolean): Template {
-  const path = join(dir, file);
-  let source: string;
-  try {
-    source = readFileSync(path, 'utf8');
-    env.parse(source);
-  } catch (error) {
-    throw new KarnamehError('internal', `card template ${path}: ${String(error)}`, {
-      cause: error,
-    });
-  }
-  return env.compile<Context>(source, { strict: true, noEscape: !html });
+  const options = { strict: true, noEscape: !html };
+  return loadTemplate<Context>(env, packageRoot(), join(dir, file), options, 'card');
 }
 
 /** Text part: trailing spaces dropped, at most one blank line in a row, one final newline. */

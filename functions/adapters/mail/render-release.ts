@@ -100,7 +100,7 @@ function compile(
   options: CompileOptions,
   path: string,
 ): Template {
-  return templateCache(packageRoot()).compile(env, source, options, path);
+  return templateCache(packageRoot()).compile(env, source, options, `release template ${path}`);
 }
 
 /**

@@ -4,14 +4,13 @@
  * every text already in Persian; the templates only place it. HTML is escaped by
  * Handlebars; the text and subject are not HTML and are compiled without escaping.
  */
-import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import Handlebars from 'handlebars';
-import { KarnamehError } from '../../core/errors.ts';
+import type Handlebars from 'handlebars';
 import type { DigestView, ReminderView } from '../../core/reminders/reminder-view.ts';
 import type { RenderedMail, RenderReminders } from '../../reminder-ports.ts';
 import { oneLine } from './one-line.ts';
-import { defaultTemplatesDir } from './render-release.ts';
+import { defaultTemplatesDir, packageRoot } from './render-release.ts';
+import { handlebarsRuntime, loadTemplate } from './template-cache.ts';
 
 export const REMINDER_TEMPLATES = {
   reminder: {
@@ -25,7 +24,7 @@ export const REMINDER_TEMPLATES = {
 type Context<V> = { view: V; subject: string };
 
 function environment(html: boolean): typeof Handlebars {
-  const env = Handlebars.create();
+  const env = handlebarsRuntime.create();
   // Latin text (ids) inside a Persian sentence: isolated left-to-right.
   env.registerHelper('ltr', (value: unknown) => {
     const text = String(value ?? '');
@@ -40,17 +39,8 @@ function compile<V>(
   file: string,
   html: boolean,
 ): Handlebars.TemplateDelegate<Context<V>> {
-  const path = join(dir, file);
-  let source: string;
-  try {
-    source = readFileSync(path, 'utf8');
-    env.parse(source);
-  } catch (error) {
-    throw new KarnamehError('internal', `reminder template ${path}: ${String(error)}`, {
-      cause: error,
-    });
-  }
-  return env.compile<Context<V>>(source, { strict: true, noEscape: !html });
+  const options = { strict: true, noEscape: !html };
+  return loadTemplate<Context<V>>(env, packageRoot(), join(dir, file), options, 'reminder');
 }
 
 /** Text part: trailing spaces dropped, at most one blank line in a row, one final newline. */

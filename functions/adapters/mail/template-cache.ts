@@ -28,42 +28,72 @@ const fullHandlebars = (): Env => (compiler ??= require('handlebars') as Env);
  * written, templates are simply compiled each time.
  */
 export function templateCache(packageRoot: string): {
+  /** `source` precompiled (or from the cache) into `env`; `what` names it in an error. */
   compile: <T>(
     env: Env,
     source: string,
     options: CompileOptions,
-    path: string,
+    what: string,
   ) => Handlebars.TemplateDelegate<T>;
 } {
   const dir = join(packageRoot, 'node_modules', '.cache', 'karnameh-templates');
   return {
-    compile<T>(env: Env, source: string, options: CompileOptions, path: string) {
+    compile<T>(env: Env, source: string, options: CompileOptions, what: string) {
       const key = createHash('sha256')
         .update(`${Runtime.VERSION}\0${JSON.stringify(options)}\0${source}`)
         .digest('hex')
         .slice(0, 32);
       const file = join(dir, `${key}.js`);
-      let code: string | undefined;
+      let spec: Spec;
       try {
-        code = readFileSync(file, 'utf8');
+        spec = evaluate(readFileSync(file, 'utf8'));
       } catch {
-        code = precompile(source, options, path);
+        // not compiled before (or a damaged cache file): compiled now, kept for the next start
+        const code = precompile(source, options, what);
         store(dir, file, code);
+        spec = evaluate(code);
       }
-      const spec: Spec = new Function(`return ${code};`)();
       return env.template(spec) as Handlebars.TemplateDelegate<T>;
     },
   };
 }
 
-function precompile(source: string, options: CompileOptions, path: string): string {
+const evaluate = (code: string): Spec => new Function(`return ${code};`)();
+
+function precompile(source: string, options: CompileOptions, what: string): string {
   try {
-    return String(fullHandlebars().precompile(source, options));
+    // A copy: Handlebars adds its defaults (data: true) to the options it is given, which
+    // would change the key of every later template compiled with the same options object.
+    return String(fullHandlebars().precompile(source, { ...options }));
   } catch (error) {
-    throw new KarnamehError('internal', `release template ${path}: ${String(error)}`, {
+    throw new KarnamehError('internal', `${what}: ${String(error)}`, {
       cause: error,
     });
   }
+}
+
+/**
+ * The template file at `path`, read now and compiled through the cache of the package at
+ * `root` into `env` (a `handlebarsRuntime.create()`): the compiler is loaded only for a
+ * template not compiled before. A file that cannot be read or compiled is an `internal`
+ * error naming it (`what template path: …`).
+ */
+export function loadTemplate<T>(
+  env: Env,
+  root: string,
+  path: string,
+  options: CompileOptions,
+  what: string,
+): Handlebars.TemplateDelegate<T> {
+  let source: string;
+  try {
+    source = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new KarnamehError('internal', `${what} template ${path}: ${String(error)}`, {
+      cause: error,
+    });
+  }
+  return templateCache(root).compile<T>(env, source, options, `${what} template ${path}`);
 }
 
 function store(dir: string, file: string, code: string): void {
