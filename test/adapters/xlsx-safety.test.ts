@@ -4,6 +4,7 @@ import {
   chown,
   copyFile,
   lstat,
+  mkdir,
   readFile,
   readdir,
   readlink,
@@ -128,6 +129,40 @@ describe('xlsx store: permissions', () => {
     expect(stderr).toContain('[source.forbidden]');
     expect((await readdir(outbox)).filter((f) => f.endsWith('.eml'))).toEqual([]);
     expect(await readFile(box.workbook)).toEqual(bytes);
+  });
+});
+
+describe('xlsx store: a shared workbook written by a member of its group', () => {
+  it('keeps the file in its group (root:users 664, written by nobody in users)', async () => {
+    const asRoot = process.getuid?.() === 0;
+    const group = asRoot ? 100 : (process.getgid?.() ?? 0);
+    if (asRoot) {
+      await chown(box.dir, 0, group);
+      await chown(box.workbook, 0, group);
+    }
+    await chmod(box.dir, 0o775);
+    await chmod(box.workbook, 0o664);
+    const outbox = join(box.dir, 'mail');
+    await mkdir(outbox, { mode: 0o777 });
+    await chmod(outbox, 0o777);
+    const args = [BIN, 'run', '--workbook', box.workbook, '--month', '1403-04', '--outbox', outbox];
+    const command = asRoot
+      ? [
+          'setpriv',
+          ['--reuid=65534', '--regid=65534', `--groups=${group}`, process.execPath, ...args],
+        ]
+      : [process.execPath, args];
+    const code = await new Promise<number | null>((resolve) => {
+      const child = spawn(command[0] as string, command[1] as string[], {
+        env: { PATH: process.env.PATH ?? '', HOME: '/tmp' },
+        stdio: 'ignore',
+      });
+      child.on('close', resolve);
+    });
+    expect(code).toBe(0);
+    const after = await stat(box.workbook);
+    expect(after.gid).toBe(group);
+    expect(after.mode & 0o777).toBe(0o664);
   });
 });
 

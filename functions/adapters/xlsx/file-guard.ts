@@ -157,7 +157,11 @@ export async function replaceFile(
     const original = await stat(target).catch(() => undefined);
     if (original !== undefined) {
       await chmod(temp, original.mode & 0o7777);
-      await chown(temp, original.uid, original.gid).catch(() => undefined);
+      // Owner and group as they were; a user who may not give the file away (not root)
+      // still keeps its group when it is one of theirs, so a shared workbook stays shared.
+      await chown(temp, original.uid, original.gid).catch(() =>
+        chown(temp, -1, original.gid).catch(() => undefined),
+      );
     } else {
       await chmod(temp, 0o666 & ~process.umask());
     }
