@@ -143,8 +143,16 @@ export function parseCliArgs(
   const sheet = values.sheet ?? (values.workbook ? undefined : env.KARNAMEH_SHEET || undefined);
   const command = positionals[0] as (typeof COMMANDS)[number];
   const allowed = FLAGS[command] as readonly string[] | undefined;
+  const given = tokens.flatMap((t) => (t.kind === 'option' ? [t.name] : []));
+  const repeated = [...new Set(given.filter((name, i) => given.indexOf(name) !== i))];
+  if (repeated.length > 0) {
+    // `--to a --to b` would send to b alone: a flag given twice is a mistake, not a choice.
+    throw new KarnamehError(
+      'usage',
+      `${repeated.map((f) => `--${f}`).join(', ')} given more than once; give each flag once\n${USAGE}`,
+    );
+  }
   if (allowed) {
-    const given = tokens.flatMap((t) => (t.kind === 'option' ? [t.name] : []));
     const foreign = [...new Set(given)].filter(
       (name) => !allowed.includes(name) && !SOURCE_FLAGS.includes(name),
     );

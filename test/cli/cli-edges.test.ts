@@ -96,6 +96,18 @@ describe('flags a command does not take are a usage error', () => {
   });
 });
 
+describe('a flag given twice is a usage error, not the last one winning', () => {
+  it.each([
+    ['run', '--to', 'a@example.org', '--to', 'b@example.org'],
+    ['run', '--month', '1403-04', '--month', '1403-03'],
+    ['check', '--json', '--json'],
+  ])('%s %s … %s', async (command, ...flags) => {
+    const result = await karnameh([command, '--workbook', box.workbook, ...flags]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`${flags[0]} given more than once`);
+  });
+});
+
 describe('problems are labelled by their severity', () => {
   it('each error line says error, each warning line says warning, and the counts agree', async () => {
     const path = join(box.dir, 'problems.xlsx');
