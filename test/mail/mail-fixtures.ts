@@ -25,7 +25,15 @@ export function runOverSmtp(
   ...args: string[]
 ): Promise<CliRun> {
   return karnameh(
-    ['run', '--workbook', box.workbook, '--outbox', box.outbox, '--month', MONTH, ...args],
+    [
+      'run',
+      '--workbook',
+      box.workbook,
+      '--outbox',
+      box.outbox,
+      ...(args.includes('--month') ? [] : ['--month', MONTH]),
+      ...args,
+    ],
     { SMTP_URL: smtpUrl, MAIL_FROM },
   );
 }
