@@ -26,7 +26,15 @@ import {
 } from './run-month/outcome.ts';
 import { planDeliveries, type DeliveryPlan } from './run-month/plan-deliveries.ts';
 import { decide, readMonth, type MonthRun } from './run-month/read-and-decide.ts';
-import { closingRow, reportDelivery } from './run-month/report.ts';
+import {
+  cardsClean,
+  cardsLine,
+  closingRow,
+  closingWithCards,
+  reportDelivery,
+} from './run-month/report.ts';
+import { cardItems, planCards, testCardItems, type CardPlan } from './run-month/send-cards.ts';
+import type { DeliveryResult } from './delivery-ledger/deliver.ts';
 import type { RunMonthOptions, RunMonthOutcome, RunMonthPorts } from './run-month/types.ts';
 
 export type {
@@ -53,8 +61,12 @@ export async function runMonth(
   const here = ports.here ?? processHere();
   // Nothing to send by the runs tab as read, and no other run at it: stopping sends nothing,
   // so it needs no claim (a stale read can only make a run claim, never send twice).
-  const early = planDeliveries(run, readRunsLog(findTab(run.raw, 'runs')));
-  if (early.kind === 'stop' && !otherRunAt(run, here)) return closeUnsent(run, null, early);
+  const runsAsRead = readRunsLog(findTab(run.raw, 'runs'));
+  const early = planDeliveries(run, runsAsRead);
+  const cardsLeft = early.kind === 'stop' && planCards(run, runsAsRead).send.length > 0;
+  if (early.kind === 'stop' && !cardsLeft && !otherRunAt(run, here)) {
+    return closeUnsent(run, null, early);
+  }
 
   // 2. Claim the month (a store that cannot be written says so before anything is sent).
   await run.ports.store.checkWritable?.();
@@ -63,9 +75,14 @@ export async function runMonth(
     for (const note of claim.notes) ports.log.warn(note, { runId: run.runId, month: run.month });
     // 3. Who gets it, from the runs tab as it is now.
     const plan = planDeliveries(run, claim.runs);
-    if (plan.kind === 'stop') return await closeUnsent(run, claim, plan);
-    // 4. Record intent, deliver in batches, record outcomes; 5. report.
-    return await sendRelease(run, claim, plan);
+    const cards = planCards(run, claim.runs);
+    if (plan.kind === 'stop' && (plan.status === 'blocked' || cards.send.length === 0)) {
+      return await closeUnsent(run, claim, plan);
+    }
+    // 4. Record intent, deliver in batches, record outcomes (the release, then the
+    // agencies' cards); 5. report.
+    if (plan.kind === 'stop') return await sendCardsOnly(run, claim, plan, cards);
+    return await sendRelease(run, claim, plan, cards);
   } catch (error) {
     await closeFailed(run, claim, error);
     throw error;
@@ -100,6 +117,7 @@ async function sendRelease(
   run: MonthRun,
   claim: Claim,
   plan: Extract<DeliveryPlan, { kind: 'send' }>,
+  cards: CardPlan,
 ): Promise<RunMonthOutcome> {
   // Rendered before any delivery is announced: a template that fails leaves no `pending` row.
   const rendered = await run.ports.render(releaseInput(run, plan.correction));
@@ -114,9 +132,57 @@ async function sendRelease(
     limits: run.options.limits,
     signal: run.options.signal,
     firstWrite: { problems: problemsTab(run), ...(results ? { results } : {}) },
-    closeRun: (r) => closingRow(r, lead),
+    ...(cards.send.length === 0 ? { closeRun: (r: DeliveryResult) => closingRow(r, lead) } : {}),
   });
-  return reportDelivery(run, result, plan.correction ? 'correction' : 'release', plan.unconfirmed);
+  const what = plan.correction ? 'correction' : 'release';
+  if (cards.send.length === 0) return reportDelivery(run, result, what, plan.unconfirmed);
+  // Cards go only after a release that reached someone (now or before) and was not stopped;
+  // otherwise the empty card job just closes the run row.
+  const released = result.outcomes.some((o) => o.status === 'sent') || plan.correction;
+  const go = released && !result.interrupted;
+  const cardResult = await deliverCards(run, claim, go ? cards : { ...cards, send: [] }, {
+    release: result,
+    lead,
+  });
+  return reportDelivery(run, result, what, plan.unconfirmed, {
+    result: cardResult,
+    heldBack: cards.unconfirmed,
+  });
+}
+
+/** The release has nobody left (already sent), but some agencies' cards were never sent. */
+async function sendCardsOnly(
+  run: MonthRun,
+  claim: Claim,
+  plan: Extract<DeliveryPlan, { kind: 'stop' }>,
+  cards: CardPlan,
+): Promise<RunMonthOutcome> {
+  const result = await deliverCards(run, claim, cards, { release: null, lead: '' });
+  const line = cardsLine(result, cards.unconfirmed);
+  return outcomeOf(run, 'sent', cardsClean(result) ? 0 : 3, `${plan.message}; ${line}`, {
+    cards: result.outcomes,
+    unconfirmed: [...plan.unconfirmed, ...cards.unconfirmed],
+    notSent: result.skipped,
+  });
+}
+
+/** The cards of the plan through the ledger (kind `card`); closes the run row for both kinds. */
+async function deliverCards(
+  run: MonthRun,
+  claim: Claim,
+  cards: CardPlan,
+  close: { release: DeliveryResult | null; lead: string },
+): Promise<DeliveryResult> {
+  const items = await cardItems(run, cards);
+  return deliverInBatches(run.ledger, claim.entry, {
+    kind: 'card',
+    items,
+    mailer: mailer(run),
+    limits: run.options.limits,
+    signal: run.options.signal,
+    firstWrite: { problems: problemsTab(run) },
+    closeRun: (r) => closingWithCards(close.release, r, close.lead),
+  });
 }
 
 /** Whether the runs tab as read shows a live claim of the month (another run sending). */
@@ -158,7 +224,9 @@ async function closeFailed(run: MonthRun, claim: Claim, error: unknown): Promise
 
 /** A test copy (--to): one address, rows of kind `test`, never counted as the month sent. */
 async function sendTestCopy(run: MonthRun, to: string): Promise<RunMonthOutcome> {
-  const rendered = await run.ports.render(releaseInput(run, false, true));
+  const items = run.options.testAgency
+    ? await testCardItems(run, to, run.options.testAgency)
+    : itemsFor([{ email: to, name: null }], await run.ports.render(releaseInput(run, false, true)));
   const entry = ledgerEntry(run.ledger, {
     kind: 'test',
     status: 'started',
@@ -166,11 +234,14 @@ async function sendTestCopy(run: MonthRun, to: string): Promise<RunMonthOutcome>
   });
   const result = await deliverInBatches(run.ledger, entry, {
     kind: 'test',
-    items: itemsFor([{ email: to, name: null }], rendered),
+    items,
     mailer: mailer(run),
     signal: run.options.signal,
     firstWrite: { problems: problemsTab(run) },
     closeRun: (r) => closingRow(r, 'نسخه آزمایشی'),
   });
-  return reportDelivery(run, result, 'test copy', []);
+  const what = run.options.testAgency
+    ? `test copy of ${run.options.testAgency}'s card`
+    : 'test copy';
+  return reportDelivery(run, result, what, []);
 }
