@@ -33,7 +33,13 @@ import {
   closingWithCards,
   reportDelivery,
 } from './run-month/report.ts';
-import { cardItems, planCards, testCardItems, type CardPlan } from './run-month/send-cards.ts';
+import {
+  CARD_LIMITS,
+  cardItems,
+  planCards,
+  testCardItems,
+  type CardPlan,
+} from './run-month/send-cards.ts';
 import type { DeliveryResult } from './delivery-ledger/deliver.ts';
 import type { RunMonthOptions, RunMonthOutcome, RunMonthPorts } from './run-month/types.ts';
 
@@ -178,7 +184,7 @@ async function deliverCards(
     kind: 'card',
     items,
     mailer: mailer(run),
-    limits: run.options.limits,
+    limits: run.options.limits ?? CARD_LIMITS,
     signal: run.options.signal,
     firstWrite: { problems: problemsTab(run) },
     closeRun: (r) => closingWithCards(close.release, r, close.lead),

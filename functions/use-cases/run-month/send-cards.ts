@@ -11,8 +11,17 @@ import { cardsToSend, type CardToSend } from '../../core/cards/cards-to-send.ts'
 import { KarnamehError } from '../../core/errors.ts';
 import { deliveryState, type RunsEntry } from '../../core/runs-log.ts';
 import { cardMail } from '../card-mail.ts';
-import type { LedgerItem } from '../delivery-ledger/ledger.ts';
+import type { DeliveryLimits, LedgerItem } from '../delivery-ledger/ledger.ts';
 import type { MonthRun } from './read-and-decide.ts';
+
+/**
+ * Card batches: up to 100 cards or 30 s of sending between two ledger writes (the release
+ * keeps 25 / 10 s). Each write costs a Sheet two calls (read the runs tab, write), so 200
+ * cards in batches of 25 would cost 16 calls; in batches of 100, 4. The price: a kill -9
+ * during the cards leaves up to one batch (100 cards) `pending`, held back as unconfirmed
+ * until `--resend-unconfirmed`, never sent twice.
+ */
+export const CARD_LIMITS: DeliveryLimits = { maxMessages: 100, maxMs: 30_000 };
 
 export interface CardPlan {
   /** Cards to send now, with whether each is a correction. */
