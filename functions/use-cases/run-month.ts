@@ -9,7 +9,7 @@
  */
 import { KarnamehError } from '../core/errors.ts';
 import { liveClaims, type ProcessHere } from '../core/run-claims.ts';
-import { readRunsLog } from '../core/runs-log.ts';
+import { deliveryState, readRunsLog } from '../core/runs-log.ts';
 import { resultsTabRows } from '../core/results-tab.ts';
 import { findTab } from '../core/tab-lookup.ts';
 import type { RenderedRelease } from '../ports.ts';
@@ -144,7 +144,9 @@ async function sendRelease(
   if (cards.send.length === 0) return reportDelivery(run, result, what, plan.unconfirmed);
   // Cards go only after a release that reached someone (now or before) and was not stopped;
   // otherwise the empty card job just closes the run row.
-  const released = result.outcomes.some((o) => o.status === 'sent') || plan.correction;
+  // (A recipient whose address keeps failing must not hold the cards back for ever.)
+  const sentBefore = deliveryState(claim.runs, run.month, 'delivery', run.runId).monthSent;
+  const released = result.outcomes.some((o) => o.status === 'sent') || sentBefore;
   const go = released && !result.interrupted;
   const cardResult = await deliverCards(run, claim, go ? cards : { ...cards, send: [] }, {
     release: result,

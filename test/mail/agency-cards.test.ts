@@ -120,6 +120,22 @@ describe('agency report cards over SMTP', () => {
     expect(last?.status).toBe('sent');
   });
 
+  it('a release recipient that keeps failing does not hold back the cards of a month already sent', async () => {
+    const agencies = await agencyAddresses();
+    const card = agencies.get('d003') ?? '';
+    const [, moradi] = RECIPIENTS;
+    smtp.faults.rejectRcpt.add(moradi).add(card);
+    expect((await run()).code).toBe(3);
+    expect(smtp.countFor(card)).toBe(0);
+
+    smtp.faults.rejectRcpt.delete(card); // the agency's address is fixed; moradi's is not
+    const before = smtp.received.length;
+    const rerun = await run();
+    expect(rerun.code).toBe(3);
+    expect(rerun.stderr).toContain(`failed for 1 (${moradi})`);
+    expect(smtp.received.slice(before).map((m) => m.envelope.to)).toEqual([[card]]);
+  });
+
   it('--force after a change in one agency scores sends one correction card, to that agency only', async () => {
     const agencies = await agencyAddresses();
     expect((await run()).code).toBe(0);
