@@ -4,7 +4,9 @@
  *    it go out (read-and-decide.ts);
  * 2. claim the month: one run at a time across processes (delivery-ledger/claim.ts);
  * 3. plan: who gets the release, from the runs tab as it is now (plan-deliveries.ts);
- * 4. record intent, deliver in batches, record outcomes (delivery-ledger/deliver.ts);
+ * 4. record intent, deliver in batches, record outcomes (delivery-ledger/deliver.ts): the
+ *    release, then the agencies' cards (run-month/send-cards.ts, deliver-cards.ts), in the
+ *    same claim; the run row's end covers both (report.ts closingWithCards);
  * 5. report: what went out, what did not (report.ts).
  */
 import { KarnamehError } from '../core/errors.ts';
@@ -26,20 +28,9 @@ import {
 } from './run-month/outcome.ts';
 import { planDeliveries, type DeliveryPlan } from './run-month/plan-deliveries.ts';
 import { decide, readMonth, type MonthRun } from './run-month/read-and-decide.ts';
-import {
-  cardsClean,
-  cardsLine,
-  closingRow,
-  closingWithCards,
-  reportDelivery,
-} from './run-month/report.ts';
-import {
-  CARD_LIMITS,
-  cardItems,
-  planCards,
-  testCardItems,
-  type CardPlan,
-} from './run-month/send-cards.ts';
+import { closingRow, reportDelivery } from './run-month/report.ts';
+import { planCards, testCardItems, type CardPlan } from './run-month/send-cards.ts';
+import { deliverCards, sendCardsOnly } from './run-month/deliver-cards.ts';
 import type { DeliveryResult } from './delivery-ledger/deliver.ts';
 import type { RunMonthOptions, RunMonthOutcome, RunMonthPorts } from './run-month/types.ts';
 
@@ -155,41 +146,6 @@ async function sendRelease(
   return reportDelivery(run, result, what, plan.unconfirmed, {
     result: cardResult,
     heldBack: cards.unconfirmed,
-  });
-}
-
-/** The release has nobody left (already sent), but some agencies' cards were never sent. */
-async function sendCardsOnly(
-  run: MonthRun,
-  claim: Claim,
-  plan: Extract<DeliveryPlan, { kind: 'stop' }>,
-  cards: CardPlan,
-): Promise<RunMonthOutcome> {
-  const result = await deliverCards(run, claim, cards, { release: null, lead: '' });
-  const line = cardsLine(result, cards.unconfirmed);
-  return outcomeOf(run, 'sent', cardsClean(result) ? 0 : 3, `${plan.message}; ${line}`, {
-    cards: result.outcomes,
-    unconfirmed: [...plan.unconfirmed, ...cards.unconfirmed],
-    notSent: result.skipped,
-  });
-}
-
-/** The cards of the plan through the ledger (kind `card`); closes the run row for both kinds. */
-async function deliverCards(
-  run: MonthRun,
-  claim: Claim,
-  cards: CardPlan,
-  close: { release: DeliveryResult | null; lead: string },
-): Promise<DeliveryResult> {
-  const items = await cardItems(run, cards);
-  return deliverInBatches(run.ledger, claim.entry, {
-    kind: 'card',
-    items,
-    mailer: mailer(run),
-    limits: run.options.limits ?? CARD_LIMITS,
-    signal: run.options.signal,
-    firstWrite: { problems: problemsTab(run) },
-    closeRun: (r) => closingWithCards(close.release, r, close.lead),
   });
 }
 
