@@ -23,16 +23,20 @@ const optionsSchema = z
       .regex(/^[A-Za-z0-9_-]{10,}$/, 'is not a spreadsheet id')
       .optional(),
     to: z.email('is not an email address').optional(),
+    agency: z.string().trim().min(1, 'needs an agency id (the agencies tab, e.g. a01)').optional(),
     editor: z.email('is not an email address').optional(),
   })
   .refine((o) => !(o.workbook && o.sheet), {
     message: 'give either --workbook or --sheet, not both',
+  })
+  .refine((o) => !o.agency || o.to, {
+    message: "--agency ID goes with --to ADDRESS (a test copy of that agency's card)",
   });
 
 export type CliOptions = z.infer<typeof optionsSchema>;
 
 export const USAGE = `usage:
-  karnameh run   [--month YYYY-MM] [--dry-run] [--force] [--resend-unconfirmed] [--allow-incomplete] [--to ADDRESS] [--json] [--outbox DIR]
+  karnameh run   [--month YYYY-MM] [--dry-run] [--force] [--resend-unconfirmed] [--allow-incomplete] [--to ADDRESS [--agency ID]] [--json] [--outbox DIR]
   karnameh check [--month YYYY-MM] [--json]
   karnameh init  [--example] [--editor EMAIL]
   karnameh remind [--month YYYY-MM] [--dry-run] [--json] [--outbox DIR]
@@ -44,7 +48,11 @@ mail:   SMTP_URL and MAIL_FROM send over SMTP; otherwise .eml files go to the ou
 runs:   a run sends only to recipients not yet reached; a delivery never confirmed (the run was
         killed, or the server took the message and never answered) is named and not sent again:
         --resend-unconfirmed sends it on purpose (they may get two copies); --force sends the
-        month to everyone again as a correction. Ctrl-C finishes the message in flight, records, stops.`;
+        month to everyone again as a correction. Ctrl-C finishes the message in flight, records, stops.
+cards:  after the release each active agency with an email gets its own card, once a month;
+        --force re-sends «اصلاحیه» cards only to agencies whose card changed; --to ADDRESS
+        --agency ID sends that agency's card to ADDRESS alone as a test copy.
+        SMTP_RATE (messages per second) paces the SMTP connection.`;
 
 /** The flags each command takes (besides the source, --workbook / --sheet). */
 const FLAGS: Record<(typeof COMMANDS)[number], readonly string[]> = {
@@ -55,6 +63,7 @@ const FLAGS: Record<(typeof COMMANDS)[number], readonly string[]> = {
     'resend-unconfirmed',
     'allow-incomplete',
     'to',
+    'agency',
     'json',
     'outbox',
   ],
@@ -123,6 +132,7 @@ export function parseCliArgs(
         workbook: { type: 'string' },
         sheet: { type: 'string' },
         to: { type: 'string' },
+        agency: { type: 'string' },
         editor: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -177,6 +187,7 @@ export function parseCliArgs(
     workbook,
     sheet,
     to: values.to,
+    agency: values.agency,
     editor: values.editor ?? (env.KARNAMEH_EDITOR || undefined),
   });
   if (!result.success) {

@@ -117,6 +117,7 @@ async function dispatch(options: CliOptions, io: CliIo, log: Logger): Promise<nu
         resendUnconfirmed: options.resendUnconfirmed,
         allowIncomplete: options.allowIncomplete,
         testTo: options.to,
+        ...(options.agency ? { testAgency: options.agency } : {}),
         requestedBy: io.env.USER ? `cli:${io.env.USER}` : 'cli',
         signal: stop.signal,
       },

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { lazyMailer, lazyStore } from './adapters/lazy.ts';
 import { parseSender } from './adapters/mail/mail-options.ts';
+import { parseSmtpRate } from './adapters/mail/pacer.ts';
 import { describeSmtpUrl } from './adapters/mail/smtp-url.ts';
 import type { Mailer, WorkbookStore } from './ports.ts';
 
@@ -38,9 +39,14 @@ export function createMailer(env: NodeJS.ProcessEnv, outbox: string, runId: stri
   const from = env.MAIL_FROM || undefined;
   parseSender(from); // a bad MAIL_FROM stops the run before anything is written or sent
   const url = env.SMTP_URL;
+  const rate = parseSmtpRate(env.SMTP_RATE); // a bad SMTP_RATE stops the run before sending
   if (url) {
     return lazyMailer(describeSmtpUrl(url), async () =>
-      (await import('./adapters/mail/smtp-mailer.ts')).createSmtpMailer({ url, from }),
+      (await import('./adapters/mail/smtp-mailer.ts')).createSmtpMailer({
+        url,
+        from,
+        ...(rate ? { rate } : {}),
+      }),
     );
   }
   return lazyMailer(`outbox ${outbox}`, async () =>

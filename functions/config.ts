@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import type { SourceOptions } from './compose.ts';
+import { smtpRateSchema } from './adapters/mail/pacer.ts';
 import { KarnamehError } from './core/errors.ts';
 
 export interface FunctionsConfig {
@@ -31,6 +32,7 @@ export const CONFIG_VARIABLES = [
   'SPREADSHEET_ID',
   'KARNAMEH_WORKBOOK',
   'SMTP_URL',
+  'SMTP_RATE',
   'MAIL_FROM',
   'OUTBOX_DIR',
   'SHEETS_API_URL',
@@ -72,6 +74,7 @@ const envSchema = z
     SPREADSHEET_ID: optional.transform((v) => (v === undefined ? v : spreadsheetIdOf(v))),
     KARNAMEH_WORKBOOK: optional,
     SMTP_URL: optional,
+    SMTP_RATE: optional,
     MAIL_FROM: optional,
     OUTBOX_DIR: optional,
     SHEETS_API_URL: optional,
@@ -110,6 +113,10 @@ const envSchema = z
           ? 'missing: on Google Cloud the release goes out over SMTP (smtps://user:password@host:465, from Secret Manager)'
           : 'missing: smtps://user:password@host:465; or OUTBOX_DIR=DIR to write .eml files for local development',
       );
+    }
+    if (env.SMTP_RATE !== undefined) {
+      const rate = smtpRateSchema.safeParse(env.SMTP_RATE);
+      if (!rate.success) bad('SMTP_RATE', rate.error.issues[0]?.message ?? 'is invalid');
     }
     if (env.SMTP_URL && !env.MAIL_FROM) {
       bad('MAIL_FROM', 'missing: the sender, e.g. "روابط‌عمومی استانداری <pr@example.org>"');

@@ -54,6 +54,7 @@ export function monthlyRunHandler(source: RuntimeSource): HttpFunction {
             mailer,
             preview: body.dryRun ? runtime.preview() : undefined,
             render: runtime.render,
+            renderCard: runtime.renderCard,
             now: runtime.now,
             newRunId: () => runId,
             log,

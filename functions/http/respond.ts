@@ -1,3 +1,4 @@
+import { basename, dirname } from 'node:path';
 /** HTTP answers of the functions: JSON bodies, status codes, and errors without stack traces. */
 import type { Response } from '@google-cloud/functions-framework';
 import { isKarnamehError } from '../core/errors.ts';
@@ -51,14 +52,31 @@ export function thrownBody(error: unknown, runId?: string): ErrorBody {
   return errorBody('internal', `unexpected failure${where}`, runId ? { runId } : {});
 }
 
-/** What a run answers besides the summary. */
+/**
+ * What a run answers besides the summary. The agencies' cards are said as counts and the
+ * keys not reached (not one entry per agency), and a dry run's card previews as their folder
+ * and count (not hundreds of paths).
+ */
 export function runInfo(outcome: RunMonthOutcome, requestedBy: string | undefined) {
+  const isCard = (file: string) => basename(dirname(file)) === 'cards';
+  const cardFiles = outcome.previewFiles.filter(isCard);
+  const notReached = (status: string) =>
+    outcome.cards.filter((c) => c.status === status).map((c) => c.key);
   return {
     runId: outcome.runId,
     message: outcome.message,
     deliveries: outcome.deliveries,
+    cards: {
+      sent: outcome.cards.filter((c) => c.status === 'sent').length,
+      failed: notReached('failed'),
+      unconfirmed: notReached('unconfirmed'),
+    },
     unconfirmed: outcome.unconfirmed,
-    previewFiles: outcome.previewFiles,
+    previewFiles: outcome.previewFiles.filter((file) => !isCard(file)),
+    cardPreviews:
+      cardFiles.length > 0
+        ? { folder: dirname(cardFiles[0] ?? ''), files: cardFiles.length }
+        : null,
     requestedBy: requestedBy ?? null,
   };
 }

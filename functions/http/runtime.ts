@@ -9,7 +9,14 @@ import { createMailer, createStore } from '../compose.ts';
 import { composeEnv, describeConfig, loadConfig } from '../config.ts';
 import type { FunctionsConfig } from '../config.ts';
 import { createJsonLogger } from '../logger.ts';
-import type { Logger, Mailer, PreviewWriter, RenderRelease, WorkbookStore } from '../ports.ts';
+import type {
+  Logger,
+  Mailer,
+  PreviewWriter,
+  RenderCard,
+  RenderRelease,
+  WorkbookStore,
+} from '../ports.ts';
 import type { RenderReminders } from '../reminder-ports.ts';
 import { createMonthLock } from '../use-cases/month-lock.ts';
 import type { MonthLock } from '../use-cases/month-lock.ts';
@@ -19,6 +26,8 @@ export interface FunctionsRuntime {
   now: () => Date;
   lock: MonthLock;
   render: RenderRelease;
+  /** The agencies' card renderer, compiled on first use. */
+  renderCard: RenderCard;
   /** The reminder and digest renderer, compiled on first use. */
   renderReminders: RenderReminders;
   /** A JSON-lines logger (Cloud Logging reads `severity` and `message`) with these fields on every line. */
@@ -53,6 +62,15 @@ function lazyRenderer(): RenderRelease {
   };
 }
 
+/** The card renderer, compiled on first use (the release's month runs and dry runs). */
+function lazyCardRenderer(): RenderCard {
+  let renderer: Promise<RenderCard> | undefined;
+  return async (view) => {
+    renderer ??= import('../adapters/mail/render-card.ts').then((m) => m.createCardRenderer());
+    return (await renderer)(view);
+  };
+}
+
 /** The reminder renderer, compiled on first use (only reminder days load its templates). */
 function lazyReminderRenderer(): RenderReminders {
   let renderer: Promise<RenderReminders> | undefined;
@@ -77,6 +95,7 @@ export function createRuntime(options: RuntimeOptions): FunctionsRuntime {
     now: options.now ?? (() => new Date()),
     lock: options.lock ?? createMonthLock(),
     render: lazyRenderer(),
+    renderCard: lazyCardRenderer(),
     renderReminders: lazyReminderRenderer(),
     logger: (fields = {}) => createJsonLogger(write, fields),
     store: () => (options.store ? options.store(config) : createStore(config.source, env)),

@@ -4,12 +4,14 @@
  *    it go out (read-and-decide.ts);
  * 2. claim the month: one run at a time across processes (delivery-ledger/claim.ts);
  * 3. plan: who gets the release, from the runs tab as it is now (plan-deliveries.ts);
- * 4. record intent, deliver in batches, record outcomes (delivery-ledger/deliver.ts);
+ * 4. record intent, deliver in batches, record outcomes (delivery-ledger/deliver.ts): the
+ *    release, then the agencies' cards (run-month/send-cards.ts, deliver-cards.ts), in the
+ *    same claim; the run row's end covers both (report.ts closingWithCards);
  * 5. report: what went out, what did not (report.ts).
  */
 import { KarnamehError } from '../core/errors.ts';
 import { liveClaims, type ProcessHere } from '../core/run-claims.ts';
-import { readRunsLog } from '../core/runs-log.ts';
+import { deliveryState, readRunsLog } from '../core/runs-log.ts';
 import { resultsTabRows } from '../core/results-tab.ts';
 import { findTab } from '../core/tab-lookup.ts';
 import type { RenderedRelease } from '../ports.ts';
@@ -27,6 +29,9 @@ import {
 import { planDeliveries, type DeliveryPlan } from './run-month/plan-deliveries.ts';
 import { decide, readMonth, type MonthRun } from './run-month/read-and-decide.ts';
 import { closingRow, reportDelivery } from './run-month/report.ts';
+import { planCards, testCardItems, type CardPlan } from './run-month/send-cards.ts';
+import { deliverCards, sendCardsOnly } from './run-month/deliver-cards.ts';
+import type { DeliveryResult } from './delivery-ledger/deliver.ts';
 import type { RunMonthOptions, RunMonthOutcome, RunMonthPorts } from './run-month/types.ts';
 
 export type {
@@ -57,8 +62,12 @@ export async function runMonth(
   const here = ports.here ?? processHere();
   // Nothing to send by the runs tab as read, and no other run at it: stopping sends nothing,
   // so it needs no claim (a stale read can only make a run claim, never send twice).
-  const early = planDeliveries(run, readRunsLog(findTab(run.raw, 'runs')));
-  if (early.kind === 'stop' && !otherRunAt(run, here)) return closeUnsent(run, null, early);
+  const runsAsRead = readRunsLog(findTab(run.raw, 'runs'));
+  const early = planDeliveries(run, runsAsRead);
+  const cardsLeft = early.kind === 'stop' && planCards(run, runsAsRead).send.length > 0;
+  if (early.kind === 'stop' && !cardsLeft && !otherRunAt(run, here)) {
+    return closeUnsent(run, null, early);
+  }
 
   // 2. Claim the month (a store that cannot be written says so before anything is sent).
   await run.ports.store.checkWritable?.();
@@ -67,9 +76,14 @@ export async function runMonth(
     for (const note of claim.notes) ports.log.warn(note, { runId: run.runId, month: run.month });
     // 3. Who gets it, from the runs tab as it is now.
     const plan = planDeliveries(run, claim.runs);
-    if (plan.kind === 'stop') return await closeUnsent(run, claim, plan);
-    // 4. Record intent, deliver in batches, record outcomes; 5. report.
-    return await sendRelease(run, claim, plan);
+    const cards = planCards(run, claim.runs);
+    if (plan.kind === 'stop' && (plan.status === 'blocked' || cards.send.length === 0)) {
+      return await closeUnsent(run, claim, plan);
+    }
+    // 4. Record intent, deliver in batches, record outcomes (the release, then the
+    // agencies' cards); 5. report.
+    if (plan.kind === 'stop') return await sendCardsOnly(run, claim, plan, cards);
+    return await sendRelease(run, claim, plan, cards);
   } catch (error) {
     await closeFailed(run, claim, error);
     throw error;
@@ -104,6 +118,7 @@ async function sendRelease(
   run: MonthRun,
   claim: Claim,
   plan: Extract<DeliveryPlan, { kind: 'send' }>,
+  cards: CardPlan,
 ): Promise<RunMonthOutcome> {
   // Rendered before any delivery is announced: a template that fails leaves no `pending` row.
   const rendered = await run.ports.render(releaseInput(run, plan.correction));
@@ -118,9 +133,24 @@ async function sendRelease(
     limits: run.options.limits,
     signal: run.options.signal,
     firstWrite: { problems: problemsTab(run), ...(results ? { results } : {}) },
-    closeRun: (r) => closingRow(r, lead),
+    ...(cards.send.length === 0 ? { closeRun: (r: DeliveryResult) => closingRow(r, lead) } : {}),
   });
-  return reportDelivery(run, result, plan.correction ? 'correction' : 'release', plan.unconfirmed);
+  const what = plan.correction ? 'correction' : 'release';
+  if (cards.send.length === 0) return reportDelivery(run, result, what, plan.unconfirmed);
+  // Cards go only after a release that reached someone (now or before) and was not stopped;
+  // otherwise the empty card job just closes the run row.
+  // (A recipient whose address keeps failing must not hold the cards back for ever.)
+  const sentBefore = deliveryState(claim.runs, run.month, 'delivery', run.runId).monthSent;
+  const released = result.outcomes.some((o) => o.status === 'sent') || sentBefore;
+  const go = released && !result.interrupted;
+  const cardResult = await deliverCards(run, claim, go ? cards : { ...cards, send: [] }, {
+    release: result,
+    lead,
+  });
+  return reportDelivery(run, result, what, plan.unconfirmed, {
+    result: cardResult,
+    heldBack: cards.unconfirmed,
+  });
 }
 
 /** Whether the runs tab as read shows a live claim of the month (another run sending). */
@@ -162,7 +192,9 @@ async function closeFailed(run: MonthRun, claim: Claim, error: unknown): Promise
 
 /** A test copy (--to): one address, rows of kind `test`, never counted as the month sent. */
 async function sendTestCopy(run: MonthRun, to: string): Promise<RunMonthOutcome> {
-  const rendered = await run.ports.render(releaseInput(run, false, true));
+  const items = run.options.testAgency
+    ? await testCardItems(run, to, run.options.testAgency)
+    : itemsFor([{ email: to, name: null }], await run.ports.render(releaseInput(run, false, true)));
   const entry = ledgerEntry(run.ledger, {
     kind: 'test',
     status: 'started',
@@ -170,11 +202,14 @@ async function sendTestCopy(run: MonthRun, to: string): Promise<RunMonthOutcome>
   });
   const result = await deliverInBatches(run.ledger, entry, {
     kind: 'test',
-    items: itemsFor([{ email: to, name: null }], rendered),
+    items,
     mailer: mailer(run),
     signal: run.options.signal,
     firstWrite: { problems: problemsTab(run) },
     closeRun: (r) => closingRow(r, 'نسخه آزمایشی'),
   });
-  return reportDelivery(run, result, 'test copy', []);
+  const what = run.options.testAgency
+    ? `test copy of ${run.options.testAgency}'s card`
+    : 'test copy';
+  return reportDelivery(run, result, what, []);
 }

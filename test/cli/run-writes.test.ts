@@ -4,12 +4,14 @@ import { createXlsxStore } from '../../functions/adapters/xlsx/xlsx-store.ts';
 import type { RawTab, RawWorkbook } from '../../functions/core/cells.ts';
 import { INPUT_TABS, TABS } from '../../functions/core/tabs.ts';
 import { findTab } from '../../functions/core/tab-lookup.ts';
+import { setAgencyCards } from '../mail/mail-fixtures.ts';
 import { karnameh, scratch } from './cli-harness.ts';
 
 type Box = Awaited<ReturnType<typeof scratch>>;
 let box: Box;
 beforeEach(async () => {
   box = await scratch();
+  await setAgencyCards(box.workbook, false); // the release alone (cards: test/mail/agency-cards.test.ts)
 });
 afterEach(async () => {
   await box.cleanup();

@@ -13,7 +13,13 @@ import type { CellValue, RawTab, RawWorkbook } from '../../functions/core/cells.
 import type { Summary } from '../../functions/core/summary.ts';
 import { findTab } from '../../functions/core/tab-lookup.ts';
 import { INPUT_TABS, type TabKey } from '../../functions/core/tabs.ts';
-import type { Logger, RenderedRelease, WorkbookStore } from '../../functions/ports.ts';
+import type {
+  Logger,
+  RenderedCard,
+  RenderedRelease,
+  WorkbookStore,
+} from '../../functions/ports.ts';
+import { createCardRenderer } from '../../functions/adapters/mail/render-card.ts';
 import { checkMonth, type CheckOptions } from '../../functions/use-cases/check-month.ts';
 import { inputDigest } from '../../functions/core/input-digest.ts';
 import { runMonth, type RunMonthOptions } from '../../functions/use-cases/run-month.ts';
@@ -84,6 +90,8 @@ export interface StepRecord {
   deliveries: { email: string; status: string; detail: string }[];
   /** .eml files in the outbox after the step. */
   mailed: number;
+  /** Agencies' cards confirmed sent by the step (their keys, in order). */
+  cards: string[];
   /** Preview files written (names only). */
   previews: string[];
 }
@@ -99,6 +107,8 @@ export interface Played {
   inputsAfter: (RawTab | undefined)[];
   /** Every release rendered, in order. */
   releases: { subject: string; html: string; text: string; csv: string }[];
+  /** Every agency card rendered, in order (HTML and text). */
+  cards: RenderedCard[];
   /** The input digest of the content as this store reads it. */
   digest: string;
 }
@@ -111,6 +121,7 @@ const MESSAGE_ID = '<message-id>';
 const silent: Logger = { info: () => {}, warn: () => {}, error: () => {} };
 
 const render = createReleaseRenderer();
+const renderCard = createCardRenderer();
 
 async function emlCount(dir: string): Promise<number> {
   try {
@@ -133,6 +144,7 @@ export async function play(
   const handle = await factory.open(content);
   const outbox = join(handle.dir, 'outbox');
   const releases: RenderedRelease[] = [];
+  const cards: RenderedCard[] = [];
   const messageIds = new Set<string>();
   const before = await handle.reopen().read();
   let runs = 0;
@@ -150,6 +162,7 @@ export async function play(
         message: `${outcome.errors} errors, ${outcome.warnings} warnings`,
         deliveries: [],
         mailed: await emlCount(outbox),
+        cards: [],
         previews: [],
       });
       continue;
@@ -166,6 +179,11 @@ export async function play(
           releases.push(rendered);
           return rendered;
         },
+        renderCard: (view) => {
+          const rendered = renderCard(view);
+          cards.push(rendered);
+          return rendered;
+        },
         now: () => CLOCK,
         newRunId: () => runId,
         log: silent,
@@ -173,7 +191,9 @@ export async function play(
       step.options,
     );
     await mailer.close();
-    for (const d of outcome.deliveries) if (d.status === 'sent') messageIds.add(d.detail);
+    for (const d of [...outcome.deliveries, ...outcome.cards]) {
+      if (d.status === 'sent') messageIds.add(d.detail);
+    }
     records.push({
       command: 'run',
       exitCode: outcome.exitCode,
@@ -184,15 +204,21 @@ export async function play(
         detail: messageIds.has(d.detail) ? MESSAGE_ID : d.detail,
       })),
       mailed: await emlCount(outbox),
+      cards: outcome.cards.filter((c) => c.status === 'sent').map((c) => c.key),
       previews: outcome.previewFiles.map((f) => f.slice(f.lastIndexOf('/') + 1)),
     });
   }
   const after = await handle.reopen().read();
+  // A card row's detail is `hash=<16 hex> <message id>`: the id is replaced inside it.
+  const withoutMessageIds = (cell: string): string => {
+    for (const id of messageIds) if (cell.includes(id)) return cell.split(id).join(MESSAGE_ID);
+    return cell;
+  };
   const output = (key: OutputKey): CellValue[][] | null => {
     const rows = findTab(after, key)?.rows;
     if (!rows) return null;
     return rows.map((row) =>
-      row.map((cell) => (typeof cell === 'string' && messageIds.has(cell) ? MESSAGE_ID : cell)),
+      row.map((cell) => (typeof cell === 'string' ? withoutMessageIds(cell) : cell)),
     );
   };
   const inputs = (workbook: RawWorkbook) => [
@@ -210,6 +236,7 @@ export async function play(
       text: r.text,
       csv: r.attachment.content.toString('utf8'),
     })),
+    cards,
     digest: inputDigest(before),
   };
 }

@@ -168,3 +168,23 @@ export function datedWorkbook(): RawWorkbook {
     rows.map((r) => (r[0] === 'تیر ۱۴۰۳' ? [new Date(Date.UTC(2024, 5, 21)), ...r.slice(1)] : r)),
   );
 }
+
+/**
+ * The contract workbook with the agencies' addresses (issue 12's cards): every agency but
+ * g04 has one (a02's written in capitals), a07 is inactive; agency_cards left unset (on,
+ * since some active agency has an address).
+ */
+export function cardsWorkbook(): RawWorkbook {
+  const email = (id: string) =>
+    id === 'g04'
+      ? null
+      : id === 'a02'
+        ? `PR.${id.toUpperCase()}@Example.org`
+        : `pr.${id}@example.org`;
+  return withTab(contractWorkbook(), 'agencies', (rows) =>
+    rows.map((row, i) => [
+      ...row,
+      i === 0 ? (header('agencies', ['email'])[0] ?? '') : email(String(row[0])),
+    ]),
+  );
+}

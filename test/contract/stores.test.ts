@@ -20,6 +20,7 @@ import {
 } from './contract-stores.ts';
 import {
   RISKY_NAMES,
+  cardsWorkbook,
   contractWorkbook,
   datedWorkbook,
   fatalWorkbook,
@@ -210,6 +211,34 @@ const SCENARIOS: Scenario[] = [
     },
   },
   {
+    name: 'agency cards after the release, exactly once; --force with the same data corrects no card',
+    content: cardsWorkbook,
+    steps: [run('1403-04'), run('1403-04'), run('1403-04', { force: true })],
+    // 2 recipients + 10 cards (active agencies with an address); then nothing; then the
+    // release again as a correction and no card (no card changed).
+    expected: [
+      ['sent', 0, 12],
+      ['already-sent', 0, 12],
+      ['sent', 0, 14],
+    ],
+    verify(p) {
+      const keys = [...'123456', '8'].map((n) => `a0${n}:pr.a0${n}@example.org`);
+      keys[1] = 'a02:pr.a02@example.org';
+      const expectedKeys = [
+        ...keys,
+        ...['g01', 'g02', 'g03'].map((g) => `${g}:pr.${g}@example.org`),
+      ];
+      expect(p.steps[0]?.cards).toEqual(expectedKeys);
+      expect(p.steps[1]?.cards).toEqual([]);
+      expect(p.steps[2]?.cards).toEqual([]);
+      const cardRows = (p.outputs.runs ?? []).filter((r) => r[3] === 'card');
+      expect(cardRows.map((r) => [r[5], r[4]])).toEqual(expectedKeys.map((k) => [k, 'sent']));
+      for (const row of cardRows) expect(row[8]).toMatch(/^hash=[0-9a-f]{16} <message-id>$/);
+      expect(p.cards).toHaveLength(10); // rendered only when sent
+      expect(p.cards[0]?.text).toContain('اداره کل راهداری و حمل و نقل جاده‌ای');
+    },
+  },
+  {
     name: 'a monthly run where Tir is a date cell',
     content: datedWorkbook,
     steps: [run('1403-04')],
@@ -251,6 +280,7 @@ describe.each(SCENARIOS)('$name', (scenario) => {
     expect(sheets?.steps).toEqual(xlsx?.steps);
     expect(sheets?.outputs).toEqual(xlsx?.outputs);
     expect(sheets?.releases).toEqual(xlsx?.releases);
+    expect(sheets?.cards).toEqual(xlsx?.cards);
     expect(get('sheets').digest).toBe(get('xlsx').digest);
   });
 });

@@ -38,6 +38,12 @@ describe('loadConfig', () => {
       ['SMTP_URL is not an smtp://'],
     ],
     ['no MAIL_FROM with SMTP', { ...GOOD, MAIL_FROM: ' ' }, ['MAIL_FROM missing']],
+    [
+      'an SMTP_RATE that is not a number',
+      { ...GOOD, SMTP_RATE: 'fast' },
+      ['SMTP_RATE is not a number'],
+    ],
+    ['an SMTP_RATE of 0', { ...GOOD, SMTP_RATE: '0' }, ['SMTP_RATE must be more than 0']],
     ['a bad MAIL_FROM', { ...GOOD, MAIL_FROM: 'روابط عمومی' }, ['MAIL_FROM is not one address']],
     [
       'no SMTP on Cloud Run',

@@ -44,7 +44,10 @@ it('npm run functions: serves monthlyRun and watchSheet, mail into the outbox, t
     expect(dry.status, dry.text).toBe(200);
     const sent = await post(urls.monthlyRun ?? '', { month: '1403-04' });
     expect(sent.status, sent.text).toBe(200);
-    expect((await readdir(outbox)).filter((f) => f.endsWith('.eml'))).toHaveLength(3);
+    // The release to its 3 recipients, then each agency's card (the demo shows cards).
+    const cards = (sent.json().run as { cards: { sent: number } }).cards.sent;
+    expect(cards).toBeGreaterThan(50);
+    expect((await readdir(outbox)).filter((f) => f.endsWith('.eml'))).toHaveLength(3 + cards);
     const watched = await post(urls.watchSheet ?? '');
     expect(watched.status, watched.text).toBe(200);
     expect(out).toContain('local development only');

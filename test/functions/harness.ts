@@ -131,6 +131,19 @@ export interface BenchOptions {
   env?: NodeJS.ProcessEnv;
   smtpAuth?: { user: string; pass: string };
   now?: () => Date;
+  /** Agencies' cards on (agency_cards): off by default, so the release tests count the release. */
+  cards?: boolean;
+}
+
+/** The workbook with `agency_cards` (کارنامه دستگاه‌ها) set yes or no in the settings tab. */
+export function withAgencyCards(raw: RawWorkbook, on: boolean): RawWorkbook {
+  const settings = raw.tabs.find((t) => t.name === TABS.settings.label);
+  if (!settings) return raw;
+  const value = on ? 'بله' : 'خیر';
+  const row = settings.rows.find((r) => r[0] === 'کارنامه دستگاه‌ها' || r[0] === 'agency_cards');
+  if (row) row[1] = value;
+  else settings.rows.push(['کارنامه دستگاه‌ها', value]);
+  return raw;
 }
 
 let sheets = 0;
@@ -139,7 +152,8 @@ export async function startBench(options: BenchOptions = {}): Promise<Bench> {
   const smtp = await startSmtpCatcher(options.smtpAuth);
   const outbox = await mkdtemp(join(tmpdir(), 'karnameh-fn-'));
   const sheetId = `functions-sheet-${++sheets}`;
-  standIn.loadWorkbook(sheetId, options.workbook ?? (await exampleWorkbook()));
+  const workbook = options.workbook ?? (await exampleWorkbook());
+  standIn.loadWorkbook(sheetId, withAgencyCards(workbook, options.cards ?? false));
   const logs: string[] = [];
   const env: NodeJS.ProcessEnv = {
     SPREADSHEET_ID: sheetId,

@@ -1,3 +1,5 @@
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { summarySchema } from '../../functions/core/summary.ts';
 import { monthlyRunHandler } from '../../functions/http/monthly-run.ts';
@@ -42,6 +44,35 @@ describe('monthlyRun: 200', () => {
     expect(bench.standIn.dump(bench.sheetId)).toBe(before);
     expect(bench.smtp.received).toHaveLength(0);
     expect((body.run as { previewFiles: string[] }).previewFiles.length).toBeGreaterThan(0);
+  });
+
+  it('dry run with cards on: the card previews are said as their folder and count, not listed', async () => {
+    await start({ cards: true });
+    const answer = await post(fn.url, { month: '1403-04', dryRun: true });
+    expect(answer.status, answer.text).toBe(200);
+    const run = answer.json().run as {
+      previewFiles: string[];
+      cardPreviews: { folder: string; files: number } | null;
+    };
+    expect(run.previewFiles.every((f) => !f.includes('/cards/'))).toBe(true);
+    expect(run.cardPreviews?.folder).toBe(join(bench.outbox, 'preview', 'cards'));
+    const files = await readdir(run.cardPreviews?.folder ?? '');
+    expect(run.cardPreviews?.files).toBe(files.length);
+    expect(files).toContain('d001.html');
+    expect(files.length).toBeGreaterThan(100);
+    expect(bench.smtp.received).toHaveLength(0);
+  });
+
+  it('a run with cards on: the release, then one card per agency; the answer counts them', async () => {
+    await start({ cards: true });
+    const sent = await post(fn.url, { month: '1403-04' }, secretary);
+    expect(sent.status, sent.text).toBe(200);
+    const run = sent.json().run as { cards: { sent: number; failed: string[] } };
+    expect(run.cards.failed).toEqual([]);
+    expect(run.cards.sent).toBeGreaterThan(50);
+    expect(bench.smtp.received).toHaveLength(RECIPIENTS.length + run.cards.sent);
+    const cardRows = bench.tab('runs').filter((row) => row.includes('card'));
+    expect(cardRows).toHaveLength(run.cards.sent);
   });
 
   it('sent: one email per recipient, the runs tab names who asked; then already sent', async () => {

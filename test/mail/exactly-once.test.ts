@@ -12,7 +12,15 @@ import { lazyRuntime } from '../../functions/http/runtime.ts';
 import { scratch } from '../cli/cli-harness.ts';
 import { post, serve } from '../functions/harness.ts';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp-server.ts';
-import { MAIL_FROM, MONTH, RECIPIENTS, editTab, runOverSmtp, runsOf } from './mail-fixtures.ts';
+import {
+  setAgencyCards,
+  MAIL_FROM,
+  MONTH,
+  RECIPIENTS,
+  editTab,
+  runOverSmtp,
+  runsOf,
+} from './mail-fixtures.ts';
 
 const BIN = fileURLToPath(new URL('../../bin/karnameh.js', import.meta.url));
 
@@ -21,6 +29,7 @@ let box: Box;
 let smtp: TestSmtpServer;
 beforeEach(async () => {
   box = await scratch();
+  await setAgencyCards(box.workbook, false); // the release alone (cards: agency-cards.test.ts)
   smtp = await startSmtpServer();
 });
 afterEach(async () => {

@@ -13,7 +13,15 @@ import { createTextLogger } from '../../functions/logger.ts';
 import { runMonth } from '../../functions/use-cases/run-month.ts';
 import { scratch } from '../cli/cli-harness.ts';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp-server.ts';
-import { MAIL_FROM, MONTH, RECIPIENTS, brief, runOverSmtp, runsOf } from './mail-fixtures.ts';
+import {
+  setAgencyCards,
+  MAIL_FROM,
+  MONTH,
+  RECIPIENTS,
+  brief,
+  runOverSmtp,
+  runsOf,
+} from './mail-fixtures.ts';
 
 const BIN = fileURLToPath(new URL('../../bin/karnameh.js', import.meta.url));
 
@@ -22,6 +30,7 @@ let box: Box;
 let smtp: TestSmtpServer;
 beforeEach(async () => {
   box = await scratch();
+  await setAgencyCards(box.workbook, false); // the release alone (cards: agency-cards.test.ts)
   smtp = await startSmtpServer();
 });
 afterEach(async () => {

@@ -90,3 +90,23 @@ export function addresses(header: ParsedMail['to']): string[] {
     .flatMap((h) => h.value)
     .map((a) => (a.address ?? '').toLowerCase());
 }
+
+/**
+ * Sets `agency_cards` (کارنامه دستگاه‌ها) in the settings tab: the release tests turn the
+ * agencies' cards off so they count only the release (test/mail/agency-cards.test.ts has
+ * the cards).
+ */
+export function setAgencyCards(path: string, on: boolean): Promise<void> {
+  const value = on ? 'بله' : 'خیر';
+  return editTab(path, 'settings', (worksheet) => {
+    let found = false;
+    worksheet.eachRow((row) => {
+      const key = row.getCell(1).value;
+      if (key === 'کارنامه دستگاه‌ها' || key === 'agency_cards') {
+        row.getCell(2).value = value;
+        found = true;
+      }
+    });
+    if (!found) worksheet.addRow(['کارنامه دستگاه‌ها', value]);
+  });
+}

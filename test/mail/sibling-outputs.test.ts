@@ -8,7 +8,7 @@ import { TABS } from '../../functions/core/tabs.ts';
 import { addChart, zipParts } from '../adapters/xlsx-fixtures.ts';
 import { scratch } from '../cli/cli-harness.ts';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp-server.ts';
-import { RECIPIENTS, brief, runOverSmtp, runsOf } from './mail-fixtures.ts';
+import { setAgencyCards, RECIPIENTS, brief, runOverSmtp, runsOf } from './mail-fixtures.ts';
 
 type Box = Awaited<ReturnType<typeof scratch>>;
 let box: Box;
@@ -17,6 +17,7 @@ let plain: Buffer;
 let withChart: Buffer;
 beforeEach(async () => {
   box = await scratch();
+  await setAgencyCards(box.workbook, false); // the release alone (cards: agency-cards.test.ts)
   smtp = await startSmtpServer();
   plain = await readFile(box.workbook);
   await addChart(box.workbook, TABS.settings.label);

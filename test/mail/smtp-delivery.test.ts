@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { karnameh, scratch } from '../cli/cli-harness.ts';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp-server.ts';
 import {
+  setAgencyCards,
   RECIPIENTS,
   addresses,
   brief,
@@ -18,6 +19,7 @@ let box: Box;
 let smtp: TestSmtpServer;
 beforeEach(async () => {
   box = await scratch();
+  await setAgencyCards(box.workbook, false); // the release alone (cards: agency-cards.test.ts)
   smtp = await startSmtpServer();
 });
 afterEach(async () => {

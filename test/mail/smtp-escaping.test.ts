@@ -5,6 +5,7 @@ import { sheetXml } from '../adapters/xlsx-fixtures.ts';
 import { scratch } from '../cli/cli-harness.ts';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp-server.ts';
 import {
+  setAgencyCards,
   RECIPIENTS,
   addresses,
   editTab,
@@ -31,6 +32,7 @@ let stderr: string;
 
 beforeAll(async () => {
   box = await scratch();
+  await setAgencyCards(box.workbook, false); // the release alone (cards: agency-cards.test.ts)
   smtp = await startSmtpServer();
   await renameAgencies(box.workbook, HOSTILE);
   await editTab(box.workbook, 'recipients', (worksheet) => {

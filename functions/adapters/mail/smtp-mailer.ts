@@ -2,6 +2,7 @@ import nodemailer from 'nodemailer';
 import { KarnamehError } from '../../core/errors.ts';
 import type { Mailer } from '../../ports.ts';
 import { SAFE_TRANSPORT, mailOptions, parseSender } from './mail-options.ts';
+import { createPacer, type PacerClock } from './pacer.ts';
 import { describeSmtpUrl } from './smtp-url.ts';
 
 /** How long to wait for the server: to connect, for its greeting, for any reply. */
@@ -63,8 +64,15 @@ function unanswered(error: unknown, handedOver: boolean): boolean {
  * the whole message was handed over (safe to send again). A connection lost, or a reply
  * that never came, after the whole message was handed over rejects with `mail.unconfirmed`:
  * the server may have it, so it is never sent again blindly. Never says the password.
+ * With `rate` (SMTP_RATE), message starts are spaced 1000/rate ms apart (pacer.ts).
  */
-export function createSmtpMailer(options: { url: string; from?: string }): Mailer {
+export function createSmtpMailer(options: {
+  url: string;
+  from?: string;
+  /** SMTP_RATE: messages per second (pacer.ts); unset: as fast as the server answers. */
+  rate?: number;
+  clock?: PacerClock;
+}): Mailer {
   const description = describeSmtpUrl(options.url);
   const url = new URL(options.url);
   const sender = parseSender(options.from);
@@ -72,17 +80,23 @@ export function createSmtpMailer(options: { url: string; from?: string }): Maile
   const transport = nodemailer.createTransport({
     pool: true,
     maxConnections: 1,
+    // One connection for the whole run (nodemailer's pool would reconnect after 100).
+    maxMessages: Infinity,
     url: options.url,
     logger: watch.logger,
     ...SMTP_TIMEOUTS,
     ...SAFE_TRANSPORT,
   } as Parameters<typeof nodemailer.createTransport>[0]);
+  const pacer = createPacer(options.rate, options.clock);
   let queue: Promise<unknown> = Promise.resolve();
   return {
     description,
     send(mail) {
       // One message at a time, so the hand-over watch speaks of this one.
-      const sent = queue.then(() => sendOne(mail));
+      const sent = queue.then(async () => {
+        await pacer.wait();
+        return sendOne(mail);
+      });
       queue = sent.catch(() => undefined);
       return sent;
     },

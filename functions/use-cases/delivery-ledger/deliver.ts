@@ -71,7 +71,12 @@ export async function deliverInBatches(
   };
   const announce = (items: LedgerItem[]): RunsEntry[] =>
     items.map((item) =>
-      ledgerEntry(run, { kind: job.kind, status: 'pending', recipient: item.key.toLowerCase() }),
+      ledgerEntry(run, {
+        kind: job.kind,
+        status: 'pending',
+        recipient: item.key.toLowerCase(),
+        detail: item.note ?? '',
+      }),
     );
 
   let batch = queue.splice(0, limits.maxMessages);
@@ -89,7 +94,7 @@ export async function deliverInBatches(
       if (row) {
         Object.assign(row, {
           status: outcome.status,
-          detail: outcome.detail,
+          detail: item.note ? `${item.note} ${outcome.detail}` : outcome.detail,
           at: run.now().toISOString(),
         });
         done.push(row);

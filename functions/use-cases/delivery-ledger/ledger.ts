@@ -61,6 +61,11 @@ export type MailKind = Exclude<RunKind, 'run'>;
 export interface LedgerItem {
   key: string;
   mail: OutgoingMail;
+  /**
+   * Written before the outcome in the row's detail (e.g. an agency card's `hash=<16 hex>`,
+   * so a correction run can tell which cards changed): `hash=… <messageId>` once sent.
+   */
+  note?: string;
 }
 
 export interface DeliveryOutcome {

@@ -24,6 +24,7 @@ export function outcomeOf(
     runId: run.runId,
     message,
     deliveries: [],
+    cards: [],
     unconfirmed: [],
     notSent: [],
     previewFiles: [],

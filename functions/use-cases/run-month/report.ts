@@ -35,12 +35,63 @@ export function closingRow(
   return { status, detail };
 }
 
+/**
+ * The run row's last word when the run sent cards too: the status of all its mail together
+ * (`sent` when every message of both kinds was confirmed, `partial` when some were,
+ * `failed` when none were, `interrupted` when stopped), the release's line, then
+ * «کارنامه: ارسال به N دستگاه» and the cards not reached. With no release sent in this run
+ * (a rerun that only sends the cards left), the release's part is left out.
+ */
+export function closingWithCards(
+  release: DeliveryResult | null,
+  cards: DeliveryResult,
+  lead: string,
+): Pick<RunsEntry, 'status' | 'detail'> {
+  const all: DeliveryResult = {
+    outcomes: [...(release?.outcomes ?? []), ...cards.outcomes],
+    skipped: [...(release?.skipped ?? []), ...cards.skipped],
+    interrupted: (release?.interrupted ?? false) || cards.interrupted,
+  };
+  const { status } = closingRow(all, '');
+  const sent = emails(cards, 'sent').length;
+  const failed = emails(cards, 'failed');
+  const unconfirmed = emails(cards, 'unconfirmed');
+  const cardPart = [
+    `کارنامه: ارسال به ${sent} دستگاه`,
+    failed.length > 0 ? `کارنامه ناموفق: ${failed.join('، ')}` : '',
+    unconfirmed.length > 0 ? `کارنامه تأییدنشده: ${unconfirmed.join('، ')}` : '',
+    cards.interrupted ? `کارنامه فرستاده‌نشده: ${cards.skipped.join('، ')}` : '',
+  ];
+  const releasePart = release ? closingRow(release, lead).detail : lead;
+  const detail = [releasePart, ...cardPart].filter(Boolean).join('؛ ');
+  return { status, detail };
+}
+
+/** One line on the cards of the run, for the person (empty when none were tried). */
+export function cardsLine(cards: DeliveryResult | null, heldBack: string[]): string {
+  if (!cards || (cards.outcomes.length === 0 && heldBack.length === 0 && !cards.interrupted)) {
+    return '';
+  }
+  const sent = emails(cards, 'sent').length;
+  const notReached = [...emails(cards, 'failed'), ...emails(cards, 'unconfirmed')];
+  const parts = [`cards sent to ${sent} agenc${sent === 1 ? 'y' : 'ies'}`];
+  if (notReached.length > 0) parts.push(`not reached: ${notReached.join(', ')}`);
+  if (cards.interrupted) parts.push(`stopped before ${cards.skipped.join(', ')}`);
+  if (heldBack.length > 0) parts.push(`never confirmed, held back: ${heldBack.join(', ')}`);
+  return parts.join(', ');
+}
+
+/** Whether every card tried was confirmed sent. */
+export const cardsClean = (cards: DeliveryResult | null): boolean =>
+  !cards || (!cards.interrupted && cards.outcomes.every((o) => o.status === 'sent'));
+
 /** Step 6: what a person is told, and the exit code (0 all sent, 3 anything else). */
 export function reportDelivery(
   run: MonthRun,
   result: DeliveryResult,
   what: string,
   heldBack: string[],
+  cards: { result: DeliveryResult | null; heldBack: string[] } = { result: null, heldBack: [] },
 ): RunMonthOutcome {
   const sent = emails(result, 'sent').length;
   const failed = emails(result, 'failed');
@@ -59,10 +110,14 @@ export function reportDelivery(
     );
   }
   const clean = parts.length === 1;
-  const message = clean
+  const released = clean
     ? `${parts[0]} recipient(s)`
     : `${parts.join(', ')}${failed.length > 0 ? '; the next run sends only to those not reached' : ''}`;
-  return outcomeOf(run, 'sent', clean ? 0 : 3, message, {
+  const cardText = cardsLine(cards.result, cards.heldBack);
+  const message = cardText ? `${released}; ${cardText}` : released;
+  const code = clean && cardsClean(cards.result) ? 0 : 3;
+  return outcomeOf(run, 'sent', code, message, {
+    cards: cards.result?.outcomes ?? [],
     deliveries: result.outcomes,
     unconfirmed: [...heldBack, ...unconfirmed],
     notSent: result.skipped,

@@ -40,6 +40,8 @@ export interface RunMonthOptions {
   allowIncomplete?: boolean;
   /** Send a test copy to this address only; the month is not marked sent. */
   testTo?: string;
+  /** With testTo: send this agency's card (not the release) as the test copy. */
+  testAgency?: string;
   /** Who asked (an email from the caller's token, or the CLI user); recorded in the runs tab. */
   requestedBy?: string;
   /** Aborted on SIGINT/SIGTERM: the message in flight is finished and recorded, no more go out. */
@@ -56,6 +58,8 @@ export interface RunMonthOutcome {
   /** One line for a person: what happened. */
   message: string;
   deliveries: DeliveryOutcome[];
+  /** The agencies' cards tried in this run (key `<agencyId>:<email>`). */
+  cards: DeliveryOutcome[];
   /** Recipients whose delivery was never confirmed (earlier, or in this run); not sent again automatically. */
   unconfirmed: string[];
   /** Recipients not tried because the run was stopped (SIGINT/SIGTERM); the next run sends to them. */

@@ -1,0 +1,54 @@
+/**
+ * Step 4 for the agencies' cards (send-cards.ts decides which): through the ledger, kind
+ * `card`, after the release and inside its claim; the run row's end covers both kinds.
+ */
+import { KarnamehError } from '../../core/errors.ts';
+import type { Claim } from '../delivery-ledger/claim.ts';
+import { deliverInBatches, type DeliveryResult } from '../delivery-ledger/deliver.ts';
+import { outcomeOf, problemsTab } from './outcome.ts';
+import type { DeliveryPlan } from './plan-deliveries.ts';
+import type { MonthRun } from './read-and-decide.ts';
+import { cardsClean, cardsLine, closingWithCards } from './report.ts';
+import { CARD_LIMITS, cardItems, type CardPlan } from './send-cards.ts';
+import type { RunMonthOutcome } from './types.ts';
+
+function requireMailer(run: MonthRun) {
+  const { mailer } = run.ports;
+  if (!mailer) throw new KarnamehError('internal', 'runMonth: a mailer is needed for the cards');
+  return mailer;
+}
+
+/** The release has nobody left (already sent), but some agencies' cards were never sent. */
+export async function sendCardsOnly(
+  run: MonthRun,
+  claim: Claim,
+  plan: Extract<DeliveryPlan, { kind: 'stop' }>,
+  cards: CardPlan,
+): Promise<RunMonthOutcome> {
+  const result = await deliverCards(run, claim, cards, { release: null, lead: '' });
+  const line = cardsLine(result, cards.unconfirmed);
+  return outcomeOf(run, 'sent', cardsClean(result) ? 0 : 3, `${plan.message}; ${line}`, {
+    cards: result.outcomes,
+    unconfirmed: [...plan.unconfirmed, ...cards.unconfirmed],
+    notSent: result.skipped,
+  });
+}
+
+/** The cards of the plan through the ledger (kind `card`); closes the run row for both kinds. */
+export async function deliverCards(
+  run: MonthRun,
+  claim: Claim,
+  cards: CardPlan,
+  close: { release: DeliveryResult | null; lead: string },
+): Promise<DeliveryResult> {
+  const items = await cardItems(run, cards);
+  return deliverInBatches(run.ledger, claim.entry, {
+    kind: 'card',
+    items,
+    mailer: requireMailer(run),
+    limits: run.options.limits ?? CARD_LIMITS,
+    signal: run.options.signal,
+    firstWrite: { problems: problemsTab(run) },
+    closeRun: (r) => closingWithCards(close.release, r, close.lead),
+  });
+}

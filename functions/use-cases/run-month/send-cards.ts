@@ -1,0 +1,119 @@
+/**
+ * The agencies' cards, sent after the release inside the same claim (issue 12): kind
+ * `card` in the runs tab, one row per agency under the key `<agencyId>:<email lower-case>`,
+ * its detail `hash=<16 hex> <messageId>` (core/cards/card-hash.ts). Exactly once per agency
+ * per month through the delivery ledger; a plain rerun sends the cards never confirmed sent
+ * (failed, skipped, never tried), even when the release itself has nobody left; `--force`
+ * on a month already sent re-sends, marked «اصلاحیه», only the cards whose hash changed.
+ */
+import { cardCorrectionHash, cardHashNote, lastCardHashes } from '../../core/cards/card-hash.ts';
+import { cardsToSend, type CardToSend } from '../../core/cards/cards-to-send.ts';
+import { KarnamehError } from '../../core/errors.ts';
+import { deliveryState, type RunsEntry } from '../../core/runs-log.ts';
+import { cardMail } from '../card-mail.ts';
+import type { DeliveryLimits, LedgerItem } from '../delivery-ledger/ledger.ts';
+import type { MonthRun } from './read-and-decide.ts';
+
+/**
+ * Card batches: up to 100 cards or 30 s of sending between two ledger writes (the release
+ * keeps 25 / 10 s). Each write costs a Sheet two calls (read the runs tab, write), so 200
+ * cards in batches of 25 would cost 16 calls; in batches of 100, 4. The price: a kill -9
+ * during the cards leaves up to one batch (100 cards) `pending`, held back as unconfirmed
+ * until `--resend-unconfirmed`, never sent twice.
+ */
+export const CARD_LIMITS: DeliveryLimits = { maxMessages: 100, maxMs: 30_000 };
+
+export interface CardPlan {
+  /** Cards to send now, with whether each is a correction. */
+  send: { card: CardToSend; key: string; hash: string; correction: boolean }[];
+  /** Keys held back: their earlier card was never confirmed (sent with --resend-unconfirmed). */
+  unconfirmed: string[];
+}
+
+export const cardKey = (card: CardToSend): string => `${card.agencyId}:${card.email.toLowerCase()}`;
+
+/** Which cards go now, from the runs tab as it is (pure). None without a card renderer. */
+export function planCards(run: MonthRun, runs: readonly RunsEntry[]): CardPlan {
+  const plan: CardPlan = { send: [], unconfirmed: [] };
+  if (!run.computed || !run.ports.renderCard) return plan;
+  const { model, problems } = run.parsed;
+  const cards = cardsToSend({
+    model,
+    problems,
+    computed: run.computed,
+    runId: run.runId,
+    digest: run.ledger.digest,
+    computedAt: run.startedAt,
+    correction: false,
+  });
+  const state = deliveryState([...runs], run.month, 'card', run.runId);
+  const held = new Set(state.unconfirmed.map((e) => e.recipient));
+  const hashes = lastCardHashes(runs, run.month);
+  const { force, resendUnconfirmed } = run.options;
+  for (const card of cards) {
+    const key = cardKey(card);
+    const hash = cardCorrectionHash(card.view);
+    if (state.reached.has(key)) {
+      if (force && hashes.get(key) !== hash) plan.send.push({ card, key, hash, correction: true });
+    } else if (held.has(key) && !force && !resendUnconfirmed) plan.unconfirmed.push(key);
+    else plan.send.push({ card, key, hash, correction: false });
+  }
+  return plan;
+}
+
+/** The ledger items of the plan, rendered (corrections say «اصلاحیه»). */
+export async function cardItems(run: MonthRun, plan: CardPlan): Promise<LedgerItem[]> {
+  const renderCard = run.ports.renderCard;
+  if (!renderCard || !run.computed || plan.send.length === 0) return [];
+  const corrected = plan.send.some((s) => s.correction)
+    ? new Map(
+        cardsToSend({
+          model: run.parsed.model,
+          problems: run.parsed.problems,
+          computed: run.computed,
+          runId: run.runId,
+          digest: run.ledger.digest,
+          computedAt: run.startedAt,
+          correction: true,
+        }).map((c) => [c.agencyId, c]),
+      )
+    : new Map<string, CardToSend>();
+  const items: LedgerItem[] = [];
+  for (const { card, key, hash, correction } of plan.send) {
+    const chosen = (correction && corrected.get(card.agencyId)) || card;
+    items.push({
+      key,
+      mail: cardMail(chosen, await renderCard(chosen.view)),
+      note: cardHashNote(hash),
+    });
+  }
+  return items;
+}
+
+/**
+ * `--to ADDRESS --agency ID`: that agency's card alone, addressed to ADDRESS and marked
+ * «نسخه آزمایشی» (recorded as kind `test`: never counts as the agency's card sent).
+ */
+export async function testCardItems(
+  run: MonthRun,
+  to: string,
+  agencyId: string,
+): Promise<LedgerItem[]> {
+  const { renderCard } = run.ports;
+  if (!run.computed) return [];
+  if (!renderCard) {
+    throw new KarnamehError('internal', 'runMonth: --agency needs a card renderer');
+  }
+  const [card] = cardsToSend({
+    model: run.parsed.model,
+    problems: run.parsed.problems,
+    computed: run.computed,
+    runId: run.runId,
+    digest: run.ledger.digest,
+    computedAt: run.startedAt,
+    correction: false,
+    testCopy: { to, agencyId },
+  });
+  if (!card) return [];
+  return [{ key: to.toLowerCase(), mail: cardMail(card, await renderCard(card.view)) }];
+}
