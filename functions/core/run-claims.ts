@@ -51,6 +51,13 @@ export function deadClaim(entry: RunsEntry, now: Date, here: ProcessHere): strin
   return null;
 }
 
+/** The `started` run rows of `month` (its claims), but `exceptRun`'s, in the order of the tab. */
+function claimsOf(entries: RunsEntry[], month: MonthKey, exceptRun: string): RunsEntry[] {
+  return entries.filter(
+    (e) => e.month === month && e.kind === 'run' && e.status === 'started' && e.runId !== exceptRun,
+  );
+}
+
 /**
  * The live claims of `month` in the order of the tab (the first one holds the month).
  * Rows of `exceptRun` are left out.
@@ -62,14 +69,7 @@ export function liveClaims(
   here: ProcessHere,
   exceptRun = '',
 ): RunsEntry[] {
-  return entries.filter(
-    (e) =>
-      e.month === month &&
-      e.kind === 'run' &&
-      e.status === 'started' &&
-      e.runId !== exceptRun &&
-      deadClaim(e, now, here) === null,
-  );
+  return claimsOf(entries, month, exceptRun).filter((e) => deadClaim(e, now, here) === null);
 }
 
 /** Dead claims of `month` (still `started`), for a note: the runs that crashed. */
@@ -80,12 +80,5 @@ export function deadClaims(
   here: ProcessHere,
   exceptRun = '',
 ): RunsEntry[] {
-  return entries.filter(
-    (e) =>
-      e.month === month &&
-      e.kind === 'run' &&
-      e.status === 'started' &&
-      e.runId !== exceptRun &&
-      deadClaim(e, now, here) !== null,
-  );
+  return claimsOf(entries, month, exceptRun).filter((e) => deadClaim(e, now, here) !== null);
 }

@@ -11,7 +11,7 @@ import type { RemindOutcome } from '../../functions/use-cases/remind.ts';
 import { writeWorkbookXlsx } from '../../scripts/write-workbook.ts';
 import { karnameh, scratch } from '../cli/cli-harness.ts';
 import { RECIPIENTS } from '../functions/harness.ts';
-import { runsOf } from '../mail/mail-fixtures.ts';
+import { runsOf, setAgencyCards } from '../mail/mail-fixtures.ts';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp-server.ts';
 import {
   PLANTED_IDS,
@@ -147,6 +147,7 @@ describe('a reminder round is not the release', () => {
   ])(
     'a remind round, then `karnameh run` of the month sends the release (%s)',
     async (_, fix) => {
+      await setAgencyCards(box.workbook, false); // the release alone (cards: agency-cards.test.ts)
       const round = await cli(`${REMINDER_DAY}T09:00`, 'remind');
       expect(round.code, round.stderr).toBe(0);
       expect(smtp.received).toHaveLength(7);
