@@ -35,6 +35,17 @@ afterEach(async () => {
 });
 
 const BIN = fileURLToPath(new URL('../../bin/karnameh.js', import.meta.url));
+/**
+ * setpriv's flags to run as nobody. It may read and search any folder (CAP_DAC_READ_SEARCH),
+ * so it can load the project wherever it was cloned (a 0700 folder too); what it may write
+ * is still nobody's, which is what these tests are about.
+ */
+const AS_NOBODY = [
+  '--reuid=65534',
+  '--regid=65534',
+  '--inh-caps=+dac_read_search',
+  '--ambient-caps=+dac_read_search',
+];
 const results = [['ماه'], ['1403-04']];
 
 async function errorOf(promise: Promise<unknown>): Promise<{ code: unknown; message: string }> {
@@ -112,7 +123,7 @@ describe('xlsx store: permissions', () => {
     const bytes = await readFile(box.workbook);
     const args = [BIN, 'run', '--workbook', box.workbook, '--month', '1403-04', '--outbox', outbox];
     const command = asRoot
-      ? ['setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, ...args]]
+      ? ['setpriv', [...AS_NOBODY, '--clear-groups', process.execPath, ...args]]
       : [process.execPath, args];
     const { code, stderr } = await new Promise<{ code: number | null; stderr: string }>(
       (resolve) => {
@@ -147,10 +158,7 @@ describe('xlsx store: a shared workbook written by a member of its group', () =>
     await chmod(outbox, 0o777);
     const args = [BIN, 'run', '--workbook', box.workbook, '--month', '1403-04', '--outbox', outbox];
     const command = asRoot
-      ? [
-          'setpriv',
-          ['--reuid=65534', '--regid=65534', `--groups=${group}`, process.execPath, ...args],
-        ]
+      ? ['setpriv', [...AS_NOBODY, `--groups=${group}`, process.execPath, ...args]]
       : [process.execPath, args];
     const code = await new Promise<number | null>((resolve) => {
       const child = spawn(command[0] as string, command[1] as string[], {

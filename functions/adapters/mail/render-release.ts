@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type Handlebars from 'handlebars';
@@ -22,11 +22,17 @@ type HandlebarsEnv = typeof Handlebars;
 type CompileOptions = NonNullable<Parameters<typeof Handlebars.compile>[1]>;
 type Template = Handlebars.TemplateDelegate<{ view: ReleaseView; subject: string }>;
 
+/**
+ * Whether `path` exists, by stat (not access(2), which asks with the real uid and so can
+ * miss a file a process may read through its capabilities).
+ */
+const isThere = (path: string): boolean => statSync(path, { throwIfNoEntry: false }) !== undefined;
+
 /** The package root: the nearest folder above this file that holds package.json (source or dist/). */
 export function packageRoot(from: string = import.meta.url): string {
   let dir = dirname(fileURLToPath(from));
   for (;;) {
-    if (existsSync(join(dir, 'package.json'))) return dir;
+    if (isThere(join(dir, 'package.json'))) return dir;
     const parent = dirname(dir);
     if (parent === dir) throw new KarnamehError('internal', 'package.json not found above ' + from);
     dir = parent;
@@ -114,7 +120,7 @@ export function createReleaseRenderer(
   const dir = resolve(templatesDir);
   const partialsDir = join(dir, 'partials');
   const partials = new Map<string, string>();
-  if (existsSync(partialsDir)) {
+  if (isThere(partialsDir)) {
     for (const file of readdirSync(partialsDir).sort()) {
       if (!file.endsWith('.hbs')) continue;
       partials.set(file.slice(0, -'.hbs'.length), readTemplate(join(partialsDir, file)));
