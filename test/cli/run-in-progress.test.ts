@@ -102,6 +102,8 @@ describe('a run of a workbook another process is running', () => {
       expect(result.code, result.stderr).toBe(1);
       expect(result.stderr).toContain('in progress');
       expect(result.stderr).toContain(`process ${other.pid}`);
+      // one plain line naming the workbook's run, not a message nested in another
+      expect(result.stderr.match(/in progress/g)).toHaveLength(1);
       await expect(readdir(box.outbox)).rejects.toThrow();
       const runs = await runsOfBox();
       expect(runs.map((e) => [e.kind, e.status])).toEqual([['run', 'blocked']]);

@@ -47,7 +47,8 @@ export interface Claim {
  *    claims of runs that are gone (run-claims.ts) are passed over and named in `notes`.
  */
 export async function claimRun(run: LedgerRun, here: ProcessHere, detail = ''): Promise<Claim> {
-  const refuse = async (why: string): Promise<never> => {
+  /** Records the refusal; `message` is the whole line a person reads (it names the other run). */
+  const refuse = async (why: string, message: string): Promise<never> => {
     await ledgerWrite(run, {
       outputs: {},
       runs: [
@@ -58,17 +59,15 @@ export async function claimRun(run: LedgerRun, here: ProcessHere, detail = ''): 
         }),
       ],
     });
-    throw new KarnamehError(
-      'run.in_progress',
-      `a run of ${run.month} is in progress (${why}); try again when it is done`,
-    );
+    throw new KarnamehError('run.in_progress', message);
   };
   let lock: RunLock | null = null;
   try {
     lock = (await run.store.lockRun?.({ runId: run.runId, month: run.month })) ?? null;
   } catch (error) {
     if (error instanceof KarnamehError && error.code === 'run.in_progress') {
-      return refuse(error.message.replace(/; try again when it is done$/, ''));
+      // The lock is the workbook's: its message names the run that holds it, and its month.
+      return refuse(error.message.replace(/; try again when it is done$/, ''), error.message);
     }
     throw error;
   }
