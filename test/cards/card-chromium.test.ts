@@ -1,7 +1,8 @@
 import { mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, openPage } from '../support/phone-browser.ts';
 import { packageRoot } from '../../functions/adapters/mail/render-release.ts';
 import { gmailErrors, unexpectedErrors } from '../support/email-lint.ts';
 import { AGENCY_ROWS, cardRun, TIR_SCORES } from './card-fixtures.ts';
@@ -75,31 +76,16 @@ function hostileCard(): string {
 let browser: Browser;
 
 beforeAll(async () => {
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
   await browser?.close();
 });
 
-async function open(html: string, width: number): Promise<{ page: Page; requests: string[] }> {
-  const page = await browser.newPage({ viewport: { width, height: 800 } });
-  const requests: string[] = [];
-  page.on('request', (request) => requests.push(request.url()));
-  page.on('dialog', (dialog) => {
-    requests.push(`dialog: ${dialog.message()}`);
-    void dialog.dismiss();
-  });
-  await page.setContent(html, { waitUntil: 'load' });
-  return { page, requests };
-}
-
 describe('the card in Chromium at 375 px', () => {
   it('is right-to-left with no sideways scroll, and its year table is legible', async () => {
-    const { page, requests } = await open(richCard(), 375);
+    const { page, requests } = await openPage(browser, richCard(), 375);
     const layout = await page.evaluate(() => {
       const wrapper = document.querySelector('body > div');
       return {
@@ -197,7 +183,7 @@ describe('the card in Chromium at 375 px', () => {
   });
 
   it('shows a not-evaluated card with the cells to fix, names from the sheet as text', async () => {
-    const { page, requests } = await open(hostileCard(), 375);
+    const { page, requests } = await openPage(browser, hostileCard(), 375);
     const dom = await page.evaluate(() => ({
       images: document.querySelectorAll('img').length,
       scripts: document.querySelectorAll('script').length,

@@ -1,7 +1,8 @@
 import { mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contrast, launchChromium, openPage } from '../support/phone-browser.ts';
 import {
   createReleaseRenderer,
   packageRoot,
@@ -46,42 +47,12 @@ function hostileTir() {
 let browser: Browser;
 
 beforeAll(async () => {
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
   await browser?.close();
 });
-
-async function open(html: string, width: number): Promise<{ page: Page; requests: string[] }> {
-  const page = await browser.newPage({ viewport: { width, height: 800 } });
-  const requests: string[] = [];
-  page.on('request', (request) => requests.push(request.url()));
-  page.on('dialog', (dialog) => {
-    requests.push(`dialog: ${dialog.message()}`);
-    void dialog.dismiss();
-  });
-  await page.setContent(html, { waitUntil: 'load' });
-  return { page, requests };
-}
-
-/** WCAG relative luminance of `rgb(r, g, b)`. */
-function luminance(rgb: string): number {
-  const [r = 0, g = 0, b = 0] = (rgb.match(/[\d.]+/g) ?? []).map(Number).map((v) => {
-    const c = v / 255;
-    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-  });
-  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-}
-
-/** WCAG contrast ratio of two colours. */
-export function contrast(a: string, b: string): number {
-  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
-  return ((hi ?? 0) + 0.05) / ((lo ?? 0) + 0.05);
-}
 
 /**
  * In the page: each figure followed by «درصد» or «واحد درصد», with the tops of the line
@@ -148,7 +119,7 @@ interface FigureLine {
 
 describe('the release in Chromium', () => {
   it('never breaks a figure from «درصد» at a line end on a 375 px phone', async () => {
-    const { page } = await open(render(tirInput()).html, 375);
+    const { page } = await openPage(browser, render(tirInput()).html, 375);
     const figures = (await page.evaluate(FIGURE_LINES)) as FigureLine[];
     expect(figures.length).toBeGreaterThan(15);
     expect(figures.filter((f) => f.lines !== 1)).toEqual([]);
@@ -159,7 +130,7 @@ describe('the release in Chromium', () => {
     const broken = render(tirInput()).html.replace(/\u00A0/g, ' ');
     const counts = new Set<number>();
     for (const width of [300, 320, 340, 360, 375]) {
-      const { page } = await open(broken, width);
+      const { page } = await openPage(browser, broken, width);
       for (const f of (await page.evaluate(FIGURE_LINES)) as FigureLine[]) counts.add(f.lines);
       await page.close();
     }
@@ -167,7 +138,7 @@ describe('the release in Chromium', () => {
   });
 
   it('puts each chart’s legend above its bars, naming the colours drawn', async () => {
-    const { page } = await open(render(tirInput()).html, 375);
+    const { page } = await openPage(browser, render(tirInput()).html, 375);
     const legends = (await page.evaluate(LEGEND)) as {
       legendBottom: number;
       barTop: number;
@@ -186,7 +157,7 @@ describe('the release in Chromium', () => {
   });
 
   it('gives every text colour a contrast of at least 4.5:1 with its background', async () => {
-    const { page } = await open(render(tirInput({ correction: true })).html, 375);
+    const { page } = await openPage(browser, render(tirInput({ correction: true })).html, 375);
     const pairs = (await page.evaluate(TEXT_COLOURS)) as {
       color: string;
       background: string;
@@ -203,7 +174,7 @@ describe('the release in Chromium', () => {
   });
 
   it('is right-to-left, fits a 375 px phone with no sideways scroll, and looks right', async () => {
-    const { page, requests } = await open(render(tirInput()).html, 375);
+    const { page, requests } = await openPage(browser, render(tirInput()).html, 375);
     const layout = await page.evaluate(() => {
       const wrapper = document.querySelector('body > div');
       const tables = [...document.querySelectorAll('table')];
@@ -257,7 +228,7 @@ describe('the release in Chromium', () => {
   });
 
   it('stays at most 600 px wide on a desktop', async () => {
-    const { page } = await open(render(tirInput()).html, 1024);
+    const { page } = await openPage(browser, render(tirInput()).html, 1024);
     const width = await page.evaluate(() => {
       const main = document.querySelector('body > div > table');
       return main ? main.getBoundingClientRect().width : null;
@@ -271,7 +242,7 @@ describe('the release in Chromium', () => {
   });
 
   it('shows names from the sheet as text, never as markup', async () => {
-    const { page, requests } = await open(render(hostileTir()).html, 375);
+    const { page, requests } = await openPage(browser, render(hostileTir()).html, 375);
     const dom = await page.evaluate(() => ({
       images: document.querySelectorAll('img').length,
       scripts: document.querySelectorAll('script').length,

@@ -1,7 +1,8 @@
 import { mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contrast, launchChromium, openPage } from '../support/phone-browser.ts';
 import { packageRoot } from '../../functions/adapters/mail/render-release.ts';
 import { lookMails, type LookMails } from './reminder-mail-fixtures.ts';
 
@@ -39,40 +40,16 @@ let mails: LookMails;
 
 beforeAll(async () => {
   mails = await lookMails();
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
   await browser?.close();
 });
 
-async function open(html: string): Promise<{ page: Page; requests: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 375, height: 800 } });
-  const requests: string[] = [];
-  page.on('request', (request) => requests.push(request.url()));
-  await page.setContent(html, { waitUntil: 'load' });
-  return { page, requests };
-}
-
-/** WCAG contrast of `rgb(…)` colours. */
-function contrast(foreground: string, background: string): number {
-  const luminance = (color: string): number => {
-    const [r = 0, g = 0, b = 0] = (color.match(/[\d.]+/g) ?? []).map(Number).map((v) => {
-      const c = v / 255;
-      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-    });
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-  };
-  const [hi, lo] = [luminance(foreground), luminance(background)].sort((a, b) => b - a);
-  return ((hi ?? 0) + 0.05) / ((lo ?? 0) + 0.05);
-}
-
 describe.each(['reminder', 'noRow', 'digest'] as const)('the %s in Chromium', (which) => {
   it('is right-to-left, fits 375 px with no sideways scroll, and every text has contrast ≥ 4.5:1', async () => {
-    const { page, requests } = await open(mails[which].html);
+    const { page, requests } = await openPage(browser, mails[which].html);
     const layout = await page.evaluate(() => {
       const wrapper = document.querySelector('body > div');
       return {
