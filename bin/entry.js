@@ -1,4 +1,5 @@
-// Which build of the CLI to load: dist/functions/cli.js when the build's stamp
+// Which build of the CLI to load: the bundle dist/cli/cli.js (scripts/build-cli.ts; else
+// tsc's dist/functions/cli.js) when the build's stamp
 // (dist/build-stamp, written by `npm run build` after tsc) is at least as new as every file
 // under functions/, so an edited source is never shadowed by an old build; else the
 // sources. KARNAMEH_SOURCES=1 forces the sources.
@@ -27,7 +28,8 @@ function newestSource() {
 
 /** The URL of the CLI module to import. */
 export function entryModule(env = process.env) {
-  const built = new URL('dist/functions/cli.js', root);
+  const bundle = new URL('dist/cli/cli.js', root);
+  const built = mtime(bundle) !== undefined ? bundle : new URL('dist/functions/cli.js', root);
   const sources = new URL('functions/cli.ts', root);
   if (env.KARNAMEH_SOURCES === '1') return sources.href;
   const builtAt = mtime(new URL('dist/build-stamp', root));

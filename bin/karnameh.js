@@ -19,6 +19,13 @@ if (major < 22 || (major === 22 && minor < 18) || (major === 23 && minor < 6)) {
 // turns it off.
 const { enableCompileCache } = await import('node:module');
 enableCompileCache?.();
+// A run's garbage is short-lived strings and rows; V8 doubles its young generation each time
+// much of it survives a collection, up to 16 MB a half, and keeps the pages. Held at its
+// first size, a dry run of the example peaks about 12 MB lower and a run of 2,000 agencies
+// about 120 MB lower, for a few percent more time (bench/xlsx-targets.ts; figures in
+// README, "Speed and memory"). KARNAMEH_V8_FLAGS='' (or other flags) replaces this.
+const { setFlagsFromString } = await import('node:v8');
+setFlagsFromString(process.env.KARNAMEH_V8_FLAGS ?? '--semi-space-growth-factor=1');
 const { entryModule } = await import('./entry.js');
 const { main } = await import(entryModule());
 

@@ -4,7 +4,7 @@
  * Values that hold secrets (the password in SMTP_URL, SHEETS_ACCESS_TOKEN) never appear
  * in a message or a log line; `describeConfig` gives what may be logged.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { SourceOptions } from './compose.ts';
 import { smtpRateSchema } from './adapters/mail/pacer.ts';
 import { KarnamehError } from './core/errors.ts';

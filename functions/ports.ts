@@ -113,8 +113,11 @@ export interface Mailer {
 export interface PreviewWriter {
   /** Returns the paths written. */
   write(release: RenderedRelease): Promise<string[]>;
-  /** Each agency's card into `cards/`, `<id>.html` and `<id>.txt`; returns the paths written. */
-  writeCards?(cards: readonly { agencyId: string; card: RenderedCard }[]): Promise<string[]>;
+  /**
+   * Each agency's card into `cards/`, `<id>.html` and `<id>.txt`, taken one at a time as
+   * they are rendered; returns the paths written.
+   */
+  writeCards?(cards: AsyncIterable<PreviewCard> | Iterable<PreviewCard>): Promise<string[]>;
 }
 
 export interface Logger {
@@ -132,6 +135,12 @@ export interface RenderedRelease {
 }
 
 /** One agency's card as rendered from the templates (no attachment). */
+/** One agency's rendered card, for the preview folder. */
+export interface PreviewCard {
+  agencyId: string;
+  card: RenderedCard;
+}
+
 export interface RenderedCard {
   subject: string;
   html: string;

@@ -10,7 +10,7 @@
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const FUNCTIONS = ['monthlyRun', 'watchSheet'] as const;
 const WATCH_URL = 'WATCH_URL';

@@ -2,7 +2,7 @@
  * Reading single cells as the workbook contract defines them (workbook.md, "Cell values"):
  * numbers, months, yes/no flags, e-mail addresses and text.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { CellValue } from './cells.ts';
 import { MONTH_NAMES, monthKey, monthOf, type MonthKey } from './jalali.ts';
 import { normalizeDisplay, normalizeName, toAsciiDigits, trimMarks } from './normalize.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The summary JSON of interfaces.md: printed by `--json`, returned by the HTTP functions. */
 export const SUMMARY_STATUSES = ['sent', 'dry-run', 'already-sent', 'blocked', 'checked'] as const;

@@ -12,7 +12,7 @@
  * Without a token off Cloud Run it is a local development call: allowed, with a warning.
  */
 import type { IncomingHttpHeaders } from 'node:http';
-import { z } from 'zod';
+import * as z from 'zod';
 
 export type Caller =
   | { kind: 'token'; email: string | null; subject: string | null }

@@ -1,5 +1,5 @@
 /** The body of a `monthlyRun` call: `{ month?, dryRun?, force?, resendUnconfirmed?, allowIncomplete? }`, nothing else. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { isMonthKey } from '../core/jalali.ts';
 
 export const monthlyRunBodySchema = z.strictObject({

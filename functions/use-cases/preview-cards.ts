@@ -1,5 +1,5 @@
 import { cardsToSend, type CardsToSendInput } from '../core/cards/cards-to-send.ts';
-import type { PreviewWriter, RenderCard, RenderedCard } from '../ports.ts';
+import type { PreviewCard, PreviewWriter, RenderCard } from '../ports.ts';
 
 export interface CardPreviewPorts {
   renderCard?: RenderCard;
@@ -8,7 +8,8 @@ export interface CardPreviewPorts {
 
 /**
  * `--dry-run`: renders every card the run would send (cardsToSend) into the preview's
- * `cards/` folder; returns the paths written (none without a card renderer or writer).
+ * `cards/` folder, one at a time (each written before the next is rendered); returns the
+ * paths written (none without a card renderer or writer).
  */
 export async function previewCards(
   ports: CardPreviewPorts,
@@ -16,9 +17,10 @@ export async function previewCards(
 ): Promise<string[]> {
   const { renderCard, preview } = ports;
   if (!renderCard || !preview?.writeCards) return [];
-  const rendered: { agencyId: string; card: RenderedCard }[] = [];
-  for (const card of cardsToSend(input)) {
-    rendered.push({ agencyId: card.agencyId, card: await renderCard(card.view) });
+  async function* rendered(render: RenderCard): AsyncGenerator<PreviewCard> {
+    for (const card of cardsToSend(input)) {
+      yield { agencyId: card.agencyId, card: await render(card.view) };
+    }
   }
-  return preview.writeCards(rendered);
+  return preview.writeCards(rendered(renderCard));
 }

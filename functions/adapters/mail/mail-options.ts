@@ -1,6 +1,6 @@
 import addressparser from 'nodemailer/lib/addressparser';
 import type Mail from 'nodemailer/lib/mailer/index.js';
-import { z } from 'zod';
+import * as z from 'zod';
 import { KarnamehError } from '../../core/errors.ts';
 import type { OutgoingMail } from '../../ports.ts';
 import { oneLine } from './one-line.ts';

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { z } from 'zod';
+import * as z from 'zod';
 import { KarnamehError } from '../../core/errors.ts';
 
 /** `SMTP_RATE`: messages per second, a number > 0 and ≤ 1000 (e.g. `2`, `0.5`); unset: no pace. */

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { chmod, mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { PreviewWriter, RenderedCard } from '../../ports.ts';
+import type { PreviewWriter } from '../../ports.ts';
 
 /**
  * A file name from an agency id (which comes from the sheet): letters, digits, `_` and
@@ -68,18 +68,21 @@ export function createPreviewWriter(dir: string): PreviewWriter {
      * `cards/<id>.html` and `cards/<id>.txt` (subject first), written whole into a fresh
      * folder that then replaces `cards/`: no card of an earlier dry run is left behind.
      */
-    async writeCards(cards: readonly { agencyId: string; card: RenderedCard }[]) {
+    async writeCards(cards) {
       await mkdir(dir, { recursive: true });
       const target = join(dir, 'cards');
       const staging = await mkdtemp(join(dir, '.cards-'));
+      const names: string[] = [];
       try {
-        // Written synchronously: a few hundred small files into a folder of this run's own,
-        // where each asynchronous write's trips through the thread pool cost more than the
-        // write itself (about a quarter of a dry run's time, bench/xlsx-targets.ts).
-        for (const { agencyId, card } of cards) {
+        // Each card is written as it comes and then let go, so a dry run never holds every
+        // agency's card at once. Written synchronously: a few hundred small files into a
+        // folder of this run's own, where each asynchronous write's trips through the
+        // thread pool cost more than the write itself (bench/xlsx-targets.ts).
+        for await (const { agencyId, card } of cards) {
           const name = cardFileName(agencyId);
           writeFileSync(join(staging, `${name}.html`), card.html);
           writeFileSync(join(staging, `${name}.txt`), `${card.subject}\n\n${card.text}`);
+          names.push(name);
         }
         await chmod(staging, 0o755);
         await replaceFolder(staging, target);
@@ -87,10 +90,7 @@ export function createPreviewWriter(dir: string): PreviewWriter {
         await rm(staging, { recursive: true, force: true });
         throw error;
       }
-      return cards.flatMap(({ agencyId }) => {
-        const name = cardFileName(agencyId);
-        return [join(target, `${name}.html`), join(target, `${name}.txt`)];
-      });
+      return names.flatMap((name) => [join(target, `${name}.html`), join(target, `${name}.txt`)]);
     },
   };
 }

@@ -17,7 +17,7 @@ import { readFile, realpath, rm, stat, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { z } from 'zod';
+import * as z from 'zod';
 import { KarnamehError } from '../../core/errors.ts';
 import type { RunLock, RunLockRequest } from '../../ports.ts';
 
