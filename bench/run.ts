@@ -1,6 +1,7 @@
 /**
  * The benchmark table: `npm run bench` (node bench/run.ts), or `node bench/run.ts --quick`
- * for a smoke check on small sizes with fewer runs. Every time is a median of several runs;
+ * for a smoke check on small sizes with fewer runs; `--only WORDS` measures only the steps
+ * whose name contains WORDS (`npm run bench -- --only "issue 10"`). Every time is a median of several runs;
  * figures with a target say `ok` or `OVER`. The machine's load is printed with the table,
  * since other work on the same machine slows everything down.
  *
@@ -65,10 +66,12 @@ const load = () =>
 export async function runBench(
   plan: BenchPlan,
   progress: (line: string) => void = () => {},
+  only?: string,
 ): Promise<{ figures: Figure[]; notes: string[] }> {
   const figures: Figure[] = [];
   const notes: string[] = [];
   const step = async (what: string, measure: () => Promise<Figure[]> | Figure[]) => {
+    if (only !== undefined && !what.includes(only)) return;
     progress(`${what}…`);
     const start = performance.now();
     try {
@@ -100,8 +103,12 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const plan = quick ? QUICK : FULL;
   const loadBefore = load();
   const started = performance.now();
-  const { figures, notes } = await runBench(plan, (line) =>
-    process.stderr.write(`bench: ${line}\n`),
+  const onlyAt = process.argv.indexOf('--only');
+  const only = onlyAt > 0 ? process.argv[onlyAt + 1] : undefined;
+  const { figures, notes } = await runBench(
+    plan,
+    (line) => process.stderr.write(`bench: ${line}\n`),
+    only,
   );
   const out = [
     `karnameh bench${quick ? ' --quick' : ''}: Node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), ` +

@@ -49,9 +49,21 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       // Another run of the month is sending: stopped, as by the data (interfaces.md exit 1).
       return error.code === 'usage' ? 2 : error.code === 'run.in_progress' ? 1 : 3;
     }
-    log.error(`unexpected failure: ${error instanceof Error ? error.message : String(error)}`);
+    log.error(failureLine(error));
     return 3;
   }
+}
+
+/**
+ * A failure karnameh did not foresee, in one line: a file or folder the system refused
+ * (an outbox that cannot be made, a full disk) names the path and the system's reason.
+ */
+function failureLine(error: unknown): string {
+  const { code, path, message } = error as Partial<NodeJS.ErrnoException>;
+  if (typeof code === 'string' && typeof path === 'string') {
+    return `cannot use ${path}: ${message ?? code} (check the path and its permissions)`;
+  }
+  return `unexpected failure: ${error instanceof Error ? error.message : String(error)}`;
 }
 
 async function dispatch(options: CliOptions, io: CliIo, log: Logger): Promise<number> {

@@ -1,8 +1,9 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import nodemailer from 'nodemailer';
 import type { Mailer } from '../../ports.ts';
 import { SAFE_TRANSPORT, mailOptions, parseSender } from './mail-options.ts';
+import { makeFolder } from '../make-folder.ts';
 
 const safe = (text: string): string => text.replace(/[^a-zA-Z0-9@._-]+/g, '_').slice(0, 80);
 
@@ -38,7 +39,7 @@ export function createOutboxMailer(options: {
     description: `outbox ${options.dir}`,
     async send(mail) {
       const info = await transport.sendMail(mailOptions(mail, from));
-      await mkdir(options.dir, { recursive: true });
+      await makeFolder(options.dir);
       const base = `${options.prefix ?? 'release'}-${safe(mail.to.email)}`;
       await writeNew(options.dir, base, info.message as Buffer);
       return { messageId: info.messageId };

@@ -1,7 +1,8 @@
 import { writeFileSync } from 'node:fs';
-import { chmod, mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { PreviewWriter } from '../../ports.ts';
+import { makeFolder } from '../make-folder.ts';
 
 /**
  * A file name from an agency id (which comes from the sheet): letters, digits, `_` and
@@ -49,7 +50,7 @@ async function replaceFolder(staging: string, target: string): Promise<void> {
 export function createPreviewWriter(dir: string): PreviewWriter {
   return {
     async write(release) {
-      await mkdir(dir, { recursive: true });
+      await makeFolder(dir);
       const files = {
         'release.html': release.html,
         'release.txt': `${release.subject}\n\n${release.text}`,
@@ -69,7 +70,7 @@ export function createPreviewWriter(dir: string): PreviewWriter {
      * folder that then replaces `cards/`: no card of an earlier dry run is left behind.
      */
     async writeCards(cards) {
-      await mkdir(dir, { recursive: true });
+      await makeFolder(dir);
       const target = join(dir, 'cards');
       const staging = await mkdtemp(join(dir, '.cards-'));
       const names: string[] = [];

@@ -1,6 +1,7 @@
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ReminderPreviewWriter } from '../../reminder-ports.ts';
+import { makeFolder } from '../make-folder.ts';
 
 /** An agency id as a file name: safe characters only, never hidden, never `..`. */
 const safeName = (id: string): string => {
@@ -18,7 +19,7 @@ export function createReminderPreviewWriter(dir: string): ReminderPreviewWriter 
   return {
     async write(previews) {
       await rm(dir, { recursive: true, force: true });
-      await mkdir(dir, { recursive: true });
+      await makeFolder(dir);
       const used = new Set<string>(['digest']);
       const written: string[] = [];
       for (const { agencyId, mail } of previews) {

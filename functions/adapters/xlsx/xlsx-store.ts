@@ -1,4 +1,3 @@
-import { mkdir } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import type { RawTab, RawWorkbook } from '../../core/cells.ts';
 import type { RunsEntry } from '../../core/runs-log.ts';
@@ -28,6 +27,7 @@ import { takeRunLock, withWriteLock } from './file-lock.ts';
 import { emptyPackage } from './new-package.ts';
 import { openWorkbook, readTabs, type OpenWorkbook } from './open-workbook.ts';
 import { rewriteWorkbook, type TabWrite } from './rewrite-workbook.ts';
+import { makeFolder } from '../make-folder.ts';
 
 const OUTPUT_KEYS = ['results', 'problems', 'runs'] as const;
 const WHOLE_TABS = ['results', 'problems'] as const;
@@ -192,7 +192,7 @@ export function createXlsxStore(path: string): XlsxStore {
     read,
     write,
     init: async (template) => {
-      await mkdir(dirname(path), { recursive: true }); // the write lock goes beside the new file
+      await makeFolder(dirname(path)); // the write lock goes beside the new file
       return withWriteLock(path, () => initXlsx(path, template));
     },
     checkWritable: async () => checkWritable(path, await resolveTarget(path)),
@@ -272,7 +272,7 @@ async function initXlsx(path: string, template: InitTemplate): Promise<WriteRepo
     rows: [tab.header, ...tab.rows],
   }));
   const bytes = rewriteWorkbook(open, { tabs }, path);
-  if (isNew) await mkdir(dirname(path), { recursive: true });
+  if (isNew) await makeFolder(dirname(path));
   await replaceFile(target, bytes, current.identity, path);
   const titles = missing.map((tab) => tab.title);
   return {
