@@ -153,7 +153,7 @@ export function decideRun(input: RunGateInput): RunGate {
     const names = missing.map((m) => `${m.name} (${m.reason})`).join('، ');
     return blocked(
       'incomplete',
-      `${missing.length} agencies are not evaluated in ${input.month}; use --allow-incomplete to send anyway: ${missing.map((m) => m.name).join(', ')}`,
+      `${missing.length === 1 ? '1 agency is' : `${missing.length} agencies are`} not evaluated in ${input.month}; use --allow-incomplete to send anyway: ${missing.map((m) => m.name).join(', ')}`,
       `${missing.length} دستگاه ارزیابی نشده‌اند: ${names}`,
     );
   }

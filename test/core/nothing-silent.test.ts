@@ -309,6 +309,10 @@ describe('the run gate (workbook.md, "What stops a run")', () => {
 
   it('an incomplete month is blocked without allowIncomplete, and passes with it', () => {
     expect(gate()).toMatchObject({ kind: 'blocked', reason: 'incomplete' });
+    // one agency short: said in the singular
+    expect(gate()).toMatchObject({
+      message: expect.stringMatching(/^1 agency is not evaluated in /),
+    });
     expect(gate({ options: { allowIncomplete: true } })).toEqual({ kind: 'proceed', warnings: [] });
   });
 
