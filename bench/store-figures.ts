@@ -39,7 +39,7 @@ export async function xlsxFigures(size: Size, runs: number): Promise<Figure[]> {
         value: ms,
         unit: 'ms',
         runs,
-        detail: `zip parts + saxes; writing the file (exceljs) took ${written.toFixed(0)} ms`,
+        detail: `zip parts + saxen; writing the file (exceljs) took ${written.toFixed(0)} ms`,
       },
     ];
   } finally {

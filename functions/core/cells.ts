@@ -18,6 +18,11 @@ export interface RawTab {
 /** Every tab of a workbook, in workbook order. */
 export interface RawWorkbook {
   tabs: RawTab[];
+  /**
+   * The input digest of these tabs (core/input-digest.ts), when the store computed it as it
+   * read them (the .xlsx store does, to notice an edit before it writes): not computed twice.
+   */
+  inputDigest?: string;
 }
 
 /** A1 column letters for a zero-based column index (0 -> A, 26 -> AA). */

@@ -26,9 +26,11 @@ const cellText = (cell: CellValue | undefined): string =>
  * figure in the release can be traced to the exact sheet content it came from, and a month
  * whose data changed after it was sent is noticed (run.data_changed). Blank trailing cells
  * and rows do not change it, nor do the settings rows the product writes itself
- * (run_request, run_status).
+ * (run_request, run_status). A digest the store already computed for these tabs
+ * (`workbook.inputDigest`) is taken as it is.
  */
 export function inputDigest(workbook: RawWorkbook): string {
+  if (workbook.inputDigest !== undefined) return workbook.inputDigest;
   const hash = createHash('sha256');
   for (const tab of workbook.tabs) {
     if (OUTPUT_NAMES.has(normalizeName(tab.name))) continue;

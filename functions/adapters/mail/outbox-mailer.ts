@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import nodemailer from 'nodemailer';
+import { nodemailer } from './nodemailer.ts';
 import type { Mailer } from '../../ports.ts';
 import { SAFE_TRANSPORT, mailOptions, parseSender } from './mail-options.ts';
 import { makeFolder } from '../make-folder.ts';

@@ -1,4 +1,4 @@
-import nodemailer from 'nodemailer';
+import { nodemailer } from './nodemailer.ts';
 import { KarnamehError } from '../../core/errors.ts';
 import type { Mailer } from '../../ports.ts';
 import { SAFE_TRANSPORT, mailOptions, parseSender } from './mail-options.ts';

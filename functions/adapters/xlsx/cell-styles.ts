@@ -34,7 +34,8 @@ export function readCellStyles(xml: string | undefined): CellStyles {
   let section = '';
   let xf = 0;
   parseXml(xml, {
-    open(name, a) {
+    open(name, attributes) {
+      const a = attributes();
       if (name === 'numFmt' && a.numFmtId !== undefined) {
         custom.set(Number(a.numFmtId), a.formatCode ?? '');
       } else if (name === 'fonts' || name === 'cellXfs' || name === 'cellStyleXfs') {

@@ -48,8 +48,10 @@ export function readRelationships(zip: ZipArchive, part: string): Relationship[]
   const found: Relationship[] = [];
   const base = posix.dirname(part);
   parseXml(xml, {
-    open(name, a) {
-      if (name !== 'Relationship' || a.Id === undefined || a.Target === undefined) return;
+    open(name, attributes) {
+      if (name !== 'Relationship') return;
+      const a = attributes();
+      if (a.Id === undefined || a.Target === undefined) return;
       const external = a.TargetMode === 'External';
       const target = decodeURI(a.Target);
       const resolved = target.startsWith('/') ? target.slice(1) : posix.join(base, target);
@@ -70,7 +72,9 @@ export function mapPackage(zip: ZipArchive): PackageMap | undefined {
   const sheets: SheetRef[] = [];
   let date1904 = false;
   parseXml(workbookXml, {
-    open(name, a) {
+    open(name, attributes) {
+      if (name !== 'workbookPr' && name !== 'sheet') return;
+      const a = attributes();
       if (name === 'workbookPr') date1904 = a.date1904 === '1' || a.date1904 === 'true';
       if (name !== 'sheet') return;
       const relId = a['r:id'] ?? Object.entries(a).find(([k]) => k.endsWith(':id'))?.[1] ?? '';

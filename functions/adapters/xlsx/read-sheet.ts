@@ -126,8 +126,12 @@ export function readSheet(xml: string, context: SheetContext): Pick<RawTab, 'row
   let phonetic = 0;
   let width = 0;
   parseXml(xml, {
-    open(name, a) {
-      if (name === 'c') {
+    open(name, attributes) {
+      if (name === 'v' && inCell) {
+        collect = 'v';
+        cell.hasValue = true;
+      } else if (name === 'c') {
+        const a = attributes();
         const ref = a.r === undefined ? undefined : parseRef(a.r);
         if (ref !== undefined) [rowIndex, column] = ref;
         else column++;
@@ -139,18 +143,17 @@ export function readSheet(xml: string, context: SheetContext): Pick<RawTab, 'row
         cell.hasValue = false;
         cell.hasFormula = false;
       } else if (name === 'row') {
-        rowIndex = a.r === undefined ? rowIndex + 1 : Number(a.r) - 1;
+        const r = attributes().r;
+        rowIndex = r === undefined ? rowIndex + 1 : Number(r) - 1;
         column = -1;
       } else if (inCell) {
-        if (name === 'v') {
-          collect = 'v';
-          cell.hasValue = true;
-        } else if (name === 'f') cell.hasFormula = true;
+        if (name === 'f') cell.hasFormula = true;
         else if (name === 'is') inInline = true;
         else if (name === 'rPh') phonetic++;
         else if (name === 't' && inInline && phonetic === 0) collect = 't';
-      } else if (name === 'mergeCell' && a.ref !== undefined) {
-        const range = parseRange(a.ref);
+      } else if (name === 'mergeCell') {
+        const ref = attributes().ref;
+        const range = ref === undefined ? undefined : parseRange(ref);
         if (range !== undefined) merges.push(range);
       }
     },

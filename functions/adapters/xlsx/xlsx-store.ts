@@ -76,9 +76,10 @@ export function createXlsxStore(path: string): XlsxStore {
   async function read(): Promise<RawWorkbook> {
     const { target, identity, open } = await load(path);
     const tabs = readTabs(open, path);
-    seen = { target, identity, inputs: inputFingerprint(tabs) };
+    const inputs = inputFingerprint(tabs);
+    seen = { target, identity, inputs };
     const sibling = siblingPath(path);
-    if (!(await exists(sibling))) return { tabs };
+    if (!(await exists(sibling))) return { tabs, inputDigest: inputs };
     let outputs: RawTab[];
     try {
       const opened = await load(sibling);
@@ -92,7 +93,7 @@ export function createXlsxStore(path: string): XlsxStore {
         { cause: error },
       );
     }
-    return { tabs: overlayOutputs(tabs, outputs) };
+    return { tabs: overlayOutputs(tabs, outputs), inputDigest: inputs };
   }
 
   /**
