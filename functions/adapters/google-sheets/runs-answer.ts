@@ -66,6 +66,8 @@ export function runsFromAnswer(
   const grid = sheet?.data?.[0];
   if (!sheet || typeof title !== 'string' || !grid || (grid.startRow ?? 0) !== 0) return null;
   const values = (grid.rowData ?? []).map((row) => (row.values ?? []).map(plainValue));
+  // As `values.batchGet` reads it: no empty rows after the last one with a value.
+  while (values.length > 0 && (values.at(-1) ?? []).every((v) => v === '')) values.pop();
   return {
     tab: { name: title, rows: fromApiRows(values) },
     rowCount: sheet.properties?.gridProperties?.rowCount ?? 0,

@@ -173,6 +173,7 @@ function unrecorded(
   const sent = outcomes.filter((o) => o.status === 'sent').map((o) => o.email);
   const tried = new Set(result.outcomes.map((o) => o.key));
   const untried = [
+    ...outcomes.filter((o) => o.status === 'failed').map((o) => o.email),
     ...(carried?.result.skipped ?? []),
     ...rows
       .filter((r) => r.status === 'pending' && !tried.has(r.recipient))
