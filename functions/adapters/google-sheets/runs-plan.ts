@@ -1,12 +1,14 @@
 /**
  * The runs tab's part of a write: the rows of this run upserted against the tab as it was
  * read just before the write (sheets-store.ts reads it afresh), or, when the write only
- * adds rows, as this store last saw it (nothing is updated by index then). Rows already there are
- * updated in place by their index (`updateCells` of that one row); new rows go out as one
- * `appendCells`, which the API places after the last row with data when it applies the
- * batch. Nobody inserts or deletes rows of the runs tab, so the index of a row read a moment
- * ago still names it, and rows another run appended in between are neither overwritten nor
- * moved. Pure: no I/O.
+ * adds rows, as this store last saw it (nothing is updated by index then). Rows already
+ * there are updated in place by their index (`updateCells` of that one row); new rows go
+ * out as one `appendCells`, which the API places after the last row with data when it
+ * applies the batch. The index of a row read a moment ago still names it (a person who
+ * inserts or deletes rows of the runs tab between the read and the batch could make it
+ * name another: the read is made right before each write that updates rows, never kept
+ * across a batch of mail), and rows another run appended in between are neither
+ * overwritten nor moved. Pure: no I/O.
  */
 import type { sheets_v4 } from '@googleapis/sheets';
 import type { CellValue } from '../../core/cells.ts';
