@@ -2,7 +2,8 @@
  * The agencies' cards on one Google Sheet (the stand-in) when others are at it too (issue
  * 12, sent at 10 Sheets calls): two runs of the month at once send each card once; a person
  * who deletes and inserts rows of the runs tab while the cards go out loses no record (a
- * write that updates rows reads the tab first; one that adds rows touches no other row).
+ * write that updates rows reads the tab first; one that adds rows touches no other row);
+ * a card that cannot be rendered stops the run before anything is announced.
  */
 import { sheets, type sheets_v4 } from '@googleapis/sheets';
 import { OAuth2Client } from 'google-auth-library';
@@ -12,6 +13,7 @@ import { createReleaseRenderer } from '../../functions/adapters/mail/render-rele
 import { createSmtpMailer } from '../../functions/adapters/mail/smtp-mailer.ts';
 import { readRunsLog, type RunsEntry } from '../../functions/core/runs-log.ts';
 import { TABS } from '../../functions/core/tabs.ts';
+import type { RenderCard } from '../../functions/ports.ts';
 import { runMonth } from '../../functions/use-cases/run-month.ts';
 import { exampleWorkbook, MAIL_FROM, RECIPIENTS, withAgencyCards } from '../functions/harness.ts';
 import { standInStore } from '../support/sheets-fixtures.ts';
@@ -20,7 +22,7 @@ import { startSmtpServer, type TestSmtpServer } from '../support/smtp-server.ts'
 
 const MONTH = '1403-04';
 const render = createReleaseRenderer();
-const renderCard = createCardRenderer();
+const renderCard: RenderCard = createCardRenderer();
 const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
 const HEADER = TABS.runs.columns.map((c) => c.label);
 /** Rows of other months, there before the run (a person will delete one, insert another). */
@@ -62,7 +64,7 @@ afterEach(async () => {
   await smtp.close();
 });
 
-async function run(runId: string) {
+async function run(runId: string, cardRenderer: RenderCard = renderCard) {
   const mailer = createSmtpMailer({ url: smtp.url, from: MAIL_FROM });
   try {
     return await runMonth(
@@ -70,7 +72,7 @@ async function run(runId: string) {
         store: standInStore(standIn, id),
         mailer,
         render,
-        renderCard,
+        renderCard: cardRenderer,
         now: () => new Date(),
         newRunId: () => runId,
         log: quiet,
@@ -146,4 +148,22 @@ it('a person deletes and inserts rows of the runs tab while the cards go out: ev
   // One row per key: nothing written twice, nothing written over another row.
   expect(new Set(mine.map((e) => `${e.kind} ${e.recipient}`)).size).toBe(mine.length);
   expect(smtp.received.length).toBe(RECIPIENTS.length + cards.length);
+});
+
+it('a card that cannot be rendered stops the run before anything is announced; the rerun sends all, once', async () => {
+  // The cards are rendered before the release goes out (its last record waits for the
+  // cards' first write), so a broken card template sends nothing and leaves nothing pending.
+  const broken: RenderCard = (view) => {
+    if (view.agencyId === 'd007') throw new Error('card template broken');
+    return renderCard(view);
+  };
+  await expect(run('r-broken', broken)).rejects.toThrow('card template broken');
+  expect(smtp.received).toHaveLength(0);
+  const failed = runs().filter((e) => e.runId === 'r-broken');
+  expect(failed.map((e) => `${e.kind} ${e.status}`)).toEqual(['run failed']);
+  const outcome = await run('r-fixed');
+  expect(outcome.exitCode, outcome.message).toBe(0);
+  const counts = smtp.counts();
+  expect(Object.values(counts).every((n) => n === 1)).toBe(true);
+  expect(Object.keys(counts)).toHaveLength(RECIPIENTS.length + outcome.cards.length);
 });
