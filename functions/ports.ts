@@ -40,6 +40,12 @@ export interface WriteReport {
    * again (an .xlsx, written under its write lock); absent otherwise (read it: `readRuns`).
    */
   runsAfter?: RawTab;
+  /**
+   * The runs tab as it was the moment this write landed, rows other processes wrote before
+   * it included (a Google Sheet's batch answers with it): a claim is read back from it.
+   * Absent: read it (`readRuns`).
+   */
+  runsLanded?: RawTab;
 }
 
 /** Where the workbook lives: an .xlsx file or a Google Sheet. */

@@ -29,7 +29,7 @@ import {
 import { planDeliveries, type DeliveryPlan } from './run-month/plan-deliveries.ts';
 import { decide, readMonth, type MonthRun } from './run-month/read-and-decide.ts';
 import { closingRow, reportDelivery } from './run-month/report.ts';
-import { planCards, testCardItems, type CardPlan } from './run-month/send-cards.ts';
+import { cardItems, planCards, testCardItems, type CardPlan } from './run-month/send-cards.ts';
 import { deliverCards, sendCardsOnly } from './run-month/deliver-cards.ts';
 import type { DeliveryResult } from './delivery-ledger/deliver.ts';
 import type { RunMonthOptions, RunMonthOutcome, RunMonthPorts } from './run-month/types.ts';
@@ -120,8 +120,10 @@ async function sendRelease(
   plan: Extract<DeliveryPlan, { kind: 'send' }>,
   cards: CardPlan,
 ): Promise<RunMonthOutcome> {
-  // Rendered before any delivery is announced: a template that fails leaves no `pending` row.
+  // Rendered before any delivery is announced (the cards too, so that the release's last
+  // record can wait for the cards' first write): a template that fails leaves no `pending` row.
   const rendered = await run.ports.render(releaseInput(run, plan.correction));
+  const cardList = await cardItems(run, cards);
   const lead = plan.correction ? 'اصلاحیه' : '';
   const results = run.computed
     ? resultsTabRows(findTab(run.raw, 'results'), run.computed.month, run.runId)
@@ -133,7 +135,11 @@ async function sendRelease(
     limits: run.options.limits,
     signal: run.options.signal,
     firstWrite: { problems: problemsTab(run), ...(results ? { results } : {}) },
-    ...(cards.send.length === 0 ? { closeRun: (r: DeliveryResult) => closingRow(r, lead) } : {}),
+    runRowWritten: true,
+    // With cards to follow, the release's last record goes with the cards' first write.
+    ...(cards.send.length === 0
+      ? { closeRun: (r: DeliveryResult) => closingRow(r, lead) }
+      : { carryLast: true }),
   });
   const what = plan.correction ? 'correction' : 'release';
   if (cards.send.length === 0) return reportDelivery(run, result, what, plan.unconfirmed);
@@ -143,7 +149,7 @@ async function sendRelease(
   const sentBefore = deliveryState(claim.runs, run.month, 'delivery', run.runId).monthSent;
   const released = result.outcomes.some((o) => o.status === 'sent') || sentBefore;
   const go = released && !result.interrupted;
-  const cardResult = await deliverCards(run, claim, go ? cards : { ...cards, send: [] }, {
+  const cardResult = await deliverCards(run, claim, go ? cardList : [], {
     release: result,
     lead,
   });

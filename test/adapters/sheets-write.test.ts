@@ -76,8 +76,11 @@ describe('SheetsStore.write', () => {
 
     expect(report.location).toBe('Google Sheet w-1');
     expect(batchUpdates()).toHaveLength(1);
-    // The runs tab is looked for afresh (a get: the read saw none), then one batchUpdate.
-    expect(standIn.log.map((r) => r.method)).toEqual(['get', 'batchUpdate']);
+    // The read saw no runs tab: the batch adds it (Google refuses a second tab of that
+    // title, so a tab another run added meanwhile is never doubled), no read first; the
+    // rows are all this write's, so the report holds the tab as it landed.
+    expect(standIn.log.map((r) => r.method)).toEqual(['batchUpdate']);
+    expect(report.runsLanded).toEqual({ name: 'اجراها', rows: runsRows(runs) });
     expect(requestKinds(batchUpdates()[0]?.body).slice(0, 2)).toEqual(['addSheet', 'addSheet']);
     expect(standIn.tabRows('w-1', 'نتایج')).toEqual(results);
     expect(standIn.tabRows('w-1', 'خطاها')).toEqual(problems);

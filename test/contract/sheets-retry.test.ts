@@ -49,9 +49,8 @@ describe('a monthly run through 429 on the first two attempts of every call', ()
     expect(calls(standIn)).toEqual(
       [
         ...['get', 'values.batchGet'], // the read
-        ...['get', 'batchUpdate'], // the claim (no runs tab yet: looked for, then added)
-        'values.batchGet', // the claim read back
-        ...['values.batchGet', 'batchUpdate'], // results, problems, the batch `pending`
+        'batchUpdate', // the claim (no runs tab yet: added, holding the claim alone)
+        'batchUpdate', // results, problems, the batch `pending` (rows added: no read)
         ...['values.batchGet', 'batchUpdate'], // the batch `sent`, the run row's end
       ].flatMap((m) => [`${m} 429`, `${m} 429`, `${m} 200`]),
     );

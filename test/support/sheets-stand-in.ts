@@ -4,7 +4,8 @@
  *
  * It keeps spreadsheets in memory and implements `spreadsheets.get` (with `fields`),
  * `spreadsheets.values.batchGet` and `spreadsheets.batchUpdate` (atomic: a batch is applied
- * to a copy, committed only when every request succeeded). It counts and logs requests
+ * to a copy, committed only when every request succeeded; with `includeSpreadsheetInResponse`
+ * it answers the spreadsheet as the batch left it, stand-in-grid.ts). It counts and logs requests
  * with their body sizes, answers injected faults (429, 500, a stall, a batch that lands
  * late), and refuses what Google refuses: every query parameter and request body is
  * checked against Google's discovery document, ranges, ids and titles against the sheet,
@@ -33,12 +34,14 @@ import {
   type DateRender,
   type Json,
   type LoadOptions,
+  type StandInSheet,
   type StandInSpreadsheet,
   type StoredCell,
   type ValueRender,
 } from './stand-in-model.ts';
 import { STAND_IN_OWNER } from './stand-in-model.ts';
 import { mayEdit } from './stand-in-access.ts';
+import { responseSheets } from './stand-in-grid.ts';
 import { applyRequests } from './stand-in-requests.ts';
 
 export { STAND_IN_OWNER };
@@ -326,7 +329,32 @@ export async function startSheetsStandIn(options: StandInOptions = {}): Promise<
     if (query.get('includeGridData') === 'true' || query.has('ranges')) {
       throw new ApiRefusal('the stand-in does not implement grid data in spreadsheets.get', 501);
     }
-    const full = {
+    return selectFields(
+      query,
+      'Spreadsheet',
+      spreadsheetJson(doc, doc.sheets.map(sheetJson(doc, user))),
+    );
+  }
+
+  /** A tab as `spreadsheets.get` lists it (no grid data). */
+  const sheetJson = (doc: StandInSpreadsheet, user: string) => (sheet: StandInSheet) => ({
+    properties: structuredClone(sheet.properties),
+    ...(sheet.conditionalFormats.length > 0
+      ? { conditionalFormats: structuredClone(sheet.conditionalFormats) }
+      : {}),
+    ...(sheet.protectedRanges.length > 0
+      ? {
+          protectedRanges: sheet.protectedRanges.map((range) => ({
+            ...structuredClone(range),
+            requestingUserCanEdit: mayEdit(doc, range, user),
+          })),
+        }
+      : {}),
+    ...(sheet.merges?.length ? { merges: structuredClone(sheet.merges) } : {}),
+  });
+
+  function spreadsheetJson(doc: StandInSpreadsheet, sheets: Json[]): Json {
+    return {
       spreadsheetId: doc.spreadsheetId,
       properties: {
         title: doc.title,
@@ -334,27 +362,12 @@ export async function startSheetsStandIn(options: StandInOptions = {}): Promise<
         autoRecalc: 'ON_CHANGE',
         timeZone: 'Asia/Tehran',
       },
-      sheets: doc.sheets.map((sheet) => ({
-        properties: structuredClone(sheet.properties),
-        ...(sheet.conditionalFormats.length > 0
-          ? { conditionalFormats: structuredClone(sheet.conditionalFormats) }
-          : {}),
-        ...(sheet.protectedRanges.length > 0
-          ? {
-              protectedRanges: sheet.protectedRanges.map((range) => ({
-                ...structuredClone(range),
-                requestingUserCanEdit: mayEdit(doc, range, user),
-              })),
-            }
-          : {}),
-        ...(sheet.merges?.length ? { merges: structuredClone(sheet.merges) } : {}),
-      })),
+      sheets,
       ...(doc.developerMetadata.length > 0
         ? { developerMetadata: structuredClone(doc.developerMetadata) }
         : {}),
       spreadsheetUrl: `https://docs.google.com/spreadsheets/d/${doc.spreadsheetId}/edit`,
     };
-    return selectFields(query, 'Spreadsheet', full);
   }
 
   function batchGet(id: string, query: URLSearchParams, user: string): unknown {
@@ -386,19 +399,26 @@ export async function startSheetsStandIn(options: StandInOptions = {}): Promise<
   ): unknown {
     land(id);
     const doc = documentFor(id, user);
-    if (body.includeSpreadsheetInResponse === true || body.responseRanges !== undefined) {
-      throw new ApiRefusal('the stand-in does not implement includeSpreadsheetInResponse', 501);
-    }
     if (late) {
       held.set(id, [...(held.get(id) ?? []), { body, user }]);
       return null;
     }
     const copy = workingCopy(doc);
     const replies = applyRequests(copy, body.requests, { user });
+    // The spreadsheet right after the batch (stand-in-grid.ts), before it is committed: a
+    // response range Google cannot read refuses the whole batch.
+    const updated =
+      body.includeSpreadsheetInResponse === true
+        ? spreadsheetJson(
+            copy,
+            responseSheets(copy, body, query.has('fields'), sheetJson(copy, user)),
+          )
+        : undefined;
     docs.set(id, copy);
     return selectFields(query, 'BatchUpdateSpreadsheetResponse', {
       spreadsheetId: doc.spreadsheetId,
       replies,
+      ...(updated ? { updatedSpreadsheet: updated } : {}),
     });
   }
 

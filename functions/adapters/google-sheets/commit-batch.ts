@@ -15,10 +15,13 @@ export interface Planned<T> {
   result: T;
   /** The write marker's value in the state the plan was made from (null: none). */
   marker: string | null;
+  /** What the batch's answer is to hold (runs-answer.ts); absent: nothing. */
+  answer?: { body: Record<string, unknown>; fields: string };
 }
 
 export interface CommitDeps<T> {
-  send(requests: Request[]): Promise<unknown>;
+  /** Sends the batch; resolves to Google's answer (`data`). */
+  send(requests: Request[], answer: Planned<T>['answer']): Promise<unknown>;
   /** Reads the sheet again and plans anew from what is there. */
   replan(): Promise<Planned<T>>;
   /** A final failure as a KarnamehError; `requests` is the batch that failed. */
@@ -34,6 +37,8 @@ export interface Committed<T> {
   result: T;
   /** The marker's value now. */
   marker: string | null;
+  /** The answer of the batch that landed; absent when none was sent (found landed, or empty). */
+  answer?: unknown;
 }
 
 /** The batch as sent: with the marker swap first when it needs one. */
@@ -71,8 +76,8 @@ export async function commitBatch<T>(
     const marked = requests !== plan.requests;
     checkSize(requests, deps.where);
     try {
-      await deps.send(requests);
-      return { result: plan.result, marker: marked ? deps.writeId : plan.marker };
+      const answer = await deps.send(requests, plan.answer);
+      return { result: plan.result, marker: marked ? deps.writeId : plan.marker, answer };
     } catch (error) {
       const kind = failureKind(error);
       const last = attempt >= deps.policy.attempts;

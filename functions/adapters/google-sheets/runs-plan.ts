@@ -1,16 +1,21 @@
 /**
  * The runs tab's part of a write: the rows of this run upserted against the tab as it was
- * read just before the write (sheets-store.ts reads it afresh). Rows already there are
- * updated in place by their index (`updateCells` of that one row); new rows go out as one
- * `appendCells`, which the API places after the last row with data when it applies the
- * batch. Nobody inserts or deletes rows of the runs tab, so the index of a row read a moment
- * ago still names it, and rows another run appended in between are neither overwritten nor
- * moved. Pure: no I/O.
+ * read just before the write (sheets-store.ts reads it afresh), or, when the write only
+ * adds rows, as this store last saw it (nothing is updated by index then). Rows already
+ * there are updated in place by their index (`updateCells` of that one row); new rows go
+ * out as one `appendCells`, which the API places after the last row with data when it
+ * applies the batch. The index of a row read a moment ago still names it (a person who
+ * inserts or deletes rows of the runs tab between the read and the batch could make it
+ * name another: the read is made right before each write that updates rows, never kept
+ * across a batch of mail), and rows another run appended in between are neither
+ * overwritten nor moved. Pure: no I/O.
  */
 import type { sheets_v4 } from '@googleapis/sheets';
 import type { CellValue } from '../../core/cells.ts';
 import { plainRowsEqual, toPlainRow, toRowData, widthOf, type PlainCell } from './cell-data.ts';
-import type { TabState } from './snapshot.ts';
+import { mergeRunsRows, type RunsEntry } from '../../core/runs-log.ts';
+import { findSheet, type TabState, type WorkbookSnapshot } from './snapshot.ts';
+import type { RunsUpsert } from './write-plan.ts';
 
 type Request = sheets_v4.Schema$Request;
 
@@ -77,4 +82,24 @@ export function planRunsUpsert(
     after: { sheet, rows: next },
     change: parts.length > 0 ? `${sheet.title}: ${parts.join(', ')}` : null,
   };
+}
+
+/**
+ * The runs rows of a write that only adds rows, against the runs tab as the store last saw
+ * it (`state`, which must hold every row the store wrote: each write leaves its rows in
+ * it), or null when a row of the write is already there (an update by index needs the tab
+ * as it is now: read it). Rows added go out as `appendCells`, which Google places after
+ * the last row with data when it applies the batch, so whatever was written since
+ * (another run's rows, a person's edit) is neither needed nor touched. With no runs tab,
+ * the write adds it whole, by a title Google refuses twice (sheets-store.ts plans again
+ * against the sheet as it is when another run added it a moment ago).
+ */
+export function appendOnlyUpsert(state: WorkbookSnapshot, entries: RunsEntry[]): RunsUpsert | null {
+  const base = state.outputs.runs;
+  if (!base && !findSheet(state.sheets, 'runs')) {
+    return { fresh: null, merged: mergeRunsRows(undefined, entries) };
+  }
+  if (!base || base.rows.length === 0) return null;
+  const merged = mergeRunsRows({ name: base.sheet.title, rows: base.rows }, entries);
+  return merged.length === base.rows.length + entries.length ? { fresh: base, merged } : null;
 }

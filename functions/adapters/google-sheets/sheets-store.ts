@@ -5,10 +5,13 @@
  *   `values.batchGet` for every tab; merged cells read as their top-left value; keeps a
  *   snapshot for the next write.
  * - `write`: one atomic `spreadsheets.batchUpdate`: missing output tabs added, each
- *   output tab edited minimally against the snapshot, settings cells set; when the write
- *   carries runs rows, one `values.batchGet` of the runs tab first, and the rows are
- *   upserted against the tab as it is then (runs-plan.ts), so rows another run wrote since
- *   the read survive.
+ *   output tab edited minimally against the snapshot, settings cells set. Runs rows are
+ *   upserted (runs-plan.ts) so that rows another run wrote since the read survive: a write
+ *   that updates a row already there reads the runs tab first (one `values.batchGet`) and
+ *   upserts against the tab as it is then; a write that only adds rows (a claim, the first
+ *   announcement of a batch) needs no read, as `appendCells` lands after whatever is there.
+ *   The batch answers with the runs tab as it left it (runs-answer.ts): the report's
+ *   `runsLanded`, from which a claim is read back, and the next write's base.
  * - `readRuns`: one `values.batchGet` of the runs tab (one `get` first when the last read
  *   saw none).
  * - `init`: one `get` (tabs and their protections; and, when a scores tab is to be added
@@ -54,6 +57,8 @@ import {
   type WorkbookSnapshot,
 } from './snapshot.ts';
 import { MARKER_FIELDS, markerOf } from './write-marker.ts';
+import { RUNS_ANSWER_FIELDS, runsAnswerRequest, snapshotAfter } from './runs-answer.ts';
+import { appendOnlyUpsert } from './runs-plan.ts';
 import { planWrite, type RunsUpsert } from './write-plan.ts';
 
 type Request = sheets_v4.Schema$Request;
@@ -90,6 +95,8 @@ export function createSheetsStore(options: SheetsStoreOptions): WorkbookStore {
   let snapshot: WorkbookSnapshot | null = null;
 
   let marker: string | null = null;
+  /** Whether `snapshot.outputs.runs` holds every runs row this store wrote (appendOnly). */
+  let runsTrusted = true;
 
   const fail = async (
     error: unknown,
@@ -169,16 +176,25 @@ export function createSheetsStore(options: SheetsStoreOptions): WorkbookStore {
     };
   }
 
-  /** Sends a planned batch at most once (commit-batch.ts); the marker kept for the next. */
+  /**
+   * Sends a planned batch at most once (commit-batch.ts); the marker kept for the next.
+   * Resolves to the plan's result and the answer of the batch that landed (if one was sent).
+   */
   async function commit<T>(
     operation: Operation,
     first: Planned<T>,
     replan: () => Promise<Planned<T>>,
-  ): Promise<T> {
+  ): Promise<{ result: T; answer?: unknown }> {
     const { api } = await connect();
     const done = await commitBatch(first, {
-      send: (requests) =>
-        api.spreadsheets.batchUpdate({ spreadsheetId, requestBody: { requests } }),
+      send: async (requests, answer) =>
+        (
+          await api.spreadsheets.batchUpdate({
+            spreadsheetId,
+            ...(answer ? { fields: answer.fields } : {}),
+            requestBody: { requests, ...answer?.body },
+          })
+        ).data,
       replan,
       fail: (error, attempts, requests) => fail(error, attempts, operation, requests),
       policy,
@@ -186,7 +202,7 @@ export function createSheetsStore(options: SheetsStoreOptions): WorkbookStore {
       where: description,
     });
     marker = done.marker;
-    return done.result;
+    return { result: done.result, answer: done.answer };
   }
 
   function report(changes: string[]): WriteReport {
@@ -216,17 +232,26 @@ export function createSheetsStore(options: SheetsStoreOptions): WorkbookStore {
     return { sheet, tab: { name: sheet.title, rows: fromApiRows(values) } };
   }
 
-  async function writePlan(state: WorkbookSnapshot, request: WriteRequest, at: string | null) {
+  async function writePlan(
+    state: WorkbookSnapshot,
+    request: WriteRequest,
+    at: string | null,
+    reread: boolean,
+  ) {
     let runs: RunsUpsert | undefined;
     if (request.runs && request.runs.length > 0) {
-      const fresh = await freshRuns('write', state.sheets);
-      runs = {
+      const added = reread || !runsTrusted ? null : appendOnlyUpsert(state, request.runs);
+      const fresh = added ? null : await freshRuns('write', state.sheets);
+      runs = added ?? {
         fresh: fresh ? { sheet: fresh.sheet, rows: toPlainRows(fresh.tab.rows) } : null,
         merged: mergeRunsRows(fresh?.tab, request.runs),
       };
     }
     const plan = planWrite(state, request, description, runs);
-    return { requests: plan.requests, result: plan, marker: at };
+    // A batch that writes into the runs tab answers with the tab as it left it.
+    const tab = runs?.fresh?.sheet;
+    const answer = tab ? { body: runsAnswerRequest(tab), fields: RUNS_ANSWER_FIELDS } : undefined;
+    return { requests: plan.requests, result: plan, marker: at, ...(answer ? { answer } : {}) };
   }
 
   async function initPlan(template: InitTemplate): Promise<Planned<string[]>> {
@@ -268,6 +293,7 @@ export function createSheetsStore(options: SheetsStoreOptions): WorkbookStore {
       const fresh = await fetchAll('read');
       snapshot = fresh.snapshot;
       marker = fresh.marker;
+      runsTrusted = true;
       return fresh.workbook;
     },
 
@@ -276,15 +302,19 @@ export function createSheetsStore(options: SheetsStoreOptions): WorkbookStore {
         const fresh = await fetchAll('write');
         snapshot = fresh.snapshot;
         marker = fresh.marker;
+        runsTrusted = true;
       }
-      const first = await writePlan(snapshot, request, marker);
+      const first = await writePlan(snapshot, request, marker, false);
       const replan = async () => {
         const fresh = await fetchAll('write');
-        return writePlan(fresh.snapshot, request, fresh.marker);
+        return writePlan(fresh.snapshot, request, fresh.marker, true);
       };
-      let plan;
+      let done;
       try {
-        plan = await commit('write', first, replan);
+        done = await commit('write', first, replan).catch((error: unknown) => {
+          runsTrusted = false; // it may have landed: the next write reads the tab first
+          throw error;
+        });
       } catch (error) {
         // A tab this write adds (the runs tab, on a sheet without one) may have been added
         // by another run a moment ago (two runs' first claims): planned again once against
@@ -293,11 +323,13 @@ export function createSheetsStore(options: SheetsStoreOptions): WorkbookStore {
         if (!adds || !(error instanceof KarnamehError) || error.code !== 'source.write_failed') {
           throw error;
         }
-        plan = await commit('write', await replan(), replan);
+        done = await commit('write', await replan(), replan);
       }
-      snapshot = plan.after;
+      const after = snapshotAfter(done.result, done.answer);
+      snapshot = after.after;
+      runsTrusted = true;
       // The first plan says what this write changes, even when a retry found it landed.
-      return report(first.result.changes);
+      return { ...report(first.result.changes), ...(after.runs ? { runsLanded: after.runs } : {}) };
     },
 
     async readRuns() {

@@ -81,9 +81,11 @@ export async function claimRun(run: LedgerRun, here: ProcessHere, detail = ''): 
   });
   try {
     const written = await ledgerWrite(run, { outputs: {}, runs: [entry] });
-    // Under a lock the tab as written is the tab as it is; otherwise read it back.
+    // Under a lock the tab as written is the tab as it is; a store that saw the tab the
+    // moment the claim landed (a Sheet's batch answer) says so; otherwise read it back.
     const runs = readRunsLog(
-      lock && written.runsAfter ? written.runsAfter : await run.store.readRuns(),
+      written.runsLanded ??
+        (lock && written.runsAfter ? written.runsAfter : await run.store.readRuns()),
     );
     const now = run.now();
     const mine = runs.findIndex((e) => runsKey(e) === runsKey(entry));

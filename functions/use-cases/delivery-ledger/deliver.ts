@@ -23,6 +23,26 @@ export interface DeliveryJob {
   firstWrite?: OutputTabs;
   /** The run row's last word, written with the last record (leave out to keep the run open). */
   closeRun?: (result: DeliveryResult) => Pick<RunsEntry, 'status' | 'detail'>;
+  /**
+   * The run row was written a moment ago (the claim, nothing sent since): the first record
+   * leaves it out, so that it only adds rows (a Sheet then needs no read of its runs tab).
+   */
+  runRowWritten?: boolean;
+  /**
+   * Another job follows at once (the cards after the release): the last record is not
+   * written but handed back (`result.carried`) for that job's first record (`carried`).
+   * The next job must be started right away, with nothing sent in between.
+   */
+  carryLast?: boolean;
+  /** The last record of the job before (its `result.carried`), written with this job's first. */
+  carried?: Carried;
+}
+
+/** A record held back for the next job's first write, with what it says (for errors). */
+export interface Carried {
+  runs: RunsEntry[];
+  outputs: OutputTabs;
+  result: DeliveryResult;
 }
 
 export interface DeliveryResult {
@@ -30,6 +50,8 @@ export interface DeliveryResult {
   /** Keys not tried because the run was stopped (recorded `skipped` when they were announced). */
   skipped: string[];
   interrupted: boolean;
+  /** With `carryLast`: the last record, not yet written. */
+  carried?: Carried;
 }
 
 /** Sends one message; the mailer's typed failure decides `failed` or `unconfirmed`. */
@@ -48,7 +70,9 @@ async function sendOne(mailer: Mailer, item: LedgerItem): Promise<DeliveryOutcom
 /**
  * Sends `items` in batches (ledger.ts): each batch announced `pending` before it goes out,
  * its outcomes recorded with the announcement of the next, the last ones with the run
- * row's end (`closeRun`). One write per batch; every write refreshes the claim's heartbeat.
+ * row's end (`closeRun`). One write per batch; every write refreshes the claim's heartbeat
+ * (but the first, when the run row was just written: `runRowWritten`). With `carryLast`,
+ * the last record goes to the next job (`result.carried`), whose first write carries it.
  */
 export async function deliverInBatches(
   run: LedgerRun,
@@ -59,15 +83,26 @@ export async function deliverInBatches(
   const queue = [...job.items];
   const result: DeliveryResult = { outcomes: [], skipped: [], interrupted: false };
   let extra: OutputTabs | undefined = job.firstWrite;
+  let carried = job.carried;
+  let first = true;
   const record = async (rows: RunsEntry[], last: boolean): Promise<void> => {
     runEntry.at = run.now().toISOString();
     if (last && job.closeRun) Object.assign(runEntry, job.closeRun(result));
+    const outputs = { ...carried?.outputs, ...extra };
+    if (last && job.carryLast && !job.closeRun) {
+      result.carried = { runs: [runEntry, ...rows], outputs, result };
+      return;
+    }
+    const own = first && job.runRowWritten && !carried && !last ? [] : [runEntry];
+    const before = (carried?.runs ?? []).filter((row) => row !== runEntry);
     try {
-      await ledgerWrite(run, { outputs: extra ?? {}, runs: [runEntry, ...rows] });
+      await ledgerWrite(run, { outputs, runs: [...own, ...before, ...rows] });
     } catch (error) {
-      throw unrecorded(error, result, queue, rows);
+      throw unrecorded(error, result, queue, rows, carried);
     }
     extra = undefined;
+    carried = undefined;
+    first = false;
   };
   const announce = (items: LedgerItem[]): RunsEntry[] =>
     items.map((item) =>
@@ -131,11 +166,15 @@ function unrecorded(
   result: DeliveryResult,
   queue: readonly LedgerItem[],
   rows: readonly RunsEntry[],
+  carried?: Carried,
 ): unknown {
-  if (result.outcomes.length === 0) return error;
-  const sent = result.outcomes.filter((o) => o.status === 'sent').map((o) => o.email);
+  const outcomes = [...(carried?.result.outcomes ?? []), ...result.outcomes];
+  if (outcomes.length === 0) return error;
+  const sent = outcomes.filter((o) => o.status === 'sent').map((o) => o.email);
   const tried = new Set(result.outcomes.map((o) => o.key));
   const untried = [
+    ...outcomes.filter((o) => o.status === 'failed').map((o) => o.email),
+    ...(carried?.result.skipped ?? []),
     ...rows
       .filter((r) => r.status === 'pending' && !tried.has(r.recipient))
       .map((r) => r.recipient),

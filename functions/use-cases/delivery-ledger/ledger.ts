@@ -32,7 +32,11 @@
  *   tried. A stop (`signal` aborted) finishes the message in flight, records it, and
  *   records the rest of the batch `skipped`.
  * - Every write upserts only this run's rows against the runs tab as it is then
- *   (WriteRequest.runs), and refreshes the run row's `at` (the claim's heartbeat).
+ *   (WriteRequest.runs), and refreshes the run row's `at` (the claim's heartbeat), but the
+ *   first right after the claim (`runRowWritten`), which then only adds rows (a Sheet
+ *   needs no read for it). Two jobs back to back (the release, then the cards) share a
+ *   write: the first's last outcomes go with the second's first announcement
+ *   (`carryLast`, `carried`); nothing is sent between them.
  */
 import type { MonthKey } from '../../core/jalali.ts';
 import type { RunKind, RunsEntry } from '../../core/runs-log.ts';

@@ -4,7 +4,8 @@
  */
 import { KarnamehError } from '../../core/errors.ts';
 import type { Claim } from '../delivery-ledger/claim.ts';
-import { deliverInBatches, type DeliveryResult } from '../delivery-ledger/deliver.ts';
+import { deliverInBatches, type Carried, type DeliveryResult } from '../delivery-ledger/deliver.ts';
+import type { LedgerItem } from '../delivery-ledger/ledger.ts';
 import { outcomeOf, problemsTab } from './outcome.ts';
 import type { DeliveryPlan } from './plan-deliveries.ts';
 import type { MonthRun } from './read-and-decide.ts';
@@ -25,7 +26,8 @@ export async function sendCardsOnly(
   plan: Extract<DeliveryPlan, { kind: 'stop' }>,
   cards: CardPlan,
 ): Promise<RunMonthOutcome> {
-  const result = await deliverCards(run, claim, cards, { release: null, lead: '' });
+  const items = await cardItems(run, cards);
+  const result = await deliverCards(run, claim, items, { release: null, lead: '' });
   const line = cardsLine(result, cards.unconfirmed);
   return outcomeOf(run, 'sent', cardsClean(result) ? 0 : 3, `${plan.message}; ${line}`, {
     cards: result.outcomes,
@@ -34,14 +36,19 @@ export async function sendCardsOnly(
   });
 }
 
-/** The cards of the plan through the ledger (kind `card`); closes the run row for both kinds. */
+/**
+ * The cards (rendered: send-cards.ts `cardItems`) through the ledger (kind `card`); closes
+ * the run row for both kinds. Right after the release, its last record comes along
+ * (`release.carried`) and goes with the cards' first: no write of its own. With no release
+ * in this run, the claim was the last write: the first record only adds the cards' rows.
+ */
 export async function deliverCards(
   run: MonthRun,
   claim: Claim,
-  cards: CardPlan,
+  items: LedgerItem[],
   close: { release: DeliveryResult | null; lead: string },
 ): Promise<DeliveryResult> {
-  const items = await cardItems(run, cards);
+  const carried: Carried | undefined = close.release?.carried;
   return deliverInBatches(run.ledger, claim.entry, {
     kind: 'card',
     items,
@@ -50,5 +57,6 @@ export async function deliverCards(
     signal: run.options.signal,
     firstWrite: { problems: problemsTab(run) },
     closeRun: (r) => closingWithCards(close.release, r, close.lead),
+    ...(carried ? { carried } : { runRowWritten: true }),
   });
 }

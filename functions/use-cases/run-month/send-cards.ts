@@ -16,10 +16,17 @@ import type { MonthRun } from './read-and-decide.ts';
 
 /**
  * Card batches: up to 100 cards or 30 s of sending between two ledger writes (the release
- * keeps 25 / 10 s). Each write costs a Sheet two calls (read the runs tab, write), so 200
- * cards in batches of 25 would cost 16 calls; in batches of 100, 4. The price: a kill -9
- * during the cards leaves up to one batch (100 cards) `pending`, held back as unconfirmed
- * until `--resend-unconfirmed`, never sent twice.
+ * keeps 25 / 10 s). A write after messages went out updates rows of the runs tab, which
+ * costs a Sheet two calls (read the tab, write); the first card batch is announced in the
+ * same write as the release's last outcomes. So a month of 200 cards costs 10 calls: read
+ * 2, claim 1 (read back from its batch's answer), the release announced 1 (rows added
+ * only), then 2 for each of release-outcomes-with-cards, first batch's outcomes with the
+ * second announced, the last outcomes with the run row's end (card-cost.test.ts). Batches
+ * of 25 would make it 22; one batch of 200 would save 2 calls but leave twice as many
+ * agencies in doubt after a kill -9, so the batch stays at 100: a kill -9 during the cards
+ * leaves at most 100 cards `pending`, held back as unconfirmed until `--resend-unconfirmed`,
+ * never sent twice. The 30 s bound keeps the claim's heartbeat (10 minutes) and the
+ * window of doubt short at a slow pace (SMTP_RATE).
  */
 export const CARD_LIMITS: DeliveryLimits = { maxMessages: 100, maxMs: 30_000 };
 
