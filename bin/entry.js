@@ -19,7 +19,13 @@ function mtime(url) {
 function newestSource() {
   const dir = fileURLToPath(new URL('functions/', root));
   let newest = 0;
-  for (const name of readdirSync(dir, { recursive: true })) {
+  let names;
+  try {
+    names = readdirSync(dir, { recursive: true });
+  } catch {
+    return 0; // an installed package carries only its build (package.json "files")
+  }
+  for (const name of names) {
     if (!name.endsWith('.ts')) continue;
     newest = Math.max(newest, statSync(`${dir}${name}`).mtimeMs);
   }
