@@ -43,14 +43,16 @@ export function templateCache(packageRoot: string): {
         .update(`${Runtime.VERSION}\0${JSON.stringify(options)}\0${source}`)
         .digest('hex')
         .slice(0, 32);
-      const file = join(dir, `${key}.js`);
+      // A CommonJS module, loaded with require: Node's compile cache (bin/karnameh.js) then
+      // keeps its compiled code too, where evaluating the text would compile it each start.
+      const file = join(dir, `${key}.cjs`);
       let spec: Spec;
       try {
-        spec = evaluate(readFileSync(file, 'utf8'));
+        spec = require(file) as Spec;
       } catch {
         // not compiled before (or a damaged cache file): compiled now, kept for the next start
         const code = precompile(source, options, what);
-        store(dir, file, code);
+        store(dir, file, `module.exports = ${code};\n`);
         spec = evaluate(code);
       }
       return env.template(spec) as Handlebars.TemplateDelegate<T>;
