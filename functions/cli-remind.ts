@@ -15,6 +15,14 @@ export async function remindCommand(
   const { io, log, store, now } = context;
   const runId = newRunId(now());
   const mailer = options.dryRun ? undefined : createMailer(io.env, options.outbox, runId);
+  const stop = new AbortController();
+  const unsubscribe = options.dryRun
+    ? undefined
+    : io.signals?.((name) => {
+        if (stop.signal.aborted) return;
+        log.warn(`${name}: finishing the message in flight, recording, then stopping`);
+        stop.abort(name);
+      });
   try {
     const outcome = await remind(
       {
@@ -30,6 +38,7 @@ export async function remindCommand(
         month: options.month,
         dryRun: options.dryRun,
         requestedBy: io.env.USER ? `cli:${io.env.USER}` : 'cli',
+        signal: stop.signal,
       },
     );
     for (const r of outcome.reminders) {
@@ -44,6 +53,7 @@ export async function remindCommand(
     if (options.json) io.stdout(`${JSON.stringify(outcome, null, 2)}\n`);
     return outcome.exitCode;
   } finally {
+    unsubscribe?.();
     await mailer?.close();
   }
 }

@@ -63,6 +63,8 @@ export interface DeliverRound {
   digest: string;
   /** The runs tab as read at the start of the round. */
   runs: RunsEntry[];
+  /** Aborted (Ctrl-C, SIGTERM): the message in flight is finished and recorded, no more sent. */
+  signal?: AbortSignal;
 }
 
 /** The ledger key of a mail: `d003:1403-05-07:ali@x.org` or `1403-05-07:sec@x.org`. */
@@ -112,12 +114,13 @@ export async function deliverReminders(
     for (const note of claim.notes)
       ports.log.warn(note, { runId: round.runId, month: round.month });
     const now = plan(keyed, claim.runs, round.month, round.runId);
-    const outcomes = await send(run, claim, ports, now);
-    const byKey = new Map(keyed.map((k) => [k.key, k.source]));
+    const { outcomes, untried } = await send(run, claim, ports, now, round.signal);
+    const byKey = new Map(keyed.map((k) => [k.key.toLowerCase(), k.source]));
+    const stop = `stopped (${String(round.signal?.reason)}) before it was sent: the next round sends it`;
     return [
       ...held(keyed, now),
       ...outcomes.map((o) => {
-        const source = byKey.get(o.key);
+        const source = byKey.get(o.key.toLowerCase());
         return {
           kind: source?.kind ?? 'reminder',
           key: source?.key ?? o.key,
@@ -125,6 +128,20 @@ export async function deliverReminders(
           status: o.status,
           detail: o.detail,
         };
+      }),
+      ...untried.flatMap((key) => {
+        const source = byKey.get(key);
+        return source
+          ? [
+              {
+                kind: source.kind,
+                key: source.key,
+                email: source.mail.to.email,
+                status: 'skipped' as const,
+                detail: stop,
+              },
+            ]
+          : [];
       }),
     ];
   } catch (error) {
@@ -167,19 +184,24 @@ function held(keyed: Keyed[], plans: ReturnType<typeof plan>): ReminderDelivery[
   );
 }
 
-/** Delivers the plan in batches, reminders first; the last batch closes the run row. */
+/**
+ * Delivers the plan in batches, reminders first; the last batch closes the run row. Stopped
+ * (`round.signal`): the run row is closed `interrupted` at once, and what was not tried is
+ * `skipped` (the next round sends it).
+ */
 async function send(
   run: LedgerRun,
   claim: Claim,
   ports: DeliverPorts,
   plans: ReturnType<typeof plan>,
-): Promise<DeliveryOutcome[]> {
+  signal?: AbortSignal,
+): Promise<{ outcomes: DeliveryOutcome[]; untried: string[] }> {
   const jobs = plans.filter((p) => p.send.length > 0);
   const outcomes: DeliveryOutcome[] = [];
   if (jobs.length === 0) {
     Object.assign(claim.entry, closing([]), { at: ports.now().toISOString() });
     await ports.store.write({ outputs: {}, runs: [claim.entry] });
-    return outcomes;
+    return { outcomes, untried: [] };
   }
   for (const [i, job] of jobs.entries()) {
     const result = await deliverInBatches(run, claim.entry, {
@@ -187,11 +209,35 @@ async function send(
       items: job.send,
       mailer: ports.mailer,
       limits: ports.limits,
+      ...(signal ? { signal } : {}),
       ...(i === jobs.length - 1 ? { closeRun: (r) => closing([...outcomes, ...r.outcomes]) } : {}),
     });
     outcomes.push(...result.outcomes);
+    if (result.interrupted || (signal?.aborted && i < jobs.length - 1)) {
+      const later = jobs.slice(i + 1).flatMap((j) => j.send.map((item) => item.key));
+      const untried = [...result.skipped, ...later].map((key) => key.toLowerCase());
+      await stopped(claim, ports, outcomes, untried.length, String(signal?.reason));
+      return { outcomes, untried };
+    }
   }
-  return outcomes;
+  return { outcomes, untried: [] };
+}
+
+/** A round stopped by a signal: its run row closed `interrupted`, saying what was not sent. */
+async function stopped(
+  claim: Claim,
+  ports: DeliverPorts,
+  outcomes: DeliveryOutcome[],
+  untried: number,
+  why: string,
+): Promise<void> {
+  const sent = outcomes.filter((o) => o.status === 'sent').length;
+  Object.assign(claim.entry, {
+    status: 'interrupted',
+    detail: `یادآوری: با ${why} متوقف شد؛ ${sent} فرستاده شد، ${untried} فرستاده نشد`,
+    at: ports.now().toISOString(),
+  });
+  await ports.store.write({ outputs: {}, runs: [claim.entry] });
 }
 
 /** The round's run row at its end. */

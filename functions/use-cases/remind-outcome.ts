@@ -8,12 +8,13 @@ export interface RemindOutcome {
   monthName: string;
   /**
    * `sent`: something went out; `nothing-to-send`: everyone already has today's;
-   * `in-progress`: another round (or run) of the month holds it, nothing sent.
+   * `in-progress`: another round (or run) of the month holds it, nothing sent;
+   * `interrupted`: stopped by Ctrl-C or SIGTERM after the message in flight.
    */
-  status: 'sent' | 'nothing-to-send' | 'dry-run' | 'blocked' | 'in-progress';
+  status: 'sent' | 'nothing-to-send' | 'dry-run' | 'blocked' | 'in-progress' | 'interrupted';
   /**
    * 0 done, 1 stopped by the data or by another round in progress, 3 a message could not be
-   * sent or was never confirmed.
+   * sent, was never confirmed, or the round was stopped.
    */
   exitCode: 0 | 1 | 3;
   runId: string;
@@ -71,7 +72,10 @@ export function deliveredMessage(month: MonthKey, deliveries: ReminderDelivery[]
     deliveries.filter((d) => d.status === status).map((d) => d.email);
   const sent = (kind: ReminderDelivery['kind']) =>
     deliveries.filter((d) => d.kind === kind && d.status === 'sent').length;
-  const skipped = emails('skipped').length;
+  const stopped = deliveries.filter(
+    (d) => d.status === 'skipped' && d.detail.startsWith('stopped'),
+  );
+  const skipped = emails('skipped').length - stopped.length;
   const failed = emails('failed');
   const unconfirmed = emails('unconfirmed');
   return [
@@ -80,6 +84,9 @@ export function deliveredMessage(month: MonthKey, deliveries: ReminderDelivery[]
     failed.length > 0 ? `failed: ${failed.join(', ')}` : '',
     unconfirmed.length > 0
       ? `never confirmed today, not sent again: ${unconfirmed.join(', ')}`
+      : '',
+    stopped.length > 0
+      ? `stopped before ${stopped.length} (${stopped.map((d) => d.email).join(', ')}), not sent; the next round sends them`
       : '',
   ]
     .filter(Boolean)

@@ -48,6 +48,8 @@ export interface RemindOptions {
   requestedBy?: string;
   /** The workbook as just read by the caller (the watcher), to save a read. */
   raw?: RawWorkbook;
+  /** Aborted (Ctrl-C, SIGTERM): the message in flight is finished and recorded, no more sent. */
+  signal?: AbortSignal;
 }
 
 const outgoing = (to: { email: string; name: string | null }, mail: RenderedMail) => ({
@@ -177,6 +179,7 @@ export async function remind(
         requestedBy: options.requestedBy ?? '',
         digest: inputDigest(raw),
         runs: readRunsLog(findTab(raw, 'runs')),
+        ...(options.signal ? { signal: options.signal } : {}),
       },
       mails,
     );
@@ -193,12 +196,13 @@ export async function remind(
   const failed = deliveries.some((d) => d.status === 'failed');
   const sent = deliveries.some((d) => d.status === 'sent');
   const unconfirmed = deliveries.some((d) => d.status === 'unconfirmed');
+  const interrupted = options.signal?.aborted === true;
   return {
     ...base,
     ...summary,
     deliveries,
-    status: sent || failed ? 'sent' : 'nothing-to-send',
-    exitCode: failed || unconfirmed ? 3 : 0,
+    status: interrupted ? 'interrupted' : sent || failed ? 'sent' : 'nothing-to-send',
+    exitCode: failed || unconfirmed || interrupted ? 3 : 0,
     message: deliveredMessage(month, deliveries),
   };
 }

@@ -130,6 +130,37 @@ describe('karnameh remind across processes', () => {
     for (const id of PLANTED_IDS) expect(smtp.countFor(emailOf(id))).toBeLessThanOrEqual(1);
     expect(smtp.received).toHaveLength(1 + RECIPIENTS.length);
   }, 120_000);
+
+  it('Ctrl-C in the middle of a round: the message in flight is finished and recorded, the rerun sends the rest once', async () => {
+    smtp.faults.replyDelayMs = 400;
+    const round = remindProcess();
+    await vi.waitFor(() => expect(smtp.received.length).toBeGreaterThanOrEqual(2), {
+      timeout: 60_000,
+      interval: 20,
+    });
+    round.kill('SIGINT');
+    const exit = await round.exited;
+    expect(exit.code, round.stderr()).toBe(3);
+    expect(round.stderr()).toContain('SIGINT: finishing the message in flight');
+    expect(round.outcome().status).toBe('interrupted');
+    expect(round.stderr()).toMatch(
+      /stopped before \d+ \(.*\), not sent; the next round sends them/,
+    );
+    const runs = await runsOf(box.workbook);
+    expect(runs.filter((e) => e.status === 'pending')).toEqual([]);
+    expect(runs.find((e) => e.kind === 'run')?.status).toBe('interrupted');
+    const got = smtp.received.map((m) => m.envelope.to[0] ?? '');
+    const recorded = runs
+      .filter((e) => e.status === 'sent')
+      .map((e) => e.recipient.split(':').at(-1));
+    expect(recorded.sort()).toEqual([...got].sort());
+    expect(got.length).toBeLessThan(everyone().length);
+
+    smtp.faults.replyDelayMs = 0;
+    const rerun = remindProcess();
+    expect((await rerun.exited).code, rerun.stderr()).toBe(0);
+    expect(smtp.counts()).toEqual(Object.fromEntries(everyone().map((a) => [a, 1])));
+  }, 120_000);
 });
 
 describe('a reminder round is not the release', () => {
