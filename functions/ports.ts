@@ -130,6 +130,11 @@ export interface Logger {
   info(message: string, fields?: Record<string, unknown>): void;
   warn(message: string, fields?: Record<string, unknown>): void;
   error(message: string, fields?: Record<string, unknown>): void;
+  /**
+   * One of many like lines (each agency's card sent): kept in the functions' JSON log, left
+   * out of the terminal, where the run's summary line counts them.
+   */
+  detail?(message: string, fields?: Record<string, unknown>): void;
 }
 
 /** The release as rendered from the templates. */

@@ -134,10 +134,7 @@ export async function deliverInBatches(
         });
         done.push(row);
       }
-      run.log[outcome.status === 'sent' ? 'info' : 'warn'](
-        `${outcome.status} ${job.kind} to ${outcome.email}${outcome.status === 'sent' ? '' : `: ${outcome.detail}`}`,
-        { runId: run.runId, month: run.month },
-      );
+      logOutcome(run, job.kind, outcome);
     }
     const leftItems = batch.slice(done.length);
     const leftRows = rows.slice(done.length);
@@ -155,6 +152,25 @@ export async function deliverInBatches(
     await record([...done, ...fresh], batch.length === 0);
   }
   return result;
+}
+
+/** What a message is called in a log line. */
+const KIND_WORDS: Record<MailKind, string> = {
+  delivery: 'release',
+  test: 'test copy',
+  card: 'card',
+  reminder: 'reminder',
+  digest: 'digest',
+};
+
+/** One line per message; a card sent is a `detail` line (the summary counts them). */
+function logOutcome(run: LedgerRun, kind: MailKind, outcome: DeliveryOutcome): void {
+  const fields = { runId: run.runId, month: run.month };
+  const what = `${KIND_WORDS[kind] ?? kind} to ${outcome.email}`;
+  if (outcome.status !== 'sent')
+    run.log.warn(`${outcome.status} ${what}: ${outcome.detail}`, fields);
+  else if (kind === 'card' && run.log.detail) run.log.detail(`sent ${what}`, fields);
+  else run.log.info(`sent ${what}`, fields);
 }
 
 /**
