@@ -1,9 +1,14 @@
 import { spawn } from 'node:child_process';
-import { copyFile, readdir, symlink, writeFile } from 'node:fs/promises';
+import { copyFile, readdir, stat, symlink, utimes, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { lockPath, takeRunLock } from '../../functions/adapters/xlsx/file-lock.ts';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import {
+  FOREIGN_LOCK_DEAD_MS,
+  LOCK_HEARTBEAT_MS,
+  lockPath,
+  takeRunLock,
+} from '../../functions/adapters/xlsx/file-lock.ts';
 import { createXlsxStore } from '../../functions/adapters/xlsx/xlsx-store.ts';
 import { readRunsLog, type RunsEntry } from '../../functions/core/runs-log.ts';
 import { findTab } from '../../functions/core/tab-lookup.ts';
@@ -46,6 +51,38 @@ describe('the run lock beside an .xlsx', () => {
     const lock = await takeRunLock(box.workbook, request);
     expect(lock.note).toContain(`process ${child.pid}`);
     await lock.release();
+  });
+
+  it("waits for another machine's lock while it is touched, takes it over once untouched for 10 minutes", async () => {
+    const path = await lockPath(box.workbook, 'lock');
+    const elsewhere = { pid: 4242, host: `not-${hostname()}`, startedAt: '2024-07-25T08:00:00Z' };
+    await writeFile(path, JSON.stringify(elsewhere));
+    await expect(takeRunLock(box.workbook, request)).rejects.toMatchObject({
+      code: 'run.in_progress',
+      message: expect.stringContaining('untouched for 10 minutes'),
+    });
+    const old = new Date(Date.now() - FOREIGN_LOCK_DEAD_MS - 60_000);
+    await utimes(path, old, old);
+    const lock = await takeRunLock(box.workbook, request);
+    expect(lock.note).toContain(`process 4242 on not-${hostname()}`);
+    await lock.release();
+  });
+
+  it('is touched every minute while held, so another machine sees it alive', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    try {
+      const lock = await takeRunLock(box.workbook, request);
+      const path = await lockPath(box.workbook, 'lock');
+      const old = new Date(Date.now() - 5 * 60_000);
+      await utimes(path, old, old);
+      vi.advanceTimersByTime(LOCK_HEARTBEAT_MS);
+      await vi.waitFor(async () =>
+        expect((await stat(path)).mtimeMs).toBeGreaterThan(Date.now() - 60_000),
+      );
+      await lock.release();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('says so clearly when the folder is not writable', async () => {

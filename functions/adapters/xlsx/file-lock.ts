@@ -10,10 +10,12 @@
  * Both are files created atomically with `wx` (exclusive create) in the folder of the
  * workbook's real path (symlinks resolved first: two paths to one file share one lock),
  * holding JSON `{ pid, host, startedAt, runId?, month? }`. A lock whose process is gone on
- * this host is taken over at once; taking over is itself guarded by a `…-takeover` file
+ * this host is taken over at once. A lock of another host (a workbook in a shared folder)
+ * cannot be asked about its process: its holder touches it every minute, and it counts as
+ * dead once untouched for 10 minutes. Taking over is itself guarded by a `…-takeover` file
  * (exclusive create too), so two processes that find the same dead lock cannot both take it.
  */
-import { readFile, realpath, rm, stat, writeFile } from 'node:fs/promises';
+import { readFile, realpath, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -75,10 +77,15 @@ const ageMs = async (path: string): Promise<number> => {
 /** A lock file nobody can read (its writer died between create and write) counts as dead after this. */
 const UNREADABLE_DEAD_MS = 30_000;
 
-const isDead = async (path: string, owner: LockOwner | null): Promise<boolean> =>
-  owner
-    ? owner.host === hostname() && owner.pid !== process.pid && !processAlive(owner.pid)
-    : (await ageMs(path)) > UNREADABLE_DEAD_MS;
+/** How often a run touches its lock, and how long another host's untouched lock lives. */
+export const LOCK_HEARTBEAT_MS = 60_000;
+export const FOREIGN_LOCK_DEAD_MS = 10 * 60_000;
+
+const isDead = async (path: string, owner: LockOwner | null): Promise<boolean> => {
+  if (!owner) return (await ageMs(path)) > UNREADABLE_DEAD_MS;
+  if (owner.host !== hostname()) return (await ageMs(path)) > FOREIGN_LOCK_DEAD_MS;
+  return owner.pid !== process.pid && !processAlive(owner.pid);
+};
 
 type Attempt =
   { held: true; tookOver: LockOwner | null } | { held: false; owner: LockOwner | null };
@@ -147,16 +154,25 @@ export async function takeRunLock(workbook: string, request: RunLockRequest): Pr
   if (!result.held) {
     throw new KarnamehError(
       'run.in_progress',
-      `a run of ${workbook} is in progress (${describeOwner(result.owner)}; lock ${path}); try again when it is done`,
+      `a run of ${workbook} is in progress (${describeOwner(result.owner)}; lock ${path}); try again when it is done${result.owner && result.owner.host !== hostname() ? ` (a lock of another machine is taken over once untouched for ${FOREIGN_LOCK_DEAD_MS / 60_000} minutes)` : ''}`,
     );
   }
+  // Signs of life for a run on another host sharing the folder (see the top of this file).
+  const heartbeat = setInterval(() => {
+    const now = new Date();
+    utimes(path, now, now).catch(() => undefined);
+  }, LOCK_HEARTBEAT_MS);
+  heartbeat.unref();
   return {
     ...(result.tookOver
       ? {
           note: `the lock of a run that is gone was taken over (${describeOwner(result.tookOver)})`,
         }
       : {}),
-    release: () => releaseIfOurs(path, owner),
+    release: () => {
+      clearInterval(heartbeat);
+      return releaseIfOurs(path, owner);
+    },
   };
 }
 
