@@ -85,10 +85,20 @@ async function dispatch(options: CliOptions, io: CliIo, log: Logger): Promise<nu
 
   if (options.command === 'check') {
     const { checkMonth } = await import('./use-cases/check-month.ts');
-    const outcome = await checkMonth({ store, now, log }, { month: options.month });
+    const outcome = await checkMonth(
+      { store, now, log },
+      { month: options.month, reportRefusal: true },
+    );
     reportProblems(outcome.summary, log);
-    log.info(`${outcome.summary.monthName}: ${counts(outcome.summary)}; problems tab written`);
     printJson(outcome.summary);
+    if (outcome.notWritten !== undefined) {
+      log.error(
+        `${counts(outcome.summary)}; the problems tab was not written: ${outcome.notWritten}`,
+      );
+      return 3;
+    }
+    const tab = outcome.wrote ? 'problems tab written' : 'problems tab unchanged';
+    log.info(`${outcome.summary.monthName}: ${counts(outcome.summary)}; ${tab}`);
     return outcome.exitCode;
   }
 

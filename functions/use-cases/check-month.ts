@@ -1,3 +1,4 @@
+import { isKarnamehError } from '../core/errors.ts';
 import type { CellValue } from '../core/cells.ts';
 import { computeSummary } from '../core/compute-summary.ts';
 import { fatalSummary } from '../core/fatal-summary.ts';
@@ -19,6 +20,11 @@ export interface CheckOptions {
   month?: MonthKey;
   /** Leave the problems tab alone when it already says the same (the watcher's mode). */
   onlyIfChanged?: boolean;
+  /**
+   * A workbook that refuses the write (read-only, locked) still gets its problems reported,
+   * the refusal in `notWritten` (the command line's mode); else the refusal is thrown.
+   */
+  reportRefusal?: boolean;
 }
 
 export interface CheckOutcome {
@@ -29,7 +35,12 @@ export interface CheckOutcome {
   warnings: number;
   /** Whether the problems tab was written. */
   wrote: boolean;
+  /** Why the problems tab could not be written (a read-only or locked workbook), if so. */
+  notWritten?: string;
 }
+
+/** The store's refusals a check reports after the problems, rather than instead of them. */
+const WRITE_REFUSALS = new Set(['source.write_failed', 'source.locked', 'source.forbidden']);
 
 const asText = (rows: CellValue[][]): string =>
   JSON.stringify(
@@ -54,10 +65,17 @@ export async function checkMonth(
   const existing = findTab(raw, 'problems');
   const unchanged = existing !== undefined && asText(existing.rows) === asText(rows);
   let wrote = false;
+  let notWritten: string | undefined;
   if (!(options.onlyIfChanged && unchanged)) {
-    const report = await ports.store.write({ outputs: { problems: rows } });
-    if (report.note) ports.log.warn(report.note, { month });
-    wrote = true;
+    try {
+      const report = await ports.store.write({ outputs: { problems: rows } });
+      if (report.note) ports.log.warn(report.note, { month });
+      wrote = true;
+    } catch (error) {
+      const refused = isKarnamehError(error) && WRITE_REFUSALS.has(error.code);
+      if (!refused || !options.reportRefusal) throw error;
+      notWritten = error.message;
+    }
   }
   const errors = parsed.problems.filter((p) => p.severity === 'error').length;
   const warnings = parsed.problems.length - errors;
@@ -69,5 +87,6 @@ export async function checkMonth(
     errors,
     warnings,
     wrote,
+    ...(notWritten !== undefined ? { notWritten } : {}),
   };
 }

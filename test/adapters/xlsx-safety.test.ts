@@ -111,6 +111,18 @@ describe('xlsx store: permissions', () => {
     expect((await stat(box.workbook)).mode & 0o777).toBe(0o444);
   });
 
+  it('check of a read-only workbook still reports its problems, then says the tab was not written, exit 3', async () => {
+    await chmod(box.workbook, 0o444);
+    const bytes = await readFile(box.workbook);
+    const result = await karnameh(['check', '--workbook', box.workbook, '--month', '1403-04']);
+    expect(result.code).toBe(3);
+    expect(result.stderr).toMatch(
+      /\d+ error\(s\), \d+ warning\(s\); the problems tab was not written: /,
+    );
+    expect(result.stderr).toContain('cannot be written');
+    expect(await readFile(box.workbook)).toEqual(bytes);
+  });
+
   it('refuses, as a user who may not write it, a workbook writable by its owner only', async () => {
     // Tests run as root: the CLI runs here as nobody (setpriv), a real unprivileged user.
     const asRoot = process.getuid?.() === 0;
