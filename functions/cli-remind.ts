@@ -6,6 +6,7 @@ import type { CliOptions } from './cli-args.ts';
 import { createMailer, newRunId, previewDir } from './compose.ts';
 import type { Logger, WorkbookStore } from './ports.ts';
 import { remind } from './use-cases/remind.ts';
+import { stopOnSignals } from './cli-signals.ts';
 
 /** `karnameh remind`: returns the exit code (0 done, 1 stopped by the data, 3 a send failed). */
 export async function remindCommand(
@@ -15,14 +16,7 @@ export async function remindCommand(
   const { io, log, store, now } = context;
   const runId = newRunId(now());
   const mailer = options.dryRun ? undefined : createMailer(io.env, options.outbox, runId);
-  const stop = new AbortController();
-  const unsubscribe = options.dryRun
-    ? undefined
-    : io.signals?.((name) => {
-        if (stop.signal.aborted) return;
-        log.warn(`${name}: finishing the message in flight, recording, then stopping`);
-        stop.abort(name);
-      });
+  const stop = stopOnSignals(io, log, options.dryRun);
   try {
     const outcome = await remind(
       {
@@ -53,7 +47,7 @@ export async function remindCommand(
     if (options.json) io.stdout(`${JSON.stringify(outcome, null, 2)}\n`);
     return outcome.exitCode;
   } finally {
-    unsubscribe?.();
+    stop.unsubscribe();
     await mailer?.close();
   }
 }

@@ -10,6 +10,7 @@ import type { Summary } from './core/summary.ts';
 import { createTextLogger } from './logger.ts';
 import type { Logger } from './ports.ts';
 import { runMonth } from './use-cases/run-month.ts';
+import { stopOnSignals } from './cli-signals.ts';
 
 export interface CliIo {
   env: NodeJS.ProcessEnv;
@@ -111,14 +112,7 @@ async function dispatch(options: CliOptions, io: CliIo, log: Logger): Promise<nu
   const runId = newRunId(now());
   const mailer = options.dryRun ? undefined : createMailer(io.env, options.outbox, runId);
   const render = createReleaseRenderer();
-  const stop = new AbortController();
-  const unsubscribe = options.dryRun
-    ? undefined
-    : io.signals?.((name) => {
-        if (stop.signal.aborted) return;
-        log.warn(`${name}: finishing the message in flight, recording, then stopping`);
-        stop.abort(name);
-      });
+  const stop = stopOnSignals(io, log, options.dryRun);
   let cardRenderer: ReturnType<typeof createCardRenderer> | undefined;
   try {
     const outcome = await runMonth(
@@ -168,7 +162,7 @@ async function dispatch(options: CliOptions, io: CliIo, log: Logger): Promise<nu
     printJson(outcome.summary);
     return outcome.exitCode;
   } finally {
-    unsubscribe?.();
+    stop.unsubscribe();
     await mailer?.close();
   }
 }
