@@ -26,6 +26,16 @@ enableCompileCache?.();
 // README, "Speed and memory"). KARNAMEH_V8_FLAGS='' (or other flags) replaces this.
 const { setFlagsFromString } = await import('node:v8');
 setFlagsFromString(process.env.KARNAMEH_V8_FLAGS ?? '--semi-space-growth-factor=1');
+// `npm run karnameh -- …` runs this in the package's folder, wherever it was typed; the
+// paths given (--workbook, --outbox, ./outbox) are meant from where it was typed (INIT_CWD).
+const { env } = process;
+if (env.npm_lifecycle_event === 'karnameh' && env.npm_package_name === 'karnameh') {
+  try {
+    if (env.INIT_CWD) process.chdir(env.INIT_CWD);
+  } catch {
+    // a folder since removed: the paths stay the package's
+  }
+}
 const { entryModule } = await import('./entry.js');
 const { main } = await import(entryModule());
 
