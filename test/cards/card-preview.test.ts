@@ -119,6 +119,21 @@ describe('a dry run stopped halfway, and what it leaves', () => {
     expect((await readdir(s.outbox)).sort()).toEqual(['k.csv', 'release.html', 'release.txt']);
   });
 
+  it('two dry runs at once: the one whose release was replaced puts no cards beside the other’s', async () => {
+    const s = await scratch();
+    cleanups.push(s.cleanup);
+    const [tir, khordad] = [createPreviewWriter(s.outbox), createPreviewWriter(s.outbox)];
+    await tir.write(release('tir'));
+    await khordad.write(release('khordad'));
+    await expect(tir.writeCards?.([{ agencyId: 'a1', card: card('tir') }])).rejects.toMatchObject({
+      code: 'run.in_progress',
+    });
+    await khordad.writeCards?.([{ agencyId: 'a1', card: card('khordad') }]);
+    expect(await readFile(join(s.outbox, 'release.txt'), 'utf8')).toBe('khordad\n\nkhordad');
+    expect(await readFile(join(s.outbox, 'cards', 'a1.txt'), 'utf8')).toBe('khordad\n\nkhordad');
+    expect((await readdir(s.outbox)).filter((f) => f.startsWith('.'))).toEqual([]);
+  });
+
   it('replaces each release file whole, by a rename: a symlink there is replaced, not written through', async () => {
     const s = await scratch();
     cleanups.push(s.cleanup);

@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
-import { chmod, lstat, mkdtemp, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { chmod, lstat, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { KarnamehError } from '../../core/errors.ts';
 import type { PreviewWriter } from '../../ports.ts';
 import { makeFolder } from '../make-folder.ts';
 
@@ -105,8 +106,24 @@ async function removeFolder(path: string): Promise<void> {
   await rm(aside, { recursive: true, force: true });
 }
 
+/**
+ * Two dry runs into one outbox at once: the one that wrote its release last owns the
+ * folder; the other one's cards would sit beside that release, so they do not go in.
+ */
+async function ownRelease(dir: string, written: string | undefined): Promise<void> {
+  if (written === undefined) return;
+  const there = await readFile(join(dir, 'release.txt'), 'utf8').catch(() => undefined);
+  if (there === written) return;
+  throw new KarnamehError(
+    'run.in_progress',
+    `another dry run wrote its release into ${dir} while this one rendered its cards; that run's preview is there, not this one's (give each dry run its own --outbox)`,
+  );
+}
+
 /** `--dry-run`: the release as files to open in a browser and an editor. */
 export function createPreviewWriter(dir: string): PreviewWriter {
+  /** The release.txt this writer put there, to know whether the folder is still its run's. */
+  let releaseText: string | undefined;
   return {
     /**
      * The release files, each replaced whole; the cards of an earlier dry run are removed
@@ -116,9 +133,10 @@ export function createPreviewWriter(dir: string): PreviewWriter {
       await makeFolder(dir);
       await removeAbandoned(dir);
       await removeFolder(join(dir, 'cards'));
+      releaseText = `${release.subject}\n\n${release.text}`;
       const files = {
         'release.html': release.html,
-        'release.txt': `${release.subject}\n\n${release.text}`,
+        'release.txt': releaseText,
         [release.attachment.filename]: release.attachment.content,
       };
       const written: string[] = [];
@@ -152,6 +170,7 @@ export function createPreviewWriter(dir: string): PreviewWriter {
           names.push(name);
         }
         await chmod(staging, 0o755);
+        await ownRelease(dir, releaseText);
         await replaceFolder(staging, target);
       } catch (error) {
         await rm(staging, { recursive: true, force: true });
