@@ -7,7 +7,8 @@ import {
   liveClaims,
   type ProcessHere,
 } from '../../core/run-claims.ts';
-import { readRunsLog, runsKey, type RunsEntry } from '../../core/runs-log.ts';
+import { readRunsLog, runsHeaderGaps, runsKey, type RunsEntry } from '../../core/runs-log.ts';
+import { TABS } from '../../core/tabs.ts';
 import type { RunLock } from '../../ports.ts';
 import { ledgerEntry, ledgerWrite, type LedgerRun } from './ledger.ts';
 
@@ -25,6 +26,21 @@ export function processHere(): ProcessHere {
       }
     },
   };
+}
+
+/** The claim cannot be read back: say why when row 1 of the runs tab is not its header. */
+function claimNotFound(runId: string, gaps: string[]): KarnamehError {
+  if (gaps.length === 0) {
+    return new KarnamehError(
+      'source.write_failed',
+      `the claim of run ${runId} is not in the runs tab after it was written`,
+    );
+  }
+  const columns = gaps.map((label) => `«${label}»`).join(', ');
+  return new KarnamehError(
+    'source.write_failed',
+    `row 1 of the runs tab «${TABS.runs.label}» has no ${columns} column (a row inserted above its header, or a column deleted?), so none of its records can be read and nothing was sent: put the header back in row 1 and run again`,
+  );
 }
 
 export interface Claim {
@@ -83,18 +99,13 @@ export async function claimRun(run: LedgerRun, here: ProcessHere, detail = ''): 
     const written = await ledgerWrite(run, { outputs: {}, runs: [entry] });
     // Under a lock the tab as written is the tab as it is; a store that saw the tab the
     // moment the claim landed (a Sheet's batch answer) says so; otherwise read it back.
-    const runs = readRunsLog(
+    const tab =
       written.runsLanded ??
-        (lock && written.runsAfter ? written.runsAfter : await run.store.readRuns()),
-    );
+      (lock && written.runsAfter ? written.runsAfter : await run.store.readRuns());
+    const runs = readRunsLog(tab);
     const now = run.now();
     const mine = runs.findIndex((e) => runsKey(e) === runsKey(entry));
-    if (mine < 0) {
-      throw new KarnamehError(
-        'source.write_failed',
-        `the claim of run ${run.runId} is not in the runs tab after it was written`,
-      );
-    }
+    if (mine < 0) throw claimNotFound(run.runId, runsHeaderGaps(tab));
     if (!lock) {
       const earlier = liveClaims(runs.slice(0, mine), run.month, now, here, run.runId);
       const first = earlier[0];
