@@ -75,6 +75,12 @@ export function runsHeaderGaps(tab: RawTab | undefined): string[] {
   ).map((c) => c.label);
 }
 
+/** What to tell a person about `runsHeaderGaps` (non-empty). */
+export function runsHeaderMessage(gaps: string[]): string {
+  const columns = gaps.map((label) => `«${label}»`).join(', ');
+  return `row 1 of the runs tab «${TABS.runs.label}» has no ${columns} column (a row inserted above its header, or a column deleted?), so none of its records can be read: put the header back in row 1 and run again`;
+}
+
 /** Reads the runs tab as the product wrote it; rows it cannot read are dropped. */
 export function readRunsLog(tab: RawTab | undefined): RunsEntry[] {
   if (!tab || tab.rows.length === 0) return [];

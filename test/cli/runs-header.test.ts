@@ -1,7 +1,8 @@
 /**
  * A person moved the header of the runs tab out of row 1 (a row inserted above it, a column
  * deleted): none of its records can be read, so the month would look never sent. The run
- * must stop before sending, and say what to put back (the claim is then not found in it).
+ * must stop before sending, and say what to put back (the claim is then not found in it);
+ * the dry run says a real run would stop.
  */
 import { readdir } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -30,9 +31,21 @@ describe('a runs tab whose header is no longer in row 1', () => {
     expect(first.code, first.stderr).toBe(0);
     const sent = await mailed();
     await editTab(box.workbook, 'runs', edit);
+    // the dry run says so too, instead of rendering as if the month were never sent
+    const dry = await karnameh([
+      'run',
+      '--workbook',
+      box.workbook,
+      '--month',
+      '1403-04',
+      '--dry-run',
+      '--outbox',
+      box.outbox,
+    ]);
+    expect(dry.stderr).toContain('BLOCKED: a real run would stop: row 1 of the runs tab');
     const again = await run();
     expect(again.code).toBe(3);
-    expect(again.stderr).toContain('row 1 of the runs tab «اجراها» has no');
+    expect(again.stderr).toContain('nothing was sent: row 1 of the runs tab «اجراها» has no');
     expect(again.stderr).toContain('put the header back in row 1');
     expect(await mailed()).toEqual(sent);
   });

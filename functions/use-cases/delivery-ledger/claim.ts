@@ -7,8 +7,13 @@ import {
   liveClaims,
   type ProcessHere,
 } from '../../core/run-claims.ts';
-import { readRunsLog, runsHeaderGaps, runsKey, type RunsEntry } from '../../core/runs-log.ts';
-import { TABS } from '../../core/tabs.ts';
+import {
+  readRunsLog,
+  runsHeaderGaps,
+  runsHeaderMessage,
+  runsKey,
+  type RunsEntry,
+} from '../../core/runs-log.ts';
 import type { RunLock } from '../../ports.ts';
 import { ledgerEntry, ledgerWrite, type LedgerRun } from './ledger.ts';
 
@@ -36,11 +41,7 @@ function claimNotFound(runId: string, gaps: string[]): KarnamehError {
       `the claim of run ${runId} is not in the runs tab after it was written`,
     );
   }
-  const columns = gaps.map((label) => `«${label}»`).join(', ');
-  return new KarnamehError(
-    'source.write_failed',
-    `row 1 of the runs tab «${TABS.runs.label}» has no ${columns} column (a row inserted above its header, or a column deleted?), so none of its records can be read and nothing was sent: put the header back in row 1 and run again`,
-  );
+  return new KarnamehError('source.write_failed', `nothing was sent: ${runsHeaderMessage(gaps)}`);
 }
 
 export interface Claim {
