@@ -16,9 +16,25 @@ if (major < 22 || (major === 22 && minor < 18) || (major === 23 && minor < 6)) {
 // disk by Node (os.tmpdir()/node-compile-cache, keyed by the file's content and Node's
 // version), so a start after the first skips compiling them: about a third of a dry run's
 // CPU time. A folder that cannot be written only means no cache; NODE_DISABLE_COMPILE_CACHE=1
-// turns it off.
-const { enableCompileCache } = await import('node:module');
-enableCompileCache?.();
+// turns it off. The folder is made here, one level, and only a folder that is there is
+// given to Node: Node makes it with a recursive mkdir, which never returns where a folder
+// cannot be made although its parent exists (TMPDIR under /proc: a start spinning forever).
+if (process.env.NODE_DISABLE_COMPILE_CACHE !== '1') {
+  const [{ enableCompileCache }, { mkdirSync }, { tmpdir }, { join }] = await Promise.all([
+    import('node:module'),
+    import('node:fs'),
+    import('node:os'),
+    import('node:path'),
+  ]);
+  const dir = process.env.NODE_COMPILE_CACHE || join(tmpdir(), 'node-compile-cache');
+  let there = true;
+  try {
+    mkdirSync(dir);
+  } catch (error) {
+    there = error?.code === 'EEXIST';
+  }
+  if (there) enableCompileCache?.(dir);
+}
 // A run's garbage is short-lived strings and rows; V8 doubles its young generation each time
 // much of it survives a collection, up to 16 MB a half, and keeps the pages. Held at its
 // first size, a dry run of the example peaks about 12 MB lower and a run of 2,000 agencies
@@ -26,6 +42,16 @@ enableCompileCache?.();
 // README, "Speed and memory"). KARNAMEH_V8_FLAGS='' (or other flags) replaces this.
 const { setFlagsFromString } = await import('node:v8');
 setFlagsFromString(process.env.KARNAMEH_V8_FLAGS ?? '--semi-space-growth-factor=1');
+// `npm run karnameh -- …` runs this in the package's folder, wherever it was typed; the
+// paths given (--workbook, --outbox, ./outbox) are meant from where it was typed (INIT_CWD).
+const { env } = process;
+if (env.npm_lifecycle_event === 'karnameh' && env.npm_package_name === 'karnameh') {
+  try {
+    if (env.INIT_CWD) process.chdir(env.INIT_CWD);
+  } catch {
+    // a folder since removed: the paths stay the package's
+  }
+}
 const { entryModule } = await import('./entry.js');
 const { main } = await import(entryModule());
 

@@ -1,6 +1,6 @@
 import { dirname, join, resolve } from 'node:path';
 import { createCardRenderer } from './adapters/mail/render-card.ts';
-import { createReleaseRenderer } from './adapters/mail/render-release.ts';
+import { createReleaseRenderer, packageRoot } from './adapters/mail/render-release.ts';
 import { createPreviewWriter } from './adapters/mail/preview-writer.ts';
 import { HelpRequested, parseCliArgs, USAGE } from './cli-args.ts';
 import type { CliOptions } from './cli-args.ts';
@@ -26,7 +26,12 @@ export interface CliIo {
   signals?: (onSignal: (name: string) => void) => () => void;
 }
 
-const EXAMPLE = new URL('../examples/ilam-1403.xlsx', import.meta.url).pathname;
+/**
+ * The example of the package (sources, tsc's dist/functions or the bundle in dist/cli), as
+ * a path (a folder with a space or Persian letters in its name stays readable).
+ */
+const bundledExample = (): string =>
+  join(packageRoot(import.meta.url), 'examples', 'ilam-1403.xlsx');
 
 /** `karnameh …`: returns the exit code (0 done, 1 stopped by the data, 2 usage, 3 failure). */
 export async function main(argv: string[], io: CliIo): Promise<number> {
@@ -76,7 +81,7 @@ async function dispatch(options: CliOptions, io: CliIo, log: Logger): Promise<nu
 
   if (options.command === 'init') {
     const example = options.example
-      ? await createStore({ workbook: io.exampleWorkbook ?? EXAMPLE }, io.env).read()
+      ? await createStore({ workbook: io.exampleWorkbook ?? bundledExample() }, io.env).read()
       : undefined;
     const { initWorkbook } = await import('./use-cases/init-workbook.ts');
     const report = await initWorkbook(store, { example });

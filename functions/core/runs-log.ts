@@ -59,6 +59,28 @@ const text = (value: CellValue | undefined): string =>
       ? value.toISOString()
       : String(value).trim();
 
+/** The columns a runs row cannot be read without (readRunsLog drops rows lacking them). */
+const NEEDED = new Set(['run_id', 'month', 'kind', 'status', 'recipient']);
+
+/**
+ * The labels of needed columns row 1 of a runs tab with rows does not hold (a row inserted
+ * above the header, a column deleted): every record of such a tab reads as absent.
+ */
+export function runsHeaderGaps(tab: RawTab | undefined): string[] {
+  if (!tab || tab.rows.length === 0) return [];
+  const header = new Set((tab.rows[0] ?? []).map((cell) => normalizeName(text(cell))));
+  return COLUMNS.filter(
+    (c) =>
+      NEEDED.has(c.key) && !header.has(normalizeName(c.key)) && !header.has(normalizeName(c.label)),
+  ).map((c) => c.label);
+}
+
+/** What to tell a person about `runsHeaderGaps` (non-empty). */
+export function runsHeaderMessage(gaps: string[]): string {
+  const columns = gaps.map((label) => `«${label}»`).join(', ');
+  return `row 1 of the runs tab «${TABS.runs.label}» has no ${columns} column (a row inserted above its header, or a column deleted?), so none of its records can be read: put the header back in row 1 and run again`;
+}
+
 /** Reads the runs tab as the product wrote it; rows it cannot read are dropped. */
 export function readRunsLog(tab: RawTab | undefined): RunsEntry[] {
   if (!tab || tab.rows.length === 0) return [];

@@ -130,6 +130,94 @@ describe('xlsx files saved by other programs', () => {
   });
 });
 
+/** A one-tab workbook whose tab is named `name` (as written) with these parts, as a file. */
+async function oneTab(name: string, sheetData: string, strings?: string): Promise<string> {
+  const main = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+  const rel = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+  const pkg = 'http://schemas.openxmlformats.org/package/2006/relationships';
+  const zip = new JSZip();
+  zip.file(
+    '[Content_Types].xml',
+    '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>',
+  );
+  zip.file(
+    '_rels/.rels',
+    `<Relationships xmlns="${pkg}"><Relationship Id="r1" Type="${rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+  );
+  zip.file(
+    'xl/workbook.xml',
+    `<workbook xmlns="${main}" xmlns:r="${rel}"><sheets><sheet name="${name}" sheetId="1" r:id="s1"/></sheets></workbook>`,
+  );
+  zip.file(
+    'xl/_rels/workbook.xml.rels',
+    `<Relationships xmlns="${pkg}"><Relationship Id="s1" Type="${rel}/worksheet" Target="worksheets/sheet1.xml"/>` +
+      (strings === undefined
+        ? ''
+        : `<Relationship Id="s2" Type="${rel}/sharedStrings" Target="sharedStrings.xml"/>`) +
+      '</Relationships>',
+  );
+  zip.file('xl/worksheets/sheet1.xml', `<worksheet xmlns="${main}"><sheetData>${sheetData}`);
+  if (strings !== undefined)
+    zip.file('xl/sharedStrings.xml', `<sst xmlns="${main}">${strings}</sst>`);
+  const path = join(dir, 'one-tab.xlsx');
+  await writeFile(path, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+  return path;
+}
+const END = '</sheetData></worksheet>';
+
+describe('characters as XML writers spell them', () => {
+  it('reads characters past U+FFFF written as references (openpyxl writes every non-ASCII one so)', async () => {
+    // openpyxl 3.0 (without lxml) wrote these cells: «اداره 😀» and «𝒳», on the tab «😀 نمره»
+    const path = await oneTab(
+      '&#128512; &#1606;&#1605;&#1585;&#1607;',
+      '<row r="1"><c r="A1" t="inlineStr"><is><t>&#1575;&#1583;&#1575;&#1585;&#1607; &#128512;</t></is></c>' +
+        '<c r="B1" t="s"><v>0</v></c></row>' +
+        END,
+      '<si><t>&#x1D4B3;</t></si>',
+    );
+    const { tabs } = await createXlsxStore(path).read();
+    expect(tabs).toEqual([{ name: '😀 نمره', rows: [['اداره 😀', '𝒳']] }]);
+  });
+
+  it('reads a line break saved as CR LF (or a lone CR) as one LF, as an XML parser must', async () => {
+    const path = await oneTab(
+      'crlf',
+      '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="inlineStr"><is><t>p\r\nq\rr&#13;</t></is></c></row>' +
+        END,
+      '<si><t>a\r\nb</t></si>',
+    );
+    const { tabs } = await createXlsxStore(path).read();
+    expect(tabs[0]?.rows).toEqual([['a\nb', 'p\nq\nr\r']]);
+  });
+});
+
+describe('damaged parts are never read as blank cells', () => {
+  it.each([
+    [
+      'a cell pointing past the shared strings table',
+      [
+        '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>' + END,
+        '<si><t>one</t></si>',
+      ],
+    ],
+    [
+      'shared strings used with no table at all',
+      ['<row r="1"><c r="A1" t="s"><v>0</v></c></row>' + END, undefined],
+    ],
+    [
+      'a worksheet part cut short',
+      ['<row r="1"><c r="A1"><v>1</v></c></row><row r="2"><c r="A2"><v', undefined],
+    ],
+  ] as const)('%s is a damaged workbook', async (_what, [sheetData, strings]) => {
+    const path = await oneTab('t', sheetData, strings);
+    const error: unknown = await createXlsxStore(path)
+      .read()
+      .catch((e: unknown) => e);
+    expect(isKarnamehError(error) && error.code).toBe('source.unreadable');
+    expect((error as Error).message).toContain('is truncated or damaged');
+  });
+});
+
 describe('files that are not workbooks karnameh can read', () => {
   const cases: [string, () => Promise<Buffer>, string][] = [
     [

@@ -32,6 +32,20 @@ describe('parseXml (saxen)', () => {
     ]);
   });
 
+  it('decodes a character past U+FFFF whole, and line ends as XML 1.0 does', () => {
+    expect(
+      events('<a n="&#128512;&#x1D4B3;" m="x\ty\r\nz&#10;">&#128512;&#x1F600; p\r\nq\rr&#13;</a>'),
+    ).toEqual(['<a {"n":"😀𝒳","m":"x y z\\n"}', 'text 😀😀 p\nq\nr\r', '</a']);
+  });
+
+  it('decodes attributes once, however often the handler asks', () => {
+    const seen: string[] = [];
+    parseXml('<sheet name="R&amp;amp;D"/>', {
+      open: (_name, attributes) => seen.push(attributes().name ?? '', attributes().name ?? ''),
+    });
+    expect(seen).toEqual(['R&amp;D', 'R&amp;D']);
+  });
+
   it('reports a self-closing tag as opened and closed', () => {
     expect(events("<row r='2'/>")).toEqual(['<row {"r":"2"}', '</row']);
   });
@@ -41,6 +55,9 @@ describe('parseXml (saxen)', () => {
     ['a part cut short', '<sheetData><row r="1"><c>'],
     ['an attribute missing its closing quote', '<a x="1></a>'],
     ['no element at all', 'PK\u0003\u0004 not xml'],
+    ['an entity XML does not define', '<t>a&nbsp;b</t>'],
+    ['a reference to no character', '<t>&#0;</t>'],
+    ['half a surrogate pair', '<t a="&#xD83D;"/>'],
   ])('stops at %s', (_what, xml) => {
     expect(() => events(xml)).toThrow(XmlFormatError);
   });

@@ -1,4 +1,4 @@
-import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, symlink, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cardFileName, createPreviewWriter } from '../../functions/adapters/mail/preview-writer.ts';
@@ -98,5 +98,66 @@ describe('three dry runs writing cards at once', () => {
       expect(tags.size).toBe(1);
       expect((await readdir(s.outbox)).sort()).toEqual(['cards']);
     }
+  });
+});
+
+describe('a dry run stopped halfway, and what it leaves', () => {
+  const release = (tag: string) => ({
+    subject: tag,
+    html: `<p>${tag}</p>`,
+    text: tag,
+    attachment: { filename: 'k.csv', contentType: 'text/csv', content: Buffer.from(tag) },
+  });
+  const card = (tag: string) => ({ subject: tag, html: `<p>${tag}</p>`, text: tag });
+
+  it('never leaves an earlier run’s cards beside a new release (killed before its cards)', async () => {
+    const s = await scratch();
+    cleanups.push(s.cleanup);
+    await createPreviewWriter(s.outbox).writeCards?.([{ agencyId: 'a1', card: card('tir') }]);
+    // The next dry run (another month) writes its release and is killed before its cards.
+    await createPreviewWriter(s.outbox).write(release('khordad'));
+    expect((await readdir(s.outbox)).sort()).toEqual(['k.csv', 'release.html', 'release.txt']);
+  });
+
+  it('two dry runs at once: the one whose release was replaced puts no cards beside the other’s', async () => {
+    const s = await scratch();
+    cleanups.push(s.cleanup);
+    const [tir, khordad] = [createPreviewWriter(s.outbox), createPreviewWriter(s.outbox)];
+    await tir.write(release('tir'));
+    await khordad.write(release('khordad'));
+    await expect(tir.writeCards?.([{ agencyId: 'a1', card: card('tir') }])).rejects.toMatchObject({
+      code: 'run.in_progress',
+    });
+    await khordad.writeCards?.([{ agencyId: 'a1', card: card('khordad') }]);
+    expect(await readFile(join(s.outbox, 'release.txt'), 'utf8')).toBe('khordad\n\nkhordad');
+    expect(await readFile(join(s.outbox, 'cards', 'a1.txt'), 'utf8')).toBe('khordad\n\nkhordad');
+    expect((await readdir(s.outbox)).filter((f) => f.startsWith('.'))).toEqual([]);
+  });
+
+  it('replaces each release file whole, by a rename: a symlink there is replaced, not written through', async () => {
+    const s = await scratch();
+    cleanups.push(s.cleanup);
+    await mkdir(s.outbox, { recursive: true });
+    const elsewhere = join(s.dir, 'elsewhere.html');
+    await writeFile(elsewhere, 'not the preview');
+    await symlink(elsewhere, join(s.outbox, 'release.html'));
+    await createPreviewWriter(s.outbox).write(release('tir'));
+    expect(await readFile(elsewhere, 'utf8')).toBe('not the preview');
+    expect(await readFile(join(s.outbox, 'release.html'), 'utf8')).toBe('<p>tir</p>');
+    expect((await readdir(s.outbox)).filter((f) => f.startsWith('.'))).toEqual([]);
+  });
+
+  it('removes staging a killed run left (untouched ten minutes), keeps one a live run writes into', async () => {
+    const s = await scratch();
+    cleanups.push(s.cleanup);
+    const killed = join(s.outbox, '.cards-killed');
+    const live = join(s.outbox, '.cards-live');
+    await mkdir(killed, { recursive: true });
+    await writeFile(join(killed, 'a1.html'), 'half');
+    await mkdir(live);
+    const twentyMinutesAgo = new Date(Date.now() - 20 * 60_000);
+    await utimes(killed, twentyMinutesAgo, twentyMinutesAgo);
+    await createPreviewWriter(s.outbox).write(release('tir'));
+    expect((await readdir(s.outbox)).filter((f) => f.startsWith('.'))).toEqual(['.cards-live']);
   });
 });

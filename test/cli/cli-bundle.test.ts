@@ -12,7 +12,9 @@ import { karnameh, scratch } from './cli-harness.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 // Inside the package, so the packages left outside the bundle resolve from its node_modules.
-const OUT = join(ROOT, 'node_modules', '.cache', `karnameh-bundle-test-${process.pid}`);
+// A space in its name, as in a user's folder: every path the bundle finds from its own URL
+// must be decoded.
+const OUT = join(ROOT, 'node_modules', '.cache', `karnameh bundle test ${process.pid}`);
 
 type Main = typeof import('../../functions/cli.ts').main;
 let bundled: Main;
@@ -71,6 +73,25 @@ describe('the bundled command line', () => {
     // the release names its run and time, which differ between two runs
     const stable = (text = '') => text.replace(/[^\n]*(شناسه|run|۱۴۰۳، ساعت)[^\n]*/g, '');
     expect(stable(fromBundle?.release)).toEqual(stable(fromSources?.release));
+  });
+
+  it('makes a workbook from the example with init --example (found from the bundle, not dist/examples)', async () => {
+    const box = await scratch();
+    const fresh = join(box.dir, 'new.xlsx');
+    const out = await run(bundled, ['init', '--example', '--workbook', fresh]);
+    const check = await run(bundled, [
+      'check',
+      '--workbook',
+      fresh,
+      '--month',
+      '1403-04',
+      '--json',
+    ]);
+    await box.cleanup();
+    expect(out.code, out.stderr).toBe(0);
+    expect(check.code, check.stderr).toBe(0);
+    const { groups } = JSON.parse(check.stdout) as { groups: { evaluated: number }[] };
+    expect(groups.map((g) => g.evaluated)).toEqual([100, 10]);
   });
 
   it('sends into an outbox and records it, as the sources do', async () => {

@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
-import { chmod, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
+import { chmod, lstat, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { KarnamehError } from '../../core/errors.ts';
 import type { PreviewWriter } from '../../ports.ts';
 import { makeFolder } from '../make-folder.ts';
 
@@ -46,20 +47,102 @@ async function replaceFolder(staging: string, target: string): Promise<void> {
   }
 }
 
+/** What a dry run stages in the preview folder, under names no output file has. */
+const STAGING = /^\.(cards-|write-)/;
+/** A staging entry untouched for this long belongs to a dry run that was killed. */
+const ABANDONED_MS = 10 * 60_000;
+
+/**
+ * Removes what killed dry runs left (a half-written `.cards-*` folder, a `.write-*` file):
+ * hidden and harmless, but they would pile up. A dry run under way keeps writing into its
+ * own, so anything untouched for ten minutes is no one's.
+ */
+async function removeAbandoned(dir: string): Promise<void> {
+  const now = Date.now();
+  for (const name of await readdir(dir)) {
+    if (!STAGING.test(name)) continue;
+    const path = join(dir, name);
+    const stat = await lstat(path).catch(() => undefined);
+    if (stat && now - stat.mtimeMs > ABANDONED_MS) await rm(path, { recursive: true, force: true });
+  }
+}
+
+/**
+ * `path` holding `content`, whole or not at all: written beside it and renamed over it (a
+ * killed run leaves the old file, a reader never sees half of one, and a symlink in its
+ * place is replaced, not written through).
+ */
+async function replaceFile(path: string, content: string | Buffer): Promise<void> {
+  const dir = join(path, '..');
+  const temp = join(dir, `.write-${process.pid}-${Math.random().toString(36).slice(2)}`);
+  try {
+    await writeFile(temp, content, { flag: 'wx' });
+    await rename(temp, path);
+  } catch (error) {
+    await rm(temp, { force: true });
+    // named by the file the user asked for, not the name it was written under
+    const failure = error as NodeJS.ErrnoException;
+    if (failure.path === temp) {
+      failure.path = path;
+      failure.message = failure.message.replace(temp, path);
+    }
+    throw error;
+  }
+}
+
+/** Takes `path` away at once (a rename), then removes it. */
+async function removeFolder(path: string): Promise<void> {
+  const aside = join(
+    path,
+    '..',
+    `.cards-gone-${process.pid}-${Math.random().toString(36).slice(2)}`,
+  );
+  try {
+    await rename(path, aside);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw error;
+  }
+  await rm(aside, { recursive: true, force: true });
+}
+
+/**
+ * Two dry runs into one outbox at once: the one that wrote its release last owns the
+ * folder; the other one's cards would sit beside that release, so they do not go in.
+ */
+async function ownRelease(dir: string, written: string | undefined): Promise<void> {
+  if (written === undefined) return;
+  const there = await readFile(join(dir, 'release.txt'), 'utf8').catch(() => undefined);
+  if (there === written) return;
+  throw new KarnamehError(
+    'run.in_progress',
+    `another dry run wrote its release into ${dir} while this one rendered its cards; that run's preview is there, not this one's (give each dry run its own --outbox)`,
+  );
+}
+
 /** `--dry-run`: the release as files to open in a browser and an editor. */
 export function createPreviewWriter(dir: string): PreviewWriter {
+  /** The release.txt this writer put there, to know whether the folder is still its run's. */
+  let releaseText: string | undefined;
   return {
+    /**
+     * The release files, each replaced whole; the cards of an earlier dry run are removed
+     * first, so a run stopped before its cards never leaves them beside this release.
+     */
     async write(release) {
       await makeFolder(dir);
+      await removeAbandoned(dir);
+      await removeFolder(join(dir, 'cards'));
+      releaseText = `${release.subject}\n\n${release.text}`;
       const files = {
         'release.html': release.html,
-        'release.txt': `${release.subject}\n\n${release.text}`,
+        'release.txt': releaseText,
         [release.attachment.filename]: release.attachment.content,
       };
       const written: string[] = [];
       for (const [name, content] of Object.entries(files)) {
         const path = join(dir, name);
-        await writeFile(path, content);
+        await replaceFile(path, content);
         written.push(path);
       }
       return written;
@@ -71,6 +154,7 @@ export function createPreviewWriter(dir: string): PreviewWriter {
      */
     async writeCards(cards) {
       await makeFolder(dir);
+      await removeAbandoned(dir);
       const target = join(dir, 'cards');
       const staging = await mkdtemp(join(dir, '.cards-'));
       const names: string[] = [];
@@ -86,6 +170,7 @@ export function createPreviewWriter(dir: string): PreviewWriter {
           names.push(name);
         }
         await chmod(staging, 0o755);
+        await ownRelease(dir, releaseText);
         await replaceFolder(staging, target);
       } catch (error) {
         await rm(staging, { recursive: true, force: true });

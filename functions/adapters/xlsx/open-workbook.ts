@@ -4,6 +4,7 @@ import { readCellStyles } from './cell-styles.ts';
 import { mapPackage, partText, type PackageMap } from './package-map.ts';
 import { readSheet, type SheetContext } from './read-sheet.ts';
 import { readSharedStrings } from './shared-strings.ts';
+import { XmlFormatError } from './xml-events.ts';
 import { readZip, ZipFormatError, type ZipArchive } from './zip-container.ts';
 
 export interface OpenWorkbook {
@@ -35,7 +36,11 @@ function explain(path: string, bytes: Buffer, error: unknown): KarnamehError {
       error,
     );
   }
-  if (error instanceof ZipFormatError && error.reason !== 'not-zip') {
+  // A sound zip whose parts are not well-formed XML (cut short, overwritten) is damaged too.
+  if (
+    (error instanceof ZipFormatError && error.reason !== 'not-zip') ||
+    error instanceof XmlFormatError
+  ) {
     return unreadable(
       path,
       'فایل ناقص یا آسیب‌دیده است (شاید کامل رونوشت یا بارگیری نشده)؛ نسخهٔ سالم آن را بگذارید',

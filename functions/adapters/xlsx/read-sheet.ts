@@ -2,6 +2,7 @@ import type { CellValue, RawTab } from '../../core/cells.ts';
 import { fillMerged, type MergeRange } from '../../core/merged-cells.ts';
 import type { CellStyles } from './cell-styles.ts';
 import { parseXml } from './xml-events.ts';
+import { ZipFormatError } from './zip-container.ts';
 
 export interface SheetContext {
   sharedStrings: string[];
@@ -66,6 +67,22 @@ interface CellState {
   inline: string;
 }
 
+/**
+ * The shared string a cell points at; an empty `<v>` is a blank cell. An index the table
+ * does not have (its part cut short or missing) is a damaged workbook, never a blank cell.
+ */
+function sharedString(value: string, strings: readonly string[]): string | null {
+  if (value.trim() === '') return null;
+  const text = /^\s*\d+\s*$/.test(value) ? strings[Number(value)] : undefined;
+  if (text === undefined) {
+    throw new ZipFormatError(
+      'damaged',
+      `a cell refers to shared string ${value.trim()}; the table holds ${strings.length}`,
+    );
+  }
+  return text;
+}
+
 function cellValue(cell: CellState, context: SheetContext): CellValue | typeof UNCOMPUTED {
   const { type, value } = cell;
   if (cell.hasFormula && value === '' && type !== 'str') return UNCOMPUTED;
@@ -73,7 +90,7 @@ function cellValue(cell: CellState, context: SheetContext): CellValue | typeof U
   let result: CellValue;
   switch (type) {
     case 's':
-      result = context.sharedStrings[Number(value)] ?? null;
+      result = sharedString(value, context.sharedStrings);
       break;
     case 'inlineStr':
       result = cell.hasValue ? value : cell.inline;

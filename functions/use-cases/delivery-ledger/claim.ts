@@ -7,7 +7,13 @@ import {
   liveClaims,
   type ProcessHere,
 } from '../../core/run-claims.ts';
-import { readRunsLog, runsKey, type RunsEntry } from '../../core/runs-log.ts';
+import {
+  readRunsLog,
+  runsHeaderGaps,
+  runsHeaderMessage,
+  runsKey,
+  type RunsEntry,
+} from '../../core/runs-log.ts';
 import type { RunLock } from '../../ports.ts';
 import { ledgerEntry, ledgerWrite, type LedgerRun } from './ledger.ts';
 
@@ -25,6 +31,17 @@ export function processHere(): ProcessHere {
       }
     },
   };
+}
+
+/** The claim cannot be read back: say why when row 1 of the runs tab is not its header. */
+function claimNotFound(runId: string, gaps: string[]): KarnamehError {
+  if (gaps.length === 0) {
+    return new KarnamehError(
+      'source.write_failed',
+      `the claim of run ${runId} is not in the runs tab after it was written`,
+    );
+  }
+  return new KarnamehError('source.write_failed', `nothing was sent: ${runsHeaderMessage(gaps)}`);
 }
 
 export interface Claim {
@@ -83,18 +100,13 @@ export async function claimRun(run: LedgerRun, here: ProcessHere, detail = ''): 
     const written = await ledgerWrite(run, { outputs: {}, runs: [entry] });
     // Under a lock the tab as written is the tab as it is; a store that saw the tab the
     // moment the claim landed (a Sheet's batch answer) says so; otherwise read it back.
-    const runs = readRunsLog(
+    const tab =
       written.runsLanded ??
-        (lock && written.runsAfter ? written.runsAfter : await run.store.readRuns()),
-    );
+      (lock && written.runsAfter ? written.runsAfter : await run.store.readRuns());
+    const runs = readRunsLog(tab);
     const now = run.now();
     const mine = runs.findIndex((e) => runsKey(e) === runsKey(entry));
-    if (mine < 0) {
-      throw new KarnamehError(
-        'source.write_failed',
-        `the claim of run ${run.runId} is not in the runs tab after it was written`,
-      );
-    }
+    if (mine < 0) throw claimNotFound(run.runId, runsHeaderGaps(tab));
     if (!lock) {
       const earlier = liveClaims(runs.slice(0, mine), run.month, now, here, run.runId);
       const first = earlier[0];

@@ -3,7 +3,7 @@ import { fatalSummary } from '../../core/fatal-summary.ts';
 import { defaultMonth, type MonthKey } from '../../core/jalali.ts';
 import { parseWorkbook } from '../../core/parse-workbook.ts';
 import { decideRun, type RunGate } from '../../core/run-gate.ts';
-import { readRunsLog } from '../../core/runs-log.ts';
+import { readRunsLog, runsHeaderGaps, runsHeaderMessage } from '../../core/runs-log.ts';
 import { findTab } from '../../core/tab-lookup.ts';
 import type { RawWorkbook } from '../../core/cells.ts';
 import type { Summary } from '../../core/summary.ts';
@@ -111,12 +111,16 @@ export function decide(run: MonthRun): Decision {
         };
   }
   if (options.dryRun) {
+    // The claim would not be found in a runs tab whose header left row 1 (claim.ts).
+    const gaps = runsHeaderGaps(findTab(run.raw, 'runs'));
     const note =
-      gate.kind === 'blocked'
-        ? ` (BLOCKED: a real run would stop: ${gate.message})`
-        : gate.kind === 'data-changed'
-          ? ` (a real run would send nothing: ${gate.message})`
-          : '';
+      gaps.length > 0
+        ? ` (BLOCKED: a real run would stop: ${runsHeaderMessage(gaps)})`
+        : gate.kind === 'blocked'
+          ? ` (BLOCKED: a real run would stop: ${gate.message})`
+          : gate.kind === 'data-changed'
+            ? ` (a real run would send nothing: ${gate.message})`
+            : '';
     return { kind: 'dry-run', note };
   }
   if (gate.kind === 'data-changed') {
