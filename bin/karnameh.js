@@ -37,9 +37,9 @@ if (process.env.NODE_DISABLE_COMPILE_CACHE !== '1') {
 }
 // A run's garbage is short-lived strings and rows; V8 doubles its young generation each time
 // much of it survives a collection, up to 16 MB a half, and keeps the pages. Held at its
-// first size, a dry run of the example peaks about 12 MB lower and a run of 2,000 agencies
-// about 120 MB lower, for a few percent more time (bench/xlsx-targets.ts; figures in
-// README, "Speed and memory"). KARNAMEH_V8_FLAGS='' (or other flags) replaces this.
+// first size, a dry run of the example peaks about 14 MB lower (86 against 99 MiB) and a run
+// of 2,000 agencies about 95 MiB lower (202 against 296), in the same time (A/B wall 0.96
+// to 0.97; README, "Development"). KARNAMEH_V8_FLAGS='' (or other flags) replaces this.
 const { setFlagsFromString } = await import('node:v8');
 setFlagsFromString(process.env.KARNAMEH_V8_FLAGS ?? '--semi-space-growth-factor=1');
 // `npm run karnameh -- …` runs this in the package's folder, wherever it was typed; the
