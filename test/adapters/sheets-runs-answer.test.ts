@@ -4,22 +4,19 @@
  * appended in between, and the batch answers with the runs tab as it left it (the stand-in
  * answering `includeSpreadsheetInResponse` as Google does).
  */
-import { sheets, type sheets_v4 } from '@googleapis/sheets';
-import { OAuth2Client } from 'google-auth-library';
+import type { sheets_v4 } from '@googleapis/sheets';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { runsRows, type RunStatus, type RunsEntry } from '../../functions/core/runs-log.ts';
 import { TABS } from '../../functions/core/tabs.ts';
 import { startSheetsStandIn, type SheetsStandIn } from '../support/sheets-stand-in.ts';
-import { smallWorkbook, standInStore } from '../support/sheets-fixtures.ts';
+import { smallWorkbook, standInStore, standInApi } from '../support/sheets-fixtures.ts';
 
 let standIn: SheetsStandIn;
 let api: sheets_v4.Sheets;
 
 beforeAll(async () => {
   standIn = await startSheetsStandIn();
-  const auth = new OAuth2Client();
-  auth.setCredentials({ access_token: standIn.token });
-  api = sheets({ version: 'v4', auth, rootUrl: standIn.url, retry: false });
+  api = standInApi(standIn);
 });
 afterAll(async () => {
   await standIn.close();

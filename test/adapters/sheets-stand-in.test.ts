@@ -10,6 +10,7 @@ import {
   startSheetsStandIn,
   type SheetsStandIn,
 } from '../support/sheets-stand-in.ts';
+import { standInApi } from '../support/sheets-fixtures.ts';
 
 let standIn: SheetsStandIn;
 let api: sheets_v4.Sheets;
@@ -17,9 +18,7 @@ const ID = 'stand-in';
 
 beforeAll(async () => {
   standIn = await startSheetsStandIn();
-  const auth = new OAuth2Client();
-  auth.setCredentials({ access_token: standIn.token });
-  api = sheets({ version: 'v4', auth, rootUrl: standIn.url, retry: false });
+  api = standInApi(standIn);
 });
 afterAll(async () => {
   await standIn.close();

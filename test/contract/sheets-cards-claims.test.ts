@@ -5,8 +5,7 @@
  * write that updates rows reads the tab first; one that adds rows touches no other row);
  * a card that cannot be rendered stops the run before anything is announced.
  */
-import { sheets, type sheets_v4 } from '@googleapis/sheets';
-import { OAuth2Client } from 'google-auth-library';
+import type { sheets_v4 } from '@googleapis/sheets';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it, vi } from 'vitest';
 import { createCardRenderer } from '../../functions/adapters/mail/render-card.ts';
 import { createReleaseRenderer } from '../../functions/adapters/mail/render-release.ts';
@@ -16,7 +15,7 @@ import { TABS } from '../../functions/core/tabs.ts';
 import type { RenderCard } from '../../functions/ports.ts';
 import { runMonth } from '../../functions/use-cases/run-month.ts';
 import { exampleWorkbook, MAIL_FROM, RECIPIENTS, withAgencyCards } from '../functions/harness.ts';
-import { standInStore } from '../support/sheets-fixtures.ts';
+import { standInStore, standInApi } from '../support/sheets-fixtures.ts';
 import { startSheetsStandIn, type SheetsStandIn } from '../support/sheets-stand-in.ts';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp-server.ts';
 
@@ -45,9 +44,7 @@ let sheet = 0;
 let id = '';
 beforeAll(async () => {
   standIn = await startSheetsStandIn();
-  const auth = new OAuth2Client();
-  auth.setCredentials({ access_token: standIn.token });
-  api = sheets({ version: 'v4', auth, rootUrl: standIn.url, retry: false });
+  api = standInApi(standIn);
 });
 afterAll(async () => {
   await standIn.close();

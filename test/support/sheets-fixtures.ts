@@ -10,6 +10,8 @@ import {
 import type { CellValue, RawWorkbook } from '../../functions/core/cells.ts';
 import { TABS } from '../../functions/core/tabs.ts';
 import type { WorkbookStore } from '../../functions/ports.ts';
+import { sheets, type sheets_v4 } from '@googleapis/sheets';
+import { OAuth2Client } from 'google-auth-library';
 import type { SheetsStandIn } from './sheets-stand-in.ts';
 
 /** The value, or a test failure saying what was missing. */
@@ -142,4 +144,11 @@ export function standInStore(
     ...more,
     retry: { baseDelayMs: 2, maxDelayMs: 10, timeoutMs: 30_000, ...more.retry },
   });
+}
+
+/** The Sheets API client on the stand-in, as a test reads or edits the sheet behind a store. */
+export function standInApi(standIn: SheetsStandIn): sheets_v4.Sheets {
+  const auth = new OAuth2Client();
+  auth.setCredentials({ access_token: standIn.token });
+  return sheets({ version: 'v4', auth, rootUrl: standIn.url, retry: false });
 }
