@@ -8,21 +8,16 @@
 import type { sheets_v4 } from '@googleapis/sheets';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it, vi } from 'vitest';
 import { createCardRenderer } from '../../functions/adapters/mail/render-card.ts';
-import { createReleaseRenderer } from '../../functions/adapters/mail/render-release.ts';
-import { createSmtpMailer } from '../../functions/adapters/mail/smtp-mailer.ts';
-import { readRunsLog, type RunsEntry } from '../../functions/core/runs-log.ts';
+import type { RunsEntry } from '../../functions/core/runs-log.ts';
 import { TABS } from '../../functions/core/tabs.ts';
 import type { RenderCard } from '../../functions/ports.ts';
-import { runMonth } from '../../functions/use-cases/run-month.ts';
-import { exampleWorkbook, MAIL_FROM, RECIPIENTS, withAgencyCards } from '../functions/harness.ts';
-import { standInStore, standInApi } from '../support/sheets-fixtures.ts';
+import { exampleWorkbook, RECIPIENTS, withAgencyCards } from '../functions/harness.ts';
+import { standInApi } from '../support/sheets-fixtures.ts';
 import { startSheetsStandIn, type SheetsStandIn } from '../support/sheets-stand-in.ts';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp-server.ts';
+import { runOnStandIn, runsOnStandIn } from './stand-in-month.ts';
 
-const MONTH = '1403-04';
-const render = createReleaseRenderer();
 const renderCard: RenderCard = createCardRenderer();
-const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
 const HEADER = TABS.runs.columns.map((c) => c.label);
 /** Rows of other months, there before the run (a person will delete one, insert another). */
 const EARLIER = ['r-old-1', 'r-old-2', 'r-old-3'].map((runId, i) => [
@@ -61,28 +56,9 @@ afterEach(async () => {
   await smtp.close();
 });
 
-async function run(runId: string, cardRenderer: RenderCard = renderCard) {
-  const mailer = createSmtpMailer({ url: smtp.url, from: MAIL_FROM });
-  try {
-    return await runMonth(
-      {
-        store: standInStore(standIn, id),
-        mailer,
-        render,
-        renderCard: cardRenderer,
-        now: () => new Date(),
-        newRunId: () => runId,
-        log: quiet,
-      },
-      { month: MONTH },
-    );
-  } finally {
-    await mailer.close();
-  }
-}
-
-const runs = (): RunsEntry[] =>
-  readRunsLog({ name: 'runs', rows: standIn.tabRows(id, TABS.runs.label) });
+const run = (runId: string, cardRenderer: RenderCard = renderCard) =>
+  runOnStandIn(standIn, id, smtp.url, runId, cardRenderer);
+const runs = () => runsOnStandIn(standIn, id);
 const cardsOf = (entries: RunsEntry[], runId: string) =>
   entries.filter((e) => e.runId === runId && e.kind === 'card');
 

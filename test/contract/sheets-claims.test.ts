@@ -4,19 +4,12 @@
  * adds to the runs tab while a run is sending survive the run's later writes.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it, vi } from 'vitest';
-import { createReleaseRenderer } from '../../functions/adapters/mail/render-release.ts';
-import { createSmtpMailer } from '../../functions/adapters/mail/smtp-mailer.ts';
-import { readRunsLog, type RunsEntry } from '../../functions/core/runs-log.ts';
-import { TABS } from '../../functions/core/tabs.ts';
-import { runMonth } from '../../functions/use-cases/run-month.ts';
-import { exampleWorkbook, MAIL_FROM, RECIPIENTS } from '../functions/harness.ts';
+import type { RunsEntry } from '../../functions/core/runs-log.ts';
+import { exampleWorkbook, RECIPIENTS } from '../functions/harness.ts';
 import { standInStore } from '../support/sheets-fixtures.ts';
 import { startSheetsStandIn, type SheetsStandIn } from '../support/sheets-stand-in.ts';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp-server.ts';
-
-const MONTH = '1403-04';
-const render = createReleaseRenderer();
-const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
+import { runOnStandIn, runsOnStandIn } from './stand-in-month.ts';
 
 let standIn: SheetsStandIn;
 let smtp: TestSmtpServer;
@@ -37,27 +30,8 @@ afterEach(async () => {
   await smtp.close();
 });
 
-async function run(runId: string) {
-  const mailer = createSmtpMailer({ url: smtp.url, from: MAIL_FROM });
-  try {
-    return await runMonth(
-      {
-        store: standInStore(standIn, id),
-        mailer,
-        render,
-        now: () => new Date(),
-        newRunId: () => runId,
-        log: quiet,
-      },
-      { month: MONTH },
-    );
-  } finally {
-    await mailer.close();
-  }
-}
-
-const runs = (): RunsEntry[] =>
-  readRunsLog({ name: 'runs', rows: standIn.tabRows(id, TABS.runs.label) });
+const run = (runId: string) => runOnStandIn(standIn, id, smtp.url, runId);
+const runs = () => runsOnStandIn(standIn, id);
 const once = Object.fromEntries([...RECIPIENTS].sort().map((r) => [r, 1]));
 
 it('two runs in two store instances at once: one sends, the other is in progress', async () => {
