@@ -64,9 +64,9 @@ export async function runMonth(
   // so it needs no claim (a stale read can only make a run claim, never send twice).
   const runsAsRead = readRunsLog(findTab(run.raw, 'runs'));
   const early = planDeliveries(run, runsAsRead);
-  const cardsLeft = early.kind === 'stop' && planCards(run, runsAsRead).send.length > 0;
-  if (early.kind === 'stop' && !cardsLeft && !otherRunAt(run, here)) {
-    return closeUnsent(run, null, early);
+  const earlyCards = planCards(run, runsAsRead);
+  if (early.kind === 'stop' && earlyCards.send.length === 0 && !otherRunAt(run, here)) {
+    return closeUnsent(run, null, early, earlyCards.unconfirmed);
   }
 
   // 2. Claim the month (a store that cannot be written says so before anything is sent).
@@ -78,7 +78,7 @@ export async function runMonth(
     const plan = planDeliveries(run, claim.runs);
     const cards = planCards(run, claim.runs);
     if (plan.kind === 'stop' && (plan.status === 'blocked' || cards.send.length === 0)) {
-      return await closeUnsent(run, claim, plan);
+      return await closeUnsent(run, claim, plan, cards.unconfirmed);
     }
     // 4. Record intent, deliver in batches, record outcomes (the release, then the
     // agencies' cards); 5. report.
@@ -170,6 +170,7 @@ async function closeUnsent(
   run: MonthRun,
   claim: Claim | null,
   plan: Extract<DeliveryPlan, { kind: 'stop' }>,
+  cardsHeld: readonly string[] = [],
 ): Promise<RunMonthOutcome> {
   const entry = claim?.entry ?? ledgerEntry(run.ledger, { kind: 'run', status: plan.status });
   Object.assign(entry, {
@@ -182,9 +183,12 @@ async function closeUnsent(
     runs: [entry],
   });
   const code = plan.status === 'blocked' ? 1 : 0;
-  return outcomeOf(run, plan.status, code, plan.message, {
+  // Cards never confirmed by an earlier run are named here too, not only when cards go out.
+  const held =
+    cardsHeld.length > 0 ? `; cards never confirmed, held back: ${cardsHeld.join(', ')}` : '';
+  return outcomeOf(run, plan.status, code, `${plan.message}${held}`, {
     written,
-    unconfirmed: plan.unconfirmed,
+    unconfirmed: [...plan.unconfirmed, ...cardsHeld],
   });
 }
 

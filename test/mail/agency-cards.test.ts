@@ -120,6 +120,23 @@ describe('agency report cards over SMTP', () => {
     expect(last?.status).toBe('sent');
   });
 
+  it('a card the server took and never confirmed is held back, and the rerun names it, not only "already sent"', async () => {
+    const agencies = await agencyAddresses();
+    const lost = agencies.get('d005') ?? '';
+    smtp.faults.dropAfterData.add(lost);
+    const first = await run();
+    expect(first.code).toBe(3);
+    expect(smtp.dropped).toContain(lost);
+    smtp.faults.dropAfterData.clear();
+    const before = smtp.received.length;
+    const rerun = await run();
+    expect(rerun.code, rerun.stderr).toBe(0);
+    expect(rerun.stderr).toContain('already sent');
+    expect(rerun.stderr).toContain(`cards never confirmed, held back: d005:${lost}`);
+    expect(smtp.received.length).toBe(before);
+    expect(smtp.countFor(lost)).toBe(0);
+  });
+
   it('a release recipient that keeps failing does not hold back the cards of a month already sent', async () => {
     const agencies = await agencyAddresses();
     const card = agencies.get('d003') ?? '';
