@@ -24,6 +24,7 @@ import { claimRun, processHere, type Claim } from './delivery-ledger/claim.ts';
 import { deliverInBatches } from './delivery-ledger/deliver.ts';
 import type { DeliveryLimits, DeliveryOutcome, LedgerRun } from './delivery-ledger/ledger.ts';
 import { pickTargets } from './delivery-ledger/targets.ts';
+import { closing, stopped } from './reminder-round-row.ts';
 
 export interface ReminderMail {
   kind: 'reminder' | 'digest';
@@ -221,39 +222,4 @@ async function send(
     }
   }
   return { outcomes, untried: [] };
-}
-
-/** A round stopped by a signal: its run row closed `interrupted`, saying what was not sent. */
-async function stopped(
-  claim: Claim,
-  ports: DeliverPorts,
-  outcomes: DeliveryOutcome[],
-  untried: number,
-  why: string,
-): Promise<void> {
-  const sent = outcomes.filter((o) => o.status === 'sent').length;
-  Object.assign(claim.entry, {
-    status: 'interrupted',
-    detail: `یادآوری: با ${why} متوقف شد؛ ${sent} فرستاده شد، ${untried} فرستاده نشد`,
-    at: ports.now().toISOString(),
-  });
-  await ports.store.write({ outputs: {}, runs: [claim.entry] });
-}
-
-/** The round's run row at its end. */
-function closing(outcomes: DeliveryOutcome[]): Pick<RunsEntry, 'status' | 'detail'> {
-  const count = (status: DeliveryOutcome['status']) =>
-    outcomes.filter((o) => o.status === status).length;
-  const sent = count('sent');
-  const missed = outcomes.length - sent;
-  const status =
-    outcomes.length === 0
-      ? 'already-sent'
-      : missed === 0
-        ? 'sent'
-        : sent > 0
-          ? 'partial'
-          : 'failed';
-  const detail = `یادآوری: ${sent} فرستاده شد${missed > 0 ? `، ${count('failed')} ناموفق، ${count('unconfirmed')} تأییدنشده` : ''}`;
-  return { status, detail };
 }
