@@ -64,8 +64,10 @@ export async function runMonth(
   // so it needs no claim (a stale read can only make a run claim, never send twice).
   const runsAsRead = readRunsLog(findTab(run.raw, 'runs'));
   const early = planDeliveries(run, runsAsRead);
-  const earlyCards = planCards(run, runsAsRead);
-  if (early.kind === 'stop' && earlyCards.send.length === 0 && !otherRunAt(run, here)) {
+  // (The cards are planned only when the release has nothing to send: a run that sends plans
+  // them once, after its claim.)
+  const earlyCards = early.kind === 'stop' ? planCards(run, runsAsRead) : null;
+  if (early.kind === 'stop' && earlyCards?.send.length === 0 && !otherRunAt(run, here)) {
     return closeUnsent(run, null, early, earlyCards.unconfirmed);
   }
 

@@ -166,7 +166,7 @@ const KIND_WORDS: Record<MailKind, string> = {
 /** One line per message; a card sent is a `detail` line (the summary counts them). */
 function logOutcome(run: LedgerRun, kind: MailKind, outcome: DeliveryOutcome): void {
   const fields = { runId: run.runId, month: run.month };
-  const what = `${KIND_WORDS[kind] ?? kind} to ${outcome.email}`;
+  const what = `${KIND_WORDS[kind]} to ${outcome.email}`;
   if (outcome.status !== 'sent')
     run.log.warn(`${outcome.status} ${what}: ${outcome.detail}`, fields);
   else if (kind === 'card' && run.log.detail) run.log.detail(`sent ${what}`, fields);
