@@ -154,7 +154,7 @@ describe('definition errors are errors, and the gate stops on them', () => {
       recipients: result.model.recipients.length,
       runsTab: undefined,
       runs: [],
-      digest: 'd1',
+      contentHash: '00000000000000d1',
       options: { allowIncomplete: true, force: true },
     });
     expect(gate).toMatchObject({ kind: 'blocked', reason: 'definition' });
@@ -288,7 +288,7 @@ describe('the run gate (workbook.md, "What stops a run")', () => {
       status: 'sent',
       recipient: '',
       requestedBy: 'cli',
-      digest: 'aaaaaaaaaaaa',
+      digest: 'aaaaaaaaaaaaaaaa',
       detail: '',
     },
   ]);
@@ -302,7 +302,7 @@ describe('the run gate (workbook.md, "What stops a run")', () => {
       recipients: 2,
       runsTab: undefined,
       runs: [],
-      digest: 'aaaaaaaaaaaa',
+      contentHash: 'aaaaaaaaaaaaaaaa',
       options: {},
       ...over,
     });
@@ -327,12 +327,13 @@ describe('the run gate (workbook.md, "What stops a run")', () => {
     );
   });
 
-  it('a sent month whose digest changed: run.data_changed at the digest cell, both digests named', () => {
+  it('a sent month whose content hash changed: run.data_changed at the digest cell, both hashes named', () => {
     const runs = readRunsLog(runsTab);
     const changed = gate({
       runs,
       runsTab,
-      digest: 'bbbbbbbbbbbb',
+      contentHash: 'bbbbbbbbbbbbbbbb',
+      notReached: ['late@example.org'],
       options: { allowIncomplete: true },
     });
     expect(changed.kind).toBe('data-changed');
@@ -344,17 +345,64 @@ describe('the run gate (workbook.md, "What stops a run")', () => {
       tab: 'اجراها',
       cell: 'H2',
     });
-    expect(warning?.message).toContain('aaaaaaaaaaaa');
-    expect(warning?.message).toContain('bbbbbbbbbbbb');
+    expect(warning?.message).toContain('aaaaaaaaaaaaaaaa');
+    expect(warning?.message).toContain('bbbbbbbbbbbbbbbb');
+    // Who is still waiting is named, since nothing goes to them either.
+    expect(changed.kind === 'data-changed' && changed.message).toContain('late@example.org');
     const forced = gate({
       runs,
       runsTab,
-      digest: 'bbbbbbbbbbbb',
+      contentHash: 'bbbbbbbbbbbbbbbb',
       options: { allowIncomplete: true, force: true },
     });
     expect(forced).toMatchObject({ kind: 'proceed', warnings: [warning] });
     const same = gate({ runs, runsTab, options: { allowIncomplete: true } });
     expect(same).toEqual({ kind: 'proceed', warnings: [] });
+  });
+
+  it('a row of an earlier version (a 12-character digest of the whole workbook) is unknown, never "changed"', () => {
+    const old = runsRows(readRunsLog(runsTab).map((e) => ({ ...e, digest: 'aaaaaaaaaaaa' })));
+    const oldTab = { name: 'اجراها', rows: old };
+    const gated = gate({
+      runs: readRunsLog(oldTab),
+      runsTab: oldTab,
+      contentHash: 'bbbbbbbbbbbbbbbb',
+      options: { allowIncomplete: true },
+    });
+    expect(gated).toEqual({ kind: 'proceed', warnings: [] });
+  });
+
+  it('a card sent under another hash: run.data_changed naming it with both hashes; the month proceeds', () => {
+    const at = '2024-07-25T08:00:00.000Z';
+    const row = { runId: 'r-1', month: SAMPLE_MONTH, at, requestedBy: 'cli', detail: '' };
+    const rows = runsRows([
+      { ...row, kind: 'run', status: 'sent', recipient: '', digest: 'aaaaaaaaaaaaaaaa' },
+      {
+        ...row,
+        kind: 'card',
+        status: 'sent',
+        recipient: 'a01:a@x.org',
+        digest: 'cccccccccccccccc',
+      },
+      { ...row, kind: 'card', status: 'sent', recipient: 'a02:b@x.org', digest: 'dddddddddddd' },
+    ]);
+    const tab = { name: 'اجراها', rows };
+    const cardHashes = new Map([
+      ['a01:a@x.org', 'eeeeeeeeeeeeeeee'],
+      ['a02:b@x.org', 'ffffffffffffffff'],
+    ]);
+    const gated = gate({
+      runs: readRunsLog(tab),
+      runsTab: tab,
+      cardHashes,
+      options: { allowIncomplete: true },
+    });
+    expect(gated.kind).toBe('proceed');
+    expect(gated.warnings).toHaveLength(1);
+    expect(gated.warnings[0]).toMatchObject({ code: 'run.data_changed', cell: 'H3' });
+    expect(gated.warnings[0]?.message).toContain('a01 (cccccccccccccccc → eeeeeeeeeeeeeeee)');
+    // a02's row is an earlier version's: its card's facts then are unknown.
+    expect(gated.warnings[0]?.message).not.toContain('a02');
   });
 });
 
