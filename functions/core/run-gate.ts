@@ -28,13 +28,15 @@ export interface RunGateInput {
   contentHash: string | null;
   /** Each card's content hash now, by its ledger key (`<agencyId>:<email>`). */
   cardHashes?: ReadonlyMap<string, string>;
+  /** Tabs besides the runs tab that hold records of mail sent (runs-log.ts sentRecordTabs). */
+  strayRecords?: readonly string[];
   /** Who has not got the month's release or card yet (named when nothing is sent). */
   notReached?: readonly string[];
   options: { force?: boolean; allowIncomplete?: boolean; testTo?: string };
 }
 
 export type BlockReason =
-  'structure' | 'definition' | 'none-evaluated' | 'no-recipients' | 'incomplete';
+  'structure' | 'runs-record' | 'definition' | 'none-evaluated' | 'no-recipients' | 'incomplete';
 
 export type RunGate =
   /** Nothing is sent; exit 1. A dry run still renders unless the reason is structure or none-evaluated. */
@@ -183,6 +185,15 @@ export function decideRun(input: RunGateInput): RunGate {
       'structure',
       'the workbook cannot be read as a scorecard: see the problems',
       'ساختار کارنامه ناقص است',
+    );
+  }
+  const stray = input.strayRecords ?? [];
+  if (stray.length > 0 && !options.testTo) {
+    const names = stray.map((name) => `«${name}»`).join(', ');
+    return blocked(
+      'runs-record',
+      `${names} hold(s) records of mail sent but row 1 is not the runs tab's header, so what was sent cannot be read: put the header back in row 1 (or move those rows into the runs tab) and run again; nothing is sent until then, so nobody gets the month twice`,
+      `سوابق ارسال در برگهٔ ${names} است ولی ردیف اول آن سرستون‌های برگهٔ اجراها نیست؛ تا درست نشود چیزی فرستاده نمی‌شود`,
     );
   }
   const definition = definitionErrors(input.problems);

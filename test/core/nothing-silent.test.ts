@@ -11,6 +11,7 @@ import { PROBLEM_CODES, type ProblemCode } from '../../functions/core/problems.t
 import { decideRun, definitionErrors } from '../../functions/core/run-gate.ts';
 import { readRunsLog, runsRows } from '../../functions/core/runs-log.ts';
 import { inputDigest } from '../../functions/core/input-digest.ts';
+import { findTab } from '../../functions/core/tab-lookup.ts';
 import {
   editCell,
   fromTabs,
@@ -37,6 +38,28 @@ function edited(change: (tabs: Record<string, Rows>) => void): RawWorkbook {
 /** The sample with one more tab. */
 function plusTab(name: string, rows: Rows): RawWorkbook {
   return { tabs: [...sampleWorkbook().tabs, { name, rows }] };
+}
+
+/**
+ * A Sheet whose settings tab carries the product's mark under another title, beside an
+ * unmarked tab named «تنظیمات» that a person added.
+ */
+function markedBesideLookAlike(): RawWorkbook {
+  const tabs = sampleWorkbook().tabs.map((tab) =>
+    tab.name === 'تنظیمات' ? { ...tab, name: 'پیکربندی', mark: 'settings' } : tab,
+  );
+  return {
+    tabs: [
+      ...tabs,
+      {
+        name: 'تنظیمات',
+        rows: [
+          ['کلید', 'مقدار'],
+          ['استان', 'تهران'],
+        ],
+      },
+    ],
+  };
 }
 
 /** One input per problem code that the parse reports, and where it must be reported. */
@@ -76,6 +99,7 @@ const PRODUCERS: [ProblemCode, RawWorkbook, string][] = [
   ['recipient.invalid', editCell('گیرندگان', 1, 0, 'news@'), 'گیرندگان!A2'],
   ['recipient.none', sampleWorkbook({ گیرندگان: [['ایمیل']] }), 'گیرندگان!A2'],
   ['tab.duplicate', plusTab('settings', [['key', 'value']]), 'settings!'],
+  ['tab.unmarked', markedBesideLookAlike(), 'تنظیمات!'],
   ['header.duplicate', editCell(SCORES, 0, 6, 'ش۲'), `${SCORES}!G1`],
 ];
 
@@ -94,6 +118,35 @@ describe('every problem code of workbook.md is produced at its place', () => {
   it('covers the whole list (run.data_changed comes from the run gate, below)', () => {
     const covered = new Set<string>([...PRODUCERS.map(([code]) => code), 'run.data_changed']);
     expect(PROBLEM_CODES.filter((code) => !covered.has(code))).toEqual([]);
+  });
+});
+
+describe('tabs found by what they are, not by their titles', () => {
+  const runsHeader = runsRows([])[0] ?? [];
+  it('a marked tab is read whatever its title; the unmarked look-alike is ignored, with a warning', () => {
+    const result = parse(markedBesideLookAlike());
+    expect(result.model.settings.province).not.toBe('تهران');
+    const warning = result.problems.find((p) => p.code === 'tab.unmarked');
+    expect(warning).toMatchObject({ severity: 'warning', tab: 'تنظیمات' });
+    expect(warning?.message).toContain('پیکربندی');
+    expect(definitionErrors(result.problems)).toEqual([]);
+  });
+
+  it('the runs tab is the one whose row 1 is its header, whatever its title', () => {
+    const workbook = plusTab('سوابق ارسال', [runsHeader, ['r-1', '1403-04', '', 'run', 'sent']]);
+    workbook.tabs.push({ name: 'اجراها', rows: [] });
+    expect(findTab(workbook, 'runs')?.name).toBe('سوابق ارسال');
+    expect(parse(workbook).problems.filter((p) => p.code === 'tab.duplicate')).toEqual([]);
+  });
+
+  it('two tabs with the runs header stop the run, both named', () => {
+    const workbook = plusTab('اجراها', [runsHeader]);
+    workbook.tabs.push({ name: 'اجراهای قدیم', rows: [runsHeader] });
+    const duplicate = parse(workbook).problems.filter((p) => p.code === 'tab.duplicate');
+    expect(duplicate).toHaveLength(1);
+    expect(duplicate[0]?.tab).toBe('اجراهای قدیم');
+    expect(duplicate[0]?.message).toContain('«اجراها»');
+    expect(definitionErrors(duplicate)).toHaveLength(1);
   });
 });
 

@@ -3,7 +3,12 @@ import { fatalSummary } from '../../core/fatal-summary.ts';
 import { defaultMonth, type MonthKey } from '../../core/jalali.ts';
 import { parseWorkbook } from '../../core/parse-workbook.ts';
 import { decideRun, type RunGate } from '../../core/run-gate.ts';
-import { readRunsLog, runsHeaderGaps, runsHeaderMessage } from '../../core/runs-log.ts';
+import {
+  readRunsLog,
+  runsHeaderGaps,
+  runsHeaderMessage,
+  sentRecordTabs,
+} from '../../core/runs-log.ts';
 import { findTab } from '../../core/tab-lookup.ts';
 import type { RawWorkbook } from '../../core/cells.ts';
 import type { Summary } from '../../core/summary.ts';
@@ -57,6 +62,7 @@ export async function readMonth(ports: RunMonthPorts, options: RunMonthOptions):
     runsTab,
     runs,
     contentHash: summary.contentHash ?? null,
+    strayRecords: sentRecordTabs(raw.tabs, runsTab),
     ...gateFacts(model, problems, computed, runs, month),
     options,
   });
