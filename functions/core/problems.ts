@@ -21,6 +21,7 @@ export const PROBLEM_CODES = [
   'group.invalid',
   'score.formula',
   'run.data_changed',
+  'tab.unmarked',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 
@@ -34,6 +35,7 @@ export const WARNING_CODES: ReadonlySet<ProblemCode> = new Set([
   'agency.no_submission',
   'recipient.invalid',
   'run.data_changed',
+  'tab.unmarked',
 ]);
 
 /**

@@ -6,6 +6,7 @@ import { cellText, isBlankRow } from './cell-values.ts';
 import { a1, type CellValue, type RawTab, type RawWorkbook } from './cells.ts';
 import { normalizeName } from './normalize.ts';
 import { messages, type ProblemSink } from './problem-messages.ts';
+import { runsHeaderGaps } from './runs-log.ts';
 import { TABS, type ColumnSpec, type TabKey } from './tabs.ts';
 
 /** True when `text` names the key, by its English name or its Persian label. */
@@ -14,21 +15,40 @@ export function matchesKey(text: string, key: string, label: string): boolean {
   return name !== '' && (name === normalizeName(key) || name === normalizeName(label));
 }
 
-/** The first tab (in workbook order) whose title names the tab key. */
-export function findTab(workbook: RawWorkbook, key: TabKey): RawTab | undefined {
-  const spec = TABS[key];
-  return workbook.tabs.find((tab) => matchesKey(String(tab.name ?? ''), spec.key, spec.label));
+/** True when the tab's title names the tab key. */
+const titled = (tab: RawTab, key: TabKey): boolean =>
+  matchesKey(String(tab.name ?? ''), TABS[key].key, TABS[key].label);
+
+/** True when row 1 of the tab is the runs tab's header (every column a runs row needs). */
+export const hasRunsHeader = (tab: RawTab): boolean =>
+  tab.rows.length > 0 && runsHeaderGaps(tab).length === 0;
+
+/**
+ * The tabs that are the key's, best first (workbook.md, "Output tabs" and the marking of
+ * tabs): the tabs marked with the key (a Sheet's developer metadata), whatever their
+ * titles; else, for the runs tab, the tabs whose row 1 is its header, whatever their
+ * titles; else the tabs whose title names the key and that carry no other mark.
+ */
+export function findTabs(workbook: RawWorkbook, key: TabKey): RawTab[] {
+  const marked = workbook.tabs.filter((tab) => tab.mark === key);
+  if (marked.length > 0) return marked;
+  if (key === 'runs') {
+    const headed = workbook.tabs.filter((tab) => hasRunsHeader(tab) && tab.mark === undefined);
+    if (headed.length > 0) return headed;
+  }
+  return workbook.tabs.filter((tab) => tab.mark === undefined && titled(tab, key));
 }
 
-/** Every tab whose title names the tab key, in workbook order. */
-export function findTabs(workbook: RawWorkbook, key: TabKey): RawTab[] {
-  const spec = TABS[key];
-  return workbook.tabs.filter((tab) => matchesKey(String(tab.name ?? ''), spec.key, spec.label));
+/** The tab of the key (the first of findTabs). */
+export function findTab(workbook: RawWorkbook, key: TabKey): RawTab | undefined {
+  return findTabs(workbook, key)[0];
 }
 
 /**
- * `tab.duplicate` for every tab after the first that names the same key («settings» and
- * «تنظیمات»): the first one is read, and the run stops until a person says which.
+ * `tab.duplicate` for every tab after the first that is the same key's («settings» and
+ * «تنظیمات», two tabs with the runs header): the first one is read, and the run stops until
+ * a person says which. `tab.unmarked`, a warning, for a tab named like a key whose tab
+ * carries the product's mark (added by a person: ignored).
  */
 export function reportDuplicateTabs(workbook: RawWorkbook, sink: ProblemSink): void {
   for (const key of Object.keys(TABS) as TabKey[]) {
@@ -37,6 +57,12 @@ export function reportDuplicateTabs(workbook: RawWorkbook, sink: ProblemSink): v
     for (const other of others) {
       const message = messages.tabDuplicate(String(other.name), String(first.name), TABS[key]);
       sink.tab('tab.duplicate', key, String(other.name), message);
+    }
+    if (first.mark !== key) continue;
+    for (const tab of workbook.tabs) {
+      if (tab.mark !== undefined || !titled(tab, key)) continue;
+      const message = messages.tabUnmarked(String(tab.name), String(first.name), TABS[key]);
+      sink.tab('tab.unmarked', key, String(tab.name), message);
     }
   }
 }
