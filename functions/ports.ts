@@ -150,8 +150,8 @@ export type JournalHeader = Omit<Extract<JournalRecord, { t: 'run' }>, 't'>;
 /** One run's journal. Each call resolves once its line is synced to disk. */
 export interface RunJournal {
   readonly location: string;
-  /** Before a message is handed over. */
-  attempt(kind: RunKind, key: string): Promise<void>;
+  /** Before a message is handed over (`digest`: its row's content hash, when its own). */
+  attempt(kind: RunKind, key: string, digest?: string): Promise<void>;
   /** Its outcome, with the runs row's detail. */
   outcome(kind: RunKind, key: string, status: JournalStatus, detail: string): Promise<void>;
   /** Every outcome is in the runs tab: the journal is removed. */

@@ -28,7 +28,7 @@ export type JournalRecord =
       digest: string;
       at: string;
     }
-  | { t: 'try'; kind: RunKind; key: string; at: string }
+  | { t: 'try'; kind: RunKind; key: string; at: string; digest?: string }
   | { t: 'done'; kind: RunKind; key: string; status: JournalStatus; detail: string; at: string };
 
 /** One run's journal as read back: its header and its records, in order. */
@@ -122,9 +122,11 @@ export function foldJournal(
     const key = r.key.toLowerCase();
     if (!open(r.kind, key)) continue;
     const id = runsKey({ runId: header.runId, kind: r.kind, recipient: key });
-    const row = known.get(id) ?? { ...inTab.get(id), ...base(r.kind, key) };
-    if (r.t === 'try') Object.assign(row, { status: 'unconfirmed', detail: IN_FLIGHT, at: r.at });
-    else Object.assign(row, { status: r.status, detail: r.detail, at: r.at });
+    const row = known.get(id) ?? { ...base(r.kind, key), ...inTab.get(id) };
+    if (r.t === 'try') {
+      Object.assign(row, { status: 'unconfirmed', detail: IN_FLIGHT, at: r.at });
+      if (r.digest) row.digest = r.digest;
+    } else Object.assign(row, { status: r.status, detail: r.detail, at: r.at });
     known.set(id, row);
   }
   const rows = [...known.values()];
@@ -142,6 +144,21 @@ export function foldJournal(
     });
   }
   return rows;
+}
+
+/**
+ * The runs tab as read, with what the journals of runs that are over add (for deciding
+ * before the claim; the fold itself is written after it: journal-fold.ts).
+ */
+export function withJournals(
+  runs: readonly RunsEntry[],
+  journals: readonly JournalRun[],
+  now: Date,
+): RunsEntry[] {
+  return journals.reduce<RunsEntry[]>(
+    (acc, journal) => upsertEntries(acc, foldJournal(acc, journal, now)),
+    [...runs],
+  );
 }
 
 /** `runs` with `rows` upserted by key (as the store does): the runs tab after a fold. */

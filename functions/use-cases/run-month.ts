@@ -64,17 +64,16 @@ export async function runMonth(
   const here = ports.here ?? processHere();
   // Nothing to send by the runs tab as read, and no other run at it: stopping sends nothing,
   // so it needs no claim (a stale read can only make a run claim, never send twice).
-  const runsAsRead = readRunsLog(findTab(run.raw, 'runs'));
+  const runsAsRead = run.runsRead;
   const early = planDeliveries(run, runsAsRead);
   // (The cards are planned only when the release has nothing to send: a run that sends plans
   // them once, after its claim.)
   const earlyCards = early.kind === 'stop' ? planCards(run, runsAsRead) : null;
-  // (A journal of an earlier run may say more than the runs tab: it is folded after the claim.)
-  const journaled = ((await ports.journal?.earlier()) ?? []).length > 0;
+  // (A journal of an earlier run waits to be written into the runs tab: that needs the claim.)
   if (
     early.kind === 'stop' &&
     earlyCards?.send.length === 0 &&
-    !journaled &&
+    !run.journaled &&
     !otherRunAt(run, here)
   ) {
     return closeUnsent(run, null, early, earlyCards.unconfirmed);

@@ -153,7 +153,8 @@ async function openRun(
   const at = () => new Date().toISOString();
   return {
     location: file,
-    attempt: (kind, key) => record(journalLine({ t: 'try', kind, key, at: at() })),
+    attempt: (kind, key, digest) =>
+      record(journalLine({ t: 'try', kind, key, at: at(), ...(digest ? { digest } : {}) })),
     outcome: (kind, key, status, detail) =>
       record(journalLine({ t: 'done', kind, key, status, detail, at: at() })),
     async finish() {

@@ -131,7 +131,7 @@ export async function deliverInBatches(
       // A stop during the pause ends it: nothing goes out after the stop.
       if (pace && !(await pace.ready(job.signal))) break;
       const key = item.key.toLowerCase();
-      await run.journal?.attempt(job.kind, key);
+      await run.journal?.attempt(job.kind, key, item.digest);
       const outcome = await sendOne(job.mailer, item);
       const detail = item.note ? `${item.note} ${outcome.detail}` : outcome.detail;
       await run.journal?.outcome(job.kind, key, outcome.status, detail);
