@@ -23,10 +23,13 @@ export async function foldJournals(
   if (earlier.length === 0) return;
   const fields = { runId: run.runId, month: run.month };
   const rows = earlier.flatMap((j) => foldJournal(claim.runs, j, run.now()));
-  if (rows.length > 0) {
-    await ledgerWrite(run, { outputs: {}, runs: rows });
-    claim.runs = upsertEntries(claim.runs, rows);
+  if (rows.length === 0) {
+    // Runs that recorded everything themselves and stopped before removing their journal.
+    await journal.forget(earlier);
+    return;
   }
+  await ledgerWrite(run, { outputs: {}, runs: rows });
+  claim.runs = upsertEntries(claim.runs, rows);
   const ids = earlier.map((j) => j.header.runId).join(', ');
   const counts = (status: string) => rows.filter((r) => r.status === status).length;
   run.log.info(
