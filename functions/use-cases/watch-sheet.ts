@@ -118,7 +118,12 @@ async function watchOnce(
   };
 
   const settings = settingsOf(raw, month);
-  outcome.reminders = await remindOnWatch(ports, settings, options.requestedBy, raw);
+  outcome.reminders = await remindOnWatch(
+    { ...ports, ...(options.signal ? { signal: options.signal } : {}) },
+    settings,
+    options.requestedBy,
+    raw,
+  );
   if (settings.runRequestRaw === null) return outcome;
   const requestRaw = settings.runRequestRaw;
   const requested = settings.runRequest;
