@@ -82,6 +82,10 @@ function failureLine(error: unknown): string {
 
 async function dispatch(options: CliOptions, io: CliIo, log: Logger): Promise<number> {
   const now = io.now ?? (() => new Date());
+  if (options.command === 'mail-test') {
+    const { mailTestCommand } = await import('./cli-mail-test.ts');
+    return mailTestCommand(options, io, log, now());
+  }
   const store = createStore(options, io.env);
   const printJson = (summary: Summary): void => {
     if (options.json) io.stdout(`${JSON.stringify(summary, null, 2)}\n`);
