@@ -6,6 +6,7 @@ import type { CliOptions } from './cli-args.ts';
 import { createJournal, createMailer, newRunId, previewDir } from './compose.ts';
 import type { Logger, WorkbookStore } from './ports.ts';
 import { remind } from './use-cases/remind.ts';
+import { CLI_SENDING_LIMIT } from './use-cases/run-month/pace-check.ts';
 import { stopOnSignals } from './cli-signals.ts';
 
 /** `karnameh remind`: returns the exit code (0 done, 1 stopped by the data, 3 a send failed). */
@@ -29,6 +30,7 @@ export async function remindCommand(
         newRunId: () => runId,
         log,
         ...(journal ? { journal } : {}),
+        sendingLimit: CLI_SENDING_LIMIT,
       },
       {
         month: options.month,

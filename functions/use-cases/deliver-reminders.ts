@@ -25,6 +25,7 @@ import { deliverInBatches } from './delivery-ledger/deliver.ts';
 import { foldJournals, openJournal } from './delivery-ledger/journal-fold.ts';
 import type { DeliveryLimits, DeliveryOutcome, LedgerRun } from './delivery-ledger/ledger.ts';
 import { pickTargets } from './delivery-ledger/targets.ts';
+import { checkPace, type SendingLimit } from './run-month/pace-check.ts';
 import { closing, stopped } from './reminder-round-row.ts';
 
 export interface ReminderMail {
@@ -56,6 +57,8 @@ export interface DeliverPorts {
   limits?: DeliveryLimits;
   /** The command line's delivery journal (delivery-ledger/journal-fold.ts). */
   journal?: DeliveryJournal;
+  /** How long the round's messages may take at SMTP_RATE (run-month/pace-check.ts). */
+  sendingLimit?: SendingLimit;
 }
 
 export interface DeliverRound {
@@ -120,6 +123,8 @@ export async function deliverReminders(
       ports.log.warn(note, { runId: round.runId, month: round.month });
     await foldJournals(run, ports.journal, claim);
     const now = plan(keyed, claim.runs, round.month, round.runId);
+    const count = now.reduce((n, p) => n + p.send.length, 0);
+    checkPace(run, ports.mailer, count, ports.sendingLimit);
     await openJournal(run, ports.journal, here);
     const { outcomes, untried } = await send(run, claim, ports, now, round.signal);
     await run.journal?.finish();

@@ -14,6 +14,7 @@ import { monthsDue } from '../core/reminders/reminder-calendar.ts';
 import type { Logger, Mailer, WorkbookStore } from '../ports.ts';
 import type { RenderReminders } from '../reminder-ports.ts';
 import { remind, type RemindOutcome } from './remind.ts';
+import type { SendingLimit } from './run-month/pace-check.ts';
 
 export interface WatchReminderPorts {
   store: WorkbookStore;
@@ -26,6 +27,8 @@ export interface WatchReminderPorts {
   here?: ProcessHere;
   /** Aborted on SIGTERM: a round records what it sent and stops. */
   signal?: AbortSignal;
+  /** How long a round's messages may take at SMTP_RATE: the functions' timeout. */
+  sendingLimit?: SendingLimit;
 }
 
 export interface WatchReminders {

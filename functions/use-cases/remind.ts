@@ -16,6 +16,7 @@ import { digestView, reminderView, type ReminderContext } from '../core/reminder
 import { readRunsLog } from '../core/runs-log.ts';
 import { findTab } from '../core/tab-lookup.ts';
 import type { DeliveryJournal, Logger, Mailer, WorkbookStore } from '../ports.ts';
+import type { SendingLimit } from './run-month/pace-check.ts';
 import type {
   RenderedMail,
   RenderReminders,
@@ -41,6 +42,8 @@ export interface RemindPorts {
   here?: ProcessHere;
   /** The command line's delivery journal of the workbook (none in the functions). */
   journal?: DeliveryJournal;
+  /** How long a round's messages may take at SMTP_RATE (run-month/pace-check.ts). */
+  sendingLimit?: SendingLimit;
 }
 
 export interface RemindOptions {
@@ -174,6 +177,7 @@ export async function remind(
         log: ports.log,
         here: ports.here,
         ...(ports.journal ? { journal: ports.journal } : {}),
+        ...(ports.sendingLimit ? { sendingLimit: ports.sendingLimit } : {}),
       },
       {
         runId,

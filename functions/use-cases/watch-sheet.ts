@@ -119,7 +119,11 @@ async function watchOnce(
 
   const settings = settingsOf(raw, month);
   outcome.reminders = await remindOnWatch(
-    { ...ports, ...(options.signal ? { signal: options.signal } : {}) },
+    {
+      ...ports,
+      ...(options.signal ? { signal: options.signal } : {}),
+      ...(options.sendingLimit ? { sendingLimit: options.sendingLimit } : {}),
+    },
     settings,
     options.requestedBy,
     raw,

@@ -46,12 +46,12 @@ interface Child {
 }
 
 /** `karnameh remind` on the box's workbook, in a process of its own (the real clock). */
-function remindProcess(): Child {
+function remindProcess(env: NodeJS.ProcessEnv = {}): Child {
   const child = spawn(
     process.execPath,
     [BIN, 'remind', '--workbook', box.workbook, '--outbox', box.outbox, '--month', TIR, '--json'],
     {
-      env: { PATH: process.env.PATH, SMTP_URL: smtp.url, MAIL_FROM },
+      env: { PATH: process.env.PATH, SMTP_URL: smtp.url, MAIL_FROM, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
@@ -132,6 +132,16 @@ describe('karnameh remind across processes', () => {
     }
     expect(smtp.received).toHaveLength(PLANTED_IDS.length - 1 + RECIPIENTS.length);
   }, 120_000);
+
+  it('SMTP_RATE too slow for the round (over 6 hours): refused before anything is sent', async () => {
+    // 4 reminders and 3 digests: 6 pauses of 5,000 s.
+    const round = remindProcess({ SMTP_RATE: '0.0002' });
+    expect((await round.exited).code, round.stderr()).toBe(3);
+    expect(round.stderr()).toContain(
+      "SMTP_RATE 0.0002 would take 8 h 20 min to send this run's 7 messages, longer than the command line's limit of 6 h",
+    );
+    expect(smtp.received).toEqual([]);
+  });
 
   it('Ctrl-C in the middle of a round: the message in flight is finished and recorded, the rerun sends the rest once', async () => {
     smtp.faults.replyDelayMs = 400;
