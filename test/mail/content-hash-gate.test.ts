@@ -6,16 +6,13 @@
  * reaches whoever is still missing. A score of the month changed is `run.data_changed`
  * with both hashes, naming who is still waiting; `--force` sends the correction.
  */
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Summary } from '../../functions/core/summary.ts';
 import { scratch } from '../cli/cli-harness.ts';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp-server.ts';
+import { spawnCli } from '../support/spawn-cli.ts';
 import ExcelJS from 'exceljs';
 import { MAIL_FROM, MONTH, RECIPIENTS, editTab, runsOf, setAgencyCards } from './mail-fixtures.ts';
-
-const BIN = fileURLToPath(new URL('../../bin/karnameh.js', import.meta.url));
 
 type Box = Awaited<ReturnType<typeof scratch>>;
 let box: Box;
@@ -31,37 +28,12 @@ afterEach(async () => {
 });
 
 /** `karnameh run --json` in a process of its own; its exit code, summary and stderr. */
-function run(
+async function run(
   ...args: string[]
 ): Promise<{ code: number | null; summary: Summary; stderr: string }> {
-  const child = spawn(
-    process.execPath,
-    [
-      BIN,
-      'run',
-      '--workbook',
-      box.workbook,
-      '--outbox',
-      box.outbox,
-      '--month',
-      MONTH,
-      '--json',
-      ...args,
-    ],
-    {
-      env: { PATH: process.env.PATH, SMTP_URL: smtp.url, MAIL_FROM },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  return new Promise((resolve) =>
-    child.once('exit', (code) =>
-      resolve({ code, stderr, summary: JSON.parse(stdout || '{}') as Summary }),
-    ),
-  );
+  const argv = ['run', '--workbook', box.workbook, '--outbox', box.outbox, '--month', MONTH];
+  const done = await spawnCli([...argv, '--json', ...args], { SMTP_URL: smtp.url, MAIL_FROM });
+  return { ...done, summary: JSON.parse(done.stdout || '{}') as Summary };
 }
 
 /** Edits that are not the month's facts, as a person makes them in another program. */
