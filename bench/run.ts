@@ -11,6 +11,7 @@
  *   Sheets read + write   2,000 agencies, stand-in                     informative; ≤ 3 calls, ≤ 2 MB
  *   render a release      after warm-up                                target < 20 ms
  *   render agency cards   every card of the example (110)              target < 300 ms
+ *   delivery journal      per message: 2 lines, each fdatasync'd       informative
  *   cold start            functions' entry, sources and dist/          target < 200 ms, < 120 MB
  *   issue 10 (child processes, peak memory; bench/xlsx-targets.ts):
  *     real run 2,000 × 20 × 24     ≤ 0.4 × openpyxl's read-only read of the file, ≤ 500 MB
@@ -22,6 +23,7 @@ import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { cliFigures } from './cli-figures.ts';
 import { coreFigures, type Size } from './core-figures.ts';
+import { journalFigures } from './journal-cost.ts';
 import { formatTable, verdict, type Figure } from './measure.ts';
 import { renderCardsFigures } from './render-cards.ts';
 import { coldStartFigures, renderFigures } from './start-figures.ts';
@@ -90,6 +92,7 @@ export async function runBench(
     xlsxTargetFigures(plan.size, plan.hugeSize, Math.min(3, plan.processRuns), notes),
   );
   await step('agency cards', () => renderCardsFigures(plan.runs));
+  await step('delivery journal', () => journalFigures(plan.runs));
   await step('cold start', async () => {
     const started = await coldStartFigures({ runs: plan.processRuns, dist: plan.dist });
     notes.push(...started.notes);

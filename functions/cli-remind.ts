@@ -3,7 +3,7 @@ import { createReminderPreviewWriter } from './adapters/mail/reminder-preview-wr
 import { createReminderRenderer } from './adapters/mail/render-reminder.ts';
 import type { CliIo } from './cli.ts';
 import type { CliOptions } from './cli-args.ts';
-import { createMailer, newRunId, previewDir } from './compose.ts';
+import { createJournal, createMailer, newRunId, previewDir } from './compose.ts';
 import type { Logger, WorkbookStore } from './ports.ts';
 import { remind } from './use-cases/remind.ts';
 import { stopOnSignals } from './cli-signals.ts';
@@ -16,6 +16,7 @@ export async function remindCommand(
   const { io, log, store, now } = context;
   const runId = newRunId(now());
   const mailer = options.dryRun ? undefined : createMailer(io.env, options.outbox, runId);
+  const journal = options.dryRun ? undefined : await createJournal(options, io.env, log.warn);
   const stop = stopOnSignals(io, log, options.dryRun);
   try {
     const outcome = await remind(
@@ -27,6 +28,7 @@ export async function remindCommand(
         now,
         newRunId: () => runId,
         log,
+        ...(journal ? { journal } : {}),
       },
       {
         month: options.month,

@@ -24,6 +24,8 @@ export interface WatchReminderPorts {
   newRunId: () => string;
   log: Logger;
   here?: ProcessHere;
+  /** Aborted on SIGTERM: a round records what it sent and stops. */
+  signal?: AbortSignal;
 }
 
 export interface WatchReminders {
@@ -62,6 +64,7 @@ export async function remindOnWatch(
           // The workbook as the watcher just read it: no second read of the sheet; the
           // runs tab is read again after the month's claim, if anything is to be sent.
           raw,
+          ...(ports.signal ? { signal: ports.signal } : {}),
         },
       );
       ports.log.info(`reminders for ${month}: ${outcome.message}`, { month });

@@ -15,7 +15,7 @@ import { dayKey, daysBetween, deadlineOf, tehranDay } from '../core/reminders/re
 import { digestView, reminderView, type ReminderContext } from '../core/reminders/reminder-view.ts';
 import { readRunsLog } from '../core/runs-log.ts';
 import { findTab } from '../core/tab-lookup.ts';
-import type { Logger, Mailer, WorkbookStore } from '../ports.ts';
+import type { DeliveryJournal, Logger, Mailer, WorkbookStore } from '../ports.ts';
 import type {
   RenderedMail,
   RenderReminders,
@@ -39,6 +39,8 @@ export interface RemindPorts {
   log: Logger;
   /** This process, for the month's claim (default: the real one). */
   here?: ProcessHere;
+  /** The command line's delivery journal of the workbook (none in the functions). */
+  journal?: DeliveryJournal;
 }
 
 export interface RemindOptions {
@@ -171,6 +173,7 @@ export async function remind(
         now: ports.now,
         log: ports.log,
         here: ports.here,
+        ...(ports.journal ? { journal: ports.journal } : {}),
       },
       {
         runId,

@@ -14,6 +14,7 @@ import { checkMonth } from './check-month.ts';
 import type { MonthLock } from './month-lock.ts';
 import { remindOnWatch, type WatchReminderPorts, type WatchReminders } from './remind-on-watch.ts';
 import { runMonth } from './run-month.ts';
+import type { SendingLimit } from './run-month/pace-check.ts';
 import type { RunMonthOutcome, RunMonthPorts } from './run-month.ts';
 
 export interface WatchSheetPorts extends RunMonthPorts {
@@ -27,6 +28,10 @@ export interface WatchSheetOptions {
   month?: MonthKey;
   /** Who called (the scheduler's service account); recorded with the run in the runs tab. */
   requestedBy?: string;
+  /** Aborted on SIGTERM: a requested run records what it sent and stops. */
+  signal?: AbortSignal;
+  /** How long a requested run's messages may take at SMTP_RATE. */
+  sendingLimit?: SendingLimit;
 }
 
 /**
@@ -113,7 +118,12 @@ async function watchOnce(
   };
 
   const settings = settingsOf(raw, month);
-  outcome.reminders = await remindOnWatch(ports, settings, options.requestedBy, raw);
+  outcome.reminders = await remindOnWatch(
+    { ...ports, ...(options.signal ? { signal: options.signal } : {}) },
+    settings,
+    options.requestedBy,
+    raw,
+  );
   if (settings.runRequestRaw === null) return outcome;
   const requestRaw = settings.runRequestRaw;
   const requested = settings.runRequest;
@@ -163,6 +173,8 @@ async function watchOnce(
         {
           month: requested,
           requestedBy: ['run_request', options.requestedBy].filter(Boolean).join(' via '),
+          ...(options.signal ? { signal: options.signal } : {}),
+          ...(options.sendingLimit ? { sendingLimit: options.sendingLimit } : {}),
         },
       );
     } catch (error) {
