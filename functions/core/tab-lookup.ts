@@ -6,7 +6,9 @@ import { cellText, isBlankRow } from './cell-values.ts';
 import { a1, type CellValue, type RawTab, type RawWorkbook } from './cells.ts';
 import { normalizeName } from './normalize.ts';
 import { messages, type ProblemSink } from './problem-messages.ts';
-import { runsHeaderGaps } from './runs-log.ts';
+import { findTabs as tabsOf, hasRunsHeader, titled } from './tab-identity.ts';
+
+export { hasRunsHeader };
 import { TABS, type ColumnSpec, type TabKey } from './tabs.ts';
 
 /** True when `text` names the key, by its English name or its Persian label. */
@@ -15,28 +17,9 @@ export function matchesKey(text: string, key: string, label: string): boolean {
   return name !== '' && (name === normalizeName(key) || name === normalizeName(label));
 }
 
-/** True when the tab's title names the tab key. */
-const titled = (tab: RawTab, key: TabKey): boolean =>
-  matchesKey(String(tab.name ?? ''), TABS[key].key, TABS[key].label);
-
-/** True when row 1 of the tab is the runs tab's header (every column a runs row needs). */
-export const hasRunsHeader = (tab: RawTab): boolean =>
-  tab.rows.length > 0 && runsHeaderGaps(tab).length === 0;
-
-/**
- * The tabs that are the key's, best first (workbook.md, "Output tabs" and the marking of
- * tabs): the tabs marked with the key (a Sheet's developer metadata), whatever their
- * titles; else, for the runs tab, the tabs whose row 1 is its header, whatever their
- * titles; else the tabs whose title names the key and that carry no other mark.
- */
+/** Every tab that is the key's, best first (tab-identity.ts). */
 export function findTabs(workbook: RawWorkbook, key: TabKey): RawTab[] {
-  const marked = workbook.tabs.filter((tab) => tab.mark === key);
-  if (marked.length > 0) return marked;
-  if (key === 'runs') {
-    const headed = workbook.tabs.filter((tab) => hasRunsHeader(tab) && tab.mark === undefined);
-    if (headed.length > 0) return headed;
-  }
-  return workbook.tabs.filter((tab) => tab.mark === undefined && titled(tab, key));
+  return tabsOf(workbook.tabs, key);
 }
 
 /** The tab of the key (the first of findTabs). */

@@ -4,15 +4,12 @@
  * nothing); two tabs with its header stop the run, both named; sent rows in a tab whose
  * header was lost stop the run rather than start a new, empty record.
  */
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { scratch } from '../cli/cli-harness.ts';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp-server.ts';
+import { spawnCli } from '../support/spawn-cli.ts';
 import { MAIL_FROM, MONTH, RECIPIENTS, setAgencyCards } from './mail-fixtures.ts';
-
-const BIN = fileURLToPath(new URL('../../bin/karnameh.js', import.meta.url));
 
 type Box = Awaited<ReturnType<typeof scratch>>;
 let box: Box;
@@ -29,17 +26,8 @@ afterEach(async () => {
 
 /** `karnameh run` in a process of its own: its exit code and stderr. */
 function run(...args: string[]): Promise<{ code: number | null; stderr: string }> {
-  const child = spawn(
-    process.execPath,
-    [BIN, 'run', '--workbook', box.workbook, '--outbox', box.outbox, '--month', MONTH, ...args],
-    {
-      env: { PATH: process.env.PATH, SMTP_URL: smtp.url, MAIL_FROM },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    },
-  );
-  let stderr = '';
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  return new Promise((resolve) => child.once('exit', (code) => resolve({ code, stderr })));
+  const argv = ['run', '--workbook', box.workbook, '--outbox', box.outbox, '--month', MONTH];
+  return spawnCli([...argv, ...args], { SMTP_URL: smtp.url, MAIL_FROM });
 }
 
 /** The workbook as another program saves it, after `edit`. */
