@@ -132,6 +132,13 @@ function groups(
   return parts;
 }
 
+/** The picture said in words, for a mail's `alt` text: its title and its headline figure. */
+export function infographicAlt(input: InfographicInput): string {
+  const view = infographicView(input);
+  const head = view.headline;
+  return head === null ? view.title : `${view.title}: ${head.label}، ${head.figure}`;
+}
+
 /**
  * The infographic of a month as an SVG document, 1080 × 1350: the title, the release's
  * headline figure, each group's band shares beside the month before, the announced top

@@ -29,8 +29,18 @@ export function escapeXml(text: string): string {
     .replace(/"/g, '&quot;');
 }
 
-const isLetter = (char: string | undefined): boolean =>
-  char !== undefined && /[\u0620-\u064A\u067E\u0686\u0698\u06A9\u06AF\u06CC\u0640]/u.test(char);
+/** Letters that join (tatweel included): the ones a joining letter before them takes its joined width for. */
+const LETTERS = /[\u0620-\u064A\u067E\u0686\u0698\u06A9\u06AF\u06CC\u0640]/u;
+
+/** A character's advance in ems, given the character after it. */
+function advance(char: string, next: string | undefined): number {
+  if (char === ' ' || char === '\u00A0') return SPACE_WIDTH;
+  if (INVISIBLE.has(char)) return 0;
+  const widths = VAZIRMATN_WIDTHS[char];
+  if (widths === undefined) return OTHER_WIDTH;
+  const joined = next !== undefined && !RIGHT_JOINING.has(char) && LETTERS.test(next);
+  return joined ? widths[0] : widths[1];
+}
 
 /**
  * The width of `text` at `size` px in Vazirmatn, from its measured advances
@@ -39,40 +49,35 @@ const isLetter = (char: string | undefined): boolean =>
  * resvg draws it, so a line found to fit does fit.
  */
 export function textWidth(text: string, size: number, bold = false): number {
-  const chars = [...text];
   let ems = 0;
-  chars.forEach((char, i) => {
-    if (char === ' ' || char === '\u00A0') ems += SPACE_WIDTH;
-    else if (INVISIBLE.has(char)) return;
-    else {
-      const widths = VAZIRMATN_WIDTHS[char];
-      if (widths === undefined) ems += OTHER_WIDTH;
-      else {
-        const joined = isLetter(chars[i + 1]) && !RIGHT_JOINING.has(char);
-        ems += joined ? widths[0] : widths[1];
-      }
-    }
-  });
+  let previous: string | undefined;
+  for (const char of text) {
+    if (previous !== undefined) ems += advance(previous, char);
+    previous = char;
+  }
+  if (previous !== undefined) ems += advance(previous, undefined);
   return ems * size * (bold ? BOLD_FACTOR : 1) * SAFETY;
 }
 
 /**
  * `text` in lines no wider than `width` at `size` px, broken at spaces (never at a
  * no-break space: a figure stays with its unit). A single word wider than the line
- * stands alone on its line.
+ * stands alone on its line. (A space ends a word's joining, so widths add up.)
  */
 export function wrapText(text: string, width: number, size: number, bold = false): string[] {
   const words = text.split(' ').filter((word) => word !== '');
+  const space = textWidth(' ', size, bold);
   const lines: string[] = [];
   let line = '';
+  let used = 0;
   for (const word of words) {
-    const tried = line === '' ? word : `${line} ${word}`;
-    if (line !== '' && textWidth(tried, size, bold) > width) {
+    const w = textWidth(word, size, bold);
+    if (line !== '' && used + space + w > width) {
       lines.push(line);
-      line = word;
-    } else {
-      line = tried;
+      line = '';
     }
+    used = line === '' ? w : used + space + w;
+    line = line === '' ? word : `${line} ${word}`;
   }
   if (line !== '') lines.push(line);
   return lines;
