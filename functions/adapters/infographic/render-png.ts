@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { Resvg, type ResvgRenderOptions } from '@resvg/resvg-js';
+import type { ResvgRenderOptions } from '@resvg/resvg-js';
 import { KarnamehError } from '../../core/errors.ts';
 import { INFOGRAPHIC_FONT } from '../../core/infographic/infographic-svg.ts';
 
@@ -39,8 +39,15 @@ function renderOptions(): ResvgRenderOptions {
   return options;
 }
 
-/** The PNG of an infographic SVG, at its own size (1080 × 1350). */
+/** resvg, loaded the first time a picture is rendered (a run that renders none never loads it). */
+let resvg: Promise<typeof import('@resvg/resvg-js')> | undefined;
+
+/**
+ * The PNG of an infographic SVG, at its own size (1080 × 1350), rendered by resvg with
+ * Vazirmatn Regular and Bold from the `vazirmatn` package (no system font, nothing fetched).
+ */
 export async function renderInfographicPng(svg: string): Promise<Uint8Array> {
+  const { Resvg } = await (resvg ??= import('@resvg/resvg-js'));
   try {
     const png = new Resvg(svg, renderOptions()).render().asPng();
     return new Uint8Array(png.buffer, png.byteOffset, png.byteLength);
