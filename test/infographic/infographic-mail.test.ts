@@ -36,6 +36,18 @@ describe('the infographic in the release', () => {
     expect(release.text).toContain('اینفوگرافیک تیرماه');
   });
 
+  it('renders whatever a sheet cell holds: control characters in a name do not stop the release', async () => {
+    const hostile = structuredClone(input);
+    const top = hostile.summary.groups[0]?.ranking[0];
+    if (!top) throw new Error('fixture has no ranking');
+    top.name = 'اداره\u0001 کل\u0007 راه\uFFFF';
+    hostile.province = 'ایلام\u000B\u0002';
+    const png = PNG.sync.read(
+      (await createReleaseRenderer()(hostile).infographic?.png()) ?? Buffer.alloc(0),
+    );
+    expect([png.width, png.height]).toEqual([1080, 1350]);
+  });
+
   it('can be left out: no picture, no mention', () => {
     const plain = createReleaseRenderer(undefined, { infographic: false })(input);
     expect(plain.infographic).toBeUndefined();

@@ -152,6 +152,18 @@ describe('the infographic of other months', () => {
     expect(textById(parts, 'g0-r0').text).toContain('اداره <کل> & "شرکت"');
   });
 
+  it('a control character or a broken character in a name never makes the SVG unreadable', () => {
+    const name = 'اداره\u0007 کل\u0000 راه\uFFFE x\uD800';
+    const entries = ranking([{ name, score: 70 }], 'x');
+    const input = releaseInput({
+      province: 'ایلام\u0001',
+      summary: summary({ groups: [group({ ranking: entries })] }),
+    });
+    const parts = render(input); // a strict XML parser: throws on a character XML cannot hold
+    expect(textById(parts, 'title').text).toBe('ارزیابی روابط‌عمومی‌های استان ایلام');
+    expect(textById(parts, 'g0-r0').text).toContain('اداره کل راه x\uFFFD');
+  });
+
   it('three groups with long names still fit between the margins by the width estimate', async () => {
     const { textWidth } = await import('../../functions/core/infographic/svg-text.ts');
     const long = 'اداره کل راهداری و حمل و نقل جاده‌ای استان کهگیلویه و بویراحمد';

@@ -20,9 +20,20 @@ export const PDI = '\u2069';
 /** The smallest text in the picture (publishing.md: legible on a phone at 1080 px wide). */
 export const MIN_FONT_PX = 28;
 
-/** XML text or attribute value. */
+/** What XML 1.0 cannot hold: C0 controls but tab, line feed and return; U+FFFE, U+FFFF. */
+// eslint-disable-next-line no-control-regex -- these are the characters it removes
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+/** A surrogate without its pair (a string cut in the middle of a character). */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * XML text or attribute value. A control character a sheet cell may hold (it draws nothing)
+ * is dropped and a broken character shown as U+FFFD, so no name can make the SVG unreadable.
+ */
 export function escapeXml(text: string): string {
   return text
+    .replace(NOT_XML, '')
+    .replace(LONE_SURROGATE, '\uFFFD')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
