@@ -1,8 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { createCardRenderer } from './adapters/mail/render-card.ts';
 import { createReleaseRenderer, packageRoot } from './adapters/mail/render-release.ts';
 import { createPreviewWriter } from './adapters/mail/preview-writer.ts';
-import { HelpRequested, parseCliArgs, USAGE } from './cli-args.ts';
+import { HelpRequested, parseCliArgs } from './cli-args.ts';
 import type { CliOptions } from './cli-args.ts';
 import { createMailer, createStore, newRunId, previewDir } from './compose.ts';
 import { isKarnamehError } from './core/errors.ts';
@@ -33,6 +34,12 @@ export interface CliIo {
 const bundledExample = (): string =>
   join(packageRoot(import.meta.url), 'examples', 'ilam-1403.xlsx');
 
+/** The version in the package's package.json (sources, dist/ or the bundle alike). */
+function packageVersion(): string {
+  const text = readFileSync(join(packageRoot(import.meta.url), 'package.json'), 'utf8');
+  return (JSON.parse(text) as { version?: string }).version ?? 'unknown';
+}
+
 /** `karnameh …`: returns the exit code (0 done, 1 stopped by the data, 2 usage, 3 failure). */
 export async function main(argv: string[], io: CliIo): Promise<number> {
   const log = createTextLogger(io.stderr);
@@ -41,10 +48,10 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     options = parseCliArgs(argv, io.env, (io.now ?? (() => new Date()))());
   } catch (error) {
     if (error instanceof HelpRequested) {
-      io.stdout(`${USAGE}\n`);
+      io.stdout(`${error.version ? `karnameh ${packageVersion()}` : error.text}\n`);
       return 0;
     }
-    io.stderr(`${isKarnamehError(error) ? error.message : String(error)}\n`);
+    io.stderr(`karnameh error: ${isKarnamehError(error) ? error.message : String(error)}\n`);
     return 2;
   }
   try {
