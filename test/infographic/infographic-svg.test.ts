@@ -139,6 +139,12 @@ describe('the infographic of other months', () => {
     expect(textById(parts, 'headline-label').text).toContain('میانگین امتیاز');
   });
 
+  it('a month with nobody evaluated: the title, the source and the date, no figure made up', () => {
+    const empty = group({ evaluated: 0, ranking: [], bands: bands([0, 0, 0, 0, 0]) });
+    const parts = render(releaseInput({ summary: summary({ groups: [empty] }) }));
+    expect(parts.texts.map((t) => t.id).sort()).toEqual(['date', 'month', 'source', 'title']);
+  });
+
   it('a correction says so beside its date', () => {
     const parts = render({ ...example, correction: true });
     expect(textById(parts, 'date').text).toBe('اصلاحیه، ۵ مرداد ۱۴۰۳');
