@@ -53,6 +53,7 @@ const FLAGS: Record<Command, readonly string[]> = {
   check: ['month', 'json'],
   init: ['example', 'editor'],
   remind: ['month', 'dry-run', 'json', 'outbox'],
+  'mail-test': ['to', 'outbox'],
 };
 const SOURCE_FLAGS: readonly string[] = ['workbook', 'sheet'];
 
@@ -167,7 +168,7 @@ function checkFlags(command: Command, given: string[]): void {
   }
   const allowed: readonly string[] = FLAGS[command];
   const foreign = [...new Set(given)].filter(
-    (name) => !allowed.includes(name) && !SOURCE_FLAGS.includes(name),
+    (name) => !allowed.includes(name) && !(SOURCE_FLAGS.includes(name) && command !== 'mail-test'),
   );
   if (foreign.length > 0) {
     const flags = foreign.map((f) => `--${f}`).join(', ');
@@ -226,6 +227,11 @@ export function parseCliArgs(
       return `${flag}${issue.message}`;
     });
     throw usageError(lines.join('\n'), command);
+  }
+  if (command === 'mail-test') {
+    // Mail alone: no workbook is read or written.
+    if (!result.data.to) throw usageError('mail-test needs --to ADDRESS', command);
+    return { ...result.data, workbook: undefined, sheet: undefined };
   }
   if (!result.data.workbook && !result.data.sheet) {
     throw usageError(

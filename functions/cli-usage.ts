@@ -9,6 +9,7 @@ const SYNOPSIS: Record<Command, string> = {
   check: 'karnameh check  [--month YYYY-MM] [--json]',
   init: 'karnameh init   [--example] [--editor EMAIL]',
   remind: 'karnameh remind [--month YYYY-MM] [--dry-run] [--json] [--outbox DIR]',
+  'mail-test': 'karnameh mail-test --to ADDRESS [--outbox DIR]',
 };
 
 const NOTES = {
@@ -35,6 +36,7 @@ const COMMAND_NOTES: Record<Command, readonly (keyof typeof NOTES)[]> = {
   check: ['source', 'month'],
   init: ['source', 'editor'],
   remind: ['source', 'month', 'mail'],
+  'mail-test': ['mail'],
 };
 
 export const USAGE = [
@@ -58,7 +60,7 @@ export function commandUsage(command: Command): string {
 export function usageError(message: string, command?: Command): KarnamehError {
   const line = command
     ? SYNOPSIS[command].replace(/ {2,}/, ' ')
-    : 'karnameh COMMAND [options]   (commands: run, check, init, remind)';
+    : `karnameh COMMAND [options]   (commands: ${COMMANDS.join(', ')})`;
   const more = command ? `karnameh ${command} --help` : 'karnameh --help';
   return new KarnamehError('usage', `${message}\nusage: ${line}\nmore:  ${more}`);
 }
