@@ -277,9 +277,18 @@ const cases: Case[] = [
     input: () =>
       tirWith((groups) => {
         nth(groups, 0).ranking = [
-          { rank: 1, id: 'a1', name: 'برق', score: 80, band: 'بسیار خوب', previousScore: null },
-          { rank: 1, id: 'a2', name: 'گاز', score: 80, band: 'بسیار خوب', previousScore: null },
-          { rank: 3, id: 'a3', name: 'آب', score: 70, band: 'خوب', previousScore: null },
+          ...ranking(
+            [
+              { name: 'برق', score: 80, id: 'a1' },
+              { name: 'گاز', score: 80, id: 'a2' },
+            ],
+            'a',
+          ),
+          ...ranking([{ name: 'آب', score: 70, id: 'a3' }], 'a').map((r) => ({
+            ...r,
+            rank: 3,
+            standing: 3,
+          })),
         ];
       }),
     present: ['برق و گاز به‌طور مشترک رتبه اول؛ آب رتبه سوم را کسب کردند.'],
