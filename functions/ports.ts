@@ -99,6 +99,8 @@ export interface OutgoingMail {
   html: string;
   text: string;
   attachments: { filename: string; contentType: string; content: Buffer }[];
+  /** Extra header fields (`X-Karnameh-Run`, `X-Karnameh-Digest`): what the reader never sees. */
+  headers?: Record<string, string>;
 }
 
 export interface Mailer {
@@ -143,6 +145,8 @@ export interface RenderedRelease {
   html: string;
   text: string;
   attachment: { filename: string; contentType: string; content: Buffer };
+  /** The run id and the content digest, for the mail headers, never in the text. */
+  headers?: Record<string, string>;
 }
 
 /** One agency's card as rendered from the templates (no attachment). */
