@@ -193,7 +193,7 @@ export function buildReleaseView(input: ReleaseInput): ReleaseView {
       purpose: input.purpose ?? null,
     }),
     rankings: { present: rankings.some((group) => group.present), groups: rankings },
-    yearTable: yearTableView(summary, plurals, weakBands),
+    yearTable: yearTableView(summary, plurals, weakBands, input.historyCounts ?? {}),
     charts: {
       present:
         chartView(summary.groups[0]).present || furtherGroups.some((group) => group.chart.present),
