@@ -153,7 +153,7 @@ export const RULES: Rule[] = [
           directions.split(/ و در |، در /).find((c) => c.includes(plural(r, g))) ?? directions;
         if (delta < 0 && /بهبود/.test(clause))
           bad.push(`${g.name}: «بهبود» though like for like it fell`);
-        if (delta > 0 && /افت/.test(clause))
+        if (delta > 0 && /(^|\s)افت کرد/.test(clause))
           bad.push(`${g.name}: «افت» though like for like it rose`);
       }
       return bad;

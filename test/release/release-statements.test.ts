@@ -227,6 +227,33 @@ const cases: Case[] = [
     absent: ['کاهش یافت.'],
   },
   {
+    name: 'a changed set whose like-for-like direction differs: no direction word, who left and joined said',
+    input: () =>
+      tirWith((groups) => {
+        const g = nth(groups, 0);
+        // Whole group: weak share 56 → 41 (fell), mean 42.1 → 42.87; like for like on 98:
+        // weak share 40 → 45 (rose), mean 44 → 43.5 (fell).
+        g.likeForLike = {
+          agencies: 98,
+          meanScore: 43.5,
+          previousMeanScore: 44,
+          weakShare: 45,
+          previousWeakShare: 40,
+          joined: ['a02'],
+          left: ['a101'],
+        };
+      }),
+    present: [
+      'سهم روابط‌عمومی‌های ضعیف و بسیار ضعیف دستگاه‌های اجرایی ایلام در تیرماه ۴۱ درصد بود',
+      'در دستگاه‌های اجرایی افت کرد و در فرمانداری‌ها بهبود یافت؛',
+      'میانگین امتیاز ۹۸ دستگاه اجرایی ارزیابی‌شده در هر دو ماه از ۴۴ به ۴۳٫۵',
+      'در دستگاه‌های اجرایی، شبکه بهداشت و درمان که در خردادماه ارزیابی شده بود، در تیرماه ارزیابی نشد؛ برق که در خردادماه ارزیابی نشده بود، در تیرماه ارزیابی شد.',
+      'و ۵۶ درصد در خرداد، در تیرماه به ۴۱ درصد رسید.',
+    ],
+    // The headline dimensions' change has no like-for-like figures here: not said.
+    absent: ['کاهش یافت', '۱۵ درصد رشد داشت', 'در دو محور'],
+  },
+  {
     name: 'an unchanged weak share after one run: «بدون تغییر»',
     input: () =>
       tirWith((groups) => {

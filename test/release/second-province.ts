@@ -21,7 +21,7 @@ import { writeWorkbookXlsx } from '../../scripts/write-workbook.ts';
  *
  * - 22 executive agencies, some names bare labels or with «و»/«،» inside; in Ordibehesht
  *   two share the first rank and two share the last (12); in Khordad Farvardin's and
- *   Ordibehesht's leader falls to fourth.
+ *   Ordibehesht's leader falls to fourth, and «بیمه سلامت» (one of the last two) sends no row.
  * - 6 governorates (a small group), two sharing the last place in Ordibehesht.
  * - 5 municipalities (a small group): «شهرداری الشتر» is evaluated in Farvardin and drops out
  *   (no row after it); «شهرداری چقابل» joins in Ordibehesht. On the whole group the mean
@@ -60,7 +60,7 @@ const EXECUTIVE_NAMES = [
 ];
 
 /** Per month: executive scores in EXECUTIVE_NAMES order (null: no row). */
-const EXECUTIVE_SCORES: Record<(typeof MONTHS)[number], number[]> = {
+const EXECUTIVE_SCORES: Record<(typeof MONTHS)[number], (number | null)[]> = {
   '1404-01': [
     70, 66, 62, 58, 55, 52, 50, 48, 46, 44, 42, 40, 38, 36, 34, 32, 30, 28, 25, 22, 18, 15,
   ],
@@ -68,7 +68,28 @@ const EXECUTIVE_SCORES: Record<(typeof MONTHS)[number], number[]> = {
     88, 88, 75, 60, 57, 53, 51, 49, 47, 45, 43, 41, 39, 37, 35, 33, 31, 29, 26, 20, 12, 12,
   ],
   '1404-03': [
-    60, 85, 90, 61, 58, 54, 52, 50, 48, 46, 44, 42, 40, 38, 36, 34, 32, 30, 27, 21, 13, 13,
+    60,
+    85,
+    90,
+    61,
+    58,
+    54,
+    52,
+    50,
+    48,
+    46,
+    44,
+    42,
+    40,
+    38,
+    36,
+    34,
+    32,
+    30,
+    27,
+    21,
+    13,
+    null,
   ],
 };
 
