@@ -254,6 +254,32 @@ const cases: Case[] = [
     absent: ['کاهش یافت', '۱۵ درصد رشد داشت', 'در دو محور'],
   },
   {
+    name: 'a small first group: counts beside percents in the headline and the weak path',
+    input: () =>
+      tirWith(
+        (groups) => {
+          groups.splice(0, 1);
+        },
+        {
+          historyCounts: {
+            فرمانداری: {
+              '1403-01': { weak: 10, evaluated: 10 },
+              '1403-02': { weak: 9, evaluated: 10 },
+              '1403-03': { weak: 9, evaluated: 10 },
+              '1403-04': { weak: 8, evaluated: 10 },
+            },
+          },
+        },
+      ),
+    present: [
+      'سهم روابط‌عمومی‌های ضعیف و بسیار ضعیف فرمانداری‌های ایلام در تیرماه به ۸۰ درصد (۸ فرمانداری از ۱۰) کاهش یافت',
+      'از ۱۰۰ درصد (۱۰ فرمانداری از ۱۰) در فروردین و ۹۰ درصد (۹ فرمانداری از ۱۰) در اردیبهشت و خرداد، در تیرماه به ۸۰ درصد (۸ فرمانداری از ۱۰) کاهش یافت.',
+      'عملکرد ۲۰ درصد (۲ فرمانداری) بسیار ضعیف، ۶۰ درصد (۶ فرمانداری) ضعیف و ۲۰ درصد (۲ فرمانداری) متوسط بود',
+      '۸ از ۱۰',
+    ],
+    absent: ['۸۰ درصد کاهش'],
+  },
+  {
     name: 'an unchanged weak share after one run: «بدون تغییر»',
     input: () =>
       tirWith((groups) => {

@@ -170,7 +170,7 @@ export function buildReleaseView(input: ReleaseInput): ReleaseView {
       input.headlineLikeForLike ?? null,
     ),
     firstGroup: {
-      ...firstGroupView(summary, plurals, weakBands),
+      ...firstGroupView(summary, plurals, weakBands, input.historyCounts ?? {}),
       chart: chartView(summary.groups[0]),
     },
     areas: areasView(summary, plurals),
