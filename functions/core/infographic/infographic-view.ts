@@ -128,7 +128,8 @@ function groupFigures(group: GroupSummary, input: InfographicInput, index: numbe
   const previousCount = (group.previousBands ?? []).reduce((n, band) => n + band.count, 0);
   const hasPrevious = group.previousBands !== null && previousCount > 0;
   const ranking = rankingGroupView(group, index, input.top, plurals, {});
-  const scoreOf = new Map(ranking.rows.map((row) => [row.rank, row.scoreText]));
+  // As the release's sentences write a score: no trailing zero (۷۱٫۵), not the table's ۷۱٫۵۰.
+  const scoreOf = new Map(group.ranking.map((entry) => [entry.rank, persianNumber(entry.score)]));
   return {
     heading: `${groupNaming(group.name, plurals).plural} (${toPersianDigits(String(group.evaluated))} ارزیابی‌شده)`,
     hasPrevious,
