@@ -4,6 +4,7 @@
  * matches ids, a failed test copy, routine write notes.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { editTab } from '../mail/mail-fixtures.ts';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp-server.ts';
 import { karnameh, scratch } from './cli-harness.ts';
 
@@ -49,5 +50,44 @@ describe('MAIL_FROM with SMTP_URL', () => {
   it('without SMTP_URL the outbox needs no MAIL_FROM', async () => {
     const result = await run({}, '--month', '1403-04');
     expect(result.code, result.stderr).toBe(0);
+  });
+});
+
+/** Sets settings keys (by the label or key written in column A) in the workbook. */
+function setSettings(path: string, values: Record<string, string>): Promise<void> {
+  return editTab(path, 'settings', (worksheet) => {
+    const left = new Map(Object.entries(values));
+    worksheet.eachRow((row) => {
+      const key = String(row.getCell(1).value);
+      const value = left.get(key);
+      if (value !== undefined) {
+        row.getCell(2).value = value;
+        left.delete(key);
+      }
+    });
+    for (const [key, value] of left) worksheet.addRow([key, value]);
+  });
+}
+
+describe('a bad feature switch never blocks the release', () => {
+  it('typos in reminder_days, run_request, open_day, public_table and agency_cards: sent, each a warning saying what is off', async () => {
+    await setSettings(box.workbook, {
+      'روزهای یادآوری': '۳، یک',
+      'درخواست اجرا': 'ماه بعد',
+      'روز باز شدن': 'اول',
+      'جدول عمومی': 'ده',
+      'کارنامه دستگاه‌ها': 'شاید',
+    });
+    const result = await run({ SMTP_URL: smtp.url, MAIL_FROM }, '--month', '1403-04', '--json');
+    expect(result.code, result.stderr).toBe(0);
+    const summary = result.summary();
+    expect(summary.status).toBe('sent');
+    const switches = summary.problems.filter((p) => p.code === 'settings.invalid');
+    expect(switches).toHaveLength(5);
+    expect(switches.every((p) => p.severity === 'warning')).toBe(true);
+    expect(switches.map((p) => p.message).join('\n')).not.toMatch(/فعلاً|به کار می‌رود/);
+    // agency_cards unreadable: the cards are off; only the release went out.
+    expect(smtp.received.every((m) => !m.parsed.subject?.includes('کارنامهٔ'))).toBe(true);
+    expect(smtp.received).toHaveLength(3);
   });
 });
