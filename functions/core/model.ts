@@ -1,3 +1,4 @@
+import type { ListedAddress } from './address-list.ts';
 import type { MonthKey } from './jalali.ts';
 import type { Problem } from './problems.ts';
 
@@ -72,7 +73,13 @@ export interface Agency {
   name: string;
   group: string;
   active: boolean;
-  email: string | null;
+  /**
+   * The addresses that get the agency's card and reminders: the valid addresses of its
+   * email column that no other agency names (workbook.md, "agencies"); [] = none.
+   */
+  emails: string[];
+  /** Every valid address of its email column, shared ones and Google Groups included (edit rights). */
+  addresses: ListedAddress[];
 }
 
 /**

@@ -163,8 +163,15 @@ export const messages = {
   agencyActiveInvalid(name: string, value: string): string {
     return `مقدار «فعال» دستگاه ${quote(name)} خوانده نشد: ${quote(value)}؛ «بله» یا «خیر» بنویسید. فعلاً فعال حساب می‌شود.`;
   },
-  agencyEmailInvalid(name: string, value: string): string {
-    return `ایمیل دستگاه ${quote(name)} درست نیست: ${quote(value)}؛ نشانی درستی مانند name@example.ir بنویسید یا خانه را خالی بگذارید.`;
+  agencyEmailInvalid(name: string, values: readonly string[], othersValid: boolean): string {
+    const what = values.length > 1 ? 'این نشانی‌ها' : 'این نشانی';
+    const effect = othersValid
+      ? `به ${what} چیزی فرستاده نمی‌شود؛ به نشانی‌های درست این دستگاه فرستاده می‌شود`
+      : 'تا درست شود کارنامه و یادآوری این دستگاه فرستاده نمی‌شود';
+    return `ایمیل دستگاه ${quote(name)} درست نیست: ${faList(values.map(quote))}؛ ${effect}. نشانی درستی مانند name@example.ir بنویسید و نشانی‌ها را با «،» جدا کنید.`;
+  },
+  agencyEmailShared(name: string, email: string, others: readonly string[]): string {
+    return `نشانی ${quote(email)} هم برای دستگاه ${quote(name)} آمده و هم برای ${faList(others.map(quote))}؛ تا درست شود کارنامه و یادآوری به این نشانی فرستاده نمی‌شود، تا کارنامهٔ یک دستگاه به دستگاه دیگر نرسد. برای هر دستگاه نشانی خودش را بنویسید.`;
   },
 
   groupNameEmpty(): string {

@@ -21,6 +21,9 @@ export const PROBLEM_CODES = [
   'group.invalid',
   'score.formula',
   'run.data_changed',
+  'agency.email_invalid',
+  'agency.email_shared',
+  'month.future',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 
@@ -34,6 +37,8 @@ export const WARNING_CODES: ReadonlySet<ProblemCode> = new Set([
   'agency.no_submission',
   'recipient.invalid',
   'run.data_changed',
+  'agency.email_invalid',
+  'agency.email_shared',
 ]);
 
 /**

@@ -91,3 +91,45 @@ describe('a bad feature switch never blocks the release', () => {
     expect(smtp.received).toHaveLength(3);
   });
 });
+
+/** Sets the email cell (column E) of agencies by id. */
+function setAgencyEmails(path: string, emails: Record<string, string>): Promise<void> {
+  return editTab(path, 'agencies', (worksheet) => {
+    worksheet.eachRow((row) => {
+      const value = emails[String(row.getCell(1).value)];
+      if (value !== undefined) row.getCell(5).value = value;
+    });
+  });
+}
+
+describe('agencies with several addresses, a shared one and an invalid one', () => {
+  it('cards go to each valid address of its agency; none to a shared address; the release still goes out', async () => {
+    await setAgencyEmails(box.workbook, {
+      d001: 'pr.amoozesh@example.org، boss@amoozesh.example.org',
+      d002: 'office@ilam.example.org, pr.d002@example.org',
+      d003: 'OFFICE@ilam.example.org',
+      d004: 'pr.d004@، pr.d004@example.org',
+    });
+    const result = await run({ SMTP_URL: smtp.url, MAIL_FROM }, '--month', '1403-04', '--json');
+    expect(result.code, result.stderr).toBe(0);
+    const summary = result.summary();
+    expect(summary.status).toBe('sent');
+    const warnings = summary.problems
+      .filter((p) => p.code.startsWith('agency.email_'))
+      .map((p) => `${p.code} ${p.cell} ${p.severity}`);
+    expect(warnings).toEqual([
+      'agency.email_shared E3 warning',
+      'agency.email_shared E4 warning',
+      'agency.email_invalid E5 warning',
+    ]);
+    const counts = smtp.counts();
+    expect(counts['pr.amoozesh@example.org']).toBe(1);
+    expect(counts['boss@amoozesh.example.org']).toBe(1);
+    expect(counts['pr.d002@example.org']).toBe(1);
+    expect(counts['office@ilam.example.org']).toBeUndefined();
+    expect(counts['pr.d004@example.org']).toBe(1);
+    expect(
+      Object.keys(counts).some((a) => a.startsWith('pr.d004@') && a !== 'pr.d004@example.org'),
+    ).toBe(false);
+  });
+});
