@@ -69,7 +69,12 @@ export const REMINDED_CODES: ReadonlySet<string> = new Set([
   'score.formula',
 ]);
 
-const ref = (a: Agency): AgencyRef => ({ id: a.id, name: a.name, group: a.group, emails: a.emails });
+const ref = (a: Agency): AgencyRef => ({
+  id: a.id,
+  name: a.name,
+  group: a.group,
+  emails: a.emails,
+});
 
 /** Zero-based row and column of an A1 cell (`F12`), or null. */
 function parseA1(cell: string): { row: number; column: number } | null {
