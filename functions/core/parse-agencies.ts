@@ -1,6 +1,7 @@
 /** The agencies tab: id, name, group, active, email (workbook.md, "agencies"). */
-import { readAddressList } from './address-list.ts';
+import { markShared, readAddressList } from './address-list.ts';
 import { cellText, parseBooleanCell } from './cell-values.ts';
+import { reportControlCharacters } from './control-characters.ts';
 import type { CellValue, RawWorkbook } from './cells.ts';
 import type { Agency, UnplacedAgency } from './model.ts';
 import { normalizeName } from './normalize.ts';
@@ -62,36 +63,6 @@ function lookup(
 }
 
 /**
- * Fills each agency's `emails`: its addresses that no other agency names. An address named
- * by two or more agencies gets nothing (a card would show one agency's scores to another),
- * and each of them is told (`report`, once per agency and address).
- */
-function markShared(
-  agencies: Agency[],
-  report: (agency: Agency, email: string, others: string[]) => void,
-): void {
-  const owners = new Map<string, Agency[]>();
-  for (const agency of agencies) {
-    for (const { email } of agency.addresses) {
-      const key = email.toLowerCase();
-      owners.set(key, [...(owners.get(key) ?? []), agency]);
-    }
-  }
-  for (const agency of agencies) {
-    for (const { email } of agency.addresses) {
-      const named = owners.get(email.toLowerCase()) ?? [];
-      if (named.length <= 1) agency.emails.push(email);
-      else
-        report(
-          agency,
-          email,
-          named.filter((a) => a !== agency).map((a) => a.name),
-        );
-    }
-  }
-}
-
-/**
  * Reads the agencies. An id seen before (normalised) is `agency.duplicate` on the later row,
  * which is ignored. An empty id, name or group is `agency.invalid` and the row is left out
  * (its score rows are then skipped without further problems). A row left out that is not
@@ -147,6 +118,16 @@ export function parseAgencies(workbook: RawWorkbook, sink: ProblemSink): Agencie
   };
 
   for (const row of dataRows(opened)) {
+    reportControlCharacters(
+      sink,
+      { tabKey: 'agencies', tab: title, rowIndex: row.rowIndex },
+      row.cells,
+      [
+        { column: idCol, what: 'شناسه دستگاه' },
+        { column: nameCol, what: 'نام دستگاه' },
+        { column: emailCol, what: 'ایمیل دستگاه' },
+      ],
+    );
     const id = cellText(cellAt(row, idCol));
     const idKey = normalizeName(id);
     if (idKey === '') {

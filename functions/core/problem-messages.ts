@@ -170,6 +170,9 @@ export const messages = {
       : 'تا درست شود کارنامه و یادآوری این دستگاه فرستاده نمی‌شود';
     return `ایمیل دستگاه ${quote(name)} درست نیست: ${faList(values.map(quote))}؛ ${effect}. نشانی درستی مانند name@example.ir بنویسید و نشانی‌ها را با «،» جدا کنید.`;
   },
+  controlCharacter(what: string, value: string): string {
+    return `${what} ${quote(value)} شکست خط یا نویسهٔ کنترلیِ نامرئی دارد (معمولاً از متنی که از برنامهٔ دیگری چسبانده شده)؛ به‌جای آن فاصله خوانده می‌شود. خانه را پاک کنید و متن را دوباره بنویسید.`;
+  },
   agencyEmailShared(name: string, email: string, others: readonly string[]): string {
     return `نشانی ${quote(email)} هم برای دستگاه ${quote(name)} آمده و هم برای ${faList(others.map(quote))}؛ تا درست شود کارنامه و یادآوری به این نشانی فرستاده نمی‌شود، تا کارنامهٔ یک دستگاه به دستگاه دیگر نرسد. برای هر دستگاه نشانی خودش را بنویسید.`;
   },

@@ -23,6 +23,7 @@ export const PROBLEM_CODES = [
   'run.data_changed',
   'agency.email_invalid',
   'agency.email_shared',
+  'cell.control_character',
   'month.future',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
@@ -39,6 +40,7 @@ export const WARNING_CODES: ReadonlySet<ProblemCode> = new Set([
   'run.data_changed',
   'agency.email_invalid',
   'agency.email_shared',
+  'cell.control_character',
 ]);
 
 /**
