@@ -133,3 +133,42 @@ describe('agencies with several addresses, a shared one and an invalid one', () 
     ).toBe(false);
   });
 });
+
+describe('test copies (--to)', () => {
+  it.each(['D004', 'd۰۰۴', ' d004 '])(
+    '--agency %j is matched as the scores tab matches ids: d004 card to the address alone',
+    async (agency) => {
+      const result = await run(
+        { SMTP_URL: smtp.url, MAIL_FROM },
+        '--month',
+        '1403-04',
+        '--to',
+        'me@example.org',
+        '--agency',
+        agency,
+      );
+      expect(result.code, result.stderr).toBe(0);
+      expect(smtp.counts()).toEqual({ 'me@example.org': 1 });
+      expect(smtp.received[0]?.parsed.subject).toContain('نسخه آزمایشی');
+    },
+  );
+
+  it('a failed test copy says to run the command again, and promises no rerun that never comes', async () => {
+    smtp.faults.rejectRcpt.add('me@example.org');
+    const result = await run(
+      { SMTP_URL: smtp.url, MAIL_FROM },
+      '--month',
+      '1403-04',
+      '--to',
+      'me@example.org',
+    );
+    expect(result.code).toBe(3);
+    expect(result.stderr).toContain('run the same command again to send the test copy');
+    expect(result.stderr).not.toMatch(/next run sends/);
+    // And indeed: a plain run afterwards sends the month, never the test copy.
+    smtp.faults.rejectRcpt.clear();
+    const month = await run({ SMTP_URL: smtp.url, MAIL_FROM }, '--month', '1403-04');
+    expect(month.code, month.stderr).toBe(0);
+    expect(smtp.countFor('me@example.org')).toBe(0);
+  });
+});
