@@ -104,6 +104,10 @@ export function parseAgencies(workbook: RawWorkbook, sink: ProblemSink): Agencie
     );
   };
 
+  // A formula with no computed value reads as blank: say so, not that the cell is empty.
+  const uncomputed = new Set((opened.tab.uncomputed ?? []).map(([r, c]) => `${r}:${c}`));
+  const formula = (rowIndex: number, column: number): boolean =>
+    uncomputed.has(`${rowIndex}:${column}`);
   const firstRowOfId = new Map<string, number>();
   const excluded = new Set<string>();
   const groupByKey = new Map<string, string>();
@@ -131,7 +135,13 @@ export function parseAgencies(workbook: RawWorkbook, sink: ProblemSink): Agencie
     const id = cellText(cellAt(row, idCol));
     const idKey = normalizeName(id);
     if (idKey === '') {
-      problem(row.rowIndex, idCol, messages.agencyIdEmpty());
+      problem(
+        row.rowIndex,
+        idCol,
+        formula(row.rowIndex, idCol)
+          ? messages.agencyCellFormula('شناسه')
+          : messages.agencyIdEmpty(),
+      );
       leaveOut(row, id, 'agency.invalid');
       continue;
     }
@@ -155,11 +165,17 @@ export function parseAgencies(workbook: RawWorkbook, sink: ProblemSink): Agencie
     const groupKey = normalizeName(group);
     let usable = true;
     if (normalizeName(name) === '') {
-      problem(row.rowIndex, nameCol, messages.agencyNameEmpty(id), id);
+      const message = formula(row.rowIndex, nameCol)
+        ? messages.agencyCellFormula('نام', id)
+        : messages.agencyNameEmpty(id);
+      problem(row.rowIndex, nameCol, message, id);
       usable = false;
     }
     if (groupKey === '') {
-      problem(row.rowIndex, groupCol, messages.agencyGroupEmpty(id), id);
+      const message = formula(row.rowIndex, groupCol)
+        ? messages.agencyCellFormula('گروه', id)
+        : messages.agencyGroupEmpty(id);
+      problem(row.rowIndex, groupCol, message, id);
       usable = false;
     }
     const shown = usable ? name : id;

@@ -98,6 +98,21 @@ describe('an .xlsx saved with escaped text', () => {
     ]);
   });
 
+  it('a formula with no value in a name cell is said to be a formula, not "empty"', async () => {
+    // The example's fourth tab is the agencies; B2 is d001's name.
+    await editPart('xl/worksheets/sheet4.xml', (xml) =>
+      xml.replace(
+        /<c r="B2" t="s"><v>\d+<\/v><\/c>/,
+        '<c r="B2"><f>VLOOKUP(A2,Names!A:B,2,FALSE)</f></c>',
+      ),
+    );
+    const parsed = parseWorkbook(await createXlsxStore(workbook).read(), { month: '1403-04' });
+    const problem = parsed.problems.find((p) => p.cell === 'B2' && p.tab === 'دستگاه‌ها');
+    expect(problem?.code).toBe('agency.invalid');
+    expect(problem?.message).toContain('با فرمول نوشته شده و فرمول مقداری ندارد');
+    expect(problem?.message).not.toContain('خالی است');
+  });
+
   it('writes text with a carriage return or a literal _xHHHH_ escaped, and reads it back as written', async () => {
     const store = createXlsxStore(workbook);
     await store.read();
