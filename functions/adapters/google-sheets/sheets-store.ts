@@ -206,9 +206,8 @@ export function createSheetsStore(options: SheetsStoreOptions): WorkbookStore {
   }
 
   function report(changes: string[]): WriteReport {
-    return changes.length > 0
-      ? { location: description, note: changes.join('; ') }
-      : { location: description, note: 'nothing to change' };
+    const note = changes.length > 0 ? changes.join('; ') : 'nothing to change';
+    return { location: description, note, routine: true };
   }
 
   /** The runs tab as it is now: one `values.batchGet` (and a `get` when `sheets` has none). */
