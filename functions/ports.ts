@@ -108,6 +108,8 @@ export interface OutgoingMail {
   text: string;
   /** With a `cid`, an attachment the HTML part shows inline (`<img src="cid:…">`). */
   attachments: { filename: string; contentType: string; content: Buffer; cid?: string }[];
+  /** Extra header fields (`X-Karnameh-Run`, `X-Karnameh-Digest`): what the reader never sees. */
+  headers?: Record<string, string>;
 }
 
 /** What a mailer knows of a message it got rid of. */
@@ -159,6 +161,8 @@ export interface RenderedRelease {
   html: string;
   text: string;
   attachment: { filename: string; contentType: string; content: Buffer };
+  /** The run id and the content digest, for the mail headers, never in the text. */
+  headers?: Record<string, string>;
   /** The month's infographic, shown inline in the HTML part by its `cid` (publishing.md). */
   infographic?: RenderedInfographic;
 }

@@ -118,7 +118,14 @@ const itemsFor = async (
   const attachments = await attachmentsOf(rendered);
   return recipients.map((to) => ({
     key: to.email.toLowerCase(),
-    mail: { to, subject: rendered.subject, html: rendered.html, text: rendered.text, attachments },
+    mail: {
+      to,
+      subject: rendered.subject,
+      html: rendered.html,
+      text: rendered.text,
+      attachments,
+      headers: rendered.headers,
+    },
   }));
 };
 
