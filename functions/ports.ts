@@ -37,6 +37,12 @@ export interface WriteReport {
   location: string;
   note?: string;
   /**
+   * The note only says what the write changed (`نتایج: rows 2–41 written`, `nothing to
+   * change`): logged as information, never as a warning. Absent: the note is something a
+   * person must know (a workbook open in Excel, outputs in a sibling file).
+   */
+  routine?: boolean;
+  /**
    * The runs tab exactly as this write left it, when the store knows it without reading
    * again (an .xlsx, written under its write lock); absent otherwise (read it: `readRuns`).
    */
@@ -62,8 +68,10 @@ export interface WorkbookStore {
   /**
    * Rejects (a KarnamehError) when a write would be refused: for an .xlsx, a file open in
    * Excel or LibreOffice, read-only, or not writable by this user. Call it before sending.
+   * Required, not optional: a wrapper that forgot it would let a run send while the file
+   * is open in Excel (a store with nothing to check, a Google Sheet, resolves at once).
    */
-  checkWritable?(): Promise<void>;
+  checkWritable(): Promise<void>;
   /** The runs tab as it is now (read afresh; undefined when there is none). */
   readRuns(): Promise<RawTab | undefined>;
   /**

@@ -1,5 +1,7 @@
 /** The agencies tab: id, name, group, active, email (workbook.md, "agencies"). */
-import { cellText, isBlankCell, parseBooleanCell, parseEmailCell } from './cell-values.ts';
+import { markShared, readAddressList } from './address-list.ts';
+import { cellText, parseBooleanCell } from './cell-values.ts';
+import { reportControlCharacters } from './control-characters.ts';
 import type { CellValue, RawWorkbook } from './cells.ts';
 import type { Agency, UnplacedAgency } from './model.ts';
 import { normalizeName } from './normalize.ts';
@@ -65,8 +67,10 @@ function lookup(
  * which is ignored. An empty id, name or group is `agency.invalid` and the row is left out
  * (its score rows are then skipped without further problems). A row left out that is not
  * marked inactive is listed in `unplaced`, so that it is counted as not evaluated instead of
- * vanishing. A bad `active` or `email` is `agency.invalid` too, but the agency stays, active
- * and without an email. Every one of these stops a real run (run-gate.ts).
+ * vanishing. A bad `active` is `agency.invalid` too, but the agency stays, active. Every
+ * one of these stops a real run (run-gate.ts). The email column holds one or more
+ * addresses (address-list.ts): one that is not valid is `agency.email_invalid` and one named
+ * by two agencies `agency.email_shared`, warnings that leave that address out of the mail.
  */
 export function parseAgencies(workbook: RawWorkbook, sink: ProblemSink): AgenciesResult {
   const none = (title: string): AgenciesResult => ({
@@ -100,6 +104,10 @@ export function parseAgencies(workbook: RawWorkbook, sink: ProblemSink): Agencie
     );
   };
 
+  // A formula with no computed value reads as blank: say so, not that the cell is empty.
+  const uncomputed = new Set((opened.tab.uncomputed ?? []).map(([r, c]) => `${r}:${c}`));
+  const formula = (rowIndex: number, column: number): boolean =>
+    uncomputed.has(`${rowIndex}:${column}`);
   const firstRowOfId = new Map<string, number>();
   const excluded = new Set<string>();
   const groupByKey = new Map<string, string>();
@@ -114,10 +122,26 @@ export function parseAgencies(workbook: RawWorkbook, sink: ProblemSink): Agencie
   };
 
   for (const row of dataRows(opened)) {
+    reportControlCharacters(
+      sink,
+      { tabKey: 'agencies', tab: title, rowIndex: row.rowIndex },
+      row.cells,
+      [
+        { column: idCol, what: 'شناسه دستگاه' },
+        { column: nameCol, what: 'نام دستگاه' },
+        { column: emailCol, what: 'ایمیل دستگاه' },
+      ],
+    );
     const id = cellText(cellAt(row, idCol));
     const idKey = normalizeName(id);
     if (idKey === '') {
-      problem(row.rowIndex, idCol, messages.agencyIdEmpty());
+      problem(
+        row.rowIndex,
+        idCol,
+        formula(row.rowIndex, idCol)
+          ? messages.agencyCellFormula('شناسه')
+          : messages.agencyIdEmpty(),
+      );
       leaveOut(row, id, 'agency.invalid');
       continue;
     }
@@ -141,11 +165,17 @@ export function parseAgencies(workbook: RawWorkbook, sink: ProblemSink): Agencie
     const groupKey = normalizeName(group);
     let usable = true;
     if (normalizeName(name) === '') {
-      problem(row.rowIndex, nameCol, messages.agencyNameEmpty(id), id);
+      const message = formula(row.rowIndex, nameCol)
+        ? messages.agencyCellFormula('نام', id)
+        : messages.agencyNameEmpty(id);
+      problem(row.rowIndex, nameCol, message, id);
       usable = false;
     }
     if (groupKey === '') {
-      problem(row.rowIndex, groupCol, messages.agencyGroupEmpty(id), id);
+      const message = formula(row.rowIndex, groupCol)
+        ? messages.agencyCellFormula('گروه', id)
+        : messages.agencyGroupEmpty(id);
+      problem(row.rowIndex, groupCol, message, id);
       usable = false;
     }
     const shown = usable ? name : id;
@@ -162,17 +192,16 @@ export function parseAgencies(workbook: RawWorkbook, sink: ProblemSink): Agencie
       active = true;
     }
     const emailCell = cellAt(row, emailCol);
-    let email: string | null = null;
-    if (!isBlankCell(emailCell)) {
-      email = parseEmailCell(emailCell);
-      if (email === null) {
-        problem(
-          row.rowIndex,
-          emailCol ?? 0,
-          messages.agencyEmailInvalid(shown, cellText(emailCell)),
-          id,
-        );
-      }
+    const listed = readAddressList(emailCell);
+    if (listed.invalid.length > 0) {
+      const message = messages.agencyEmailInvalid(
+        shown,
+        listed.invalid,
+        listed.addresses.length > 0,
+      );
+      sink.cell('agency.email_invalid', 'agencies', title, row.rowIndex, emailCol ?? 0, message, {
+        agencyId: id,
+      });
     }
 
     if (!usable) {
@@ -185,9 +214,17 @@ export function parseAgencies(workbook: RawWorkbook, sink: ProblemSink): Agencie
       groupName = group;
       groupByKey.set(groupKey, group);
     }
-    agencies.push({ id, name, group: groupName, active, email });
+    agencies.push({ id, name, group: groupName, active, emails: [], addresses: listed.addresses });
     places.set(id, { rowIndex: row.rowIndex, idColumn: idCol });
   }
+  markShared(agencies, (agency, email, others) => {
+    const place = places.get(agency.id);
+    if (!place) return;
+    const message = messages.agencyEmailShared(agency.name, email, others);
+    sink.cell('agency.email_shared', 'agencies', title, place.rowIndex, emailCol ?? 0, message, {
+      agencyId: agency.id,
+    });
+  });
 
   const groups = new Set<string>();
   for (const agency of agencies) if (agency.active) groups.add(agency.group);

@@ -22,6 +22,10 @@ export const PROBLEM_CODES = [
   'score.formula',
   'run.data_changed',
   'tab.unmarked',
+  'agency.email_invalid',
+  'agency.email_shared',
+  'cell.control_character',
+  'month.future',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 
@@ -36,6 +40,9 @@ export const WARNING_CODES: ReadonlySet<ProblemCode> = new Set([
   'recipient.invalid',
   'run.data_changed',
   'tab.unmarked',
+  'agency.email_invalid',
+  'agency.email_shared',
+  'cell.control_character',
 ]);
 
 /**

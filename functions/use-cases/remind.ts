@@ -13,7 +13,7 @@ import { parseWorkbook } from '../core/parse-workbook.ts';
 import { collectReminders, type ReminderRound } from '../core/reminders/collect-reminders.ts';
 import { dayKey, daysBetween, deadlineOf, tehranDay } from '../core/reminders/reminder-calendar.ts';
 import { digestView, reminderView, type ReminderContext } from '../core/reminders/reminder-view.ts';
-import { readRunsLog } from '../core/runs-log.ts';
+import { deliveryState, readRunsLog } from '../core/runs-log.ts';
 import { findTab } from '../core/tab-lookup.ts';
 import type { DeliveryJournal, Logger, Mailer, WorkbookStore } from '../ports.ts';
 import type { SendingLimit } from './run-month/pace-check.ts';
@@ -65,18 +65,20 @@ const outgoing = (to: { email: string; name: string | null }, mail: RenderedMail
   attachments: [],
 });
 
-/** Each reminder to its agency, the digest to each recipient. */
+/** Each reminder to each address of its agency, the digest to each recipient. */
 function mailsOf(
   reminders: { reminder: ReminderRound['reminders'][number]; mail: RenderedMail }[],
   recipients: readonly { email: string; name: string | null }[],
   digest: RenderedMail,
 ): ReminderMail[] {
   return [
-    ...reminders.map(({ reminder, mail }) => ({
-      kind: 'reminder' as const,
-      key: reminder.agency.id,
-      mail: outgoing({ email: reminder.agency.email, name: reminder.agency.name }, mail),
-    })),
+    ...reminders.flatMap(({ reminder, mail }) =>
+      reminder.agency.emails.map((email) => ({
+        kind: 'reminder' as const,
+        key: reminder.agency.id,
+        mail: outgoing({ email, name: reminder.agency.name }, mail),
+      })),
+    ),
     ...recipients.map((r) => ({
       kind: 'digest' as const,
       key: r.email,
@@ -129,6 +131,19 @@ export async function remind(
       status: 'blocked',
       exitCode: 1,
       message: 'the workbook cannot be read as a scorecard: see `karnameh check`; nothing sent',
+    };
+  }
+
+  const runs = readRunsLog(findTab(raw, 'runs'));
+  if (deliveryState(runs, month).monthSent) {
+    // The month's release is out: its figures are published, a reminder would ask for
+    // scores that can no longer count («۵ روز مانده…» after publication).
+    return {
+      ...base,
+      ...NOTHING,
+      status: 'nothing-to-send',
+      exitCode: 0,
+      message: `the release of ${month} was sent (runs tab): reminders for it have stopped; nothing sent`,
     };
   }
 
@@ -185,7 +200,7 @@ export async function remind(
         day: dayKey(today),
         requestedBy: options.requestedBy ?? '',
         digest: inputDigest(raw),
-        runs: readRunsLog(findTab(raw, 'runs')),
+        runs,
         ...(options.signal ? { signal: options.signal } : {}),
       },
       mails,

@@ -80,7 +80,7 @@ export async function runMonth(
   }
 
   // 2. Claim the month (a store that cannot be written says so before anything is sent).
-  await run.ports.store.checkWritable?.();
+  await run.ports.store.checkWritable();
   const claim = await claimRun(run.ledger, here);
   try {
     for (const note of claim.notes) ports.log.warn(note, { runId: run.runId, month: run.month });
@@ -259,5 +259,5 @@ async function sendTestCopy(run: MonthRun, to: string): Promise<RunMonthOutcome>
   const what = run.options.testAgency
     ? `test copy of ${run.options.testAgency}'s card`
     : 'test copy';
-  return reportDelivery(run, result, what, []);
+  return reportDelivery(run, result, what, [], undefined, true);
 }

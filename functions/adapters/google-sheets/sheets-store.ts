@@ -227,9 +227,8 @@ export function createSheetsStore(options: SheetsStoreOptions): WorkbookStore {
   }
 
   function report(changes: string[]): WriteReport {
-    return changes.length > 0
-      ? { location: description, note: changes.join('; ') }
-      : { location: description, note: 'nothing to change' };
+    const note = changes.length > 0 ? changes.join('; ') : 'nothing to change';
+    return { location: description, note, routine: true };
   }
 
   /** Rows read by `values.batchGet` of the given A1 ranges, one list per range. */
@@ -387,6 +386,9 @@ export function createSheetsStore(options: SheetsStoreOptions): WorkbookStore {
       // The first plan says what this write changes, even when a retry found it landed.
       return { ...report(first.result.changes), ...(after.runs ? { runsLanded: after.runs } : {}) };
     },
+
+    /** A Sheet is never locked by a person having it open: nothing to check. */
+    async checkWritable() {},
 
     async readRuns() {
       const known = snapshot ? runsSheet(snapshot) : null;

@@ -2,6 +2,7 @@ import type { ComputedResults } from '../compute-summary.ts';
 import { cardContentHash } from '../content-hash.ts';
 import { KarnamehError } from '../errors.ts';
 import type { Model } from '../model.ts';
+import { normalizeName } from '../normalize.ts';
 import type { Problem } from '../problems.ts';
 import { CardFacts } from './card-facts.ts';
 import { cardView, type CardView } from './card-view.ts';
@@ -11,7 +12,7 @@ import { cardView, type CardView } from './card-view.ts';
  * دستگاه‌ها) when written, else yes when any active agency has an email (workbook.md).
  */
 export function agencyCardsOn(model: Model): boolean {
-  return model.settings.agencyCards ?? model.agencies.some((a) => a.active && a.email !== null);
+  return model.settings.agencyCards ?? model.agencies.some((a) => a.active && a.emails.length > 0);
 }
 
 export interface CardsToSendInput {
@@ -48,8 +49,8 @@ export interface CardToSend {
 }
 
 /**
- * The cards of the run: for each active agency with an email, in the order of the agencies
- * tab, when agency_cards is on (none when off); or the one test copy. Pure: the same
+ * The cards of the run: for each active agency, one to each of its addresses (not one it
+ * shares with another agency), in the order of the agencies tab, when agency_cards is on (none when off); or the one test copy. Pure: the same
  * input always gives the same cards.
  */
 export function cardsToSend(input: CardsToSendInput): CardToSend[] {
@@ -69,14 +70,16 @@ export function cardsToSend(input: CardsToSendInput): CardToSend[] {
   };
   if (input.testCopy) {
     const { to, agencyId } = input.testCopy;
-    const agency = model.agencies.find((a) => a.id === agencyId);
-    if (!agency || !agency.active || !facts.has(agencyId)) {
+    // Matched as the scores tab matches ids: `D004` and `d۰۰۴` are d004 (normalize.ts).
+    const key = normalizeName(agencyId);
+    const agency = model.agencies.find((a) => normalizeName(a.id) === key);
+    if (!agency || !agency.active || !facts.has(agency.id)) {
       throw new KarnamehError('usage', `--agency ${agencyId}: no active agency with that id`);
     }
-    return [card(agencyId, to)];
+    return [card(agency.id, to)];
   }
   if (!agencyCardsOn(model)) return [];
   return model.agencies
-    .filter((a) => a.active && a.email !== null && facts.has(a.id))
-    .map((a) => card(a.id, a.email ?? ''));
+    .filter((a) => a.active && facts.has(a.id))
+    .flatMap((a) => a.emails.map((email) => card(a.id, email)));
 }

@@ -19,8 +19,8 @@ function cardKeys(model: Model, computed: ComputedResults): { key: string; id: s
   if (!agencyCardsOn(model)) return [];
   const active = new Set(computed.month.agencies.map((a) => a.id));
   return model.agencies
-    .filter((a) => a.active && a.email !== null && active.has(a.id))
-    .map((a) => ({ key: `${a.id}:${(a.email ?? '').toLowerCase()}`, id: a.id }));
+    .filter((a) => a.active && active.has(a.id))
+    .flatMap((a) => a.emails.map((email) => ({ key: `${a.id}:${email.toLowerCase()}`, id: a.id })));
 }
 
 export function gateFacts(
