@@ -99,6 +99,12 @@ export interface OutgoingMail {
   html: string;
   text: string;
   attachments: { filename: string; contentType: string; content: Buffer }[];
+  /**
+   * What traces the message to its run, outside the text its reader reads
+   * (press-release.md): `X-Karnameh-Run` (the run id) and `X-Karnameh-Digest` (the content
+   * hash of what was sent). Names must start with `X-Karnameh-`; values are one line.
+   */
+  headers?: Readonly<Record<string, string>>;
 }
 
 export interface Mailer {

@@ -27,6 +27,10 @@ export interface Settings {
   deadline: number | null;
   /** `reminder_days`: days before the deadline to remind on, most first (default 3, 1). */
   reminderDays: readonly number[];
+  /** `secretariat`: who signs cards and reminders; null = «دبیرخانه شورای اطلاع‌رسانی استان {province}». */
+  secretariat: string | null;
+  /** `contact`: how agencies reach the secretariat (phone or address); null = not said. */
+  contact: string | null;
 }
 
 export interface Indicator {

@@ -37,6 +37,8 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   agencyCards: null,
   deadline: null,
   reminderDays: DEFAULT_REMINDER_DAYS,
+  secretariat: null,
+  contact: null,
 });
 
 export interface SettingsContext {
@@ -151,6 +153,8 @@ export function parseSettings(
   given('run_status', (e) => (settings.runStatus = textOrNull(e.value)));
   given('source', (e) => (settings.source = textOrNull(e.value)));
   given('purpose', (e) => (settings.purpose = textOrNull(e.value)));
+  given('secretariat', (e) => (settings.secretariat = textOrNull(e.value)));
+  given('contact', (e) => (settings.contact = textOrNull(e.value)));
 
   given('ranking', (e) => {
     const method = RANKING_BY_NAME.get(normalizeName(cellText(e.value)));

@@ -173,6 +173,8 @@ export const SETTING_KEYS = {
   purpose: 'هدف ارزیابی',
   deadline: 'مهلت ثبت',
   reminder_days: 'روزهای یادآوری',
+  secretariat: 'دبیرخانه',
+  contact: 'راه تماس',
 } as const;
 export type SettingKey = keyof typeof SETTING_KEYS;
 

@@ -20,6 +20,8 @@ const DEFAULT_SETTINGS: Record<keyof typeof SETTING_KEYS, CellValue> = {
   purpose: '',
   deadline: '',
   reminder_days: '',
+  secretariat: '',
+  contact: '',
 };
 
 const LAYOUT: TabKey[] = [

@@ -14,6 +14,7 @@ import { collectReminders, type ReminderRound } from '../core/reminders/collect-
 import { dayKey, daysBetween, deadlineOf, tehranDay } from '../core/reminders/reminder-calendar.ts';
 import { digestView, reminderView, type ReminderContext } from '../core/reminders/reminder-view.ts';
 import { readRunsLog } from '../core/runs-log.ts';
+import { secretariatContact, secretariatName } from '../core/secretariat.ts';
 import { findTab } from '../core/tab-lookup.ts';
 import type { Logger, Mailer, WorkbookStore } from '../ports.ts';
 import type {
@@ -52,12 +53,20 @@ export interface RemindOptions {
   signal?: AbortSignal;
 }
 
-const outgoing = (to: { email: string; name: string | null }, mail: RenderedMail) => ({
+/** The run id and the input digest travel in the headers, never in the text. */
+type Trace = { runId: string; digest: string };
+
+const outgoing = (
+  to: { email: string; name: string | null },
+  mail: RenderedMail,
+  trace: Trace,
+) => ({
   to,
   subject: mail.subject,
   html: mail.html,
   text: mail.text,
   attachments: [],
+  headers: { 'X-Karnameh-Run': trace.runId, 'X-Karnameh-Digest': trace.digest },
 });
 
 /** Each reminder to its agency, the digest to each recipient. */
@@ -65,17 +74,18 @@ function mailsOf(
   reminders: { reminder: ReminderRound['reminders'][number]; mail: RenderedMail }[],
   recipients: readonly { email: string; name: string | null }[],
   digest: RenderedMail,
+  trace: Trace,
 ): ReminderMail[] {
   return [
     ...reminders.map(({ reminder, mail }) => ({
       kind: 'reminder' as const,
       key: reminder.agency.id,
-      mail: outgoing({ email: reminder.agency.email, name: reminder.agency.name }, mail),
+      mail: outgoing({ email: reminder.agency.email, name: reminder.agency.name }, mail, trace),
     })),
     ...recipients.map((r) => ({
       kind: 'digest' as const,
       key: r.email,
-      mail: outgoing(r, digest),
+      mail: outgoing(r, digest, trace),
     })),
   ];
 }
@@ -134,6 +144,8 @@ export async function remind(
     deadline,
     today,
     daysLeft: deadline ? daysBetween(today, deadline) : null,
+    secretariat: secretariatName(settings),
+    contact: secretariatContact(settings),
   };
   const { reminders, digest } = await renderRound(ports.render, round, context);
   const summary = summaryOf(
@@ -161,7 +173,11 @@ export async function remind(
   }
 
   if (!ports.mailer) throw new Error('remind: a mailer is needed for a round that sends');
-  const mails = mailsOf(reminders, parsed.model.recipients, digest);
+  const digestOfInput = inputDigest(raw);
+  const mails = mailsOf(reminders, parsed.model.recipients, digest, {
+    runId,
+    digest: digestOfInput,
+  });
   let deliveries: ReminderDelivery[];
   try {
     deliveries = await deliverReminders(
@@ -177,7 +193,7 @@ export async function remind(
         month,
         day: dayKey(today),
         requestedBy: options.requestedBy ?? '',
-        digest: inputDigest(raw),
+        digest: digestOfInput,
         runs: readRunsLog(findTab(raw, 'runs')),
         ...(options.signal ? { signal: options.signal } : {}),
       },

@@ -30,6 +30,8 @@ describe('settings', () => {
       agencyCards: null,
       deadline: null,
       reminderDays: [3, 1],
+      secretariat: null,
+      contact: null,
     });
   });
 
@@ -64,7 +66,23 @@ describe('settings', () => {
       agencyCards: null,
       deadline: null,
       reminderDays: [3, 1],
+      secretariat: null,
+      contact: null,
     });
+  });
+
+  it('reads the secretariat and its contact, by their Persian labels, as written', () => {
+    const result = parse(
+      withSettings([
+        ['دبیرخانه', 'دبیرخانه شورای هماهنگی روابط‌عمومی‌های استان ایلام'],
+        ['راه تماس', '۰۸۴-۳۳۳۳۰۰۰۰'],
+      ]),
+    );
+    expect(result.problems).toEqual([]);
+    expect(result.model.settings.secretariat).toBe(
+      'دبیرخانه شورای هماهنگی روابط‌عمومی‌های استان ایلام',
+    );
+    expect(result.model.settings.contact).toBe('۰۸۴-۳۳۳۳۰۰۰۰');
   });
 
   it('uses the defaults when only the province is given', () => {

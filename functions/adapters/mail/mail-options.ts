@@ -55,8 +55,17 @@ export function mailOptions(mail: OutgoingMail, from: Sender): Mail.Options {
       content: a.content,
       contentType: oneLine(a.contentType),
     })),
-    headers: { 'Content-Language': 'fa' },
+    headers: { ...traceHeaders(mail.headers), 'Content-Language': 'fa' },
   };
+}
+
+/** The message's own `X-Karnameh-*` headers, each value on one line; any other name is dropped. */
+function traceHeaders(headers: OutgoingMail['headers']): Record<string, string> {
+  const kept: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers ?? {})) {
+    if (/^X-Karnameh-[A-Za-z-]+$/.test(name)) kept[name] = oneLine(value);
+  }
+  return kept;
 }
 
 /**

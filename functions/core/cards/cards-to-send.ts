@@ -1,3 +1,4 @@
+// Which agencies get a report card this run, and each card's content and trace.
 import { createHash } from 'node:crypto';
 import type { ComputedResults } from '../compute-summary.ts';
 import { KarnamehError } from '../errors.ts';
@@ -45,6 +46,8 @@ export interface CardToSend {
    * says the same thing, so a correction can go only to agencies whose card changed.
    */
   contentHash: string;
+  /** The run id and the input digest, for the mail headers (never in the card's text). */
+  trace: { runId: string; digest: string };
 }
 
 /** The card's content hash (see {@link CardToSend.contentHash}). */
@@ -70,7 +73,9 @@ export function cardsToSend(input: CardsToSendInput): CardToSend[] {
   };
   const card = (agencyId: string, email: string): CardToSend => {
     const view = cardView(facts, agencyId, context);
-    return { agencyId, email, name: view.agencyName, view, contentHash: cardContentHash(view) };
+    const contentHash = cardContentHash(view);
+    const trace = { runId: input.runId, digest: input.digest };
+    return { agencyId, email, name: view.agencyName, view, contentHash, trace };
   };
   if (input.testCopy) {
     const { to, agencyId } = input.testCopy;
