@@ -119,9 +119,9 @@ export function indicatorUnits(text: string): string[] {
     'g',
   );
   for (const m of plain(text).matchAll(line)) {
-    const [a, max, e, s, lost] = [m[1], m[2], m[3], m[4], m[5]].map((x) =>
-      x === undefined ? null : fromPersian(x),
-    );
+    const read = (x: string | undefined): number | null =>
+      x === undefined ? null : fromPersian(x);
+    const [a, max, e, s, lost] = [read(m[1]), read(m[2]), read(m[3]), read(m[4]), read(m[5])];
     const whole = s ?? max ?? 0;
     const got = e ?? a ?? 0;
     if (Math.abs(whole - got - (lost ?? 0)) > 1e-9) found.push(m[0]);
