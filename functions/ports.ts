@@ -99,12 +99,8 @@ export interface OutgoingMail {
   html: string;
   text: string;
   attachments: { filename: string; contentType: string; content: Buffer }[];
-  /**
-   * What traces the message to its run, outside the text its reader reads
-   * (press-release.md): `X-Karnameh-Run` (the run id) and `X-Karnameh-Digest` (the content
-   * hash of what was sent). Names must start with `X-Karnameh-`; values are one line.
-   */
-  headers?: Readonly<Record<string, string>>;
+  /** Extra header fields (`X-Karnameh-Run`, `X-Karnameh-Digest`): what the reader never sees. */
+  headers?: Record<string, string>;
 }
 
 export interface Mailer {
@@ -149,6 +145,8 @@ export interface RenderedRelease {
   html: string;
   text: string;
   attachment: { filename: string; contentType: string; content: Buffer };
+  /** The run id and the content digest, for the mail headers, never in the text. */
+  headers?: Record<string, string>;
 }
 
 /** One agency's card as rendered from the templates (no attachment). */

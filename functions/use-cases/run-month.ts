@@ -113,6 +113,7 @@ const itemsFor = (
       html: rendered.html,
       text: rendered.text,
       attachments: [rendered.attachment],
+      headers: rendered.headers,
     },
   }));
 
