@@ -6,7 +6,7 @@
  */
 import { cellText } from '../cell-values.ts';
 import { a1, type RawWorkbook } from '../cells.ts';
-import { monthName, toPersianDigits, type MonthKey } from '../jalali.ts';
+import { monthName, type MonthKey } from '../jalali.ts';
 import type { Agency, Indicator, ParseResult, ScoreRow } from '../model.ts';
 import { normalizeName } from '../normalize.ts';
 import { faNumber, quote } from '../problem-messages.ts';
@@ -113,7 +113,7 @@ function blankCells(
 }
 
 function noRowText(agency: Agency, month: MonthKey, scoresTab: string): string {
-  return `برای ${monthName(month)} هنوز ردیفی ندارید؛ در برگه «${scoresTab}» ردیفی با ماه ${toPersianDigits(month)} و شناسه «${agency.id}» بنویسید و امتیاز همه شاخص‌ها را وارد کنید.`;
+  return `برای ${monthName(month)} هنوز ردیفی ندارید؛ در برگه «${scoresTab}» ردیفی با ماه «${monthName(month)}» و شناسه «${agency.id}» بنویسید و امتیاز همه شاخص‌ها را وارد کنید.`;
 }
 
 function unknownRowText(typed: string, cell: string, agency: Agency, month: MonthKey): string {
