@@ -3,6 +3,7 @@ import {
   addDays,
   deadlineOf,
   jalaliDayText,
+  jalaliDayWithWeekday,
   monthsDue,
   reminderDays,
   reminderDue,
@@ -92,5 +93,16 @@ describe('the reminder calendar', () => {
     expect(early.map((d) => [d.month, d.daysBefore])).toEqual([['1403-04', 5]]);
     expect(monthsDue(tehran('2024-07-19T09:00'), settings(2, [5]))).toEqual([]);
     expect(monthsDue(tehran('2024-07-28T09:00'), settings(null))).toEqual([]);
+  });
+});
+
+describe('a deadline with its weekday', () => {
+  it.each([
+    [{ year: 1403, month: 5, day: 10 }, 'چهارشنبه ۱۰ مرداد ۱۴۰۳'],
+    [{ year: 1403, month: 5, day: 6 }, 'شنبه ۶ مرداد ۱۴۰۳'],
+    [{ year: 1403, month: 1, day: 1 }, 'چهارشنبه ۱ فروردین ۱۴۰۳'],
+    [{ year: 1403, month: 12, day: 30 }, 'پنجشنبه ۳۰ اسفند ۱۴۰۳'],
+  ])('%o is «%s»', (day, text) => {
+    expect(jalaliDayWithWeekday(day)).toBe(text);
   });
 });
