@@ -64,6 +64,18 @@ describe('an evaluated agency', () => {
     expect(run.html('a01')).toContain('راه تماس: <span dir="ltr">084-33330000</span>');
   });
 
+  it('shows a hostile contact as text: escaped in the HTML, on one line, never a header', () => {
+    const run = cardRun({
+      تنظیمات: settingsWith(['contact', '<script>alert(1)</script>\r\nBcc: all@example.org']),
+    });
+    expect(run.html('a01')).not.toContain('<script>');
+    expect(run.html('a01')).toContain('&lt;script&gt;alert(1)&lt;/script&gt; Bcc: all@example.org');
+    expect(plain(run.text('a01'))).toContain(
+      '\nراه تماس: <script>alert(1)</script> Bcc: all@example.org\n'.trimEnd(),
+    );
+    expect(run.cards[0]?.trace).toEqual({ runId: run.input.runId, digest: run.input.digest });
+  });
+
   it('says its score, band, place in its group and the group mean', () => {
     const a01 = text('a01');
     expect(a01).toContain(
