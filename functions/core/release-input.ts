@@ -5,6 +5,10 @@ import type { Model } from './model.ts';
 import type { Problem } from './problems.ts';
 import type { Summary } from './summary.ts';
 import type { HeadlineLikeForLike } from './text/release/title.ts';
+import type { HistoryCounts } from './text/release/year-table.ts';
+import { ScoreBook } from './agency-scores.ts';
+import { GroupFigures } from './group-figures.ts';
+import { monthKey, splitMonth } from './jalali.ts';
 import { meanRounded } from './decimal.ts';
 
 /** Everything the press release is written from: the summary plus what the sheet says about wording. */
@@ -40,6 +44,8 @@ export interface ReleaseInput {
   previousRanks?: Record<string, number>;
   /** The first group's headline mean on the agencies evaluated in both months. */
   headlineLikeForLike?: HeadlineLikeForLike | null;
+  /** Per group and month of the year: weak and evaluated counts, for small groups' year table. */
+  historyCounts?: HistoryCounts;
   /** The secretariat's contact for the closing line (settings `contact`, when the branch has it). */
   contact?: string | null;
 }
@@ -75,6 +81,29 @@ export function headlineLikeForLike(
   };
 }
 
+/** Each group's weak and evaluated counts in each month of the year up to `month`. */
+export function historyCounts(
+  model: Model,
+  problems: readonly Problem[],
+  month: MonthKey,
+): HistoryCounts {
+  const figures = new GroupFigures(new ScoreBook(model, problems));
+  const { year, month: last } = splitMonth(month);
+  const out: HistoryCounts = {};
+  for (const group of model.groups) {
+    const byMonth: HistoryCounts[string] = {};
+    for (let m = 1; m <= last; m++) {
+      const f = figures.of(group, monthKey(year, m));
+      const weak = f.bands
+        .slice(0, Math.max(0, model.settings.weakBands))
+        .reduce((n, band) => n + band.count, 0);
+      byMonth[f.month] = { weak, evaluated: f.evaluated.length };
+    }
+    out[group] = byMonth;
+  }
+  return out;
+}
+
 /** What the release needs from the model beyond the summary (pure). */
 export function releaseWording(
   model: Model,
@@ -82,7 +111,13 @@ export function releaseWording(
   month: MonthKey,
 ): Pick<
   ReleaseInput,
-  'source' | 'purpose' | 'groupPlurals' | 'bands' | 'previousRanks' | 'headlineLikeForLike'
+  | 'source'
+  | 'purpose'
+  | 'groupPlurals'
+  | 'bands'
+  | 'previousRanks'
+  | 'headlineLikeForLike'
+  | 'historyCounts'
 > {
   return {
     source: model.settings.source,
@@ -91,5 +126,6 @@ export function releaseWording(
     bands: model.bands.map((band) => ({ label: band.label, min: band.min })),
     previousRanks: ranksOf(model, problems, previousMonth(month)),
     headlineLikeForLike: headlineLikeForLike(model, problems, month),
+    historyCounts: historyCounts(model, problems, month),
   };
 }
