@@ -1,6 +1,7 @@
 // Cards of a second province: three groups, an agency that drops out, ties at the bottom, a small group.
 import { describe, expect, it } from 'vitest';
 import { computeMonth } from '../../functions/core/compute-summary.ts';
+import { releaseWording } from '../../functions/core/release-input.ts';
 import { cardRun } from './card-fixtures.ts';
 import {
   arrowsWithWords,
@@ -111,5 +112,12 @@ describe('the second province (Kermanshah, Tir 1403)', () => {
   it('signs with the province’s secretariat and its address, left to right in the HTML', () => {
     expect(run.html('g01')).toContain(`راه تماس: <span dir="ltr">${CONTACT}</span>`);
     expect(text('g01')).toContain(`\n${SECRETARIAT}\nراه تماس: ${CONTACT}`);
+  });
+});
+
+describe('the release of the second province', () => {
+  it('closes with the contact setting, as the cards do', () => {
+    const wording = releaseWording(run.input.model, run.input.problems, '1403-04');
+    expect(wording.contact).toBe(CONTACT);
   });
 });
