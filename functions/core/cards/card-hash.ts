@@ -1,3 +1,4 @@
+// The hash that decides whether a correction run re-sends an agency's card.
 import { createHash } from 'node:crypto';
 import type { RunsEntry } from '../runs-log.ts';
 import type { CardView } from './card-view.ts';

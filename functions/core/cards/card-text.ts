@@ -1,3 +1,4 @@
+// Wording helpers of the agency card: figures, units and names as shown.
 import { Fraction } from 'fraction.js';
 import { roundToNumber, toFraction } from '../decimal.ts';
 import { normalizeDisplay } from '../normalize.ts';
