@@ -165,8 +165,21 @@ describe('the second province’s round (Kermanshah, Tir 1403)', () => {
       'لطفاً حداکثر تا پایان روز چهارشنبه ۱۰ مرداد ۱۴۰۳ موارد زیر را اصلاح کنید (۱ روز به پایان مهلت مانده است)؛',
     );
     expect(digestLines(digest.text, ['اداره کل ورزش و جوانان', 'فرمانداری پاوه'])).toEqual([]);
+    expect(plain(digest.text)).toContain('امروز برای ۲ دستگاه یادآوری فرستاده شد.');
     expect(plain(digest.text)).toContain(
       'ثبت کامل و درست (۹ دستگاه):\n- اداره کل آموزش و پرورش\n- اداره کل تعاون، کار و رفاه اجتماعی\n',
     );
+  });
+});
+
+describe('a round with nothing to remind', () => {
+  it('the digest says nobody was reminded, not «برای ۰ دستگاه»', () => {
+    const raw = fromTabs({ ...sampleTabs(), ...secondProvince(SCORES) });
+    const scores = raw.tabs.find((t) => t.name === 'امتیازها');
+    scores?.rows.push(['1403-04', 'e06', 5, 5, 5, 2.5]);
+    const { round, digest } = roundOn(raw, { year: 1403, month: 5, day: 9 });
+    expect(round.reminders).toEqual([]);
+    expect(digest.text).toContain('امروز برای هیچ دستگاهی یادآوری فرستاده نشد.');
+    expect(digest.text).not.toMatch(/برای ۰/);
   });
 });

@@ -77,6 +77,8 @@ export interface DigestView {
   notSubmittedText: string;
   withErrorsText: string;
   remindedText: string;
+  /** Anybody reminded this round (else the digest says that nobody needed one). */
+  hasReminded: boolean;
   /** One agency a line (names may hold «،» and «و»): never joined into one line. */
   submitted: string[];
   notSubmitted: string[];
@@ -159,6 +161,7 @@ export function digestView(round: ReminderRound, context: ReminderContext): Dige
     notSubmittedText: count(round.notSubmitted.length),
     withErrorsText: count(round.withErrors.length),
     remindedText: count(round.reminders.length),
+    hasReminded: round.reminders.length > 0,
     submitted: names(round.submitted),
     notSubmitted: names(round.notSubmitted),
     withErrors: names(round.withErrors),
