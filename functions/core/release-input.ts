@@ -1,15 +1,14 @@
 // What the press release is written from: the summary, the settings' wording, and figures the summary JSON does not carry.
-import { computeMonth } from './compute-summary.ts';
-import { previousMonth, type MonthKey } from './jalali.ts';
+import { ScoreBook } from './agency-scores.ts';
+import { meanRounded } from './decimal.ts';
+import { GroupFigures } from './group-figures.ts';
+import { monthKey, previousMonth, splitMonth, type MonthKey } from './jalali.ts';
 import type { Model } from './model.ts';
+import { monthResult } from './month-result.ts';
 import type { Problem } from './problems.ts';
 import type { Summary } from './summary.ts';
 import type { HeadlineLikeForLike } from './text/release/title.ts';
 import type { HistoryCounts } from './text/release/year-table.ts';
-import { ScoreBook } from './agency-scores.ts';
-import { GroupFigures } from './group-figures.ts';
-import { monthKey, splitMonth } from './jalali.ts';
-import { meanRounded } from './decimal.ts';
 
 /** Everything the press release is written from: the summary plus what the sheet says about wording. */
 export interface ReleaseInput {
@@ -51,25 +50,17 @@ export interface ReleaseInput {
 }
 
 /** Each agency's rank in its group in `month` (id → rank); empty when nobody was evaluated. */
-export function ranksOf(
-  model: Model,
-  problems: readonly Problem[],
-  month: MonthKey,
-): Record<string, number> {
+export function ranksOf(book: ScoreBook, month: MonthKey): Record<string, number> {
   const ranks: Record<string, number> = {};
-  for (const group of computeMonth(model, month, problems).groups) {
+  for (const group of monthResult(book, month).groups) {
     for (const entry of group.ranking) ranks[entry.id] = entry.rank;
   }
   return ranks;
 }
 
 /** The first group's headline mean this month and the month before, on the agencies of both. */
-export function headlineLikeForLike(
-  model: Model,
-  problems: readonly Problem[],
-  month: MonthKey,
-): HeadlineLikeForLike | null {
-  const first = (m: MonthKey) => computeMonth(model, m, problems).groups[0]?.ranking ?? [];
+export function headlineLikeForLike(book: ScoreBook, month: MonthKey): HeadlineLikeForLike | null {
+  const first = (m: MonthKey) => monthResult(book, m).groups[0]?.ranking ?? [];
   const now = first(month);
   const before = new Map(first(previousMonth(month)).map((a) => [a.id, a.headlineScore]));
   if (before.size === 0) return null;
@@ -82,12 +73,9 @@ export function headlineLikeForLike(
 }
 
 /** Each group's weak and evaluated counts in each month of the year up to `month`. */
-export function historyCounts(
-  model: Model,
-  problems: readonly Problem[],
-  month: MonthKey,
-): HistoryCounts {
-  const figures = new GroupFigures(new ScoreBook(model, problems));
+export function historyCounts(book: ScoreBook, month: MonthKey): HistoryCounts {
+  const { model } = book;
+  const figures = new GroupFigures(book);
   const { year, month: last } = splitMonth(month);
   const out: HistoryCounts = {};
   for (const group of model.groups) {
@@ -120,14 +108,16 @@ export function releaseWording(
   | 'headlineLikeForLike'
   | 'historyCounts'
 > {
+  // One pass over the score rows for every figure below (each month computed once).
+  const book = new ScoreBook(model, problems);
   return {
     source: model.settings.source,
     purpose: model.settings.purpose,
     contact: model.settings.contact,
     groupPlurals: model.groupPlurals,
     bands: model.bands.map((band) => ({ label: band.label, min: band.min })),
-    previousRanks: ranksOf(model, problems, previousMonth(month)),
-    headlineLikeForLike: headlineLikeForLike(model, problems, month),
-    historyCounts: historyCounts(model, problems, month),
+    previousRanks: ranksOf(book, previousMonth(month)),
+    headlineLikeForLike: headlineLikeForLike(book, month),
+    historyCounts: historyCounts(book, month),
   };
 }

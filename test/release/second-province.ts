@@ -14,6 +14,20 @@ import { TABS, type TabKey } from '../../functions/core/tabs.ts';
 import type { RenderedRelease } from '../../functions/ports.ts';
 import { label } from '../../scripts/make-example.ts';
 import { writeWorkbookXlsx } from '../../scripts/write-workbook.ts';
+import {
+  EXECUTIVE,
+  EXECUTIVE_NAMES,
+  EXECUTIVE_SCORES,
+  GOVERNORATE,
+  GOVERNORATE_SCORES,
+  GOVERNORATES,
+  MUNICIPALITIES,
+  MUNICIPALITY,
+  MUNICIPALITY_SCORES,
+} from './second-province-data.ts';
+import { MONTHS } from './second-province-months.ts';
+
+export { MONTHS };
 
 /**
  * Lorestan, Farvardin to Khordad 1404 (five bands, two weak, dense ranks, top 3, deadline
@@ -28,98 +42,6 @@ import { writeWorkbookXlsx } from '../../scripts/write-workbook.ts';
  *   rises from 33.75 to 47.5 and the weak share falls from 50 to 25 %; on the three
  *   evaluated in both months the mean falls from 41.67 to 40 and the weak share holds at 33 %.
  */
-export const MONTHS = ['1404-01', '1404-02', '1404-03'] as const;
-
-const EXECUTIVE = 'دستگاه اجرایی';
-const GOVERNORATE = 'فرمانداری';
-const MUNICIPALITY = 'شهرداری';
-
-const EXECUTIVE_NAMES = [
-  'اداره کل ورزش و جوانان',
-  'بانک سپه',
-  'آب منطقه‌ای',
-  'اداره کل تعاون، کار و رفاه اجتماعی',
-  'سازمان جهاد کشاورزی',
-  'اداره کل بهزیستی',
-  'شرکت گاز',
-  'دانشگاه لرستان',
-  'اداره کل فرهنگ و ارشاد اسلامی',
-  'سازمان صنعت، معدن و تجارت',
-  'بنیاد مسکن انقلاب اسلامی',
-  'اداره کل منابع طبیعی',
-  'شرکت توزیع نیروی برق',
-  'اداره کل راه و شهرسازی',
-  'بانک ملی',
-  'اداره کل آموزش و پرورش',
-  'سازمان مدیریت و برنامه‌ریزی',
-  'اداره کل امور مالیاتی',
-  'اداره کل ثبت اسناد و املاک',
-  'اداره کل دامپزشکی',
-  'اداره کل میراث فرهنگی',
-  'بیمه سلامت',
-];
-
-/** Per month: executive scores in EXECUTIVE_NAMES order (null: no row). */
-const EXECUTIVE_SCORES: Record<(typeof MONTHS)[number], (number | null)[]> = {
-  '1404-01': [
-    70, 66, 62, 58, 55, 52, 50, 48, 46, 44, 42, 40, 38, 36, 34, 32, 30, 28, 25, 22, 18, 15,
-  ],
-  '1404-02': [
-    88, 88, 75, 60, 57, 53, 51, 49, 47, 45, 43, 41, 39, 37, 35, 33, 31, 29, 26, 20, 12, 12,
-  ],
-  '1404-03': [
-    60,
-    85,
-    90,
-    61,
-    58,
-    54,
-    52,
-    50,
-    48,
-    46,
-    44,
-    42,
-    40,
-    38,
-    36,
-    34,
-    32,
-    30,
-    27,
-    21,
-    13,
-    null,
-  ],
-};
-
-const GOVERNORATES = [
-  'فرمانداری خرم‌آباد',
-  'فرمانداری بروجرد',
-  'فرمانداری دورود',
-  'فرمانداری الیگودرز',
-  'فرمانداری کوهدشت',
-  'فرمانداری ازنا',
-];
-const GOVERNORATE_SCORES: Record<(typeof MONTHS)[number], number[]> = {
-  '1404-01': [45, 40, 35, 30, 25, 20],
-  '1404-02': [50, 42, 36, 30, 24, 24],
-  '1404-03': [52, 44, 38, 33, 26, 22],
-};
-
-const MUNICIPALITIES = [
-  'شهرداری خرم‌آباد',
-  'شهرداری بروجرد',
-  'شهرداری نورآباد',
-  'شهرداری الشتر',
-  'شهرداری چقابل',
-];
-const MUNICIPALITY_SCORES: Record<(typeof MONTHS)[number], (number | null)[]> = {
-  '1404-01': [30, 45, 50, 10, null],
-  '1404-02': [42, 38, 40, null, 70],
-  '1404-03': [44, 41, 42, null, 72],
-};
-
 function tab(key: TabKey, columns: string[], rows: CellValue[][]): RawTab {
   return { name: TABS[key].label, rows: [columns.map((c) => label(key, c)), ...rows] };
 }

@@ -1,3 +1,4 @@
+// Statement 5: the first group's mean score in each dimension, the weakest said when it trails.
 import { listSeparator, persianNumber } from '../../persian-text.ts';
 import type { Summary } from '../../summary.ts';
 import { displayName, groupNaming } from './names.ts';

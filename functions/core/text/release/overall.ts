@@ -27,7 +27,7 @@ export interface OverallView {
   hasEvaluated: boolean;
   /** Counts per group, never one number mixing groups: «۱۰۰ دستگاه اجرایی و ۱۰ فرمانداری». */
   countsText: string;
-  /** Each group's mean this month, the scale said once: «۱۰۰ دستگاه اجرایی ۲۷٫۰۶ و ۱۰ فرمانداری ۲۴٫۰۸ (از ۱۰۰)». */
+  /** Each group's mean this month, the scale said once: «دستگاه‌های اجرایی ۲۷٫۰۶ و فرمانداری‌ها ۲۴٫۰۸ (از ۱۰۰)». */
   meansNowText: string;
   /** The pooled mean of every evaluated agency (`۴۱٫۷۷ از ۱۰۰`): only when no weak share leads. */
   meanText: string;
@@ -136,8 +136,11 @@ export function overallView(
   const counts = counted.map(
     (group) => `${persianNumber(group.evaluated)} ${groupNaming(group.name, plurals).singular}`,
   );
-  const nowParts = counted.flatMap((group, i) =>
-    group.meanScore === null ? [] : [`${counts[i] ?? ''} ${persianNumber(group.meanScore)}`],
+  // The counts are said just before: the means by the groups' plurals.
+  const nowParts = counted.flatMap((group) =>
+    group.meanScore === null
+      ? []
+      : [`${groupNaming(group.name, plurals).plural} ${persianNumber(group.meanScore)}`],
   );
   const list = counted.map(compared).filter((c): c is Compared => c !== null);
   const verdicts = [...new Set(list.map((c) => c.verdict))];
