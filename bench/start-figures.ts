@@ -27,7 +27,7 @@ export function renderFigures(runs: number, iterations: number): Figure[] {
   const last = results.at(-1);
   return [
     {
-      name: 'render one release (HTML, text, CSV) after warm-up',
+      name: 'render one release (HTML, text, CSV, infographic SVG) after warm-up',
       value: median(results.map((r) => r.msPerMessage)),
       unit: 'ms',
       target: 20,

@@ -83,6 +83,11 @@ describe('Lorestan, as read', () => {
     expect(t).toContain(
       'میانگین امتیاز ۲۱ دستگاه اجرایی ارزیابی‌شده در هر دو ماه در سه محور اطلاع‌رسانی، پاسخگویی و نوآوری از ۴۵٫۶۷ در اردیبهشت‌ماه به ۴۵٫۷۶ در خردادماه رسید',
     );
+    // The areas: this month's means alone (the month before's are of 22 other agencies).
+    expect(t).toContain(
+      'میانگین امتیاز دستگاه‌های اجرایی در خردادماه در اطلاع‌رسانی ۴۵٫۷۶، در پاسخگویی ۴۵٫۷۶ و در نوآوری ۴۵٫۷۶ بود',
+    );
+    expect(t).not.toContain('در اطلاع‌رسانی از ۴۴٫۱۴');
   });
 
   it('4: band limits never overlap', () => {
