@@ -6,6 +6,7 @@
 import { a1 } from './cells.ts';
 import { monthName, toPersianDigits, type MonthKey } from './jalali.ts';
 import { normalizeDisplay } from './normalize.ts';
+import { numberFromWords } from './number-words.ts';
 import { severityOf, type Problem, type ProblemCode, type Severity } from './problems.ts';
 import { PEOPLE_TABS, TABS, type TabKey } from './tabs.ts';
 
@@ -211,7 +212,15 @@ export const messages = {
     return `برای دستگاه ${quote(name)} در ${monthName(month)} دو ردیف هست؛ ردیف ${faRow(firstRow)} به کار می‌رود و این ردیف نادیده گرفته می‌شود. یکی را پاک کنید.`;
   },
   scoreNotNumber(code: string, max: number, value: string): string {
-    return `امتیاز شاخص ${code} باید عددی بین ۰ تا ${faNumber(max)} باشد؛ ${quote(value)} عدد نیست.`;
+    const worded = numberFromWords(value);
+    if (worded === null) {
+      return `امتیاز شاخص ${code} باید عددی بین ۰ تا ${faNumber(max)} باشد؛ ${quote(value)} عدد نیست.`;
+    }
+    const over =
+      worded > max
+        ? ` ${quote(value)} یعنی ${faNumber(worded)}، که از حداکثر امتیاز این شاخص (${faNumber(max)}) بیشتر است.`
+        : '';
+    return `امتیاز شاخص ${code} با حروف نوشته شده است (${quote(value)})؛ با رقم بنویسید: عددی از ۰ تا ${faNumber(max)}.${over}`;
   },
   scoreFormula(code: string, shown: string): string {
     const what = shown === '' ? 'مقداری ندارد' : `به خطای ${quote(shown)} رسیده است`;

@@ -45,7 +45,7 @@ export interface ReleaseInput {
   headlineLikeForLike?: HeadlineLikeForLike | null;
   /** Per group and month of the year: weak and evaluated counts, for small groups' year table. */
   historyCounts?: HistoryCounts;
-  /** The secretariat's contact for the closing line (settings `contact`, when the branch has it). */
+  /** The secretariat's contact for the closing line (settings `contact`). */
   contact?: string | null;
 }
 
@@ -101,6 +101,7 @@ export function releaseWording(
   ReleaseInput,
   | 'source'
   | 'purpose'
+  | 'contact'
   | 'groupPlurals'
   | 'bands'
   | 'previousRanks'
@@ -112,6 +113,7 @@ export function releaseWording(
   return {
     source: model.settings.source,
     purpose: model.settings.purpose,
+    contact: model.settings.contact,
     groupPlurals: model.groupPlurals,
     bands: model.bands.map((band) => ({ label: band.label, min: band.min })),
     previousRanks: ranksOf(book, previousMonth(month)),

@@ -14,6 +14,7 @@ import { collectReminders, type ReminderRound } from '../core/reminders/collect-
 import { dayKey, daysBetween, deadlineOf, tehranDay } from '../core/reminders/reminder-calendar.ts';
 import { digestView, reminderView, type ReminderContext } from '../core/reminders/reminder-view.ts';
 import { deliveryState, readRunsLog } from '../core/runs-log.ts';
+import { secretariatContact, secretariatName } from '../core/secretariat.ts';
 import { findTab } from '../core/tab-lookup.ts';
 import type { DeliveryJournal, Logger, Mailer, WorkbookStore } from '../ports.ts';
 import type { SendingLimit } from './run-month/pace-check.ts';
@@ -57,12 +58,20 @@ export interface RemindOptions {
   signal?: AbortSignal;
 }
 
-const outgoing = (to: { email: string; name: string | null }, mail: RenderedMail) => ({
+/** The run id and the input digest travel in the headers, never in the text. */
+type Trace = { runId: string; digest: string };
+
+const outgoing = (
+  to: { email: string; name: string | null },
+  mail: RenderedMail,
+  trace: Trace,
+) => ({
   to,
   subject: mail.subject,
   html: mail.html,
   text: mail.text,
   attachments: [],
+  headers: { 'X-Karnameh-Run': trace.runId, 'X-Karnameh-Digest': trace.digest },
 });
 
 /** Each reminder to each address of its agency, the digest to each recipient. */
@@ -70,19 +79,20 @@ function mailsOf(
   reminders: { reminder: ReminderRound['reminders'][number]; mail: RenderedMail }[],
   recipients: readonly { email: string; name: string | null }[],
   digest: RenderedMail,
+  trace: Trace,
 ): ReminderMail[] {
   return [
     ...reminders.flatMap(({ reminder, mail }) =>
       reminder.agency.emails.map((email) => ({
         kind: 'reminder' as const,
         key: reminder.agency.id,
-        mail: outgoing({ email, name: reminder.agency.name }, mail),
+        mail: outgoing({ email, name: reminder.agency.name }, mail, trace),
       })),
     ),
     ...recipients.map((r) => ({
       kind: 'digest' as const,
       key: r.email,
-      mail: outgoing(r, digest),
+      mail: outgoing(r, digest, trace),
     })),
   ];
 }
@@ -154,6 +164,8 @@ export async function remind(
     deadline,
     today,
     daysLeft: deadline ? daysBetween(today, deadline) : null,
+    secretariat: secretariatName(settings),
+    contact: secretariatContact(settings),
   };
   const { reminders, digest } = await renderRound(ports.render, round, context);
   const summary = summaryOf(
@@ -181,7 +193,11 @@ export async function remind(
   }
 
   if (!ports.mailer) throw new Error('remind: a mailer is needed for a round that sends');
-  const mails = mailsOf(reminders, parsed.model.recipients, digest);
+  const digestOfInput = inputDigest(raw);
+  const mails = mailsOf(reminders, parsed.model.recipients, digest, {
+    runId,
+    digest: digestOfInput,
+  });
   let deliveries: ReminderDelivery[];
   try {
     deliveries = await deliverReminders(
@@ -199,7 +215,7 @@ export async function remind(
         month,
         day: dayKey(today),
         requestedBy: options.requestedBy ?? '',
-        digest: inputDigest(raw),
+        digest: digestOfInput,
         runs,
         ...(options.signal ? { signal: options.signal } : {}),
       },

@@ -43,7 +43,7 @@ describe('the dry run', () => {
     expect(text.split('\n')[0]).toBe(
       'کارنامه روابط‌عمومی اداره کل راهداری و حمل و نقل جاده‌ای — تیر ۱۴۰۳',
     );
-    expect(text).toContain('رتبه ۱ از ۱۰۰ دستگاه اجرایی');
+    expect(text).toContain('در جایگاه ۱\u00A0از\u00A0۱۰۰ قرار دارید');
     const html = await readFile(join(cards, 'f04.html'), 'utf8');
     expect(html).toContain('<html dir="rtl" lang="fa">');
     expect(html).toContain('کارنامه روابط‌عمومی فرمانداری بدره — تیر ۱۴۰۳');

@@ -19,9 +19,9 @@ import type { Summary } from '../../functions/core/summary.ts';
  * or earlier in the year, or a group mean: an allow-list recomputed here, independently.
  */
 const MONTH = '1403-04';
+/** As the card writes a score: up to two decimals, no trailing zero (۷۱٫۵، ۵۴، ۴۶٫۰۸). */
 const persian = (n: number): string =>
-  n
-    .toFixed(2)
+  String(Number(n.toFixed(2)))
     .replace(/[0-9]/g, (d) => '۰۱۲۳۴۵۶۷۸۹'[Number(d)] ?? d)
     .replace('.', '٫');
 
@@ -66,8 +66,10 @@ function leaks(
     if (other.id === agent.id || published.has(other.id) || own.includes(name)) continue;
     if (card.includes(name)) found.push(`name of ${other.id}`);
   }
-  // Two-decimal figures that are not a number of points (changes, distances, losses).
-  for (const match of card.matchAll(/([۰-۹]+٫[۰-۹]{2})(?!\u00A0امتیاز)/g)) {
+  // Figures with decimals that are not a number of points (changes, distances, losses) nor
+  // on an indicator's own scale («۰٫۵ از ۵»): scores, which must be the agency's own or a mean.
+  const figures = /([۰-۹]+٫[۰-۹]{1,2})(?![۰-۹]|\u00A0امتیاز|\u00A0از\u00A0(?!۱۰۰))/g;
+  for (const match of card.matchAll(figures)) {
     if (!allowed.has(match[1] ?? '')) found.push(`score ${match[1]}`);
   }
   return found;
@@ -121,7 +123,7 @@ describe('privacy of the agency cards (the bundled example)', () => {
     for (const agent of agents) {
       const allowed = allowedScores(model, summary, agent);
       for (const part of [texts.get(agent.id) ?? '', htmls.get(agent.id) ?? '']) {
-        checkedScores += [...part.matchAll(/[۰-۹]+٫[۰-۹]{2}/g)].length;
+        checkedScores += [...part.matchAll(/[۰-۹]+٫[۰-۹]{1,2}/g)].length;
         all.push(...leaks(part, agent, agents, published, allowed).map((l) => `${agent.id}: ${l}`));
       }
     }
@@ -138,6 +140,7 @@ describe('privacy of the agency cards (the bundled example)', () => {
     const card = texts.get(agent.id) ?? '';
     expect(leaks(card, agent, agents, new Set(), allowed)).toEqual([]);
     const pasted = `${card}\n${other.name}: ${persian(other.score + 0.01)}`;
+    expect(persian(other.score + 0.01)).toContain('٫');
     expect(leaks(pasted, agent, agents, new Set(), allowed)).toEqual([
       `name of ${other.id}`,
       `score ${persian(other.score + 0.01)}`,

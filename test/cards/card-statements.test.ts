@@ -1,8 +1,8 @@
+// Each statement of the card, said exactly when the data supports it, word for word.
 import { describe, expect, it } from 'vitest';
-import { isKarnamehError } from '../../functions/core/errors.ts';
 import {
-  AGENCY_ROWS,
   cardRun,
+  settingsWith,
   SCORE_20,
   SCORE_40,
   SCORE_50,
@@ -25,39 +25,87 @@ const STATEMENTS = {
   nextBand: 'فاصله دارید',
   shared: 'به‌طور مشترک',
   sole: 'تنها فرمانداری ارزیابی‌شده',
+  place: 'ارزیابی‌شده، ',
   firstMonth: 'نخستین ماه سال',
   missed: 'ارزیابی نشده بودید',
   notEvaluated: 'ارزیابی نشد، چون',
   year: 'روند شما در سال',
-  rankChange: 'رتبه شما',
+  rankChange: 'جایگاه شما',
 } as const;
 
 describe('an evaluated agency', () => {
-  it('says its score, band, rank in its group and the group mean', () => {
+  it('opens and closes as a formal letter, signed by the secretariat', () => {
+    const a01 = text('a01');
+    expect(a01.split('\n').slice(0, 3)).toEqual([
+      'تاریخ: ۴ مرداد ۱۴۰۳',
+      '',
+      'مدیر محترم روابط‌عمومی اداره کل برق، با سلام و احترام؛',
+    ]);
+    expect(a01.trimEnd().split('\n').slice(-2)).toEqual([
+      'با سپاس،',
+      'دبیرخانه شورای اطلاع‌رسانی استان ایلام',
+    ]);
+    expect(a01).not.toMatch(/، سلام\.|، با سلام؛/);
+  });
+
+  it('signs with the secretariat and contact settings when they are written', () => {
+    const run = cardRun({
+      تنظیمات: settingsWith(
+        ['secretariat', 'دبیرخانه شورای هماهنگی روابط‌عمومی‌های استان ایلام'],
+        ['contact', '084-33330000'],
+      ),
+    });
+    expect(plain(run.text('a01')).trimEnd().split('\n').slice(-3)).toEqual([
+      'با سپاس،',
+      'دبیرخانه شورای هماهنگی روابط‌عمومی‌های استان ایلام',
+      'راه تماس: 084-33330000',
+    ]);
+    expect(run.html('a01')).toContain('راه تماس: <span dir="ltr">084-33330000</span>');
+  });
+
+  it('shows a hostile contact as text: escaped in the HTML, on one line, never a header', () => {
+    const run = cardRun({
+      تنظیمات: settingsWith(['contact', '<script>alert(1)</script>\r\nBcc: all@example.org']),
+    });
+    expect(run.html('a01')).not.toContain('<script>');
+    expect(run.html('a01')).toContain('&lt;script&gt;alert(1)&lt;/script&gt; Bcc: all@example.org');
+    expect(plain(run.text('a01'))).toContain(
+      '\nراه تماس: <script>alert(1)</script> Bcc: all@example.org\n'.trimEnd(),
+    );
+    expect(run.cards[0]?.trace).toEqual({ runId: run.input.runId, digest: run.input.digest });
+  });
+
+  it('says its score, band, place in its group and the group mean', () => {
     const a01 = text('a01');
     expect(a01).toContain(
-      'روابط‌عمومی شما در تیر ۱۴۰۳ امتیاز ۹۴٫۰۰ از ۱۰۰ گرفت و در سطح «بسیار خوب» قرار گرفت، بالاترین سطح ارزیابی.',
+      'روابط‌عمومی شما در ارزیابی تیرماه ۱۴۰۳ امتیاز ۹۴ از ۱۰۰ کسب کرد و در سطح «بسیار خوب» قرار گرفت، بالاترین سطح ارزیابی.',
     );
     expect(a01).toContain(
-      'رتبه ۱ از ۳ دستگاه اجرایی را دارید. میانگین امتیاز ۳ دستگاه اجرایی ارزیابی‌شده ۷۱٫۳۳ از ۱۰۰ است.',
+      'در میان ۳ دستگاه اجرایی ارزیابی‌شده، بالاترین امتیاز را گرفته‌اید و در جایگاه ۱ از ۳ قرار دارید. میانگین امتیاز این ۳ دستگاه اجرایی ۷۱٫۳۳ از ۱۰۰ است.',
     );
     expect(a01).not.toContain(STATEMENTS.shared);
   });
 
   it('says the change of score, band and rank against the month before', () => {
     expect(text('a01')).toContain(
-      'این امتیاز ۴۴٫۰۰ امتیاز بیشتر از خرداد (۵۰٫۰۰) است. سطح شما از «متوسط» به «بسیار خوب» رسید.',
+      'امتیاز شما ۴۴ امتیاز بیشتر از امتیاز خردادماه (۵۰) است. سطح شما از «متوسط» به «بسیار خوب» ارتقا یافت.',
     );
-    expect(text('a01')).toContain('رتبه شما از ۲ در خرداد به ۱ رسید؛ ۱ پله بالاتر.');
-    expect(text('a02')).toContain('این امتیاز با امتیاز خرداد برابر است.');
+    expect(text('a01')).toContain(
+      'در خردادماه در جایگاه ۲ از ۴ بودید؛ جایگاه شما ۱ پله ارتقا یافت.',
+    );
+    expect(text('a02')).toContain('امتیاز شما با امتیاز خردادماه برابر است.');
     expect(text('a02')).not.toContain('سطح شما از');
-    expect(text('a02')).toContain('رتبه شما از ۱ در خرداد به ۲ رسید؛ ۱ پله پایین‌تر.');
-    expect(text('a03')).toContain('این امتیاز ۲۰٫۰۰ امتیاز بیشتر از خرداد (۴۰٫۰۰) است.');
+    // Same score, but a01 passed it: its standing fell, and the card says so.
+    expect(text('a02')).toContain('در خردادماه در جایگاه ۱ از ۴ بودید؛ جایگاه شما ۱ پله نزول کرد.');
+    expect(text('a03')).toContain('امتیاز شما ۲۰ امتیاز بیشتر از امتیاز خردادماه (۴۰) است.');
+    for (const id of ['a01', 'a02', 'a03']) expect(text(id)).not.toContain('رسید');
   });
 
-  it('says a tied rank is shared, and only then', () => {
-    expect(text('a02')).toContain('به‌طور مشترک رتبه ۲ از ۳ دستگاه اجرایی را دارید.');
-    expect(text('a03')).toContain('به‌طور مشترک رتبه ۲ از ۳ دستگاه اجرایی را دارید.');
+  it('says a tied place is shared, with whom it is shared and who scored higher', () => {
+    const shared =
+      'در میان ۳ دستگاه اجرایی ارزیابی‌شده، به‌طور مشترک با یک دستگاه اجرایی دیگر در جایگاه ۲ از ۳ قرار دارید؛ یک دستگاه اجرایی امتیاز بیشتری گرفت و هیچ دستگاه اجرایی امتیاز کمتری نگرفت.';
+    expect(text('a02')).toContain(shared);
+    expect(text('a03')).toContain(shared);
     expect(text('a01')).not.toContain(STATEMENTS.shared);
   });
 
@@ -65,33 +113,44 @@ describe('an evaluated agency', () => {
     expect(text('a01')).toContain(STATEMENTS.top);
     expect(text('a01')).not.toContain(STATEMENTS.nextBand);
     expect(text('a02')).not.toContain(STATEMENTS.top);
-    expect(text('a02')).toContain('تا سطح «بسیار خوب» ۲۰٫۰۰ امتیاز فاصله دارید.');
+    expect(text('a02')).toContain('تا سطح «بسیار خوب» ۲۰ امتیاز فاصله دارید.');
   });
 
-  it('sets each dimension beside the group mean', () => {
+  it('sets each dimension beside the group mean, the comparison in words', () => {
     expect(text('a01')).toContain(
-      '- اطلاع‌رسانی: ۸۵٫۰۰ از ۱۰۰ (میانگین: ۶۸٫۳۳ از ۱۰۰؛ بالاتر از میانگین)',
+      'امتیاز شما در هر محور (از ۱۰۰)، در مقایسه با میانگین ۳ دستگاه اجرایی:\n- اطلاع‌رسانی: ۸۵، بالاتر از میانگین گروه (۶۸٫۳۳)',
     );
-    expect(text('a02')).toContain(
-      '- پاسخگویی: ۶۰٫۰۰ از ۱۰۰ (میانگین: ۷۳٫۳۳ از ۱۰۰؛ پایین‌تر از میانگین)',
-    );
+    expect(text('a02')).toContain('- پاسخگویی: ۶۰، پایین‌تر از میانگین گروه (۷۳٫۳۳)');
+    // Arrows in the HTML carry the same words (a red ▼ alone reads as a fall).
+    expect(tir.html('a02')).toContain('▼ پایین‌تر از میانگین گروه');
+    expect(tir.html('a01')).toContain('▲ بالاتر از میانگین گروه');
   });
 
-  it('names the indicators that cost it most, with score and maximum, and the best ones', () => {
+  it('names the indicators that cost it most, each line in one scale, and the best ones', () => {
     const a01 = text('a01');
     expect(a01).toContain(
       [
         'بیشترین امتیاز را در این شاخص‌ها از دست داده‌اید:',
-        '- انتشار به‌موقع خبر (ش۱): ۸ از ۱۰؛ ۴٫۰۰ امتیاز کمتر از امتیاز کامل',
-        '- پوشش رسانه‌ای (ش۲): ۹ از ۱۰؛ ۲٫۰۰ امتیاز کمتر از امتیاز کامل',
-        'امتیاز کامل در این شاخص‌ها ۶٫۰۰ امتیاز به امتیاز کل شما می‌افزود.',
+        '- انتشار به‌موقع خبر (شاخص ۱): ۸ از ۱۰ (سهم این شاخص از امتیاز کل: ۱۶ از ۲۰)؛ ۴ امتیاز از دست رفته',
+        '- پوشش رسانه‌ای (شاخص ۲): ۹ از ۱۰ (سهم این شاخص از امتیاز کل: ۱۸ از ۲۰)؛ ۲ امتیاز از دست رفته',
+        'اگر در این ۲ شاخص امتیاز کامل می‌گرفتید، ۶ امتیاز به امتیاز کل شما افزوده می‌شد.',
       ].join('\n'),
     );
     expect(a01).toContain(
       [
         'بهترین عملکرد شما در این شاخص‌ها بود:',
-        '- پاسخ به پیام مردم (ش۳): ۱۰ از ۱۰',
-        '- طرح نو (ش۴): ۵ از ۵',
+        '- پاسخ به پیام مردم (شاخص ۳): ۱۰ از ۱۰',
+        '- طرح نو (شاخص ۴): ۵ از ۵',
+      ].join('\n'),
+    );
+    // Three indicators tie at 8 points lost: the list takes all of them, never two of three.
+    expect(text('a02')).toContain(
+      [
+        '- پاسخ به پیام مردم (شاخص ۳): ۶ از ۱۰ (سهم این شاخص از امتیاز کل: ۲۴ از ۴۰)؛ ۱۶ امتیاز از دست رفته',
+        '- انتشار به‌موقع خبر (شاخص ۱): ۶ از ۱۰ (سهم این شاخص از امتیاز کل: ۱۲ از ۲۰)؛ ۸ امتیاز از دست رفته',
+        '- پوشش رسانه‌ای (شاخص ۲): ۶ از ۱۰ (سهم این شاخص از امتیاز کل: ۱۲ از ۲۰)؛ ۸ امتیاز از دست رفته',
+        '- طرح نو (شاخص ۴): ۳ از ۵ (سهم این شاخص از امتیاز کل: ۱۲ از ۲۰)؛ ۸ امتیاز از دست رفته',
+        'اگر در این ۴ شاخص امتیاز کامل می‌گرفتید، ۴۰ امتیاز به امتیاز کل شما افزوده می‌شد.',
       ].join('\n'),
     );
     expect(a01).not.toContain('امتیاز کامل گرفته‌اید');
@@ -108,9 +167,9 @@ describe('an evaluated agency', () => {
   it('shows its path through the year, with the group mean, when there are two months', () => {
     expect(text('a01')).toContain(
       [
-        'روند شما در سال ۱۴۰۳:',
-        '- خرداد: ۵۰٫۰۰، متوسط (میانگین گروه ۴۲٫۵۰)',
-        '- تیر: ۹۴٫۰۰، بسیار خوب (میانگین گروه ۷۱٫۳۳)',
+        'روند شما در سال ۱۴۰۳ (امتیاز از ۱۰۰):',
+        '- خرداد: ۵۰، متوسط (میانگین گروه ۴۲٫۵)',
+        '- تیر: ۹۴، بسیار خوب (میانگین گروه ۷۱٫۳۳)',
       ].join('\n'),
     );
     expect(text('a01')).not.toContain(STATEMENTS.firstMonth);
@@ -118,10 +177,11 @@ describe('an evaluated agency', () => {
 
   it('puts a no-break space between each figure and its unit', () => {
     const a01 = tir.text('a01');
-    expect(a01).toContain('۹۴٫۰۰\u00A0از\u00A0۱۰۰');
-    expect(a01).toContain('۴۴٫۰۰\u00A0امتیاز');
+    expect(a01).toContain('۹۴\u00A0از\u00A0۱۰۰');
+    expect(a01).toContain('۴۴\u00A0امتیاز');
     expect(a01).toContain('۸\u00A0از\u00A0۱۰');
-    expect(tir.html('a01')).toContain('۹۴٫۰۰\u00A0از\u00A0۱۰۰');
+    expect(a01).toContain('جایگاه ۱\u00A0از\u00A0۳');
+    expect(tir.html('a01')).toContain('۹۴\u00A0از\u00A0۱۰۰');
   });
 });
 
@@ -129,13 +189,13 @@ describe('an agency that is its group’s only member', () => {
   it('says so, with no rank and no group mean to compare with', () => {
     const f01 = text('f01');
     expect(f01).toContain(
-      'شما تنها فرمانداری ارزیابی‌شده در تیر ۱۴۰۳ هستید؛ از این رو رتبه و میانگینی برای مقایسه در این ماه نیست.',
+      'شما تنها فرمانداری ارزیابی‌شده در تیرماه ۱۴۰۳ هستید؛ از این رو جایگاه و میانگینی برای مقایسه در این ماه نیست.',
     );
-    expect(f01).not.toMatch(/رتبه [۰-۹]+ از/);
+    expect(f01).not.toMatch(/جایگاه [۰-۹]+ از/);
     expect(f01).not.toContain('میانگین:');
     expect(f01).not.toContain('میانگین گروه');
     expect(f01).not.toContain(STATEMENTS.rankChange);
-    expect(f01).toContain('این امتیاز ۱۰٫۰۰ امتیاز بیشتر از خرداد (۴۰٫۰۰) است.');
+    expect(f01).toContain('امتیاز شما ۱۰ امتیاز بیشتر از امتیاز خردادماه (۴۰) است.');
     for (const id of ['a01', 'a02', 'a03']) expect(text(id)).not.toContain(STATEMENTS.sole);
   });
 });
@@ -147,9 +207,9 @@ describe('the month before', () => {
     });
     const a03 = plain(run.text('a03'));
     expect(a03).toContain(
-      'شما در خرداد ارزیابی نشده بودید؛ از این رو مقایسه با ماه قبل ممکن نیست.',
+      'شما در خردادماه ارزیابی نشده بودید؛ از این رو مقایسه با ماه قبل ممکن نیست.',
     );
-    expect(a03).not.toContain('بیشتر از خرداد');
+    expect(a03).not.toContain('بیشتر از امتیاز خرداد');
     expect(a03).not.toContain(STATEMENTS.rankChange);
     expect(plain(run.text('a01'))).not.toContain(STATEMENTS.missed);
   });
@@ -196,105 +256,9 @@ describe('the first month of a year', () => {
   it('compares with Esfand of the year before, named with its year', () => {
     const run = farvardin(true);
     expect(plain(run.text('a01'))).toContain(
-      'این امتیاز ۳۰٫۰۰ امتیاز بیشتر از اسفند ۱۴۰۲ (۲۰٫۰۰) است.',
+      'امتیاز شما ۳۰ امتیاز بیشتر از امتیاز اسفندماه ۱۴۰۲ (۲۰) است.',
     );
-    expect(plain(run.text('a02'))).toContain('شما در اسفند ۱۴۰۲ ارزیابی نشده بودید');
+    expect(plain(run.text('a02'))).toContain('شما در اسفندماه ۱۴۰۲ ارزیابی نشده بودید');
     expect(plain(run.text('a01'))).toContain(STATEMENTS.firstMonth);
-  });
-});
-
-describe('an agency not evaluated this month', () => {
-  const scoresWith = (...cells: (string | number)[]) => ({
-    امتیازها: [...TIR_SCORES, ['1403-04', 'a04', ...cells]],
-  });
-
-  it.each([
-    [
-      'no row (agency.no_submission)',
-      {},
-      'فرم ماه را ثبت نکرده',
-      '- برگه «دستگاه‌ها»، خانه A5: دستگاه «اداره کل گاز» برای تیر ۱۴۰۳ هنوز ردیفی در برگه «امتیازها» ندارد.',
-    ],
-    [
-      'a blank cell (score.missing)',
-      scoresWith(2, 2, '', 1),
-      'همه شاخص‌ها را کامل نکرده',
-      '- برگه «امتیازها»، خانه E11: امتیاز شاخص ش۳ برای دستگاه «اداره کل گاز» در تیر ۱۴۰۳ هنوز وارد نشده است.',
-    ],
-    [
-      'text in a score cell (score.not_number)',
-      scoresWith(2, 'خوب', 2, 1),
-      'امتیاز نادرست ثبت کرده',
-      '- برگه «امتیازها»، خانه D11: امتیاز شاخص ش۲ باید عددی بین ۰ تا ۱۰ باشد؛ «خوب» عدد نیست.',
-    ],
-    [
-      'a score above the maximum (score.out_of_range)',
-      scoresWith(99, 2, 2, 1),
-      'امتیاز نادرست ثبت کرده',
-      '- برگه «امتیازها»، خانه C11: امتیاز شاخص ش۱ باید عددی بین ۰ تا ۱۰ باشد؛ «99» بیرون از این بازه است.',
-    ],
-  ])('%s: says why, naming the tab and the cell to fix', (_what, replace, reason, fix) => {
-    const run = cardRun(replace);
-    const a04 = plain(run.text('a04'));
-    expect(a04).toContain(`روابط‌عمومی شما در تیر ۱۴۰۳ ارزیابی نشد، چون ${reason} است.`);
-    expect(a04).toContain(`برای ارزیابی، این موارد را در کاربرگ اصلاح کنید:\n${fix}`);
-    expect(a04).not.toContain('گرفت و در سطح');
-    expect(a04).not.toMatch(/رتبه [۰-۹]+ از/);
-    expect(a04).not.toContain(STATEMENTS.missed);
-    // Its own path through the year still shows, this month as not evaluated.
-    expect(a04).toContain('- تیر: ارزیابی نشده (میانگین گروه ۷۱٫۳۳)');
-    for (const id of ['a01', 'a02', 'a03', 'f01']) {
-      expect(plain(run.text(id))).not.toContain(STATEMENTS.notEvaluated);
-    }
-  });
-
-  it('puts the cell left-to-right in the HTML', () => {
-    const run = cardRun(scoresWith(2, 2, '', 1));
-    expect(run.html('a04')).toContain('خانه <span dir="ltr">E11</span>');
-  });
-});
-
-describe('subject, correction and test copy', () => {
-  it('names the agency and the month', () => {
-    expect(tir.rendered.get('a01')?.subject).toBe('کارنامه روابط‌عمومی اداره کل برق — تیر ۱۴۰۳');
-    expect(text('a01')).not.toContain('اصلاحیه');
-    expect(text('a01')).not.toContain('نسخه آزمایشی');
-  });
-
-  it('says «اصلاحیه» in the subject and the body of a correction', () => {
-    const run = cardRun({}, '1403-04', { correction: true });
-    expect(run.rendered.get('a01')?.subject).toBe(
-      'اصلاحیه: کارنامه روابط‌عمومی اداره کل برق — تیر ۱۴۰۳',
-    );
-    expect(run.text('a01')).toContain('اصلاحیه: داده‌های تیر ۱۴۰۳ پس از فرستادن کارنامه پیشین');
-    expect(run.html('a01')).toContain('<strong>اصلاحیه:</strong>');
-  });
-
-  it('sends a test copy of one agency’s card to the address given, marked «نسخه آزمایشی»', () => {
-    const run = cardRun({}, '1403-04', {
-      testCopy: { to: 'secretary@example.org', agencyId: 'a04' },
-      correction: true,
-    });
-    expect(run.cards.map((c) => [c.agencyId, c.email])).toEqual([['a04', 'secretary@example.org']]);
-    expect(run.rendered.get('a04')?.subject).toBe(
-      'نسخه آزمایشی: کارنامه روابط‌عمومی اداره کل گاز — تیر ۱۴۰۳',
-    );
-    expect(run.text('a04')).toContain('نسخه آزمایشی: این نامه برای آزمایش فرستاده شده');
-  });
-
-  it('refuses a test copy for an agency that is not active', () => {
-    const rows = AGENCY_ROWS.map((r) =>
-      r[0] === 'a04' ? [...r.slice(0, 3), 'خیر', r[4] ?? null] : r,
-    );
-    const attempt = () =>
-      cardRun({ دستگاه‌ها: rows }, '1403-04', {
-        testCopy: { to: 'secretary@example.org', agencyId: 'a04' },
-      });
-    expect(attempt).toThrow(/--agency a04/);
-    try {
-      attempt();
-    } catch (error) {
-      expect(isKarnamehError(error) && error.code).toBe('usage');
-    }
   });
 });

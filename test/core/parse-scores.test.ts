@@ -114,11 +114,36 @@ describe('scores', () => {
     [
       'a word in a score cell',
       4,
+      'خوب',
+      {
+        code: 'score.not_number',
+        cell: 'E4',
+        message: 'امتیاز شاخص ش۳ باید عددی بین ۰ تا ۱۰ باشد؛ «خوب» عدد نیست.',
+        month: '1403-04',
+        agencyId: 'a02',
+      },
+    ],
+    [
+      'a number written in letters (asked in digits, never «not a number»)',
+      4,
       'ده',
       {
         code: 'score.not_number',
         cell: 'E4',
-        message: 'امتیاز شاخص ش۳ باید عددی بین ۰ تا ۱۰ باشد؛ «ده» عدد نیست.',
+        message: 'امتیاز شاخص ش۳ با حروف نوشته شده است («ده»)؛ با رقم بنویسید: عددی از ۰ تا ۱۰.',
+        month: '1403-04',
+        agencyId: 'a02',
+      },
+    ],
+    [
+      'a number in letters over the maximum (the maximum said too)',
+      4,
+      'دوازده',
+      {
+        code: 'score.not_number',
+        cell: 'E4',
+        message:
+          'امتیاز شاخص ش۳ با حروف نوشته شده است («دوازده»)؛ با رقم بنویسید: عددی از ۰ تا ۱۰. «دوازده» یعنی ۱۲، که از حداکثر امتیاز این شاخص (۱۰) بیشتر است.',
         month: '1403-04',
         agencyId: 'a02',
       },

@@ -78,6 +78,20 @@ describe('settings', () => {
     });
   });
 
+  it('reads the secretariat and its contact, by their Persian labels, as written', () => {
+    const result = parse(
+      withSettings([
+        ['دبیرخانه', 'دبیرخانه شورای هماهنگی روابط‌عمومی‌های استان ایلام'],
+        ['راه تماس', '۰۸۴-۳۳۳۳۰۰۰۰'],
+      ]),
+    );
+    expect(result.problems).toEqual([]);
+    expect(result.model.settings.secretariat).toBe(
+      'دبیرخانه شورای هماهنگی روابط‌عمومی‌های استان ایلام',
+    );
+    expect(result.model.settings.contact).toBe('۰۸۴-۳۳۳۳۰۰۰۰');
+  });
+
   it('uses the defaults when only the province is given', () => {
     const result = parse(withSettings([]));
     expect(result.problems).toEqual([]);

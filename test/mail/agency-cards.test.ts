@@ -73,6 +73,15 @@ describe('agency report cards over SMTP', () => {
     const runs = await runsOf(box.workbook);
     const cardRows = runs.filter((e) => e.kind === 'card');
     expect(cardRows).toHaveLength(agencies.size);
+    // Each card carries the run id and the input digest of the runs tab in its headers,
+    // and neither in the text its reader reads.
+    const runEntry = runs.find((e) => e.kind === 'run');
+    for (const card of cards) {
+      expect(card.parsed.headers.get('x-karnameh-run')).toBe(runEntry?.runId);
+      expect(card.parsed.headers.get('x-karnameh-digest')).toBe(runEntry?.digest);
+      expect(card.parsed.text).not.toContain(runEntry?.runId ?? '—');
+      expect(String(card.parsed.html)).not.toContain(runEntry?.digest ?? '—');
+    }
     for (const row of cardRows) {
       expect(row.status).toBe('sent');
       expect(row.digest).toMatch(/^[0-9a-f]{16}$/);

@@ -32,6 +32,8 @@ const context = {
   deadline: { year: 1403, month: 5, day: 10 },
   today: { year: 1403, month: 5, day: 7 },
   daysLeft: 3,
+  secretariat: 'دبیرخانه شورای اطلاع‌رسانی استان ایلام',
+  contact: '۰۸۴-۳۳۳۳۰۰۰۰',
 };
 
 describe('what to remind', () => {
@@ -53,9 +55,12 @@ describe('what to remind', () => {
     expect(d003?.items[0]?.text).toBe(
       'امتیاز شاخص ش۳ (فعالیت در پیام‌رسان‌های داخلی و شبکه‌های اجتماعی) خالی است؛ عددی از ۰ تا ۱۰ بنویسید.',
     );
-    expect(d007?.items[0]?.text).toBe('امتیاز شاخص ش۲ باید عددی بین ۰ تا ۱۰ باشد؛ «ده» عدد نیست.');
+    // «ده» is a number written in letters: asked in digits, never called «not a number».
+    expect(d007?.items[0]?.text).toBe(
+      'امتیاز شاخص ش۲ (به‌روزرسانی پایگاه اطلاع‌رسانی (وب‌سایت) دستگاه) با حروف نوشته شده است («ده»)؛ با رقم بنویسید: عددی از ۰ تا ۱۰.',
+    );
     expect(f04?.items[0]?.text).toBe(
-      'برای تیر ۱۴۰۳ هنوز ردیفی ندارید؛ در برگه «امتیازها» ردیفی با ماه ۱۴۰۳-۰۴ و شناسه «f04» بنویسید و امتیاز همه شاخص‌ها را وارد کنید.',
+      'برای تیر ۱۴۰۳ هنوز ردیفی ندارید؛ در برگه «امتیازها» ردیفی با ماه «تیر ۱۴۰۳» و شناسه «f04» بنویسید و امتیاز همه شاخص‌ها را وارد کنید.',
     );
     expect(round.notSubmitted.map((a) => a.id)).toEqual(['f04']);
     expect(round.withErrors.map((a) => a.id)).toEqual(['d003', 'd005', 'd007']);
@@ -184,8 +189,11 @@ describe('the reminder and the digest as written', () => {
     for (const reminder of round.reminders) {
       const mail = render.reminder(reminderView(reminder, TIR, context));
       for (const part of [mail.html, mail.text]) {
-        expect(part).toContain('۱۰ مرداد ۱۴۰۳');
-        expect(part).toContain('تیر ۱۴۰۳');
+        expect(part).toContain('چهارشنبه ۱۰ مرداد ۱۴۰۳');
+        expect(part).toContain('تیرماه ۱۴۰۳');
+        expect(part).toContain('مدیر محترم روابط‌عمومی');
+        expect(part).toContain('با سلام و احترام؛');
+        expect(part).not.toContain('هرچه زودتر');
         expect(part).toContain(reminder.agency.name);
         for (const item of reminder.items) if (item.cell) expect(part).toContain(item.cell);
         for (const other of others.filter((o) => o.id !== reminder.agency.id)) {
@@ -194,12 +202,19 @@ describe('the reminder and the digest as written', () => {
         }
       }
       expect(mail.subject).toBe(
-        'کارنامه روابط‌عمومی استان ایلام: یادآوری امتیازهای تیر ۱۴۰۳ (مهلت ۱۰ مرداد ۱۴۰۳)',
+        'کارنامه روابط‌عمومی استان ایلام: یادآوری امتیازهای تیر ۱۴۰۳ (مهلت چهارشنبه ۱۰ مرداد ۱۴۰۳)',
       );
     }
     const d003 = render.reminder(reminderView(defined(round.reminders[0]), TIR, context)).text;
     expect(d003).toContain(`- برگه «امتیازها»، خانه E${tirRow(raw, 'd003') + 1}: امتیاز شاخص ش۳`);
-    expect(d003).toContain('۳\u00A0روز به پایان آن مانده است');
+    expect(d003).toContain(
+      'لطفاً حداکثر تا پایان روز چهارشنبه ۱۰ مرداد ۱۴۰۳ موارد زیر را اصلاح کنید (۳\u00A0روز به پایان مهلت مانده است)؛',
+    );
+    expect(d003.trimEnd().split('\n').slice(-3)).toEqual([
+      'با سپاس،',
+      'دبیرخانه شورای اطلاع‌رسانی استان ایلام',
+      'راه تماس: ۰۸۴-۳۳۳۳۰۰۰۰',
+    ]);
     // Figures in Persian digits: Latin digits only in cell references and ids.
     expect(d003.replace(/\b[A-Za-z]+[0-9]+\b/g, '')).not.toMatch(/[0-9]/);
   });
@@ -214,10 +229,19 @@ describe('the reminder and the digest as written', () => {
     expect(mail.text).toContain('- ثبت کامل و درست: ۱۰۶\u00A0دستگاه');
     expect(mail.text).toContain('- ثبت‌نشده: ۱\u00A0دستگاه');
     expect(mail.text).toContain('- ناقص یا نادرست: ۳\u00A0دستگاه');
-    expect(mail.text).toContain('ثبت‌نشده: فرمانداری بدره');
+    // One agency a line: names hold «،» and «و», so they are never joined on one line.
+    expect(mail.text).toContain('ثبت‌نشده (۱\u00A0دستگاه):\n- فرمانداری بدره\n');
     expect(mail.text).toContain(
-      'ناقص یا نادرست: اداره کل راه و شهرسازی، شرکت توزیع نیروی برق و اداره کل تعاون، کار و رفاه اجتماعی',
+      [
+        'ناقص یا نادرست (۳\u00A0دستگاه):',
+        '- اداره کل راه و شهرسازی',
+        '- شرکت توزیع نیروی برق',
+        '- اداره کل تعاون، کار و رفاه اجتماعی',
+      ].join('\n'),
     );
+    const submitted = mail.text.split('ثبت کامل و درست (۱۰۶\u00A0دستگاه):\n')[1] ?? '';
+    expect(submitted.trimEnd().split('\n')).toHaveLength(106);
+    for (const line of submitted.trimEnd().split('\n')) expect(line).toMatch(/^- \S/);
     expect(mail.text).toContain('امروز برای ۴\u00A0دستگاه یادآوری فرستاده شد.');
     expect(mail.html).toContain('فرمانداری بدره');
   });

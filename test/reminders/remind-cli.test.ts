@@ -142,8 +142,19 @@ describe('karnameh remind', () => {
     expect(digest?.parsed.subject).toBe(
       'کارنامه روابط‌عمومی استان ایلام: وضعیت ثبت امتیازهای تیر ۱۴۰۳ در ۷ مرداد ۱۴۰۳',
     );
-    expect(digest?.parsed.text).toContain('ثبت‌نشده: فرمانداری بدره');
+    expect(digest?.parsed.text).toContain('ثبت‌نشده (۱\u00A0دستگاه):\n- فرمانداری بدره\n');
     expect(digest?.parsed.html).toContain('dir="rtl"');
+    // The run id and the input digest travel in the headers of every mail, not in its text.
+    for (const mail of smtp.received) {
+      const run = mail.parsed.headers.get('x-karnameh-run');
+      const digestHeader = mail.parsed.headers.get('x-karnameh-digest');
+      expect(run).toBe(outcome.runId);
+      expect(digestHeader).toMatch(/^[0-9a-f]{8,}$/);
+      for (const part of [mail.parsed.text ?? '', String(mail.parsed.html)]) {
+        expect(part).not.toContain(outcome.runId);
+        expect(part).not.toContain(String(digestHeader));
+      }
+    }
 
     const runs = await runsTab();
     // The round's claim (its run row, closed `sent`), then one row per mail, keyed by the day.
@@ -179,7 +190,7 @@ describe('karnameh remind', () => {
     for (const address of RECIPIENTS) expect(smtp.countFor(address)).toBe(2);
     const latest = smtp.received.at(-1)?.parsed.text ?? '';
     expect(latest).toContain('- ثبت کامل و درست: ۱۰۷\u00A0دستگاه');
-    expect(latest).toContain('۲\u00A0روز به پایان آن مانده است');
+    expect(latest).toContain('(۲\u00A0روز به پایان مهلت مانده است)');
   });
 
   it('sends again the same day only what failed', async () => {

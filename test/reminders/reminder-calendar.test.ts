@@ -3,6 +3,7 @@ import {
   addDays,
   deadlineOf,
   jalaliDayText,
+  jalaliDayWithWeekday,
   monthsDue,
   reminderDays,
   reminderDue,
@@ -149,5 +150,16 @@ describe('the reminder calendar', () => {
         }
       }
     }
+  });
+});
+
+describe('a deadline with its weekday', () => {
+  it.each([
+    [{ year: 1403, month: 5, day: 10 }, 'چهارشنبه ۱۰ مرداد ۱۴۰۳'],
+    [{ year: 1403, month: 5, day: 6 }, 'شنبه ۶ مرداد ۱۴۰۳'],
+    [{ year: 1403, month: 1, day: 1 }, 'چهارشنبه ۱ فروردین ۱۴۰۳'],
+    [{ year: 1403, month: 12, day: 30 }, 'پنجشنبه ۳۰ اسفند ۱۴۰۳'],
+  ])('%o is «%s»', (day, text) => {
+    expect(jalaliDayWithWeekday(day)).toBe(text);
   });
 });

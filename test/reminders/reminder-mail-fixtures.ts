@@ -29,6 +29,8 @@ export async function lookMails(): Promise<LookMails> {
     deadline: { year: 1403, month: 5, day: 10 },
     today: { year: 1403, month: 5, day: 7 },
     daysLeft: 3,
+    secretariat: 'دبیرخانه شورای اطلاع‌رسانی استان ایلام',
+    contact: '۰۸۴-۳۳۳۳۰۰۰۰',
   };
   const render = createReminderRenderer();
   const of = (id: string) => {

@@ -81,9 +81,9 @@ describe('watchSheet on reminder days', () => {
     }
     const reminded = bench.smtp.received.filter((m) => m.to.includes(emailOf('d003')));
     expect(reminded[0]?.parsed.subject).toBe(
-      'کارنامه روابط‌عمومی استان ایلام: یادآوری امتیازهای تیر ۱۴۰۳ (مهلت ۱۰ مرداد ۱۴۰۳)',
+      'کارنامه روابط‌عمومی استان ایلام: یادآوری امتیازهای تیر ۱۴۰۳ (مهلت چهارشنبه ۱۰ مرداد ۱۴۰۳)',
     );
-    expect(reminded[0]?.parsed.text).toContain('۳\u00A0روز به پایان آن مانده است');
+    expect(reminded[0]?.parsed.text).toContain('۳\u00A0روز به پایان مهلت مانده است');
 
     // A reminder-day pass with nothing left to send reads the sheet once and writes nothing,
     // as a pass of a day between does.

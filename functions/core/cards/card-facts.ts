@@ -1,3 +1,4 @@
+// What every card of a run is written from, gathered once from the release's computation.
 import type { ScoreBook } from '../agency-scores.ts';
 import {
   monthResult,
@@ -12,13 +13,15 @@ import type { Model, ScoreRow } from '../model.ts';
 import type { Problem } from '../problems.ts';
 import { createIndicatorLines, type IndicatorLines } from './card-indicators.ts';
 
-/** An agency's standing the month before. */
+/** An agency's place the month before. */
 export interface PreviousStanding {
-  rank: number;
+  /** 1 + the number of its group then with a higher score (ranking.ts). */
+  standing: number;
   /** How many of its group were evaluated then. */
   groupSize: number;
   score: number;
   band: string;
+  bandIndex: number;
 }
 
 /**
@@ -65,10 +68,11 @@ export class CardFacts {
     for (const group of result.groups) {
       for (const a of group.ranking) {
         this.previous.set(a.id, {
-          rank: a.rank,
+          standing: a.standing,
           groupSize: group.ranking.length,
           score: a.score,
           band: a.band,
+          bandIndex: a.bandIndex,
         });
       }
     }

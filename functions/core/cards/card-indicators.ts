@@ -1,89 +1,87 @@
+// The indicators a card names: where the agency lost the most points, and where it did best.
 import { Fraction } from 'fraction.js';
 import { toFraction } from '../decimal.ts';
 import type { Indicator } from '../model.ts';
-import { listSeparator } from '../persian-text.ts';
-import { pointsText, rounded, shown, valueOfMax } from './card-text.ts';
+import {
+  codeText,
+  cutWithoutSplittingTies,
+  EMPTY_LIST,
+  indicatorList,
+  type IndicatorList,
+  type Listed,
+} from './card-indicator-list.ts';
+import { pointsText, rounded, shown, valueOfMax, NBSP } from './card-text.ts';
+import { persianNumber } from '../persian-text.ts';
 
-/** One indicator of an agency's month, as the card lists it. */
-export interface IndicatorLine {
-  code: string;
-  title: string;
-  /** `۴ از ۱۰`. */
-  valueText: string;
-  /** Weighted points lost on the 100 scale: `۲٫۵۰ امتیاز`. */
-  lostText: string;
-  sep: string;
-}
+export type { IndicatorLine, IndicatorList } from './card-indicator-list.ts';
 
 export interface IndicatorLines {
-  weakest: IndicatorLine[];
-  strongest: IndicatorLine[];
-  /** The points the weakest lines cost together, `۷٫۵۰ امتیاز`. */
+  weakest: IndicatorList;
+  strongest: IndicatorList;
+  /** The points the weakest list (lines and tied rest) cost together: `۳۵ امتیاز`. */
   weakestLostText: string;
   /** Every indicator at its maximum. */
   allFull: boolean;
 }
 
-/** How many indicators each list names at most. */
-export const LISTED = 3;
+/** The best list is said only of indicators where the agency reached at least this share of the maximum. */
+export const BEST_AT_LEAST = new Fraction(1, 2);
 
-interface Standing {
-  indicator: Indicator;
+/** One indicator of one card. */
+interface Standing extends Listed {
   order: number;
-  value: number;
   ratio: Fraction;
   weight: Fraction;
-  /** 100 × weight × (1 − value/max) / Σ weight: what the indicator cost the score. */
+  /** Points of the total lost, as shown (the share less the points earned, both rounded). */
   lost: Fraction;
-  /** The same as doubles, to order quickly (exact comparison only when they are close). */
-  ratioNumber: number;
-  lostNumber: number;
-  weightNumber: number;
-  code: string;
-  title: string;
-  valueText: string;
-  lostText: string;
 }
 
 /** What depends only on the indicator and the value: the same for every card that has it. */
-type Known = Pick<
-  Standing,
-  'ratio' | 'lost' | 'ratioNumber' | 'lostNumber' | 'valueText' | 'lostText'
->;
-
-/** Exact order of two rationals, through their doubles unless those are too close to tell. */
-function compareExact(a: Fraction, x: number, b: Fraction, y: number): number {
-  if (Math.abs(x - y) > 1e-9 * Math.max(1, Math.abs(x), Math.abs(y))) return x < y ? -1 : 1;
-  return a.compare(b);
+interface Known {
+  ratio: Fraction;
+  lost: Fraction;
+  line: Listed['line'];
 }
 
-function line(s: Standing, index: number, count: number): IndicatorLine {
-  return {
-    code: s.code,
-    title: s.title,
-    valueText: s.valueText,
-    lostText: s.lostText,
-    sep: listSeparator(index, count),
-  };
-}
-
-/** Per indicator, once per run: its weight, its max and 100 × weight / Σ weight. */
+/** Per indicator, once per run: its weight, its max and its share of the total (100 × weight / Σ weight). */
 interface Factors {
   indicator: Indicator;
   weight: Fraction;
-  weightNumber: number;
   max: Fraction;
   share: Fraction;
-  /** Code and title as shown. */
+  /** The share rounded as shown, and whether it equals the maximum (one scale, then). */
+  shareShown: Fraction;
+  sameScale: boolean;
   code: string;
   title: string;
 }
 
+/** A line's figures: on the indicator's scale, in the total when that differs, and the points lost. */
+function known(f: Factors, value: number): Known {
+  const ratio = toFraction(value).div(f.max);
+  const earned = new Fraction(rounded(f.share.mul(ratio)));
+  const lost = f.shareShown.sub(earned);
+  const inTotal = `${persianNumber(earned.valueOf())}${NBSP}از${NBSP}${persianNumber(f.shareShown.valueOf())}`;
+  return {
+    ratio,
+    lost,
+    line: {
+      code: f.code,
+      title: f.title,
+      valueText: valueOfMax(value, f.indicator.max),
+      inTotalText: f.sameScale ? '' : inTotal,
+      hasInTotal: !f.sameScale,
+      lostText: pointsText(lost.valueOf()),
+    },
+  };
+}
+
 /**
- * Where the agency lost the most weighted points (most first; equal losses in sheet order)
- * and where it did best (highest value/max among the rest, then the heavier weight, then
- * sheet order); each at most {@link LISTED}. Exact arithmetic throughout. The factors that
- * depend only on the indicators are prepared once, for every card of the run.
+ * Where the agency lost the most points of its total (most first; equal losses in sheet
+ * order) and where it did best (highest value/max among the rest, at least half the
+ * maximum; then the heavier weight, then sheet order). Neither list ends inside a tie
+ * (card-indicator-list.ts). Exact arithmetic; the per-value figures are prepared once for
+ * every card of the run.
  */
 export function createIndicatorLines(
   indicators: readonly Indicator[],
@@ -91,75 +89,66 @@ export function createIndicatorLines(
   const total = indicators.reduce((sum, i) => sum.add(toFraction(i.weight)), new Fraction(0));
   const factors: Factors[] = indicators.map((indicator) => {
     const weight = toFraction(indicator.weight);
+    const max = toFraction(indicator.max);
+    const share = weight.mul(100).div(total);
+    const shareShown = new Fraction(rounded(share));
     return {
       indicator,
       weight,
-      weightNumber: weight.valueOf(),
-      max: toFraction(indicator.max),
-      share: weight.mul(100).div(total),
-      code: shown(indicator.code),
+      max,
+      share,
+      shareShown,
+      sameScale: shareShown.equals(max),
+      code: codeText(shown(indicator.code)),
       title: shown(indicator.title),
     };
   });
-  // value/max and the loss of each indicator at each value, computed once per run: scores
-  // repeat (whole and half points), so most cards reuse them.
+  // Scores repeat (whole and half points), so most cards reuse these.
   const memo = factors.map(() => new Map<number, Known>());
-  const standing = (k: number, value: number): Known => {
-    const known = memo[k]?.get(value);
-    if (known) return known;
-    const { max, share, indicator } = factors[k] as Factors;
-    const ratio = toFraction(value).div(max);
-    const lost = share.mul(ONE.sub(ratio));
-    const made: Known = {
-      ratio,
-      lost,
-      ratioNumber: ratio.valueOf(),
-      lostNumber: lost.valueOf(),
-      valueText: valueOfMax(value, indicator.max),
-      lostText: pointsText(rounded(lost)),
-    };
+  const knownAt = (k: number, value: number): Known => {
+    const found = memo[k]?.get(value);
+    if (found) return found;
+    const made = known(factors[k] as Factors, value);
     memo[k]?.set(value, made);
     return made;
   };
-  return (values) => linesOf(factors, values, standing);
+  return (values) => linesOf(factors, values, knownAt);
 }
-
-const ONE = new Fraction(1);
 
 function linesOf(
   factors: readonly Factors[],
   values: Readonly<Record<string, number | null>>,
-  standing: (k: number, value: number) => Known,
+  knownAt: (k: number, value: number) => Known,
 ): IndicatorLines {
   const standings: Standing[] = [];
-  factors.forEach(({ indicator, weight, weightNumber, code, title }, order) => {
+  factors.forEach(({ indicator, weight }, order) => {
     const value = values[indicator.code];
     if (typeof value !== 'number') return;
-    const known = standing(order, value);
-    standings.push({ indicator, order, value, weight, weightNumber, code, title, ...known });
+    const { ratio, lost, line } = knownAt(order, value);
+    const self: Standing = { order, ratio, weight, lost, line, tiesWith: () => false };
+    standings.push(self);
   });
-  const weakest = standings
-    .filter((s) => s.lostNumber > 0)
-    .sort((a, b) => compareExact(b.lost, b.lostNumber, a.lost, a.lostNumber) || a.order - b.order)
-    .slice(0, LISTED);
-  const named = new Set(weakest);
-  const strongest = standings
-    .filter((s) => !named.has(s) && s.ratioNumber > 0)
-    .sort(
-      (a, b) =>
-        compareExact(b.ratio, b.ratioNumber, a.ratio, a.ratioNumber) ||
-        compareExact(b.weight, b.weightNumber, a.weight, a.weightNumber) ||
-        a.order - b.order,
-    )
-    .slice(0, LISTED);
-  const lostTogether = weakest.reduce((sum, s) => sum.add(s.lost), new Fraction(0));
+  const lossOrder = standings
+    .filter((s) => s.lost.compare(0) > 0)
+    .map((s) => ({ ...s, tiesWith: (o: Listed) => (o as Standing).lost.equals(s.lost) }))
+    .sort((a, b) => b.lost.compare(a.lost) || a.order - b.order);
+  const weakest = cutWithoutSplittingTies(lossOrder);
+  const taken = new Set([...weakest.named, ...weakest.moreTied].map((s) => s.order));
+  const bestOrder = standings
+    .filter((s) => !taken.has(s.order) && s.ratio.compare(BEST_AT_LEAST) >= 0)
+    .map((s) => ({ ...s, tiesWith: (o: Listed) => (o as Standing).ratio.equals(s.ratio) }))
+    .sort((a, b) => b.ratio.compare(a.ratio) || b.weight.compare(a.weight) || a.order - b.order);
+  const best = cutWithoutSplittingTies(bestOrder);
+  const lostTogether = [...weakest.named, ...weakest.moreTied].reduce(
+    (sum, s) => sum.add(s.lost),
+    new Fraction(0),
+  );
   // Full marks everywhere is said as such, not as a list of «best» indicators.
-  const allFull = standings.length > 0 && weakest.length === 0;
-  const best = allFull ? [] : strongest;
+  const allFull = standings.length > 0 && lossOrder.length === 0;
   return {
-    weakest: weakest.map((s, i) => line(s, i, weakest.length)),
-    strongest: best.map((s, i) => line(s, i, best.length)),
-    weakestLostText: pointsText(rounded(lostTogether)),
+    weakest: indicatorList(weakest.named, weakest.moreTied),
+    strongest: allFull ? EMPTY_LIST : indicatorList(best.named, best.moreTied),
+    weakestLostText: pointsText(lostTogether.valueOf()),
     allFull,
   };
 }

@@ -1,3 +1,4 @@
+// Why an agency was not evaluated this month, and which cells to fix, as its card says it.
 import type { AgencyResult } from '../compute-summary.ts';
 import { notEvaluatedReason } from '../persian-text.ts';
 import { TABS } from '../tabs.ts';

@@ -1,24 +1,31 @@
+// A card's score, band and place in its group this month, and their change since the month before.
 import type { EvaluatedResult } from '../compute-summary.ts';
+import { pressMonth } from '../persian-text.ts';
+import { previousMonth } from '../jalali.ts';
 import type { CardFacts } from './card-facts.ts';
+import { moveSentence, placeSentence, releaseRankSentence, type Place } from './card-place.ts';
 import { countText, difference, outOf100, pointsText, scoreText, shown } from './card-text.ts';
 
-/** Score, band and rank this month. Empty texts and false flags when not evaluated. */
+/** Score, band and place this month. Empty texts and false flags when not evaluated. */
 export interface StandingView {
   /** `۴۷٫۳۱ از ۱۰۰`. */
   scoreText: string;
   band: string;
   topBand: boolean;
-  /** The next band up and how far it is: `۳٫۵۰ امتیاز`. */
+  /** The next band up and how far it is: `۳٫۵ امتیاز`. */
   hasNextBand: boolean;
   nextBand: string;
   toNextBandText: string;
-  /** The only evaluated member of its group: no rank and no group mean to compare with. */
+  /** The only evaluated member of its group: no place and no group mean to compare with. */
   soleMember: boolean;
   hasRank: boolean;
-  rankText: string;
+  /** Its place, said with its standing (card-place.ts). */
+  placeText: string;
+  /** The release's rank, when the release names it and it differs from the standing. */
+  hasReleaseRank: boolean;
+  releaseRankText: string;
   /** How many of its group were evaluated: `۱۰۰`. */
   groupCountText: string;
-  sharedRank: boolean;
   hasGroupMean: boolean;
   groupMeanText: string;
 }
@@ -35,16 +42,12 @@ export interface ChangeView {
   same: boolean;
   /** The size of the change, without sign: `۵٫۲۱ امتیاز`. */
   scoreChangeText: string;
-  bandChanged: boolean;
+  bandRose: boolean;
+  bandFell: boolean;
   previousBand: string;
-  hasRankChange: boolean;
-  previousRankText: string;
-  previousGroupCountText: string;
-  rankRose: boolean;
-  rankFell: boolean;
-  rankSame: boolean;
-  /** Places moved, without sign: `۵`. */
-  rankStepsText: string;
+  /** Its move in standings (card-place.ts), when its group was ranked both months. */
+  hasMove: boolean;
+  moveText: string;
 }
 
 const EMPTY_STANDING: StandingView = {
@@ -56,12 +59,26 @@ const EMPTY_STANDING: StandingView = {
   toNextBandText: '',
   soleMember: false,
   hasRank: false,
-  rankText: '',
+  placeText: '',
+  hasReleaseRank: false,
+  releaseRankText: '',
   groupCountText: '',
-  sharedRank: false,
   hasGroupMean: false,
   groupMeanText: '',
 };
+
+/** Its place in its group this month (standing from the month's results, ranking.ts). */
+export function groupPlace(facts: CardFacts, entry: EvaluatedResult): Place {
+  const group = facts.groupNow(entry.group);
+  return {
+    standing: entry.standing,
+    rank: entry.rank,
+    size: facts.groupSize(entry.group),
+    tied: group.evaluated.filter((a) => a.score === entry.score).length,
+    group: shown(entry.group),
+    top: facts.model.settings.top,
+  };
+}
 
 export function standingView(facts: CardFacts, entry: EvaluatedResult | null): StandingView {
   if (!entry) return { ...EMPTY_STANDING };
@@ -69,9 +86,9 @@ export function standingView(facts: CardFacts, entry: EvaluatedResult | null): S
   const size = facts.groupSize(entry.group);
   const sole = size === 1;
   const next = bands[entry.bandIndex + 1];
-  const group = facts.groupNow(entry.group);
-  const mean = group.meanScore;
-  const tied = group.evaluated.filter((a) => a.score === entry.score).length;
+  const mean = facts.groupNow(entry.group).meanScore;
+  const place = groupPlace(facts, entry);
+  const releaseRank = sole ? '' : releaseRankSentence(place);
   return {
     scoreText: outOf100(entry.score),
     band: shown(entry.band),
@@ -81,9 +98,10 @@ export function standingView(facts: CardFacts, entry: EvaluatedResult | null): S
     toNextBandText: next ? pointsText(difference(next.min, entry.score)) : '',
     soleMember: sole,
     hasRank: !sole,
-    rankText: countText(entry.rank),
+    placeText: sole ? '' : placeSentence(place),
+    hasReleaseRank: releaseRank !== '',
+    releaseRankText: releaseRank,
     groupCountText: countText(size),
-    sharedRank: !sole && tied > 1,
     hasGroupMean: !sole && mean !== null,
     groupMeanText: mean === null ? '' : outOf100(mean),
   };
@@ -97,15 +115,11 @@ const EMPTY_CHANGE: ChangeView = {
   fell: false,
   same: false,
   scoreChangeText: '',
-  bandChanged: false,
+  bandRose: false,
+  bandFell: false,
   previousBand: '',
-  hasRankChange: false,
-  previousRankText: '',
-  previousGroupCountText: '',
-  rankRose: false,
-  rankFell: false,
-  rankSame: false,
-  rankStepsText: '',
+  hasMove: false,
+  moveText: '',
 };
 
 export function changeView(facts: CardFacts, entry: EvaluatedResult | null): ChangeView {
@@ -114,7 +128,14 @@ export function changeView(facts: CardFacts, entry: EvaluatedResult | null): Cha
   if (!before) return { ...EMPTY_CHANGE, missedPrevious: facts.previousHeld };
   const delta = difference(entry.score, before.score);
   const ranked = facts.groupSize(entry.group) > 1 && before.groupSize > 1;
-  const steps = before.rank - entry.rank;
+  const monthText = pressMonth(previousMonth(facts.month), facts.month);
+  const move = ranked
+    ? moveSentence(groupPlace(facts, entry), {
+        standing: before.standing,
+        size: before.groupSize,
+        monthText,
+      })
+    : '';
   return {
     ...EMPTY_CHANGE,
     hasPrevious: true,
@@ -123,14 +144,10 @@ export function changeView(facts: CardFacts, entry: EvaluatedResult | null): Cha
     fell: delta < 0,
     same: delta === 0,
     scoreChangeText: pointsText(Math.abs(delta)),
-    bandChanged: before.band !== entry.band,
+    bandRose: entry.bandIndex > before.bandIndex,
+    bandFell: entry.bandIndex < before.bandIndex,
     previousBand: shown(before.band),
-    hasRankChange: ranked,
-    previousRankText: countText(before.rank),
-    previousGroupCountText: countText(before.groupSize),
-    rankRose: ranked && steps > 0,
-    rankFell: ranked && steps < 0,
-    rankSame: ranked && steps === 0,
-    rankStepsText: countText(Math.abs(steps)),
+    hasMove: move !== '',
+    moveText: move,
   };
 }

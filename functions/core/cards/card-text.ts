@@ -1,20 +1,22 @@
+// Wording helpers of the agency card: figures, units and names as shown.
 import { Fraction } from 'fraction.js';
 import { roundToNumber, toFraction } from '../decimal.ts';
 import { normalizeDisplay } from '../normalize.ts';
-import { DECIMAL_SEPARATOR, persianNumber } from '../persian-text.ts';
+import { persianNumber } from '../persian-text.ts';
 import { toPersianDigits } from '../jalali.ts';
 
 /**
  * Wording helpers of the agency card (press-release.md, "How it is written"): scores with
- * two decimals, a no-break space between a figure and its unit, names as written.
+ * up to two decimals and no trailing zero, a no-break space between a figure and its unit,
+ * names as written.
  */
 
 /** U+00A0: keeps a figure and its unit («از ۱۰۰», «امتیاز», «درصد») on one line. */
 export const NBSP = '\u00A0';
 
-/** A non-negative score with two decimals, as tables write it: `۷۱٫۵۰`. */
+/** A score's size (no sign), up to two decimals, no trailing zero: `۷۱٫۵`, `۵۴`, `۴۶٫۰۸`. */
 export function scoreText(value: number): string {
-  return toPersianDigits(Math.abs(value).toFixed(2)).replace('.', DECIMAL_SEPARATOR);
+  return persianNumber(roundToNumber(toFraction(Math.abs(value)), 2));
 }
 
 /** `۴۷٫۳۱ از ۱۰۰`, unbreakable. */

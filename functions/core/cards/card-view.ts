@@ -1,12 +1,16 @@
+// An agency's report card as plain data: every figure and sentence already in Persian.
 import type { EvaluatedResult } from '../compute-summary.ts';
-import { jalaliDateTime, monthName, monthOnlyName, previousMonth } from '../jalali.ts';
-import { monthInYear } from '../persian-text.ts';
+import { jalaliDate, monthName, monthOnlyName, previousMonth, splitMonth } from '../jalali.ts';
+import { persianNumber, pressMonth } from '../persian-text.ts';
+import { secretariatContact, secretariatName } from '../secretariat.ts';
 import type { IndicatorLines } from './card-indicators.ts';
+import { EMPTY_LIST } from './card-indicator-list.ts';
 import { standingView, changeView, type ChangeView, type StandingView } from './card-standing.ts';
-import { countText, outOf100, provinceOnly, shown } from './card-text.ts';
+import { countText, provinceOnly, scoreText, shown } from './card-text.ts';
 import type { CardFacts } from './card-facts.ts';
 import { notEvaluatedView, type NotEvaluatedCardView } from './card-not-evaluated.ts';
 import { yearView, type YearView } from './card-year.ts';
+import { jalaliDayText } from '../reminders/reminder-calendar.ts';
 
 /** What a card needs besides the figures: who ran it, on which data, and how it is sent. */
 export interface CardContext {
@@ -20,22 +24,37 @@ export interface CardContext {
   testCopy: boolean;
 }
 
-/** One dimension: the agency's score beside its group's mean. */
+/** One dimension: the agency's score beside its group's mean, the comparison in words. */
 export interface DimensionLine {
   name: string;
+  /** On the 100 scale, said once in the heading: `۳۶٫۲۵`. */
   scoreText: string;
   hasGroupMean: boolean;
   groupMeanText: string;
   above: boolean;
   below: boolean;
   same: boolean;
+  /** «بالاتر از میانگین گروه», «پایین‌تر از میانگین گروه», «برابر میانگین گروه», or empty. */
+  comparisonText: string;
+}
+
+/** The letter's date, signature and contact (press-release.md, "Agency report cards"). */
+export interface LetterFooter {
+  /** The Jalali day of the computation: `۱۵ آذر ۱۴۰۵`. */
+  dateText: string;
+  secretariat: string;
+  hasContact: boolean;
+  contact: string;
+  /** The contact has no Persian letters (an address, a phone in Latin digits): shown left to right. */
+  contactLatin: boolean;
 }
 
 /**
  * An agency's report card as plain data (press-release.md, "Agency report cards"): every
  * figure written in Persian, every `has…`/`present` flag deciding whether a statement is
  * said. Nothing in it names or scores another agency: its group appears only as a mean,
- * a count and the agency's rank.
+ * a count and the agency's place. Nothing internal: the run id and the data digest travel
+ * in the mail headers (CardToSend.trace), not in the text.
  */
 export interface CardView {
   agencyId: string;
@@ -43,8 +62,9 @@ export interface CardView {
   groupName: string;
   province: string;
   month: string;
-  /** `تیر ۱۴۰۳`, `تیر`, and the month before (`خرداد`, or `اسفند ۱۴۰۲` across a year). */
+  /** `تیر ۱۴۰۳`, «تیرماه ۱۴۰۳» for a sentence, `تیر`, and the month before (`خردادماه`). */
   monthName: string;
+  monthText: string;
   monthOnly: string;
   previousMonthName: string;
   correction: boolean;
@@ -57,8 +77,14 @@ export interface CardView {
   indicators: IndicatorLines & { hasWeakest: boolean; hasStrongest: boolean; count: string };
   year: YearView;
   notEvaluated: NotEvaluatedCardView;
-  footer: { computedAt: string; runId: string; digest: string };
+  footer: LetterFooter;
 }
+
+const COMPARISON = {
+  above: 'بالاتر از میانگین گروه',
+  below: 'پایین‌تر از میانگین گروه',
+  same: 'برابر میانگین گروه',
+} as const;
 
 function dimensionLines(facts: CardFacts, entry: EvaluatedResult, sole: boolean): DimensionLine[] {
   const group = facts.groupNow(entry.group);
@@ -66,24 +92,46 @@ function dimensionLines(facts: CardFacts, entry: EvaluatedResult, sole: boolean)
     const score = entry.dimensionScores[d] ?? 0;
     const mean = group.dimensionMeans[d] ?? null;
     const hasGroupMean = !sole && mean !== null;
+    const above = hasGroupMean && score > (mean ?? 0);
+    const below = hasGroupMean && score < (mean ?? 0);
+    const same = hasGroupMean && score === mean;
+    const comparisonText = above
+      ? COMPARISON.above
+      : below
+        ? COMPARISON.below
+        : same
+          ? COMPARISON.same
+          : '';
     return {
       name: shown(name),
-      scoreText: outOf100(score),
+      scoreText: scoreText(score),
       hasGroupMean,
-      groupMeanText: mean === null ? '' : outOf100(mean),
-      above: hasGroupMean && score > (mean ?? 0),
-      below: hasGroupMean && score < (mean ?? 0),
-      same: hasGroupMean && score === mean,
+      groupMeanText: mean === null ? '' : scoreText(mean),
+      above,
+      below,
+      same,
+      comparisonText,
     };
   });
 }
 
 const NO_INDICATORS: IndicatorLines = {
-  weakest: [],
-  strongest: [],
+  weakest: EMPTY_LIST,
+  strongest: EMPTY_LIST,
   weakestLostText: '',
   allFull: false,
 };
+
+function footerOf(facts: CardFacts, computedAt: Date): LetterFooter {
+  const contact = secretariatContact(facts.model.settings);
+  return {
+    dateText: jalaliDayText(jalaliDate(computedAt)),
+    secretariat: secretariatName(facts.model.settings),
+    hasContact: contact !== null,
+    contact: contact ?? '',
+    contactLatin: contact !== null && !/[\u0600-\u06FF]/.test(contact),
+  };
+}
 
 /** The card of one active agency, from the facts of the run. */
 export function cardView(facts: CardFacts, agencyId: string, context: CardContext): CardView {
@@ -100,8 +148,9 @@ export function cardView(facts: CardFacts, agencyId: string, context: CardContex
     province: provinceOnly(facts.model.settings.province),
     month,
     monthName: monthName(month),
+    monthText: `${pressMonth(month, month)} ${persianNumber(splitMonth(month).year)}`,
     monthOnly: monthOnlyName(month),
-    previousMonthName: monthInYear(previousMonth(month), month),
+    previousMonthName: pressMonth(previousMonth(month), month),
     correction: context.correction,
     testCopy: context.testCopy,
     evaluated: entry !== null,
@@ -111,16 +160,12 @@ export function cardView(facts: CardFacts, agencyId: string, context: CardContex
     dimensions,
     indicators: {
       ...lines,
-      hasWeakest: lines.weakest.length > 0,
-      hasStrongest: lines.strongest.length > 0,
+      hasWeakest: lines.weakest.lines.length > 0,
+      hasStrongest: lines.strongest.lines.length > 0,
       count: countText(facts.model.indicators.length),
     },
     year: yearView(facts, result),
     notEvaluated: notEvaluatedView(facts, result),
-    footer: {
-      computedAt: jalaliDateTime(context.computedAt),
-      runId: context.runId,
-      digest: context.digest,
-    },
+    footer: footerOf(facts, context.computedAt),
   };
 }

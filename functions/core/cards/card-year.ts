@@ -1,3 +1,4 @@
+// The agency's path through the Jalali year on its card.
 import type { AgencyResult } from '../compute-summary.ts';
 import { monthKey, monthOnlyName, splitMonth } from '../jalali.ts';
 import { toPersianDigits } from '../jalali.ts';

@@ -1,3 +1,4 @@
+// Which agencies get a report card this run, and each card's content and trace.
 import type { ComputedResults } from '../compute-summary.ts';
 import { cardContentHash } from '../content-hash.ts';
 import { KarnamehError } from '../errors.ts';
@@ -46,6 +47,8 @@ export interface CardToSend {
    * says the same thing about it, so a correction goes only to agencies whose card changed.
    */
   contentHash: string;
+  /** The run id and the input digest, for the mail headers (never in the card's text). */
+  trace: { runId: string; digest: string };
 }
 
 /**
@@ -66,7 +69,9 @@ export function cardsToSend(input: CardsToSendInput): CardToSend[] {
   const card = (agencyId: string, email: string): CardToSend => {
     const view = cardView(facts, agencyId, context);
     const contentHash = cardContentHash(facts, agencyId);
-    return { agencyId, email, name: view.agencyName, view, contentHash };
+    // The mail headers name the run and the hash of what this card states (never its text).
+    const trace = { runId: input.runId, digest: contentHash };
+    return { agencyId, email, name: view.agencyName, view, contentHash, trace };
   };
   if (input.testCopy) {
     const { to, agencyId } = input.testCopy;

@@ -6,7 +6,7 @@
  */
 import { cellText } from '../cell-values.ts';
 import { a1, type RawWorkbook } from '../cells.ts';
-import { monthName, toPersianDigits, type MonthKey } from '../jalali.ts';
+import { monthName, type MonthKey } from '../jalali.ts';
 import type { Agency, Indicator, ParseResult, ScoreRow } from '../model.ts';
 import { normalizeName } from '../normalize.ts';
 import { faNumber, quote } from '../problem-messages.ts';
@@ -118,8 +118,18 @@ function blankCells(
   return items;
 }
 
+/** A problem's message with the indicator's title after its code, as a blank cell's reminder says it. */
+function withTitle(message: string, indicators: readonly Indicator[]): string {
+  for (const { code, title } of indicators) {
+    const head = `امتیاز شاخص ${code} `;
+    if (message.startsWith(head))
+      return `امتیاز شاخص ${code} (${title}) ${message.slice(head.length)}`;
+  }
+  return message;
+}
+
 function noRowText(agency: Agency, month: MonthKey, scoresTab: string): string {
-  return `برای ${monthName(month)} هنوز ردیفی ندارید؛ در برگه «${scoresTab}» ردیفی با ماه ${toPersianDigits(month)} و شناسه «${agency.id}» بنویسید و امتیاز همه شاخص‌ها را وارد کنید.`;
+  return `برای ${monthName(month)} هنوز ردیفی ندارید؛ در برگه «${scoresTab}» ردیفی با ماه «${monthName(month)}» و شناسه «${agency.id}» بنویسید و امتیاز همه شاخص‌ها را وارد کنید.`;
 }
 
 function unknownRowText(typed: string, cell: string, agency: Agency, month: MonthKey): string {
@@ -213,7 +223,12 @@ export function collectReminders(
             : [{ code: p.code, tab: p.tab, cell: p.cell, text: p.message }]),
         );
       } else {
-        items.push({ code: p.code, tab: p.tab, cell: p.cell, text: p.message });
+        items.push({
+          code: p.code,
+          tab: p.tab,
+          cell: p.cell,
+          text: withTitle(p.message, model.indicators),
+        });
       }
     }
     items.push(...guessed);

@@ -41,6 +41,19 @@ export function jalaliDayText(day: JalaliDay): string {
   return toPersianDigits(`${day.day} ${MONTH_NAMES[day.month - 1] ?? ''} ${day.year}`);
 }
 
+/** Weekdays from Sunday (Date#getUTCDay order). */
+const WEEKDAYS = ['یکشنبه', 'دوشنبه', 'سه‌شنبه', 'چهارشنبه', 'پنجشنبه', 'جمعه', 'شنبه'] as const;
+
+/** The day's weekday: «شنبه». */
+export function weekdayOf(day: JalaliDay): string {
+  return WEEKDAYS[new Date(dayNumber(day) * DAY_MS + DAY_MS / 2).getUTCDay()] ?? '';
+}
+
+/** With its weekday, as a letter gives a deadline: «شنبه ۶ مرداد ۱۴۰۳». */
+export function jalaliDayWithWeekday(day: JalaliDay): string {
+  return `${weekdayOf(day)} ${jalaliDayText(day)}`;
+}
+
 /** The Jalali day of an instant, in Asia/Tehran. */
 export function tehranDay(instant: Date): JalaliDay {
   return jalaliDate(instant);
