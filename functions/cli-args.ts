@@ -4,7 +4,7 @@ import { KarnamehError } from './core/errors.ts';
 import { parseMonthCell } from './core/cell-values.ts';
 import { compareMonths, isMonthKey, monthOf } from './core/jalali.ts';
 
-export const COMMANDS = ['run', 'check', 'init', 'remind'] as const;
+export const COMMANDS = ['run', 'check', 'init', 'remind', 'open'] as const;
 
 const optionsSchema = z
   .object({
@@ -40,6 +40,8 @@ export const USAGE = `usage:
   karnameh check [--month YYYY-MM] [--json]
   karnameh init  [--example] [--editor EMAIL]
   karnameh remind [--month YYYY-MM] [--dry-run] [--json] [--outbox DIR]
+  karnameh open  [--month YYYY-MM] [--dry-run] [--json]
+  karnameh close [--month YYYY-MM] [--json]
   karnameh help  (or --help, -h)
 source: --workbook FILE.xlsx | --sheet SPREADSHEET_ID (or env KARNAMEH_WORKBOOK / KARNAMEH_SHEET)
 month:  1403-04, 1403-4, ۱۴۰۳/۰۴ or «تیر ۱۴۰۳»; default: the month before this one (Asia/Tehran)
@@ -52,7 +54,10 @@ runs:   a run sends only to recipients not yet reached; a delivery never confirm
 cards:  after the release each active agency with an email gets its own card, once a month;
         --force re-sends «اصلاحیه» cards only to agencies whose card changed; --to ADDRESS
         --agency ID sends that agency's card to ADDRESS alone as a test copy.
-        SMTP_RATE (messages per second) paces the SMTP connection.`;
+        SMTP_RATE (messages per second) paces the SMTP connection.
+open:   adds the month's row for every active agency that has none (validation 0..max on its
+        score cells); on a Sheet each agency may then edit only its own row. close archives the
+        month's scores and takes the agencies' edit rights back (docs/secretary-calendar.md).`;
 
 /** The flags each command takes (besides the source, --workbook / --sheet). */
 const FLAGS: Record<(typeof COMMANDS)[number], readonly string[]> = {
@@ -70,6 +75,7 @@ const FLAGS: Record<(typeof COMMANDS)[number], readonly string[]> = {
   check: ['month', 'json'],
   init: ['example', 'editor'],
   remind: ['month', 'dry-run', 'json', 'outbox'],
+  open: ['month', 'dry-run', 'json'],
 };
 const SOURCE_FLAGS = ['workbook', 'sheet'];
 

@@ -114,6 +114,11 @@ async function dispatch(options: CliOptions, io: CliIo, log: Logger): Promise<nu
     return remindCommand(options, { io, log, store, now });
   }
 
+  if (options.command === 'open') {
+    const { openCommand } = await import('./cli-open.ts');
+    return openCommand(options, { io, log, store, now });
+  }
+
   const runId = newRunId(now());
   const mailer = options.dryRun ? undefined : createMailer(io.env, options.outbox, runId);
   const render = createReleaseRenderer();

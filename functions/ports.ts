@@ -72,6 +72,41 @@ export interface WorkbookStore {
    * claim rows in the runs tab alone (use-cases/delivery-ledger/claim.ts).
    */
   lockRun?(request: RunLockRequest): Promise<RunLock | null>;
+  /**
+   * Opening (or closing) a month: `plan` is given the workbook as it is at write time (read
+   * afresh; on an .xlsx under the write lock, refusing a file open in Excel or LibreOffice)
+   * and returns what to add, or null for nothing; the edit lands whole or not at all, and
+   * on a Sheet at most once however often it is sent (the write marker). Never changes a
+   * cell that holds a value.
+   */
+  editMonth?(plan: (workbook: RawWorkbook) => MonthEdit | null): Promise<MonthEditReport>;
+}
+
+/** Rows appended to the scores tab by `open`, after its last row (workbook.md). */
+export interface ScoresAppend {
+  /** Header cells to set (empty ones only): zero-based column, text. */
+  header: { column: number; text: string }[];
+  /** Whole rows (null: blank cell), appended in order after the last row with data. */
+  rows: CellValue[][];
+  /** Zero-based index of the first new row in the tab as given to `plan`. */
+  startRow: number;
+  /** Each indicator column's validation on the new rows: a number 0..max, as a warning. */
+  validation: { column: number; max: number }[];
+}
+
+export interface MonthEdit {
+  scores?: ScoresAppend;
+  /** Runs rows to upsert (the open, close or reopen record). */
+  runs: RunsEntry[];
+}
+
+export interface MonthEditReport {
+  location: string;
+  /** False when `plan` returned null (nothing written). */
+  applied: boolean;
+  /** Whether the store has accounts whose edit rights it sets (a Sheet); an .xlsx has none. */
+  guarded: boolean;
+  note?: string;
 }
 
 export interface RunLockRequest {

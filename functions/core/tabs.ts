@@ -80,7 +80,13 @@ export const TABS: Record<TabKey, TabSpec> = {
     label: 'امتیازها',
     output: false,
     // Plus one column per indicator code; see parse-scores.
-    columns: [col('month', 'ماه'), col('agency', 'دستگاه'), col('note', 'توضیحات', false)],
+    columns: [
+      col('month', 'ماه'),
+      col('agency', 'دستگاه'),
+      col('note', 'توضیحات', false),
+      // Written by `open` for people to read (workbook.md, "scores").
+      col('agency_name', 'نام دستگاه', false),
+    ],
   },
   recipients: {
     key: 'recipients',

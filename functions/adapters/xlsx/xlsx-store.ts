@@ -28,6 +28,7 @@ import { emptyPackage } from './new-package.ts';
 import { openWorkbook, readTabs, type OpenWorkbook } from './open-workbook.ts';
 import { rewriteWorkbook, type TabWrite } from './rewrite-workbook.ts';
 import { makeFolder } from '../make-folder.ts';
+import { editMonthXlsx } from './month-edit.ts';
 
 const OUTPUT_KEYS = ['results', 'problems', 'runs'] as const;
 const WHOLE_TABS = ['results', 'problems'] as const;
@@ -198,6 +199,10 @@ export function createXlsxStore(path: string): XlsxStore {
     },
     checkWritable: async () => checkWritable(path, await resolveTarget(path)),
     readRuns,
+    editMonth: async (plan) => {
+      const sibling = siblingPath(path);
+      return editMonthXlsx(path, plan, (await exists(sibling)) ? sibling : null);
+    },
     // One sending run per workbook at a time, across processes (file-lock.ts).
     lockRun: (request) => takeRunLock(path, request),
   };

@@ -59,7 +59,7 @@ export interface LedgerRun {
   log: Logger;
 }
 
-export type MailKind = Exclude<RunKind, 'run'>;
+export type MailKind = Exclude<RunKind, 'run' | 'open' | 'close' | 'reopen'>;
 
 /** One message under its ledger key. */
 export interface LedgerItem {

@@ -1,0 +1,49 @@
+/** `karnameh open`: the month's rows for the agencies' entry, what was added said on stderr. */
+import type { CliIo } from './cli.ts';
+import type { CliOptions } from './cli-args.ts';
+import { newRunId } from './compose.ts';
+import type { Logger, WorkbookStore } from './ports.ts';
+import { openMonth } from './use-cases/open-month.ts';
+
+export async function openCommand(
+  options: CliOptions,
+  context: { io: CliIo; log: Logger; store: WorkbookStore; now: () => Date },
+): Promise<number> {
+  const { io, log, store, now } = context;
+  const outcome = await openMonth(
+    { store, now, log, newRunId: () => newRunId(now()) },
+    {
+      month: options.month,
+      dryRun: options.dryRun,
+      requestedBy: io.env.USER ? `cli:${io.env.USER}` : 'cli',
+    },
+  );
+  const where = `${outcome.monthName} (${outcome.month})`;
+  if (outcome.status === 'blocked') {
+    for (const p of outcome.problems.slice(0, 20)) {
+      log.error(`${p.cell ? `${p.tab}!${p.cell}` : p.tab} ${p.code}: ${p.message}`);
+    }
+    log.error(
+      `${where} not opened: the definitions above must be fixed first (open cannot tell who is who); nothing was written`,
+    );
+  } else {
+    const verb = outcome.status === 'dry-run' ? 'would add' : 'added';
+    const [first, last] = [outcome.rows[0], outcome.rows.at(-1)];
+    if (outcome.rows.length <= 10) {
+      for (const r of outcome.rows) log.info(`row ${r.row}: ${r.agency} ${r.name} (${r.group})`);
+    } else if (first && last) {
+      log.info(
+        `rows ${first.row}–${last.row}: ${first.agency} ${first.name} … ${last.agency} ${last.name}`,
+      );
+    }
+    if (outcome.header.length > 0) log.info(`header ${verb}: ${outcome.header.join('، ')}`);
+    for (const note of outcome.notes) log.info(note);
+    log.info(
+      outcome.rows.length === 0
+        ? `${where} is open already: every active agency has its row; nothing added`
+        : `${where}: ${verb} ${outcome.rows.length} row(s)${outcome.status === 'dry-run' ? ' (dry run: nothing written)' : ''}`,
+    );
+  }
+  if (options.json) io.stdout(`${JSON.stringify(outcome, null, 2)}\n`);
+  return outcome.exitCode;
+}
