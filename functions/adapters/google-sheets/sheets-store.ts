@@ -60,6 +60,7 @@ import { MARKER_FIELDS, markerOf } from './write-marker.ts';
 import { RUNS_ANSWER_FIELDS, runsAnswerRequest, snapshotAfter } from './runs-answer.ts';
 import { appendOnlyUpsert } from './runs-plan.ts';
 import { planWrite, type RunsUpsert } from './write-plan.ts';
+import { planMonthEdit } from './month-plan.ts';
 
 type Request = sheets_v4.Schema$Request;
 
@@ -334,6 +335,18 @@ export function createSheetsStore(options: SheetsStoreOptions): WorkbookStore {
 
     async readRuns() {
       return (await freshRuns('read', snapshot?.sheets ?? null))?.tab;
+    },
+
+    async editMonth(plan) {
+      const monthPlan = async (): Promise<Planned<boolean>> => {
+        const fresh = await fetchAll('write');
+        const edit = plan(fresh.workbook);
+        const requests = edit ? planMonthEdit(fresh.snapshot, edit, description) : [];
+        return { requests, result: edit !== null, marker: fresh.marker, marked: true };
+      };
+      const done = await commit('write', await monthPlan(), monthPlan);
+      snapshot = null; // the scores and runs tabs changed; the next write reads first
+      return { location: description, applied: done.result, guarded: true };
     },
 
     async init(template) {

@@ -1,0 +1,99 @@
+/**
+ * The one `batchUpdate` of opening (or closing) a month on a Sheet (ports.ts `editMonth`),
+ * planned against the sheet as just read: the scores tab widened when the new header cell
+ * lies beyond its grid, the header cell set, the new rows appended with `appendCells` (which
+ * Google places after the last row with data when it applies the batch, so a row a person
+ * typed meanwhile is kept, never overwritten), each new indicator cell carrying its
+ * validation (0..max, `strict: false`: a warning), and the runs rows upserted. Pure.
+ */
+import type { sheets_v4 } from '@googleapis/sheets';
+import { toPersianDigits } from '../../core/jalali.ts';
+import { mergeRunsRows } from '../../core/runs-log.ts';
+import type { MonthEdit, ScoresAppend } from '../../ports.ts';
+import { toCellData, toPlain, widthOf } from './cell-data.ts';
+import { findSheet, type SheetInfo, type WorkbookSnapshot } from './snapshot.ts';
+import { planWrite } from './write-plan.ts';
+
+type Request = sheets_v4.Schema$Request;
+
+/** A score cell's validation: a number from 0 to `max`, shown as a warning. */
+export function scoreRule(max: number): sheets_v4.Schema$DataValidationRule {
+  return {
+    condition: {
+      type: 'NUMBER_BETWEEN',
+      values: [{ userEnteredValue: '0' }, { userEnteredValue: String(max) }],
+    },
+    inputMessage: `عددی از ۰ تا ${toPersianDigits(max).replace('.', '٫')}`,
+    strict: false,
+  };
+}
+
+function scoresRequests(sheet: SheetInfo, append: ScoresAppend): Request[] {
+  const { sheetId } = sheet;
+  const rules = new Map(append.validation.map((v) => [v.column, scoreRule(v.max)]));
+  const width = Math.max(
+    widthOf(append.rows),
+    ...append.header.map((h) => h.column + 1),
+    ...append.validation.map((v) => v.column + 1),
+  );
+  const requests: Request[] = [];
+  if (width > sheet.columnCount) {
+    requests.push({
+      appendDimension: { sheetId, dimension: 'COLUMNS', length: width - sheet.columnCount },
+    });
+  }
+  for (const { column, text } of append.header) {
+    requests.push({
+      updateCells: {
+        range: {
+          sheetId,
+          startRowIndex: 0,
+          endRowIndex: 1,
+          startColumnIndex: column,
+          endColumnIndex: column + 1,
+        },
+        rows: [{ values: [toCellData(text)] }],
+        fields: 'userEnteredValue',
+      },
+    });
+  }
+  if (append.rows.length > 0) {
+    const rowWidth = Math.max(widthOf(append.rows), ...append.validation.map((v) => v.column + 1));
+    const rows = append.rows.map((row) => ({
+      values: Array.from({ length: rowWidth }, (_, c) => {
+        const cell = toCellData(toPlain(row[c] ?? null));
+        const rule = rules.get(c);
+        return rule ? { ...cell, dataValidation: rule } : cell;
+      }),
+    }));
+    requests.push({
+      appendCells: { sheetId, rows, fields: 'userEnteredValue,dataValidation' },
+    });
+  }
+  return requests;
+}
+
+/** The batch for `edit` against `snapshot` (read just now, runs tab included). */
+export function planMonthEdit(
+  snapshot: WorkbookSnapshot,
+  edit: MonthEdit,
+  where: string,
+): Request[] {
+  const requests: Request[] = [];
+  if (edit.scores) {
+    const sheet = findSheet(snapshot.sheets, 'scores');
+    if (!sheet) throw new Error('no scores tab');
+    requests.push(...scoresRequests(sheet, edit.scores));
+  }
+  if (edit.runs.length > 0) {
+    const base = snapshot.outputs.runs;
+    const current = base ? { name: base.sheet.title, rows: base.rows } : undefined;
+    const merged = mergeRunsRows(current, edit.runs);
+    const plan = planWrite(snapshot, { outputs: {}, runs: edit.runs }, where, {
+      fresh: base ?? null,
+      merged,
+    });
+    requests.push(...plan.requests);
+  }
+  return requests;
+}
