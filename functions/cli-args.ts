@@ -4,7 +4,7 @@ import { KarnamehError } from './core/errors.ts';
 import { parseMonthCell } from './core/cell-values.ts';
 import { compareMonths, isMonthKey, monthOf } from './core/jalali.ts';
 
-export const COMMANDS = ['run', 'check', 'init', 'remind', 'open'] as const;
+export const COMMANDS = ['run', 'check', 'init', 'remind', 'open', 'close'] as const;
 
 const optionsSchema = z
   .object({
@@ -76,6 +76,7 @@ const FLAGS: Record<(typeof COMMANDS)[number], readonly string[]> = {
   init: ['example', 'editor'],
   remind: ['month', 'dry-run', 'json', 'outbox'],
   open: ['month', 'dry-run', 'json'],
+  close: ['month', 'json'],
 };
 const SOURCE_FLAGS = ['workbook', 'sheet'];
 

@@ -114,9 +114,10 @@ async function dispatch(options: CliOptions, io: CliIo, log: Logger): Promise<nu
     return remindCommand(options, { io, log, store, now });
   }
 
-  if (options.command === 'open') {
-    const { openCommand } = await import('./cli-open.ts');
-    return openCommand(options, { io, log, store, now });
+  if (options.command === 'open' || options.command === 'close') {
+    const { openCommand, closeCommand } = await import('./cli-entry.ts');
+    const command = options.command === 'open' ? openCommand : closeCommand;
+    return command(options, { io, log, store, now });
   }
 
   const runId = newRunId(now());

@@ -1,4 +1,5 @@
 import type { CardView } from './core/cards/card-view.ts';
+import type { ArchiveAppend } from './core/close-month.ts';
 import type { CellValue, RawTab, RawWorkbook } from './core/cells.ts';
 import type { MonthKey } from './core/jalali.ts';
 import type { ReleaseInput } from './core/release-input.ts';
@@ -96,6 +97,8 @@ export interface ScoresAppend {
 
 export interface MonthEdit {
   scores?: ScoresAppend;
+  /** Rows appended to the archive tab (added when missing) by `close`. */
+  archive?: ArchiveAppend;
   /** Runs rows to upsert (the open, close or reopen record). */
   runs: RunsEntry[];
 }

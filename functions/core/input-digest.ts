@@ -4,7 +4,10 @@ import { OUTPUT_TABS, SETTING_KEYS, TABS } from './tabs.ts';
 import { normalizeName } from './normalize.ts';
 
 const OUTPUT_NAMES = new Set(
-  OUTPUT_TABS.flatMap((key) => [normalizeName(key), normalizeName(TABS[key].label)]),
+  [...OUTPUT_TABS, 'archive' as const].flatMap((key) => [
+    normalizeName(key),
+    normalizeName(TABS[key].label),
+  ]),
 );
 const SETTINGS_NAMES = new Set([normalizeName('settings'), normalizeName(TABS.settings.label)]);
 /** Settings the product itself writes back (the watcher clears one and fills the other). */

@@ -171,6 +171,18 @@ export const messages = {
   agencyEmpty(agenciesTab: string): string {
     return `دستگاه خالی است؛ شناسه یا نام دستگاه را همان‌طور که در برگه «${agenciesTab}» آمده بنویسید.`;
   },
+  changedAfterClose(
+    field: string,
+    name: string,
+    month: MonthKey,
+    atClose: string,
+    now: string,
+  ): string {
+    const shown = (text: string) =>
+      text === '' ? 'خالی' : quote(/^-?\d+(\.\d+)?$/.test(text) ? faNumber(Number(text)) : text);
+    const what = field === 'note' ? 'توضیحات' : `امتیاز شاخص ${quote(field)}`;
+    return `${what} دستگاه ${quote(name)} در ${monthName(month)} پس از بستن ماه تغییر کرده است: هنگام بستن ${shown(atClose)} بود و اکنون ${shown(now)} است. اگر این تغییر پذیرفتنی است، چیزی لازم نیست؛ وگرنه مقدار هنگام بستن را برگردانید.`;
+  },
   agencyUnknown(value: string, agenciesTab: string): string {
     return `دستگاه ${quote(value)} در برگه «${agenciesTab}» نیست؛ شناسه یا نام دستگاه را همان‌طور که در آن برگه آمده بنویسید.`;
   },
@@ -226,6 +238,7 @@ const TAB_ORDER = new Map<TabKey, number>(PEOPLE_TABS.map((key, i) => [key, i]))
 export interface ProblemContext {
   month?: MonthKey;
   agencyId?: string;
+  change?: Problem['change'];
 }
 
 /** Collects problems with their place; `sorted()` gives them in the contract's order. */
@@ -245,6 +258,7 @@ export class ProblemSink {
     const problem: Problem = { code, severity: severityOf(code), tab, cell, message };
     if (context?.month !== undefined) problem.month = context.month;
     if (context?.agencyId !== undefined) problem.agencyId = context.agencyId;
+    if (context?.change !== undefined) problem.change = context.change;
     this.entries.push({
       problem,
       tabOrder: TAB_ORDER.get(tabKey) ?? PEOPLE_TABS.length,

@@ -21,6 +21,7 @@ export const PROBLEM_CODES = [
   'group.invalid',
   'score.formula',
   'run.data_changed',
+  'score.changed_after_close',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 
@@ -34,6 +35,7 @@ export const WARNING_CODES: ReadonlySet<ProblemCode> = new Set([
   'agency.no_submission',
   'recipient.invalid',
   'run.data_changed',
+  'score.changed_after_close',
 ]);
 
 /**
@@ -69,6 +71,11 @@ export interface Problem {
   /** The month and agency the problem belongs to, when it belongs to one. */
   month?: string;
   agencyId?: string;
+  /**
+   * `score.changed_after_close`: the indicator code (or `note`) and the cell's text at the
+   * close and now ('' when blank), for the agency's card to say what changed.
+   */
+  change?: { field: string; atClose: string; now: string; closedAt: string };
 }
 
 export function severityOf(code: ProblemCode): Severity {

@@ -12,7 +12,8 @@ export type TabKey =
   | 'recipients'
   | 'results'
   | 'problems'
-  | 'runs';
+  | 'runs'
+  | 'archive';
 
 export interface ColumnSpec {
   key: string;
@@ -138,6 +139,19 @@ export const TABS: Record<TabKey, TabSpec> = {
       col('requested_by', 'درخواست‌کننده'),
       col('digest', 'چکیده داده'),
       col('detail', 'توضیح'),
+    ],
+  },
+
+  archive: {
+    key: 'archive',
+    label: 'بایگانی',
+    output: true,
+    // Plus one column per indicator code after the agency (workbook.md, "archive").
+    columns: [
+      col('month', 'ماه'),
+      col('agency', 'دستگاه'),
+      col('note', 'توضیحات', false),
+      col('closed_at', 'زمان بستن'),
     ],
   },
 };

@@ -77,6 +77,14 @@ const PRODUCERS: [ProblemCode, RawWorkbook, string][] = [
   ['recipient.none', sampleWorkbook({ گیرندگان: [['ایمیل']] }), 'گیرندگان!A2'],
   ['tab.duplicate', plusTab('settings', [['key', 'value']]), 'settings!'],
   ['header.duplicate', editCell(SCORES, 0, 6, 'ش۲'), `${SCORES}!G1`],
+  [
+    'score.changed_after_close',
+    plusTab('بایگانی', [
+      ['ماه', 'دستگاه', 'ش۱', 'ش۲', 'ش۳', 'ش۴', 'توضیحات', 'زمان بستن'],
+      ['1403-04', 'a01', 8, 7, 10, 5, 'کامل', '2024-07-22T20:30:00.000Z'],
+    ]),
+    `${SCORES}!D3`,
+  ],
 ];
 
 describe('every problem code of workbook.md is produced at its place', () => {

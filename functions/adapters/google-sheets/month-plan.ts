@@ -10,9 +10,10 @@ import type { sheets_v4 } from '@googleapis/sheets';
 import { toPersianDigits } from '../../core/jalali.ts';
 import { mergeRunsRows } from '../../core/runs-log.ts';
 import type { MonthEdit, ScoresAppend } from '../../ports.ts';
-import { toCellData, toPlain, widthOf } from './cell-data.ts';
+import type { ArchiveAppend } from '../../core/close-month.ts';
+import { toCellData, toPlain, toRowData, widthOf } from './cell-data.ts';
 import { findSheet, type SheetInfo, type WorkbookSnapshot } from './snapshot.ts';
-import { planWrite } from './write-plan.ts';
+import { nextSheetId, planWrite } from './write-plan.ts';
 
 type Request = sheets_v4.Schema$Request;
 
@@ -73,6 +74,59 @@ function scoresRequests(sheet: SheetInfo, append: ScoresAppend): Request[] {
   return requests;
 }
 
+/** The archive tab (added, frozen header, right to left, when missing) and its new rows. */
+function archiveRequests(
+  snapshot: WorkbookSnapshot,
+  archive: ArchiveAppend,
+): { requests: Request[]; added?: SheetInfo } {
+  const existing = findSheet(snapshot.sheets, 'archive');
+  const header = archive.header;
+  const width = Math.max(widthOf(archive.rows), ...header.map((h) => h.column + 1));
+  if (!existing) {
+    const sheetId = nextSheetId(snapshot.sheets);
+    const top: (string | null)[] = Array<string | null>(width).fill(null);
+    for (const { column, text } of header) top[column] = text;
+    const added: SheetInfo = {
+      sheetId,
+      title: archive.title,
+      index: snapshot.sheets.length,
+      rowCount: archive.rows.length + 1 + 100,
+      columnCount: Math.max(width, 1),
+      grid: true,
+    };
+    const requests: Request[] = [
+      {
+        addSheet: {
+          properties: {
+            sheetId,
+            title: archive.title,
+            index: snapshot.sheets.length,
+            gridProperties: {
+              rowCount: archive.rows.length + 1 + 100,
+              columnCount: Math.max(width, 1),
+              frozenRowCount: 1,
+            },
+            rightToLeft: true,
+          },
+        },
+      },
+      {
+        appendCells: {
+          sheetId,
+          rows: [top, ...archive.rows].map((row) => toRowData(row.map((c) => toPlain(c)))),
+          fields: 'userEnteredValue',
+        },
+      },
+    ];
+    return { requests, added };
+  }
+  const scores: ScoresAppend = { header, rows: archive.rows, startRow: 0, validation: [] };
+  const requests = scoresRequests(existing, scores).map((r) =>
+    r.appendCells ? { appendCells: { ...r.appendCells, fields: 'userEnteredValue' } } : r,
+  );
+  return { requests };
+}
+
 /** The batch for `edit` against `snapshot` (read just now, runs tab included). */
 export function planMonthEdit(
   snapshot: WorkbookSnapshot,
@@ -85,11 +139,17 @@ export function planMonthEdit(
     if (!sheet) throw new Error('no scores tab');
     requests.push(...scoresRequests(sheet, edit.scores));
   }
+  let state = snapshot;
+  if (edit.archive && edit.archive.rows.length > 0) {
+    const archive = archiveRequests(snapshot, edit.archive);
+    requests.push(...archive.requests);
+    if (archive.added) state = { ...snapshot, sheets: [...snapshot.sheets, archive.added] };
+  }
   if (edit.runs.length > 0) {
-    const base = snapshot.outputs.runs;
+    const base = state.outputs.runs;
     const current = base ? { name: base.sheet.title, rows: base.rows } : undefined;
     const merged = mergeRunsRows(current, edit.runs);
-    const plan = planWrite(snapshot, { outputs: {}, runs: edit.runs }, where, {
+    const plan = planWrite(state, { outputs: {}, runs: edit.runs }, where, {
       fresh: base ?? null,
       merged,
     });

@@ -7,6 +7,7 @@
  */
 import { basename } from 'node:path';
 import type { RawWorkbook } from '../../core/cells.ts';
+import type { ArchiveAppend } from '../../core/close-month.ts';
 import { matchesKey } from '../../core/tab-lookup.ts';
 import { TABS } from '../../core/tabs.ts';
 import type { MonthEdit, MonthEditReport } from '../../ports.ts';
@@ -14,10 +15,31 @@ import { runsUpsert } from './concurrent-writes.ts';
 import { checkWritable, readIdentified, replaceFile, resolveTarget } from './file-guard.ts';
 import { withWriteLock } from './file-lock.ts';
 import { openWorkbook, readTabs } from './open-workbook.ts';
-import { rewriteWorkbook, type RewritePlan } from './rewrite-workbook.ts';
+import { rewriteWorkbook, type RewritePlan, type TabWrite } from './rewrite-workbook.ts';
 import { appendScoresRows } from './scores-append.ts';
 
 const isScores = (name: string): boolean => matchesKey(name, 'scores', TABS.scores.label);
+const isArchive = (name: string): boolean => matchesKey(name, 'archive', TABS.archive.label);
+
+/** The archive tab written whole: as it is now, its new header cells set, the rows appended. */
+function archiveWrite(archive: ArchiveAppend): TabWrite {
+  return {
+    title: archive.title,
+    matches: isArchive,
+    rows: (current) => {
+      const rows = (current?.rows ?? []).map((row) => row.slice());
+      const header = rows[0] ?? [];
+      for (const { column, text } of archive.header) {
+        while (header.length < column) header.push(null);
+        header[column] = text;
+      }
+      rows[0] = header;
+      let end = rows.length;
+      while (end > 1 && (rows[end - 1] ?? []).every((c) => c === null || c === '')) end--;
+      return [...rows.slice(0, end), ...archive.rows];
+    },
+  };
+}
 
 /** Said once by open and close on an .xlsx. */
 export const NO_ACCOUNTS_NOTE =
@@ -46,11 +68,14 @@ export async function editMonthXlsx(
     if (edit === null) return { location: path, applied: false, guarded: false };
     if (runsFile !== null) await checkWritable(runsFile, await resolveTarget(runsFile));
     const scores = edit.scores;
+    const archive = edit.archive;
     const rewrite: RewritePlan = {
-      tabs:
-        runsFile === null && edit.runs.length > 0
+      tabs: [
+        ...(archive && archive.rows.length > 0 ? [archiveWrite(archive)] : []),
+        ...(runsFile === null && edit.runs.length > 0
           ? [runsUpsert(current.open, path, edit.runs).write]
-          : [],
+          : []),
+      ],
       patches:
         scores && (scores.rows.length > 0 || scores.header.length > 0)
           ? [{ matches: isScores, patch: (xml) => appendScoresRows(xml, scores) }]

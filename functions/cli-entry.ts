@@ -1,8 +1,9 @@
-/** `karnameh open`: the month's rows for the agencies' entry, what was added said on stderr. */
+/** `karnameh open` and `karnameh close`: the agencies' data entry, what was done said on stderr. */
 import type { CliIo } from './cli.ts';
 import type { CliOptions } from './cli-args.ts';
 import { newRunId } from './compose.ts';
 import type { Logger, WorkbookStore } from './ports.ts';
+import { closeMonth } from './use-cases/close-month.ts';
 import { openMonth } from './use-cases/open-month.ts';
 
 export async function openCommand(
@@ -44,6 +45,26 @@ export async function openCommand(
         : `${where}: ${verb} ${outcome.rows.length} row(s)${outcome.status === 'dry-run' ? ' (dry run: nothing written)' : ''}`,
     );
   }
+  if (options.json) io.stdout(`${JSON.stringify(outcome, null, 2)}\n`);
+  return outcome.exitCode;
+}
+
+export async function closeCommand(
+  options: CliOptions,
+  context: { io: CliIo; log: Logger; store: WorkbookStore; now: () => Date },
+): Promise<number> {
+  const { io, log, store, now } = context;
+  const outcome = await closeMonth(
+    { store, now, log, newRunId: () => newRunId(now()) },
+    { month: options.month, requestedBy: io.env.USER ? `cli:${io.env.USER}` : 'cli' },
+  );
+  const where = `${outcome.monthName} (${outcome.month})`;
+  for (const note of outcome.notes) log.info(note);
+  log.info(
+    outcome.status === 'closed'
+      ? `${where} closed: ${outcome.archived.length} row(s) archived at ${outcome.closedAt ?? ''}`
+      : `${where} is closed already (not opened or reopened since); nothing done`,
+  );
   if (options.json) io.stdout(`${JSON.stringify(outcome, null, 2)}\n`);
   return outcome.exitCode;
 }
