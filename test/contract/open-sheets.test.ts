@@ -118,7 +118,7 @@ describe('karnameh open on a Google Sheet', () => {
     expect(runs.filter((e) => e.kind === 'open')).toHaveLength(1);
   });
 
-  it('a person typing a row between the read and the write: the rows go after it, the typed cells kept', async () => {
+  it('a person typing a row between the read and the write: the rows of open go after the last row as read, the typed row kept below them', async () => {
     const store = standInStore(standIn, id);
     const before = scoresRows().length;
     let typed = false;
@@ -147,17 +147,17 @@ describe('karnameh open on a Google Sheet', () => {
     );
     expect(outcome.status).toBe('opened');
     const rows = scoresRows();
-    expect(rows[before]?.slice(0, 3)).toEqual(['1403-05', 'd001', '۷']);
-    const added = rows.slice(before + 1);
-    expect(added).toHaveLength(outcome.rows.length);
-    expect(added.every((r) => r[0] === '1403-05')).toBe(true);
-    // The typed row counts (the first); open's own row for d001 is the later duplicate, reported.
+    // Open's rows are where it planned them (after the last row as read), the typed row
+    // moved down after them, its cells as typed.
+    const added = rows.slice(before, before + outcome.rows.length);
+    expect(added.map((r) => r[1])).toEqual(outcome.rows.map((r) => r.agency));
+    expect(rows[before + outcome.rows.length]?.slice(0, 3)).toEqual(['1403-05', 'd001', '۷']);
+    expect(rows).toHaveLength(before + outcome.rows.length + 1);
+    // Open's own d001 row counts (the first); the typed one is the later duplicate, reported.
     const parsed = parseWorkbook(
       { tabs: example.tabs.map((t) => (t.name === TABS.scores.label ? { ...t, rows } : t)) },
       { month: '1403-05' },
     );
-    const d001 = parsed.model.scores.find((s) => s.month === '1403-05' && s.agencyId === 'd001');
-    expect(d001?.rowIndex).toBe(before);
     expect(parsed.problems.filter((p) => p.code === 'score.duplicate')).toHaveLength(1);
   });
 

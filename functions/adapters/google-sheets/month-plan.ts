@@ -1,10 +1,10 @@
 /**
  * The one `batchUpdate` of opening (or closing) a month on a Sheet (ports.ts `editMonth`),
  * planned against the sheet as just read: the scores tab widened when the new header cell
- * lies beyond its grid, the header cell set, the new rows appended with `appendCells` (which
- * Google places after the last row with data when it applies the batch, so a row a person
- * typed meanwhile is kept, never overwritten), each new indicator cell carrying its
- * validation (0..max, `strict: false`: a warning), and the runs rows upserted. Pure.
+ * lies beyond its grid, the header cell set, the new rows inserted after the last row as read
+ * (a row a person typed there since moves down, kept) and written, each new indicator cell
+ * carrying its validation (0..max, `strict: false`: a warning), the archive's rows appended,
+ * and the runs rows upserted. Pure.
  */
 import type { sheets_v4 } from '@googleapis/sheets';
 import { toPersianDigits } from '../../core/jalali.ts';
@@ -67,9 +67,32 @@ function scoresRequests(sheet: SheetInfo, append: ScoresAppend): Request[] {
         return rule ? { ...cell, dataValidation: rule } : cell;
       }),
     }));
-    requests.push({
-      appendCells: { sheetId, rows, fields: 'userEnteredValue,dataValidation' },
-    });
+    // Fresh rows at the planned place, so that their protections can name them (guard-plan):
+    // a row a person typed there since the read moves down, kept, never written over.
+    const start = append.startRow;
+    const end = start + rows.length;
+    requests.push(
+      start < sheet.rowCount
+        ? {
+            insertDimension: {
+              range: { sheetId, dimension: 'ROWS', startIndex: start, endIndex: end },
+            },
+          }
+        : { appendDimension: { sheetId, dimension: 'ROWS', length: end - sheet.rowCount } },
+      {
+        updateCells: {
+          range: {
+            sheetId,
+            startRowIndex: start,
+            endRowIndex: end,
+            startColumnIndex: 0,
+            endColumnIndex: rowWidth,
+          },
+          rows,
+          fields: 'userEnteredValue,dataValidation',
+        },
+      },
+    );
   }
   return requests;
 }
@@ -120,10 +143,14 @@ function archiveRequests(
     ];
     return { requests, added };
   }
-  const scores: ScoresAppend = { header, rows: archive.rows, startRow: 0, validation: [] };
-  const requests = scoresRequests(existing, scores).map((r) =>
-    r.appendCells ? { appendCells: { ...r.appendCells, fields: 'userEnteredValue' } } : r,
-  );
+  const requests = scoresRequests(existing, { header, rows: [], startRow: 0, validation: [] });
+  requests.push({
+    appendCells: {
+      sheetId: existing.sheetId,
+      rows: archive.rows.map((row) => toRowData(row.map((c) => toPlain(c)))),
+      fields: 'userEnteredValue',
+    },
+  });
   return { requests };
 }
 
