@@ -146,6 +146,8 @@ export const TABS: Record<TabKey, TabSpec> = {
     key: 'archive',
     label: 'بایگانی',
     output: true,
+    // Added by the first `close`, not by `init`.
+    optional: true,
     // Plus one column per indicator code after the agency (workbook.md, "archive").
     columns: [
       col('month', 'ماه'),
