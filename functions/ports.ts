@@ -1,5 +1,6 @@
 import type { CardView } from './core/cards/card-view.ts';
 import type { ArchiveAppend } from './core/close-month.ts';
+import type { GuardWanted } from './core/guard-wanted.ts';
 import type { CellValue, RawTab, RawWorkbook } from './core/cells.ts';
 import type { MonthKey } from './core/jalali.ts';
 import type { ReleaseInput } from './core/release-input.ts';
@@ -101,6 +102,11 @@ export interface MonthEdit {
   archive?: ArchiveAppend;
   /** Runs rows to upsert (the open, close or reopen record). */
   runs: RunsEntry[];
+  /**
+   * Who may edit what once the edit has landed (a Sheet's protections made to say exactly
+   * this; an .xlsx has no accounts and ignores it).
+   */
+  guard?: GuardWanted;
 }
 
 export interface MonthEditReport {

@@ -114,6 +114,12 @@ export function monthState(entries: readonly RunsEntry[], month: MonthKey): Mont
   return state;
 }
 
+/** The months whose last open, close or reopen row says open. */
+export function openMonths(entries: readonly RunsEntry[]): MonthKey[] {
+  const months = new Set(entries.filter((e) => e.kind === 'open').map((e) => e.month));
+  return [...months].filter((month) => monthState(entries, month) === 'open');
+}
+
 /** A cell's value as compared against the archive: its text, trimmed ('' when blank). */
 export function archivedText(cell: CellValue | undefined): string {
   return cell === null || cell === undefined ? '' : cellText(cell).trim();

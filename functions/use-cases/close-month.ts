@@ -5,7 +5,8 @@
  * it; a month already closed (no open or reopen since) is left alone.
  */
 import type { RawWorkbook } from '../core/cells.ts';
-import { monthState, planArchive } from '../core/close-month.ts';
+import { monthState, openMonths, planArchive } from '../core/close-month.ts';
+import { guardWanted } from '../core/guard-wanted.ts';
 import { KarnamehError } from '../core/errors.ts';
 import { defaultMonth, monthName, type MonthKey } from '../core/jalali.ts';
 import { parseWorkbook } from '../core/parse-workbook.ts';
@@ -44,14 +45,18 @@ export function planClose(
   month: MonthKey,
   entry: { runId: string; at: string; requestedBy: string },
 ): { edit: MonthEdit; archived: string[] } | null {
-  if (monthState(readRunsLog(findTab(raw, 'runs')), month) === 'closed') return null;
+  const log = readRunsLog(findTab(raw, 'runs'));
+  if (monthState(log, month) === 'closed') return null;
   const parsed = parseWorkbook(raw, { month });
   const archive = planArchive(raw, parsed, month, entry.at);
+  // The agencies' rights on the month go; those on other months still open stay.
+  const stillOpen = new Set(openMonths(log).filter((m) => m !== month));
   const archived = parsed.model.scores.filter((s) => s.month === month).map((s) => s.agencyId);
   return {
     archived,
     edit: {
       archive,
+      guard: guardWanted(raw, parsed, stillOpen),
       runs: [
         {
           runId: entry.runId,

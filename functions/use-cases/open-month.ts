@@ -9,7 +9,11 @@ import { defaultMonth, monthName, type MonthKey } from '../core/jalali.ts';
 import { planOpen, type OpenPlan } from '../core/open-month.ts';
 import { parseWorkbook } from '../core/parse-workbook.ts';
 import type { Problem } from '../core/problems.ts';
-import type { RunsEntry } from '../core/runs-log.ts';
+import { readRunsLog, type RunsEntry } from '../core/runs-log.ts';
+import { openMonths } from '../core/close-month.ts';
+import { guardWanted } from '../core/guard-wanted.ts';
+import type { ParseResult } from '../core/model.ts';
+import { findTab } from '../core/tab-lookup.ts';
 import type { Logger, MonthEdit, WorkbookStore } from '../ports.ts';
 
 export interface OpenDeps {
@@ -41,10 +45,22 @@ export interface OpenOutcome {
   exitCode: number;
 }
 
-/** The scores tab's edit and the runs row for `plan`; null when nothing is to be added. */
-function editOf(plan: OpenPlan, entry: Omit<RunsEntry, 'detail'>): MonthEdit | null {
-  if (plan.rows.length === 0) return null;
+/**
+ * The scores tab's edit, the runs row and the guard for `plan`; with no row to add, the
+ * guard alone (a Sheet's protections put right when they drifted; nothing else written).
+ */
+function editOf(
+  plan: OpenPlan,
+  entry: Omit<RunsEntry, 'detail'>,
+  raw: RawWorkbook,
+  parsed: ParseResult,
+): MonthEdit {
+  const months = new Set([...openMonths(readRunsLog(findTab(raw, 'runs'))), plan.month]);
+  const added = plan.rows.map((r) => ({ ...r, month: plan.month }));
+  const guard = guardWanted(raw, parsed, months, added);
+  if (plan.rows.length === 0) return { runs: [], guard };
   return {
+    guard,
     scores: {
       header: plan.header,
       rows: plan.rows.map((r) => r.cells),
@@ -84,7 +100,7 @@ export async function openMonth(deps: OpenDeps, options: OpenOptions): Promise<O
   const month = options.month ?? defaultMonth(deps.now());
   const decide = (raw: RawWorkbook) => {
     const parsed = parseWorkbook(raw, { month });
-    return { decision: planOpen(raw, parsed, month), problems: parsed.problems };
+    return { decision: planOpen(raw, parsed, month), problems: parsed.problems, parsed };
   };
   if (options.dryRun) {
     const { decision, problems } = decide(await deps.store.read());
@@ -98,7 +114,7 @@ export async function openMonth(deps: OpenDeps, options: OpenOptions): Promise<O
   const runId = deps.newRunId();
   let outcome: OpenOutcome | undefined;
   const report = await deps.store.editMonth((raw) => {
-    const { decision, problems } = decide(raw);
+    const { decision, problems, parsed } = decide(raw);
     if (decision.kind === 'blocked') {
       outcome = outcomeOf(month, 'blocked', null, decision.problems);
       return null;
@@ -115,10 +131,10 @@ export async function openMonth(deps: OpenDeps, options: OpenOptions): Promise<O
       requestedBy: options.requestedBy,
       digest: '',
     };
-    return editOf(plan, entry);
+    return editOf(plan, entry, raw, parsed);
   });
   const done = outcome as OpenOutcome;
-  if (report.applied) done.runId = runId;
+  if (report.applied && done.status === 'opened') done.runId = runId;
   if (report.note) done.notes.push(report.note);
   return done;
 }

@@ -40,8 +40,12 @@ const NOW = new Date('2024-07-25T08:00:00Z');
 
 const open = async (month = '1403-05') => {
   standIn.resetLog();
-  return karnameh(['open', '--sheet', id, '--month', month, '--json'], standInEnv(standIn), NOW);
+  return karnameh(['open', '--sheet', id, '--month', month, '--json'], env(), NOW);
 };
+
+/** The functions' account (KARNAMEH_EDITOR): the guard names it on every protection. */
+const ACCOUNT = 'karnameh@council.iam.gserviceaccount.com';
+const env = () => ({ ...standInEnv(standIn), KARNAMEH_EDITOR: ACCOUNT });
 
 const scoresRows = () => standIn.tabRows(id, TABS.scores.label);
 
@@ -102,8 +106,8 @@ describe('karnameh open on a Google Sheet', () => {
   it('two opens at once: one adds the rows, the other adds nothing', async () => {
     standIn.resetLog();
     const [a, b] = await Promise.all([
-      karnameh(['open', '--sheet', id, '--month', '1403-05', '--json'], standInEnv(standIn), NOW),
-      karnameh(['open', '--sheet', id, '--month', '1403-05', '--json'], standInEnv(standIn), NOW),
+      karnameh(['open', '--sheet', id, '--month', '1403-05', '--json'], env(), NOW),
+      karnameh(['open', '--sheet', id, '--month', '1403-05', '--json'], env(), NOW),
     ]);
     const statuses = [a, b].map((r) => (JSON.parse(r.stdout) as OpenOutcome).status).sort();
     expect(statuses).toEqual(['opened', 'unchanged']);
@@ -119,7 +123,7 @@ describe('karnameh open on a Google Sheet', () => {
   });
 
   it('a person typing a row between the read and the write: the rows of open go after the last row as read, the typed row kept below them', async () => {
-    const store = standInStore(standIn, id);
+    const store = standInStore(standIn, id, { editor: ACCOUNT });
     const before = scoresRows().length;
     let typed = false;
     // The store's own open, with a person typing the next row right after its read (their

@@ -14,8 +14,10 @@ import type { ArchiveAppend } from '../../core/close-month.ts';
 import { toCellData, toPlain, toRowData, widthOf } from './cell-data.ts';
 import { findSheet, type SheetInfo, type WorkbookSnapshot } from './snapshot.ts';
 import { nextSheetId, planWrite } from './write-plan.ts';
+import { planGuard } from './guard-plan.ts';
 
 type Request = sheets_v4.Schema$Request;
+type ProtectedRange = sheets_v4.Schema$ProtectedRange;
 
 /** A score cell's validation: a number from 0 to `max`, shown as a warning. */
 export function scoreRule(max: number): sheets_v4.Schema$DataValidationRule {
@@ -154,11 +156,16 @@ function archiveRequests(
   return { requests };
 }
 
-/** The batch for `edit` against `snapshot` (read just now, runs tab included). */
+/**
+ * The batch for `edit` against `snapshot` (read just now, runs tab included); with `guard`
+ * (the sheet's protections as read, the functions' account), the protections made to say
+ * `edit.guard` (guard-plan.ts).
+ */
 export function planMonthEdit(
   snapshot: WorkbookSnapshot,
   edit: MonthEdit,
   where: string,
+  guard?: { protections: ReadonlyMap<number, ProtectedRange[]>; account: string },
 ): Request[] {
   const requests: Request[] = [];
   if (edit.scores) {
@@ -181,6 +188,9 @@ export function planMonthEdit(
       merged,
     });
     requests.push(...plan.requests);
+  }
+  if (edit.guard && guard) {
+    requests.push(...planGuard(state.sheets, guard.protections, edit.guard, guard.account));
   }
   return requests;
 }

@@ -61,6 +61,10 @@ import { RUNS_ANSWER_FIELDS, runsAnswerRequest, snapshotAfter } from './runs-ans
 import { appendOnlyUpsert } from './runs-plan.ts';
 import { planWrite, type RunsUpsert } from './write-plan.ts';
 import { planMonthEdit } from './month-plan.ts';
+import { GUARD_PROTECTION_FIELDS } from './guard-plan.ts';
+
+/** The read of an open or close: the tabs, their merged ranges and their protections. */
+const GUARD_READ_FIELDS = `${SHEET_READ_FIELDS.slice(0, -1)},${GUARD_PROTECTION_FIELDS})`;
 
 type Request = sheets_v4.Schema$Request;
 
@@ -138,12 +142,16 @@ export function createSheetsStore(options: SheetsStoreOptions): WorkbookStore {
     return { sheets: sheetInfos(data), marker: markerOf(data), data };
   }
 
-  async function fetchAll(operation: Operation): Promise<{
+  async function fetchAll(
+    operation: Operation,
+    fields = SHEET_READ_FIELDS,
+  ): Promise<{
     workbook: RawWorkbook;
     snapshot: WorkbookSnapshot;
     marker: string | null;
+    data: sheets_v4.Schema$Spreadsheet;
   }> {
-    const { sheets, marker } = await fetchSheets(operation);
+    const { sheets, marker, data: spreadsheet } = await fetchSheets(operation, fields);
     const grids = sheets.filter((s) => s.grid);
     const tabs = new Map<number, RawTab>();
     if (grids.length > 0) {
@@ -174,6 +182,7 @@ export function createSheetsStore(options: SheetsStoreOptions): WorkbookStore {
       workbook: { tabs: grids.map(read) },
       snapshot: takeSnapshot(sheets, tabs),
       marker,
+      data: spreadsheet,
     };
   }
 
@@ -339,10 +348,14 @@ export function createSheetsStore(options: SheetsStoreOptions): WorkbookStore {
 
     async editMonth(plan) {
       const monthPlan = async (): Promise<Planned<boolean>> => {
-        const fresh = await fetchAll('write');
+        const fresh = await fetchAll('write', GUARD_READ_FIELDS);
         const edit = plan(fresh.workbook);
-        const requests = edit ? planMonthEdit(fresh.snapshot, edit, description) : [];
-        return { requests, result: edit !== null, marker: fresh.marker, marked: true };
+        const account = edit?.guard
+          ? requireEditor(options.editor ?? (await (await connect()).account()), spreadsheetId)
+          : null;
+        const guard = account ? { protections: protectionsOf(fresh.data), account } : undefined;
+        const requests = edit ? planMonthEdit(fresh.snapshot, edit, description, guard) : [];
+        return { requests, result: requests.length > 0, marker: fresh.marker, marked: true };
       };
       const done = await commit('write', await monthPlan(), monthPlan);
       snapshot = null; // the scores and runs tabs changed; the next write reads first

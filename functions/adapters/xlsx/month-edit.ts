@@ -65,7 +65,13 @@ export async function editMonthXlsx(
     const current = await loadWorkbook(path);
     await checkWritable(path, current.target);
     const edit = plan({ tabs: readTabs(current.open, path) });
-    if (edit === null) return { location: path, applied: false, guarded: false };
+    const writes =
+      edit !== null &&
+      (edit.runs.length > 0 ||
+        (edit.archive?.rows.length ?? 0) > 0 ||
+        (edit.scores?.rows.length ?? 0) + (edit.scores?.header.length ?? 0) > 0);
+    // The guard alone means nothing in a file without accounts.
+    if (edit === null || !writes) return { location: path, applied: false, guarded: false };
     if (runsFile !== null) await checkWritable(runsFile, await resolveTarget(runsFile));
     const scores = edit.scores;
     const archive = edit.archive;
