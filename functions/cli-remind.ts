@@ -37,7 +37,9 @@ export async function remindCommand(
     );
     for (const r of outcome.reminders) {
       const cells = r.items.map((i) => (i.cell ? `${i.tab}!${i.cell}` : i.tab)).join(', ');
-      log.info(`${r.agencyId} ${r.name} <${r.email}>: ${r.items.length} to fix (${cells})`);
+      log.info(
+        `${r.agencyId} ${r.name} <${r.emails.join(', ')}>: ${r.items.length} to fix (${cells})`,
+      );
     }
     for (const file of outcome.previewFiles) log.info(`preview: ${file}`);
     (outcome.exitCode === 0 ? log.info : log.error)(outcome.message);

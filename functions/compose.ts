@@ -4,6 +4,7 @@ import { lazyMailer, lazyStore } from './adapters/lazy.ts';
 import { parseSender } from './adapters/mail/mail-options.ts';
 import { parseSmtpRate } from './adapters/mail/pacer.ts';
 import { describeSmtpUrl } from './adapters/mail/smtp-url.ts';
+import { KarnamehError } from './core/errors.ts';
 import type { Mailer, WorkbookStore } from './ports.ts';
 
 export interface SourceOptions {
@@ -34,11 +35,21 @@ export function createStore(source: SourceOptions, env: NodeJS.ProcessEnv): Work
   throw new Error('createStore: no source');
 }
 
-/** SMTP when `SMTP_URL` is set, otherwise .eml files in the outbox folder. */
+/**
+ * SMTP when `SMTP_URL` is set (then `MAIL_FROM` is required, as in the functions: mail
+ * never goes out over a real server from karnameh@localhost), otherwise .eml files in the
+ * outbox folder.
+ */
 export function createMailer(env: NodeJS.ProcessEnv, outbox: string, runId: string): Mailer {
-  const from = env.MAIL_FROM || undefined;
+  const from = env.MAIL_FROM?.trim() || undefined;
+  const url = env.SMTP_URL?.trim() || undefined;
+  if (url && !from) {
+    throw new KarnamehError(
+      'config.invalid',
+      'MAIL_FROM missing: SMTP_URL is set, so the sender must be given, e.g. MAIL_FROM="روابط‌عمومی استانداری <pr@example.org>"; nothing was written or sent',
+    );
+  }
   parseSender(from); // a bad MAIL_FROM stops the run before anything is written or sent
-  const url = env.SMTP_URL;
   const rate = parseSmtpRate(env.SMTP_RATE); // a bad SMTP_RATE stops the run before sending
   if (url) {
     return lazyMailer(describeSmtpUrl(url), async () =>

@@ -63,8 +63,10 @@ export interface WorkbookStore {
   /**
    * Rejects (a KarnamehError) when a write would be refused: for an .xlsx, a file open in
    * Excel or LibreOffice, read-only, or not writable by this user. Call it before sending.
+   * Required, not optional: a wrapper that forgot it would let a run send while the file
+   * is open in Excel (a store with nothing to check, a Google Sheet, resolves at once).
    */
-  checkWritable?(): Promise<void>;
+  checkWritable(): Promise<void>;
   /** The runs tab as it is now (read afresh; undefined when there is none). */
   readRuns(): Promise<RawTab | undefined>;
   /**

@@ -5,14 +5,10 @@
  * store turns it into protections (adapters/google-sheets/guard-plan.ts); an .xlsx has no
  * accounts and ignores it.
  */
-import { cellText } from './cell-values.ts';
 import type { RawWorkbook } from './cells.ts';
 import { scoresColumns } from './close-month.ts';
 import type { MonthKey } from './jalali.ts';
 import type { ParseResult } from './model.ts';
-import { normalizeName } from './normalize.ts';
-import { findTab, mapColumns } from './tab-lookup.ts';
-import { TABS } from './tabs.ts';
 
 export interface GuardRow {
   /** `month agency`: names the row's protections. */
@@ -29,50 +25,6 @@ export interface GuardWanted {
   /** The `editors` setting's addresses (the store adds the functions' account). */
   editors: string[];
   rows: GuardRow[];
-}
-
-const EMAIL = /^[^\s@,،;<>()]+@[^\s@,،;<>()]+\.[^\s@,،;<>()]+$/;
-
-/** Addresses in one cell, `,` or `،` (or `;`, a line break) between them; `group:` marks a Google Group. */
-export function splitAddresses(text: string): { users: string[]; groups: string[] } {
-  const users: string[] = [];
-  const groups: string[] = [];
-  for (const part of text.split(/[,،;\n]+/)) {
-    const item = part.trim();
-    const group = /^group:\s*/i.exec(item);
-    const address = (group ? item.slice(group[0].length) : item).trim().toLowerCase();
-    if (!EMAIL.test(address)) continue; // not valid: no right (agency.email_invalid says so)
-    (group ? groups : users).push(address);
-  }
-  return { users, groups };
-}
-
-/** The `editors` setting (ویرایشگران): the secretariat's addresses. */
-export function editorsSetting(raw: RawWorkbook): string[] {
-  const tab = findTab(raw, 'settings');
-  if (!tab) return [];
-  const columns = mapColumns(tab, TABS.settings.columns);
-  const key = columns.index.get('key') ?? 0;
-  const value = columns.index.get('value') ?? 1;
-  const names = new Set([normalizeName('editors'), normalizeName('ویرایشگران')]);
-  const row = tab.rows.slice(1).find((r) => names.has(normalizeName(cellText(r[key] ?? null))));
-  return row ? splitAddresses(cellText(row[value] ?? null)).users : [];
-}
-
-/** Each agency's addresses, from the agencies tab's email column, by agency id. */
-function agencyAddresses(raw: RawWorkbook): Map<string, { users: string[]; groups: string[] }> {
-  const out = new Map<string, { users: string[]; groups: string[] }>();
-  const tab = findTab(raw, 'agencies');
-  if (!tab) return out;
-  const columns = mapColumns(tab, TABS.agencies.columns);
-  const id = columns.index.get('id');
-  const email = columns.index.get('email');
-  if (id === undefined || email === undefined) return out;
-  for (const row of tab.rows.slice(1)) {
-    const key = normalizeName(cellText(row[id] ?? null));
-    if (key !== '' && !out.has(key)) out.set(key, splitAddresses(cellText(row[email] ?? null)));
-  }
-  return out;
 }
 
 /** Sorted columns as runs of neighbours: [2,3,4,7] -> [[2,5],[7,8]]. */
@@ -101,12 +53,20 @@ export function guardWanted(
     ...(columns?.codes.values() ?? []),
     ...(columns?.note === undefined ? [] : [columns.note]),
   ]);
-  const addresses = agencyAddresses(raw);
+  const addresses = new Map(
+    parsed.model.agencies.map((a) => [
+      a.id,
+      {
+        users: a.addresses.filter((x) => !x.group).map((x) => x.email.toLowerCase()),
+        groups: a.addresses.filter((x) => x.group).map((x) => x.email.toLowerCase()),
+      },
+    ]),
+  );
   const rows = [...parsed.model.scores.filter((s) => months.has(s.month)), ...added].map((row) => ({
     key: `${row.month} ${row.agencyId}`,
     rowIndex: row.rowIndex,
     columns: cells,
-    ...(addresses.get(normalizeName(row.agencyId)) ?? { users: [], groups: [] }),
+    ...(addresses.get(row.agencyId) ?? { users: [], groups: [] }),
   }));
-  return { editors: editorsSetting(raw), rows };
+  return { editors: parsed.model.settings.editors, rows };
 }

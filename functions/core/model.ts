@@ -1,3 +1,4 @@
+import type { ListedAddress } from './address-list.ts';
 import type { MonthKey } from './jalali.ts';
 import type { Problem } from './problems.ts';
 
@@ -21,12 +22,36 @@ export interface Settings {
   source: string | null;
   /** Why the council evaluates, said in the spokesperson's name; null = not said. */
   purpose: string | null;
-  /** agency_cards (کارنامه دستگاه‌ها) as written; null when not set (cards/cards-setting.ts decides). */
+  /**
+   * agency_cards (کارنامه دستگاه‌ها) as written; null when not set (cards-to-send.ts decides);
+   * false too when the value cannot be read (a warning: the switch is off).
+   */
   agencyCards: boolean | null;
   /** `deadline`: the day (1–29) of the month after the scored month; null = no reminders. */
   deadline: number | null;
-  /** `reminder_days`: days before the deadline to remind on, most first (default 3, 1). */
+  /**
+   * `reminder_days`: days before the deadline to remind on, most first (default 3, 1);
+   * empty when the value cannot be read (a warning: no reminders on their days).
+   */
   reminderDays: readonly number[];
+  /**
+   * `open_day` (روز باز شدن): the day (1–29) of the month after the scored month on which
+   * the watcher opens the month; null = months are opened by hand (unset, unreadable, or
+   * after the deadline: a warning).
+   */
+  openDay: number | null;
+  /**
+   * `public_table` (جدول عمومی): what the public pages show of the ranking, `top` (the
+   * announced ranks, the default) or `all`; null = no ranking table (an unreadable value: a
+   * warning that turns the table off).
+   */
+  publicTable: 'top' | 'all' | null;
+  /** `editors` (ویرایشگران): the secretariat's addresses, lower-case; [] = none. */
+  editors: string[];
+  /** `secretariat` (دبیرخانه): the name cards and reminders are signed with; null = the default. */
+  secretariat: string | null;
+  /** `contact` (راه تماس): how agencies reach the secretariat; null = not said. */
+  contact: string | null;
 }
 
 export interface Indicator {
@@ -48,7 +73,13 @@ export interface Agency {
   name: string;
   group: string;
   active: boolean;
-  email: string | null;
+  /**
+   * The addresses that get the agency's card and reminders: the valid addresses of its
+   * email column that no other agency names (workbook.md, "agencies"); [] = none.
+   */
+  emails: string[];
+  /** Every valid address of its email column, shared ones and Google Groups included (edit rights). */
+  addresses: ListedAddress[];
 }
 
 /**

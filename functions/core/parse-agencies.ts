@@ -1,5 +1,6 @@
 /** The agencies tab: id, name, group, active, email (workbook.md, "agencies"). */
-import { cellText, isBlankCell, parseBooleanCell, parseEmailCell } from './cell-values.ts';
+import { readAddressList } from './address-list.ts';
+import { cellText, parseBooleanCell } from './cell-values.ts';
 import type { CellValue, RawWorkbook } from './cells.ts';
 import type { Agency, UnplacedAgency } from './model.ts';
 import { normalizeName } from './normalize.ts';
@@ -61,12 +62,44 @@ function lookup(
 }
 
 /**
+ * Fills each agency's `emails`: its addresses that no other agency names. An address named
+ * by two or more agencies gets nothing (a card would show one agency's scores to another),
+ * and each of them is told (`report`, once per agency and address).
+ */
+function markShared(
+  agencies: Agency[],
+  report: (agency: Agency, email: string, others: string[]) => void,
+): void {
+  const owners = new Map<string, Agency[]>();
+  for (const agency of agencies) {
+    for (const { email } of agency.addresses) {
+      const key = email.toLowerCase();
+      owners.set(key, [...(owners.get(key) ?? []), agency]);
+    }
+  }
+  for (const agency of agencies) {
+    for (const { email } of agency.addresses) {
+      const named = owners.get(email.toLowerCase()) ?? [];
+      if (named.length <= 1) agency.emails.push(email);
+      else
+        report(
+          agency,
+          email,
+          named.filter((a) => a !== agency).map((a) => a.name),
+        );
+    }
+  }
+}
+
+/**
  * Reads the agencies. An id seen before (normalised) is `agency.duplicate` on the later row,
  * which is ignored. An empty id, name or group is `agency.invalid` and the row is left out
  * (its score rows are then skipped without further problems). A row left out that is not
  * marked inactive is listed in `unplaced`, so that it is counted as not evaluated instead of
- * vanishing. A bad `active` or `email` is `agency.invalid` too, but the agency stays, active
- * and without an email. Every one of these stops a real run (run-gate.ts).
+ * vanishing. A bad `active` is `agency.invalid` too, but the agency stays, active. Every
+ * one of these stops a real run (run-gate.ts). The email column holds one or more
+ * addresses (address-list.ts): one that is not valid is `agency.email_invalid` and one named
+ * by two agencies `agency.email_shared`, warnings that leave that address out of the mail.
  */
 export function parseAgencies(workbook: RawWorkbook, sink: ProblemSink): AgenciesResult {
   const none = (title: string): AgenciesResult => ({
@@ -162,17 +195,16 @@ export function parseAgencies(workbook: RawWorkbook, sink: ProblemSink): Agencie
       active = true;
     }
     const emailCell = cellAt(row, emailCol);
-    let email: string | null = null;
-    if (!isBlankCell(emailCell)) {
-      email = parseEmailCell(emailCell);
-      if (email === null) {
-        problem(
-          row.rowIndex,
-          emailCol ?? 0,
-          messages.agencyEmailInvalid(shown, cellText(emailCell)),
-          id,
-        );
-      }
+    const listed = readAddressList(emailCell);
+    if (listed.invalid.length > 0) {
+      const message = messages.agencyEmailInvalid(
+        shown,
+        listed.invalid,
+        listed.addresses.length > 0,
+      );
+      sink.cell('agency.email_invalid', 'agencies', title, row.rowIndex, emailCol ?? 0, message, {
+        agencyId: id,
+      });
     }
 
     if (!usable) {
@@ -185,9 +217,17 @@ export function parseAgencies(workbook: RawWorkbook, sink: ProblemSink): Agencie
       groupName = group;
       groupByKey.set(groupKey, group);
     }
-    agencies.push({ id, name, group: groupName, active, email });
+    agencies.push({ id, name, group: groupName, active, emails: [], addresses: listed.addresses });
     places.set(id, { rowIndex: row.rowIndex, idColumn: idCol });
   }
+  markShared(agencies, (agency, email, others) => {
+    const place = places.get(agency.id);
+    if (!place) return;
+    const message = messages.agencyEmailShared(agency.name, email, others);
+    sink.cell('agency.email_shared', 'agencies', title, place.rowIndex, emailCol ?? 0, message, {
+      agencyId: agency.id,
+    });
+  });
 
   const groups = new Set<string>();
   for (const agency of agencies) if (agency.active) groups.add(agency.group);

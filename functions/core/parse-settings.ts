@@ -1,22 +1,11 @@
 /** The settings tab: key/value rows (workbook.md, "settings"). */
-import {
-  cellText,
-  isBlankCell,
-  parseBooleanCell,
-  parseMonthCell,
-  parseNumberCell,
-  rawCellText,
-} from './cell-values.ts';
+import { cellText, isBlankCell, parseNumberCell } from './cell-values.ts';
 import type { CellValue, RawWorkbook } from './cells.ts';
 import type { RankingMethod, Settings } from './model.ts';
 import { normalizeName } from './normalize.ts';
 import { messages, type ProblemSink } from './problem-messages.ts';
-import {
-  DEFAULT_REMINDER_DAYS,
-  readDeadline,
-  readReminderDays,
-  type Read,
-} from './reminders/reminder-settings.ts';
+import { DEFAULT_REMINDER_DAYS } from './reminders/reminder-settings.ts';
+import { readFeatureSwitches, readSecretariat, type SettingCells } from './settings-features.ts';
 import { cellAt, dataRows, openTab } from './tab-lookup.ts';
 import { SETTING_KEYS, TABS, type SettingKey } from './tabs.ts';
 
@@ -37,6 +26,11 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   agencyCards: null,
   deadline: null,
   reminderDays: DEFAULT_REMINDER_DAYS,
+  openDay: null,
+  publicTable: 'top',
+  editors: [],
+  secretariat: null,
+  contact: null,
 });
 
 export interface SettingsContext {
@@ -88,7 +82,8 @@ function defaultWeakBands(bandCount: number | null): number {
 /**
  * Reads the settings. Unknown keys are ignored; a key given twice counts once (the first
  * row; the later is `settings.invalid`). An invalid value is `settings.invalid` at its
- * value cell and the default is used. A missing or empty `province` is fatal.
+ * value cell and the default is used, except a feature switch's, which is a warning that
+ * turns the feature off (settings-features.ts). A missing or empty `province` is fatal.
  */
 export function parseSettings(
   workbook: RawWorkbook,
@@ -197,26 +192,25 @@ export function parseSettings(
     }
   });
 
-  given('run_request', (e) => {
-    settings.runRequestRaw = rawCellText(e.value);
-    settings.runRequest = parseMonthCell(e.value);
-    if (settings.runRequest === null) invalid(e, messages.runRequestInvalid(cellText(e.value)));
-  });
-
-  given('agency_cards', (e) => {
-    const on = parseBooleanCell(e.value, false);
-    if (on === null) invalid(e, messages.agencyCardsInvalid(cellText(e.value)));
-    else settings.agencyCards = on;
-  });
-  /** A setting read by `read`: its value, or `settings.invalid` at the cell. */
-  const readInto = <T>(key: SettingKey, read: (cell: CellValue) => Read<T>, set: (v: T) => void) =>
-    given(key, (e) => {
-      const result = read(e.value);
-      if (result.ok) set(result.value);
-      else invalid(e, result.message);
-    });
-  readInto('deadline', readDeadline, (day) => (settings.deadline = day));
-  readInto('reminder_days', readReminderDays, (days) => (settings.reminderDays = days));
+  const cells: SettingCells = {
+    get: (key) => {
+      const entry = entries.get(key);
+      return entry && !isBlankCell(entry.value) ? entry.value : undefined;
+    },
+    off: (key, message) => {
+      const entry = entries.get(key);
+      if (entry)
+        sink.cell('settings.invalid', 'settings', title, entry.rowIndex, valueCol, message, {
+          severity: 'warning',
+        });
+    },
+    invalid: (key, message) => {
+      const entry = entries.get(key);
+      if (entry) invalid(entry, message);
+    },
+  };
+  readFeatureSwitches(cells, settings);
+  readSecretariat(cells, settings);
 
   return { settings, title, fatal };
 }

@@ -6,7 +6,7 @@
 import { a1 } from './cells.ts';
 import { monthName, toPersianDigits, type MonthKey } from './jalali.ts';
 import { normalizeDisplay } from './normalize.ts';
-import { severityOf, type Problem, type ProblemCode } from './problems.ts';
+import { severityOf, type Problem, type ProblemCode, type Severity } from './problems.ts';
 import { PEOPLE_TABS, TABS, type TabKey } from './tabs.ts';
 
 /** Sheet values longer than this are cut short in messages. */
@@ -62,7 +62,20 @@ export const messages = {
   },
 
   agencyCardsInvalid(value: string): string {
-    return `مقدار «کارنامه دستگاه‌ها» ${quote(value)} خوانده نشد؛ «بله» یا «خیر» بنویسید. فعلاً کارنامه برای دستگاه‌هایی که ایمیل دارند فرستاده می‌شود.`;
+    return `مقدار «کارنامه دستگاه‌ها» ${quote(value)} خوانده نشد؛ «بله» یا «خیر» بنویسید. تا درست شود کارنامهٔ هیچ دستگاهی فرستاده نمی‌شود؛ خبرنامه فرستاده می‌شود.`;
+  },
+  openDayInvalid(value: string): string {
+    return `روز باز شدن باید روزی از ماه بعد از ماه ارزیابی باشد، عدد صحیحی از ۱ تا ۲۹؛ ${quote(value)} پذیرفته نیست. تا درست شود ماه به‌طور خودکار برای ورود امتیازها باز نمی‌شود.`;
+  },
+  openDayAfterDeadline(openDay: number, deadline: number): string {
+    return `روز باز شدن (${faNumber(openDay)}) پس از مهلت ثبت (${faNumber(deadline)}) است؛ ماه پس از پایان مهلت باز نمی‌شود. روزی تا ${faNumber(deadline)} بنویسید. تا درست شود ماه به‌طور خودکار برای ورود امتیازها باز نمی‌شود.`;
+  },
+  publicTableInvalid(value: string): string {
+    return `مقدار «جدول عمومی» ${quote(value)} شناخته نشد؛ «برترین‌ها» یا «همه» بنویسید. تا درست شود صفحه‌های عمومی جدول رتبه‌بندی را نشان نمی‌دهند.`;
+  },
+  editorsInvalid(values: readonly string[]): string {
+    const verb = values.length > 1 ? 'نشانی‌های' : 'نشانی';
+    return `${verb} ${faList([...values])} در «ویرایشگران» درست نیست؛ نشانی‌ها را مانند name@example.ir بنویسید و با «،» جدا کنید.`;
   },
   provinceMissing(): string {
     return 'نام استان در تنظیمات نیست؛ ردیفی با کلید «استان» بسازید و نام استان را در ستون «مقدار» بنویسید.';
@@ -92,7 +105,7 @@ export const messages = {
     return `محور ${names} در برگه «${indicatorsTab}» ${verb}؛ نام محورها را همان‌طور که در آن برگه آمده بنویسید و با «،» جدا کنید. فعلاً همه محورها به کار می‌روند.`;
   },
   runRequestInvalid(value: string): string {
-    return `ماه درخواست اجرا ${quote(value)} خوانده نشد؛ ${MONTH_HINT}.`;
+    return `ماه درخواست اجرا ${quote(value)} خوانده نشد؛ ${MONTH_HINT}. این درخواست اجرا نمی‌شود و در نوبت بعد پاک می‌شود؛ دلیلش در «وضعیت اجرا» نوشته می‌شود.`;
   },
 
   indicatorDuplicate(code: string, firstRow: number): string {
@@ -150,8 +163,15 @@ export const messages = {
   agencyActiveInvalid(name: string, value: string): string {
     return `مقدار «فعال» دستگاه ${quote(name)} خوانده نشد: ${quote(value)}؛ «بله» یا «خیر» بنویسید. فعلاً فعال حساب می‌شود.`;
   },
-  agencyEmailInvalid(name: string, value: string): string {
-    return `ایمیل دستگاه ${quote(name)} درست نیست: ${quote(value)}؛ نشانی درستی مانند name@example.ir بنویسید یا خانه را خالی بگذارید.`;
+  agencyEmailInvalid(name: string, values: readonly string[], othersValid: boolean): string {
+    const what = values.length > 1 ? 'این نشانی‌ها' : 'این نشانی';
+    const effect = othersValid
+      ? `به ${what} چیزی فرستاده نمی‌شود؛ به نشانی‌های درست این دستگاه فرستاده می‌شود`
+      : 'تا درست شود کارنامه و یادآوری این دستگاه فرستاده نمی‌شود';
+    return `ایمیل دستگاه ${quote(name)} درست نیست: ${faList(values.map(quote))}؛ ${effect}. نشانی درستی مانند name@example.ir بنویسید و نشانی‌ها را با «،» جدا کنید.`;
+  },
+  agencyEmailShared(name: string, email: string, others: readonly string[]): string {
+    return `نشانی ${quote(email)} هم برای دستگاه ${quote(name)} آمده و هم برای ${faList(others.map(quote))}؛ تا درست شود کارنامه و یادآوری به این نشانی فرستاده نمی‌شود، تا کارنامهٔ یک دستگاه به دستگاه دیگر نرسد. برای هر دستگاه نشانی خودش را بنویسید.`;
   },
 
   groupNameEmpty(): string {
@@ -239,6 +259,11 @@ export interface ProblemContext {
   month?: MonthKey;
   agencyId?: string;
   change?: Problem['change'];
+  /**
+   * The code's severity when the problem is milder than its code (a bad feature switch is
+   * `settings.invalid` as a warning that turns the feature off: workbook.md).
+   */
+  severity?: Severity;
 }
 
 /** Collects problems with their place; `sorted()` gives them in the contract's order. */
@@ -255,7 +280,8 @@ export class ProblemSink {
     message: string,
     context: ProblemContext | undefined,
   ): void {
-    const problem: Problem = { code, severity: severityOf(code), tab, cell, message };
+    const severity = context?.severity ?? severityOf(code);
+    const problem: Problem = { code, severity, tab, cell, message };
     if (context?.month !== undefined) problem.month = context.month;
     if (context?.agencyId !== undefined) problem.agencyId = context.agencyId;
     if (context?.change !== undefined) problem.change = context.change;

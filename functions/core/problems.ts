@@ -22,6 +22,9 @@ export const PROBLEM_CODES = [
   'score.formula',
   'run.data_changed',
   'score.changed_after_close',
+  'agency.email_invalid',
+  'agency.email_shared',
+  'month.future',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 
@@ -36,6 +39,8 @@ export const WARNING_CODES: ReadonlySet<ProblemCode> = new Set([
   'recipient.invalid',
   'run.data_changed',
   'score.changed_after_close',
+  'agency.email_invalid',
+  'agency.email_shared',
 ]);
 
 /**

@@ -195,6 +195,11 @@ export const SETTING_KEYS = {
   purpose: 'هدف ارزیابی',
   deadline: 'مهلت ثبت',
   reminder_days: 'روزهای یادآوری',
+  editors: 'ویرایشگران',
+  open_day: 'روز باز شدن',
+  public_table: 'جدول عمومی',
+  secretariat: 'دبیرخانه',
+  contact: 'راه تماس',
 } as const;
 export type SettingKey = keyof typeof SETTING_KEYS;
 

@@ -22,10 +22,10 @@ export function monthlyRunHandler(source: RuntimeSource): HttpFunction {
     const admitted = guard(req, res, source, 'monthlyRun');
     if (!admitted) return;
     const { runtime, requestedBy } = admitted;
-    const parsed = parseMonthlyRunBody(req.rawBody, req.body);
+    const parsed = parseMonthlyRunBody(req.rawBody, req.body, runtime.now());
     if (!parsed.ok) {
       const message = parsed.issues.map((i) => `${i.field} ${i.message}`).join('; ');
-      sendJson(res, 400, errorBody('request.invalid', message, { issues: parsed.issues }));
+      sendJson(res, 400, errorBody(parsed.code, message, { issues: parsed.issues }));
       return;
     }
     const body = parsed.body;

@@ -1,16 +1,21 @@
 /** The body of a `monthlyRun` call: `{ month?, dryRun?, force?, resendUnconfirmed?, allowIncomplete? }`, nothing else. */
 import * as z from 'zod';
-import { isMonthKey } from '../core/jalali.ts';
+import type { MonthKey } from '../core/jalali.ts';
+import { chooseMonth } from '../core/month-rule.ts';
 
-export const monthlyRunBodySchema = z.strictObject({
-  month: z.string().refine(isMonthKey, 'must be a Jalali year-month like 1403-04').optional(),
+/** `month` in any form of a month cell (the month rule, core/month-rule.ts), checked after. */
+const monthlyRunBodySchema = z.strictObject({
+  month: z.string().optional(),
   dryRun: z.boolean().optional(),
   force: z.boolean().optional(),
   resendUnconfirmed: z.boolean().optional(),
   allowIncomplete: z.boolean().optional(),
 });
 
-export type MonthlyRunBody = z.infer<typeof monthlyRunBodySchema>;
+/** The body as validated: `month` canonical (`1403-04`) when given. */
+export type MonthlyRunBody = Omit<z.infer<typeof monthlyRunBodySchema>, 'month'> & {
+  month?: MonthKey;
+};
 
 export interface FieldIssue {
   /** The field at fault (`month`, `dryRun`, …); `body` for the body as a whole. */
@@ -18,7 +23,16 @@ export interface FieldIssue {
   message: string;
 }
 
-export type BodyResult = { ok: true; body: MonthlyRunBody } | { ok: false; issues: FieldIssue[] };
+/** `month.future`: a month that has not begun (the month rule); else `request.invalid`. */
+export type BodyResult =
+  | { ok: true; body: MonthlyRunBody }
+  | { ok: false; code: 'request.invalid' | 'month.future'; issues: FieldIssue[] };
+
+const invalid = (issues: FieldIssue[]): BodyResult => ({
+  ok: false,
+  code: 'request.invalid',
+  issues,
+});
 
 /**
  * The JSON the caller sent, whatever Content-Type it came with (`curl -d` says
@@ -39,17 +53,29 @@ function jsonOf(rawBody: Buffer | undefined, parsed: unknown): { value: unknown 
   }
 }
 
-export function parseMonthlyRunBody(rawBody: Buffer | undefined, parsed: unknown): BodyResult {
+export function parseMonthlyRunBody(
+  rawBody: Buffer | undefined,
+  parsed: unknown,
+  now: Date,
+): BodyResult {
   const json = jsonOf(rawBody, parsed);
-  if (!json) return { ok: false, issues: [{ field: 'body', message: 'is not JSON' }] };
+  if (!json) return invalid([{ field: 'body', message: 'is not JSON' }]);
   if (typeof json.value !== 'object' || json.value === null || Array.isArray(json.value)) {
-    return { ok: false, issues: [{ field: 'body', message: 'must be a JSON object' }] };
+    return invalid([{ field: 'body', message: 'must be a JSON object' }]);
   }
   const result = monthlyRunBodySchema.safeParse(json.value);
-  if (result.success) return { ok: true, body: result.data };
-  return {
-    ok: false,
-    issues: result.error.issues.flatMap((issue): FieldIssue[] => {
+  if (result.success) {
+    const { month: text, ...rest } = result.data;
+    if (text === undefined) return { ok: true, body: rest };
+    const choice = chooseMonth(text, now);
+    if (choice.ok) return { ok: true, body: { ...rest, month: choice.month } };
+    const issues = [{ field: 'month', message: choice.message }];
+    return choice.code === 'month.future'
+      ? { ok: false, code: 'month.future', issues }
+      : invalid(issues);
+  }
+  return invalid(
+    result.error.issues.flatMap((issue): FieldIssue[] => {
       if (issue.code === 'unrecognized_keys') {
         return issue.keys.map((key) => ({
           field: key,
@@ -64,5 +90,5 @@ export function parseMonthlyRunBody(rawBody: Buffer | undefined, parsed: unknown
           : issue.message;
       return [{ field, message }];
     }),
-  };
+  );
 }

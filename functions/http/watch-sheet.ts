@@ -1,6 +1,6 @@
 /**
- * `watchSheet`: POST (Cloud Scheduler, every 15 minutes). Re-checks the sheet and handles
- * `run_request` (use-cases/watch-sheet.ts). Answers 200 with what it did, 500 when it could
+ * `watchSheet`: POST with no body (Cloud Scheduler, every 15 minutes; a body that asks for
+ * anything is refused with 400, never ignored). Re-checks the sheet and handles `run_request` (use-cases/watch-sheet.ts). Answers 200 with what it did, 500 when it could
  * not do it (the sheet unreachable, or the requested run stopped on an error: the request
  * then stays in the sheet and the next call tries again).
  */
@@ -43,11 +43,36 @@ export function watchBody(outcome: WatchSheetOutcome, requestedBy: string | unde
   };
 }
 
+/**
+ * Whether the call came with a body that asks for something: watchSheet takes none. No
+ * body, blanks and `{}` (an empty JSON object: nothing to ignore) pass; anything else
+ * (fields, an array, text that is not JSON) is refused, never ignored in silence.
+ */
+function hasBody(rawBody: Buffer | undefined, parsed: unknown): boolean {
+  const text =
+    rawBody !== undefined ? rawBody.toString('utf8') : typeof parsed === 'string' ? parsed : null;
+  if (text !== null) return text.trim() !== '' && !/^\{\s*\}$/.test(text.trim());
+  if (parsed === undefined || parsed === null) return false;
+  return typeof parsed !== 'object' || Array.isArray(parsed) || Object.keys(parsed).length > 0;
+}
+
 export function watchSheetHandler(source: RuntimeSource): HttpFunction {
   answerBodyErrorsAsJson();
   return async (req, res) => {
     const admitted = guard(req, res, source, 'watchSheet');
     if (!admitted) return;
+    if (hasBody(req.rawBody, req.body)) {
+      const message =
+        'watchSheet takes no body (it reads what to do from the sheet); to run a month, write it in run_request or call monthlyRun with { "month": … }';
+      sendJson(
+        res,
+        400,
+        errorBody('request.invalid', message, {
+          issues: [{ field: 'body', message: 'must be empty' }],
+        }),
+      );
+      return;
+    }
     const { runtime, requestedBy } = admitted;
     const runId = newRunId(runtime.now());
     const log = runtime.logger({ function: 'watchSheet' });

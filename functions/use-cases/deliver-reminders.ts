@@ -108,7 +108,7 @@ export async function deliverReminders(
   if (early.every((p) => p.send.length === 0) && others.length === 0) {
     return held(keyed, early);
   }
-  await ports.store.checkWritable?.();
+  await ports.store.checkWritable();
   const run: LedgerRun = { store: ports.store, ...round, now: ports.now, log: ports.log };
   const claim = await claimRun(run, here, `یادآوری ${round.day}`);
   try {

@@ -20,6 +20,11 @@ const DEFAULT_SETTINGS: Record<keyof typeof SETTING_KEYS, CellValue> = {
   purpose: '',
   deadline: '',
   reminder_days: '',
+  editors: '',
+  open_day: '',
+  public_table: '',
+  secretariat: '',
+  contact: '',
 };
 
 const LAYOUT: TabKey[] = [

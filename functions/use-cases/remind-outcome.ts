@@ -26,7 +26,8 @@ export interface RemindOutcome {
   reminders: {
     agencyId: string;
     name: string;
-    email: string;
+    /** The addresses it went to (an agency may have several). */
+    emails: string[];
     notSubmitted: boolean;
     items: { code: string; tab: string; cell: string }[];
   }[];
@@ -46,7 +47,7 @@ export function summaryOf(round: ReminderRound, recipients: string[]) {
     reminders: round.reminders.map((r) => ({
       agencyId: r.agency.id,
       name: r.agency.name,
-      email: r.agency.email,
+      emails: r.agency.emails,
       notSubmitted: r.notSubmitted,
       items: r.items.map(({ code, tab, cell }) => ({ code, tab, cell })),
     })),

@@ -60,18 +60,20 @@ const outgoing = (to: { email: string; name: string | null }, mail: RenderedMail
   attachments: [],
 });
 
-/** Each reminder to its agency, the digest to each recipient. */
+/** Each reminder to each address of its agency, the digest to each recipient. */
 function mailsOf(
   reminders: { reminder: ReminderRound['reminders'][number]; mail: RenderedMail }[],
   recipients: readonly { email: string; name: string | null }[],
   digest: RenderedMail,
 ): ReminderMail[] {
   return [
-    ...reminders.map(({ reminder, mail }) => ({
-      kind: 'reminder' as const,
-      key: reminder.agency.id,
-      mail: outgoing({ email: reminder.agency.email, name: reminder.agency.name }, mail),
-    })),
+    ...reminders.flatMap(({ reminder, mail }) =>
+      reminder.agency.emails.map((email) => ({
+        kind: 'reminder' as const,
+        key: reminder.agency.id,
+        mail: outgoing({ email, name: reminder.agency.name }, mail),
+      })),
+    ),
     ...recipients.map((r) => ({
       kind: 'digest' as const,
       key: r.email,

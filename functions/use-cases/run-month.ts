@@ -72,7 +72,7 @@ export async function runMonth(
   }
 
   // 2. Claim the month (a store that cannot be written says so before anything is sent).
-  await run.ports.store.checkWritable?.();
+  await run.ports.store.checkWritable();
   const claim = await claimRun(run.ledger, here);
   try {
     for (const note of claim.notes) ports.log.warn(note, { runId: run.runId, month: run.month });

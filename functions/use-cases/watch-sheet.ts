@@ -6,14 +6,21 @@
  */
 import type { RawWorkbook } from '../core/cells.ts';
 import { isKarnamehError } from '../core/errors.ts';
-import { defaultMonth, jalaliDateTime, monthName, toPersianDigits } from '../core/jalali.ts';
+import { defaultMonth } from '../core/jalali.ts';
 import type { MonthKey } from '../core/jalali.ts';
+import { chooseMonth } from '../core/month-rule.ts';
 import { parseWorkbook } from '../core/parse-workbook.ts';
 import type { WorkbookStore } from '../ports.ts';
 import { checkMonth } from './check-month.ts';
 import type { MonthLock } from './month-lock.ts';
 import { remindOnWatch, type WatchReminderPorts, type WatchReminders } from './remind-on-watch.ts';
 import { runMonth } from './run-month.ts';
+import {
+  failedRunText,
+  futureRequestText,
+  invalidRequestText,
+  runStatusText,
+} from './run-status-text.ts';
 import type { RunMonthOutcome, RunMonthPorts } from './run-month.ts';
 
 export interface WatchSheetPorts extends RunMonthPorts {
@@ -31,13 +38,14 @@ export interface WatchSheetOptions {
 
 /**
  * What became of a `run_request`:
- * - `invalid`: not a month; run_status says so, the request stays for the secretary to fix;
+ * - `invalid`: not a month; cleared, run_status says why (a junk request never blocks);
+ * - `future`: a month that has not begun (`month.future`, the month rule); cleared, run_status says why;
  * - `in-progress`: a run of that month holds the lock; left for the next call;
  * - `gone`: changed or cleared in the sheet between the check and taking the lock;
  * - `handled`: the month was run (sent, blocked, already sent, …); request cleared;
  * - `failed`: the run stopped on an error; run_status says why, the request stays for a retry.
  */
-export type RequestState = 'invalid' | 'in-progress' | 'gone' | 'handled' | 'failed';
+export type RequestState = 'invalid' | 'future' | 'in-progress' | 'gone' | 'handled' | 'failed';
 
 export interface RunRequestOutcome {
   /** The cell as written. */
@@ -74,6 +82,7 @@ function withFirstRead(store: WorkbookStore, raw: RawWorkbook): WorkbookStore {
     },
     write: (request) => store.write(request),
     init: (template) => store.init(template),
+    checkWritable: () => store.checkWritable(),
     readRuns: () => store.readRuns(),
     ...(store.lockRun ? { lockRun: store.lockRun.bind(store) } : {}),
   };
@@ -133,27 +142,43 @@ async function watchOnce(
     },
   });
 
-  if (requested === null) {
-    const status = invalidRequestText(requestRaw);
-    // Written once: a request nobody fixes does not cost a write on every call.
-    if (settings.runStatus === status) return request('invalid');
-    await store.write({ outputs: {}, settings: [{ key: 'run_status', value: status }] });
-    log.warn(`run_request is not a month: ${requestRaw}`, { month });
-    return request('invalid', { runStatus: status });
+  const choice = chooseMonth(requested ?? requestRaw, ports.now());
+  if (!choice.ok) {
+    // Cleared with the reason: a request that cannot be run never stays to block every pass.
+    const status =
+      choice.code === 'month.future'
+        ? futureRequestText(requestRaw, choice.month, choice.current)
+        : invalidRequestText(requestRaw);
+    await store.write({
+      outputs: {},
+      settings: [
+        { key: 'run_request', value: '' },
+        { key: 'run_status', value: status },
+      ],
+    });
+    log.warn(`run_request ${requestRaw}: ${choice.code}: ${choice.message}; cleared`, { month });
+    const state = choice.code === 'month.future' ? 'future' : 'invalid';
+    return request(state, {
+      runStatus: status,
+      error: { code: choice.code, message: choice.message },
+    });
   }
+  const requestedMonth = choice.month;
 
-  const release = ports.lock.tryAcquire(requested);
+  const release = ports.lock.tryAcquire(requestedMonth);
   if (!release) {
     const why = 'a run of that month is in progress; left for the next call';
-    log.info(`run_request ${requested}: ${why}`, { month: requested });
+    log.info(`run_request ${requestedMonth}: ${why}`, { month: requestedMonth });
     return request('in-progress');
   }
   try {
     // Read again under the lock: the sheet may have changed since the check (the
     // secretary, or a run by the other function).
     const fresh = await store.read();
-    if (settingsOf(fresh, requested).runRequest !== requested) {
-      log.info(`run_request ${requested} was handled by another call`, { month: requested });
+    if (settingsOf(fresh, requestedMonth).runRequest !== requestedMonth) {
+      log.info(`run_request ${requestedMonth} was handled by another call`, {
+        month: requestedMonth,
+      });
       return request('gone');
     }
     let run: RunMonthOutcome;
@@ -161,22 +186,24 @@ async function watchOnce(
       run = await runMonth(
         { ...ports, store: withFirstRead(store, fresh) },
         {
-          month: requested,
+          month: requestedMonth,
           requestedBy: ['run_request', options.requestedBy].filter(Boolean).join(' via '),
         },
       );
     } catch (error) {
       if (isKarnamehError(error) && error.code === 'run.in_progress') {
         // Another service is running this month right now: leave the request for the next tick.
-        log.info(error.message, { month: requested });
+        log.info(error.message, { month: requestedMonth });
         return request('in-progress');
       }
       const failure = {
         code: isKarnamehError(error) ? error.code : 'internal',
         message: error instanceof Error ? error.message : String(error),
       };
-      log.error(`run_request ${requested} failed: ${failure.message}`, { month: requested });
-      const status = failedRunText(requested, failure.message, ports.now());
+      log.error(`run_request ${requestedMonth} failed: ${failure.message}`, {
+        month: requestedMonth,
+      });
+      const status = failedRunText(requestedMonth, failure.message, ports.now());
       // The request stays: the next call tries again (nothing is sent twice: runs-log.ts).
       await store.write({ outputs: {}, settings: [{ key: 'run_status', value: status }] });
       return request('failed', { runStatus: status, error: failure });
@@ -189,78 +216,12 @@ async function watchOnce(
         { key: 'run_status', value: status },
       ],
     });
-    log.info(`run_request ${requested} handled: ${run.message}`, {
+    log.info(`run_request ${requestedMonth} handled: ${run.message}`, {
       runId: run.runId,
-      month: requested,
+      month: requestedMonth,
     });
     return request('handled', { runStatus: status, run });
   } finally {
     release();
   }
-}
-
-const LIST_LIMIT = 10;
-
-/** `a، b، c و ۴ مورد دیگر`. */
-function persianList(items: string[], more: string): string {
-  const shown = items.slice(0, LIST_LIMIT).join('، ');
-  const rest = items.length - LIST_LIMIT;
-  return rest > 0 ? `${shown} و ${toPersianDigits(rest)} ${more} دیگر` : shown;
-}
-
-const AGAIN = 'برای اجرای دوباره، ماه را دوباره در «درخواست اجرا» بنویسید.';
-
-/** run_status for a month that was run: what went out, to how many, when; or why not. */
-export function runStatusText(run: RunMonthOutcome, at: Date): string {
-  const { summary } = run;
-  const name = `کارنامهٔ ${summary.monthName}`;
-  const when = jalaliDateTime(at);
-  const unconfirmed =
-    run.unconfirmed.length > 0
-      ? ` ارسال قبلی به این نشانی‌ها ثبت شد اما هرگز تأیید نشد و برای پرهیز از نسخهٔ دوم خودکار تکرار نمی‌شود: ${persianList(run.unconfirmed, 'نشانی')}؛ از آنها بپرسید که نامه را گرفته‌اند یا نه.`
-      : '';
-  const sent = run.deliveries.filter((d) => d.status === 'sent').length;
-  const failed = run.deliveries.filter((d) => d.status === 'failed').map((d) => d.email);
-
-  if (summary.status === 'sent') {
-    if (failed.length === 0) {
-      return `${name} در ${when} برای ${toPersianDigits(sent)} گیرنده فرستاده شد.${unconfirmed}`;
-    }
-    const lead =
-      sent > 0
-        ? `${name} در ${when} برای ${toPersianDigits(sent)} گیرنده فرستاده شد؛ ارسال به ${persianList(failed, 'نشانی')} ناموفق بود.`
-        : `ارسال ${name} در ${when} ناموفق بود: ${persianList(failed, 'نشانی')}.`;
-    return `${lead} ${AGAIN} (تنها به کسانی فرستاده می‌شود که هنوز نامه را نگرفته‌اند.)${unconfirmed}`;
-  }
-  if (summary.status === 'already-sent') {
-    return `${name} پیش‌تر فرستاده شده است و دوباره فرستاده نشد (${when}).${unconfirmed}`;
-  }
-
-  const missing = summary.groups.flatMap((g) => g.notEvaluated);
-  const evaluated = summary.groups.reduce((n, g) => n + g.evaluated, 0);
-  const stopped = `${name} فرستاده نشد (${when}):`;
-  if (summary.groups.length === 0) {
-    return `${stopped} کارنامه ساختار درستی ندارد؛ برگهٔ «خطاها» را ببینید. ${AGAIN}`;
-  }
-  if (evaluated === 0) {
-    return `${stopped} هیچ دستگاهی در این ماه ارزیابی نشده است. ${AGAIN}`;
-  }
-  if (missing.length > 0) {
-    return `${stopped} ${toPersianDigits(missing.length)} دستگاه ارزیابی نشده‌اند: ${persianList(
-      missing.map((m) => m.name),
-      'دستگاه',
-    )}. پس از تکمیل امتیازها (برگهٔ «خطاها» را ببینید)، ماه را دوباره در «درخواست اجرا» بنویسید.`;
-  }
-  if (run.unconfirmed.length > 0) return `${stopped}${unconfirmed}`;
-  return `${stopped} ${run.message}`;
-}
-
-/** run_status for a run that stopped on an error; the request stays for the next call. */
-export function failedRunText(month: MonthKey, message: string, at: Date): string {
-  return `اجرای کارنامهٔ ${monthName(month)} در ${jalaliDateTime(at)} ناموفق بود: ${message} — درخواست سر جایش ماند و در نوبت بعدی دوباره امتحان می‌شود.`;
-}
-
-/** run_status for a run_request that is not a month. */
-export function invalidRequestText(raw: string): string {
-  return `«${raw}» ماه معتبری نیست؛ ماه را مانند ${toPersianDigits('1403-04')} یا «تیر ${toPersianDigits(1403)}» بنویسید.`;
 }

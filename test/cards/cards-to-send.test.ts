@@ -50,13 +50,14 @@ describe('which cards a run sends', () => {
     expect(cardRun({ دستگاه‌ها: noEmails }).cards).toEqual([]);
   });
 
-  it('reports a value that is not yes or no as settings.invalid at its cell, and keeps the default', () => {
+  it('reports a value that is not yes or no as a settings.invalid warning at its cell, and turns the cards off', () => {
     const tabs = { ...sampleTabs(), تنظیمات: settingsWith(['کارنامه دستگاه‌ها', 'شاید']) };
     const parsed = parseWorkbook(fromTabs(tabs), { month: '1403-04' });
     const problem = parsed.problems.find((p) => p.code === 'settings.invalid');
-    expect(problem).toMatchObject({ tab: 'تنظیمات', cell: 'B11', severity: 'error' });
+    expect(problem).toMatchObject({ tab: 'تنظیمات', cell: 'B11', severity: 'warning' });
     expect(problem?.message).toContain('«شاید»');
-    expect(parsed.model.settings.agencyCards).toBeNull();
+    expect(parsed.model.settings.agencyCards).toBe(false);
+    expect(agencyCardsOn(parsed.model)).toBe(false);
   });
 });
 

@@ -37,7 +37,7 @@ export function settings(overrides: Partial<Settings> = {}): Settings {
 }
 
 export function agency(id: string, name: string, group: string, active = true): Agency {
-  return { id, name, group, active, email: null };
+  return { id, name, group, active, emails: [], addresses: [] };
 }
 
 /** A model; groups and dimensions default to the order of first appearance. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CellValue } from '../../functions/core/cells.ts';
-import { editCell, sampleWorkbook, withRows } from './fixtures.ts';
+import { definitionErrors } from '../../functions/core/run-gate.ts';
+import { editCell, fromTabs, sampleTabs, sampleWorkbook, withRows } from './fixtures.ts';
 import { expectPersian, one, parse, where } from './parse-helpers.ts';
 
 const TAB = 'دستگاه‌ها';
@@ -10,12 +11,12 @@ describe('agencies', () => {
   it('reads the sample: active defaults to yes, groups in order of first appearance', () => {
     const { model, problems } = parse(sampleWorkbook());
     expect(problems).toEqual([]);
-    expect(model.agencies.map((a) => [a.id, a.group, a.active, a.email])).toEqual([
-      ['a01', 'دستگاه اجرایی', true, 'pr@barq.example.ir'],
-      ['a02', 'دستگاه اجرایی', true, null],
-      ['a03', 'دستگاه اجرایی', false, null],
-      ['f01', 'فرمانداری', true, null],
-      ['f02', 'فرمانداری', true, null],
+    expect(model.agencies.map((a) => [a.id, a.group, a.active, a.emails])).toEqual([
+      ['a01', 'دستگاه اجرایی', true, ['pr@barq.example.ir']],
+      ['a02', 'دستگاه اجرایی', true, []],
+      ['a03', 'دستگاه اجرایی', false, []],
+      ['f01', 'فرمانداری', true, []],
+      ['f02', 'فرمانداری', true, []],
     ]);
     expect(model.groups).toEqual(['دستگاه اجرایی', 'فرمانداری']);
   });
@@ -89,14 +90,6 @@ describe('agencies', () => {
       'مقدار «فعال» دستگاه «اداره کل بهزیستی» خوانده نشد: «شاید»؛ «بله» یا «خیر» بنویسید. فعلاً فعال حساب می‌شود.',
       true,
     ],
-    [
-      'a bad email',
-      4,
-      'pr@',
-      'E3',
-      'ایمیل دستگاه «اداره کل بهزیستی» درست نیست: «pr@»؛ نشانی درستی مانند name@example.ir بنویسید یا خانه را خالی بگذارید.',
-      true,
-    ],
   ])('%s is agency.invalid at its cell', (_what, column, value, cell, message, kept) => {
     const result = parse(editCell(TAB, 2, column, value));
     const problem = one(result, 'agency.invalid');
@@ -104,7 +97,7 @@ describe('agencies', () => {
     expectPersian(problem.message);
     const a02 = result.model.agencies.find((a) => a.id === 'a02');
     expect(a02 !== undefined).toBe(kept);
-    if (a02) expect([a02.active, a02.email]).toEqual([true, null]);
+    if (a02) expect([a02.active, a02.emails]).toEqual([true, []]);
     // The scores row of a left-out agency is skipped without a second problem; without an
     // id, nothing ties the scores row to this agency, so it names an unknown agency.
     expect(where(result).filter((w) => w.includes(SCORES))).toEqual(
@@ -129,5 +122,76 @@ describe('agencies', () => {
       month: '1403-03',
       agencyId: 'a02',
     });
+  });
+});
+
+describe('the agencies email column: one or more addresses', () => {
+  const tabs = (emails: Record<number, CellValue>) => {
+    const all = sampleTabs();
+    const rows = all[TAB] ?? [];
+    for (const [row, value] of Object.entries(emails)) {
+      const cells = rows[Number(row)] ?? [];
+      while (cells.length <= 4) cells.push(null);
+      cells[4] = value;
+    }
+    return parse(fromTabs(all));
+  };
+  const emailsOf = (result: ReturnType<typeof parse>, id: string) =>
+    result.model.agencies.find((a) => a.id === id)?.emails;
+
+  it('reads several addresses separated by , or ، and a Google Group written group:', () => {
+    const result = tabs({
+      2: ' pr@behzisti.example.ir، group:behzisti-pr@example.ir ,Boss@behzisti.example.ir',
+    });
+    expect(result.problems).toEqual([]);
+    expect(emailsOf(result, 'a02')).toEqual([
+      'pr@behzisti.example.ir',
+      'behzisti-pr@example.ir',
+      'Boss@behzisti.example.ir',
+    ]);
+    const a02 = result.model.agencies.find((a) => a.id === 'a02');
+    expect(a02?.addresses.map((a) => a.group)).toEqual([false, true, false]);
+  });
+
+  it('an invalid address is agency.email_invalid, a warning at its cell; the others still get mail; nothing blocks', () => {
+    const result = tabs({ 2: 'pr@، pr@behzisti.example.ir' });
+    const problem = one(result, 'agency.email_invalid');
+    expect(problem).toMatchObject({
+      tab: TAB,
+      cell: 'E3',
+      severity: 'warning',
+      message:
+        'ایمیل دستگاه «اداره کل بهزیستی» درست نیست: «pr@»؛ به این نشانی چیزی فرستاده نمی‌شود؛ به نشانی‌های درست این دستگاه فرستاده می‌شود. نشانی درستی مانند name@example.ir بنویسید و نشانی‌ها را با «،» جدا کنید.',
+    });
+    expectPersian(problem.message);
+    expect(emailsOf(result, 'a02')).toEqual(['pr@behzisti.example.ir']);
+    expect(definitionErrors(result.problems)).toEqual([]);
+    const alone = tabs({ 2: 'pr@' });
+    expect(one(alone, 'agency.email_invalid').message).toContain(
+      'تا درست شود کارنامه و یادآوری این دستگاه فرستاده نمی‌شود',
+    );
+    expect(emailsOf(alone, 'a02')).toEqual([]);
+  });
+
+  it('an address named by two agencies is agency.email_shared at both cells; neither gets mail there', () => {
+    const result = tabs({
+      2: 'office@ilam.example.ir، pr@behzisti.example.ir',
+      4: 'OFFICE@ilam.example.ir',
+    });
+    const shared = result.problems.filter((p) => p.code === 'agency.email_shared');
+    expect(shared.map((p) => [p.cell, p.severity])).toEqual([
+      ['E3', 'warning'],
+      ['E5', 'warning'],
+    ]);
+    expect(shared[0]?.message).toBe(
+      'نشانی «office@ilam.example.ir» هم برای دستگاه «اداره کل بهزیستی» آمده و هم برای «فرمانداری بدره»؛ تا درست شود کارنامه و یادآوری به این نشانی فرستاده نمی‌شود، تا کارنامهٔ یک دستگاه به دستگاه دیگر نرسد. برای هر دستگاه نشانی خودش را بنویسید.',
+    );
+    expectPersian(shared[0]?.message ?? '');
+    expect(emailsOf(result, 'a02')).toEqual(['pr@behzisti.example.ir']);
+    expect(emailsOf(result, 'f01')).toEqual([]);
+    // Both still hold it for edit rights (guarded entry).
+    const f01 = result.model.agencies.find((a) => a.id === 'f01');
+    expect(f01?.addresses.map((a) => a.email)).toEqual(['OFFICE@ilam.example.ir']);
+    expect(definitionErrors(result.problems)).toEqual([]);
   });
 });

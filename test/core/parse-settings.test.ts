@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CellValue } from '../../functions/core/cells.ts';
 import { DEFAULT_SETTINGS } from '../../functions/core/parse-settings.ts';
+import { definitionErrors } from '../../functions/core/run-gate.ts';
 import { editCell, sampleTabs, sampleWorkbook, type Rows } from './fixtures.ts';
 import { expectPersian, one, parse, where } from './parse-helpers.ts';
 
@@ -30,6 +31,11 @@ describe('settings', () => {
       agencyCards: null,
       deadline: null,
       reminderDays: [3, 1],
+      openDay: null,
+      publicTable: 'top',
+      editors: [],
+      secretariat: null,
+      contact: null,
     });
   });
 
@@ -64,6 +70,11 @@ describe('settings', () => {
       agencyCards: null,
       deadline: null,
       reminderDays: [3, 1],
+      openDay: null,
+      publicTable: 'top',
+      editors: [],
+      secretariat: null,
+      contact: null,
     });
   });
 
@@ -141,12 +152,6 @@ describe('settings', () => {
       'محور «شفافیت» در برگه «شاخص‌ها» نیست؛ نام محورها را همان‌طور که در آن برگه آمده بنویسید و با «،» جدا کنید. فعلاً همه محورها به کار می‌روند.',
       { headlineDimensions: null },
     ],
-    [
-      'run_request',
-      'ماه بعد',
-      'ماه درخواست اجرا «ماه بعد» خوانده نشد؛ ماه را مانند ۱۴۰۳-۰۴ یا «تیر ۱۴۰۳» بنویسید.',
-      { runRequest: null, runRequestRaw: 'ماه بعد' },
-    ],
   ])(
     '%s = %j is settings.invalid at the value cell; the default is used',
     (key, value, message, expected) => {
@@ -164,6 +169,124 @@ describe('settings', () => {
       expect(result.model.settings).toMatchObject(expected);
     },
   );
+
+  it.each<[string, CellValue, string, Record<string, unknown>]>([
+    [
+      'run_request',
+      'ماه بعد',
+      'ماه درخواست اجرا «ماه بعد» خوانده نشد؛ ماه را مانند ۱۴۰۳-۰۴ یا «تیر ۱۴۰۳» بنویسید. این درخواست اجرا نمی‌شود و در نوبت بعد پاک می‌شود؛ دلیلش در «وضعیت اجرا» نوشته می‌شود.',
+      { runRequest: null, runRequestRaw: 'ماه بعد' },
+    ],
+    [
+      'agency_cards',
+      'شاید',
+      'مقدار «کارنامه دستگاه‌ها» «شاید» خوانده نشد؛ «بله» یا «خیر» بنویسید. تا درست شود کارنامهٔ هیچ دستگاهی فرستاده نمی‌شود؛ خبرنامه فرستاده می‌شود.',
+      { agencyCards: false },
+    ],
+    [
+      'روزهای یادآوری',
+      '۵، دو',
+      'روزهای یادآوری باید عددهای صحیحی از ۰ تا ۳۰ باشند (چند روز پیش از مهلت)، جدا با «،» مانند «۵، ۲، ۰»؛ «دو» پذیرفته نیست. تا درست شود یادآوری در روزهای یادآوری فرستاده نمی‌شود.',
+      { reminderDays: [] },
+    ],
+    [
+      'open_day',
+      'اول ماه',
+      'روز باز شدن باید روزی از ماه بعد از ماه ارزیابی باشد، عدد صحیحی از ۱ تا ۲۹؛ «اول ماه» پذیرفته نیست. تا درست شود ماه به‌طور خودکار برای ورود امتیازها باز نمی‌شود.',
+      { openDay: null },
+    ],
+    [
+      'جدول عمومی',
+      'ده‌تا',
+      'مقدار «جدول عمومی» «ده‌تا» شناخته نشد؛ «برترین‌ها» یا «همه» بنویسید. تا درست شود صفحه‌های عمومی جدول رتبه‌بندی را نشان نمی‌دهند.',
+      { publicTable: null },
+    ],
+  ])(
+    'a bad feature switch %s = %j is a warning at its cell that turns the feature off and says so',
+    (key, value, message, expected) => {
+      const result = parse(
+        withSettings([
+          ['spokesperson', 'x'],
+          [key, value],
+        ]),
+      );
+      expect(result.fatal).toBe(false);
+      expect(result.problems).toEqual([
+        { code: 'settings.invalid', severity: 'warning', tab: SETTINGS, cell: 'B4', message },
+      ]);
+      expectPersian(message);
+      // Never "the default is used" while turning the feature off.
+      expect(message).not.toMatch(/فعلاً|به کار می‌رود/);
+      expect(result.model.settings).toMatchObject(expected);
+      expect(definitionErrors(result.problems)).toEqual([]);
+    },
+  );
+
+  it('open_day after the deadline is a warning that turns it off; on or before, it is kept', () => {
+    const late = parse(
+      withSettings([
+        ['deadline', 10],
+        ['روز باز شدن', '۱۵'],
+      ]),
+    );
+    expect(late.problems).toEqual([
+      {
+        code: 'settings.invalid',
+        severity: 'warning',
+        tab: SETTINGS,
+        cell: 'B4',
+        message:
+          'روز باز شدن (۱۵) پس از مهلت ثبت (۱۰) است؛ ماه پس از پایان مهلت باز نمی‌شود. روزی تا ۱۰ بنویسید. تا درست شود ماه به‌طور خودکار برای ورود امتیازها باز نمی‌شود.',
+      },
+    ]);
+    expect(late.model.settings.openDay).toBeNull();
+    for (const day of [1, 10]) {
+      const fine = parse(
+        withSettings([
+          ['open_day', day],
+          ['deadline', 10],
+        ]),
+      );
+      expect(fine.problems).toEqual([]);
+      expect(fine.model.settings.openDay).toBe(day);
+    }
+  });
+
+  it.each([
+    ['top', 'top'],
+    ['ALL', 'all'],
+    ['برترین ها', 'top'],
+    ['همه', 'all'],
+  ])('public_table %s is %s', (value, table) => {
+    const result = parse(withSettings([['public_table', value]]));
+    expect(result.problems).toEqual([]);
+    expect(result.model.settings.publicTable).toBe(table);
+  });
+
+  it('reads editors (, or ،, groups too), secretariat and contact', () => {
+    const result = parse(
+      withSettings([
+        ['ویرایشگران', 'A@Example.org، group:dabir@example.org , a@example.org'],
+        ['secretariat', 'دبیرخانه شورای اطلاع‌رسانی'],
+        ['راه تماس', '۰۸۴-۳۲۲۲۰۰۰۰'],
+      ]),
+    );
+    expect(result.problems).toEqual([]);
+    expect(result.model.settings).toMatchObject({
+      editors: ['a@example.org', 'dabir@example.org'],
+      secretariat: 'دبیرخانه شورای اطلاع‌رسانی',
+      contact: '۰۸۴-۳۲۲۲۰۰۰۰',
+    });
+  });
+
+  it('an editor address that is not one is settings.invalid, an error', () => {
+    const result = parse(withSettings([['editors', 'a@example.org، دبیرخانه']]));
+    expect(result.problems).toMatchObject([
+      { code: 'settings.invalid', severity: 'error', cell: 'B3' },
+    ]);
+    expect(result.problems[0]?.message).toContain('«دبیرخانه»');
+    expect(result.model.settings.editors).toEqual(['a@example.org']);
+  });
 
   it('names every unknown headline dimension', () => {
     const result = parse(withSettings([['headline_dimensions', 'الف، ب']]));

@@ -40,20 +40,21 @@ describe('deadline and reminder_days', () => {
     [
       'روزهای یادآوری',
       '۵، دو، ۰',
-      /^روزهای یادآوری باید .*؛ «دو» پذیرفته نیست\. فعلاً «۳، ۱» به کار می‌رود\.$/,
-      { reminderDays: [3, 1] },
+      /^روزهای یادآوری باید .*؛ «دو» پذیرفته نیست\. تا درست شود یادآوری در روزهای یادآوری فرستاده نمی‌شود\.$/,
+      { reminderDays: [] },
     ],
-    ['reminder_days', '3، -1', /«-1» پذیرفته نیست/, { reminderDays: [3, 1] }],
-    ['reminder_days', '2.5', /«2\.5» پذیرفته نیست/, { reminderDays: [3, 1] }],
-    ['reminder_days', '40', /«40» پذیرفته نیست/, { reminderDays: [3, 1] }],
-    ['reminder_days', '،،', /«،،» پذیرفته نیست/, { reminderDays: [3, 1] }],
+    ['reminder_days', '3، -1', /«-1» پذیرفته نیست/, { reminderDays: [] }],
+    ['reminder_days', '2.5', /«2\.5» پذیرفته نیست/, { reminderDays: [] }],
+    ['reminder_days', '40', /«40» پذیرفته نیست/, { reminderDays: [] }],
+    ['reminder_days', '،،', /«،،» پذیرفته نیست/, { reminderDays: [] }],
   ])('%s = %j is settings.invalid at the value cell', (key, value, message, expected) => {
     const result = parse(withSettings([[key, value]]));
     expect(result.fatal).toBe(false);
     expect(result.problems).toHaveLength(1);
     expect(result.problems[0]).toMatchObject({
       code: 'settings.invalid',
-      severity: 'error',
+      // A bad deadline is an error; reminder_days only turns a feature on: a warning.
+      severity: key === 'deadline' ? 'error' : 'warning',
       tab: SETTINGS,
       cell: 'B3',
     });

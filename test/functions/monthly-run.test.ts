@@ -105,8 +105,8 @@ describe('monthlyRun: 200', () => {
 
 describe('monthlyRun: 400 names the field and why', () => {
   it.each([
-    ['a bad month', { month: '1403-13' }, 'month', 'must be a Jalali year-month like 1403-04'],
-    ['a month in another form', { month: 'تیر ۱۴۰۳' }, 'month', 'must be a Jalali year-month'],
+    ['a bad month', { month: '1403-13' }, 'month', 'not a month; write it as 1403-04, 1403-4'],
+    ['a month in no form', { month: 'ماه بعد' }, 'month', 'not a month'],
     ['an unknown field', { month: '1403-04', dryrun: true }, 'dryrun', 'is not a field'],
     ['a wrong type', { dryRun: 'yes' }, 'dryRun', 'must be true or false'],
     ['a number for the month', { month: 140304 }, 'month', 'must be a string'],
@@ -187,11 +187,34 @@ describe('monthlyRun: other statuses', () => {
     expect(bench.smtp.received).toHaveLength(3);
   });
 
-  it('422 for a month nobody was evaluated in', async () => {
+  it('422 for a month nobody was evaluated in (the current month, Mordad)', async () => {
     await start();
-    const answer = await post(fn.url, { month: '1403-06' });
+    const answer = await post(fn.url, { month: '1403-05' });
     expect(answer.status).toBe(422);
     expect(answer.json().status).toBe('blocked');
+  });
+
+  it('400 month.future for a month that has not begun (Tehran), in any form; nothing read or sent', async () => {
+    await start();
+    for (const month of ['1403-06', 'شهریور ۱۴۰۳', '1403/9', '۱۴۰۴-۰۱']) {
+      const answer = await post(fn.url, { month });
+      expect(answer.status, month).toBe(400);
+      expect(answer.json().error?.code).toBe('month.future');
+      expect(answer.json().error?.message).toContain(
+        'after the current month (1403-05, Asia/Tehran)',
+      );
+    }
+    expect(bench.standIn.log).toHaveLength(0);
+    expect(bench.smtp.received).toHaveLength(0);
+  });
+
+  it('takes the month in every form of a month cell, as the command line does', async () => {
+    await start();
+    for (const month of ['تیر ۱۴۰۳', '1403-4', '۱۴۰۳/۰۴', ' 1403/04 ']) {
+      const answer = await post(fn.url, { month, dryRun: true });
+      expect(answer.status, `${month}: ${answer.text.slice(0, 200)}`).toBe(200);
+      expect(answer.json().month).toBe('1403-04');
+    }
   });
 
   it('500 when the sheet keeps failing: a JSON error without a stack trace', async () => {

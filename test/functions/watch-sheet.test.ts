@@ -107,19 +107,57 @@ describe('watchSheet', () => {
     expect(bench.setting(RUN_REQUEST) ?? '').toBe('');
   });
 
-  it('an invalid run_request: run_status says so once, the request stays for the secretary', async () => {
+  it('an invalid run_request: cleared, run_status says why; later calls write nothing', async () => {
     await start();
     await bench.setRunRequest('ماه بعد');
     const first = await watch();
+    expect(first.status, first.text).toBe(200);
     expect(first.json().request).toMatchObject({ state: 'invalid', month: null });
     expect(bench.setting(RUN_STATUS)).toBe(
-      '«ماه بعد» ماه معتبری نیست؛ ماه را مانند ۱۴۰۳-۰۴ یا «تیر ۱۴۰۳» بنویسید.',
+      '«ماه بعد» ماه معتبری نیست و درخواست پاک شد؛ ماه را مانند ۱۴۰۳-۰۴ یا «تیر ۱۴۰۳» دوباره در «درخواست اجرا» بنویسید.',
     );
-    expect(bench.setting(RUN_REQUEST)).toBe('ماه بعد');
+    expect(bench.setting(RUN_REQUEST) ?? '').toBe('');
+    await watch(); // the problems tab loses the request's problem
     bench.standIn.resetLog();
     await watch();
     await watch();
     expect(bench.standIn.count('batchUpdate')).toBe(0);
+    expect(bench.smtp.received).toHaveLength(0);
+  });
+
+  it('a run_request for a month that has not begun: month.future, cleared with the reason, nothing sent', async () => {
+    await start();
+    await bench.setRunRequest('آذر ۱۴۰۳');
+    const answer = await watch();
+    expect(answer.status, answer.text).toBe(200);
+    expect(answer.json().request).toMatchObject({
+      state: 'future',
+      month: '1403-09',
+      error: { code: 'month.future' },
+    });
+    expect(bench.setting(RUN_REQUEST) ?? '').toBe('');
+    expect(bench.setting(RUN_STATUS)).toBe(
+      '«آذر ۱۴۰۳» (آذر ۱۴۰۳) هنوز آغاز نشده است و درخواست پاک شد؛ ماه جاری مرداد ۱۴۰۳ است و هر ماه را پس از آغازش می‌توان اجرا کرد.',
+    );
+    expect(bench.smtp.received).toHaveLength(0);
+    expect(() => bench.tab('runs')).toThrow(/no tab/); // no run was even claimed
+  });
+
+  it('a body that asks for something is refused with 400, never ignored; {} and no body pass', async () => {
+    await start();
+    await bench.setRunRequest('1403-04');
+    const refused = await post(fn.url, { month: '1403-04' }, scheduler);
+    expect(refused.status).toBe(400);
+    expect(refused.json().error).toMatchObject({ code: 'request.invalid' });
+    expect(refused.json().error?.message).toContain('watchSheet takes no body');
+    expect(
+      (await post(fn.url, 'run it', { ...scheduler, 'content-type': 'text/plain' })).status,
+    ).toBe(400);
+    expect(bench.smtp.received).toHaveLength(0);
+    expect(bench.setting(RUN_REQUEST)).toBe('1403-04');
+    const empty = await fetch(fn.url, { method: 'POST', headers: scheduler });
+    expect(empty.status).toBe(200);
+    expect(bench.smtp.received).toHaveLength(3);
   });
 
   it('two calls at once with a run_request: one email per recipient, one run', async () => {

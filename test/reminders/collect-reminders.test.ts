@@ -47,7 +47,7 @@ describe('what to remind', () => {
       expect(item?.tab).toBe(SCORES);
       expect(item?.cell).toBe(planted.column ? `${planted.column}${tirRow(raw, id) + 1}` : '');
       expect(reminder.notSubmitted).toBe(planted.column === null);
-      expect(reminder.agency.email).toBe(`pr.${id}@example.org`);
+      expect(reminder.agency.emails).toEqual([`pr.${id}@example.org`]);
     }
     const [d003, , d007, f04] = round.reminders;
     expect(d003?.items[0]?.text).toBe(

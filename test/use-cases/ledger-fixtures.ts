@@ -35,6 +35,7 @@ export function memoryStore(): MemoryStore {
       return { location: 'memory' };
     },
     init: async () => ({ location: 'memory' }),
+    checkWritable: async () => {},
     readRuns: async () => structuredClone(store.runs),
   };
   return store;

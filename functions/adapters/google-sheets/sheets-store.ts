@@ -342,6 +342,9 @@ export function createSheetsStore(options: SheetsStoreOptions): WorkbookStore {
       return { ...report(first.result.changes), ...(after.runs ? { runsLanded: after.runs } : {}) };
     },
 
+    /** A Sheet is never locked by a person having it open: nothing to check. */
+    async checkWritable() {},
+
     async readRuns() {
       return (await freshRuns('read', snapshot?.sheets ?? null))?.tab;
     },

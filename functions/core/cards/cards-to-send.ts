@@ -11,7 +11,7 @@ import { cardView, type CardView } from './card-view.ts';
  * دستگاه‌ها) when written, else yes when any active agency has an email (workbook.md).
  */
 export function agencyCardsOn(model: Model): boolean {
-  return model.settings.agencyCards ?? model.agencies.some((a) => a.active && a.email !== null);
+  return model.settings.agencyCards ?? model.agencies.some((a) => a.active && a.emails.length > 0);
 }
 
 export interface CardsToSendInput {
@@ -54,8 +54,8 @@ export function cardContentHash(view: CardView): string {
 }
 
 /**
- * The cards of the run: for each active agency with an email, in the order of the agencies
- * tab, when agency_cards is on (none when off); or the one test copy. Pure: the same
+ * The cards of the run: for each active agency, one to each of its addresses (not one it
+ * shares with another agency), in the order of the agencies tab, when agency_cards is on (none when off); or the one test copy. Pure: the same
  * input always gives the same cards.
  */
 export function cardsToSend(input: CardsToSendInput): CardToSend[] {
@@ -82,6 +82,6 @@ export function cardsToSend(input: CardsToSendInput): CardToSend[] {
   }
   if (!agencyCardsOn(model)) return [];
   return model.agencies
-    .filter((a) => a.active && a.email !== null && facts.has(a.id))
-    .map((a) => card(a.id, a.email ?? ''));
+    .filter((a) => a.active && facts.has(a.id))
+    .flatMap((a) => a.emails.map((email) => card(a.id, email)));
 }

@@ -29,11 +29,12 @@ export interface AgencyRef {
   id: string;
   name: string;
   group: string;
-  email: string | null;
+  /** The addresses its reminders go to (none shared with another agency); [] = none. */
+  emails: string[];
 }
 
 export interface AgencyReminder {
-  agency: AgencyRef & { email: string };
+  agency: AgencyRef;
   /** No row for the month (none at all, or only one under a name we could not read). */
   notSubmitted: boolean;
   items: ReminderItem[];
@@ -68,7 +69,12 @@ export const REMINDED_CODES: ReadonlySet<string> = new Set([
   'score.formula',
 ]);
 
-const ref = (a: Agency): AgencyRef => ({ id: a.id, name: a.name, group: a.group, email: a.email });
+const ref = (a: Agency): AgencyRef => ({
+  id: a.id,
+  name: a.name,
+  group: a.group,
+  emails: a.emails,
+});
 
 /** Zero-based row and column of an A1 cell (`F12`), or null. */
 function parseA1(cell: string): { row: number; column: number } | null {
@@ -217,9 +223,9 @@ export function collectReminders(
       continue;
     }
     (notSubmitted ? round.notSubmitted : round.withErrors).push(ref(agency));
-    if (agency.email)
+    if (agency.emails.length > 0)
       round.reminders.push({
-        agency: { ...ref(agency), email: agency.email },
+        agency: ref(agency),
         notSubmitted,
         items,
       });

@@ -54,6 +54,6 @@ export function readReminderDays(cell: CellValue): Read<number[]> {
   const what = bad.length > 0 ? bad.map(quote).join('، ') : quote(text);
   return {
     ok: false,
-    message: `روزهای یادآوری باید عددهای صحیحی از ۰ تا ${toPersianDigits(MAX_REMINDER_DAYS)} باشند (چند روز پیش از مهلت)، جدا با «،» مانند «۵، ۲، ۰»؛ ${what} پذیرفته نیست. فعلاً «۳، ۱» به کار می‌رود.`,
+    message: `روزهای یادآوری باید عددهای صحیحی از ۰ تا ${toPersianDigits(MAX_REMINDER_DAYS)} باشند (چند روز پیش از مهلت)، جدا با «،» مانند «۵، ۲، ۰»؛ ${what} پذیرفته نیست. تا درست شود یادآوری در روزهای یادآوری فرستاده نمی‌شود.`,
   };
 }
