@@ -87,7 +87,7 @@ function outcomeOf(
       name: r.name,
       group: r.group,
     })),
-    header: plan?.header.map((h) => h.text) ?? [],
+    header: plan && plan.rows.length > 0 ? plan.header.map((h) => h.text) : [],
     problems,
     notes: [],
     runId: null,
