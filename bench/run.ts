@@ -9,6 +9,7 @@
  *   CLI run / dry run     bundled example, child process               target < 2 s
  *   xlsx read             2,000-agency workbook                        informative
  *   Sheets read + write   2,000 agencies, stand-in                     informative; ≤ 3 calls, ≤ 2 MB
+ *   open / close a month  200 agencies, guard included, stand-in       ≤ 4 Sheets calls each
  *   render a release      after warm-up                                target < 20 ms
  *   render agency cards   every card of the example (110)              target < 300 ms
  *   cold start            functions' entry, sources and dist/          target < 200 ms, < 120 MB
@@ -21,6 +22,7 @@ import { cpus, freemem, loadavg, totalmem } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { cliFigures } from './cli-figures.ts';
+import { entryFigures } from './entry-figures.ts';
 import { coreFigures, type Size } from './core-figures.ts';
 import { formatTable, verdict, type Figure } from './measure.ts';
 import { renderCardsFigures } from './render-cards.ts';
@@ -85,6 +87,7 @@ export async function runBench(
   await step('CLI on the example', () => cliFigures(plan.processRuns));
   await step('xlsx read', () => xlsxFigures(plan.size, plan.runs));
   await step('Sheets store', () => sheetsFigures(plan.size, plan.runs));
+  await step('issue 22: open and close a month', () => entryFigures(plan.runs));
   await step('render', () => renderFigures(plan.runs, plan.renderIterations));
   await step('issue 10 targets (xlsx run, check, dry run)', () =>
     xlsxTargetFigures(plan.size, plan.hugeSize, Math.min(3, plan.processRuns), notes),
