@@ -13,6 +13,12 @@ export interface RawTab {
    * error text, `#DIV/0!`, in both stores.)
    */
   uncomputed?: readonly (readonly [row: number, column: number])[];
+  /**
+   * The product's mark on the tab (a Sheet's developer metadata `karnameh.tab`: the tab
+   * key it was made for, workbook.md), which finds it whatever its title; absent when the
+   * tab carries none or the store has no marks (an .xlsx).
+   */
+  mark?: string;
 }
 
 /** Every tab of a workbook, in workbook order. */

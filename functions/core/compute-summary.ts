@@ -1,4 +1,5 @@
 import { ScoreBook } from './agency-scores.ts';
+import { releaseContentHash } from './content-hash.ts';
 import { changePercent } from './decimal.ts';
 import { GroupFigures } from './group-figures.ts';
 import { compareMonths, monthName, previousMonth, type MonthKey } from './jalali.ts';
@@ -249,7 +250,9 @@ export function computeResults(
   const book = new ScoreBook(model, problems);
   const result = monthResult(book, month);
   const figures = new GroupFigures(book);
-  return { summary: summaryOf(book, figures, result, problems, status), month: result, figures };
+  const { problems: listed, ...facts } = summaryOf(book, figures, result, problems, status);
+  const contentHash = releaseContentHash({ ...facts, problems: [] }, model);
+  return { summary: { ...facts, contentHash, problems: listed }, month: result, figures };
 }
 
 /** Every figure of the month's summary JSON (interfaces.md). */

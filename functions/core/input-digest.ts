@@ -2,7 +2,9 @@ import { createHash } from 'node:crypto';
 import type { CellValue, RawWorkbook } from './cells.ts';
 import { OUTPUT_TABS, SETTING_KEYS, TABS } from './tabs.ts';
 import { normalizeName } from './normalize.ts';
+import { hasRunsHeader } from './tab-lookup.ts';
 
+const OUTPUT_KEYS = new Set<string>(OUTPUT_TABS);
 const OUTPUT_NAMES = new Set(
   [...OUTPUT_TABS, 'archive' as const].flatMap((key) => [
     normalizeName(key),
@@ -25,7 +27,8 @@ const cellText = (cell: CellValue | undefined): string =>
   cell === null || cell === undefined ? '' : String(cell instanceof Date ? serial(cell) : cell);
 
 /**
- * A short digest of the input tabs (everything but the product's own output tabs), so a
+ * A short digest of the input tabs (everything but the product's own output tabs, the runs
+ * tab found by its header whatever its title), so a
  * figure in the release can be traced to the exact sheet content it came from, and a month
  * whose data changed after it was sent is noticed (run.data_changed). Blank trailing cells
  * and rows do not change it, nor do the settings rows the product writes itself
@@ -36,7 +39,8 @@ export function inputDigest(workbook: RawWorkbook): string {
   if (workbook.inputDigest !== undefined) return workbook.inputDigest;
   const hash = createHash('sha256');
   for (const tab of workbook.tabs) {
-    if (OUTPUT_NAMES.has(normalizeName(tab.name))) continue;
+    if (OUTPUT_NAMES.has(normalizeName(tab.name)) || hasRunsHeader(tab)) continue;
+    if (tab.mark !== undefined && OUTPUT_KEYS.has(tab.mark)) continue;
     hash.update(`\u0001${tab.name}\u0002`);
     const settings = SETTINGS_NAMES.has(normalizeName(tab.name));
     const kept = settings

@@ -51,6 +51,9 @@ export const messages = {
   tabDuplicate(tab: string, first: string, spec: { key: string; label: string }): string {
     return `برگه ${quote(tab)} و برگه ${quote(first)} هر دو برگه «${spec.label}» (${spec.key}) به شمار می‌آیند؛ یکی را پاک کنید یا نامش را تغییر دهید تا معلوم باشد کدام خوانده شود.`;
   },
+  tabUnmarked(tab: string, marked: string, spec: { key: string; label: string }): string {
+    return `برگه ${quote(tab)} نام برگه «${spec.label}» (${spec.key}) را دارد ولی کارنامه آن را نساخته است؛ برگه «${spec.label}» همان برگه ${quote(marked)} است و این برگه خوانده نمی‌شود. اگر به آن نیازی نیست، پاکش کنید یا نامش را تغییر دهید.`;
+  },
   headerDuplicate(tab: string, label: string, firstCell: string): string {
     return `ستون «${label}» در ردیف اول برگه «${tab}» دو بار آمده است (پیش‌تر در خانه ${firstCell})؛ یکی را پاک کنید یا عنوانش را تغییر دهید تا معلوم باشد کدام خوانده شود.`;
   },

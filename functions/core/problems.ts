@@ -25,6 +25,7 @@ export const PROBLEM_CODES = [
   'agency.email_invalid',
   'agency.email_shared',
   'month.future',
+  'tab.unmarked',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 
@@ -41,6 +42,7 @@ export const WARNING_CODES: ReadonlySet<ProblemCode> = new Set([
   'score.changed_after_close',
   'agency.email_invalid',
   'agency.email_shared',
+  'tab.unmarked',
 ]);
 
 /**

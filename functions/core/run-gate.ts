@@ -7,7 +7,9 @@ import type { RawTab } from './cells.ts';
 import { a1 } from './cells.ts';
 import type { MonthKey } from './jalali.ts';
 import { DEFINITION_CODES, severityOf, type Problem } from './problems.ts';
-import { REMINDER_KINDS, reminderRuns, type RunsEntry } from './runs-log.ts';
+import { changedCards } from './cards/card-hash.ts';
+import { isContentHash } from './content-hash.ts';
+import { reminderRuns, type RunsEntry } from './runs-log.ts';
 import type { Summary } from './summary.ts';
 import { TABS } from './tabs.ts';
 
@@ -22,13 +24,19 @@ export interface RunGateInput {
   /** The runs tab as read, and its entries (runs-log.ts). */
   runsTab: RawTab | undefined;
   runs: readonly RunsEntry[];
-  /** The digest of the input tabs as read now. */
-  digest: string;
+  /** The release's content hash now (core/content-hash.ts); null when nothing was computed. */
+  contentHash: string | null;
+  /** Each card's content hash now, by its ledger key (`<agencyId>:<email>`). */
+  cardHashes?: ReadonlyMap<string, string>;
+  /** Tabs besides the runs tab that hold records of mail sent (runs-log.ts sentRecordTabs). */
+  strayRecords?: readonly string[];
+  /** Who has not got the month's release or card yet (named when nothing is sent). */
+  notReached?: readonly string[];
   options: { force?: boolean; allowIncomplete?: boolean; testTo?: string };
 }
 
 export type BlockReason =
-  'structure' | 'definition' | 'none-evaluated' | 'no-recipients' | 'incomplete';
+  'structure' | 'runs-record' | 'definition' | 'none-evaluated' | 'no-recipients' | 'incomplete';
 
 export type RunGate =
   /** Nothing is sent; exit 1. A dry run still renders unless the reason is structure or none-evaluated. */
@@ -51,10 +59,14 @@ export function definitionErrors(problems: readonly Problem[]): Problem[] {
   return problems.filter((p) => p.severity === 'error' && DEFINITION_CODES.has(p.code));
 }
 
+/** The kinds of row that record the release going out (not a card, test or reminder). */
+const RELEASE_KINDS = new Set(['run', 'delivery']);
+
 /**
- * The digest the month was last sent with (the last `run` or `delivery` row of the month
- * marked sent or partial; not a test copy, not a reminder round), and that row in the runs
- * tab (for the problem's place).
+ * The content hash the month's release was last sent with (the last `run` or `delivery`
+ * row of the month marked sent or partial; not a card, a test copy or a reminder round),
+ * and that row in the runs tab (for the problem's place). Its `digest` is '' or an earlier
+ * version's digest of the whole workbook when the hash is unknown (isContentHash).
  */
 export function lastSent(
   runs: readonly RunsEntry[],
@@ -64,38 +76,88 @@ export function lastSent(
   let found: RunsEntry | null = null;
   const reminders = reminderRuns(runs);
   for (const entry of runs) {
-    if (entry.month !== month || entry.digest === '') continue;
-    // A reminder round's rows (and its run row) are not the release going out.
-    if (REMINDER_KINDS.has(entry.kind) || reminders.has(entry.runId)) continue;
-    const sent = entry.status === 'sent' || (entry.kind === 'run' && entry.status === 'partial');
-    if (sent && entry.kind !== 'test') found = entry;
+    if (entry.month !== month || !RELEASE_KINDS.has(entry.kind)) continue;
+    // A reminder round's run row is not the release going out.
+    if (reminders.has(entry.runId)) continue;
+    if (entry.status === 'sent' || (entry.kind === 'run' && entry.status === 'partial')) {
+      found = entry;
+    }
   }
   if (!found) return null;
-  const target = found;
-  const rows = runsTab?.rows ?? [];
-  let rowIndex: number | null = null;
-  for (let r = rows.length - 1; r >= 1 && rowIndex === null; r--) {
-    const cells = (rows[r] ?? []).map((c) => (c === null ? '' : String(c).trim()));
-    if (cells.includes(target.runId) && cells.includes(target.digest)) rowIndex = r;
-  }
-  return { entry: target, rowIndex };
+  return { entry: found, rowIndex: rowOf(runsTab, found) };
 }
 
-/** `run.data_changed` when the month was sent with other data than is there now. */
+/** The row of the runs tab holding `entry` (by its run id, kind and recipient). */
+function rowOf(runsTab: RawTab | undefined, entry: RunsEntry): number | null {
+  const rows = runsTab?.rows ?? [];
+  for (let r = rows.length - 1; r >= 1; r--) {
+    const cells = (rows[r] ?? []).map((c) => (c === null ? '' : String(c).trim().toLowerCase()));
+    const recipient = entry.recipient === '' || cells.includes(entry.recipient);
+    if (cells.includes(entry.runId.toLowerCase()) && cells.includes(entry.kind) && recipient) {
+      return r;
+    }
+  }
+  return null;
+}
+
+const digestColumn = TABS.runs.columns.findIndex((c) => c.key === 'digest');
+
+const changedProblem = (input: RunGateInput, cell: string, message: string): Problem => ({
+  code: 'run.data_changed',
+  severity: severityOf('run.data_changed'),
+  tab: input.runsTab ? String(input.runsTab.name) : TABS.runs.label,
+  cell,
+  message,
+  month: input.month,
+});
+
+/**
+ * `run.data_changed` when the release was sent stating other facts than it would now: its
+ * content hash then (a known one) differs from the one now. An earlier version's row,
+ * whose digest is of the whole workbook, is not compared: nothing says its facts changed.
+ */
 export function dataChanged(input: RunGateInput): Problem | null {
-  if (input.options.testTo) return null;
+  if (input.options.testTo || input.contentHash === null) return null;
   const sent = lastSent(input.runs, input.runsTab, input.month);
-  if (!sent || sent.entry.digest === input.digest) return null;
-  const tab = input.runsTab ? String(input.runsTab.name) : TABS.runs.label;
-  const digestColumn = TABS.runs.columns.findIndex((c) => c.key === 'digest');
-  return {
-    code: 'run.data_changed',
-    severity: severityOf('run.data_changed'),
-    tab,
-    cell: sent.rowIndex === null ? '' : a1(sent.rowIndex, digestColumn),
-    message: `داده‌های این ماه پس از ارسال خبر تغییر کرده است (چکیده داده هنگام ارسال ${sent.entry.digest}، اکنون ${input.digest})؛ برگه نتایج به‌روز شد ولی خبر دوباره فرستاده نمی‌شود. برای فرستادن اصلاحیه، اجرا را با --force (یا force) تکرار کنید.`,
-    month: input.month,
-  };
+  if (!sent || !isContentHash(sent.entry.digest) || sent.entry.digest === input.contentHash) {
+    return null;
+  }
+  const cell = sent.rowIndex === null ? '' : a1(sent.rowIndex, digestColumn);
+  return changedProblem(
+    input,
+    cell,
+    `آنچه خبر این ماه می‌گوید پس از ارسال تغییر کرده است (چکیدهٔ محتوای خبر هنگام ارسال ${sent.entry.digest}، اکنون ${input.contentHash})؛ برگهٔ نتایج به‌روز شد ولی خبر دوباره فرستاده نمی‌شود. برای فرستادن اصلاحیه، اجرا را با --force (یا force) تکرار کنید.`,
+  );
+}
+
+/**
+ * `run.data_changed` for the agencies' cards sent before that would state other facts now
+ * (both hashes of the first few): they are not sent again without --force; every other
+ * delivery goes on.
+ */
+export function cardsChanged(input: RunGateInput): Problem | null {
+  if (input.options.testTo || !input.cardHashes) return null;
+  const changed = changedCards(input.runs, input.month, input.cardHashes);
+  const [first] = changed;
+  if (!first) return null;
+  const entry = input.runs.findLast(
+    (e) =>
+      e.month === input.month &&
+      e.kind === 'card' &&
+      e.status === 'sent' &&
+      e.recipient === first.key,
+  );
+  const row = entry ? rowOf(input.runsTab, entry) : null;
+  const shown = changed
+    .slice(0, 5)
+    .map((c) => `${c.key.split(':')[0] ?? c.key} (${c.then} → ${c.now})`)
+    .join('، ');
+  const more = changed.length > 5 ? ` و ${changed.length - 5} کارنامهٔ دیگر` : '';
+  return changedProblem(
+    input,
+    row === null ? '' : a1(row, digestColumn),
+    `کارنامهٔ ${changed.length} دستگاه پس از ارسال تغییر کرده است: ${shown}${more}؛ این کارنامه‌ها دوباره فرستاده نمی‌شوند مگر با --force (اصلاحیه).`,
+  );
 }
 
 /**
@@ -108,7 +170,8 @@ export function dataChanged(input: RunGateInput): Problem | null {
 export function decideRun(input: RunGateInput): RunGate {
   const { summary, options } = input;
   const changed = dataChanged(input);
-  const warnings = changed ? [changed] : [];
+  const cards = cardsChanged(input);
+  const warnings = [changed, cards].filter((p): p is Problem => p !== null);
   const blocked = (reason: BlockReason, message: string, detail: string): RunGate => ({
     kind: 'blocked',
     reason,
@@ -122,6 +185,15 @@ export function decideRun(input: RunGateInput): RunGate {
       'structure',
       'the workbook cannot be read as a scorecard: see the problems',
       'ساختار کارنامه ناقص است',
+    );
+  }
+  const stray = input.strayRecords ?? [];
+  if (stray.length > 0 && !options.testTo) {
+    const names = stray.map((name) => `«${name}»`).join(', ');
+    return blocked(
+      'runs-record',
+      `${names} hold(s) records of mail sent but row 1 is not the runs tab's header, so what was sent cannot be read: put the header back in row 1 (or move those rows into the runs tab) and run again; nothing is sent until then, so nobody gets the month twice`,
+      `سوابق ارسال در برگهٔ ${names} است ولی ردیف اول آن سرستون‌های برگهٔ اجراها نیست؛ تا درست نشود چیزی فرستاده نمی‌شود`,
     );
   }
   const definition = definitionErrors(input.problems);
@@ -158,11 +230,15 @@ export function decideRun(input: RunGateInput): RunGate {
     );
   }
   if (changed && !options.force) {
-    const sent = lastSent(input.runs, input.runsTab, input.month);
+    const then = lastSent(input.runs, input.runsTab, input.month)?.entry.digest ?? '?';
+    const now = input.contentHash ?? '?';
+    const left = input.notReached ?? [];
+    const waiting =
+      left.length > 0 ? `; not reached yet (they get nothing until then): ${left.join(', ')}` : '';
     return {
       kind: 'data-changed',
-      message: `${input.month} was already sent, but its data changed since (digest then ${sent?.entry.digest ?? '?'}, now ${input.digest}): the results tab is refreshed, nothing is sent; use --force to send a correction`,
-      detail: `داده پس از ارسال تغییر کرده است (${sent?.entry.digest ?? '?'} → ${input.digest})؛ نتایج به‌روز شد`,
+      message: `${input.month} was already sent, but what its release states changed since (content hash then ${then}, now ${now}): the results tab is refreshed, nothing is sent; use --force to send a correction${waiting}`,
+      detail: `محتوای خبر پس از ارسال تغییر کرده است (${then} → ${now})؛ نتایج به‌روز شد`,
       warnings,
     };
   }

@@ -68,7 +68,9 @@ const text = (value: CellValue | undefined): string =>
   value === null || value === undefined
     ? ''
     : value instanceof Date
-      ? value.toISOString()
+      ? Number.isNaN(value.getTime())
+        ? ''
+        : value.toISOString()
       : String(value).trim();
 
 /** The columns a runs row cannot be read without (readRunsLog drops rows lacking them). */
@@ -246,4 +248,24 @@ export function deliveryState(
     (e) => !reached.has(e.recipient) && (e.status === 'pending' || e.status === 'unconfirmed'),
   );
   return { monthSent, reached, unconfirmed };
+}
+
+const SENT_KINDS = new Set(['run', 'delivery', 'card', 'test']);
+
+/**
+ * Tabs other than the runs tab that hold what looks like a record of mail sent (a row with
+ * a kind and the status `sent`): a runs tab whose header was lost and that was renamed, a
+ * copy. The product never starts a new runs tab beside them (it would send the month again).
+ */
+export function sentRecordTabs(tabs: readonly RawTab[], runsTab: RawTab | undefined): string[] {
+  return tabs
+    .filter(
+      (tab) =>
+        tab !== runsTab &&
+        tab.rows.some((row) => {
+          const cells = row.map(text);
+          return cells.includes('sent') && cells.some((cell) => SENT_KINDS.has(cell));
+        }),
+    )
+    .map((tab) => tab.name);
 }

@@ -58,6 +58,11 @@ export const summarySchema = z.object({
   status: z.enum(SUMMARY_STATUSES),
   groups: z.array(groupSummarySchema),
   topBandEver: z.number().int(),
+  /**
+   * The release's content hash (core/content-hash.ts): equal for two runs exactly when the
+   * release states the same facts. Absent when the month could not be computed.
+   */
+  contentHash: z.string().optional(),
   problems: z.array(problemSchema),
 });
 

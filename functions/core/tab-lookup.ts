@@ -6,6 +6,9 @@ import { cellText, isBlankRow } from './cell-values.ts';
 import { a1, type CellValue, type RawTab, type RawWorkbook } from './cells.ts';
 import { normalizeName } from './normalize.ts';
 import { messages, type ProblemSink } from './problem-messages.ts';
+import { findTabs as tabsOf, hasRunsHeader, titled } from './tab-identity.ts';
+
+export { hasRunsHeader };
 import { TABS, type ColumnSpec, type TabKey } from './tabs.ts';
 
 /** True when `text` names the key, by its English name or its Persian label. */
@@ -14,21 +17,21 @@ export function matchesKey(text: string, key: string, label: string): boolean {
   return name !== '' && (name === normalizeName(key) || name === normalizeName(label));
 }
 
-/** The first tab (in workbook order) whose title names the tab key. */
-export function findTab(workbook: RawWorkbook, key: TabKey): RawTab | undefined {
-  const spec = TABS[key];
-  return workbook.tabs.find((tab) => matchesKey(String(tab.name ?? ''), spec.key, spec.label));
+/** Every tab that is the key's, best first (tab-identity.ts). */
+export function findTabs(workbook: RawWorkbook, key: TabKey): RawTab[] {
+  return tabsOf(workbook.tabs, key);
 }
 
-/** Every tab whose title names the tab key, in workbook order. */
-export function findTabs(workbook: RawWorkbook, key: TabKey): RawTab[] {
-  const spec = TABS[key];
-  return workbook.tabs.filter((tab) => matchesKey(String(tab.name ?? ''), spec.key, spec.label));
+/** The tab of the key (the first of findTabs). */
+export function findTab(workbook: RawWorkbook, key: TabKey): RawTab | undefined {
+  return findTabs(workbook, key)[0];
 }
 
 /**
- * `tab.duplicate` for every tab after the first that names the same key («settings» and
- * «تنظیمات»): the first one is read, and the run stops until a person says which.
+ * `tab.duplicate` for every tab after the first that is the same key's («settings» and
+ * «تنظیمات», two tabs with the runs header): the first one is read, and the run stops until
+ * a person says which. `tab.unmarked`, a warning, for a tab named like a key whose tab
+ * carries the product's mark (added by a person: ignored).
  */
 export function reportDuplicateTabs(workbook: RawWorkbook, sink: ProblemSink): void {
   for (const key of Object.keys(TABS) as TabKey[]) {
@@ -37,6 +40,12 @@ export function reportDuplicateTabs(workbook: RawWorkbook, sink: ProblemSink): v
     for (const other of others) {
       const message = messages.tabDuplicate(String(other.name), String(first.name), TABS[key]);
       sink.tab('tab.duplicate', key, String(other.name), message);
+    }
+    if (first.mark !== key) continue;
+    for (const tab of workbook.tabs) {
+      if (tab.mark !== undefined || !titled(tab, key)) continue;
+      const message = messages.tabUnmarked(String(tab.name), String(first.name), TABS[key]);
+      sink.tab('tab.unmarked', key, String(tab.name), message);
     }
   }
 }

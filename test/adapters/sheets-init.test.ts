@@ -218,7 +218,14 @@ describe('SheetsStore.init', () => {
       'اجراها',
     ]);
     const old = JSON.parse(before) as { sheets: unknown[] };
-    expect(JSON.parse(JSON.stringify(doc.sheets.slice(0, 3)))).toEqual(old.sheets);
+    const unmarked = doc.sheets.slice(0, 3).map(({ developerMetadata: _m, ...rest }) => rest);
+    expect(JSON.parse(JSON.stringify(unmarked))).toEqual(old.sheets);
+    // Marked as the product's: found by the mark whatever they are renamed to.
+    expect(doc.sheets.slice(0, 3).map((s) => s.developerMetadata?.[0]?.metadataValue)).toEqual([
+      'settings',
+      'indicators',
+      'results',
+    ]);
   });
 });
 

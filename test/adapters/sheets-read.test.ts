@@ -31,7 +31,7 @@ describe('SheetsStore.read', () => {
     ]);
     const [get, batchGet] = standIn.log;
     expect(get?.query.get('fields')).toBe(
-      'sheets(properties(sheetId,title,index,sheetType,gridProperties(rowCount,columnCount,frozenRowCount),rightToLeft),merges(startRowIndex,endRowIndex,startColumnIndex,endColumnIndex)),developerMetadata(metadataId,metadataValue)',
+      'sheets(properties(sheetId,title,index,sheetType,gridProperties(rowCount,columnCount,frozenRowCount),rightToLeft),developerMetadata(metadataKey,metadataValue),merges(startRowIndex,endRowIndex,startColumnIndex,endColumnIndex)),developerMetadata(metadataId,metadataValue)',
     );
     expect(Object.fromEntries(batchGet?.query ?? [])).toMatchObject({
       valueRenderOption: 'UNFORMATTED_VALUE',

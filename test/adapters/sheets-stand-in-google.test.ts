@@ -306,4 +306,57 @@ describe('the stand-in as Google behaves', () => {
     });
     expect(got.data.developerMetadata).toEqual([{ metadataId: 77, metadataValue: 'two' }]);
   });
+
+  it('keeps developer metadata on a sheet: listed with it, gone with it, refused where Google refuses it', async () => {
+    const api = client(standIn.token);
+    const info = await api.spreadsheets.get({
+      spreadsheetId: ID,
+      fields: 'sheets(properties(sheetId,title))',
+    });
+    const sheetId =
+      info.data.sheets?.find((s) => s.properties?.title === 'Sheet1')?.properties?.sheetId ?? -1;
+    const mark = (
+      location: sheets_v4.Schema$DeveloperMetadataLocation,
+    ): sheets_v4.Schema$Request => ({
+      createDeveloperMetadata: {
+        developerMetadata: {
+          metadataKey: 'karnameh.tab',
+          metadataValue: 'runs',
+          location,
+          visibility: 'DOCUMENT',
+        },
+      },
+    });
+    expect(await refusal(batch(api, [mark({ sheetId: 987_654 })]))).toMatchObject({ status: 400 });
+    expect(await refusal(batch(api, [mark({ sheetId, spreadsheet: true })]))).toMatchObject({
+      status: 400,
+    });
+    const created = await batch(api, [mark({ sheetId })]);
+    expect(created.data.replies?.[0]?.createDeveloperMetadata?.developerMetadata?.location).toEqual(
+      {
+        locationType: 'SHEET',
+        sheetId,
+      },
+    );
+    // A rename keeps it; the fields mask selects it under each sheet.
+    await batch(api, [
+      { updateSheetProperties: { properties: { sheetId, title: 'renamed' }, fields: 'title' } },
+    ]);
+    const got = await api.spreadsheets.get({
+      spreadsheetId: ID,
+      fields: 'sheets(properties(title),developerMetadata(metadataKey,metadataValue))',
+    });
+    expect(
+      got.data.sheets?.find((s) => s.properties?.title === 'renamed')?.developerMetadata,
+    ).toEqual([{ metadataKey: 'karnameh.tab', metadataValue: 'runs' }]);
+    await batch(api, [
+      { addSheet: { properties: { title: 'other' } } },
+      { deleteSheet: { sheetId } },
+    ]);
+    const after = await api.spreadsheets.get({
+      spreadsheetId: ID,
+      fields: 'sheets(developerMetadata(metadataKey))',
+    });
+    expect(JSON.stringify(after.data)).not.toContain('karnameh.tab');
+  });
 });

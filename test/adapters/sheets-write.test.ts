@@ -81,7 +81,13 @@ describe('SheetsStore.write', () => {
     // rows are all this write's, so the report holds the tab as it landed.
     expect(standIn.log.map((r) => r.method)).toEqual(['batchUpdate']);
     expect(report.runsLanded).toEqual({ name: 'اجراها', rows: runsRows(runs) });
-    expect(requestKinds(batchUpdates()[0]?.body).slice(0, 2)).toEqual(['addSheet', 'addSheet']);
+    // Each tab added is marked as the product's as it is made (its key, on the sheet).
+    expect(requestKinds(batchUpdates()[0]?.body).slice(0, 4)).toEqual([
+      'addSheet',
+      'createDeveloperMetadata',
+      'addSheet',
+      'createDeveloperMetadata',
+    ]);
     expect(standIn.tabRows('w-1', 'نتایج')).toEqual(results);
     expect(standIn.tabRows('w-1', 'خطاها')).toEqual(problems);
     expect(standIn.tabRows('w-1', 'اجراها')).toEqual(runsRows(runs));
@@ -94,6 +100,9 @@ describe('SheetsStore.write', () => {
       [true, 1],
       [true, 1],
     ]);
+    expect(
+      added.map((s) => s.developerMetadata?.map((m) => [m.metadataKey, m.metadataValue])),
+    ).toEqual([[['karnameh.tab', 'problems']], [['karnameh.tab', 'runs']]]);
     expect(inputTabs('w-1')).toEqual(before);
   });
 

@@ -247,7 +247,7 @@ describe('karnameh init --example --sheet on a partly set-up spreadsheet', () =>
     expect(calls(standIn)).toEqual(['get 200', 'values.batchGet 200', 'batchUpdate 200']);
   });
 
-  it('adds only the missing tabs and leaves every existing tab exactly as it was', () => {
+  it('adds only the missing tabs and leaves every existing tab as it was, but for its mark', () => {
     const sheets = standIn.spreadsheet(ID).sheets;
     expect(sheets.map((s) => s.properties.title)).toEqual([
       'Settings',
@@ -261,9 +261,21 @@ describe('karnameh init --example --sheet on a partly set-up spreadsheet', () =>
       'خطاها',
       'اجراها',
     ]);
-    expect(JSON.parse(JSON.stringify(sheets.slice(0, 4)))).toEqual(
-      JSON.parse(JSON.stringify(before)),
-    );
+    const unmarked = sheets.slice(0, 4).map(({ developerMetadata: _m, ...rest }) => rest);
+    expect(JSON.parse(JSON.stringify(unmarked))).toEqual(JSON.parse(JSON.stringify(before)));
+    // The product's tabs found by their titles are marked as theirs; the notes tab is not.
+    expect(sheets.map((s) => s.developerMetadata?.map((m) => m.metadataValue) ?? [])).toEqual([
+      ['settings'],
+      ['agencies'],
+      ['results'],
+      [],
+      ['indicators'],
+      ['bands'],
+      ['scores'],
+      ['recipients'],
+      ['problems'],
+      ['runs'],
+    ]);
   });
 
   it('points the agency check of the new scores tab at the existing agencies tab’s id column', () => {

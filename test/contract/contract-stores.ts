@@ -209,7 +209,7 @@ export async function play(
     });
   }
   const after = await handle.reopen().read();
-  // A card row's detail is `hash=<16 hex> <message id>`: the id is replaced inside it.
+  // A row's detail holds the message id (with more words, for some): it is replaced inside it.
   const withoutMessageIds = (cell: string): string => {
     for (const id of messageIds) if (cell.includes(id)) return cell.split(id).join(MESSAGE_ID);
     return cell;

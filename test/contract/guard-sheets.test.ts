@@ -200,6 +200,45 @@ describe('the guard of an open month, per account', () => {
     expect(await type('stranger@x.ir', TABS.scores.label, b, 2, '1')).toEqual(REFUSED);
   });
 
+  it('a tab an agency adds named «تنظیمات» or shaped like the runs tab is tab.unmarked, and the check goes on', async () => {
+    // Any editor of the file may add a tab; open marked the product's own.
+    const add = (title: string) => send('a1@barq.ir', { addSheet: { properties: { title } } });
+    expect(await add('تنظيمات')).toMatchObject({ status: 200 }); // Arabic yeh: the same name
+    expect(await add('runs')).toMatchObject({ status: 200 });
+    const runsHeader = TABS.runs.columns.map((c) => ({
+      userEnteredValue: { stringValue: c.label },
+    }));
+    expect(
+      await send('a1@barq.ir', {
+        updateCells: {
+          range: {
+            sheetId: sheetId('runs'),
+            startRowIndex: 0,
+            endRowIndex: 1,
+            startColumnIndex: 0,
+            endColumnIndex: runsHeader.length,
+          },
+          rows: [{ values: runsHeader }],
+          fields: 'userEnteredValue',
+        },
+      }),
+    ).toMatchObject({ status: 200 });
+    const check = await karnameh(
+      ['check', '--sheet', ID, '--month', '1403-05', '--json'],
+      env(),
+      NOW,
+    );
+    expect(check.code, check.stderr).toBe(0);
+    const problems = (JSON.parse(check.stdout) as Summary).problems;
+    expect(
+      problems
+        .filter((p) => p.code === 'tab.unmarked')
+        .map((p) => p.tab)
+        .sort(),
+    ).toEqual(['runs', 'تنظيمات'].sort());
+    expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
+  });
+
   it('an agency made inactive after open keeps its row and its right until the close', async () => {
     expect(await type('owner', TABS.agencies.label, 3, 3, 'خیر')).toMatchObject({ status: 200 });
     const row = rowOf('1403-05', 'a3');

@@ -139,7 +139,13 @@ describe('data changed after the month was sent', () => {
   const sentBefore = (): RawWorkbook => {
     const workbook = contractWorkbook();
     const at = '2024-07-24T08:00:00.000Z';
-    const entry = { runId: 'r-0', month: MONTH, at, requestedBy: 'cli', digest: '0123456789ab' };
+    const entry = {
+      runId: 'r-0',
+      month: MONTH,
+      at,
+      requestedBy: 'cli',
+      digest: '0123456789abcdef',
+    };
     workbook.tabs.push({
       name: TABS.runs.label,
       rows: runsRows([
@@ -163,7 +169,7 @@ describe('data changed after the month was sent', () => {
     return workbook;
   };
 
-  it('warns with both digests, refreshes the results, sends nothing; --force sends a correction', async () => {
+  it('warns with both content hashes, refreshes the results, sends nothing; --force sends a correction', async () => {
     const steps: Step[] = [
       { command: 'run', options: { month: MONTH } },
       { command: 'run', options: { month: MONTH, dryRun: true } },
@@ -177,8 +183,8 @@ describe('data changed after the month was sent', () => {
       expect(first?.summary.status).toBe('already-sent');
       const warning = first?.summary.problems.find((x) => x.code === 'run.data_changed');
       expect(warning).toMatchObject({ severity: 'warning', tab: 'اجراها', cell: 'H4' });
-      expect(warning?.message).toContain('0123456789ab');
-      expect(warning?.message).toContain(p.digest);
+      expect(warning?.message).toContain('0123456789abcdef');
+      expect(warning?.message).toContain(first?.summary.contentHash);
       expect(first?.message).toContain('--force');
       expect(preview?.message).toContain('changed');
       expect(forced).toMatchObject({ exitCode: 0, mailed: 2 });

@@ -11,6 +11,7 @@ import { PROBLEM_CODES, type ProblemCode } from '../../functions/core/problems.t
 import { decideRun, definitionErrors } from '../../functions/core/run-gate.ts';
 import { readRunsLog, runsRows } from '../../functions/core/runs-log.ts';
 import { inputDigest } from '../../functions/core/input-digest.ts';
+import { findTab } from '../../functions/core/tab-lookup.ts';
 import {
   editCell,
   fromTabs,
@@ -37,6 +38,28 @@ function edited(change: (tabs: Record<string, Rows>) => void): RawWorkbook {
 /** The sample with one more tab. */
 function plusTab(name: string, rows: Rows): RawWorkbook {
   return { tabs: [...sampleWorkbook().tabs, { name, rows }] };
+}
+
+/**
+ * A Sheet whose settings tab carries the product's mark under another title, beside an
+ * unmarked tab named «تنظیمات» that a person added.
+ */
+function markedBesideLookAlike(): RawWorkbook {
+  const tabs = sampleWorkbook().tabs.map((tab) =>
+    tab.name === 'تنظیمات' ? { ...tab, name: 'پیکربندی', mark: 'settings' } : tab,
+  );
+  return {
+    tabs: [
+      ...tabs,
+      {
+        name: 'تنظیمات',
+        rows: [
+          ['کلید', 'مقدار'],
+          ['استان', 'تهران'],
+        ],
+      },
+    ],
+  };
 }
 
 /** One input per problem code that the parse reports, and where it must be reported. */
@@ -76,6 +99,7 @@ const PRODUCERS: [ProblemCode, RawWorkbook, string][] = [
   ['recipient.invalid', editCell('گیرندگان', 1, 0, 'news@'), 'گیرندگان!A2'],
   ['recipient.none', sampleWorkbook({ گیرندگان: [['ایمیل']] }), 'گیرندگان!A2'],
   ['tab.duplicate', plusTab('settings', [['key', 'value']]), 'settings!'],
+  ['tab.unmarked', markedBesideLookAlike(), 'تنظیمات!'],
   ['header.duplicate', editCell(SCORES, 0, 6, 'ش۲'), `${SCORES}!G1`],
   [
     'score.changed_after_close',
@@ -108,6 +132,35 @@ describe('every problem code of workbook.md is produced at its place', () => {
       'month.future',
     ]);
     expect(PROBLEM_CODES.filter((code) => !covered.has(code))).toEqual([]);
+  });
+});
+
+describe('tabs found by what they are, not by their titles', () => {
+  const runsHeader = runsRows([])[0] ?? [];
+  it('a marked tab is read whatever its title; the unmarked look-alike is ignored, with a warning', () => {
+    const result = parse(markedBesideLookAlike());
+    expect(result.model.settings.province).not.toBe('تهران');
+    const warning = result.problems.find((p) => p.code === 'tab.unmarked');
+    expect(warning).toMatchObject({ severity: 'warning', tab: 'تنظیمات' });
+    expect(warning?.message).toContain('پیکربندی');
+    expect(definitionErrors(result.problems)).toEqual([]);
+  });
+
+  it('the runs tab is the one whose row 1 is its header, whatever its title', () => {
+    const workbook = plusTab('سوابق ارسال', [runsHeader, ['r-1', '1403-04', '', 'run', 'sent']]);
+    workbook.tabs.push({ name: 'اجراها', rows: [] });
+    expect(findTab(workbook, 'runs')?.name).toBe('سوابق ارسال');
+    expect(parse(workbook).problems.filter((p) => p.code === 'tab.duplicate')).toEqual([]);
+  });
+
+  it('two tabs with the runs header stop the run, both named', () => {
+    const workbook = plusTab('اجراها', [runsHeader]);
+    workbook.tabs.push({ name: 'اجراهای قدیم', rows: [runsHeader] });
+    const duplicate = parse(workbook).problems.filter((p) => p.code === 'tab.duplicate');
+    expect(duplicate).toHaveLength(1);
+    expect(duplicate[0]?.tab).toBe('اجراهای قدیم');
+    expect(duplicate[0]?.message).toContain('«اجراها»');
+    expect(definitionErrors(duplicate)).toHaveLength(1);
   });
 });
 
@@ -168,7 +221,7 @@ describe('definition errors are errors, and the gate stops on them', () => {
       recipients: result.model.recipients.length,
       runsTab: undefined,
       runs: [],
-      digest: 'd1',
+      contentHash: '00000000000000d1',
       options: { allowIncomplete: true, force: true },
     });
     expect(gate).toMatchObject({ kind: 'blocked', reason: 'definition' });
@@ -302,7 +355,7 @@ describe('the run gate (workbook.md, "What stops a run")', () => {
       status: 'sent',
       recipient: '',
       requestedBy: 'cli',
-      digest: 'aaaaaaaaaaaa',
+      digest: 'aaaaaaaaaaaaaaaa',
       detail: '',
     },
   ]);
@@ -316,7 +369,7 @@ describe('the run gate (workbook.md, "What stops a run")', () => {
       recipients: 2,
       runsTab: undefined,
       runs: [],
-      digest: 'aaaaaaaaaaaa',
+      contentHash: 'aaaaaaaaaaaaaaaa',
       options: {},
       ...over,
     });
@@ -341,12 +394,13 @@ describe('the run gate (workbook.md, "What stops a run")', () => {
     );
   });
 
-  it('a sent month whose digest changed: run.data_changed at the digest cell, both digests named', () => {
+  it('a sent month whose content hash changed: run.data_changed at the digest cell, both hashes named', () => {
     const runs = readRunsLog(runsTab);
     const changed = gate({
       runs,
       runsTab,
-      digest: 'bbbbbbbbbbbb',
+      contentHash: 'bbbbbbbbbbbbbbbb',
+      notReached: ['late@example.org'],
       options: { allowIncomplete: true },
     });
     expect(changed.kind).toBe('data-changed');
@@ -358,17 +412,64 @@ describe('the run gate (workbook.md, "What stops a run")', () => {
       tab: 'اجراها',
       cell: 'H2',
     });
-    expect(warning?.message).toContain('aaaaaaaaaaaa');
-    expect(warning?.message).toContain('bbbbbbbbbbbb');
+    expect(warning?.message).toContain('aaaaaaaaaaaaaaaa');
+    expect(warning?.message).toContain('bbbbbbbbbbbbbbbb');
+    // Who is still waiting is named, since nothing goes to them either.
+    expect(changed.kind === 'data-changed' && changed.message).toContain('late@example.org');
     const forced = gate({
       runs,
       runsTab,
-      digest: 'bbbbbbbbbbbb',
+      contentHash: 'bbbbbbbbbbbbbbbb',
       options: { allowIncomplete: true, force: true },
     });
     expect(forced).toMatchObject({ kind: 'proceed', warnings: [warning] });
     const same = gate({ runs, runsTab, options: { allowIncomplete: true } });
     expect(same).toEqual({ kind: 'proceed', warnings: [] });
+  });
+
+  it('a row of an earlier version (a 12-character digest of the whole workbook) is unknown, never "changed"', () => {
+    const old = runsRows(readRunsLog(runsTab).map((e) => ({ ...e, digest: 'aaaaaaaaaaaa' })));
+    const oldTab = { name: 'اجراها', rows: old };
+    const gated = gate({
+      runs: readRunsLog(oldTab),
+      runsTab: oldTab,
+      contentHash: 'bbbbbbbbbbbbbbbb',
+      options: { allowIncomplete: true },
+    });
+    expect(gated).toEqual({ kind: 'proceed', warnings: [] });
+  });
+
+  it('a card sent under another hash: run.data_changed naming it with both hashes; the month proceeds', () => {
+    const at = '2024-07-25T08:00:00.000Z';
+    const row = { runId: 'r-1', month: SAMPLE_MONTH, at, requestedBy: 'cli', detail: '' };
+    const rows = runsRows([
+      { ...row, kind: 'run', status: 'sent', recipient: '', digest: 'aaaaaaaaaaaaaaaa' },
+      {
+        ...row,
+        kind: 'card',
+        status: 'sent',
+        recipient: 'a01:a@x.org',
+        digest: 'cccccccccccccccc',
+      },
+      { ...row, kind: 'card', status: 'sent', recipient: 'a02:b@x.org', digest: 'dddddddddddd' },
+    ]);
+    const tab = { name: 'اجراها', rows };
+    const cardHashes = new Map([
+      ['a01:a@x.org', 'eeeeeeeeeeeeeeee'],
+      ['a02:b@x.org', 'ffffffffffffffff'],
+    ]);
+    const gated = gate({
+      runs: readRunsLog(tab),
+      runsTab: tab,
+      cardHashes,
+      options: { allowIncomplete: true },
+    });
+    expect(gated.kind).toBe('proceed');
+    expect(gated.warnings).toHaveLength(1);
+    expect(gated.warnings[0]).toMatchObject({ code: 'run.data_changed', cell: 'H3' });
+    expect(gated.warnings[0]?.message).toContain('a01 (cccccccccccccccc → eeeeeeeeeeeeeeee)');
+    // a02's row is an earlier version's: its card's facts then are unknown.
+    expect(gated.warnings[0]?.message).not.toContain('a02');
   });
 });
 

@@ -75,7 +75,8 @@ describe('agency report cards over SMTP', () => {
     expect(cardRows).toHaveLength(agencies.size);
     for (const row of cardRows) {
       expect(row.status).toBe('sent');
-      expect(row.detail).toMatch(/^hash=[0-9a-f]{16} <.+>$/);
+      expect(row.digest).toMatch(/^[0-9a-f]{16}$/);
+      expect(row.detail).toMatch(/^<.+>$/);
       const [id, email] = row.recipient.split(':');
       expect(agencies.get(id ?? '')).toBe(email);
     }

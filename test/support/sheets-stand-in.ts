@@ -355,6 +355,9 @@ export async function startSheetsStandIn(options: StandInOptions = {}): Promise<
         }
       : {}),
     ...(sheet.merges?.length ? { merges: structuredClone(sheet.merges) } : {}),
+    ...(sheet.developerMetadata?.length
+      ? { developerMetadata: structuredClone(sheet.developerMetadata) }
+      : {}),
   });
 
   function spreadsheetJson(doc: StandInSpreadsheet, sheets: Json[]): Json {

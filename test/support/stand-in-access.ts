@@ -1,8 +1,9 @@
 /**
  * Who may edit what in the stand-in, as Google decides it: protected ranges stop every
  * account but their editors and the owner (the creator of a protection is always one of
- * its editors), with Google's own words; and the spreadsheet-level developer metadata
- * (`createDeveloperMetadata`, `deleteDeveloperMetadata`) that karnameh's write marker uses.
+ * its editors), with Google's own words; and developer metadata on the spreadsheet (the
+ * write marker) and on whole sheets (the tabs' marks), `createDeveloperMetadata` and
+ * `deleteDeveloperMetadata`.
  */
 import { checkHoles, locks } from './stand-in-protection.ts';
 import {
@@ -137,31 +138,66 @@ export function deleteProtectedRange(
 
 const METADATA_ID_MAX = 2_147_483_647;
 
+/** Every developer metadata entry of the spreadsheet, at its level and on its sheets. */
+function allMetadata(doc: StandInSpreadsheet): Json[] {
+  return [...doc.developerMetadata, ...doc.sheets.flatMap((s) => s.developerMetadata ?? [])];
+}
+
+/**
+ * Where a new entry goes, as Google reads `DeveloperMetadataLocation`: exactly one of
+ * `spreadsheet: true` or a `sheetId` that names a sheet (a row or column range is not
+ * implemented by the stand-in); `locationType` is read-only, set by the answer.
+ */
+function metadataHome(doc: StandInSpreadsheet, location: Json, where: string): StandInSheet | null {
+  const given = ['spreadsheet', 'sheetId', 'dimensionRange'].filter(
+    (k) => location[k] !== undefined && location[k] !== null && location[k] !== false,
+  );
+  if (given.length !== 1) {
+    throw new ApiRefusal(
+      `Invalid ${where}: developerMetadata.location must specify exactly one of spreadsheet, sheetId or dimensionRange.`,
+    );
+  }
+  if (given[0] === 'dimensionRange') {
+    throw new ApiRefusal(`Invalid ${where}: the stand-in keeps no row or column metadata`, 501);
+  }
+  if (given[0] === 'spreadsheet') {
+    if (location.spreadsheet !== true) throw new ApiRefusal(`Invalid ${where}: location`);
+    return null;
+  }
+  const sheet = doc.sheets.find((s) => s.properties.sheetId === location.sheetId);
+  if (!sheet)
+    throw new ApiRefusal(`Invalid ${where}: No grid with id: ${String(location.sheetId)}`);
+  return sheet;
+}
+
 export function createDeveloperMetadata(doc: StandInSpreadsheet, body: Json, where: string): Json {
   const metadata = obj(structuredClone(body.developerMetadata));
-  if (obj(metadata.location).spreadsheet !== true) {
-    throw new ApiRefusal(`Invalid ${where}: the stand-in keeps spreadsheet-level metadata only`);
-  }
+  const location = obj(metadata.location);
+  const home = metadataHome(doc, location, where);
   if (typeof metadata.metadataKey !== 'string' || metadata.metadataKey === '') {
     throw new ApiRefusal(`Invalid ${where}: metadataKey is required.`);
   }
   if (metadata.visibility !== 'DOCUMENT' && metadata.visibility !== 'PROJECT') {
     throw new ApiRefusal(`Invalid ${where}: visibility is required.`);
   }
+  const every = allMetadata(doc);
   let id = metadata.metadataId;
   if (id === undefined || id === null) {
-    id = 1 + Math.max(0, ...doc.developerMetadata.map((m) => Number(m.metadataId)));
+    id = 1 + Math.max(0, ...every.map((m) => Number(m.metadataId)));
   } else if (typeof id !== 'number' || id < 1 || id > METADATA_ID_MAX) {
     throw new ApiRefusal(`Invalid ${where}: metadataId must be positive.`);
-  } else if (doc.developerMetadata.some((m) => m.metadataId === id)) {
+  } else if (every.some((m) => m.metadataId === id)) {
     throw new ApiRefusal(`Invalid ${where}: Developer metadata with id ${id} already exists.`);
   }
   const stored = {
     ...metadata,
     metadataId: id,
-    location: { locationType: 'SPREADSHEET', spreadsheet: true },
+    location: home
+      ? { locationType: 'SHEET', sheetId: home.properties.sheetId }
+      : { locationType: 'SPREADSHEET', spreadsheet: true },
   };
-  doc.developerMetadata.push(stored);
+  if (home) home.developerMetadata = [...(home.developerMetadata ?? []), stored];
+  else doc.developerMetadata.push(stored);
   return { createDeveloperMetadata: { developerMetadata: structuredClone(stored) } };
 }
 
@@ -174,7 +210,12 @@ export function deleteDeveloperMetadata(doc: StandInSpreadsheet, body: Json, whe
     throw new ApiRefusal(`Invalid ${where}: the stand-in looks metadata up by id, key or value`);
   }
   const matches = (m: Json) => keys.every((k) => m[k] === lookup[k]);
-  const deleted = doc.developerMetadata.filter(matches);
+  const deleted = allMetadata(doc).filter(matches);
   doc.developerMetadata = doc.developerMetadata.filter((m) => !matches(m));
+  for (const sheet of doc.sheets) {
+    if (sheet.developerMetadata) {
+      sheet.developerMetadata = sheet.developerMetadata.filter((m) => !matches(m));
+    }
+  }
   return { deleteDeveloperMetadata: { deletedDeveloperMetadata: structuredClone(deleted) } };
 }

@@ -54,6 +54,8 @@ export interface StandInSheet {
   dimensionProperties: Json[];
   /** Merged ranges (GridRange JSON), as `spreadsheets.get` lists them in `sheets.merges`. */
   merges?: Json[];
+  /** Developer metadata on the whole sheet, as `spreadsheets.get` lists it in `sheets.developerMetadata`. */
+  developerMetadata?: Json[];
 }
 
 /** The account that owns every spreadsheet the stand-in loads (the default token's). */
@@ -83,6 +85,7 @@ export function workingCopy(doc: StandInSpreadsheet): StandInSpreadsheet {
       protectedRanges: sheet.protectedRanges.slice(),
       dimensionProperties: sheet.dimensionProperties.slice(),
       ...(sheet.merges ? { merges: sheet.merges.slice() } : {}),
+      ...(sheet.developerMetadata ? { developerMetadata: sheet.developerMetadata.slice() } : {}),
     })),
     sharedWith: doc.sharedWith.slice(),
     developerMetadata: doc.developerMetadata.slice(),

@@ -13,7 +13,7 @@ import { DEFAULT_BANDS, TABS, type TabKey } from '../../core/tabs.ts';
 import type { InitTemplate } from '../../ports.ts';
 import { toPlainRows, toRowData, widthOf } from './cell-data.ts';
 import { quoteTitle, type SheetInfo } from './snapshot.ts';
-import { nextSheetId } from './write-plan.ts';
+import { markRequest, nextSheetId } from './write-plan.ts';
 
 type Request = sheets_v4.Schema$Request;
 type Color = sheets_v4.Schema$Color;
@@ -40,8 +40,13 @@ export interface InitPlan {
 function exists(sheets: readonly SheetInfo[], key: TabKey, title: string): SheetInfo | undefined {
   const spec = TABS[key];
   const wanted = normalizeName(title);
-  return sheets.find(
-    (s) => matchesKey(s.title, spec.key, spec.label) || normalizeName(s.title) === wanted,
+  return (
+    sheets.find((s) => s.mark === key) ??
+    sheets.find(
+      (s) =>
+        s.mark === undefined &&
+        (matchesKey(s.title, spec.key, spec.label) || normalizeName(s.title) === wanted),
+    )
   );
 }
 
@@ -171,7 +176,9 @@ export function agenciesHeaderNeeded(
 }
 
 /**
- * Requests adding every template tab that is missing; none when all exist.
+ * Requests adding every template tab that is missing, and marking every template tab
+ * not marked yet; none when all exist, marked. `runsTab` is the runs tab when found by its
+ * header under another title (sheets-store.ts), so that no new, empty one is added.
  * `agenciesHeader` is row 1 of the agencies tab already in the sheet (see
  * `agenciesHeaderNeeded`); without an id column there, the agency check is left out.
  */
@@ -180,6 +187,7 @@ export function planInit(
   template: InitTemplate,
   account: string | null,
   agenciesHeader: readonly unknown[] = [],
+  runsTab?: SheetInfo,
 ): InitPlan {
   const known: { sheetId: number }[] = [...sheets];
   const adds: Request[] = [];
@@ -194,9 +202,16 @@ export function planInit(
     title: existingAgencies?.title ?? agenciesTab?.title ?? TABS.agencies.label,
     idColumn: columnOf(header, 'id', 'شناسه'),
   };
+  const marks: Request[] = [];
   for (const tab of template.tabs) {
-    if (exists(sheets, tab.key, tab.title)) continue;
+    const there = (tab.key === 'runs' ? runsTab : undefined) ?? exists(sheets, tab.key, tab.title);
+    if (there) {
+      // A tab that is there is marked as the key's, once (workbook.md, the marking of tabs).
+      if (there.mark === undefined) marks.push(markRequest(there.sheetId, tab.key));
+      continue;
+    }
     const sheetId = nextSheetId(known);
+    marks.push(markRequest(sheetId, tab.key));
     known.push({ sheetId });
     added.push(tab.title);
     const rows = toPlainRows([tab.header, ...tab.rows]);
@@ -256,5 +271,5 @@ export function planInit(
       });
     }
   }
-  return { requests: [...adds, ...fills], added };
+  return { requests: [...adds, ...marks, ...fills], added };
 }

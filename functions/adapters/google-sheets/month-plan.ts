@@ -13,7 +13,8 @@ import type { MonthEdit, ScoresAppend } from '../../ports.ts';
 import type { ArchiveAppend } from '../../core/close-month.ts';
 import { toCellData, toPlain, toRowData, widthOf } from './cell-data.ts';
 import { findSheet, type SheetInfo, type WorkbookSnapshot } from './snapshot.ts';
-import { nextSheetId, planWrite } from './write-plan.ts';
+import { markRequest, nextSheetId, planWrite } from './write-plan.ts';
+import { PEOPLE_TABS, type TabKey } from '../../core/tabs.ts';
 import { planGuard } from './guard-plan.ts';
 
 type Request = sheets_v4.Schema$Request;
@@ -99,6 +100,15 @@ function scoresRequests(sheet: SheetInfo, append: ScoresAppend): Request[] {
   return requests;
 }
 
+/** Marks for the product's tabs not yet marked (workbook.md: init and open mark every tab). */
+function unmarked(sheets: readonly SheetInfo[]): Request[] {
+  const keys: TabKey[] = [...PEOPLE_TABS, 'results', 'problems', 'runs', 'archive'];
+  return keys.flatMap((key) => {
+    const sheet = findSheet(sheets, key);
+    return sheet && sheet.mark === undefined ? [markRequest(sheet.sheetId, key)] : [];
+  });
+}
+
 /** The archive tab (added, frozen header, right to left, when missing) and its new rows. */
 function archiveRequests(
   snapshot: WorkbookSnapshot,
@@ -118,6 +128,7 @@ function archiveRequests(
       rowCount: archive.rows.length + 1 + 100,
       columnCount: Math.max(width, 1),
       grid: true,
+      mark: 'archive',
     };
     const requests: Request[] = [
       {
@@ -135,6 +146,7 @@ function archiveRequests(
           },
         },
       },
+      markRequest(sheetId, 'archive'),
       {
         appendCells: {
           sheetId,
@@ -191,6 +203,7 @@ export function planMonthEdit(
   }
   if (edit.guard && guard) {
     requests.push(...planGuard(state.sheets, guard.protections, edit.guard, guard.account));
+    requests.push(...unmarked(state.sheets));
   }
   return requests;
 }

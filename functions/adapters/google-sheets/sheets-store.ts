@@ -32,6 +32,8 @@ import type { RawTab, RawWorkbook } from '../../core/cells.ts';
 import { KarnamehError } from '../../core/errors.ts';
 import { fillMerged } from '../../core/merged-cells.ts';
 import { mergeRunsRows } from '../../core/runs-log.ts';
+import { titled } from '../../core/tab-identity.ts';
+import { TABS, type TabKey } from '../../core/tabs.ts';
 import type { InitTemplate, WorkbookStore, WriteReport, WriteRequest } from '../../ports.ts';
 import { describeFailure, type Operation } from './api-errors.ts';
 import { fromApiRows, toPlainRows } from './cell-data.ts';
@@ -50,6 +52,7 @@ import { createSheetsClient, type SheetsClient } from './sheets-client.ts';
 import {
   SHEET_READ_FIELDS,
   findSheet,
+  locateSheet,
   quoteTitle,
   sheetInfos,
   takeSnapshot,
@@ -84,6 +87,23 @@ export interface SheetsStoreOptions {
    */
   editor?: string;
 }
+
+/**
+ * The tabs that may be a runs tab renamed (found by its header, core/tab-identity.ts): in
+ * a spreadsheet with tabs of the product but none found as the runs tab by its mark or
+ * title, every unmarked tab whose title names no tab of the product.
+ */
+function runsCandidates(sheets: readonly SheetInfo[]): SheetInfo[] {
+  const keys = Object.keys(TABS) as TabKey[];
+  const known = (s: SheetInfo) =>
+    s.mark !== undefined || keys.some((k) => titled({ name: s.title }, k));
+  if (findSheet(sheets, 'runs') || !sheets.some(known)) return [];
+  return sheets.filter((s) => s.grid && !known(s));
+}
+
+/** The runs tab of a snapshot: the one it read, else one titled so (added since). */
+const runsSheet = (state: WorkbookSnapshot): SheetInfo | null =>
+  state.outputs.runs?.sheet ?? findSheet(state.sheets, 'runs') ?? null;
 
 export function createSheetsStore(options: SheetsStoreOptions): WorkbookStore {
   const { spreadsheetId } = options;
@@ -169,6 +189,7 @@ export function createSheetsStore(options: SheetsStoreOptions): WorkbookStore {
         tabs.set(sheet.sheetId, {
           name: sheet.title,
           rows: fromApiRows(ranges[i]?.values as unknown[][] | undefined),
+          ...(sheet.mark === undefined ? {} : { mark: sheet.mark }),
         });
       });
     }
@@ -221,25 +242,58 @@ export function createSheetsStore(options: SheetsStoreOptions): WorkbookStore {
       : { location: description, note: 'nothing to change' };
   }
 
-  /** The runs tab as it is now: one `values.batchGet` (and a `get` when `sheets` has none). */
-  async function freshRuns(
-    operation: Operation,
-    sheets: readonly SheetInfo[] | null,
-  ): Promise<{ sheet: SheetInfo; tab: RawTab } | null> {
-    const known = sheets ? findSheet(sheets, 'runs') : undefined;
-    const sheet = known ?? findSheet((await fetchSheets(operation)).sheets, 'runs');
-    if (!sheet) return null;
+  /** Rows read by `values.batchGet` of the given A1 ranges, one list per range. */
+  async function valuesOf(operation: Operation, ranges: string[]): Promise<RawTab['rows'][]> {
     const data = await call(operation, (api) =>
       api.spreadsheets.values.batchGet({
         spreadsheetId,
-        ranges: [quoteTitle(sheet.title)],
+        ranges,
         valueRenderOption: 'UNFORMATTED_VALUE',
         dateTimeRenderOption: 'SERIAL_NUMBER',
         majorDimension: 'ROWS',
       }),
     );
-    const values = data.valueRanges?.[0]?.values as unknown[][] | undefined;
-    return { sheet, tab: { name: sheet.title, rows: fromApiRows(values) } };
+    return ranges.map((_, i) =>
+      fromApiRows(data.valueRanges?.[i]?.values as unknown[][] | undefined),
+    );
+  }
+
+  /**
+   * The runs tab among `sheets`: by its mark or title, else (a renamed, unmarked one) the
+   * tab whose row 1 is its header (one `values.batchGet` of every tab's row 1).
+   */
+  async function locateRuns(
+    operation: Operation,
+    sheets: readonly SheetInfo[],
+    byHeader = true,
+  ): Promise<SheetInfo | undefined> {
+    const found = findSheet(sheets, 'runs');
+    if (found || !byHeader) return found;
+    const grids = sheets.filter((s) => s.grid && s.mark === undefined);
+    if (grids.length === 0) return undefined;
+    const heads = await valuesOf(
+      operation,
+      grids.map((s) => `${quoteTitle(s.title)}!1:1`),
+    );
+    const tabs = new Map(grids.map((s, i) => [s.sheetId, { name: s.title, rows: heads[i] ?? [] }]));
+    return locateSheet(grids, tabs, 'runs');
+  }
+
+  /**
+   * The runs tab as it is now: one `values.batchGet` of `known` (the runs tab as last
+   * seen), else found first (a `get`; and, without a snapshot that looked at every tab's
+   * row 1 already, a read of those rows).
+   */
+  async function freshRuns(
+    operation: Operation,
+    known: SheetInfo | null,
+    byHeader: boolean,
+  ): Promise<{ sheet: SheetInfo; tab: RawTab } | null> {
+    const sheets = known ? [] : (await fetchSheets(operation)).sheets;
+    const sheet = known ?? (await locateRuns(operation, sheets, byHeader));
+    if (!sheet) return null;
+    const [rows] = await valuesOf(operation, [quoteTitle(sheet.title)]);
+    return { sheet, tab: { name: sheet.title, rows: rows ?? [] } };
   }
 
   async function writePlan(
@@ -251,7 +305,7 @@ export function createSheetsStore(options: SheetsStoreOptions): WorkbookStore {
     let runs: RunsUpsert | undefined;
     if (request.runs && request.runs.length > 0) {
       const added = reread || !runsTrusted ? null : appendOnlyUpsert(state, request.runs);
-      const fresh = added ? null : await freshRuns('write', state.sheets);
+      const fresh = added ? null : await freshRuns('write', runsSheet(state), false);
       runs = added ?? {
         fresh: fresh ? { sheet: fresh.sheet, rows: toPlainRows(fresh.tab.rows) } : null,
         merged: mergeRunsRows(fresh?.tab, request.runs),
@@ -270,20 +324,22 @@ export function createSheetsStore(options: SheetsStoreOptions): WorkbookStore {
     const editor = protectionNeeded(sheets, protections)
       ? requireEditor(options.editor ?? (await (await connect()).account()), spreadsheetId)
       : null;
+    // Row 1 of the agencies tab (for the scores tab's check), and of every tab that may be
+    // a renamed runs tab, in one read (workbook.md: never a new runs tab beside it).
     const agencies = agenciesHeaderNeeded(sheets, template);
-    let header: unknown[] = [];
-    if (agencies) {
-      const data = await call('init', (api) =>
-        api.spreadsheets.values.batchGet({
-          spreadsheetId,
-          ranges: [`${quoteTitle(agencies.title)}!1:1`],
-          valueRenderOption: 'UNFORMATTED_VALUE',
-          majorDimension: 'ROWS',
-        }),
-      );
-      header = data.valueRanges?.[0]?.values?.[0] ?? [];
-    }
-    const plan = planInit(sheets, template, editor, header);
+    const maybeRuns = runsCandidates(sheets);
+    const ranges = [...(agencies ? [agencies] : []), ...maybeRuns].map(
+      (s) => `${quoteTitle(s.title)}!1:1`,
+    );
+    const heads = ranges.length > 0 ? await valuesOf('init', ranges) : [];
+    const header: unknown[] = agencies ? (heads[0]?.[0] ?? []) : [];
+    const rowsOf = heads.slice(agencies ? 1 : 0);
+    const runsTab = locateSheet(
+      maybeRuns,
+      new Map(maybeRuns.map((s, i) => [s.sheetId, { name: s.title, rows: rowsOf[i] ?? [] }])),
+      'runs',
+    );
+    const plan = planInit(sheets, template, editor, header, runsTab);
     const updates = editor ? protectionUpdates(sheets, protections, editor) : null;
     const notes = plan.added.length > 0 ? [`tabs added: ${plan.added.join('، ')}`] : [];
     if (updates && updates.tabs.length > 0) {
@@ -346,7 +402,8 @@ export function createSheetsStore(options: SheetsStoreOptions): WorkbookStore {
     async checkWritable() {},
 
     async readRuns() {
-      return (await freshRuns('read', snapshot?.sheets ?? null))?.tab;
+      const known = snapshot ? runsSheet(snapshot) : null;
+      return (await freshRuns('read', known, snapshot === null))?.tab;
     },
 
     async editMonth(plan) {

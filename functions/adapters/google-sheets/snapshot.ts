@@ -8,12 +8,13 @@ import type { MergeRange } from '../../core/merged-cells.ts';
 import { namesKey as matchesKey } from './names.ts';
 import { OUTPUT_TABS, TABS, type TabKey } from '../../core/tabs.ts';
 import { toPlainRows, type PlainCell } from './cell-data.ts';
+import { findTabs, TAB_MARK_KEY } from '../../core/tab-identity.ts';
 
 export type OutputKey = Extract<TabKey, 'results' | 'problems' | 'runs'>;
 
-/** The sheet properties `spreadsheets.get` is asked for (its `fields` mask). */
+/** The sheet properties `spreadsheets.get` is asked for (its `fields` mask), and each tab's marks. */
 export const SHEET_FIELDS =
-  'sheets(properties(sheetId,title,index,sheetType,gridProperties(rowCount,columnCount,frozenRowCount),rightToLeft))';
+  'sheets(properties(sheetId,title,index,sheetType,gridProperties(rowCount,columnCount,frozenRowCount),rightToLeft),developerMetadata(metadataKey,metadataValue))';
 /** The same, with each sheet's merged ranges (a read fills them in, core/merged-cells.ts). */
 export const SHEET_READ_FIELDS = `${SHEET_FIELDS.slice(0, -1)},merges(startRowIndex,endRowIndex,startColumnIndex,endColumnIndex))`;
 
@@ -27,6 +28,8 @@ export interface SheetInfo {
   grid: boolean;
   /** Merged ranges (empty unless the `fields` mask asked for them). */
   merges?: MergeRange[];
+  /** The product's mark on the tab (developer metadata `karnameh.tab`): the tab key it is. */
+  mark?: string;
 }
 
 export interface TabState {
@@ -39,6 +42,12 @@ export interface WorkbookSnapshot {
   sheets: SheetInfo[];
   outputs: Partial<Record<OutputKey, TabState>>;
   settings: TabState | null;
+}
+
+/** The tab's mark (core/tab-identity.ts), when it carries one. */
+function markOf(sheet: sheets_v4.Schema$Sheet): { mark?: string } {
+  const found = sheet.developerMetadata?.find((m) => m.metadataKey === TAB_MARK_KEY);
+  return typeof found?.metadataValue === 'string' ? { mark: found.metadataValue } : {};
 }
 
 /** The tab list from a `spreadsheets.get` answer, in workbook order. */
@@ -54,6 +63,7 @@ export function sheetInfos(spreadsheet: sheets_v4.Schema$Spreadsheet): SheetInfo
       rowCount: p.gridProperties?.rowCount ?? 0,
       columnCount: p.gridProperties?.columnCount ?? 0,
       grid: (p.sheetType ?? 'GRID') === 'GRID',
+      ...markOf(sheet),
       merges: (sheet.merges ?? []).map((m) => ({
         startRow: m.startRowIndex ?? 0,
         endRow: m.endRowIndex ?? 0,
@@ -65,10 +75,35 @@ export function sheetInfos(spreadsheet: sheets_v4.Schema$Spreadsheet): SheetInfo
   return out.sort((a, b) => a.index - b.index);
 }
 
-/** The first tab (in workbook order) whose title names the key, as core/tab-lookup does. */
+/**
+ * The tab of the key by its mark, else by its title (core/tab-identity.ts without the
+ * rows: the runs tab's header is not looked at; `takeSnapshot` does, with the rows).
+ */
 export function findSheet(sheets: readonly SheetInfo[], key: TabKey): SheetInfo | undefined {
   const spec = TABS[key];
-  return sheets.find((sheet) => matchesKey(sheet.title, spec.key, spec.label));
+  return (
+    sheets.find((sheet) => sheet.mark === key) ??
+    sheets.find(
+      (sheet) => sheet.mark === undefined && matchesKey(sheet.title, spec.key, spec.label),
+    )
+  );
+}
+
+/** The tab of the key as core/tab-identity.ts finds it: `tabs` holds the grids' rows. */
+export function locateSheet(
+  sheets: readonly SheetInfo[],
+  tabs: ReadonlyMap<number, RawTab>,
+  key: TabKey,
+): SheetInfo | undefined {
+  const raw = sheets
+    .filter((s) => s.grid)
+    .map((sheet) => ({
+      sheet,
+      name: sheet.title,
+      rows: tabs.get(sheet.sheetId)?.rows ?? [],
+      ...(sheet.mark === undefined ? {} : { mark: sheet.mark }),
+    }));
+  return findTabs(raw, key)[0]?.sheet;
 }
 
 /** The snapshot of a read: `tabs[i]` holds the rows of `sheets[i]` when it is a grid. */
@@ -80,10 +115,10 @@ export function takeSnapshot(
     sheet ? { sheet, rows: toPlainRows(tabs.get(sheet.sheetId)?.rows ?? []) } : null;
   const outputs: WorkbookSnapshot['outputs'] = {};
   for (const key of OUTPUT_TABS as OutputKey[]) {
-    const found = state(findSheet(sheets, key));
+    const found = state(locateSheet(sheets, tabs, key));
     if (found) outputs[key] = found;
   }
-  return { sheets, outputs, settings: state(findSheet(sheets, 'settings')) };
+  return { sheets, outputs, settings: state(locateSheet(sheets, tabs, 'settings')) };
 }
 
 /** A tab title as an A1 range of the whole tab: quoted, single quotes doubled. */

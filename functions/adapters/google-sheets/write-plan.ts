@@ -7,7 +7,8 @@ import type { sheets_v4 } from '@googleapis/sheets';
 import type { CellValue } from '../../core/cells.ts';
 import { KarnamehError } from '../../core/errors.ts';
 import { namesKey as matchesKey } from './names.ts';
-import { SETTING_KEYS, TABS } from '../../core/tabs.ts';
+import { TAB_MARK_KEY } from '../../core/tab-identity.ts';
+import { SETTING_KEYS, TABS, type TabKey } from '../../core/tabs.ts';
 import type { SettingsUpdate, WriteRequest } from '../../ports.ts';
 import {
   plainRowsEqual,
@@ -46,6 +47,24 @@ export interface TabEdit {
   after: TabState;
   /** Zero-based rows [start, end) of the new content that were written, or null. */
   written: { start: number; end: number } | null;
+}
+
+/**
+ * The product's mark on a tab (workbook.md, the marking of tabs): developer metadata
+ * `karnameh.tab` = its key on the whole sheet, which follows the tab through a rename and
+ * goes with it when it is deleted.
+ */
+export function markRequest(sheetId: number, key: TabKey): Request {
+  return {
+    createDeveloperMetadata: {
+      developerMetadata: {
+        metadataKey: TAB_MARK_KEY,
+        metadataValue: key,
+        location: { sheetId },
+        visibility: 'DOCUMENT',
+      },
+    },
+  };
 }
 
 /** A free sheet id: one more than the largest in use (ids are non-negative int32). */
@@ -279,6 +298,7 @@ export function planWrite(
         rowCount: Math.max(next.length, 1) + NEW_TAB_SPARE_ROWS,
         columnCount: Math.max(widthOf(next), TABS[key].columns.length, 1),
         grid: true,
+        mark: key,
       };
       sheets.push(sheet);
       adds.push({
@@ -296,6 +316,8 @@ export function planWrite(
           },
         },
       });
+      // Marked as it is made, so that it is found by its mark whatever it is renamed to.
+      adds.push(markRequest(sheet.sheetId, key));
       changes.push(`${sheet.title}: tab added`);
       state = { sheet, rows: [] };
     }

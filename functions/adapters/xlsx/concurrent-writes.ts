@@ -8,7 +8,7 @@
 import type { RawTab } from '../../core/cells.ts';
 import { inputDigest } from '../../core/input-digest.ts';
 import { mergeRunsRows, type RunsEntry } from '../../core/runs-log.ts';
-import { matchesKey } from '../../core/tab-lookup.ts';
+import { findTab, hasRunsHeader, matchesKey } from '../../core/tab-lookup.ts';
 import { TABS } from '../../core/tabs.ts';
 import { readTabs, type OpenWorkbook } from './open-workbook.ts';
 import type { TabWrite } from './rewrite-workbook.ts';
@@ -18,6 +18,20 @@ const OUTPUT_KEYS = ['results', 'problems', 'runs'] as const;
 const isOutput = (name: string): boolean =>
   OUTPUT_KEYS.some((key) => matchesKey(name, key, TABS[key].label));
 const isRuns = (name: string): boolean => matchesKey(name, 'runs', TABS.runs.label);
+
+/**
+ * The runs tab of the workbook as it is in `open` now: the tab whose row 1 is the runs
+ * header, whatever its title (workbook.md, "Output tabs"); else one titled as the runs tab
+ * (a new, empty one). `hint` is the title it had when last seen, tried first, so that the
+ * other tabs are read only when it was renamed since (or there is none yet).
+ */
+export function runsTabIn(open: OpenWorkbook, path: string, hint?: string): RawTab | undefined {
+  if (hint !== undefined) {
+    const [seen] = readTabs(open, path, (name) => name === hint);
+    if (seen && hasRunsHeader(seen)) return seen;
+  }
+  return findTab({ tabs: readTabs(open, path) }, 'runs');
+}
 
 /**
  * A fingerprint of the input tabs: the run's input digest (core/input-digest.ts), which
@@ -41,11 +55,13 @@ export function runsUpsert(
   open: OpenWorkbook,
   path: string,
   entries: RunsEntry[],
+  hint?: string,
 ): { write: TabWrite; after: RawTab } {
-  const current = readTabs(open, path, isRuns)[0];
+  const current = runsTabIn(open, path, hint);
   const rows = mergeRunsRows(current, entries);
+  const matches = current ? (name: string) => name === current.name : isRuns;
   return {
-    write: { title: TABS.runs.label, matches: isRuns, rows },
+    write: { title: TABS.runs.label, matches, rows },
     after: { name: current?.name ?? TABS.runs.label, rows },
   };
 }

@@ -3,7 +3,7 @@ import type { RawTab, RawWorkbook } from '../../core/cells.ts';
 import type { RunsEntry } from '../../core/runs-log.ts';
 import { KarnamehError } from '../../core/errors.ts';
 import { normalizeName } from '../../core/normalize.ts';
-import { matchesKey } from '../../core/tab-lookup.ts';
+import { findTab, matchesKey } from '../../core/tab-lookup.ts';
 import { TABS, type TabKey } from '../../core/tabs.ts';
 import type {
   InitTemplate,
@@ -22,7 +22,12 @@ import {
   sameFile,
   type FileIdentity,
 } from './file-guard.ts';
-import { currentInputFingerprint, inputFingerprint, runsUpsert } from './concurrent-writes.ts';
+import {
+  currentInputFingerprint,
+  inputFingerprint,
+  runsTabIn,
+  runsUpsert,
+} from './concurrent-writes.ts';
 import { takeRunLock, withWriteLock } from './file-lock.ts';
 import { emptyPackage } from './new-package.ts';
 import { openWorkbook, readTabs, type OpenWorkbook } from './open-workbook.ts';
@@ -65,6 +70,8 @@ async function exists(path: string): Promise<boolean> {
 export function createXlsxStore(path: string): XlsxStore {
   /** The file as this store last read or wrote it, and its input tabs' fingerprint as read. */
   let seen: { target: string; identity: FileIdentity; inputs: string } | undefined;
+  /** The runs tab's title as last seen (it is found by its header, whatever its title). */
+  let runsTitle: string | undefined;
 
   const load = async (
     file: string,
@@ -79,6 +86,7 @@ export function createXlsxStore(path: string): XlsxStore {
     const tabs = readTabs(open, path);
     const inputs = inputFingerprint(tabs);
     seen = { target, identity, inputs };
+    runsTitle = findTab({ tabs }, 'runs')?.name;
     const sibling = siblingPath(path);
     if (!(await exists(sibling))) return { tabs, inputDigest: inputs };
     let outputs: RawTab[];
@@ -147,7 +155,7 @@ export function createXlsxStore(path: string): XlsxStore {
     }
     if (settings.length > 0 || !toSibling) {
       const upsert =
-        !toSibling && runs.length > 0 ? runsUpsert(current.open, path, runs) : undefined;
+        !toSibling && runs.length > 0 ? runsUpsert(current.open, path, runs, runsTitle) : undefined;
       runsAfter ??= upsert?.after;
       const plan = {
         tabs: toSibling ? [] : upsert ? [...tabs, upsert.write] : tabs,
@@ -166,6 +174,7 @@ export function createXlsxStore(path: string): XlsxStore {
       const identity = await replaceFile(current.target, bytes, current.identity, path);
       if (seen !== undefined) seen = { ...seen, identity };
     }
+    if (!toSibling && runsAfter) runsTitle = runsAfter.name;
     const after = {
       ...(runsAfter ? { runsAfter } : {}),
       ...(open === undefined ? {} : { note: openNote(path, open) }),
@@ -186,7 +195,9 @@ export function createXlsxStore(path: string): XlsxStore {
     const sibling = siblingPath(path);
     const file = (await exists(sibling)) ? sibling : path;
     const { open } = await load(file);
-    return readTabs(open, file, isTab('runs'))[0];
+    return file === path
+      ? runsTabIn(open, file, runsTitle)
+      : readTabs(open, file, isTab('runs'))[0];
   }
 
   return {

@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import type { ComputedResults } from '../compute-summary.ts';
+import { cardContentHash } from '../content-hash.ts';
 import { KarnamehError } from '../errors.ts';
 import type { Model } from '../model.ts';
 import type { Problem } from '../problems.ts';
@@ -40,17 +40,11 @@ export interface CardToSend {
   name: string;
   view: CardView;
   /**
-   * Hex sha-256 (16 characters) of the card's content without the run id, the time, the
-   * input digest and the correction / test marks: equal for two runs exactly when the card
-   * says the same thing, so a correction can go only to agencies whose card changed.
+   * The content hash of the facts the card states about the agency (core/content-hash.ts),
+   * without the wording, run id, time or marks: equal for two runs exactly when the card
+   * says the same thing about it, so a correction goes only to agencies whose card changed.
    */
   contentHash: string;
-}
-
-/** The card's content hash (see {@link CardToSend.contentHash}). */
-export function cardContentHash(view: CardView): string {
-  const { footer: _footer, correction: _correction, testCopy: _testCopy, ...content } = view;
-  return createHash('sha256').update(JSON.stringify(content)).digest('hex').slice(0, 16);
 }
 
 /**
@@ -70,7 +64,8 @@ export function cardsToSend(input: CardsToSendInput): CardToSend[] {
   };
   const card = (agencyId: string, email: string): CardToSend => {
     const view = cardView(facts, agencyId, context);
-    return { agencyId, email, name: view.agencyName, view, contentHash: cardContentHash(view) };
+    const contentHash = cardContentHash(facts, agencyId);
+    return { agencyId, email, name: view.agencyName, view, contentHash };
   };
   if (input.testCopy) {
     const { to, agencyId } = input.testCopy;

@@ -111,6 +111,7 @@ export async function deliverInBatches(
         status: 'pending',
         recipient: item.key.toLowerCase(),
         detail: item.note ?? '',
+        ...(item.digest ? { digest: item.digest } : {}),
       }),
     );
 

@@ -72,6 +72,8 @@ export interface LedgerItem {
    * so a correction run can tell which cards changed): `hash=… <messageId>` once sent.
    */
   note?: string;
+  /** The content hash of this message (an agency card's), for its row; default the run's. */
+  digest?: string;
 }
 
 export interface DeliveryOutcome {

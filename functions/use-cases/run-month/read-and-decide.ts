@@ -3,13 +3,19 @@ import { fatalSummary } from '../../core/fatal-summary.ts';
 import { defaultMonth, type MonthKey } from '../../core/jalali.ts';
 import { parseWorkbook } from '../../core/parse-workbook.ts';
 import { decideRun, type RunGate } from '../../core/run-gate.ts';
-import { readRunsLog, runsHeaderGaps, runsHeaderMessage } from '../../core/runs-log.ts';
+import {
+  readRunsLog,
+  runsHeaderGaps,
+  runsHeaderMessage,
+  sentRecordTabs,
+} from '../../core/runs-log.ts';
 import { findTab } from '../../core/tab-lookup.ts';
 import type { RawWorkbook } from '../../core/cells.ts';
 import type { Summary } from '../../core/summary.ts';
 import type { Problem } from '../../core/problems.ts';
 import type { LedgerRun } from '../delivery-ledger/ledger.ts';
 import { inputDigest } from '../../core/input-digest.ts';
+import { gateFacts } from './gate-input.ts';
 import type { RunMonthOptions, RunMonthPorts } from './types.ts';
 
 /** What the run read and computed: every later step works from this. */
@@ -35,14 +41,19 @@ export async function readMonth(ports: RunMonthPorts, options: RunMonthOptions):
   const month = options.month ?? defaultMonth(startedAt);
   const runId = ports.newRunId();
   const raw = await ports.store.read();
-  const digest = inputDigest(raw);
   const parsed = parseWorkbook(raw, { month });
-  ports.log.info(`read ${ports.store.description}`, { runId, month, digest });
   const computed = parsed.fatal
     ? null
     : computeResults(parsed.model, parsed.problems, month, 'checked');
   const summary = computed?.summary ?? fatalSummary(month, parsed.problems, 'blocked');
+  // The runs rows record what the release stated (its content hash); a run that computed
+  // nothing records the input tabs' digest, for tracing what it read.
+  const inputs = inputDigest(raw);
+  const digest = summary.contentHash ?? inputs;
+  ports.log.info(`read ${ports.store.description}`, { runId, month, digest, inputs });
   const runsTab = findTab(raw, 'runs');
+  const runs = readRunsLog(runsTab);
+  const { model, problems } = parsed;
   const gate = decideRun({
     month,
     fatal: !computed,
@@ -50,8 +61,10 @@ export async function readMonth(ports: RunMonthPorts, options: RunMonthOptions):
     summary,
     recipients: parsed.model.recipients.length,
     runsTab,
-    runs: readRunsLog(runsTab),
-    digest,
+    runs,
+    contentHash: summary.contentHash ?? null,
+    strayRecords: sentRecordTabs(raw.tabs, runsTab),
+    ...gateFacts(model, problems, computed, runs, month),
     options,
   });
   summary.problems.push(...gate.warnings);

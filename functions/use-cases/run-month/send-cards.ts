@@ -1,12 +1,12 @@
 /**
  * The agencies' cards, sent after the release inside the same claim (issue 12): kind
  * `card` in the runs tab, one row per agency under the key `<agencyId>:<email lower-case>`,
- * its detail `hash=<16 hex> <messageId>` (core/cards/card-hash.ts). Exactly once per agency
+ * its `digest` the card's content hash (core/content-hash.ts), its detail the message id. Exactly once per agency
  * per month through the delivery ledger; a plain rerun sends the cards never confirmed sent
  * (failed, skipped, never tried), even when the release itself has nobody left; `--force`
  * on a month already sent re-sends, marked «اصلاحیه», only the cards whose hash changed.
  */
-import { cardCorrectionHash, cardHashNote, lastCardHashes } from '../../core/cards/card-hash.ts';
+import { lastCardHashes } from '../../core/cards/card-hash.ts';
 import { cardsToSend, type CardToSend } from '../../core/cards/cards-to-send.ts';
 import { KarnamehError } from '../../core/errors.ts';
 import { deliveryState, type RunsEntry } from '../../core/runs-log.ts';
@@ -59,7 +59,7 @@ export function planCards(run: MonthRun, runs: readonly RunsEntry[]): CardPlan {
   const { force, resendUnconfirmed } = run.options;
   for (const card of cards) {
     const key = cardKey(card);
-    const hash = cardCorrectionHash(card.view);
+    const hash = card.contentHash;
     if (state.reached.has(key)) {
       if (force && hashes.get(key) !== hash) plan.send.push({ card, key, hash, correction: true });
     } else if (held.has(key) && !force && !resendUnconfirmed) plan.unconfirmed.push(key);
@@ -91,7 +91,7 @@ export async function cardItems(run: MonthRun, plan: CardPlan): Promise<LedgerIt
     items.push({
       key,
       mail: cardMail(chosen, await renderCard(chosen.view)),
-      note: cardHashNote(hash),
+      digest: hash,
     });
   }
   return items;
