@@ -27,6 +27,7 @@ import {
   writeLogged,
 } from './run-month/outcome.ts';
 import { planDeliveries, type DeliveryPlan } from './run-month/plan-deliveries.ts';
+import { closeAfterRelease } from './run-month/close-after-release.ts';
 import { decide, readMonth, type MonthRun } from './run-month/read-and-decide.ts';
 import { closingRow, reportDelivery } from './run-month/report.ts';
 import { cardItems, planCards, testCardItems, type CardPlan } from './run-month/send-cards.ts';
@@ -85,7 +86,9 @@ export async function runMonth(
     // 4. Record intent, deliver in batches, record outcomes (the release, then the
     // agencies' cards); 5. report.
     if (plan.kind === 'stop') return await sendCardsOnly(run, claim, plan, cards);
-    return await sendRelease(run, claim, plan, cards);
+    const sent = await sendRelease(run, claim, plan, cards);
+    await closeAfterRelease(run, sent);
+    return sent;
   } catch (error) {
     await closeFailed(run, claim, error);
     throw error;

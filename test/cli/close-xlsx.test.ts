@@ -124,4 +124,52 @@ describe('karnameh close on an .xlsx', () => {
     const runRow = runs.find((e) => e.kind === 'run');
     expect(runRow?.detail).toContain('changed after close: 1 cell(s)');
   }, 60_000);
+
+  it('a month opened and never closed is closed by the first run that sends its release', async () => {
+    // One agency's row of the month removed, so that open has a row to add.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(box.workbook);
+    const sheet = wb.getWorksheet('امتیازها');
+    let at = 0;
+    sheet?.eachRow((row, n) => {
+      if (at === 0 && row.getCell(1).value === MONTH) at = n;
+    });
+    sheet?.spliceRows(at, 1);
+    await wb.xlsx.writeFile(box.workbook);
+    const opened = await karnameh(['open', '--workbook', box.workbook, '--month', MONTH]);
+    expect(opened.code, opened.stderr).toBe(0);
+    expect(opened.stderr).toContain('added 1 row(s)');
+    const run = await karnameh(
+      [
+        'run',
+        '--workbook',
+        box.workbook,
+        '--month',
+        MONTH,
+        '--outbox',
+        box.outbox,
+        '--allow-incomplete',
+      ],
+      { USER: 'dabir' },
+    );
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toContain('closed with its release');
+    const raw = await createXlsxStore(box.workbook).read();
+    const kinds = readRunsLog(findTab(raw, 'runs')).map((e) => e.kind);
+    expect(kinds.filter((k) => k === 'close')).toHaveLength(1);
+    expect(kinds.indexOf('close')).toBeGreaterThan(kinds.indexOf('open'));
+    expect(findTab(raw, 'archive')?.rows.length).toBeGreaterThan(100);
+    // A second run of the month finds it closed: nothing closed again.
+    const again = await karnameh([
+      'run',
+      '--workbook',
+      box.workbook,
+      '--month',
+      MONTH,
+      '--outbox',
+      box.outbox,
+      '--allow-incomplete',
+    ]);
+    expect(again.stderr).not.toContain('closed with its release');
+  }, 60_000);
 });
