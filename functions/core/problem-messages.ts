@@ -206,6 +206,9 @@ export const messages = {
     const what = field === 'note' ? 'توضیحات' : `امتیاز شاخص ${quote(field)}`;
     return `${what} دستگاه ${quote(name)} در ${monthName(month)} پس از بستن ماه تغییر کرده است: هنگام بستن ${shown(atClose)} بود و اکنون ${shown(now)} است. اگر این تغییر پذیرفتنی است، چیزی لازم نیست؛ وگرنه مقدار هنگام بستن را برگردانید.`;
   },
+  agencyIdChanged(value: string, agenciesTab: string, likelyId: string, name: string): string {
+    return `دستگاه ${quote(value)} در برگه «${agenciesTab}» نیست؛ نام این ردیف ${quote(name)} است که اکنون شناسهٔ ${quote(likelyId)} دارد: شاید شناسه‌اش در برگهٔ «${agenciesTab}» عوض شده است. شناسهٔ این ردیف را ${quote(likelyId)} بنویسید یا شناسهٔ پیشین را برگردانید.`;
+  },
   agencyUnknown(value: string, agenciesTab: string): string {
     return `دستگاه ${quote(value)} در برگه «${agenciesTab}» نیست؛ شناسه یا نام دستگاه را همان‌طور که در آن برگه آمده بنویسید.`;
   },
