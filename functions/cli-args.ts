@@ -4,7 +4,7 @@ import { KarnamehError } from './core/errors.ts';
 import { isMonthKey } from './core/jalali.ts';
 import { chooseMonth } from './core/month-rule.ts';
 
-export const COMMANDS = ['run', 'check', 'init', 'remind', 'open', 'close'] as const;
+export const COMMANDS = ['run', 'check', 'init', 'remind', 'open', 'close', 'reopen'] as const;
 
 const optionsSchema = z
   .object({
@@ -25,11 +25,12 @@ const optionsSchema = z
     to: z.email('is not an email address').optional(),
     agency: z.string().trim().min(1, 'needs an agency id (the agencies tab, e.g. a01)').optional(),
     editor: z.email('is not an email address').optional(),
+    until: z.string().trim().min(1).optional(),
   })
   .refine((o) => !(o.workbook && o.sheet), {
     message: 'give either --workbook or --sheet, not both',
   })
-  .refine((o) => !o.agency || o.to, {
+  .refine((o) => o.command === 'reopen' || !o.agency || o.to, {
     message: "--agency ID goes with --to ADDRESS (a test copy of that agency's card)",
   });
 
@@ -42,6 +43,7 @@ export const USAGE = `usage:
   karnameh remind [--month YYYY-MM] [--dry-run] [--json] [--outbox DIR]
   karnameh open  [--month YYYY-MM] [--dry-run] [--json]
   karnameh close [--month YYYY-MM] [--json]
+  karnameh reopen --month YYYY-MM --agency ID [--until YYYY-MM-DD] [--json]
   karnameh help  (or --help, -h)
 source: --workbook FILE.xlsx | --sheet SPREADSHEET_ID (or env KARNAMEH_WORKBOOK / KARNAMEH_SHEET)
 month:  1403-04, 1403-4, ۱۴۰۳/۰۴ or «تیر ۱۴۰۳»; default: the month before this one (Asia/Tehran)
@@ -77,6 +79,7 @@ const FLAGS: Record<(typeof COMMANDS)[number], readonly string[]> = {
   remind: ['month', 'dry-run', 'json', 'outbox'],
   open: ['month', 'dry-run', 'json'],
   close: ['month', 'json'],
+  reopen: ['month', 'agency', 'until', 'json'],
 };
 const SOURCE_FLAGS = ['workbook', 'sheet'];
 
@@ -133,6 +136,7 @@ export function parseCliArgs(
         to: { type: 'string' },
         agency: { type: 'string' },
         editor: { type: 'string' },
+        until: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -188,6 +192,7 @@ export function parseCliArgs(
     to: values.to,
     agency: values.agency,
     editor: values.editor ?? (env.KARNAMEH_EDITOR || undefined),
+    until: values.until,
   });
   if (!result.success) {
     const lines = result.error.issues.map((issue) => {

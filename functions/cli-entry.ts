@@ -4,6 +4,8 @@ import type { CliOptions } from './cli-args.ts';
 import { newRunId } from './compose.ts';
 import type { Logger, WorkbookStore } from './ports.ts';
 import { closeMonth } from './use-cases/close-month.ts';
+import { reopenMonth } from './use-cases/reopen-month.ts';
+import { KarnamehError } from './core/errors.ts';
 import { openMonth } from './use-cases/open-month.ts';
 
 export async function openCommand(
@@ -64,6 +66,31 @@ export async function closeCommand(
     outcome.status === 'closed'
       ? `${where} closed: ${outcome.archived.length} row(s) archived at ${outcome.closedAt ?? ''}`
       : `${where} is closed already (not opened or reopened since); nothing done`,
+  );
+  if (options.json) io.stdout(`${JSON.stringify(outcome, null, 2)}\n`);
+  return outcome.exitCode;
+}
+
+export async function reopenCommand(
+  options: CliOptions,
+  context: { io: CliIo; log: Logger; store: WorkbookStore; now: () => Date },
+): Promise<number> {
+  const { io, log, store, now } = context;
+  if (!options.month || !options.agency) {
+    throw new KarnamehError('usage', 'karnameh reopen needs --month YYYY-MM and --agency ID');
+  }
+  const outcome = await reopenMonth(
+    { store, now, log, newRunId: () => newRunId(now()) },
+    {
+      month: options.month,
+      agency: options.agency,
+      ...(options.until ? { until: options.until } : {}),
+      requestedBy: io.env.USER ? `cli:${io.env.USER}` : 'cli',
+    },
+  );
+  for (const note of outcome.notes) log.info(note);
+  log.info(
+    `${outcome.agency}: its row of ${outcome.monthName} (${outcome.month}) is open to it until the end of ${outcome.untilText} (${outcome.until})`,
   );
   if (options.json) io.stdout(`${JSON.stringify(outcome, null, 2)}\n`);
   return outcome.exitCode;

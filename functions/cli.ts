@@ -114,9 +114,13 @@ async function dispatch(options: CliOptions, io: CliIo, log: Logger): Promise<nu
     return remindCommand(options, { io, log, store, now });
   }
 
-  if (options.command === 'open' || options.command === 'close') {
-    const { openCommand, closeCommand } = await import('./cli-entry.ts');
-    const command = options.command === 'open' ? openCommand : closeCommand;
+  if (options.command === 'open' || options.command === 'close' || options.command === 'reopen') {
+    const entry = await import('./cli-entry.ts');
+    const command = {
+      open: entry.openCommand,
+      close: entry.closeCommand,
+      reopen: entry.reopenCommand,
+    }[options.command];
     return command(options, { io, log, store, now });
   }
 

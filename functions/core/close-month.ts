@@ -103,12 +103,15 @@ export function planArchive(
 
 export type MonthState = 'never-opened' | 'open' | 'closed';
 
-/** The month's state by its open, close and reopen rows in the runs tab (in tab order). */
+/**
+ * The month's state by its open and close rows in the runs tab (in tab order); a reopen is
+ * one agency's extension (core/extensions.ts), not the month's.
+ */
 export function monthState(entries: readonly RunsEntry[], month: MonthKey): MonthState {
   let state: MonthState = 'never-opened';
   for (const entry of entries) {
     if (entry.month !== month || entry.status !== 'done') continue;
-    if (entry.kind === 'open' || entry.kind === 'reopen') state = 'open';
+    if (entry.kind === 'open') state = 'open';
     else if (entry.kind === 'close') state = 'closed';
   }
   return state;

@@ -47,7 +47,9 @@ export function guardWanted(
   parsed: ParseResult,
   months: ReadonlySet<MonthKey>,
   added: readonly { agencyId: string; rowIndex: number; month: MonthKey }[] = [],
+  extensions: readonly { month: MonthKey; agencyId: string }[] = [],
 ): GuardWanted {
+  const extended = new Set(extensions.map((e) => `${e.month} ${e.agencyId}`));
   const columns = scoresColumns(raw, parsed.model.indicators);
   const cells = runsOf([
     ...(columns?.codes.values() ?? []),
@@ -62,7 +64,10 @@ export function guardWanted(
       },
     ]),
   );
-  const rows = [...parsed.model.scores.filter((s) => months.has(s.month)), ...added].map((row) => ({
+  const open = parsed.model.scores.filter(
+    (s) => months.has(s.month) || extended.has(`${s.month} ${s.agencyId}`),
+  );
+  const rows = [...open, ...added].map((row) => ({
     key: `${row.month} ${row.agencyId}`,
     rowIndex: row.rowIndex,
     columns: cells,

@@ -7,6 +7,7 @@
 import type { RawWorkbook } from '../core/cells.ts';
 import { monthState, openMonths, planArchive } from '../core/close-month.ts';
 import { guardWanted } from '../core/guard-wanted.ts';
+import { runningExtensions } from '../core/extensions.ts';
 import { KarnamehError } from '../core/errors.ts';
 import { defaultMonth, monthName, type MonthKey } from '../core/jalali.ts';
 import { parseWorkbook } from '../core/parse-workbook.ts';
@@ -56,7 +57,13 @@ export function planClose(
     archived,
     edit: {
       archive,
-      guard: guardWanted(raw, parsed, stillOpen),
+      guard: guardWanted(
+        raw,
+        parsed,
+        stillOpen,
+        [],
+        runningExtensions(log, new Date(entry.at)).filter((e) => e.month !== month),
+      ),
       runs: [
         {
           runId: entry.runId,

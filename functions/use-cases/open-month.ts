@@ -12,6 +12,7 @@ import type { Problem } from '../core/problems.ts';
 import { readRunsLog, type RunsEntry } from '../core/runs-log.ts';
 import { openMonths } from '../core/close-month.ts';
 import { guardWanted } from '../core/guard-wanted.ts';
+import { runningExtensions } from '../core/extensions.ts';
 import type { ParseResult } from '../core/model.ts';
 import { findTab } from '../core/tab-lookup.ts';
 import type { Logger, MonthEdit, WorkbookStore } from '../ports.ts';
@@ -55,9 +56,10 @@ function editOf(
   raw: RawWorkbook,
   parsed: ParseResult,
 ): MonthEdit {
-  const months = new Set([...openMonths(readRunsLog(findTab(raw, 'runs'))), plan.month]);
+  const log = readRunsLog(findTab(raw, 'runs'));
+  const months = new Set([...openMonths(log), plan.month]);
   const added = plan.rows.map((r) => ({ ...r, month: plan.month }));
-  const guard = guardWanted(raw, parsed, months, added);
+  const guard = guardWanted(raw, parsed, months, added, runningExtensions(log, new Date(entry.at)));
   if (plan.rows.length === 0) return { runs: [], guard };
   return {
     guard,

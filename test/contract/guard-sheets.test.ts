@@ -272,4 +272,46 @@ describe('the guard of an open month, per account', () => {
     ]);
     expect(changed[0]?.message).toContain('هنگام بستن «۸» بود و اکنون «۹» است');
   });
+
+  it('reopen: the agency edits its own row of the closed month again until the end of the day; the others stay out', async () => {
+    standIn.resetLog();
+    const reopened = await cli(
+      'reopen',
+      '--month',
+      '1403-05',
+      '--agency',
+      'a1',
+      '--until',
+      '۱۴۰۳/۰۵/۱۰',
+    );
+    expect(reopened.code, reopened.stderr).toBe(0);
+    expect(JSON.parse(reopened.stdout)).toMatchObject({
+      agency: 'a1',
+      until: '2024-07-31T20:30:00.000Z',
+    });
+    expect(standIn.log.length).toBeLessThanOrEqual(4);
+    const own = rowOf('1403-05', 'a1');
+    expect(await type('a1@barq.ir', TABS.scores.label, own, 3, '۱۸')).toMatchObject({
+      status: 200,
+    });
+    expect(await type('a3@badreh.ir', TABS.scores.label, rowOf('1403-05', 'a3'), 2, '9')).toEqual(
+      REFUSED,
+    );
+    expect(await type('a1@barq.ir', TABS.scores.label, rowOf('1403-04', 'a1'), 2, '9')).toEqual(
+      REFUSED,
+    );
+    const runs = standIn.tabRows(ID, TABS.runs.label);
+    expect(runs.some((r) => r.includes('reopen') && r.includes('a1'))).toBe(true);
+    // A day that is over is refused, nothing written.
+    const past = await cli(
+      'reopen',
+      '--month',
+      '1403-05',
+      '--agency',
+      'a3',
+      '--until',
+      '1403-05-01',
+    );
+    expect(past.code).toBe(2);
+  });
 });
