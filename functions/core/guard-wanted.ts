@@ -49,7 +49,8 @@ export function guardWanted(
   added: readonly { agencyId: string; rowIndex: number; month: MonthKey }[] = [],
   extensions: readonly { month: MonthKey; agencyId: string }[] = [],
 ): GuardWanted {
-  const extended = new Set(extensions.map((e) => `${e.month} ${e.agencyId}`));
+  // The runs tab keeps recipients lower-case: ids are compared so.
+  const extended = new Set(extensions.map((e) => `${e.month} ${e.agencyId.toLowerCase()}`));
   const columns = scoresColumns(raw, parsed.model.indicators);
   const cells = runsOf([
     ...(columns?.codes.values() ?? []),
@@ -65,7 +66,7 @@ export function guardWanted(
     ]),
   );
   const open = parsed.model.scores.filter(
-    (s) => months.has(s.month) || extended.has(`${s.month} ${s.agencyId}`),
+    (s) => months.has(s.month) || extended.has(`${s.month} ${s.agencyId.toLowerCase()}`),
   );
   const rows = [...open, ...added].map((row) => ({
     key: `${row.month} ${row.agencyId}`,
