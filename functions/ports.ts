@@ -144,7 +144,15 @@ export interface OutgoingMail {
   subject: string;
   html: string;
   text: string;
-  attachments: { filename: string; contentType: string; content: Buffer }[];
+  /** With a `cid`, an attachment the HTML part shows inline (`<img src="cid:…">`). */
+  attachments: { filename: string; contentType: string; content: Buffer; cid?: string }[];
+}
+
+/** What a mailer knows of a message it got rid of. */
+export interface SentMail {
+  messageId: string;
+  /** The SMTP server's reply (`250 2.0.0 OK …`), or where an outbox wrote the file. */
+  response?: string;
 }
 
 export interface Mailer {
@@ -157,7 +165,7 @@ export interface Mailer {
    * safe to send again), `mail.unconfirmed` when the whole message was handed over and no
    * reply came (the server may have it: never sent again blindly).
    */
-  send(mail: OutgoingMail): Promise<{ messageId: string }>;
+  send(mail: OutgoingMail): Promise<SentMail>;
   close(): Promise<void>;
 }
 
@@ -189,6 +197,20 @@ export interface RenderedRelease {
   html: string;
   text: string;
   attachment: { filename: string; contentType: string; content: Buffer };
+  /** The month's infographic, shown inline in the HTML part by its `cid` (publishing.md). */
+  infographic?: RenderedInfographic;
+}
+
+/** The infographic of a release: the SVG, and its PNG rendered when first asked for (then kept). */
+export interface RenderedInfographic {
+  /** `1403-04`: the preview puts it in `site/1403-04/`. */
+  month: string;
+  svg: string;
+  /** The attachment's name: `karnameh-1403-04-infographic.png`. */
+  filename: string;
+  /** The Content-ID the HTML part names it by (`cid:…`). */
+  cid: string;
+  png(): Promise<Buffer>;
 }
 
 /** One agency's card as rendered from the templates (no attachment). */

@@ -107,7 +107,12 @@ describe('karnameh run on a copy of the example', () => {
       'karnameh-1403-04.csv',
       'release.html',
       'release.txt',
+      'site',
     ]);
+    // the infographic where a reviewer opens it, as the public site will have it
+    expect(dry.stderr).toContain(`preview: ${box.outbox}/preview/site/1403-04/infographic.png`);
+    const site = `${box.outbox}/preview/site/1403-04`;
+    expect((await readdir(site)).sort()).toEqual(['infographic.png', 'infographic.svg']);
   });
 
   it('prints only JSON on stdout with --json', async () => {
