@@ -50,3 +50,29 @@ export function entryModule(env = process.env, root = packageRoot) {
     .find((url) => mtime(url) !== undefined);
   return (built ?? sources).href;
 }
+
+/**
+ * Imports the CLI module (`entryModule`). A build that is there but partly deleted (a chunk
+ * or a module of dist/ missing) fails with a bare "Cannot find module": then the sources
+ * run instead, with one line saying why and how to mend the build; an installed package
+ * (no sources) gets that line and the failure. `warn` writes the line.
+ */
+export async function loadCli(env = process.env, root = packageRoot, warn = () => undefined) {
+  const entry = entryModule(env, root);
+  try {
+    return await import(entry);
+  } catch (error) {
+    const sources = new URL('functions/cli.ts', root);
+    const fromBuild = entry.startsWith(new URL('dist/', root).href);
+    if (!fromBuild || error?.code !== 'ERR_MODULE_NOT_FOUND') throw error;
+    const missing = /Cannot find (?:module|package) '([^']+)'/.exec(String(error?.message))?.[1];
+    const hint =
+      `the build in dist/ is incomplete${missing ? ` (${missing} is missing)` : ''}: ` +
+      'run `npm run build` again, or delete the dist folder';
+    if (mtime(sources) === undefined) {
+      throw new Error(`karnameh: ${hint}; then run karnameh again`, { cause: error });
+    }
+    warn(`karnameh warning: ${hint}; running the sources meanwhile\n`);
+    return import(sources.href);
+  }
+}

@@ -52,8 +52,8 @@ if (env.npm_lifecycle_event === 'karnameh' && env.npm_package_name === 'karnameh
     // a folder since removed: the paths stay the package's
   }
 }
-const { entryModule } = await import('./entry.js');
-const { main } = await import(entryModule());
+const { loadCli } = await import('./entry.js');
+const { main } = await loadCli(process.env, undefined, (line) => process.stderr.write(line));
 
 // Without credentials, google-auth-library asks gcp-metadata whether it runs on Google
 // Cloud, and gcp-metadata pings the metadata server; off Google Cloud an unexpected answer

@@ -2,8 +2,8 @@
 import { parseArgs } from 'node:util';
 import * as z from 'zod';
 import { KarnamehError } from './core/errors.ts';
-import { parseMonthCell } from './core/cell-values.ts';
-import { compareMonths, isMonthKey, monthOf } from './core/jalali.ts';
+import { isMonthKey } from './core/jalali.ts';
+import { chooseMonth } from './core/month-rule.ts';
 
 import { commandUsage, didYouMean, USAGE, usageError } from './cli-usage.ts';
 import { COMMANDS, type Command } from './cli-commands.ts';
@@ -77,24 +77,17 @@ export class HelpRequested extends Error {
 }
 
 /**
- * The `--month` text as a canonical month: any form a month cell takes (workbook.md), and
- * not after the current month in Asia/Tehran. Anything else is a usage error.
+ * The `--month` text as a canonical month, by the month rule (core/month-rule.ts): any form
+ * a month cell takes, and not after the current month in Asia/Tehran (`month.future`).
+ * Anything else is a usage error.
  */
 export function monthArgument(text: string, now: Date): string {
-  const month = parseMonthCell(text.trim());
-  if (month === null) {
-    throw usageError(
-      `--month ${text}: not a month; write it as 1403-04, 1403-4, ۱۴۰۳/۰۴ or «تیر ۱۴۰۳»`,
-    );
+  const choice = chooseMonth(text, now);
+  if (choice.ok) return choice.month;
+  if (choice.code === 'month.invalid') {
+    throw usageError(`--month ${text}: ${choice.message}`);
   }
-  const current = monthOf(now);
-  if (compareMonths(month, current) > 0) {
-    throw new KarnamehError(
-      'usage',
-      `--month ${text}: ${month} is after the current month (${current}, Asia/Tehran); a month can be run once it has begun`,
-    );
-  }
-  return month;
+  throw new KarnamehError('usage', `--month ${text}: month.future: ${choice.message}`);
 }
 
 const OPTIONS = {

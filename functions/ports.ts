@@ -38,6 +38,12 @@ export interface WriteReport {
   location: string;
   note?: string;
   /**
+   * The note only says what the write changed (`نتایج: rows 2–41 written`, `nothing to
+   * change`): logged as information, never as a warning. Absent: the note is something a
+   * person must know (a workbook open in Excel, outputs in a sibling file).
+   */
+  routine?: boolean;
+  /**
    * The runs tab exactly as this write left it, when the store knows it without reading
    * again (an .xlsx, written under its write lock); absent otherwise (read it: `readRuns`).
    */

@@ -53,13 +53,20 @@ export function normalizeName(text: string): string {
     .replace(/[\s_]+/g, '');
 }
 
+/** Line breaks and control characters (C0, DEL, C1, the Unicode line and paragraph separators). */
+// eslint-disable-next-line no-control-regex
+export const CONTROL_CHARACTERS = /[\u0000-\u001F\u007F-\u009F\u2028\u2029]/g;
+
 /**
- * A name for showing: trimmed (also of invisible marks at the ends), runs of whitespace
- * collapsed to one space, Arabic ي ك ى to Persian ی ک, bidi controls dropped; ZWNJ and
- * the digits as written are kept.
+ * A name for showing: trimmed (also of invisible marks at the ends), line breaks and
+ * control characters read as a space, runs of whitespace collapsed to one space, Arabic
+ * ي ك ى to Persian ی ک, bidi controls dropped; ZWNJ and the digits as written are kept.
  */
 export function normalizeDisplay(text: string): string {
   return trimMarks(
-    toPersianLetters(text.normalize('NFC')).replace(BIDI_CONTROLS, '').replace(/\s+/g, ' '),
+    toPersianLetters(text.normalize('NFC'))
+      .replace(BIDI_CONTROLS, '')
+      .replace(CONTROL_CHARACTERS, ' ')
+      .replace(/\s+/g, ' '),
   );
 }

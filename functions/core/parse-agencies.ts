@@ -1,6 +1,7 @@
 /** The agencies tab: id, name, group, active, email (workbook.md, "agencies"). */
-import { readAddressList } from './address-list.ts';
+import { markShared, readAddressList } from './address-list.ts';
 import { cellText, parseBooleanCell } from './cell-values.ts';
+import { reportControlCharacters } from './control-characters.ts';
 import type { CellValue, RawWorkbook } from './cells.ts';
 import type { Agency, UnplacedAgency } from './model.ts';
 import { normalizeName } from './normalize.ts';
@@ -62,36 +63,6 @@ function lookup(
 }
 
 /**
- * Fills each agency's `emails`: its addresses that no other agency names. An address named
- * by two or more agencies gets nothing (a card would show one agency's scores to another),
- * and each of them is told (`report`, once per agency and address).
- */
-function markShared(
-  agencies: Agency[],
-  report: (agency: Agency, email: string, others: string[]) => void,
-): void {
-  const owners = new Map<string, Agency[]>();
-  for (const agency of agencies) {
-    for (const { email } of agency.addresses) {
-      const key = email.toLowerCase();
-      owners.set(key, [...(owners.get(key) ?? []), agency]);
-    }
-  }
-  for (const agency of agencies) {
-    for (const { email } of agency.addresses) {
-      const named = owners.get(email.toLowerCase()) ?? [];
-      if (named.length <= 1) agency.emails.push(email);
-      else
-        report(
-          agency,
-          email,
-          named.filter((a) => a !== agency).map((a) => a.name),
-        );
-    }
-  }
-}
-
-/**
  * Reads the agencies. An id seen before (normalised) is `agency.duplicate` on the later row,
  * which is ignored. An empty id, name or group is `agency.invalid` and the row is left out
  * (its score rows are then skipped without further problems). A row left out that is not
@@ -133,6 +104,10 @@ export function parseAgencies(workbook: RawWorkbook, sink: ProblemSink): Agencie
     );
   };
 
+  // A formula with no computed value reads as blank: say so, not that the cell is empty.
+  const uncomputed = new Set((opened.tab.uncomputed ?? []).map(([r, c]) => `${r}:${c}`));
+  const formula = (rowIndex: number, column: number): boolean =>
+    uncomputed.has(`${rowIndex}:${column}`);
   const firstRowOfId = new Map<string, number>();
   const excluded = new Set<string>();
   const groupByKey = new Map<string, string>();
@@ -147,10 +122,26 @@ export function parseAgencies(workbook: RawWorkbook, sink: ProblemSink): Agencie
   };
 
   for (const row of dataRows(opened)) {
+    reportControlCharacters(
+      sink,
+      { tabKey: 'agencies', tab: title, rowIndex: row.rowIndex },
+      row.cells,
+      [
+        { column: idCol, what: 'شناسه دستگاه' },
+        { column: nameCol, what: 'نام دستگاه' },
+        { column: emailCol, what: 'ایمیل دستگاه' },
+      ],
+    );
     const id = cellText(cellAt(row, idCol));
     const idKey = normalizeName(id);
     if (idKey === '') {
-      problem(row.rowIndex, idCol, messages.agencyIdEmpty());
+      problem(
+        row.rowIndex,
+        idCol,
+        formula(row.rowIndex, idCol)
+          ? messages.agencyCellFormula('شناسه')
+          : messages.agencyIdEmpty(),
+      );
       leaveOut(row, id, 'agency.invalid');
       continue;
     }
@@ -174,11 +165,17 @@ export function parseAgencies(workbook: RawWorkbook, sink: ProblemSink): Agencie
     const groupKey = normalizeName(group);
     let usable = true;
     if (normalizeName(name) === '') {
-      problem(row.rowIndex, nameCol, messages.agencyNameEmpty(id), id);
+      const message = formula(row.rowIndex, nameCol)
+        ? messages.agencyCellFormula('نام', id)
+        : messages.agencyNameEmpty(id);
+      problem(row.rowIndex, nameCol, message, id);
       usable = false;
     }
     if (groupKey === '') {
-      problem(row.rowIndex, groupCol, messages.agencyGroupEmpty(id), id);
+      const message = formula(row.rowIndex, groupCol)
+        ? messages.agencyCellFormula('گروه', id)
+        : messages.agencyGroupEmpty(id);
+      problem(row.rowIndex, groupCol, message, id);
       usable = false;
     }
     const shown = usable ? name : id;

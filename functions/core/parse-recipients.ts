@@ -3,6 +3,7 @@ import { cellText, isBlankCell, parseBooleanCell, parseEmailCell } from './cell-
 import type { RawWorkbook } from './cells.ts';
 import type { Recipient } from './model.ts';
 import { messages, type ProblemSink } from './problem-messages.ts';
+import { reportControlCharacters } from './control-characters.ts';
 import { cellAt, dataRows, openTab } from './tab-lookup.ts';
 import { TABS } from './tabs.ts';
 
@@ -28,6 +29,15 @@ export function parseRecipients(workbook: RawWorkbook, sink: ProblemSink): Recip
   const seen = new Set<string>();
   const recipients: Recipient[] = [];
   for (const row of dataRows(opened)) {
+    reportControlCharacters(
+      sink,
+      { tabKey: 'recipients', tab: title, rowIndex: row.rowIndex },
+      row.cells,
+      [
+        { column: emailCol, what: 'ایمیل گیرنده' },
+        { column: nameCol, what: 'نام گیرنده' },
+      ],
+    );
     const emailCell = cellAt(row, emailCol);
     const email = parseEmailCell(emailCell);
     if (email === null) {

@@ -24,6 +24,7 @@ export const PROBLEM_CODES = [
   'score.changed_after_close',
   'agency.email_invalid',
   'agency.email_shared',
+  'cell.control_character',
   'month.future',
   'tab.unmarked',
 ] as const;
@@ -43,6 +44,7 @@ export const WARNING_CODES: ReadonlySet<ProblemCode> = new Set([
   'agency.email_invalid',
   'agency.email_shared',
   'tab.unmarked',
+  'cell.control_character',
 ]);
 
 /**

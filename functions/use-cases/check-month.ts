@@ -69,7 +69,7 @@ export async function checkMonth(
   if (!(options.onlyIfChanged && unchanged)) {
     try {
       const report = await ports.store.write({ outputs: { problems: rows } });
-      if (report.note) ports.log.warn(report.note, { month });
+      if (report.note) (report.routine ? ports.log.info : ports.log.warn)(report.note, { month });
       wrote = true;
     } catch (error) {
       const refused = isKarnamehError(error) && WRITE_REFUSALS.has(error.code);

@@ -13,7 +13,7 @@ import { parseWorkbook } from '../core/parse-workbook.ts';
 import { collectReminders, type ReminderRound } from '../core/reminders/collect-reminders.ts';
 import { dayKey, daysBetween, deadlineOf, tehranDay } from '../core/reminders/reminder-calendar.ts';
 import { digestView, reminderView, type ReminderContext } from '../core/reminders/reminder-view.ts';
-import { readRunsLog } from '../core/runs-log.ts';
+import { deliveryState, readRunsLog } from '../core/runs-log.ts';
 import { findTab } from '../core/tab-lookup.ts';
 import type { Logger, Mailer, WorkbookStore } from '../ports.ts';
 import type {
@@ -129,6 +129,19 @@ export async function remind(
     };
   }
 
+  const runs = readRunsLog(findTab(raw, 'runs'));
+  if (deliveryState(runs, month).monthSent) {
+    // The month's release is out: its figures are published, a reminder would ask for
+    // scores that can no longer count («۵ روز مانده…» after publication).
+    return {
+      ...base,
+      ...NOTHING,
+      status: 'nothing-to-send',
+      exitCode: 0,
+      message: `the release of ${month} was sent (runs tab): reminders for it have stopped; nothing sent`,
+    };
+  }
+
   const round = collectReminders(raw, parsed, month);
   const recipients = parsed.model.recipients;
   const context: ReminderContext = {
@@ -180,7 +193,7 @@ export async function remind(
         day: dayKey(today),
         requestedBy: options.requestedBy ?? '',
         digest: inputDigest(raw),
-        runs: readRunsLog(findTab(raw, 'runs')),
+        runs,
         ...(options.signal ? { signal: options.signal } : {}),
       },
       mails,

@@ -236,5 +236,5 @@ async function sendTestCopy(run: MonthRun, to: string): Promise<RunMonthOutcome>
   const what = run.options.testAgency
     ? `test copy of ${run.options.testAgency}'s card`
     : 'test copy';
-  return reportDelivery(run, result, what, []);
+  return reportDelivery(run, result, what, [], undefined, true);
 }

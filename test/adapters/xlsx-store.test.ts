@@ -394,7 +394,7 @@ describe('xlsx store: write', () => {
     expect(await readdir(dir)).toEqual(['broken.xlsx']);
   });
 
-  it('writes plain values only, dropping characters an XML file cannot hold', async () => {
+  it('writes plain values only, escaping characters an XML file cannot hold (_xHHHH_), read back as written', async () => {
     const path = join(dir, 'input.xlsx');
     await writeInputWorkbook(path);
     const store = createXlsxStore(path);
@@ -410,7 +410,7 @@ describe('xlsx store: write', () => {
     const problems = (await store.read()).tabs.find((tab) => tab.name === 'خطاها');
     expect(problems?.rows).toEqual([
       ['شرح', 'عدد', 'تاریخ'],
-      ['abc', 'NaN', new Date(Date.UTC(2024, 0, 2))],
+      ['a\u0000b\u0007c\uFFFE', 'NaN', new Date(Date.UTC(2024, 0, 2))],
       [null, 'Infinity', false],
     ]);
   });

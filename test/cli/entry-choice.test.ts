@@ -3,7 +3,7 @@
  * (scripts/build-stamp.ts) says it is a whole build of the sources as they are now; the
  * TypeScript sources otherwise. Each case is a package laid out in a temp folder.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -123,4 +123,48 @@ describe('npm run build and the package', () => {
     expect(paths).toContain('dist/cli/cli.js');
     expect(paths).toContain('bin/karnameh.js');
   });
+});
+
+describe('a partly deleted build (bin/entry.js loadCli)', () => {
+  /** A package with this entry.js, sources answering `sources`, and a build of dist/cli/cli.js that imports a chunk. */
+  function layBroken(withSources: boolean): string {
+    const root = lay(withSources ? SOURCES : []);
+    if (withSources)
+      writeFileSync(join(root, 'functions/cli.ts'), "export const main = 'sources';\n");
+    mkdirSync(join(root, 'bin'), { recursive: true });
+    writeFileSync(join(root, 'bin/entry.js'), readFileSync(join(ROOT, 'bin/entry.js')));
+    built(root, ['dist/cli/cli.js']);
+    writeFileSync(
+      join(root, 'dist/cli/cli.js'),
+      "import './chunk-ab12.js';\nexport const main = 'build';\n",
+    );
+    return root;
+  }
+  it('runs the sources with a hint, not a bare "Cannot find module"', () => {
+    const root = layBroken(true);
+    expect(picked(root)).toBe('dist/cli/cli.js');
+    const result = spawnStderr(root);
+    expect(result.stdout.trim()).toBe('sources');
+    expect(result.stderr).toContain('the build in dist/ is incomplete');
+    expect(result.stderr).toContain('chunk-ab12.js');
+    expect(result.stderr).toContain('npm run build');
+  });
+
+  it('an installed package (no sources) says how to mend the build', () => {
+    const result = spawnStderr(layBroken(false));
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toContain('the build in dist/ is incomplete');
+    expect(result.stderr).toContain('npm run build');
+  });
+
+  /** Loads the CLI through loadCli in a real Node process: its stdout, stderr and exit code. */
+  function spawnStderr(root: string) {
+    const script = `const { loadCli } = await import(${JSON.stringify(pathToFileURL(join(root, 'bin/entry.js')).href)});
+const m = await loadCli({}, undefined, (line) => process.stderr.write(line));
+console.log(m.main);`;
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+      encoding: 'utf8',
+    });
+    return { stdout: run.stdout, stderr: run.stderr, code: run.status };
+  }
 });

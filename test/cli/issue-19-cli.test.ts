@@ -4,9 +4,12 @@
  * matches ids, a failed test copy, routine write notes.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createXlsxStore } from '../../functions/adapters/xlsx/xlsx-store.ts';
+import { standInEnv } from '../contract/sheets-cli.ts';
 import { editTab } from '../mail/mail-fixtures.ts';
+import { startSheetsStandIn } from '../support/sheets-stand-in.ts';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp-server.ts';
-import { karnameh, scratch } from './cli-harness.ts';
+import { EXAMPLE, karnameh, scratch } from './cli-harness.ts';
 
 let box: Awaited<ReturnType<typeof scratch>>;
 let smtp: TestSmtpServer;
@@ -131,5 +134,68 @@ describe('agencies with several addresses, a shared one and an invalid one', () 
     expect(
       Object.keys(counts).some((a) => a.startsWith('pr.d004@') && a !== 'pr.d004@example.org'),
     ).toBe(false);
+  });
+});
+
+describe('test copies (--to)', () => {
+  it.each(['D004', 'd۰۰۴', ' d004 '])(
+    '--agency %j is matched as the scores tab matches ids: d004 card to the address alone',
+    async (agency) => {
+      const result = await run(
+        { SMTP_URL: smtp.url, MAIL_FROM },
+        '--month',
+        '1403-04',
+        '--to',
+        'me@example.org',
+        '--agency',
+        agency,
+      );
+      expect(result.code, result.stderr).toBe(0);
+      expect(smtp.counts()).toEqual({ 'me@example.org': 1 });
+      expect(smtp.received[0]?.parsed.subject).toContain('نسخه آزمایشی');
+    },
+  );
+
+  it('a failed test copy says to run the command again, and promises no rerun that never comes', async () => {
+    smtp.faults.rejectRcpt.add('me@example.org');
+    const result = await run(
+      { SMTP_URL: smtp.url, MAIL_FROM },
+      '--month',
+      '1403-04',
+      '--to',
+      'me@example.org',
+    );
+    expect(result.code).toBe(3);
+    expect(result.stderr).toContain('run the same command again to send the test copy');
+    expect(result.stderr).not.toMatch(/next run sends/);
+    // And indeed: a plain run afterwards sends the month, never the test copy.
+    smtp.faults.rejectRcpt.clear();
+    const month = await run({ SMTP_URL: smtp.url, MAIL_FROM }, '--month', '1403-04');
+    expect(month.code, month.stderr).toBe(0);
+    expect(smtp.countFor('me@example.org')).toBe(0);
+  });
+});
+
+describe('routine write notes', () => {
+  it('what a write to a Sheet changed is said as information, never as a warning', async () => {
+    const standIn = await startSheetsStandIn();
+    try {
+      standIn.loadWorkbook('notes-sheet-0001', await createXlsxStore(EXAMPLE).read());
+      const env = { ...standInEnv(standIn), SMTP_URL: smtp.url, MAIL_FROM };
+      for (const args of [['check'], ['run', '--outbox', box.outbox]]) {
+        const result = await karnameh(
+          [...args, '--sheet', 'notes-sheet-0001', '--month', '1403-04'],
+          env,
+        );
+        expect(result.code, result.stderr).toBe(0);
+        expect(result.stderr).toMatch(/rows \d+–\d+ (written|replaced)|nothing to change/);
+        const warnings = result.stderr.split('\n').filter((line) => line.includes('warning'));
+        expect(
+          warnings.filter((line) => /rows \d+–\d+|nothing to change|tab added/.test(line)),
+        ).toEqual([]);
+      }
+    } finally {
+      await standIn.close();
+    }
   });
 });

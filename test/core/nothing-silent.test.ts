@@ -111,6 +111,7 @@ const PRODUCERS: [ProblemCode, RawWorkbook, string][] = [
   ],
   ['agency.email_invalid', editCell(AGENCIES, 2, 4, 'pr@'), `${AGENCIES}!E3`],
   ['agency.email_shared', editCell(AGENCIES, 2, 4, 'pr@barq.example.ir'), `${AGENCIES}!E3`],
+  ['cell.control_character', editCell(AGENCIES, 2, 1, 'اداره کل\r\nبهزیستی'), `${AGENCIES}!B3`],
 ];
 
 describe('every problem code of workbook.md is produced at its place', () => {

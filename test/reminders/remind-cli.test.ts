@@ -57,6 +57,33 @@ const textTo = (address: string) =>
     .join('\n');
 
 describe('karnameh remind', () => {
+  it('stops for a month once its release is sent: nothing sent, nothing written', async () => {
+    const release = await karnameh(
+      [
+        'run',
+        '--workbook',
+        dir.workbook,
+        '--outbox',
+        dir.outbox,
+        '--month',
+        '1403-04',
+        '--allow-incomplete',
+      ],
+      env(),
+      tehran(`${REMINDER_DAY}T08:00`),
+    );
+    expect(release.code, release.stderr).toBe(0);
+    const sent = smtp.received.length;
+    expect(sent).toBeGreaterThan(0);
+    const runs = await runsTab();
+    const after = await remind(`${REMINDER_DAY}T09:00`);
+    expect(after.code, after.stderr).toBe(0);
+    expect(after.outcome()).toMatchObject({ status: 'nothing-to-send', reminders: [] });
+    expect(after.outcome().message).toContain('reminders for it have stopped');
+    expect(smtp.received).toHaveLength(sent);
+    expect(await runsTab()).toEqual(runs);
+  });
+
   it('reminds the four agencies at their own cells, sends the digest, and never twice a day', async () => {
     const first = await remind(`${REMINDER_DAY}T09:00`);
     expect(first.code, first.stderr).toBe(0);

@@ -93,4 +93,61 @@ describe('the reminder calendar', () => {
     expect(monthsDue(tehran('2024-07-19T09:00'), settings(2, [5]))).toEqual([]);
     expect(monthsDue(tehran('2024-07-28T09:00'), settings(null))).toEqual([]);
   });
+
+  it('reaches a reminder day on Esfand 30 in a leap year, and Esfand 29 in a common one', () => {
+    // Esfand 1403 (leap): the day before 1 Farvardin 1404 is 30 Esfand = 2025-03-20.
+    const s = settings(1, [1]);
+    expect(reminderDays('1403-12', s)).toEqual([
+      { daysBefore: 1, day: { year: 1403, month: 12, day: 30 } },
+    ]);
+    expect(monthsDue(tehran('2025-03-20T10:00'), s)).toMatchObject([
+      { month: '1403-12', due: true, daysBefore: 1, today: { year: 1403, month: 12, day: 30 } },
+    ]);
+    // Esfand 1402 (common): the day before 1 Farvardin 1403 is 29 Esfand = 2024-03-19.
+    expect(monthsDue(tehran('2024-03-19T10:00'), s)).toMatchObject([
+      { month: '1402-12', due: true, today: { year: 1402, month: 12, day: 29 } },
+    ]);
+  });
+
+  it('moves a reminder day that falls before the scored month to its first day, so it is still reached', () => {
+    // 30 days before 1 Farvardin 1403 is 30 Bahman 1402 in a common year: before Esfand began.
+    const s = settings(1, [30, 29, 1]);
+    expect(reminderDays('1402-12', s)).toEqual([
+      { daysBefore: 30, day: { year: 1402, month: 12, day: 1 } },
+      { daysBefore: 1, day: { year: 1402, month: 12, day: 29 } },
+    ]);
+    // 1 Esfand 1402 = 2024-02-20: due for Esfand's scores; 30 Bahman is not a reminder day.
+    expect(monthsDue(tehran('2024-02-20T10:00'), s)).toMatchObject([
+      { month: '1402-12', due: true },
+    ]);
+    // (30 Bahman is a reminder day of Bahman's own scores: 1 day before 1 Esfand.)
+    expect(monthsDue(tehran('2024-02-19T10:00'), s).map((d) => d.month)).toEqual(['1402-11']);
+    // In a leap year the 30 days fit in Esfand: 1 Esfand 1403 (2025-02-19) for a deadline of 1 Farvardin 1404.
+    expect(reminderDays('1403-12', settings(1, [30]))).toEqual([
+      { daysBefore: 30, day: { year: 1403, month: 12, day: 1 } },
+    ]);
+  });
+
+  it('reaches every reminder day of three years, whatever the deadline and days', () => {
+    const start = Date.UTC(2023, 2, 1, 8);
+    for (const deadline of [1, 2, 15, 29]) {
+      for (const days of [[0], [1], [2], [3, 1], [29], [30]]) {
+        const s = settings(deadline, days);
+        const hits = new Set<string>();
+        for (let d = 0; d < 3 * 366; d++) {
+          for (const due of monthsDue(new Date(start + d * 86_400_000), s)) {
+            hits.add(`${due.month} ${due.today.year}-${due.today.month}-${due.today.day}`);
+          }
+        }
+        for (const month of ['1402-10', '1402-11', '1402-12', '1403-01', '1403-11', '1403-12']) {
+          for (const r of reminderDays(month, s)) {
+            const key = `${month} ${r.day.year}-${r.day.month}-${r.day.day}`;
+            expect(hits.has(key), `${key} (deadline ${deadline}, days ${days.join(',')})`).toBe(
+              true,
+            );
+          }
+        }
+      }
+    }
+  });
 });

@@ -237,9 +237,8 @@ export function createSheetsStore(options: SheetsStoreOptions): WorkbookStore {
   }
 
   function report(changes: string[]): WriteReport {
-    return changes.length > 0
-      ? { location: description, note: changes.join('; ') }
-      : { location: description, note: 'nothing to change' };
+    const note = changes.length > 0 ? changes.join('; ') : 'nothing to change';
+    return { location: description, note, routine: true };
   }
 
   /** Rows read by `values.batchGet` of the given A1 ranges, one list per range. */

@@ -2,6 +2,7 @@ import type { CellValue, RawTab } from '../../core/cells.ts';
 import { fillMerged, type MergeRange } from '../../core/merged-cells.ts';
 import type { CellStyles } from './cell-styles.ts';
 import { parseXml } from './xml-events.ts';
+import { decodeXstring } from './xstring.ts';
 import { ZipFormatError } from './zip-container.ts';
 
 export interface SheetContext {
@@ -93,9 +94,11 @@ function cellValue(cell: CellState, context: SheetContext): CellValue | typeof U
       result = sharedString(value, context.sharedStrings);
       break;
     case 'inlineStr':
-      result = cell.hasValue ? value : cell.inline;
+      result = decodeXstring(cell.hasValue ? value : cell.inline);
       break;
     case 'str':
+      result = decodeXstring(value);
+      break;
     case 'e':
       result = value;
       break;

@@ -5,6 +5,7 @@ import { SETTING_KEYS, TABS } from '../../core/tabs.ts';
 import type { SettingsUpdate } from '../../ports.ts';
 import { parseRef } from './read-sheet.ts';
 import { escapeXml } from './write-sheet.ts';
+import { encodeXstring } from './xstring.ts';
 
 function columnOf(header: CellValue[], key: string, label: string): number | undefined {
   const index = header.findIndex((v) => typeof v === 'string' && matchesKey(v, key, label));
@@ -14,7 +15,7 @@ function columnOf(header: CellValue[], key: string, label: string): number | und
 function newCell(ref: string, text: string, style: string): string {
   return text === ''
     ? `<c r="${ref}"${style}/>`
-    : `<c r="${ref}"${style} t="inlineStr"><is><t>${escapeXml(text)}</t></is></c>`;
+    : `<c r="${ref}"${style} t="inlineStr"><is><t>${escapeXml(encodeXstring(text))}</t></is></c>`;
 }
 
 /** `xml` with cell (row, column) holding `text` (or emptied), keeping the cell's style. */

@@ -1,4 +1,5 @@
 import { columnLetter, type CellValue } from '../../core/cells.ts';
+import { encodeXstring } from './xstring.ts';
 
 /** Characters XML 1.0 cannot hold; a file with them is refused by Excel. */
 const NOT_XML =
@@ -39,7 +40,7 @@ function cellXml(ref: string, value: CellValue, style: string, layout: SheetLayo
   if (typeof value === 'boolean') return `<c r="${ref}"${style} t="b"><v>${value ? 1 : 0}</v></c>`;
   const text =
     value instanceof Date ? (Number.isNaN(value.getTime()) ? '' : value.toISOString()) : value;
-  const escaped = escapeXml(text);
+  const escaped = escapeXml(encodeXstring(text));
   if (escaped === '') return '';
   const space = /^\s|\s$/.test(escaped) ? ' xml:space="preserve"' : '';
   return `<c r="${ref}"${style} t="inlineStr"><is><t${space}>${escaped}</t></is></c>`;

@@ -2,6 +2,7 @@ import type { ComputedResults } from '../compute-summary.ts';
 import { cardContentHash } from '../content-hash.ts';
 import { KarnamehError } from '../errors.ts';
 import type { Model } from '../model.ts';
+import { normalizeName } from '../normalize.ts';
 import type { Problem } from '../problems.ts';
 import { CardFacts } from './card-facts.ts';
 import { cardView, type CardView } from './card-view.ts';
@@ -69,11 +70,13 @@ export function cardsToSend(input: CardsToSendInput): CardToSend[] {
   };
   if (input.testCopy) {
     const { to, agencyId } = input.testCopy;
-    const agency = model.agencies.find((a) => a.id === agencyId);
-    if (!agency || !agency.active || !facts.has(agencyId)) {
+    // Matched as the scores tab matches ids: `D004` and `d۰۰۴` are d004 (normalize.ts).
+    const key = normalizeName(agencyId);
+    const agency = model.agencies.find((a) => normalizeName(a.id) === key);
+    if (!agency || !agency.active || !facts.has(agency.id)) {
       throw new KarnamehError('usage', `--agency ${agencyId}: no active agency with that id`);
     }
-    return [card(agencyId, to)];
+    return [card(agency.id, to)];
   }
   if (!agencyCardsOn(model)) return [];
   return model.agencies

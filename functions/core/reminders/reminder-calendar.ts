@@ -86,16 +86,29 @@ export interface ReminderDay {
   day: JalaliDay;
 }
 
-/** Every reminder day of a scored month, earliest first; empty without a deadline. */
+/**
+ * Every reminder day of a scored month, earliest first; empty without a deadline. Counted
+ * back from the deadline on the real calendar (Esfand has 30 days in a leap year, 29 in a
+ * common one). A day that would fall before the scored month has begun (30 days before a
+ * deadline of 1 Farvardin is 30 Bahman in a common year) is moved to the month's first day,
+ * so it is still reached, and never about a month not yet begun; two days that meet there
+ * count once (the one more days before).
+ */
 export function reminderDays(
   month: MonthKey,
   settings: Pick<Settings, 'deadline' | 'reminderDays'>,
 ): ReminderDay[] {
   const deadline = deadlineOf(month, settings.deadline);
   if (!deadline) return [];
-  return [...new Set(settings.reminderDays)]
-    .sort((a, b) => b - a)
-    .map((daysBefore) => ({ daysBefore, day: addDays(deadline, -daysBefore) }));
+  const { year, month: m } = splitMonth(month);
+  const first: JalaliDay = { year, month: m, day: 1 };
+  const days: ReminderDay[] = [];
+  for (const daysBefore of [...new Set(settings.reminderDays)].sort((a, b) => b - a)) {
+    const counted = addDays(deadline, -daysBefore);
+    const day = compareDays(counted, first) < 0 ? first : counted;
+    if (!days.some((d) => compareDays(d.day, day) === 0)) days.push({ daysBefore, day });
+  }
+  return days;
 }
 
 export interface ReminderDue {

@@ -135,7 +135,7 @@ export async function ledgerWrite(run: LedgerRun, request: WriteRequest): Promis
   }
   if (report.note && !seen.has(report.note)) {
     seen.add(report.note);
-    run.log.warn(report.note, fields);
+    (report.routine ? run.log.info : run.log.warn)(report.note, fields);
   }
   return report;
 }

@@ -92,6 +92,8 @@ export function reportDelivery(
   what: string,
   heldBack: string[],
   cards: { result: DeliveryResult | null; heldBack: string[] } = { result: null, heldBack: [] },
+  /** A test copy (`--to`): recorded as nothing sent, so no later run sends it; say so. */
+  testCopy = false,
 ): RunMonthOutcome {
   const sent = emails(result, 'sent').length;
   const failed = emails(result, 'failed');
@@ -101,18 +103,26 @@ export function reportDelivery(
   if (failed.length > 0) parts.push(`failed for ${failed.length} (${failed.join(', ')})`);
   if (unconfirmed.length > 0) {
     parts.push(
-      `unconfirmed for ${unconfirmed.length} (${unconfirmed.join(', ')}: the server took the message but never said so; not sent again without --resend-unconfirmed)`,
+      testCopy
+        ? `unconfirmed for ${unconfirmed.length} (${unconfirmed.join(', ')}: the server took the message but never said so; check that mailbox)`
+        : `unconfirmed for ${unconfirmed.length} (${unconfirmed.join(', ')}: the server took the message but never said so; not sent again without --resend-unconfirmed)`,
     );
   }
   if (result.interrupted) {
     parts.push(
-      `stopped before ${result.skipped.length} (${result.skipped.join(', ')}), not sent; the next run sends to them`,
+      testCopy
+        ? `stopped before ${result.skipped.length} (${result.skipped.join(', ')}), not sent`
+        : `stopped before ${result.skipped.length} (${result.skipped.join(', ')}), not sent; the next run sends to them`,
     );
   }
   const clean = parts.length === 1;
-  const released = clean
-    ? `${parts[0]} recipient(s)`
-    : `${parts.join(', ')}${failed.length > 0 ? '; the next run sends only to those not reached' : ''}`;
+  // A test copy is never sent by a later run: only the same command, run again, sends it.
+  const next = testCopy
+    ? '; nothing is sent later by itself: run the same command again to send the test copy'
+    : failed.length > 0
+      ? '; the next run sends only to those not reached'
+      : '';
+  const released = clean ? `${parts[0]} recipient(s)` : `${parts.join(', ')}${next}`;
   const cardText = cardsLine(cards.result, cards.heldBack);
   const message = cardText ? `${released}; ${cardText}` : released;
   const code = clean && cardsClean(cards.result) ? 0 : 3;
