@@ -12,6 +12,7 @@
  *   open / close a month  200 agencies, guard included, stand-in       ≤ 4 Sheets calls each
  *   render a release      after warm-up                                target < 20 ms
  *   render agency cards   every card of the example (110)              target < 300 ms
+ *   delivery journal      per message: 2 lines, each fdatasync'd       informative
  *   infographic           the example's Tir picture: SVG, then PNG       target PNG < 200 ms
  *   cold start            functions' entry, sources and dist/          target < 200 ms, < 120 MB
  *   issue 10 (child processes, peak memory; bench/xlsx-targets.ts):
@@ -25,6 +26,7 @@ import { pathToFileURL } from 'node:url';
 import { cliFigures } from './cli-figures.ts';
 import { entryFigures } from './entry-figures.ts';
 import { coreFigures, type Size } from './core-figures.ts';
+import { journalFigures } from './journal-cost.ts';
 import { formatTable, verdict, type Figure } from './measure.ts';
 import { renderCardsFigures } from './render-cards.ts';
 import { infographicFigures } from './render-infographic.ts';
@@ -95,6 +97,7 @@ export async function runBench(
     xlsxTargetFigures(plan.size, plan.hugeSize, Math.min(3, plan.processRuns), notes),
   );
   await step('agency cards', () => renderCardsFigures(plan.runs));
+  await step('delivery journal', () => journalFigures(plan.runs));
   await step('infographic', () => infographicFigures(plan.runs));
   await step('cold start', async () => {
     const started = await coldStartFigures({ runs: plan.processRuns, dist: plan.dist });

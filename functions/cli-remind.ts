@@ -3,9 +3,10 @@ import { createReminderPreviewWriter } from './adapters/mail/reminder-preview-wr
 import { createReminderRenderer } from './adapters/mail/render-reminder.ts';
 import type { CliIo } from './cli.ts';
 import type { CliOptions } from './cli-args.ts';
-import { createMailer, newRunId, previewDir } from './compose.ts';
+import { createJournal, createMailer, newRunId, previewDir } from './compose.ts';
 import type { Logger, WorkbookStore } from './ports.ts';
 import { remind } from './use-cases/remind.ts';
+import { CLI_SENDING_LIMIT } from './use-cases/run-month/pace-check.ts';
 import { stopOnSignals } from './cli-signals.ts';
 
 /** `karnameh remind`: returns the exit code (0 done, 1 stopped by the data, 3 a send failed). */
@@ -16,6 +17,7 @@ export async function remindCommand(
   const { io, log, store, now } = context;
   const runId = newRunId(now());
   const mailer = options.dryRun ? undefined : createMailer(io.env, options.outbox, runId);
+  const journal = options.dryRun ? undefined : await createJournal(options, io.env, log.warn);
   const stop = stopOnSignals(io, log, options.dryRun);
   try {
     const outcome = await remind(
@@ -27,6 +29,8 @@ export async function remindCommand(
         now,
         newRunId: () => runId,
         log,
+        ...(journal ? { journal } : {}),
+        sendingLimit: CLI_SENDING_LIMIT,
       },
       {
         month: options.month,

@@ -5,13 +5,14 @@ import { createReleaseRenderer, packageRoot } from './adapters/mail/render-relea
 import { createPreviewWriter } from './adapters/mail/preview-writer.ts';
 import { HelpRequested, parseCliArgs } from './cli-args.ts';
 import type { CliOptions } from './cli-args.ts';
-import { createMailer, createStore, newRunId, previewDir } from './compose.ts';
+import { createJournal, createMailer, createStore, newRunId, previewDir } from './compose.ts';
 import { latestMonthHint, nobodyEvaluated } from './cli-hints.ts';
 import { isKarnamehError } from './core/errors.ts';
 import type { Summary } from './core/summary.ts';
 import { createTextLogger } from './logger.ts';
 import type { Logger } from './ports.ts';
 import { runMonth } from './use-cases/run-month.ts';
+import { CLI_SENDING_LIMIT } from './use-cases/run-month/pace-check.ts';
 import { stopOnSignals } from './cli-signals.ts';
 
 export interface CliIo {
@@ -140,6 +141,7 @@ async function dispatch(options: CliOptions, io: CliIo, log: Logger): Promise<nu
   const runId = newRunId(now());
   const mailer = options.dryRun ? undefined : createMailer(io.env, options.outbox, runId);
   const render = createReleaseRenderer();
+  const journal = options.dryRun ? undefined : await createJournal(options, io.env, log.warn);
   const stop = stopOnSignals(io, log, options.dryRun);
   let cardRenderer: ReturnType<typeof createCardRenderer> | undefined;
   try {
@@ -153,6 +155,7 @@ async function dispatch(options: CliOptions, io: CliIo, log: Logger): Promise<nu
         now,
         newRunId: () => runId,
         log,
+        ...(journal ? { journal } : {}),
       },
       {
         month: options.month,
@@ -164,6 +167,7 @@ async function dispatch(options: CliOptions, io: CliIo, log: Logger): Promise<nu
         ...(options.agency ? { testAgency: options.agency } : {}),
         requestedBy: io.env.USER ? `cli:${io.env.USER}` : 'cli',
         signal: stop.signal,
+        sendingLimit: CLI_SENDING_LIMIT,
       },
     );
     reportProblems(outcome.summary, log);

@@ -2,10 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { lazyMailer, lazyStore } from './adapters/lazy.ts';
 import { parseSender } from './adapters/mail/mail-options.ts';
-import { parseSmtpRate } from './adapters/mail/pacer.ts';
+import { createPacer, parseSmtpRate } from './adapters/mail/pacer.ts';
 import { describeSmtpUrl } from './adapters/mail/smtp-url.ts';
 import { KarnamehError } from './core/errors.ts';
-import type { Mailer, WorkbookStore } from './ports.ts';
+import type { DeliveryJournal, Mailer, WorkbookStore } from './ports.ts';
 
 export interface SourceOptions {
   workbook?: string;
@@ -52,12 +52,16 @@ export function createMailer(env: NodeJS.ProcessEnv, outbox: string, runId: stri
   parseSender(from); // a bad MAIL_FROM stops the run before anything is written or sent
   const rate = parseSmtpRate(env.SMTP_RATE); // a bad SMTP_RATE stops the run before sending
   if (url) {
-    return lazyMailer(describeSmtpUrl(url), async () =>
-      (await import('./adapters/mail/smtp-mailer.ts')).createSmtpMailer({
-        url,
-        from,
-        ...(rate ? { rate } : {}),
-      }),
+    const pacer = rate ? createPacer(rate) : undefined;
+    return lazyMailer(
+      describeSmtpUrl(url),
+      async () =>
+        (await import('./adapters/mail/smtp-mailer.ts')).createSmtpMailer({
+          url,
+          from,
+          ...(pacer ? { pacer } : {}),
+        }),
+      pacer,
     );
   }
   return lazyMailer(`outbox ${outbox}`, async () =>
@@ -67,6 +71,25 @@ export function createMailer(env: NodeJS.ProcessEnv, outbox: string, runId: stri
       prefix: runId,
     }),
   );
+}
+
+/**
+ * The command line's delivery journal of the workbook (adapters/journal/file-journal.ts):
+ * beside the real path of an .xlsx, under the user's state folder for a Sheet.
+ */
+export async function createJournal(
+  source: SourceOptions,
+  env: NodeJS.ProcessEnv,
+  warn: (message: string) => void,
+): Promise<DeliveryJournal | undefined> {
+  const journal = await import('./adapters/journal/file-journal.ts');
+  const { processHere } = await import('./use-cases/delivery-ledger/claim.ts');
+  const dir = source.sheet
+    ? journal.sheetJournalDir(source.sheet, env)
+    : source.workbook
+      ? await journal.workbookJournalDir(source.workbook)
+      : undefined;
+  return dir ? journal.createFileJournal({ dir, here: processHere(), warn }) : undefined;
 }
 
 export const previewDir = (outbox: string): string => join(outbox, 'preview');

@@ -19,6 +19,8 @@ export interface FunctionsConfig {
   /** `smtps://user:password@host:465`; mail goes into `outboxDir` as .eml files when unset. */
   smtpUrl: string | undefined;
   mailFrom: string | undefined;
+  /** SMTP_RATE: messages per second (adapters/mail/pacer.ts); unset: no pace. */
+  smtpRate: number | undefined;
   /** .eml files when there is no SMTP_URL; dry-run previews go into its `preview/` folder. */
   outboxDir: string | undefined;
   /** True on Cloud Run (env `K_SERVICE`), where IAM has checked the caller before any code runs. */
@@ -153,6 +155,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): FunctionsConfig {
     sheetsAccessToken: e.SHEETS_ACCESS_TOKEN,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
+    smtpRate: e.SMTP_RATE === undefined ? undefined : Number(e.SMTP_RATE),
     outboxDir: e.OUTBOX_DIR,
     onCloudRun: e.K_SERVICE !== undefined,
     service: e.K_SERVICE,
@@ -184,6 +187,7 @@ export function describeConfig(config: FunctionsConfig): Record<string, unknown>
       : `workbook ${config.source.workbook}`,
     mail: config.smtpUrl ? redactUrl(config.smtpUrl) : `outbox ${config.outboxDir}`,
     mailFrom: config.mailFrom ?? null,
+    ...(config.smtpRate !== undefined ? { smtpRate: config.smtpRate } : {}),
     ...(config.sheetsApiUrl ? { sheetsApiUrl: config.sheetsApiUrl } : {}),
     ...(config.sheetsAccessToken ? { sheetsAccessToken: '(set)' } : {}),
     onCloudRun: config.onCloudRun,
@@ -197,5 +201,12 @@ export function composeEnv(config: FunctionsConfig): NodeJS.ProcessEnv {
     ...(config.sheetsAccessToken ? { SHEETS_ACCESS_TOKEN: config.sheetsAccessToken } : {}),
     ...(config.smtpUrl ? { SMTP_URL: config.smtpUrl } : {}),
     ...(config.mailFrom ? { MAIL_FROM: config.mailFrom } : {}),
+    ...(config.smtpRate !== undefined ? { SMTP_RATE: String(config.smtpRate) } : {}),
   };
 }
+
+/**
+ * The functions' request timeout, in seconds (scripts/deploy.ts deploys them with it): a
+ * run whose messages would take longer at SMTP_RATE is refused (run-month/pace-check.ts).
+ */
+export const FUNCTIONS_TIMEOUT_S = 300;

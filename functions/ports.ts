@@ -4,7 +4,8 @@ import type { GuardWanted } from './core/guard-wanted.ts';
 import type { CellValue, RawTab, RawWorkbook } from './core/cells.ts';
 import type { MonthKey } from './core/jalali.ts';
 import type { ReleaseInput } from './core/release-input.ts';
-import type { RunsEntry } from './core/runs-log.ts';
+import type { RunKind, RunsEntry } from './core/runs-log.ts';
+import type { JournalRecord, JournalRun, JournalStatus } from './core/delivery-journal.ts';
 import type { TabKey } from './core/tabs.ts';
 
 /**
@@ -152,6 +153,8 @@ export interface OutgoingMail {
   text: string;
   /** With a `cid`, an attachment the HTML part shows inline (`<img src="cid:…">`). */
   attachments: { filename: string; contentType: string; content: Buffer; cid?: string }[];
+  /** Extra header fields (`X-Karnameh-Run`, `X-Karnameh-Digest`): what the reader never sees. */
+  headers?: Record<string, string>;
 }
 
 /** What a mailer knows of a message it got rid of. */
@@ -173,6 +176,50 @@ export interface Mailer {
    */
   send(mail: OutgoingMail): Promise<SentMail>;
   close(): Promise<void>;
+  /** The pace (SMTP_RATE), when messages are spaced; `send` keeps it in any case. */
+  readonly pace?: Pace;
+}
+
+/** SMTP_RATE's spacing of message starts (adapters/mail/pacer.ts). */
+export interface Pace {
+  /** Messages per second. */
+  readonly rate: number;
+  /** The gap between two message starts, in ms. */
+  readonly gapMs: number;
+  /** How long until the next message may start, in ms (0: now). */
+  readyIn(): number;
+  /** Waits until the next message may start; false when `signal` stopped the wait first. */
+  ready(signal?: AbortSignal): Promise<boolean>;
+}
+
+/**
+ * The delivery journal of the command line (adapters/journal/file-journal.ts): each
+ * outcome written and synced as it happens, folded into the runs tab by the next run.
+ */
+export interface DeliveryJournal {
+  /** Where it lives, for messages. */
+  readonly location: string;
+  /** The journals of earlier runs that are over (not this process's, no live process). */
+  earlier(): Promise<JournalRun[]>;
+  /** Removes journals once folded into the runs tab. */
+  forget(runs: readonly JournalRun[]): Promise<void>;
+  /** Starts this run's journal; null (with `why`) when it cannot be written there. */
+  open(header: JournalHeader): Promise<{ journal: RunJournal } | { journal: null; why: string }>;
+}
+
+export type JournalHeader = Omit<Extract<JournalRecord, { t: 'run' }>, 't'>;
+
+/** One run's journal. Each call resolves once its line is synced to disk. */
+export interface RunJournal {
+  readonly location: string;
+  /** Before a message is handed over (`digest`: its row's content hash, when its own). */
+  attempt(kind: RunKind, key: string, digest?: string): Promise<void>;
+  /** Its outcome, with the runs row's detail. */
+  outcome(kind: RunKind, key: string, status: JournalStatus, detail: string): Promise<void>;
+  /** Every outcome is in the runs tab: the journal is removed. */
+  finish(): Promise<void>;
+  /** The run ends with outcomes perhaps not in the runs tab: the journal stays for the next run. */
+  leave(): Promise<void>;
 }
 
 /** Where `--dry-run` puts the rendered release for a look. */
@@ -203,6 +250,8 @@ export interface RenderedRelease {
   html: string;
   text: string;
   attachment: { filename: string; contentType: string; content: Buffer };
+  /** The run id and the content digest, for the mail headers, never in the text. */
+  headers?: Record<string, string>;
   /** The month's infographic, shown inline in the HTML part by its `cid` (publishing.md). */
   infographic?: RenderedInfographic;
 }

@@ -1,6 +1,7 @@
 /**
  * `npm run deploy -- [--dry-run] --project P --region R --spreadsheet ID --smtp-secret NAME
- *  --mail-from ADDR --scheduler-account SA [--service-account SA] [--invokers user:a@b,…]`
+ *  --mail-from ADDR --scheduler-account SA [--service-account SA] [--invokers user:a@b,…]
+ *  [--smtp-rate N]`
  *
  * Builds, then deploys both functions to Google Cloud (2nd gen, private, one instance),
  * grants who may call them, and schedules the watcher. Every command is printed before it
@@ -11,6 +12,8 @@ import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import * as z from 'zod';
+import { smtpRateSchema } from '../functions/adapters/mail/pacer.ts';
+import { FUNCTIONS_TIMEOUT_S } from '../functions/config.ts';
 
 export const FUNCTIONS = ['monthlyRun', 'watchSheet'] as const;
 const WATCH_URL = 'WATCH_URL';
@@ -68,6 +71,12 @@ const optionsSchema = z.object({
   schedule: z.string().regex(/^\S+( \S+){4}$/, 'must be a cron schedule of five fields'),
   timeZone: z.string().regex(/^[A-Za-z_]+\/[A-Za-z_]+$/, 'must be a time zone (Asia/Tehran)'),
   job: z.string().regex(/^[a-zA-Z0-9_-]{1,500}$/, 'must be a job name'),
+  smtpRate: z
+    .string()
+    .optional()
+    .refine((v) => v === undefined || smtpRateSchema.safeParse(v).success, {
+      message: 'must be a number of messages per second (e.g. 2 or 0.5)',
+    }),
 });
 
 export type DeployOptions = z.infer<typeof optionsSchema> & { schedulerAccount: string };
@@ -75,7 +84,8 @@ export type DeployOptions = z.infer<typeof optionsSchema> & { schedulerAccount: 
 export const USAGE = `usage: npm run deploy -- [--dry-run] --project PROJECT --region REGION
          --spreadsheet SPREADSHEET_ID --smtp-secret SECRET --mail-from ADDRESS
          --scheduler-account SA_EMAIL [--service-account SA_EMAIL] [--invokers user:a@b,…]
-         [--schedule '*/15 * * * *'] [--time-zone Asia/Tehran] [--job karnameh-watch-sheet]`;
+         [--schedule '*/15 * * * *'] [--time-zone Asia/Tehran] [--job karnameh-watch-sheet]
+         [--smtp-rate MESSAGES_PER_SECOND]`;
 
 export class UsageError extends Error {}
 
@@ -101,6 +111,7 @@ export function parseDeployArgs(argv: string[]): DeployOptions {
         schedule: { type: 'string', default: '*/15 * * * *' },
         'time-zone': { type: 'string', default: 'Asia/Tehran' },
         job: { type: 'string', default: 'karnameh-watch-sheet' },
+        'smtp-rate': { type: 'string' },
       },
     }));
   } catch (error) {
@@ -122,6 +133,7 @@ export function parseDeployArgs(argv: string[]): DeployOptions {
     schedule: values.schedule,
     timeZone: values['time-zone'],
     job: values.job,
+    smtpRate: values['smtp-rate'],
   });
   if (!result.success) {
     const lines = result.error.issues.map(
@@ -163,9 +175,14 @@ export function deployPlan(o: DeployOptions): Step[] {
       '--memory',
       '512Mi',
       '--timeout',
-      '300s',
+      `${FUNCTIONS_TIMEOUT_S}s`,
       '--set-env-vars',
-      `SPREADSHEET_ID=${o.spreadsheet},MAIL_FROM=${o.mailFrom},NODE_ENV=production`,
+      [
+        `SPREADSHEET_ID=${o.spreadsheet}`,
+        `MAIL_FROM=${o.mailFrom}`,
+        ...(o.smtpRate ? [`SMTP_RATE=${o.smtpRate}`] : []),
+        'NODE_ENV=production',
+      ].join(','),
       '--set-secrets',
       `SMTP_URL=${o.smtpSecret}:latest`,
     ],

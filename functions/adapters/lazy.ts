@@ -1,4 +1,4 @@
-import type { Mailer, WorkbookStore } from '../ports.ts';
+import type { Mailer, Pace, WorkbookStore } from '../ports.ts';
 
 /**
  * A store whose adapter module is loaded on first use: the functions' cold start does not
@@ -27,10 +27,11 @@ export function lazyStore(description: string, load: () => Promise<WorkbookStore
 }
 
 /** A mailer whose transport (nodemailer) is loaded when the first message goes out. */
-export function lazyMailer(description: string, load: () => Promise<Mailer>): Mailer {
+export function lazyMailer(description: string, load: () => Promise<Mailer>, pace?: Pace): Mailer {
   let mailer: Promise<Mailer> | undefined;
   return {
     description,
+    ...(pace ? { pace } : {}),
     send: async (mail) => (await (mailer ??= load())).send(mail),
     close: async () => {
       if (mailer) await (await mailer).close();

@@ -66,10 +66,15 @@ export function monthlyRunHandler(source: RuntimeSource): HttpFunction {
             resendUnconfirmed: body.resendUnconfirmed,
             allowIncomplete: body.allowIncomplete,
             requestedBy,
+            signal: runtime.stop.signal,
+            sendingLimit: runtime.sendingLimit,
           },
         );
-      // A dry run only reads; a real one waits for any other writer in this process.
-      const outcome = body.dryRun ? await job() : await runtime.lock.exclusive(job);
+      // A dry run only reads; a real one waits for any other writer in this process (and a
+      // SIGTERM waits for it to record what it sent).
+      const outcome = body.dryRun
+        ? await job()
+        : await runtime.stop.track(() => runtime.lock.exclusive(job));
       const status = runStatusCode(outcome);
       if (outcome.unconfirmed.length > 0) {
         log.warn(

@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { createPreviewWriter } from '../adapters/mail/preview-writer.ts';
 import { createMailer, createStore } from '../compose.ts';
-import { composeEnv, describeConfig, loadConfig } from '../config.ts';
+import { FUNCTIONS_TIMEOUT_S, composeEnv, describeConfig, loadConfig } from '../config.ts';
 import type { FunctionsConfig } from '../config.ts';
 import { createJsonLogger } from '../logger.ts';
 import type {
@@ -20,6 +20,8 @@ import type {
 import type { RenderReminders } from '../reminder-ports.ts';
 import { createMonthLock } from '../use-cases/month-lock.ts';
 import type { MonthLock } from '../use-cases/month-lock.ts';
+import type { SendingLimit } from '../use-cases/run-month/pace-check.ts';
+import { createStopSignal, type StopSignal } from './stop-signal.ts';
 
 export interface FunctionsRuntime {
   config: FunctionsConfig;
@@ -36,6 +38,10 @@ export interface FunctionsRuntime {
   mailer(runId: string): Mailer;
   /** Where a dry run puts the rendered release: `OUTBOX_DIR/preview`, or nowhere without OUTBOX_DIR. */
   preview(): PreviewWriter | undefined;
+  /** SIGTERM (Cloud Run stopping the instance): runs record their batch and stop (stop-signal.ts). */
+  stop: StopSignal;
+  /** How long a run's messages may take at SMTP_RATE: the functions' timeout. */
+  sendingLimit: SendingLimit;
 }
 
 export interface RuntimeOptions {
@@ -46,6 +52,8 @@ export interface RuntimeOptions {
   lock?: MonthLock;
   /** The store for each request (default: compose.ts `createStore` from the configuration). */
   store?: (config: FunctionsConfig) => WorkbookStore;
+  /** SIGTERM's handling (default: stop-signal.ts with Cloud Run's grace). */
+  stop?: StopSignal;
 }
 
 /**
@@ -102,6 +110,12 @@ export function createRuntime(options: RuntimeOptions): FunctionsRuntime {
     mailer: (runId) => createMailer(env, outbox, runId),
     preview: () =>
       config.outboxDir ? createPreviewWriter(join(config.outboxDir, 'preview')) : undefined,
+    stop:
+      options.stop ?? createStopSignal({ log: (message) => createJsonLogger(write).warn(message) }),
+    sendingLimit: {
+      ms: FUNCTIONS_TIMEOUT_S * 1000,
+      label: `the functions' timeout of ${FUNCTIONS_TIMEOUT_S} s`,
+    },
   };
 }
 

@@ -78,18 +78,20 @@ export function watchSheetHandler(source: RuntimeSource): HttpFunction {
     const log = runtime.logger({ function: 'watchSheet' });
     const mailer = runtime.mailer(runId);
     try {
-      const outcome = await watchSheet(
-        {
-          store: runtime.store(),
-          mailer,
-          render: runtime.render,
-          renderReminders: runtime.renderReminders,
-          now: runtime.now,
-          newRunId: () => runId,
-          log,
-          lock: runtime.lock,
-        },
-        { requestedBy },
+      const outcome = await runtime.stop.track(() =>
+        watchSheet(
+          {
+            store: runtime.store(),
+            mailer,
+            render: runtime.render,
+            renderReminders: runtime.renderReminders,
+            now: runtime.now,
+            newRunId: () => runId,
+            log,
+            lock: runtime.lock,
+          },
+          { requestedBy, signal: runtime.stop.signal, sendingLimit: runtime.sendingLimit },
+        ),
       );
       const body = watchBody(outcome, requestedBy);
       if (outcome.request?.state === 'failed') {

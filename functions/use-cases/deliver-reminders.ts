@@ -19,11 +19,13 @@
 import type { MonthKey } from '../core/jalali.ts';
 import { liveClaims, type ProcessHere } from '../core/run-claims.ts';
 import { deliveryState, type RunsEntry } from '../core/runs-log.ts';
-import type { Logger, Mailer, OutgoingMail, WorkbookStore } from '../ports.ts';
+import type { DeliveryJournal, Logger, Mailer, OutgoingMail, WorkbookStore } from '../ports.ts';
 import { claimRun, processHere, type Claim } from './delivery-ledger/claim.ts';
 import { deliverInBatches } from './delivery-ledger/deliver.ts';
+import { foldJournals, openJournal } from './delivery-ledger/journal-fold.ts';
 import type { DeliveryLimits, DeliveryOutcome, LedgerRun } from './delivery-ledger/ledger.ts';
 import { pickTargets } from './delivery-ledger/targets.ts';
+import { checkPace, type SendingLimit } from './run-month/pace-check.ts';
 import { closing, stopped } from './reminder-round-row.ts';
 
 export interface ReminderMail {
@@ -53,6 +55,10 @@ export interface DeliverPorts {
   /** This process, for claims (default: the real one). */
   here?: ProcessHere;
   limits?: DeliveryLimits;
+  /** The command line's delivery journal (delivery-ledger/journal-fold.ts). */
+  journal?: DeliveryJournal;
+  /** How long the round's messages may take at SMTP_RATE (run-month/pace-check.ts). */
+  sendingLimit?: SendingLimit;
 }
 
 export interface DeliverRound {
@@ -105,7 +111,8 @@ export async function deliverReminders(
   const here = ports.here ?? processHere();
   const early = plan(keyed, round.runs, round.month);
   const others = liveClaims(round.runs, round.month, ports.now(), here, round.runId);
-  if (early.every((p) => p.send.length === 0) && others.length === 0) {
+  const journaled = ((await ports.journal?.earlier()) ?? []).length > 0;
+  if (early.every((p) => p.send.length === 0) && others.length === 0 && !journaled) {
     return held(keyed, early);
   }
   await ports.store.checkWritable();
@@ -114,8 +121,13 @@ export async function deliverReminders(
   try {
     for (const note of claim.notes)
       ports.log.warn(note, { runId: round.runId, month: round.month });
+    await foldJournals(run, ports.journal, claim);
     const now = plan(keyed, claim.runs, round.month, round.runId);
+    const count = now.reduce((n, p) => n + p.send.length, 0);
+    checkPace(run, ports.mailer, count, ports.sendingLimit);
+    await openJournal(run, ports.journal, here);
     const { outcomes, untried } = await send(run, claim, ports, now, round.signal);
+    await run.journal?.finish();
     const byKey = new Map(keyed.map((k) => [k.key.toLowerCase(), k.source]));
     const stop = `stopped (${String(round.signal?.reason)}) before it was sent: the next round sends it`;
     return [
@@ -146,6 +158,7 @@ export async function deliverReminders(
       }),
     ];
   } catch (error) {
+    await run.journal?.leave();
     if (claim.entry.status === 'started') {
       const why = error instanceof Error ? error.message : String(error);
       Object.assign(claim.entry, {

@@ -14,6 +14,7 @@ import { monthsDue } from '../core/reminders/reminder-calendar.ts';
 import type { Logger, Mailer, WorkbookStore } from '../ports.ts';
 import type { RenderReminders } from '../reminder-ports.ts';
 import { remind, type RemindOutcome } from './remind.ts';
+import type { SendingLimit } from './run-month/pace-check.ts';
 
 export interface WatchReminderPorts {
   store: WorkbookStore;
@@ -24,6 +25,10 @@ export interface WatchReminderPorts {
   newRunId: () => string;
   log: Logger;
   here?: ProcessHere;
+  /** Aborted on SIGTERM: a round records what it sent and stops. */
+  signal?: AbortSignal;
+  /** How long a round's messages may take at SMTP_RATE: the functions' timeout. */
+  sendingLimit?: SendingLimit;
 }
 
 export interface WatchReminders {
@@ -62,6 +67,7 @@ export async function remindOnWatch(
           // The workbook as the watcher just read it: no second read of the sheet; the
           // runs tab is read again after the month's claim, if anything is to be sent.
           raw,
+          ...(ports.signal ? { signal: ports.signal } : {}),
         },
       );
       ports.log.info(`reminders for ${month}: ${outcome.message}`, { month });

@@ -15,7 +15,8 @@ import { dayKey, daysBetween, deadlineOf, tehranDay } from '../core/reminders/re
 import { digestView, reminderView, type ReminderContext } from '../core/reminders/reminder-view.ts';
 import { deliveryState, readRunsLog } from '../core/runs-log.ts';
 import { findTab } from '../core/tab-lookup.ts';
-import type { Logger, Mailer, WorkbookStore } from '../ports.ts';
+import type { DeliveryJournal, Logger, Mailer, WorkbookStore } from '../ports.ts';
+import type { SendingLimit } from './run-month/pace-check.ts';
 import type {
   RenderedMail,
   RenderReminders,
@@ -39,6 +40,10 @@ export interface RemindPorts {
   log: Logger;
   /** This process, for the month's claim (default: the real one). */
   here?: ProcessHere;
+  /** The command line's delivery journal of the workbook (none in the functions). */
+  journal?: DeliveryJournal;
+  /** How long a round's messages may take at SMTP_RATE (run-month/pace-check.ts). */
+  sendingLimit?: SendingLimit;
 }
 
 export interface RemindOptions {
@@ -186,6 +191,8 @@ export async function remind(
         now: ports.now,
         log: ports.log,
         here: ports.here,
+        ...(ports.journal ? { journal: ports.journal } : {}),
+        ...(ports.sendingLimit ? { sendingLimit: ports.sendingLimit } : {}),
       },
       {
         runId,

@@ -17,6 +17,8 @@ import { findTab } from '../core/tab-lookup.ts';
 import type { OutgoingMail, RenderedRelease } from '../ports.ts';
 import { claimRun, processHere, type Claim } from './delivery-ledger/claim.ts';
 import { deliverInBatches } from './delivery-ledger/deliver.ts';
+import { foldJournals, openJournal } from './delivery-ledger/journal-fold.ts';
+import { checkPace } from './run-month/pace-check.ts';
 import { ledgerEntry, type LedgerItem } from './delivery-ledger/ledger.ts';
 import {
   dryRun,
@@ -63,12 +65,18 @@ export async function runMonth(
   const here = ports.here ?? processHere();
   // Nothing to send by the runs tab as read, and no other run at it: stopping sends nothing,
   // so it needs no claim (a stale read can only make a run claim, never send twice).
-  const runsAsRead = readRunsLog(findTab(run.raw, 'runs'));
+  const runsAsRead = run.runsRead;
   const early = planDeliveries(run, runsAsRead);
   // (The cards are planned only when the release has nothing to send: a run that sends plans
   // them once, after its claim.)
   const earlyCards = early.kind === 'stop' ? planCards(run, runsAsRead) : null;
-  if (early.kind === 'stop' && earlyCards?.send.length === 0 && !otherRunAt(run, here)) {
+  // (A journal of an earlier run waits to be written into the runs tab: that needs the claim.)
+  if (
+    early.kind === 'stop' &&
+    earlyCards?.send.length === 0 &&
+    !run.journaled &&
+    !otherRunAt(run, here)
+  ) {
     return closeUnsent(run, null, early, earlyCards.unconfirmed);
   }
 
@@ -77,19 +85,30 @@ export async function runMonth(
   const claim = await claimRun(run.ledger, here);
   try {
     for (const note of claim.notes) ports.log.warn(note, { runId: run.runId, month: run.month });
+    // What earlier runs journaled goes into the runs tab before anything is decided.
+    await foldJournals(run.ledger, ports.journal, claim);
     // 3. Who gets it, from the runs tab as it is now.
     const plan = planDeliveries(run, claim.runs);
     const cards = planCards(run, claim.runs);
     if (plan.kind === 'stop' && (plan.status === 'blocked' || cards.send.length === 0)) {
       return await closeUnsent(run, claim, plan, cards.unconfirmed);
     }
+    const count = (plan.kind === 'send' ? plan.recipients.length : 0) + cards.send.length;
+    checkPace(run.ledger, ports.mailer, count, options.sendingLimit);
+    await openJournal(run.ledger, ports.journal, here);
     // 4. Record intent, deliver in batches, record outcomes (the release, then the
     // agencies' cards); 5. report.
-    if (plan.kind === 'stop') return await sendCardsOnly(run, claim, plan, cards);
-    const sent = await sendRelease(run, claim, plan, cards);
-    await closeAfterRelease(run, sent);
-    return sent;
+    const outcome =
+      plan.kind === 'stop'
+        ? await sendCardsOnly(run, claim, plan, cards)
+        : await sendRelease(run, claim, plan, cards);
+    // Every outcome is in the runs tab now: the journal has nothing more to say.
+    await run.ledger.journal?.finish();
+    // A month opened and never closed is closed by the run that sends its release.
+    if (plan.kind !== 'stop') await closeAfterRelease(run, outcome);
+    return outcome;
   } catch (error) {
+    await run.ledger.journal?.leave();
     await closeFailed(run, claim, error);
     throw error;
   } finally {
@@ -121,7 +140,14 @@ const itemsFor = async (
   const attachments = await attachmentsOf(rendered);
   return recipients.map((to) => ({
     key: to.email.toLowerCase(),
-    mail: { to, subject: rendered.subject, html: rendered.html, text: rendered.text, attachments },
+    mail: {
+      to,
+      subject: rendered.subject,
+      html: rendered.html,
+      text: rendered.text,
+      attachments,
+      headers: rendered.headers,
+    },
   }));
 };
 

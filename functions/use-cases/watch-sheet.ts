@@ -22,6 +22,7 @@ import {
   invalidRequestText,
   runStatusText,
 } from './run-status-text.ts';
+import type { SendingLimit } from './run-month/pace-check.ts';
 import type { RunMonthOutcome, RunMonthPorts } from './run-month.ts';
 
 export interface WatchSheetPorts extends RunMonthPorts {
@@ -35,6 +36,10 @@ export interface WatchSheetOptions {
   month?: MonthKey;
   /** Who called (the scheduler's service account); recorded with the run in the runs tab. */
   requestedBy?: string;
+  /** Aborted on SIGTERM: a requested run records what it sent and stops. */
+  signal?: AbortSignal;
+  /** How long a requested run's messages may take at SMTP_RATE. */
+  sendingLimit?: SendingLimit;
 }
 
 /**
@@ -125,7 +130,16 @@ async function watchOnce(
   };
 
   const settings = settingsOf(raw, month);
-  outcome.reminders = await remindOnWatch(ports, settings, options.requestedBy, raw);
+  outcome.reminders = await remindOnWatch(
+    {
+      ...ports,
+      ...(options.signal ? { signal: options.signal } : {}),
+      ...(options.sendingLimit ? { sendingLimit: options.sendingLimit } : {}),
+    },
+    settings,
+    options.requestedBy,
+    raw,
+  );
   outcome.entry = await entryOnWatch(ports, settings, raw);
   if (settings.runRequestRaw === null) return outcome;
   const requestRaw = settings.runRequestRaw;
@@ -192,6 +206,8 @@ async function watchOnce(
         {
           month: requestedMonth,
           requestedBy: ['run_request', options.requestedBy].filter(Boolean).join(' via '),
+          ...(options.signal ? { signal: options.signal } : {}),
+          ...(options.sendingLimit ? { sendingLimit: options.sendingLimit } : {}),
         },
       );
     } catch (error) {

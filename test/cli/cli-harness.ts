@@ -14,7 +14,11 @@ export interface CliRun {
   summary: () => Summary;
 }
 
-/** Runs the CLI in-process with its own env; nothing from the test's env leaks in. */
+/**
+ * Runs the CLI in-process with its own env; nothing from the test's env leaks in. Without
+ * XDG_STATE_HOME in `env`, a Sheet's delivery journal goes into a folder of this call alone,
+ * removed after it (never the user's ~/.local/state, never another test's journal).
+ */
 export async function karnameh(
   args: string[],
   env: NodeJS.ProcessEnv = {},
@@ -22,13 +26,18 @@ export async function karnameh(
 ): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
-  const code = await main(args, {
-    env,
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-    now: () => now,
-  });
-  return { code, stdout, stderr, summary: () => JSON.parse(stdout) as Summary };
+  const state = env.XDG_STATE_HOME ? null : await mkdtemp(join(tmpdir(), 'karnameh-state-'));
+  try {
+    const code = await main(args, {
+      env: state ? { ...env, XDG_STATE_HOME: state } : env,
+      stdout: (t) => (stdout += t),
+      stderr: (t) => (stderr += t),
+      now: () => now,
+    });
+    return { code, stdout, stderr, summary: () => JSON.parse(stdout) as Summary };
+  } finally {
+    if (state) await rm(state, { recursive: true, force: true });
+  }
 }
 
 /** A temp folder with a copy of the example workbook; removed by `cleanup`. */

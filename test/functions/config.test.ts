@@ -44,6 +44,11 @@ describe('loadConfig', () => {
       ['SMTP_RATE is not a number'],
     ],
     ['an SMTP_RATE of 0', { ...GOOD, SMTP_RATE: '0' }, ['SMTP_RATE must be more than 0']],
+    [
+      'an SMTP_RATE whose pause overflows the timer',
+      { ...GOOD, SMTP_RATE: '4e-7' },
+      ['SMTP_RATE is too slow: a pause of more than 24 days'],
+    ],
     ['a bad MAIL_FROM', { ...GOOD, MAIL_FROM: 'روابط عمومی' }, ['MAIL_FROM is not one address']],
     [
       'no SMTP on Cloud Run',

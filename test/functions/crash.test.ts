@@ -6,6 +6,9 @@
  * names the unconfirmed recipients and sends nobody a second copy.
  */
 import { spawn } from 'node:child_process';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, expect, it } from 'vitest';
 import { monthlyRunHandler } from '../../functions/http/monthly-run.ts';
@@ -39,6 +42,8 @@ async function runKilledAtFirstMessage(): Promise<NodeJS.Signals | null> {
         SHEETS_ACCESS_TOKEN: bench.standIn.token,
         SMTP_URL: bench.smtp.url,
         MAIL_FROM,
+        // The killed run's journal (the command line's) stays in a folder of this test.
+        XDG_STATE_HOME: await mkdtemp(join(tmpdir(), 'karnameh-crash-state-')),
       },
       stdio: ['ignore', 'ignore', 'pipe'],
     },

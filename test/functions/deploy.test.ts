@@ -122,6 +122,37 @@ describe('npm run deploy', () => {
     );
   });
 
+  it('--smtp-rate reaches both functions as SMTP_RATE (they used to deploy without a pace)', async () => {
+    const doc = await readFile(DOC, 'utf8');
+    const ran: string[][] = [];
+    const exec: Exec = async (program, args) => {
+      ran.push([program, ...args]);
+      return { code: 0, stdout: 'https://watchsheet-abc123-ew.a.run.app\n' };
+    };
+    const args = [...deployArgs(block(doc, 'deploy:command')), '--smtp-rate', '0.5'];
+    const code = await deploy(args, {
+      stdout: () => undefined,
+      stderr: () => undefined,
+      exec,
+      probe: async () => true,
+    });
+    expect(code).toBe(0);
+    const deploys = ran.filter((r) => r[1] === 'functions' && r[2] === 'deploy');
+    expect(deploys).toHaveLength(2);
+    for (const step of deploys) {
+      expect(step[step.indexOf('--set-env-vars') + 1]).toContain(',SMTP_RATE=0.5,');
+      expect(step[step.indexOf('--timeout') + 1]).toBe('300s');
+    }
+    let err = '';
+    const bad = await deploy([...args.slice(0, -1), '0'], {
+      stdout: () => undefined,
+      stderr: (t) => (err += t),
+      exec,
+    });
+    expect(bad).toBe(2);
+    expect(err).toContain('--smtp-rate must be a number of messages per second');
+  });
+
   it('stops at the first command that fails', async () => {
     const doc = await readFile(DOC, 'utf8');
     const ran: string[] = [];

@@ -103,4 +103,44 @@ describe('a sent month is "changed" only when what its release states changed', 
     );
     expect(forcedRows.at(-1)?.digest).toBe(now);
   }, 120_000);
+
+  it('a card whose own facts changed is named with both hashes and not sent again without --force; the rest goes on', async () => {
+    await setAgencyCards(box.workbook, true);
+    const first = await run();
+    expect(first.code, first.stderr).toBe(0);
+    const d001 = 'pr.amoozesh@example.org';
+    expect(smtp.countFor(d001)).toBe(1);
+    const cards = smtp.received.length - RECIPIENTS.length;
+    expect(cards).toBeGreaterThan(50);
+
+    // d001's ش۲ and ش۳ swapped (same dimension, max and weight): its score, every figure
+    // of the release and every other card are the same; its card's indicators are not.
+    await editTab(box.workbook, 'scores', (ws) => {
+      ws.eachRow((row) => {
+        if (row.getCell(1).value !== MONTH || row.getCell(2).value !== 'd001') return;
+        const [a, b] = [row.getCell(4).value, row.getCell(5).value];
+        row.getCell(4).value = b;
+        row.getCell(5).value = a;
+      });
+    });
+    const late = 'late.reader@example.org';
+    await editTab(box.workbook, 'recipients', (ws) => ws.addRow([late, null, 'بله']));
+    const rerun = await run();
+    expect(rerun.code, rerun.stderr).toBe(0);
+    expect(rerun.summary.contentHash).toBe(first.summary.contentHash);
+    const changed = rerun.summary.problems.filter((p) => p.code === 'run.data_changed');
+    expect(changed).toHaveLength(1);
+    expect(changed[0]?.message).toMatch(/d001 \([0-9a-f]{16} → [0-9a-f]{16}\)/);
+    // The new reader gets the release; nobody else gets anything, d001 included.
+    expect(smtp.countFor(late)).toBe(1);
+    expect(smtp.received).toHaveLength(RECIPIENTS.length + cards + 1);
+
+    const forced = await run('--force');
+    expect(forced.code, forced.stderr).toBe(0);
+    // The correction: the release to every reader, and d001's card alone of the cards.
+    expect(smtp.countFor(d001)).toBe(2);
+    expect(smtp.received).toHaveLength(2 * (RECIPIENTS.length + 1) + cards + 1);
+    const corrected = smtp.received.filter((m) => m.envelope.to.includes(d001)).at(-1);
+    expect(corrected?.parsed.subject).toContain('اصلاحیه');
+  }, 180_000);
 });

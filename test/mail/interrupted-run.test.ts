@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { cp, readFile, writeFile } from 'node:fs/promises';
+import { cp, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -42,7 +42,7 @@ const run = (...args: string[]) => runOverSmtp(box, smtp.url, ...args);
 const once = Object.fromEntries([...RECIPIENTS].sort().map((a) => [a, 1]));
 
 describe('a run that stops between sending and recording', () => {
-  it('leaves the batch pending; later runs stop without sending, --resend-unconfirmed sends', async () => {
+  it('the journal leaves only the message in flight unconfirmed: a rerun sends the others, --resend-unconfirmed that one', async () => {
     // The server reads the first message in full and never answers; the run is killed there.
     smtp.faults.stallData.add(RECIPIENTS[0]);
     const child = spawn(
@@ -54,37 +54,40 @@ describe('a run that stops between sending and recording', () => {
     await vi.waitFor(() => expect(smtp.stalled).toEqual([RECIPIENTS[0]]), { timeout: 20_000 });
     child.kill('SIGKILL');
     await exited;
+    // The runs tab has the whole batch pending; the journal beside the workbook knows more.
     expect(brief(await runsOf(box.workbook))).toEqual([
       ['run', 'started', ''],
       ...RECIPIENTS.map((r) => ['delivery', 'pending', r]),
     ]);
     smtp.faults.stallData.clear();
 
-    // Nobody is sent a second copy, and the month is never recorded as sent to nobody.
-    for (let i = 0; i < 2; i += 1) {
-      const next = await run();
-      expect(next.code, next.stderr).toBe(1);
-      expect(next.stderr).toContain('never confirmed');
-      expect(next.stderr).toContain(RECIPIENTS[2]);
-      expect(smtp.received).toHaveLength(0);
-      const runs = await runsOf(box.workbook);
-      expect(runs.filter((e) => e.kind === 'run').map((e) => e.status)).toEqual([
-        'started',
-        ...Array<string>(i + 1).fill('blocked'),
-      ]);
-    }
+    // The rerun folds the journal: the first recipient is in doubt (held back, named), the
+    // two never tried are sent (before the journal, all three were held back).
+    const next = await run();
+    expect(next.code, next.stderr).toBe(0);
+    expect(next.stderr).toContain('folded the delivery journal');
+    expect(next.stderr).toContain('release sent to 2 recipient(s)');
+    expect(next.stderr).toMatch(/never confirmed[^\n]*dabirkhaneh@example\.org/);
+    expect(smtp.counts()).toEqual({ [RECIPIENTS[1]]: 1, [RECIPIENTS[2]]: 1 });
+    const folded = brief(await runsOf(box.workbook)).slice(0, 4);
+    expect(folded).toEqual([
+      ['run', 'interrupted', ''],
+      ['delivery', 'unconfirmed', RECIPIENTS[0]],
+      ['delivery', 'skipped', RECIPIENTS[1]],
+      ['delivery', 'skipped', RECIPIENTS[2]],
+    ]);
+    // Folded once: the journal is gone, and a plain rerun sends nothing.
+    const again = await run();
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stderr).not.toContain('folded');
+    expect(smtp.received).toHaveLength(2);
 
     const forced = await run('--resend-unconfirmed');
     expect(forced.code, forced.stderr).toBe(0);
-    expect(forced.stderr).toContain('release sent to 3 recipient(s)');
+    expect(forced.stderr).toContain('release sent to 1 recipient(s)');
     expect(smtp.counts()).toEqual(once);
-    expect(smtp.received.map((m) => m.parsed.subject?.startsWith('اصلاحیه'))).toEqual([
-      false,
-      false,
-      false,
-    ]);
-    // The killed run's claim stays `started` (its process is gone): named, never waited for.
-    expect(forced.stderr).toContain('stopped without finishing');
+    // Every outcome is in the runs tab: no journal is left beside the workbook.
+    expect((await readdir(box.dir)).filter((f) => f.includes('journal'))).toEqual([]);
   }, 60_000);
 });
 

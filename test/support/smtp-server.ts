@@ -122,6 +122,8 @@ export async function startSmtpServer(options: SmtpServerOptions = {}): Promise<
         return;
       }
       const chunks: Buffer[] = [];
+      // A client killed in the middle of a message (kill -9) resets the connection.
+      stream.on('error', () => undefined);
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       if (to.some((address) => faults.stallData.has(address))) {
         stream.on('error', () => undefined);
@@ -161,6 +163,8 @@ export async function startSmtpServer(options: SmtpServerOptions = {}): Promise<
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => resolve());
   });
+  // After the start, a connection reset by a client that was killed is not the test's failure.
+  server.on('error', () => undefined);
   const port = (server.server.address() as AddressInfo).port;
   const credentials = options.auth
     ? `${encodeURIComponent(options.auth.user)}:${encodeURIComponent(options.auth.pass)}@`

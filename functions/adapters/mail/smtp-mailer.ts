@@ -2,7 +2,7 @@ import { nodemailer } from './nodemailer.ts';
 import { KarnamehError } from '../../core/errors.ts';
 import type { Mailer, SentMail } from '../../ports.ts';
 import { SAFE_TRANSPORT, mailOptions, parseSender } from './mail-options.ts';
-import { createPacer, type PacerClock } from './pacer.ts';
+import { createPacer, type Pacer, type PacerClock } from './pacer.ts';
 import { describeSmtpUrl } from './smtp-url.ts';
 
 /** How long to wait for the server: to connect, for its greeting, for any reply. */
@@ -72,6 +72,8 @@ export function createSmtpMailer(options: {
   /** SMTP_RATE: messages per second (pacer.ts); unset: as fast as the server answers. */
   rate?: number;
   clock?: PacerClock;
+  /** A pacer made beforehand (compose.ts), so that the pace is known before nodemailer loads. */
+  pacer?: Pacer;
 }): Mailer {
   const description = describeSmtpUrl(options.url);
   const url = new URL(options.url);
@@ -87,10 +89,11 @@ export function createSmtpMailer(options: {
     ...SMTP_TIMEOUTS,
     ...SAFE_TRANSPORT,
   } as Parameters<typeof nodemailer.createTransport>[0]);
-  const pacer = createPacer(options.rate, options.clock);
+  const pacer = options.pacer ?? createPacer(options.rate, options.clock);
   let queue: Promise<unknown> = Promise.resolve();
   return {
     description,
+    ...(pacer.gapMs > 0 ? { pace: pacer } : {}),
     send(mail) {
       // One message at a time, so the hand-over watch speaks of this one.
       const sent = queue.then(async () => {

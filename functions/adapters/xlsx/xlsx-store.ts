@@ -2,16 +2,9 @@ import { basename, dirname, extname, join } from 'node:path';
 import type { RawTab, RawWorkbook } from '../../core/cells.ts';
 import type { RunsEntry } from '../../core/runs-log.ts';
 import { KarnamehError } from '../../core/errors.ts';
-import { normalizeName } from '../../core/normalize.ts';
 import { findTab, matchesKey } from '../../core/tab-lookup.ts';
 import { TABS, type TabKey } from '../../core/tabs.ts';
-import type {
-  InitTemplate,
-  OutputTabs,
-  WorkbookStore,
-  WriteReport,
-  WriteRequest,
-} from '../../ports.ts';
+import type { OutputTabs, WorkbookStore, WriteReport, WriteRequest } from '../../ports.ts';
 import {
   checkWritable,
   editedError,
@@ -29,9 +22,10 @@ import {
   runsUpsert,
 } from './concurrent-writes.ts';
 import { takeRunLock, withWriteLock } from './file-lock.ts';
-import { emptyPackage } from './new-package.ts';
+import { initXlsx } from './xlsx-init.ts';
 import { openWorkbook, readTabs, type OpenWorkbook } from './open-workbook.ts';
 import { rewriteWorkbook, type TabWrite } from './rewrite-workbook.ts';
+import { outputGuard, rewrittenNote } from './output-guard.ts';
 import { makeFolder } from '../make-folder.ts';
 import { editMonthXlsx } from './month-edit.ts';
 
@@ -72,6 +66,8 @@ export function createXlsxStore(path: string): XlsxStore {
   let seen: { target: string; identity: FileIdentity; inputs: string } | undefined;
   /** The runs tab's title as last seen (it is found by its header, whatever its title). */
   let runsTitle: string | undefined;
+  /** The results and problems tabs as this store's writes left them (output-guard.ts). */
+  const guard = outputGuard(path);
 
   const load = async (
     file: string,
@@ -117,17 +113,19 @@ export function createXlsxStore(path: string): XlsxStore {
     if (tabs.length === 0 && runs.length === 0 && settings.length === 0) {
       return { location: path };
     }
-    return withWriteLock(path, () => writeLocked(tabs, runs, settings));
+    return withWriteLock(path, () => writeLocked(tabs, runs, settings, request.outputs));
   }
 
   async function writeLocked(
     tabs: TabWrite[],
     runs: RunsEntry[],
     settings: NonNullable<WriteRequest['settings']>,
+    outputs: OutputTabs = {},
   ): Promise<WriteReport> {
     const sibling = siblingPath(path);
     // Outputs an older version put in the sibling stay there: the runs log is never split.
     const toSibling = tabs.length + runs.length > 0 && (await exists(sibling));
+    let restored: string | undefined;
     // Delivery records alone (runs rows, mid-send) go in whatever happened to the workbook
     // since it was read: they are written over the file as it is now, keeping a person's
     // edit, and a record lost would mean a second copy on the next run.
@@ -157,8 +155,12 @@ export function createXlsxStore(path: string): XlsxStore {
       const upsert =
         !toSibling && runs.length > 0 ? runsUpsert(current.open, path, runs, runsTitle) : undefined;
       runsAfter ??= upsert?.after;
+      // What this store wrote before and a save from another program erased since.
+      const restore = toSibling ? [] : guard.erased(current.open, outputs);
       const plan = {
-        tabs: toSibling ? [] : upsert ? [...tabs, upsert.write] : tabs,
+        tabs: toSibling
+          ? []
+          : [...tabs, ...restore.map((r) => r.write), ...(upsert ? [upsert.write] : [])],
         settings: { matches: isTab('settings'), updates: settings },
       };
       if (
@@ -173,11 +175,20 @@ export function createXlsxStore(path: string): XlsxStore {
       const bytes = rewrite(() => rewriteWorkbook(current.open, plan, path), path);
       const identity = await replaceFile(current.target, bytes, current.identity, path);
       if (seen !== undefined) seen = { ...seen, identity };
+      if (!toSibling) guard.remember(bytes, outputs, restore);
+      if (restore.length > 0) {
+        restored = rewrittenNote(
+          basename(path),
+          restore.map((r) => r.key),
+        );
+      }
     }
     if (!toSibling && runsAfter) runsTitle = runsAfter.name;
+    const notes = [restored, open === undefined ? undefined : openNote(path, open)];
+    const note = notes.filter((n) => n !== undefined).join(' ');
     const after = {
       ...(runsAfter ? { runsAfter } : {}),
-      ...(open === undefined ? {} : { note: openNote(path, open) }),
+      ...(note === '' ? {} : { note }),
     };
     return toSibling
       ? {
@@ -259,41 +270,4 @@ function overlayOutputs(tabs: RawTab[], sibling: RawTab[]): RawTab[] {
     result = at < 0 ? [...rest, tab] : [...rest.slice(0, at), tab, ...rest.slice(at)];
   }
   return result;
-}
-
-async function initXlsx(path: string, template: InitTemplate): Promise<WriteReport> {
-  const isNew = !(await exists(path));
-  const target = isNew ? path : await resolveTarget(path);
-  let current: { bytes: Buffer; identity?: FileIdentity } = { bytes: emptyPackage() };
-  if (!isNew) {
-    await checkWritable(path, target);
-    current = await readIdentified(target);
-  }
-  const open = openWorkbook(current.bytes, path, isNew);
-  const names = isNew ? [] : readTabs(open, path).map((t) => t.name);
-  const missing = template.tabs.filter(
-    (tab) =>
-      !names.some(
-        (name) => isTab(tab.key)(name) || normalizeName(name) === normalizeName(tab.title),
-      ),
-  );
-  if (missing.length === 0) {
-    return {
-      location: path,
-      note: 'همهٔ برگه‌ها از پیش بودند؛ چیزی تغییر نکرد. / Every tab is already there; nothing changed.',
-    };
-  }
-  const tabs: TabWrite[] = missing.map((tab) => ({
-    title: tab.title,
-    matches: () => false,
-    rows: [tab.header, ...tab.rows],
-  }));
-  const bytes = rewriteWorkbook(open, { tabs }, path);
-  if (isNew) await makeFolder(dirname(path));
-  await replaceFile(target, bytes, current.identity, path);
-  const titles = missing.map((tab) => tab.title);
-  return {
-    location: path,
-    note: `برگه‌های افزوده: ${titles.join('، ')} / Tabs added: ${titles.join(', ')}`,
-  };
 }

@@ -18,8 +18,9 @@ import {
 import type { ReleaseInput } from '../release-input.ts';
 import type { GroupSummary } from '../summary.ts';
 import { displayName, groupNaming, provinceName } from '../text/release/names.ts';
-import { overallView } from '../text/release/overall.ts';
+import { overallMean, previousOverallMean } from '../text/release/overall.ts';
 import { rankingGroupView } from '../text/release/rankings.ts';
+import { setChanged } from '../text/release/like-for-like.ts';
 import { weakLabelsOf } from '../text/release/shares.ts';
 
 /** What the picture is drawn from: the release's own input (a `ReleaseInput` will do). */
@@ -95,7 +96,8 @@ function headlineFigure(input: InfographicInput, weakBands: number): HeadlineFig
   if (group && group.evaluated > 0 && weakBands > 0 && group.weakShare !== null) {
     const labels = joinList(weakLabelsOf(group.bands, weakBands));
     const plural = groupNaming(group.name, plurals).plural;
-    const prev = group.previousWeakShare;
+    // Across a changed set of agencies the whole group's change is not like for like: not said.
+    const prev = setChanged(group) ? null : group.previousWeakShare;
     const diff = prev === null ? 0 : group.weakShare - prev;
     const change =
       prev === null
@@ -110,13 +112,14 @@ function headlineFigure(input: InfographicInput, weakBands: number): HeadlineFig
       change,
     };
   }
-  const overall = overallView(summary, plurals);
-  if (overall.mean === null) return null;
+  const mean = overallMean(summary);
+  if (mean === null) return null;
+  const previousMean = previousOverallMean(summary);
   return {
-    figure: toPersianDigits(overall.meanText.split('\u00A0')[0] ?? ''),
+    figure: persianNumber(mean),
     weak: false,
     label: `میانگین امتیاز روابط‌عمومی‌های استان ${provinceName(input.province)} (از ۱۰۰)`,
-    change: overall.previousMean === null ? '' : `${before}: ${overall.previousMeanText}`,
+    change: previousMean === null ? '' : `${before}: ${persianNumber(previousMean)}`,
   };
 }
 

@@ -98,7 +98,7 @@ export async function deliverInBatches(
     try {
       await ledgerWrite(run, { outputs, runs: [...own, ...before, ...rows] });
     } catch (error) {
-      throw unrecorded(error, result, queue, rows, carried);
+      throw unrecorded(error, result, queue, rows, carried, run.journal?.location);
     }
     extra = undefined;
     carried = undefined;
@@ -121,18 +121,24 @@ export async function deliverInBatches(
   while (batch.length > 0) {
     const started = run.now().getTime();
     const done: RunsEntry[] = [];
+    const pace = job.mailer.pace;
     for (const [i, item] of batch.entries()) {
       if (job.signal?.aborted) break;
-      if (done.length > 0 && run.now().getTime() - started >= limits.maxMs) break;
+      // The batch window counts the pause before the next message (SMTP_RATE): what went
+      // out before a long pause is recorded before it.
+      const pause = pace?.readyIn() ?? 0;
+      if (done.length > 0 && run.now().getTime() - started + pause >= limits.maxMs) break;
+      // A stop during the pause ends it: nothing goes out after the stop.
+      if (pace && !(await pace.ready(job.signal))) break;
+      const key = item.key.toLowerCase();
+      await run.journal?.attempt(job.kind, key, item.digest);
       const outcome = await sendOne(job.mailer, item);
+      const detail = item.note ? `${item.note} ${outcome.detail}` : outcome.detail;
+      await run.journal?.outcome(job.kind, key, outcome.status, detail);
       result.outcomes.push(outcome);
       const row = rows[i];
       if (row) {
-        Object.assign(row, {
-          status: outcome.status,
-          detail: item.note ? `${item.note} ${outcome.detail}` : outcome.detail,
-          at: run.now().toISOString(),
-        });
+        Object.assign(row, { status: outcome.status, detail, at: run.now().toISOString() });
         done.push(row);
       }
       logOutcome(run, job.kind, outcome);
@@ -184,6 +190,7 @@ function unrecorded(
   queue: readonly LedgerItem[],
   rows: readonly RunsEntry[],
   carried?: Carried,
+  journal?: string,
 ): unknown {
   const outcomes = [...(carried?.result.outcomes ?? []), ...result.outcomes];
   if (outcomes.length === 0) return error;
@@ -198,9 +205,12 @@ function unrecorded(
     ...queue.map((item) => item.key.toLowerCase()),
   ];
   const why = error instanceof Error ? error.message : String(error);
+  const where = journal
+    ? `Sent, recorded in the delivery journal ${journal} (the next run of this workbook writes them into the runs tab and does not send them again)`
+    : 'Sent, but recorded nowhere, so do not send them again';
   return new KarnamehError(
     'source.write_failed',
-    `the delivery records could not be written (${why}). Sent, but recorded nowhere, so do not send them again: ${sent.join(', ') || 'nobody'}; not sent: ${untried.join(', ') || 'nobody'}.`,
+    `the delivery records could not be written (${why}). ${where}: ${sent.join(', ') || 'nobody'}; not sent: ${untried.join(', ') || 'nobody'}.`,
     { cause: error },
   );
 }

@@ -29,8 +29,11 @@
  *   (the server confirmed it), `failed` (refused, or not handed over: sent again by the
  *   next run) or `unconfirmed` (handed over, no reply: Mailer `mail.unconfirmed`). After a
  *   kill -9 at most one batch is left `pending`; every other key is known sent or not yet
- *   tried. A stop (`signal` aborted) finishes the message in flight, records it, and
- *   records the rest of the batch `skipped`.
+ *   tried. With a journal (`run.journal`, the command line), each message's attempt and
+ *   outcome are on disk as they happen, and the next run folds them in (journal-fold.ts):
+ *   the doubt is the one message in flight. A stop (`signal` aborted, also during an
+ *   SMTP_RATE pause) finishes the message in flight, records it, and records the rest of
+ *   the batch `skipped`. The batch window counts the pause before the next message.
  * - Every write upserts only this run's rows against the runs tab as it is then
  *   (WriteRequest.runs), and refreshes the run row's `at` (the claim's heartbeat), but the
  *   first right after the claim (`runRowWritten`), which then only adds rows (a Sheet
@@ -43,6 +46,7 @@ import type { RunKind, RunsEntry } from '../../core/runs-log.ts';
 import type {
   Logger,
   OutgoingMail,
+  RunJournal,
   WorkbookStore,
   WriteReport,
   WriteRequest,
@@ -59,6 +63,12 @@ export interface LedgerRun {
   log: Logger;
   /** Said in the run's own row whatever else it says (`changed after close: 3 cell(s)`). */
   runNote?: string;
+  /**
+   * The command line's delivery journal of this run (ports.ts RunJournal): each message's
+   * attempt and outcome synced to disk as it happens, so that after a crash the doubt is
+   * the one message in flight, not its batch. None in the functions (no disk outlives them).
+   */
+  journal?: RunJournal | null;
 }
 
 export type MailKind = Exclude<RunKind, 'run' | 'open' | 'close' | 'reopen'>;

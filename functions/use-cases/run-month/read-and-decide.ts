@@ -4,11 +4,13 @@ import { defaultMonth, type MonthKey } from '../../core/jalali.ts';
 import { parseWorkbook } from '../../core/parse-workbook.ts';
 import { decideRun, type RunGate } from '../../core/run-gate.ts';
 import {
+  type RunsEntry,
   readRunsLog,
   runsHeaderGaps,
   runsHeaderMessage,
   sentRecordTabs,
 } from '../../core/runs-log.ts';
+import { withJournals } from '../../core/delivery-journal.ts';
 import { findTab } from '../../core/tab-lookup.ts';
 import type { RawWorkbook } from '../../core/cells.ts';
 import type { Summary } from '../../core/summary.ts';
@@ -33,6 +35,13 @@ export interface MonthRun {
   gate: RunGate;
   /** The run as the delivery ledger knows it. */
   ledger: LedgerRun;
+  /**
+   * The runs tab as read, with what journals of earlier runs add (not yet written: the
+   * fold is written after the claim, delivery-ledger/journal-fold.ts).
+   */
+  runsRead: RunsEntry[];
+  /** Some journal of an earlier run waits to be folded into the runs tab. */
+  journaled: boolean;
 }
 
 /** Step 1a: read the workbook, check it, compute the month. */
@@ -52,7 +61,10 @@ export async function readMonth(ports: RunMonthPorts, options: RunMonthOptions):
   const digest = summary.contentHash ?? inputs;
   ports.log.info(`read ${ports.store.description}`, { runId, month, digest, inputs });
   const runsTab = findTab(raw, 'runs');
-  const runs = readRunsLog(runsTab);
+  // What a journal of an earlier run knows counts already (a release sent whose record
+  // could not be written is a month sent).
+  const journals = (await ports.journal?.earlier()) ?? [];
+  const runs = withJournals(readRunsLog(runsTab), journals, startedAt);
   const { model, problems } = parsed;
   const gate = decideRun({
     month,
@@ -79,6 +91,8 @@ export async function readMonth(ports: RunMonthPorts, options: RunMonthOptions):
     computed,
     summary,
     gate,
+    runsRead: runs,
+    journaled: journals.length > 0,
     ledger: {
       store: ports.store,
       runId,

@@ -1,7 +1,9 @@
 import type { MonthKey } from '../../core/jalali.ts';
 import type { ProcessHere } from '../../core/run-claims.ts';
 import type { Summary } from '../../core/summary.ts';
+import type { SendingLimit } from './pace-check.ts';
 import type {
+  DeliveryJournal,
   Logger,
   Mailer,
   PreviewWriter,
@@ -28,6 +30,8 @@ export interface RunMonthPorts {
   log: Logger;
   /** This process, for claims (default: delivery-ledger/claim.ts `processHere`). */
   here?: ProcessHere;
+  /** The command line's delivery journal of the workbook (none in the functions). */
+  journal?: DeliveryJournal;
 }
 
 export interface RunMonthOptions {
@@ -48,6 +52,8 @@ export interface RunMonthOptions {
   signal?: AbortSignal;
   /** Batch bounds (default 25 messages or 10 s of sending). */
   limits?: DeliveryLimits;
+  /** How long the run's messages may take at SMTP_RATE (run-month/pace-check.ts); unset: no limit. */
+  sendingLimit?: SendingLimit;
 }
 
 export interface RunMonthOutcome {

@@ -1,3 +1,4 @@
+// Statement 4: the first group's band shares now and the month before, and its weak share through the year.
 import {
   joinList,
   listSeparator,
@@ -6,8 +7,11 @@ import {
   persianNumber,
 } from '../../persian-text.ts';
 import type { GroupSummary, Summary } from '../../summary.ts';
+import { previousMonth } from '../../jalali.ts';
+import { weakDirection } from './like-for-like.ts';
 import { groupNaming } from './names.ts';
-import { sharesView, type SharesView } from './shares.ts';
+import { shareWithCount, sharesView, type SharesView } from './shares.ts';
+import type { HistoryCounts } from './year-table.ts';
 
 /** The first group's weak share through the year, runs of equal shares said together. */
 export interface WeakPathView {
@@ -22,6 +26,8 @@ export interface WeakPathView {
   fell: boolean;
   rose: boolean;
   same: boolean;
+  /** The set changed and the like-for-like direction differs: «… در تیرماه ۴۱ درصد بود». */
+  neutral: boolean;
 }
 
 /** Statement 4: the first group's band shares now and the month before, and its weak path. */
@@ -44,35 +50,54 @@ const NO_PATH: WeakPathView = {
   fell: false,
   rose: false,
   same: false,
+  neutral: false,
 };
 
-function weakPathView(group: GroupSummary, month: string): WeakPathView {
+function weakPathView(
+  group: GroupSummary,
+  month: string,
+  singular: string,
+  counts: HistoryCounts[string] = {},
+): WeakPathView {
   if (group.weakShare === null || group.evaluated === 0) return NO_PATH;
+  // In a small group each month's share carries its count («۸۰ درصد (۸ فرمانداری از ۱۰)»).
+  const said = (m: string, share: number): string => {
+    const c = counts[m];
+    return c ? shareWithCount(share, c.weak, c.evaluated, singular) : percentText(share);
+  };
   const earlier = group.history
     .filter((entry) => entry.month < month)
     .sort((a, b) => (a.month < b.month ? -1 : 1));
-  const runs: { months: string[]; share: number }[] = [];
+  const runs: { months: string[]; share: number; text: string }[] = [];
   for (const entry of earlier) {
     const run = runs[runs.length - 1];
     const name = monthInYear(entry.month, month);
-    if (run && run.share === entry.weakShare) run.months.push(name);
-    else runs.push({ months: [name], share: entry.weakShare });
+    const text = said(entry.month, entry.weakShare);
+    if (run && run.text === text) run.months.push(name);
+    else runs.push({ months: [name], share: entry.weakShare, text });
   }
   const last = runs[runs.length - 1];
   const now = group.weakShare;
+  const plain =
+    last === undefined ? null : now < last.share ? 'down' : now > last.share ? 'up' : 'same';
+  // Against the month before, the direction must hold like for like (like-for-like.ts).
+  const lastIsPrevious = earlier[earlier.length - 1]?.month === previousMonth(month);
+  const allowed = lastIsPrevious ? weakDirection(group) : plain;
+  const neutral = plain !== null && allowed !== plain;
   return {
     present: true,
     firstMonth: last === undefined,
     earlier: runs.map((run, index) => ({
       months: joinList(run.months),
-      shareText: percentText(run.share),
+      shareText: run.text,
       sep: listSeparator(index, runs.length),
     })),
     singleRun: runs.length === 1,
-    shareText: percentText(now),
-    fell: last !== undefined && now < last.share,
-    rose: last !== undefined && now > last.share,
-    same: last !== undefined && now === last.share,
+    shareText: said(month, now),
+    fell: !neutral && plain === 'down',
+    rose: !neutral && plain === 'up',
+    same: !neutral && plain === 'same',
+    neutral,
   };
 }
 
@@ -80,16 +105,21 @@ export function firstGroupView(
   summary: Summary,
   plurals: Readonly<Record<string, string>>,
   weakBands: number,
+  counts: HistoryCounts = {},
 ): FirstGroupView {
   const group = summary.groups[0];
-  const previous = sharesView(group?.previousBands ?? null, weakBands);
+  const singular = group ? groupNaming(group.name, plurals).singular : null;
+  const previous = sharesView(group?.previousBands ?? null, weakBands, singular);
   return {
     present: group !== undefined && group.evaluated > 0 && group.bands.length > 0,
     plural: group ? groupNaming(group.name, plurals).plural : '',
     evaluatedText: persianNumber(group?.evaluated ?? 0),
-    now: sharesView(group?.bands ?? null, weakBands),
+    now: sharesView(group?.bands ?? null, weakBands, singular),
     hasPrevious: previous.present,
     previous,
-    weakPath: group && weakBands > 0 ? weakPathView(group, summary.month) : NO_PATH,
+    weakPath:
+      group && weakBands > 0
+        ? weakPathView(group, summary.month, singular ?? '', counts[group.name])
+        : NO_PATH,
   };
 }

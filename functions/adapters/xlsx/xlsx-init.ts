@@ -1,0 +1,69 @@
+/** `init` of an .xlsx: a new workbook, or the missing tabs added to one (nothing else touched). */
+import { dirname } from 'node:path';
+import type { KarnamehError } from '../../core/errors.ts';
+import { normalizeName } from '../../core/normalize.ts';
+import { matchesKey } from '../../core/tab-lookup.ts';
+import { TABS, type TabKey } from '../../core/tabs.ts';
+import type { InitTemplate, WriteReport } from '../../ports.ts';
+import { makeFolder } from '../make-folder.ts';
+import {
+  checkWritable,
+  readIdentified,
+  replaceFile,
+  resolveTarget,
+  type FileIdentity,
+} from './file-guard.ts';
+import { emptyPackage } from './new-package.ts';
+import { openWorkbook, readTabs } from './open-workbook.ts';
+import { rewriteWorkbook, type TabWrite } from './rewrite-workbook.ts';
+
+const isTab =
+  (key: TabKey) =>
+  (name: string): boolean =>
+    matchesKey(name, key, TABS[key].label);
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await resolveTarget(path);
+    return true;
+  } catch (error) {
+    return (error as KarnamehError).code !== 'source.not_found';
+  }
+}
+
+export async function initXlsx(path: string, template: InitTemplate): Promise<WriteReport> {
+  const isNew = !(await exists(path));
+  const target = isNew ? path : await resolveTarget(path);
+  let current: { bytes: Buffer; identity?: FileIdentity } = { bytes: emptyPackage() };
+  if (!isNew) {
+    await checkWritable(path, target);
+    current = await readIdentified(target);
+  }
+  const open = openWorkbook(current.bytes, path, isNew);
+  const names = isNew ? [] : readTabs(open, path).map((t) => t.name);
+  const missing = template.tabs.filter(
+    (tab) =>
+      !names.some(
+        (name) => isTab(tab.key)(name) || normalizeName(name) === normalizeName(tab.title),
+      ),
+  );
+  if (missing.length === 0) {
+    return {
+      location: path,
+      note: 'همهٔ برگه‌ها از پیش بودند؛ چیزی تغییر نکرد. / Every tab is already there; nothing changed.',
+    };
+  }
+  const tabs: TabWrite[] = missing.map((tab) => ({
+    title: tab.title,
+    matches: () => false,
+    rows: [tab.header, ...tab.rows],
+  }));
+  const bytes = rewriteWorkbook(open, { tabs }, path);
+  if (isNew) await makeFolder(dirname(path));
+  await replaceFile(target, bytes, current.identity, path);
+  const titles = missing.map((tab) => tab.title);
+  return {
+    location: path,
+    note: `برگه‌های افزوده: ${titles.join('، ')} / Tabs added: ${titles.join(', ')}`,
+  };
+}
