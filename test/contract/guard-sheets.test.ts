@@ -258,6 +258,9 @@ describe('the guard of an open month, per account', () => {
     expect(await type('a3@badreh.ir', TABS.scores.label, rowOf('1403-05', 'a3'), 2, '9')).toEqual(
       REFUSED,
     );
+    // The archive (an output tab) is the functions' account's alone: an editors address is refused.
+    expect(await type('dabir@council.ir', 'بایگانی', 1, 2, '0')).toEqual(REFUSED);
+    expect(await type('a1@barq.ir', 'بایگانی', 1, 2, '0')).toEqual(REFUSED);
     expect(await type('owner', TABS.scores.label, own, 2, '۹')).toMatchObject({ status: 200 });
     const check = await karnameh(
       ['check', '--sheet', ID, '--month', '1403-05', '--json'],

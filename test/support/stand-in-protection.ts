@@ -43,7 +43,8 @@ function holesOf(protection: Json): Bounds[] {
 /** True when some cell of `area` is in none of `holes`. */
 function uncovered(area: Bounds, holes: readonly Bounds[]): boolean {
   if (holes.length === 0) return true;
-  if (!Number.isFinite(area.endRow) || !Number.isFinite(area.endColumn)) return true;
+  // Columns may run to the grid's end (Infinity compares as it should); rows are walked.
+  if (!Number.isFinite(area.endRow)) return true;
   for (let r = area.startRow; r < area.endRow; r++) {
     const spans = holes
       .filter((h) => h.startRow <= r && r < h.endRow)
