@@ -104,7 +104,12 @@ export async function closeMonth(deps: CloseDeps, options: CloseOptions): Promis
     status: report.applied ? 'closed' : 'already-closed',
     archived: report.applied ? archived : [],
     closedAt: report.applied ? at : null,
-    notes: report.note ? [report.note] : [],
+    notes: [
+      ...(report.note ? [report.note] : []),
+      ...(report.guarded && report.applied
+        ? ["protections set: the agencies' edit rights on the month are taken back"]
+        : []),
+    ],
     runId: report.applied ? runId : null,
     exitCode: 0,
   };

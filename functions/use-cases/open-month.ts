@@ -138,5 +138,10 @@ export async function openMonth(deps: OpenDeps, options: OpenOptions): Promise<O
   const done = outcome as OpenOutcome;
   if (report.applied && done.status === 'opened') done.runId = runId;
   if (report.note) done.notes.push(report.note);
+  if (report.guarded && report.applied) {
+    done.notes.push(
+      'protections set: each agency may edit only the score and note cells of its own row of the open month (share the sheet with the agencies as editors: docs/secretary-calendar.md)',
+    );
+  }
   return done;
 }

@@ -141,6 +141,7 @@ describe('the guard of an open month, per account', () => {
     standIn.resetLog();
     const opened = await cli('open', '--month', '1403-05');
     expect(opened.code, opened.stderr).toBe(0);
+    expect(opened.stderr).toContain('protections set: each agency may edit only');
     expect(standIn.log.length).toBeLessThanOrEqual(4);
     expect(standIn.log.every((r) => r.status === 200)).toBe(true);
     const check = await cli('check', '--month', '1403-05');
@@ -252,6 +253,7 @@ describe('the guard of an open month, per account', () => {
     standIn.resetLog();
     const closed = await cli('close', '--month', '1403-05');
     expect(closed.code, closed.stderr).toBe(0);
+    expect(closed.stderr).toContain("the agencies' edit rights on the month are taken back");
     expect(standIn.log.length).toBeLessThanOrEqual(4);
     const own = rowOf('1403-05', 'a1');
     expect(await type('a1@barq.ir', TABS.scores.label, own, 2, '10')).toEqual(REFUSED);
