@@ -165,6 +165,19 @@ describe('karnameh open on a Google Sheet', () => {
     expect(parsed.problems.filter((p) => p.code === 'score.duplicate')).toHaveLength(1);
   });
 
+  it("without the functions' account (KARNAMEH_EDITOR, a bare token) it says so and writes nothing", async () => {
+    const dump = standIn.dump(id);
+    const result = await karnameh(
+      ['open', '--sheet', id, '--month', '1403-05'],
+      standInEnv(standIn),
+      NOW,
+    );
+    expect(result.code).toBe(3);
+    expect(result.stderr).toContain('KARNAMEH_EDITOR');
+    expect(result.stderr).toContain('[config.invalid]');
+    expect(standIn.dump(id)).toBe(dump);
+  });
+
   it('is stopped by a definition error, nothing written', async () => {
     const tabs = example.tabs.map((tab) =>
       tab.name === TABS.agencies.label ? { ...tab, rows: [...tab.rows, tab.rows[1] ?? []] } : tab,

@@ -66,6 +66,15 @@ import { planWrite, type RunsUpsert } from './write-plan.ts';
 import { planMonthEdit } from './month-plan.ts';
 import { GUARD_PROTECTION_FIELDS } from './guard-plan.ts';
 
+/** The functions' account, named on every protection the guard sets, or the question to ask. */
+function guardAccount(editor: string | null, spreadsheetId: string): string {
+  if (editor) return editor;
+  throw new KarnamehError(
+    'config.invalid',
+    `open, close and reopen set who may edit what on the sheet and must name the account the functions run as on every protection (or the watcher could no longer write); the credentials do not say which account that is. Name it: --sheet ${spreadsheetId} with env KARNAMEH_EDITOR=karnameh@PROJECT.iam.gserviceaccount.com. Nothing was written.`,
+  );
+}
+
 /** The read of an open or close: the tabs, their merged ranges and their protections. */
 const GUARD_READ_FIELDS = `${SHEET_READ_FIELDS.slice(0, -1)},${GUARD_PROTECTION_FIELDS})`;
 
@@ -410,7 +419,7 @@ export function createSheetsStore(options: SheetsStoreOptions): WorkbookStore {
         const fresh = await fetchAll('write', GUARD_READ_FIELDS);
         const edit = plan(fresh.workbook);
         const account = edit?.guard
-          ? requireEditor(options.editor ?? (await (await connect()).account()), spreadsheetId)
+          ? guardAccount(options.editor ?? (await (await connect()).account()), spreadsheetId)
           : null;
         const guard = account ? { protections: protectionsOf(fresh.data), account } : undefined;
         const requests = edit ? planMonthEdit(fresh.snapshot, edit, description, guard) : [];
