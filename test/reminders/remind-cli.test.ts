@@ -84,6 +84,30 @@ describe('karnameh remind', () => {
     expect(await runsTab()).toEqual(runs);
   });
 
+  it('a test copy of the release (--to) is not the release: reminders still go out', async () => {
+    const copy = await karnameh(
+      [
+        'run',
+        '--workbook',
+        dir.workbook,
+        '--outbox',
+        dir.outbox,
+        '--month',
+        '1403-04',
+        '--allow-incomplete',
+        '--to',
+        'me@example.org',
+      ],
+      env(),
+      tehran(`${REMINDER_DAY}T08:00`),
+    );
+    expect(copy.code, copy.stderr).toBe(0);
+    const after = await remind(`${REMINDER_DAY}T09:00`);
+    expect(after.code, after.stderr).toBe(0);
+    expect(after.outcome().status).toBe('sent');
+    expect(after.outcome().reminders.map((r) => r.agencyId)).toEqual(PLANTED_IDS);
+  });
+
   it('reminds the four agencies at their own cells, sends the digest, and never twice a day', async () => {
     const first = await remind(`${REMINDER_DAY}T09:00`);
     expect(first.code, first.stderr).toBe(0);
