@@ -9,6 +9,7 @@
  *   CLI run / dry run     bundled example, child process               target < 2 s
  *   xlsx read             2,000-agency workbook                        informative
  *   Sheets read + write   2,000 agencies, stand-in                     informative; ≤ 3 calls, ≤ 2 MB
+ *   open / close a month  200 agencies, guard included, stand-in       ≤ 4 Sheets calls each
  *   render a release      after warm-up                                target < 20 ms
  *   render agency cards   every card of the example (110)              target < 300 ms
  *   delivery journal      per message: 2 lines, each fdatasync'd       informative
@@ -23,6 +24,7 @@ import { cpus, freemem, loadavg, totalmem } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { cliFigures } from './cli-figures.ts';
+import { entryFigures } from './entry-figures.ts';
 import { coreFigures, type Size } from './core-figures.ts';
 import { journalFigures } from './journal-cost.ts';
 import { formatTable, verdict, type Figure } from './measure.ts';
@@ -89,6 +91,7 @@ export async function runBench(
   await step('CLI on the example', () => cliFigures(plan.processRuns));
   await step('xlsx read', () => xlsxFigures(plan.size, plan.runs));
   await step('Sheets store', () => sheetsFigures(plan.size, plan.runs));
+  await step('issue 22: open and close a month', () => entryFigures(plan.runs));
   await step('render', () => renderFigures(plan.runs, plan.renderIterations));
   await step('issue 10 targets (xlsx run, check, dry run)', () =>
     xlsxTargetFigures(plan.size, plan.hugeSize, Math.min(3, plan.processRuns), notes),

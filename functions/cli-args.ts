@@ -27,11 +27,12 @@ const optionsSchema = z
     to: z.email('is not an email address').optional(),
     agency: z.string().trim().min(1, 'needs an agency id (the agencies tab, e.g. a01)').optional(),
     editor: z.email('is not an email address').optional(),
+    until: z.string().trim().min(1).optional(),
   })
   .refine((o) => !(o.workbook && o.sheet), {
     message: 'give either --workbook or --sheet, not both',
   })
-  .refine((o) => !o.agency || o.to, {
+  .refine((o) => o.command === 'reopen' || !o.agency || o.to, {
     message: "--agency ID goes with --to ADDRESS (a test copy of that agency's card)",
   });
 
@@ -54,6 +55,9 @@ const FLAGS: Record<Command, readonly string[]> = {
   init: ['example', 'editor'],
   remind: ['month', 'dry-run', 'json', 'outbox'],
   'mail-test': ['to', 'outbox'],
+  open: ['month', 'dry-run', 'json'],
+  close: ['month', 'json'],
+  reopen: ['month', 'agency', 'until', 'json'],
 };
 const SOURCE_FLAGS: readonly string[] = ['workbook', 'sheet'];
 
@@ -100,6 +104,7 @@ const OPTIONS = {
   to: { type: 'string' },
   agency: { type: 'string' },
   editor: { type: 'string' },
+  until: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
   version: { type: 'boolean', default: false },
 } as const;
@@ -209,6 +214,7 @@ export function parseCliArgs(
     to: values.to,
     agency: values.agency,
     editor: values.editor ?? (env.KARNAMEH_EDITOR || undefined),
+    until: values.until,
   });
   if (!result.success) {
     const lines = result.error.issues.map((issue) => {

@@ -10,6 +10,9 @@ const SYNOPSIS: Record<Command, string> = {
   init: 'karnameh init   [--example] [--editor EMAIL]',
   remind: 'karnameh remind [--month YYYY-MM] [--dry-run] [--json] [--outbox DIR]',
   'mail-test': 'karnameh mail-test --to ADDRESS [--outbox DIR]',
+  open: 'karnameh open   [--month YYYY-MM] [--dry-run] [--json]',
+  close: 'karnameh close  [--month YYYY-MM] [--json]',
+  reopen: 'karnameh reopen --month YYYY-MM --agency ID [--until YYYY-MM-DD] [--json]',
 };
 
 const NOTES = {
@@ -28,6 +31,10 @@ const NOTES = {
         --force re-sends «اصلاحیه» cards only to agencies whose card changed; --to ADDRESS
         --agency ID sends that agency's card to ADDRESS alone as a test copy.
         SMTP_RATE (messages per second) paces the SMTP connection.`,
+  entry: `entry:  open adds the month's row for every active agency that has none (0..max on its score
+        cells, a warning); on a Sheet each agency may then edit only its own row; close archives
+        the month's scores and takes the rights back; reopen gives one agency its row again
+        until the end of a Jalali day (docs/secretary-calendar.md)`,
 };
 
 /** The notes each command's `--help` adds below its line. */
@@ -37,6 +44,9 @@ const COMMAND_NOTES: Record<Command, readonly (keyof typeof NOTES)[]> = {
   init: ['source', 'editor'],
   remind: ['source', 'month', 'mail'],
   'mail-test': ['mail'],
+  open: ['source', 'month', 'entry'],
+  close: ['source', 'month', 'entry'],
+  reopen: ['source', 'entry'],
 };
 
 export const USAGE = [

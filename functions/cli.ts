@@ -128,6 +128,16 @@ async function dispatch(options: CliOptions, io: CliIo, log: Logger): Promise<nu
     return remindCommand(options, { io, log, store, now });
   }
 
+  if (options.command === 'open' || options.command === 'close' || options.command === 'reopen') {
+    const entry = await import('./cli-entry.ts');
+    const command = {
+      open: entry.openCommand,
+      close: entry.closeCommand,
+      reopen: entry.reopenCommand,
+    }[options.command];
+    return command(options, { io, log, store, now });
+  }
+
   const runId = newRunId(now());
   const mailer = options.dryRun ? undefined : createMailer(io.env, options.outbox, runId);
   const render = createReleaseRenderer();

@@ -1,4 +1,6 @@
 import type { CardView } from './core/cards/card-view.ts';
+import type { ArchiveAppend } from './core/close-month.ts';
+import type { GuardWanted } from './core/guard-wanted.ts';
 import type { CellValue, RawTab, RawWorkbook } from './core/cells.ts';
 import type { MonthKey } from './core/jalali.ts';
 import type { ReleaseInput } from './core/release-input.ts';
@@ -81,6 +83,48 @@ export interface WorkbookStore {
    * claim rows in the runs tab alone (use-cases/delivery-ledger/claim.ts).
    */
   lockRun?(request: RunLockRequest): Promise<RunLock | null>;
+  /**
+   * Opening (or closing) a month: `plan` is given the workbook as it is at write time (read
+   * afresh; on an .xlsx under the write lock, refusing a file open in Excel or LibreOffice)
+   * and returns what to add, or null for nothing; the edit lands whole or not at all, and
+   * on a Sheet at most once however often it is sent (the write marker). Never changes a
+   * cell that holds a value.
+   */
+  editMonth?(plan: (workbook: RawWorkbook) => MonthEdit | null): Promise<MonthEditReport>;
+}
+
+/** Rows appended to the scores tab by `open`, after its last row (workbook.md). */
+export interface ScoresAppend {
+  /** Header cells to set (empty ones only): zero-based column, text. */
+  header: { column: number; text: string }[];
+  /** Whole rows (null: blank cell), appended in order after the last row with data. */
+  rows: CellValue[][];
+  /** Zero-based index of the first new row in the tab as given to `plan`. */
+  startRow: number;
+  /** Each indicator column's validation on the new rows: a number 0..max, as a warning. */
+  validation: { column: number; max: number }[];
+}
+
+export interface MonthEdit {
+  scores?: ScoresAppend;
+  /** Rows appended to the archive tab (added when missing) by `close`. */
+  archive?: ArchiveAppend;
+  /** Runs rows to upsert (the open, close or reopen record). */
+  runs: RunsEntry[];
+  /**
+   * Who may edit what once the edit has landed (a Sheet's protections made to say exactly
+   * this; an .xlsx has no accounts and ignores it).
+   */
+  guard?: GuardWanted;
+}
+
+export interface MonthEditReport {
+  location: string;
+  /** False when `plan` returned null (nothing written). */
+  applied: boolean;
+  /** Whether the store has accounts whose edit rights it sets (a Sheet); an .xlsx has none. */
+  guarded: boolean;
+  note?: string;
 }
 
 export interface RunLockRequest {

@@ -14,6 +14,11 @@ export function lazyStore(description: string, load: () => Promise<WorkbookStore
     init: async (template) => (await get()).init(template),
     checkWritable: async () => (await get()).checkWritable(),
     readRuns: async () => (await get()).readRuns(),
+    editMonth: async (plan) => {
+      const store = await get();
+      if (!store.editMonth) throw new Error(`${description} cannot open or close a month`);
+      return store.editMonth(plan);
+    },
     lockRun: async (request) => {
       const store = await get();
       return store.lockRun ? store.lockRun(request) : null;

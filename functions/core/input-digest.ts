@@ -6,7 +6,10 @@ import { hasRunsHeader } from './tab-lookup.ts';
 
 const OUTPUT_KEYS = new Set<string>(OUTPUT_TABS);
 const OUTPUT_NAMES = new Set(
-  OUTPUT_TABS.flatMap((key) => [normalizeName(key), normalizeName(TABS[key].label)]),
+  [...OUTPUT_TABS, 'archive' as const].flatMap((key) => [
+    normalizeName(key),
+    normalizeName(TABS[key].label),
+  ]),
 );
 const SETTINGS_NAMES = new Set([normalizeName('settings'), normalizeName(TABS.settings.label)]);
 /** Settings the product itself writes back (the watcher clears one and fills the other). */

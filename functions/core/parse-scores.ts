@@ -78,6 +78,7 @@ export function parseScores(
   const monthCol = columns.index.get('month') ?? 0;
   const agencyCol = columns.index.get('agency') ?? 0;
   const noteCol = columns.index.get('note');
+  const nameCol = columns.index.get('agency_name');
 
   // One column per indicator, matched by its code (normalised); the first column is read
   // and any further one is `header.duplicate`.
@@ -142,12 +143,17 @@ export function parseScores(
     if (match.kind === 'excluded') continue; // the agency's own row is reported in its tab
     if (!known) {
       const shown = cellText(agencyCell);
+      // A row open wrote carries the agency's name: an id changed since is named by it.
+      const named = nameCol === undefined ? undefined : findAgency(cells[nameCol] ?? null);
+      const likely = named?.kind === 'found' ? named.agency : undefined;
       const message =
         shown === ''
           ? messages.agencyEmpty(agenciesTitle)
           : match.kind === 'ambiguous'
             ? messages.agencyAmbiguous(shown)
-            : messages.agencyUnknown(shown, agenciesTitle);
+            : likely
+              ? messages.agencyIdChanged(shown, agenciesTitle, likely.id, likely.name)
+              : messages.agencyUnknown(shown, agenciesTitle);
       sink.cell('score.agency_unknown', 'scores', title, rowIndex, agencyCol, message, { month });
       continue;
     }

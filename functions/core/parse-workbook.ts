@@ -14,6 +14,7 @@ import { parseRecipients } from './parse-recipients.ts';
 import { parseScores, reportNoSubmissions } from './parse-scores.ts';
 import { parseSettings } from './parse-settings.ts';
 import { ProblemSink } from './problem-messages.ts';
+import { reportChangedAfterClose } from './changed-after-close.ts';
 import { reportDuplicateTabs } from './tab-lookup.ts';
 
 export interface ParseOptions {
@@ -47,6 +48,9 @@ export function parseWorkbook(raw: RawWorkbook, options: ParseOptions): ParseRes
   const groups = parseGroups(workbook, sink, agencies);
   const scores = parseScores(workbook, sink, { indicators: indicators.indicators, agencies });
   if (!agencies.fatal && !scores.fatal) reportNoSubmissions(sink, options.month, agencies, scores);
+  if (!scores.fatal) {
+    reportChangedAfterClose(workbook, sink, indicators.indicators, agencies.agencies, scores);
+  }
   const recipients = parseRecipients(workbook, sink);
 
   return {

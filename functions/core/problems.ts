@@ -22,6 +22,7 @@ export const PROBLEM_CODES = [
   'score.formula',
   'run.data_changed',
   'tab.unmarked',
+  'score.changed_after_close',
   'agency.email_invalid',
   'agency.email_shared',
   'cell.control_character',
@@ -39,9 +40,10 @@ export const WARNING_CODES: ReadonlySet<ProblemCode> = new Set([
   'agency.no_submission',
   'recipient.invalid',
   'run.data_changed',
-  'tab.unmarked',
+  'score.changed_after_close',
   'agency.email_invalid',
   'agency.email_shared',
+  'tab.unmarked',
   'cell.control_character',
 ]);
 
@@ -78,6 +80,11 @@ export interface Problem {
   /** The month and agency the problem belongs to, when it belongs to one. */
   month?: string;
   agencyId?: string;
+  /**
+   * `score.changed_after_close`: the indicator code (or `note`) and the cell's text at the
+   * close and now ('' when blank), for the agency's card to say what changed.
+   */
+  change?: { field: string; atClose: string; now: string; closedAt: string };
 }
 
 export function severityOf(code: ProblemCode): Severity {

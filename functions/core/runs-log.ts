@@ -13,7 +13,17 @@ import { TABS } from './tabs.ts';
  * never came) or `skipped` (not tried: the run was stopped) after, so a crash in between
  * leaves at most one batch of `pending` rows instead of a silent second copy.
  */
-export type RunKind = 'run' | 'delivery' | 'test' | 'card' | 'reminder' | 'digest';
+export type RunKind =
+  | 'run'
+  | 'delivery'
+  | 'test'
+  | 'card'
+  | 'reminder'
+  | 'digest'
+  /** The agencies' data entry (workbook.md, "Opening and closing a month"). */
+  | 'open'
+  | 'close'
+  | 'reopen';
 export type RunStatus =
   | 'started'
   | 'sent'
@@ -24,7 +34,9 @@ export type RunStatus =
   | 'interrupted'
   | 'pending'
   | 'unconfirmed'
-  | 'skipped';
+  | 'skipped'
+  /** An open, close or reopen that was carried out. */
+  | 'done';
 
 export interface RunsEntry {
   runId: string;

@@ -12,7 +12,8 @@ export type TabKey =
   | 'recipients'
   | 'results'
   | 'problems'
-  | 'runs';
+  | 'runs'
+  | 'archive';
 
 export interface ColumnSpec {
   key: string;
@@ -80,7 +81,13 @@ export const TABS: Record<TabKey, TabSpec> = {
     label: 'امتیازها',
     output: false,
     // Plus one column per indicator code; see parse-scores.
-    columns: [col('month', 'ماه'), col('agency', 'دستگاه'), col('note', 'توضیحات', false)],
+    columns: [
+      col('month', 'ماه'),
+      col('agency', 'دستگاه'),
+      col('note', 'توضیحات', false),
+      // Written by `open` for people to read (workbook.md, "scores").
+      col('agency_name', 'نام دستگاه', false),
+    ],
   },
   recipients: {
     key: 'recipients',
@@ -132,6 +139,21 @@ export const TABS: Record<TabKey, TabSpec> = {
       col('requested_by', 'درخواست‌کننده'),
       col('digest', 'چکیده داده'),
       col('detail', 'توضیح'),
+    ],
+  },
+
+  archive: {
+    key: 'archive',
+    label: 'بایگانی',
+    output: true,
+    // Added by the first `close`, not by `init`.
+    optional: true,
+    // Plus one column per indicator code after the agency (workbook.md, "archive").
+    columns: [
+      col('month', 'ماه'),
+      col('agency', 'دستگاه'),
+      col('note', 'توضیحات', false),
+      col('closed_at', 'زمان بستن'),
     ],
   },
 };

@@ -29,6 +29,7 @@ import {
   writeLogged,
 } from './run-month/outcome.ts';
 import { planDeliveries, type DeliveryPlan } from './run-month/plan-deliveries.ts';
+import { closeAfterRelease } from './run-month/close-after-release.ts';
 import { decide, readMonth, type MonthRun } from './run-month/read-and-decide.ts';
 import { closingRow, reportDelivery } from './run-month/report.ts';
 import { cardItems, planCards, testCardItems, type CardPlan } from './run-month/send-cards.ts';
@@ -103,6 +104,8 @@ export async function runMonth(
         : await sendRelease(run, claim, plan, cards);
     // Every outcome is in the runs tab now: the journal has nothing more to say.
     await run.ledger.journal?.finish();
+    // A month opened and never closed is closed by the run that sends its release.
+    if (plan.kind !== 'stop') await closeAfterRelease(run, outcome);
     return outcome;
   } catch (error) {
     await run.ledger.journal?.leave();

@@ -15,6 +15,7 @@ import { checkMonth } from './check-month.ts';
 import type { MonthLock } from './month-lock.ts';
 import { remindOnWatch, type WatchReminderPorts, type WatchReminders } from './remind-on-watch.ts';
 import { runMonth } from './run-month.ts';
+import { entryOnWatch, type EntrySteps } from './entry-on-watch.ts';
 import type { SendingLimit } from './run-month/pace-check.ts';
 import {
   failedRunText,
@@ -73,6 +74,8 @@ export interface WatchSheetOutcome {
   request: RunRequestOutcome | null;
   /** The reminder rounds of this pass: [] unless today is a reminder day. */
   reminders: WatchReminders[];
+  /** The data entry's steps of this pass (entry-on-watch.ts): open, close, extensions taken back. */
+  entry?: EntrySteps;
 }
 
 /** A store whose first read answers `raw` (already read), later reads go to the sheet. */
@@ -137,6 +140,7 @@ async function watchOnce(
     options.requestedBy,
     raw,
   );
+  outcome.entry = await entryOnWatch(ports, settings, raw);
   if (settings.runRequestRaw === null) return outcome;
   const requestRaw = settings.runRequestRaw;
   const requested = settings.runRequest;

@@ -101,6 +101,14 @@ const PRODUCERS: [ProblemCode, RawWorkbook, string][] = [
   ['tab.duplicate', plusTab('settings', [['key', 'value']]), 'settings!'],
   ['tab.unmarked', markedBesideLookAlike(), 'تنظیمات!'],
   ['header.duplicate', editCell(SCORES, 0, 6, 'ش۲'), `${SCORES}!G1`],
+  [
+    'score.changed_after_close',
+    plusTab('بایگانی', [
+      ['ماه', 'دستگاه', 'ش۱', 'ش۲', 'ش۳', 'ش۴', 'توضیحات', 'زمان بستن'],
+      ['1403-04', 'a01', 8, 7, 10, 5, 'کامل', '2024-07-22T20:30:00.000Z'],
+    ]),
+    `${SCORES}!D3`,
+  ],
   ['agency.email_invalid', editCell(AGENCIES, 2, 4, 'pr@'), `${AGENCIES}!E3`],
   ['agency.email_shared', editCell(AGENCIES, 2, 4, 'pr@barq.example.ir'), `${AGENCIES}!E3`],
   ['cell.control_character', editCell(AGENCIES, 2, 1, 'اداره کل\r\nبهزیستی'), `${AGENCIES}!B3`],

@@ -130,6 +130,8 @@ export interface SheetsStandIn {
   tokenFor(account: StandInAccount): string;
   /** Shares the spreadsheet with the account as an editor. */
   share(id: string, email: string): void;
+  /** Makes the account a member of a Google Group (protections may name the group). */
+  addToGroup(group: string, email: string): void;
   /** Puts in a file that is not a Google Sheet (an .xlsx stored in Drive) as `id`. */
   loadNonSheetsFile(id: string): void;
   /** Applies every batch held by a `late` fault now. */
@@ -191,6 +193,8 @@ export async function startSheetsStandIn(options: StandInOptions = {}): Promise<
   const accounts = new Map<string, StandInAccount>([[token, { email: STAND_IN_OWNER }]]);
   /** Batches held by a `late` fault, per spreadsheet, in arrival order. */
   const held = new Map<string, { body: Json; user: string }[]>();
+  const memberships = new Map<string, Set<string>>();
+  const groupsOf = (user: string): string[] => [...(memberships.get(user.toLowerCase()) ?? [])];
   const faults: ActiveFault[] = [];
   const log: RequestRecord[] = [];
   const routes = methods();
@@ -265,7 +269,7 @@ export async function startSheetsStandIn(options: StandInOptions = {}): Promise<
       if (!doc) continue;
       const copy = workingCopy(doc);
       try {
-        applyRequests(copy, body.requests, { user });
+        applyRequests(copy, body.requests, { user, groups: groupsOf(user) });
         docs.set(id, copy);
       } catch (error) {
         if (!(error instanceof ApiRefusal)) throw error;
@@ -346,7 +350,7 @@ export async function startSheetsStandIn(options: StandInOptions = {}): Promise<
       ? {
           protectedRanges: sheet.protectedRanges.map((range) => ({
             ...structuredClone(range),
-            requestingUserCanEdit: mayEdit(doc, range, user),
+            requestingUserCanEdit: mayEdit(doc, range, user, groupsOf(user)),
           })),
         }
       : {}),
@@ -407,7 +411,7 @@ export async function startSheetsStandIn(options: StandInOptions = {}): Promise<
       return null;
     }
     const copy = workingCopy(doc);
-    const replies = applyRequests(copy, body.requests, { user });
+    const replies = applyRequests(copy, body.requests, { user, groups: groupsOf(user) });
     // The spreadsheet right after the batch (stand-in-grid.ts), before it is committed: a
     // response range Google cannot read refuses the whole batch.
     const updated =
@@ -605,6 +609,10 @@ export async function startSheetsStandIn(options: StandInOptions = {}): Promise<
     share(id, email) {
       const doc = spreadsheet(id);
       if (!doc.sharedWith.includes(email)) doc.sharedWith.push(email);
+    },
+    addToGroup(group, email) {
+      const key = email.toLowerCase();
+      memberships.set(key, new Set([...(memberships.get(key) ?? []), group.toLowerCase()]));
     },
     loadNonSheetsFile(id) {
       nonSheets.add(id);

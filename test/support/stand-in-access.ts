@@ -5,6 +5,7 @@
  * write marker) and on whole sheets (the tabs' marks), `createDeveloperMetadata` and
  * `deleteDeveloperMetadata`.
  */
+import { checkHoles, locks } from './stand-in-protection.ts';
 import {
   ApiRefusal,
   applyMask,
@@ -16,9 +17,10 @@ import {
   type StandInSpreadsheet,
 } from './stand-in-model.ts';
 
-/** The account sending the batch. */
+/** The account sending the batch, and the Google Groups it belongs to. */
 export interface EditContext {
   user: string;
+  groups?: readonly string[];
 }
 
 /** Google's answer to an edit of a protected range by someone who is not its editor. */
@@ -36,27 +38,24 @@ function users(range: Json): string[] {
   return Array.isArray(list) ? list.filter((u): u is string => typeof u === 'string') : [];
 }
 
-/** True when `user` may edit inside `range` (a ProtectedRange JSON). */
-export function mayEdit(doc: StandInSpreadsheet, range: Json, user: string): boolean {
-  return range.warningOnly === true || user === doc.owner || users(range).includes(user);
+function groups(range: Json): string[] {
+  const list = obj(range.editors).groups;
+  return Array.isArray(list) ? list.filter((g): g is string => typeof g === 'string') : [];
 }
 
-function boundsOf(range: Json): Bounds {
-  const int = (v: unknown, fallback: number) => (typeof v === 'number' ? v : fallback);
-  return {
-    startRow: int(range.startRowIndex, 0),
-    endRow: int(range.endRowIndex, Infinity),
-    startColumn: int(range.startColumnIndex, 0),
-    endColumn: int(range.endColumnIndex, Infinity),
-  };
-}
-
-function overlaps(a: Bounds, b: Bounds): boolean {
+/** True when `user` (a member of `memberOf`) may edit inside `range` (a ProtectedRange JSON). */
+export function mayEdit(
+  doc: StandInSpreadsheet,
+  range: Json,
+  user: string,
+  memberOf: readonly string[] = [],
+): boolean {
+  const lower = (list: readonly string[]) => list.map((x) => x.toLowerCase());
   return (
-    a.startRow < b.endRow &&
-    b.startRow < a.endRow &&
-    a.startColumn < b.endColumn &&
-    b.startColumn < a.endColumn
+    range.warningOnly === true ||
+    user === doc.owner ||
+    lower(users(range)).includes(user.toLowerCase()) ||
+    lower(groups(range)).some((g) => lower(memberOf).includes(g))
   );
 }
 
@@ -70,12 +69,9 @@ export function guardEdit(
   bounds: Bounds | null,
   ctx: EditContext,
 ): void {
-  const everything: Bounds = { startRow: 0, endRow: Infinity, startColumn: 0, endColumn: Infinity };
   for (const range of sheet.protectedRanges) {
-    if (mayEdit(doc, range, ctx.user)) continue;
-    if (overlaps(bounds ?? everything, boundsOf(obj(range.range)))) {
-      throw new ApiRefusal(PROTECTED_MESSAGE);
-    }
+    if (mayEdit(doc, range, ctx.user, ctx.groups)) continue;
+    if (locks(range, bounds)) throw new ApiRefusal(PROTECTED_MESSAGE);
   }
 }
 
@@ -105,15 +101,38 @@ export function updateProtectedRange(
       `Invalid ${where}: No protected range with id: ${String(given.protectedRangeId)}`,
     );
   }
-  if (!mayEdit(doc, { ...current, warningOnly: false }, ctx.user)) {
+  if (!mayEdit(doc, { ...current, warningOnly: false }, ctx.user, ctx.groups)) {
     throw new ApiRefusal(PROTECTED_MESSAGE);
   }
   const next = applyMask(current, given, paths) ?? {};
   if (paths.some((p) => p[0] === 'range')) resolveGridRange(doc, next.range, where);
+  for (const hole of Array.isArray(next.unprotectedRanges) ? next.unprotectedRanges : []) {
+    resolveGridRange(doc, hole, where);
+  }
+  checkHoles(next, where);
   if (next.warningOnly === true && next.editors !== undefined) {
     throw new ApiRefusal(`Invalid ${where}: A warning-only protected range cannot have editors.`);
   }
   sheet.protectedRanges[at] = next;
+  return undefined;
+}
+
+export function deleteProtectedRange(
+  doc: StandInSpreadsheet,
+  body: Json,
+  where: string,
+  ctx: EditContext,
+): undefined {
+  const id = body.protectedRangeId;
+  const sheet = doc.sheets.find((s) => s.protectedRanges.some((p) => p.protectedRangeId === id));
+  const current = sheet?.protectedRanges.find((p) => p.protectedRangeId === id);
+  if (!sheet || !current) {
+    throw new ApiRefusal(`Invalid ${where}: No protected range with id: ${String(id)}`);
+  }
+  if (!mayEdit(doc, { ...current, warningOnly: false }, ctx.user, ctx.groups)) {
+    throw new ApiRefusal(PROTECTED_MESSAGE);
+  }
+  sheet.protectedRanges = sheet.protectedRanges.filter((p) => p !== current);
   return undefined;
 }
 

@@ -25,9 +25,11 @@ import {
   deleteDeveloperMetadata,
   editorsWithSender,
   guardEdit,
+  deleteProtectedRange,
   updateProtectedRange,
   type EditContext,
 } from './stand-in-access.ts';
+import { checkHoles, checkNoConflict, shiftProtections } from './stand-in-protection.ts';
 
 type Handler = (
   doc: StandInSpreadsheet,
@@ -361,6 +363,7 @@ const insertDimension: Handler = (doc, body, where, ctx) => {
     }
     grid.rowCount += n;
     if ((grid.frozenRowCount ?? 0) > start) grid.frozenRowCount = (grid.frozenRowCount ?? 0) + n;
+    shiftProtections(sheet, start, n, true);
   } else {
     for (let r = 0; r < sheet.rows.length; r++) {
       if ((sheet.rows[r]?.length ?? 0) <= start) continue;
@@ -372,6 +375,7 @@ const insertDimension: Handler = (doc, body, where, ctx) => {
     if ((grid.frozenColumnCount ?? 0) > start) {
       grid.frozenColumnCount = (grid.frozenColumnCount ?? 0) + n;
     }
+    shiftProtections(sheet, start, n, false);
   }
   checkGridSize(sheet.properties, where);
   return undefined;
@@ -591,6 +595,7 @@ const addProtectedRange: Handler = (doc, body, where, ctx) => {
   if (protectedRange.warningOnly === true && protectedRange.editors !== undefined) {
     throw new ApiRefusal(`Invalid ${where}: A warning-only protected range cannot have editors.`);
   }
+  checkHoles(protectedRange, where);
   const all = doc.sheets.flatMap((s) => s.protectedRanges);
   let id = protectedRange.protectedRangeId;
   if (typeof id === 'number') {
@@ -627,6 +632,7 @@ const HANDLERS: Record<string, Handler> = {
   addConditionalFormatRule,
   addProtectedRange,
   updateProtectedRange,
+  deleteProtectedRange: (doc, body, where, ctx) => deleteProtectedRange(doc, body, where, ctx),
   createDeveloperMetadata: (doc, body, where) => createDeveloperMetadata(doc, body, where),
   deleteDeveloperMetadata: (doc, body, where) => deleteDeveloperMetadata(doc, body, where),
 };
@@ -640,7 +646,7 @@ export function applyRequests(
   if (!Array.isArray(requests) || requests.length === 0) {
     throw new ApiRefusal('Invalid requests: Must specify at least one request.');
   }
-  return requests.map((request, i) => {
+  const replies = requests.map((request, i) => {
     const kinds = Object.entries(obj(request)).filter(([, v]) => v !== undefined && v !== null);
     if (kinds.length === 0) throw new ApiRefusal(`Invalid requests[${i}]: No request set.`);
     if (kinds.length > 1) {
@@ -654,4 +660,6 @@ export function applyRequests(
     if (!handler) throw new ApiRefusal(`Invalid ${where}: the stand-in does not implement ${kind}`);
     return handler(doc, obj(body), where, ctx) ?? {};
   });
+  for (const sheet of doc.sheets) checkNoConflict(sheet);
+  return replies;
 }

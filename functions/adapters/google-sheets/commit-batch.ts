@@ -17,6 +17,8 @@ export interface Planned<T> {
   marker: string | null;
   /** What the batch's answer is to hold (runs-answer.ts); absent: nothing. */
   answer?: { body: Record<string, unknown>; fields: string };
+  /** Carry the write marker whatever the requests (a batch two processes may plan at once). */
+  marked?: boolean;
 }
 
 export interface CommitDeps<T> {
@@ -43,7 +45,8 @@ export interface Committed<T> {
 
 /** The batch as sent: with the marker swap first when it needs one. */
 export function batchToSend(plan: Planned<unknown>, writeId: string): Request[] {
-  if (plan.requests.length === 0 || resendSafety(plan.requests) !== 'marker') return plan.requests;
+  if (plan.requests.length === 0) return plan.requests;
+  if (!plan.marked && resendSafety(plan.requests) !== 'marker') return plan.requests;
   return [...markerRequests(plan.marker, writeId), ...plan.requests];
 }
 

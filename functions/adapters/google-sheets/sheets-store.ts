@@ -63,6 +63,20 @@ import { MARKER_FIELDS, markerOf } from './write-marker.ts';
 import { RUNS_ANSWER_FIELDS, runsAnswerRequest, snapshotAfter } from './runs-answer.ts';
 import { appendOnlyUpsert } from './runs-plan.ts';
 import { planWrite, type RunsUpsert } from './write-plan.ts';
+import { planMonthEdit } from './month-plan.ts';
+import { GUARD_PROTECTION_FIELDS } from './guard-plan.ts';
+
+/** The functions' account, named on every protection the guard sets, or the question to ask. */
+function guardAccount(editor: string | null, spreadsheetId: string): string {
+  if (editor) return editor;
+  throw new KarnamehError(
+    'config.invalid',
+    `open, close and reopen set who may edit what on the sheet and must name the account the functions run as on every protection (or the watcher could no longer write); the credentials do not say which account that is. Name it: --sheet ${spreadsheetId} with env KARNAMEH_EDITOR=karnameh@PROJECT.iam.gserviceaccount.com. Nothing was written.`,
+  );
+}
+
+/** The read of an open or close: the tabs, their merged ranges and their protections. */
+const GUARD_READ_FIELDS = `${SHEET_READ_FIELDS.slice(0, -1)},${GUARD_PROTECTION_FIELDS})`;
 
 type Request = sheets_v4.Schema$Request;
 
@@ -157,12 +171,16 @@ export function createSheetsStore(options: SheetsStoreOptions): WorkbookStore {
     return { sheets: sheetInfos(data), marker: markerOf(data), data };
   }
 
-  async function fetchAll(operation: Operation): Promise<{
+  async function fetchAll(
+    operation: Operation,
+    fields = SHEET_READ_FIELDS,
+  ): Promise<{
     workbook: RawWorkbook;
     snapshot: WorkbookSnapshot;
     marker: string | null;
+    data: sheets_v4.Schema$Spreadsheet;
   }> {
-    const { sheets, marker } = await fetchSheets(operation);
+    const { sheets, marker, data: spreadsheet } = await fetchSheets(operation, fields);
     const grids = sheets.filter((s) => s.grid);
     const tabs = new Map<number, RawTab>();
     if (grids.length > 0) {
@@ -194,6 +212,7 @@ export function createSheetsStore(options: SheetsStoreOptions): WorkbookStore {
       workbook: { tabs: grids.map(read) },
       snapshot: takeSnapshot(sheets, tabs),
       marker,
+      data: spreadsheet,
     };
   }
 
@@ -393,6 +412,22 @@ export function createSheetsStore(options: SheetsStoreOptions): WorkbookStore {
     async readRuns() {
       const known = snapshot ? runsSheet(snapshot) : null;
       return (await freshRuns('read', known, snapshot === null))?.tab;
+    },
+
+    async editMonth(plan) {
+      const monthPlan = async (): Promise<Planned<boolean>> => {
+        const fresh = await fetchAll('write', GUARD_READ_FIELDS);
+        const edit = plan(fresh.workbook);
+        const account = edit?.guard
+          ? guardAccount(options.editor ?? (await (await connect()).account()), spreadsheetId)
+          : null;
+        const guard = account ? { protections: protectionsOf(fresh.data), account } : undefined;
+        const requests = edit ? planMonthEdit(fresh.snapshot, edit, description, guard) : [];
+        return { requests, result: requests.length > 0, marker: fresh.marker, marked: true };
+      };
+      const done = await commit('write', await monthPlan(), monthPlan);
+      snapshot = null; // the scores and runs tabs changed; the next write reads first
+      return { location: description, applied: done.result, guarded: true };
     },
 
     async init(template) {

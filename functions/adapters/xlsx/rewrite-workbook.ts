@@ -21,6 +21,8 @@ export interface RewritePlan {
   tabs: TabWrite[];
   /** Settings cells to set, in the tab `settingsTab` matches. */
   settings?: { matches: (name: string) => boolean; updates: SettingsUpdate[] };
+  /** Input worksheet parts edited in place (open's rows in the scores tab), by tab. */
+  patches?: { matches: (name: string) => boolean; patch: (xml: string) => string }[];
 }
 
 const SHEET_PR = /<(\w+:)?sheetPr\b[^>]*?(?:\/>|>[\s\S]*?<\/\1?sheetPr>)/;
@@ -78,6 +80,11 @@ export function rewriteWorkbook(open: OpenWorkbook, plan: RewritePlan, where: st
     const rows = readTabs(open, where, (name) => name === sheet.name)[0]?.rows ?? [];
     const xml = partText(zip, sheet.part) ?? '';
     replace.set(sheet.part, Buffer.from(patchSettings(xml, rows, settings.updates, where), 'utf8'));
+  }
+  for (const edit of plan.patches ?? []) {
+    const sheet = worksheets.find((s) => edit.matches(s.name));
+    if (sheet === undefined) throw new Error('no tab to patch');
+    replace.set(sheet.part, Buffer.from(edit.patch(partText(zip, sheet.part) ?? ''), 'utf8'));
   }
   const chainPart = readRelationships(zip, map.workbookPart).find((r) =>
     r.type.endsWith('/calcChain'),

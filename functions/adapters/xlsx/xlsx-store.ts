@@ -27,6 +27,7 @@ import { openWorkbook, readTabs, type OpenWorkbook } from './open-workbook.ts';
 import { rewriteWorkbook, type TabWrite } from './rewrite-workbook.ts';
 import { outputGuard, rewrittenNote } from './output-guard.ts';
 import { makeFolder } from '../make-folder.ts';
+import { editMonthXlsx } from './month-edit.ts';
 
 const OUTPUT_KEYS = ['results', 'problems', 'runs'] as const;
 const WHOLE_TABS = ['results', 'problems'] as const;
@@ -220,6 +221,10 @@ export function createXlsxStore(path: string): XlsxStore {
     },
     checkWritable: async () => checkWritable(path, await resolveTarget(path)),
     readRuns,
+    editMonth: async (plan) => {
+      const sibling = siblingPath(path);
+      return editMonthXlsx(path, plan, (await exists(sibling)) ? sibling : null);
+    },
     // One sending run per workbook at a time, across processes (file-lock.ts).
     lockRun: (request) => takeRunLock(path, request),
   };

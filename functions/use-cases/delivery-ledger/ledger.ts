@@ -61,6 +61,8 @@ export interface LedgerRun {
   digest: string;
   now: () => Date;
   log: Logger;
+  /** Said in the run's own row whatever else it says (`changed after close: 3 cell(s)`). */
+  runNote?: string;
   /**
    * The command line's delivery journal of this run (ports.ts RunJournal): each message's
    * attempt and outcome synced to disk as it happens, so that after a crash the doubt is
@@ -69,7 +71,7 @@ export interface LedgerRun {
   journal?: RunJournal | null;
 }
 
-export type MailKind = Exclude<RunKind, 'run'>;
+export type MailKind = Exclude<RunKind, 'run' | 'open' | 'close' | 'reopen'>;
 
 /** One message under its ledger key. */
 export interface LedgerItem {
@@ -117,11 +119,23 @@ export function ledgerEntry(
   };
 }
 
+/** The request with the run's note in its own run row's detail (once). */
+function withRunNote(run: LedgerRun, request: WriteRequest): WriteRequest {
+  const note = run.runNote;
+  if (!note || !request.runs) return request;
+  const runs = request.runs.map((e) =>
+    e.kind === 'run' && e.runId === run.runId && !e.detail.includes(note)
+      ? { ...e, detail: e.detail ? `${e.detail}; ${note}` : note }
+      : e,
+  );
+  return { ...request, runs };
+}
+
 const said = new WeakMap<LedgerRun, Set<string>>();
 
 /** A write of the run, saying once where the outputs went and each store note once. */
 export async function ledgerWrite(run: LedgerRun, request: WriteRequest): Promise<WriteReport> {
-  const report = await run.store.write(request);
+  const report = await run.store.write(withRunNote(run, request));
   const seen = said.get(run) ?? new Set<string>();
   said.set(run, seen);
   const fields = { runId: run.runId, month: run.month };

@@ -14,6 +14,7 @@ import { withJournals } from '../../core/delivery-journal.ts';
 import { findTab } from '../../core/tab-lookup.ts';
 import type { RawWorkbook } from '../../core/cells.ts';
 import type { Summary } from '../../core/summary.ts';
+import type { Problem } from '../../core/problems.ts';
 import type { LedgerRun } from '../delivery-ledger/ledger.ts';
 import { inputDigest } from '../../core/input-digest.ts';
 import { gateFacts } from './gate-input.ts';
@@ -100,6 +101,7 @@ export async function readMonth(ports: RunMonthPorts, options: RunMonthOptions):
       digest,
       now: ports.now,
       log: ports.log,
+      ...changedNote(parsed.problems),
     },
   };
 }
@@ -154,4 +156,10 @@ export function decide(run: MonthRun): Decision {
     return { kind: 'data-changed', message: gate.message, detail: gate.detail };
   }
   return { kind: 'send' };
+}
+
+/** The run row's count of cells changed after the close (workbook.md), when there are any. */
+function changedNote(problems: readonly Problem[]): { runNote?: string } {
+  const changed = problems.filter((p) => p.code === 'score.changed_after_close').length;
+  return changed > 0 ? { runNote: `changed after close: ${changed} cell(s)` } : {};
 }

@@ -1,0 +1,134 @@
+/**
+ * `karnameh reopen --month M --agency ID [--until DAY]` (workbook.md, "Extension"): that
+ * agency's row of the month editable by it again until the end of the Jalali day (default:
+ * the end of today, Asia/Tehran), recorded in the runs tab; on a Sheet its protections say
+ * so at once; on an .xlsx it is only recorded.
+ */
+import type { RawWorkbook } from '../core/cells.ts';
+import { openMonths } from '../core/close-month.ts';
+import { KarnamehError } from '../core/errors.ts';
+import {
+  endOfJalaliDay,
+  endOfToday,
+  parseJalaliDay,
+  runningExtensions,
+} from '../core/extensions.ts';
+import { guardWanted } from '../core/guard-wanted.ts';
+import { jalaliDateTime, monthName, type MonthKey } from '../core/jalali.ts';
+import { normalizeName } from '../core/normalize.ts';
+import { parseWorkbook } from '../core/parse-workbook.ts';
+import { readRunsLog } from '../core/runs-log.ts';
+import { findTab } from '../core/tab-lookup.ts';
+import type { Logger, MonthEdit, WorkbookStore } from '../ports.ts';
+
+export interface ReopenDeps {
+  store: WorkbookStore;
+  now: () => Date;
+  newRunId: () => string;
+  log: Logger;
+}
+
+export interface ReopenOptions {
+  month: MonthKey;
+  agency: string;
+  /** A Jalali day (`1403-05-12`); absent: today. */
+  until?: string;
+  requestedBy: string;
+}
+
+export interface ReopenOutcome {
+  month: MonthKey;
+  monthName: string;
+  agency: string;
+  /** The instant the extension ends (the end of the day in Tehran), ISO 8601. */
+  until: string;
+  untilText: string;
+  notes: string[];
+  runId: string;
+  exitCode: number;
+}
+
+/** The day the extension runs to; a usage error when it is not a Jalali day or has passed. */
+function untilOf(text: string | undefined, now: Date): Date {
+  if (text === undefined) return endOfToday(now);
+  const day = parseJalaliDay(text);
+  const end = day ? endOfJalaliDay(day, now) : null;
+  if (!end) {
+    throw new KarnamehError('usage', `--until ${text}: not a Jalali day; write it as 1403-05-12`);
+  }
+  if (end.getTime() <= now.getTime()) {
+    throw new KarnamehError('usage', `--until ${text}: that day is over (Asia/Tehran)`);
+  }
+  return end;
+}
+
+function planReopen(
+  raw: RawWorkbook,
+  options: ReopenOptions,
+  entry: { runId: string; at: Date; until: Date },
+): MonthEdit {
+  const parsed = parseWorkbook(raw, { month: options.month });
+  const agency = parsed.model.agencies.find(
+    (a) => normalizeName(a.id) === normalizeName(options.agency),
+  );
+  if (!agency) {
+    throw new KarnamehError(
+      'usage',
+      `--agency ${options.agency}: no such agency in the agencies tab`,
+    );
+  }
+  if (!parsed.model.scores.some((s) => s.month === options.month && s.agencyId === agency.id)) {
+    throw new KarnamehError(
+      'usage',
+      `${agency.id} has no row for ${options.month} in the scores tab: open the month (karnameh open --month ${options.month}) or add its row`,
+    );
+  }
+  const reopen = {
+    runId: entry.runId,
+    month: options.month,
+    at: entry.at.toISOString(),
+    kind: 'reopen' as const,
+    status: 'done' as const,
+    recipient: agency.id,
+    requestedBy: options.requestedBy,
+    digest: '',
+    detail: `until=${entry.until.toISOString()}`,
+  };
+  const log = [...readRunsLog(findTab(raw, 'runs')), reopen];
+  const months = new Set(openMonths(log));
+  return {
+    runs: [reopen],
+    guard: guardWanted(raw, parsed, months, [], runningExtensions(log, entry.at)),
+  };
+}
+
+export async function reopenMonth(
+  deps: ReopenDeps,
+  options: ReopenOptions,
+): Promise<ReopenOutcome> {
+  const now = deps.now();
+  const until = untilOf(options.until, now);
+  if (!deps.store.editMonth) {
+    throw new KarnamehError(
+      'source.write_failed',
+      `${deps.store.description} cannot reopen a month`,
+    );
+  }
+  const runId = deps.newRunId();
+  let agency = options.agency;
+  const report = await deps.store.editMonth((raw) => {
+    const edit = planReopen(raw, options, { runId, at: now, until });
+    agency = edit.runs[0]?.recipient ?? agency;
+    return edit;
+  });
+  return {
+    month: options.month,
+    monthName: monthName(options.month),
+    agency,
+    until: until.toISOString(),
+    untilText: jalaliDateTime(new Date(until.getTime() - 60_000)),
+    notes: report.note ? [report.note] : [],
+    runId,
+    exitCode: 0,
+  };
+}
