@@ -142,6 +142,8 @@ export interface RenderedRelease {
   subject: string;
   html: string;
   text: string;
+  /** The headline alone, one line of text (the public pages show it as sent). */
+  headline?: string;
   attachment: { filename: string; contentType: string; content: Buffer };
 }
 

@@ -27,6 +27,8 @@ export interface Settings {
   deadline: number | null;
   /** `reminder_days`: days before the deadline to remind on, most first (default 3, 1). */
   reminderDays: readonly number[];
+  /** `public_table`: the public pages show the announced ranks (`top`) or every evaluated agency (`all`). */
+  publicTable: 'top' | 'all';
 }
 
 export interface Indicator {

@@ -37,6 +37,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   agencyCards: null,
   deadline: null,
   reminderDays: DEFAULT_REMINDER_DAYS,
+  publicTable: 'top',
 });
 
 export interface SettingsContext {
@@ -66,6 +67,14 @@ const RANKING_BY_NAME = new Map<string, RankingMethod>([
   [normalizeName('فشرده'), 'dense'],
   [normalizeName('competition'), 'competition'],
   [normalizeName('رقابتی'), 'competition'],
+]);
+
+/** `public_table` values (workbook.md): English or Persian. */
+const PUBLIC_TABLE_BY_NAME = new Map<string, Settings['publicTable']>([
+  [normalizeName('top'), 'top'],
+  [normalizeName('برترین‌ها'), 'top'],
+  [normalizeName('all'), 'all'],
+  [normalizeName('همه'), 'all'],
 ]);
 
 interface Entry {
@@ -201,6 +210,15 @@ export function parseSettings(
     settings.runRequestRaw = rawCellText(e.value);
     settings.runRequest = parseMonthCell(e.value);
     if (settings.runRequest === null) invalid(e, messages.runRequestInvalid(cellText(e.value)));
+  });
+
+  given('public_table', (e) => {
+    const table = PUBLIC_TABLE_BY_NAME.get(normalizeName(cellText(e.value)));
+    if (table) settings.publicTable = table;
+    else {
+      const message = messages.publicTableInvalid(cellText(e.value));
+      sink.cell('settings.feature_off', 'settings', title, e.rowIndex, valueCol, message);
+    }
   });
 
   given('agency_cards', (e) => {

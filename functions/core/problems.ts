@@ -21,19 +21,22 @@ export const PROBLEM_CODES = [
   'group.invalid',
   'score.formula',
   'run.data_changed',
+  'settings.feature_off',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 
 /**
  * Never blocking by themselves (workbook.md, "What stops a run"): input not yet filled in
  * (a month in progress), one bad recipient address among others, and a month whose data
- * changed after it was sent. Everything else is an error.
+ * changed after it was sent, and a bad value of a setting that only turns a feature on
+ * (`settings.feature_off`: the feature stays off). Everything else is an error.
  */
 export const WARNING_CODES: ReadonlySet<ProblemCode> = new Set([
   'score.missing',
   'agency.no_submission',
   'recipient.invalid',
   'run.data_changed',
+  'settings.feature_off',
 ]);
 
 /**

@@ -173,6 +173,7 @@ export const SETTING_KEYS = {
   purpose: 'هدف ارزیابی',
   deadline: 'مهلت ثبت',
   reminder_days: 'روزهای یادآوری',
+  public_table: 'جدول عمومی',
 } as const;
 export type SettingKey = keyof typeof SETTING_KEYS;
 

@@ -20,6 +20,7 @@ const DEFAULT_SETTINGS: Record<keyof typeof SETTING_KEYS, CellValue> = {
   purpose: '',
   deadline: '',
   reminder_days: '',
+  public_table: 'برترین‌ها',
 };
 
 const LAYOUT: TabKey[] = [

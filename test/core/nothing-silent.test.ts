@@ -77,6 +77,7 @@ const PRODUCERS: [ProblemCode, RawWorkbook, string][] = [
   ['recipient.none', sampleWorkbook({ گیرندگان: [['ایمیل']] }), 'گیرندگان!A2'],
   ['tab.duplicate', plusTab('settings', [['key', 'value']]), 'settings!'],
   ['header.duplicate', editCell(SCORES, 0, 6, 'ش۲'), `${SCORES}!G1`],
+  ['settings.feature_off', withRows('تنظیمات', ['جدول عمومی', 'گاهی']), ''],
 ];
 
 describe('every problem code of workbook.md is produced at its place', () => {

@@ -30,6 +30,7 @@ describe('settings', () => {
       agencyCards: null,
       deadline: null,
       reminderDays: [3, 1],
+      publicTable: 'top',
     });
   });
 
@@ -64,6 +65,7 @@ describe('settings', () => {
       agencyCards: null,
       deadline: null,
       reminderDays: [3, 1],
+      publicTable: 'top',
     });
   });
 
@@ -86,6 +88,19 @@ describe('settings', () => {
     const result = parse(withSettings([['محورهای خبر', ' اطلاع رساني ,پاسخگویی، اطلاع‌رسانی ']]));
     expect(result.problems).toEqual([]);
     expect(result.model.settings.headlineDimensions).toEqual(['اطلاع‌رسانی', 'پاسخگویی']);
+  });
+
+  it('reads public_table in English or Persian; a bad value is a warning that keeps the top ranks', () => {
+    const read = (value: CellValue) => parse(withSettings([['جدول عمومی', value]]));
+    expect(read('همه').model.settings.publicTable).toBe('all');
+    expect(read(' ALL ').model.settings.publicTable).toBe('all');
+    expect(read('برترین ها').model.settings.publicTable).toBe('top');
+    const bad = parse(withSettings([['public_table', 'گاهی']]));
+    expect(bad.model.settings.publicTable).toBe('top');
+    expect(bad.problems).toHaveLength(1);
+    const problem = one(bad, 'settings.feature_off');
+    expect([problem.severity, problem.cell]).toEqual(['warning', 'B3']);
+    expectPersian(problem.message);
   });
 
   it('reads run_request in every month form and keeps the raw text', () => {

@@ -133,6 +133,8 @@ export function createReleaseRenderer(
   const htmlTemplate = load(htmlEnv, RELEASE_TEMPLATES.html);
   const textTemplate = load(textEnv, RELEASE_TEMPLATES.text);
   const subjectTemplate = load(textEnv, RELEASE_TEMPLATES.subject);
+  // The headline alone, as the text part says it (the public pages show it as sent).
+  const headlineTemplate = compile(textEnv.env, '{{> headline}}', textEnv.options, 'headline');
 
   return function render(input: ReleaseInput): RenderedRelease {
     const view = buildReleaseView(input);
@@ -143,6 +145,7 @@ export function createReleaseRenderer(
       subject,
       html: htmlTemplate(context),
       text: normaliseText(textTemplate(context)),
+      headline: oneLine(headlineTemplate(context)),
       attachment: {
         filename: resultsCsvFilename(input.summary.month),
         contentType: CSV_CONTENT_TYPE,
