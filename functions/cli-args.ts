@@ -4,7 +4,7 @@ import { KarnamehError } from './core/errors.ts';
 import { parseMonthCell } from './core/cell-values.ts';
 import { compareMonths, isMonthKey, monthOf } from './core/jalali.ts';
 
-export const COMMANDS = ['run', 'check', 'init', 'remind'] as const;
+export const COMMANDS = ['run', 'check', 'init', 'remind', 'publish'] as const;
 
 const optionsSchema = z
   .object({
@@ -17,6 +17,7 @@ const optionsSchema = z
     json: z.boolean(),
     example: z.boolean(),
     outbox: z.string().min(1),
+    out: z.string().min(1, 'needs a folder').optional(),
     workbook: z.string().min(1).optional(),
     sheet: z
       .string()
@@ -40,6 +41,7 @@ export const USAGE = `usage:
   karnameh check [--month YYYY-MM] [--json]
   karnameh init  [--example] [--editor EMAIL]
   karnameh remind [--month YYYY-MM] [--dry-run] [--json] [--outbox DIR]
+  karnameh publish [--month YYYY-MM] [--out DIR] [--outbox DIR]  (no workbook needed)
   karnameh help  (or --help, -h)
 source: --workbook FILE.xlsx | --sheet SPREADSHEET_ID (or env KARNAMEH_WORKBOOK / KARNAMEH_SHEET)
 month:  1403-04, 1403-4, ۱۴۰۳/۰۴ or «تیر ۱۴۰۳»; default: the month before this one (Asia/Tehran)
@@ -52,7 +54,10 @@ runs:   a run sends only to recipients not yet reached; a delivery never confirm
 cards:  after the release each active agency with an email gets its own card, once a month;
         --force re-sends «اصلاحیه» cards only to agencies whose card changed; --to ADDRESS
         --agency ID sends that agency's card to ADDRESS alone as a test copy.
-        SMTP_RATE (messages per second) paces the SMTP connection.`;
+        SMTP_RATE (messages per second) paces the SMTP connection.
+site:   a run that sends keeps the month's figures in <outbox>/site/YYYY-MM/results.json and
+        writes the public pages there; publish rebuilds the pages from the kept figures
+        (into --out DIR, default <outbox>/site); a dry run renders them into <outbox>/preview/site.`;
 
 /** The flags each command takes (besides the source, --workbook / --sheet). */
 const FLAGS: Record<(typeof COMMANDS)[number], readonly string[]> = {
@@ -70,6 +75,7 @@ const FLAGS: Record<(typeof COMMANDS)[number], readonly string[]> = {
   check: ['month', 'json'],
   init: ['example', 'editor'],
   remind: ['month', 'dry-run', 'json', 'outbox'],
+  publish: ['month', 'out', 'outbox'],
 };
 const SOURCE_FLAGS = ['workbook', 'sheet'];
 
@@ -129,6 +135,7 @@ export function parseCliArgs(
         json: { type: 'boolean', default: false },
         example: { type: 'boolean', default: false },
         outbox: { type: 'string', default: 'outbox' },
+        out: { type: 'string' },
         workbook: { type: 'string' },
         sheet: { type: 'string' },
         to: { type: 'string' },
@@ -184,6 +191,7 @@ export function parseCliArgs(
     json: values.json,
     example: values.example,
     outbox: values.outbox,
+    out: values.out,
     workbook,
     sheet,
     to: values.to,
@@ -201,7 +209,7 @@ export function parseCliArgs(
     });
     throw new KarnamehError('usage', `${lines.join('\n')}\n${USAGE}`);
   }
-  if (!result.data.workbook && !result.data.sheet) {
+  if (!result.data.workbook && !result.data.sheet && command !== 'publish') {
     throw new KarnamehError(
       'usage',
       `no workbook: give --workbook FILE.xlsx (try examples/ilam-1403.xlsx) or --sheet SPREADSHEET_ID\n${USAGE}`,

@@ -4,7 +4,8 @@ import { createReleaseRenderer, packageRoot } from './adapters/mail/render-relea
 import { createPreviewWriter } from './adapters/mail/preview-writer.ts';
 import { HelpRequested, parseCliArgs, USAGE } from './cli-args.ts';
 import type { CliOptions } from './cli-args.ts';
-import { createMailer, createStore, newRunId, previewDir } from './compose.ts';
+import { createMailer, createStore, newRunId, previewDir, siteDir } from './compose.ts';
+import { createFolderSite } from './adapters/site/folder-site.ts';
 import { isKarnamehError } from './core/errors.ts';
 import type { Summary } from './core/summary.ts';
 import { createTextLogger } from './logger.ts';
@@ -74,6 +75,7 @@ function failureLine(error: unknown): string {
 
 async function dispatch(options: CliOptions, io: CliIo, log: Logger): Promise<number> {
   const now = io.now ?? (() => new Date());
+  if (options.command === 'publish') return publishCommand(options, log);
   const store = createStore(options, io.env);
   const printJson = (summary: Summary): void => {
     if (options.json) io.stdout(`${JSON.stringify(summary, null, 2)}\n`);
@@ -127,6 +129,10 @@ async function dispatch(options: CliOptions, io: CliIo, log: Logger): Promise<nu
         preview: createPreviewWriter(previewDir(options.outbox)),
         render,
         renderCard: (view) => (cardRenderer ??= createCardRenderer())(view),
+        site: {
+          store: createFolderSite(siteDir(options.outbox)),
+          preview: createFolderSite(join(previewDir(options.outbox), 'site')),
+        },
         now,
         newRunId: () => runId,
         log,
@@ -170,6 +176,24 @@ async function dispatch(options: CliOptions, io: CliIo, log: Logger): Promise<nu
     stop.unsubscribe();
     await mailer?.close();
   }
+}
+
+/** `karnameh publish`: the pages rebuilt from the figures each sending run kept. */
+async function publishCommand(options: CliOptions, log: Logger): Promise<number> {
+  const { publishSite } = await import('./use-cases/publish-site.ts');
+  const from = createFolderSite(siteDir(options.outbox));
+  const to = options.out ? createFolderSite(options.out) : from;
+  const report = await publishSite(from, to, options.month ? { month: options.month } : {});
+  if (report.months.length === 0) {
+    log.warn(
+      `no month kept in ${from.location} yet: a run that sends a month keeps its figures there`,
+    );
+  }
+  const which = options.month ?? (report.months.join(', ') || 'none');
+  log.info(
+    `public site: ${report.files} files written to ${resolve(to.location)} (months: ${which})`,
+  );
+  return 0;
 }
 
 /** The problems, each as `karnameh error:` or `karnameh warning:` by its severity. */

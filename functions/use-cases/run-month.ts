@@ -31,6 +31,7 @@ import { decide, readMonth, type MonthRun } from './run-month/read-and-decide.ts
 import { closingRow, reportDelivery } from './run-month/report.ts';
 import { cardItems, planCards, testCardItems, type CardPlan } from './run-month/send-cards.ts';
 import { deliverCards, sendCardsOnly } from './run-month/deliver-cards.ts';
+import { publishSent, type SiteOutcome } from './run-month/publish-month.ts';
 import type { DeliveryResult } from './delivery-ledger/deliver.ts';
 import type { RunMonthOptions, RunMonthOutcome, RunMonthPorts } from './run-month/types.ts';
 
@@ -144,7 +145,13 @@ async function sendRelease(
       : { carryLast: true }),
   });
   const what = plan.correction ? 'correction' : 'release';
-  if (cards.send.length === 0) return reportDelivery(run, result, what, plan.unconfirmed);
+  const releasedNow = result.outcomes.some((o) => o.status === 'sent');
+  if (cards.send.length === 0) {
+    const outcome = reportDelivery(run, result, what, plan.unconfirmed);
+    return releasedNow
+      ? withSite(outcome, await publishSent(run, claim, rendered, plan.correction))
+      : outcome;
+  }
   // Cards go only after a release that reached someone (now or before) and was not stopped;
   // otherwise the empty card job just closes the run row.
   // (A recipient whose address keeps failing must not hold the cards back for ever.)
@@ -155,10 +162,23 @@ async function sendRelease(
     release: result,
     lead,
   });
-  return reportDelivery(run, result, what, plan.unconfirmed, {
+  const outcome = reportDelivery(run, result, what, plan.unconfirmed, {
     result: cardResult,
     heldBack: cards.unconfirmed,
   });
+  return releasedNow
+    ? withSite(outcome, await publishSent(run, claim, rendered, plan.correction))
+    : outcome;
+}
+
+/** The run's outcome with what became of the public pages (a failure to publish: exit 3). */
+function withSite(outcome: RunMonthOutcome, site: SiteOutcome | null): RunMonthOutcome {
+  if (!site) return outcome;
+  return {
+    ...outcome,
+    message: `${outcome.message}; ${site.line}`,
+    exitCode: site.failed ? 3 : outcome.exitCode,
+  };
 }
 
 /** Whether the runs tab as read shows a live claim of the month (another run sending). */

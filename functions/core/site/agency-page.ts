@@ -67,7 +67,6 @@ ${table(
   esc(`کارنامه ماهانه ${name}`),
   head,
   rows.map((r) => r.cells),
-  [1, 4],
 )}
 <p><a href="../index.html">همه ماه‌ها</a></p>`;
   return page({

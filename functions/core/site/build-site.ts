@@ -72,14 +72,16 @@ export function buildSite(
     if (options.month && month.month !== options.month) continue;
     const dir = month.month;
     const infographic = options.infographics?.has(month.month) ?? false;
+    // The figures first: a publish stopped halfway has kept them, and the next one
+    // rebuilds the pages from them.
     files.push(
+      { path: `${dir}/results.json`, contentType: JSON_TYPE, content: siteJson(month) },
+      { path: `${dir}/results.csv`, contentType: CSV_TYPE, content: siteCsv(month) },
       {
         path: `${dir}/index.html`,
         contentType: HTML_TYPE,
         content: monthPage(month, { infographic }),
       },
-      { path: `${dir}/results.csv`, contentType: CSV_TYPE, content: siteCsv(month) },
-      { path: `${dir}/results.json`, contentType: JSON_TYPE, content: siteJson(month) },
     );
   }
   files.push({ path: 'index.html', contentType: HTML_TYPE, content: indexPage(months) });

@@ -53,7 +53,7 @@ function yearSection(month: PublishedMonth): string {
     ]);
     const caption = esc(`${group.plural}: روند سال`);
     const head = ['ماه', esc(`سهم ${month.weakLabels}`), 'میانگین امتیاز از ۱۰۰'];
-    return `<h3>${esc(group.plural)}</h3>\n<figure>${chart}</figure>\n${table(caption, head, rows, [1, 2])}`;
+    return `<h3>${esc(group.plural)}</h3>\n<figure>${chart}</figure>\n${table(caption, head, rows)}`;
   });
   return `<section aria-labelledby="year">
 <h2 id="year">روند سال</h2>

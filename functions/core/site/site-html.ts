@@ -24,7 +24,7 @@ export function jalaliDay(iso: string): string {
 const STYLE = `
 *{box-sizing:border-box}
 html{font-size:100%}
-body{margin:0;font-family:Vazirmatn,Tahoma,'Segoe UI',Arial,sans-serif;line-height:1.8;color:#1b1f24;background:#fff;overflow-wrap:anywhere}
+body{margin:0;font-family:Vazirmatn,Tahoma,'Segoe UI',Arial,sans-serif;line-height:1.8;color:#1b1f24;background:#fff;overflow-wrap:break-word}
 header,main,footer{max-width:52rem;margin:0 auto;padding:0 1rem}
 header{border-bottom:3px solid #0b5394;padding-top:.75rem;padding-bottom:.5rem}
 header p{margin:0;font-size:.95rem}
@@ -38,7 +38,7 @@ table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem;font-size:.95rem}
 caption{text-align:right;font-weight:bold;padding:.25rem 0}
 th,td{border:1px solid #c9d1d9;padding:.25rem .4rem;text-align:right;vertical-align:top}
 th{background:#eef2f6}
-td.n{white-space:nowrap}
+
 svg{display:block;width:100%;height:auto;max-width:34rem}
 figure{margin:.5rem 0}
 figcaption{font-size:.9rem;color:#4a5561}
@@ -89,14 +89,12 @@ ${shell.footer}
 export const siteNameOf = (province: string): string => `ارزیابی روابط‌عمومی‌های استان ${province}`;
 
 /** A table with a caption, a header row (`th scope="col"`) and rows; each cell is HTML already escaped. */
-export function table(caption: string, head: string[], rows: string[][], numeric: number[] = []) {
+export function table(caption: string, head: string[], rows: string[][]) {
   const th = head.map((h) => `<th scope="col">${h}</th>`).join('');
   const body = rows
     .map((row) => {
       const cells = row.map((cell, i) =>
-        i === 0
-          ? `<th scope="row">${cell}</th>`
-          : `<td${numeric.includes(i) ? ' class="n"' : ''}>${cell}</td>`,
+        i === 0 ? `<th scope="row">${cell}</th>` : `<td>${cell}</td>`,
       );
       return `<tr>${cells.join('')}</tr>`;
     })

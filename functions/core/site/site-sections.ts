@@ -13,9 +13,9 @@ import { bandsChart } from './site-charts.ts';
 import { esc, table } from './site-html.ts';
 import type { PublishedGroup, PublishedMonth, PublishedRank } from './site-record.ts';
 
-/** A count with its percent: «۴۱ درصد (۴۱ دستگاه)». */
-const share = (percent: number, count: number, singular: string): string =>
-  `${percentText(percent)} (${persianNumber(count)}\u00A0${singular})`;
+/** A percent with its count: «۴۱ درصد (۴۱)» (the caption says what the count counts). */
+const share = (percent: number, count: number): string =>
+  `${percentText(percent)} (${persianNumber(count)})`;
 
 /** One group's band shares: a chart for the eye and the same figures as a table. */
 export function bandsSection(group: PublishedGroup, month: PublishedMonth): string {
@@ -28,14 +28,12 @@ export function bandsSection(group: PublishedGroup, month: PublishedMonth): stri
     const previous = before?.[i];
     return [
       esc(band.label),
-      esc(share(band.percent, band.count, group.name)),
-      ...(before
-        ? [previous ? esc(share(previous.percent, previous.count, group.name)) : '—']
-        : []),
+      esc(share(band.percent, band.count)),
+      ...(before ? [previous ? esc(share(previous.percent, previous.count)) : '—'] : []),
     ];
   });
-  const caption = esc(`سهم هر سطح در ${group.plural}`);
-  return `<figure>${chart}</figure>\n${table(caption, head, rows, [1, 2])}`;
+  const caption = esc(`سهم هر سطح در ${group.plural}: درصد و، در پرانتز، شمار ${group.plural}`);
+  return `<figure>${chart}</figure>\n${table(caption, head, rows)}`;
 }
 
 /** The headline figures of one group in a sentence or two. */
@@ -80,13 +78,12 @@ export function rankingTable(
     return [
       esc(rankWords(entry, group.ranking)),
       name,
-      esc(scoreFixedText(entry.score)),
-      esc(entry.band),
+      `${esc(scoreFixedText(entry.score))}<br>${esc(entry.band)}`,
       esc(standingWords(entry, group.evaluated)),
     ];
   });
-  const head = ['رتبه', 'نام', 'امتیاز از ۱۰۰', 'سطح', 'جایگاه در گروه'];
-  return table(esc(`رتبه‌بندی ${group.plural}`), head, rows, [2, 4]);
+  const head = ['رتبه', 'نام', 'امتیاز از ۱۰۰ و سطح', 'جایگاه در گروه'];
+  return table(esc(`رتبه‌بندی ${group.plural}`), head, rows);
 }
 
 /** The ranks the release announced (the first `top` ranks), whatever the table shows. */
@@ -105,7 +102,7 @@ export function methodSection(month: PublishedMonth): string {
     const rows = indicators
       .filter((i) => i.dimension === dimension)
       .map((i) => [esc(i.title), esc(persianNumber(i.max)), esc(persianNumber(i.weight))]);
-    return table(esc(`محور ${dimension}`), ['شاخص', 'حداکثر امتیاز', 'وزن'], rows, [1, 2]);
+    return table(esc(`محور ${dimension}`), ['شاخص', 'حداکثر امتیاز', 'وزن'], rows);
   });
   const sorted = [...bands].sort((a, b) => a.min - b.min);
   const thresholds = sorted.map((band, i) => {

@@ -1,0 +1,67 @@
+/** Publishing the public site: one month as a run sends it, the whole site, or a dry run's preview. */
+import { KarnamehError } from '../core/errors.ts';
+import { buildSite } from '../core/site/build-site.ts';
+import type { PublishedMonth } from '../core/site/site-record.ts';
+import type { SiteStore } from '../ports.ts';
+
+export interface PublishReport {
+  /** The months on the site after it, oldest first. */
+  months: string[];
+  /** How many files were written. */
+  files: number;
+}
+
+const withMonth = (kept: readonly PublishedMonth[], month: PublishedMonth): PublishedMonth[] =>
+  [...kept.filter((m) => m.month !== month.month), month].sort((a, b) =>
+    a.month < b.month ? -1 : 1,
+  );
+
+/**
+ * A sending run's month: kept in `store` (its `results.json`, replacing any earlier one: a
+ * correction) with its pages, the index and, with `public_table: all`, the agency pages.
+ */
+export async function publishMonth(
+  store: SiteStore,
+  month: PublishedMonth,
+): Promise<PublishReport> {
+  const months = withMonth(await store.readMonths(), month);
+  const files = buildSite(months, { month: month.month, infographics: await store.infographics() });
+  await store.write(files);
+  return { months: months.map((m) => m.month), files: files.length };
+}
+
+/**
+ * `karnameh publish`: the pages of every month kept in `from` (or of `month` alone, with
+ * the index) into `to`, from the figures as they were sent.
+ */
+export async function publishSite(
+  from: SiteStore,
+  to: SiteStore,
+  options: { month?: string } = {},
+): Promise<PublishReport> {
+  const months = (await from.readMonths()).sort((a, b) => (a.month < b.month ? -1 : 1));
+  if (options.month && !months.some((m) => m.month === options.month)) {
+    throw new KarnamehError(
+      'usage',
+      `${options.month} has no kept figures in ${from.location} (${options.month}/results.json): a run that sends the month keeps them; kept: ${months.map((m) => m.month).join(', ') || 'none'}`,
+    );
+  }
+  const files = buildSite(months, {
+    ...(options.month ? { month: options.month } : {}),
+    infographics: await to.infographics(),
+  });
+  await to.write(files);
+  return { months: months.map((m) => m.month), files: files.length };
+}
+
+/** A dry run: the whole site as it would be with this month, into the preview store. */
+export async function previewSite(
+  kept: SiteStore,
+  preview: SiteStore,
+  month: PublishedMonth,
+): Promise<PublishReport> {
+  const months = withMonth(await kept.readMonths(), month);
+  const files = buildSite(months, { infographics: await preview.infographics() });
+  await preview.write(files);
+  return { months: months.map((m) => m.month), files: files.length };
+}
