@@ -15,8 +15,11 @@ import type {
   PreviewWriter,
   RenderCard,
   RenderRelease,
+  SitePorts,
   WorkbookStore,
 } from '../ports.ts';
+import { createBucketSite } from '../adapters/site/bucket-site.ts';
+import { createFolderSite } from '../adapters/site/folder-site.ts';
 import type { RenderReminders } from '../reminder-ports.ts';
 import { createMonthLock } from '../use-cases/month-lock.ts';
 import type { MonthLock } from '../use-cases/month-lock.ts';
@@ -36,6 +39,11 @@ export interface FunctionsRuntime {
   mailer(runId: string): Mailer;
   /** Where a dry run puts the rendered release: `OUTBOX_DIR/preview`, or nowhere without OUTBOX_DIR. */
   preview(): PreviewWriter | undefined;
+  /**
+   * The public site: the bucket of `KARNAMEH_SITE_BUCKET` (none without it, which the run
+   * row says); a dry run's pages go to `OUTBOX_DIR/preview/site` when OUTBOX_DIR is set.
+   */
+  site(): SitePorts;
 }
 
 export interface RuntimeOptions {
@@ -102,6 +110,13 @@ export function createRuntime(options: RuntimeOptions): FunctionsRuntime {
     mailer: (runId) => createMailer(env, outbox, runId),
     preview: () =>
       config.outboxDir ? createPreviewWriter(join(config.outboxDir, 'preview')) : undefined,
+    site: () => ({
+      store: config.siteBucket ? createBucketSite(config.siteBucket) : null,
+      none: 'KARNAMEH_SITE_BUCKET تعیین نشده است',
+      ...(config.outboxDir
+        ? { preview: createFolderSite(join(config.outboxDir, 'preview', 'site')) }
+        : {}),
+    }),
   };
 }
 

@@ -67,7 +67,13 @@ describe('karnameh run on a copy of the example', () => {
       ['delivery', 'sent'],
       ['delivery', 'sent'],
     ]);
-    expect(await readdir(box.outbox)).toHaveLength(3);
+    // The month's folder of messages and the public site (each run id's .eml files).
+    expect(await readdir(box.outbox)).toHaveLength(4);
+    expect(await readdir(`${box.outbox}/site/1403-04`)).toEqual([
+      'index.html',
+      'results.csv',
+      'results.json',
+    ]);
   });
 
   it('does not send a month twice without --force, and --force sends a correction', async () => {
@@ -75,12 +81,12 @@ describe('karnameh run on a copy of the example', () => {
     const again = await run('--month', '1403-04');
     expect(again.code).toBe(0);
     expect(again.stderr).toContain('already sent');
-    expect(await readdir(box.outbox)).toHaveLength(3);
+    expect(await readdir(box.outbox)).toHaveLength(4);
 
     const forced = await run('--month', '1403-04', '--force');
     expect(forced.code, forced.stderr).toBe(0);
     expect(forced.stderr).toContain('correction sent to 3');
-    expect(await readdir(box.outbox)).toHaveLength(6);
+    expect(await readdir(box.outbox)).toHaveLength(7);
     const after = await read(box.workbook);
     expect(rowsOfMonth(after, '1403-04')).toHaveLength(110);
   });
@@ -107,7 +113,9 @@ describe('karnameh run on a copy of the example', () => {
       'karnameh-1403-04.csv',
       'release.html',
       'release.txt',
+      'site',
     ]);
+    expect(await readdir(`${box.outbox}/site`).catch(() => 'none')).toBe('none');
   });
 
   it('prints only JSON on stdout with --json', async () => {

@@ -134,7 +134,9 @@ export function createReleaseRenderer(
   const textTemplate = load(textEnv, RELEASE_TEMPLATES.text);
   const subjectTemplate = load(textEnv, RELEASE_TEMPLATES.subject);
   // The headline alone, as the text part says it (the public pages show it as sent).
-  const headlineTemplate = compile(textEnv.env, '{{> headline}}', textEnv.options, 'headline');
+  const headlineTemplate = partials.has('headline')
+    ? compile(textEnv.env, '{{> headline}}', textEnv.options, 'partials/headline.hbs')
+    : null;
 
   return function render(input: ReleaseInput): RenderedRelease {
     const view = buildReleaseView(input);
@@ -145,7 +147,7 @@ export function createReleaseRenderer(
       subject,
       html: htmlTemplate(context),
       text: normaliseText(textTemplate(context)),
-      headline: oneLine(headlineTemplate(context)),
+      ...(headlineTemplate ? { headline: oneLine(headlineTemplate(context)) } : {}),
       attachment: {
         filename: resultsCsvFilename(input.summary.month),
         contentType: CSV_CONTENT_TYPE,

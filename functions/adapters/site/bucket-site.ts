@@ -3,7 +3,7 @@
  * `@google-cloud/storage` (its own `STORAGE_EMULATOR_HOST` points it at a stand-in). Each
  * object is uploaded in one request, so it is replaced whole.
  */
-import { Storage } from '@google-cloud/storage';
+import type { Bucket } from '@google-cloud/storage';
 import { KarnamehError } from '../../core/errors.ts';
 import type { SiteStore } from '../../ports.ts';
 import { infographicMonthOf, keptMonthOf, parseKeptMonth } from './site-months.ts';
@@ -17,12 +17,17 @@ function failure(what: string, error: unknown): KarnamehError {
 }
 
 export function createBucketSite(bucketName: string): SiteStore {
-  const bucket = new Storage().bucket(bucketName);
+  // Loaded on first use: a call that publishes nothing never loads the library.
+  let opened: Promise<Bucket> | undefined;
+  const open = () =>
+    (opened ??= import('@google-cloud/storage').then(({ Storage }) =>
+      new Storage().bucket(bucketName),
+    ));
   const description = `bucket gs://${bucketName}`;
   let names: Promise<string[]> | undefined;
   const list = () =>
-    (names ??= bucket
-      .getFiles({ autoPaginate: true })
+    (names ??= open()
+      .then((bucket) => bucket.getFiles({ autoPaginate: true }))
       .then(([files]) => files.map((file) => file.name))
       .catch((error: unknown) => {
         names = undefined;
@@ -36,7 +41,9 @@ export function createBucketSite(bucketName: string): SiteStore {
       for (const name of await list()) {
         const month = keptMonthOf(name);
         if (!month) continue;
-        const [content] = await bucket
+        const [content] = await (
+          await open()
+        )
           .file(name)
           .download()
           .catch((error: unknown) => {
@@ -56,6 +63,7 @@ export function createBucketSite(bucketName: string): SiteStore {
     },
     async write(files) {
       names = undefined;
+      const bucket = await open();
       for (const file of files) {
         await bucket
           .file(file.path)
