@@ -101,6 +101,8 @@ export interface OutgoingMail {
   html: string;
   text: string;
   attachments: { filename: string; contentType: string; content: Buffer }[];
+  /** Extra header fields (`X-Karnameh-Run`, `X-Karnameh-Digest`): what the reader never sees. */
+  headers?: Record<string, string>;
 }
 
 export interface Mailer {
@@ -147,6 +149,8 @@ export interface RenderedRelease {
   /** The headline alone, one line of text (the public pages show it as sent). */
   headline?: string;
   attachment: { filename: string; contentType: string; content: Buffer };
+  /** The run id and the content digest, for the mail headers, never in the text. */
+  headers?: Record<string, string>;
 }
 
 /** One agency's card as rendered from the templates (no attachment). */

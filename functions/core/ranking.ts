@@ -1,3 +1,4 @@
+// Ranks and standings of a group's agencies by score.
 import type { RankingMethod } from './model.ts';
 
 /** What can be ranked: an agency's id, name and (rounded) score. */
@@ -45,4 +46,24 @@ export function rankByScore<T extends Rankable>(
     ranked.push({ rank, item });
   });
   return ranked;
+}
+
+/**
+ * The standing of each item (press-release.md, "Ranks in words"): 1 + the number of items
+ * with a higher score, whatever the ranking method; by id. The last of 100 stands 100th
+ * unless it shares that place.
+ */
+export function standingsOf(items: readonly Pick<Rankable, 'id' | 'score'>[]): Map<string, number> {
+  const sorted = [...items].sort((a, b) => b.score - a.score);
+  const standings = new Map<string, number>();
+  let standing = 0;
+  let previous: number | undefined;
+  sorted.forEach((item, index) => {
+    if (previous === undefined || item.score !== previous) {
+      standing = index + 1;
+      previous = item.score;
+    }
+    standings.set(item.id, standing);
+  });
+  return standings;
 }

@@ -1,8 +1,11 @@
+// What the press release is written from: the summary, the settings' wording, and figures the summary JSON does not carry.
 import { computeMonth } from './compute-summary.ts';
 import { previousMonth, type MonthKey } from './jalali.ts';
 import type { Model } from './model.ts';
 import type { Problem } from './problems.ts';
 import type { Summary } from './summary.ts';
+import type { HeadlineLikeForLike } from './text/release/title.ts';
+import { meanRounded } from './decimal.ts';
 
 /** Everything the press release is written from: the summary plus what the sheet says about wording. */
 export interface ReleaseInput {
@@ -35,6 +38,10 @@ export interface ReleaseInput {
   bands?: { label: string; min: number }[];
   /** Each agency's rank the month before (id → rank), for a leader that lost its rank. */
   previousRanks?: Record<string, number>;
+  /** The first group's headline mean on the agencies evaluated in both months. */
+  headlineLikeForLike?: HeadlineLikeForLike | null;
+  /** The secretariat's contact for the closing line (settings `contact`, when the branch has it). */
+  contact?: string | null;
 }
 
 /** Each agency's rank in its group in `month` (id → rank); empty when nobody was evaluated. */
@@ -50,17 +57,39 @@ export function ranksOf(
   return ranks;
 }
 
+/** The first group's headline mean this month and the month before, on the agencies of both. */
+export function headlineLikeForLike(
+  model: Model,
+  problems: readonly Problem[],
+  month: MonthKey,
+): HeadlineLikeForLike | null {
+  const first = (m: MonthKey) => computeMonth(model, m, problems).groups[0]?.ranking ?? [];
+  const now = first(month);
+  const before = new Map(first(previousMonth(month)).map((a) => [a.id, a.headlineScore]));
+  if (before.size === 0) return null;
+  const both = now.filter((a) => before.has(a.id));
+  return {
+    agencies: both.length,
+    mean: meanRounded(both.map((a) => a.headlineScore)),
+    previousMean: meanRounded(both.map((a) => before.get(a.id) ?? 0)),
+  };
+}
+
 /** What the release needs from the model beyond the summary (pure). */
 export function releaseWording(
   model: Model,
   problems: readonly Problem[],
   month: MonthKey,
-): Pick<ReleaseInput, 'source' | 'purpose' | 'groupPlurals' | 'bands' | 'previousRanks'> {
+): Pick<
+  ReleaseInput,
+  'source' | 'purpose' | 'groupPlurals' | 'bands' | 'previousRanks' | 'headlineLikeForLike'
+> {
   return {
     source: model.settings.source,
     purpose: model.settings.purpose,
     groupPlurals: model.groupPlurals,
     bands: model.bands.map((band) => ({ label: band.label, min: band.min })),
     previousRanks: ranksOf(model, problems, previousMonth(month)),
+    headlineLikeForLike: headlineLikeForLike(model, problems, month),
   };
 }

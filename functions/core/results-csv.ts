@@ -8,7 +8,8 @@ import type { Summary } from './summary.ts';
  * CRLF line ends, so Excel and LibreOffice open it with Persian intact. Every field is
  * quoted; a field that a spreadsheet would run as a formula is neutralised with a leading
  * apostrophe. Numbers are written with ASCII digits and `.` so spreadsheets read them as
- * numbers.
+ * numbers. «رتبه» is the rank the release says (dense by default); «جایگاه در گروه» is
+ * 1 + the number of agencies of the group with a higher score.
  */
 
 export const CSV_BOM = '\uFEFF';
@@ -18,6 +19,7 @@ export const RESULTS_CSV_HEADER = [
   'ماه',
   'گروه',
   'رتبه',
+  'جایگاه در گروه',
   'شناسه',
   'نام',
   'امتیاز',
@@ -61,6 +63,7 @@ export function resultsRows(summary: Summary): (string | number | null)[][] {
         month,
         groupName,
         entry.rank,
+        entry.standing,
         entry.id,
         displayName(entry.name),
         entry.score,
@@ -75,6 +78,7 @@ export function resultsRows(summary: Summary): (string | number | null)[][] {
       rows.push([
         month,
         groupName,
+        null,
         null,
         agency.id,
         displayName(agency.name),

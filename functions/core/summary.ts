@@ -28,17 +28,30 @@ export const groupSummarySchema = z.object({
   previousWeakShare: z.number().int().nullable(),
   headline: z.object({ dimensions: z.array(z.string()), ...change }),
   dimensions: z.array(z.object({ name: z.string(), ...change })),
+  likeForLike: z
+    .object({
+      agencies: z.number().int(),
+      meanScore: z.number().nullable(),
+      previousMeanScore: z.number().nullable(),
+      weakShare: z.number().int().nullable(),
+      previousWeakShare: z.number().int().nullable(),
+      joined: z.array(z.string()),
+      left: z.array(z.string()),
+    })
+    .nullable(),
   history: z.array(
     z.object({ month: z.string(), weakShare: z.number().int(), meanScore: z.number() }),
   ),
   ranking: z.array(
     z.object({
       rank: z.number().int(),
+      standing: z.number().int(),
       id: z.string(),
       name: z.string(),
       score: z.number(),
       band: z.string(),
       previousScore: z.number().nullable(),
+      previousStanding: z.number().int().nullable(),
     }),
   ),
 });

@@ -114,6 +114,7 @@ const itemsFor = (
       html: rendered.html,
       text: rendered.text,
       attachments: [rendered.attachment],
+      headers: rendered.headers,
     },
   }));
 

@@ -70,7 +70,17 @@ describe('the release over a real SMTP exchange', () => {
       expect(csv?.contentType).toBe('text/csv');
       expect(csv?.content.subarray(0, 3)).toEqual(BOM);
       const csvText = csv?.content.toString('utf8') ?? '';
-      expect(csvText).toContain('"تیر ۱۴۰۳","دستگاه اجرایی","1","d004"');
+      expect(csvText).toContain('"تیر ۱۴۰۳","دستگاه اجرایی","1","1","d004"');
+
+      // The run and the data it was computed from, in headers; never in the text.
+      const runId = String(parsed.headers.get('x-karnameh-run') ?? '');
+      const digest = String(parsed.headers.get('x-karnameh-digest') ?? '');
+      expect(runId).toMatch(/^r-\d{8}-\d{6}-[0-9a-f]+$/);
+      expect(digest).toMatch(/^[0-9a-f]{8,}$/);
+      for (const part of [parsed.text ?? '', String(parsed.html)]) {
+        expect(part).not.toContain(runId);
+        expect(part).not.toContain(digest);
+      }
       expect(csvText).toContain('"اداره کل آموزش و پرورش"');
     }
     const ids = smtp.received.map((m) => m.parsed.messageId);

@@ -28,6 +28,7 @@ export interface Ranked {
   score: number;
   id?: string;
   previousScore?: number | null;
+  previousStanding?: number | null;
 }
 
 /** Ranking entries, dense ranks by score (the input must be sorted by score, then name). */
@@ -35,11 +36,13 @@ export function ranking(entries: readonly Ranked[], idPrefix: string): GroupSumm
   const distinct = [...new Set(entries.map((e) => e.score))].sort((a, b) => b - a);
   return entries.map((entry, i) => ({
     rank: distinct.indexOf(entry.score) + 1,
+    standing: 1 + entries.filter((e) => e.score > entry.score).length,
     id: entry.id ?? `${idPrefix}${String(i + 1).padStart(2, '0')}`,
     name: entry.name,
     score: entry.score,
     band: bandOf(entry.score),
     previousScore: entry.previousScore ?? null,
+    previousStanding: entry.previousStanding ?? null,
   }));
 }
 
@@ -58,6 +61,7 @@ export function group(overrides: Partial<GroupSummary> = {}): GroupSummary {
     previousWeakShare: null,
     headline: { dimensions: [], mean: null, previousMean: null, changePercent: null },
     dimensions: [],
+    likeForLike: null,
     history: [],
     ranking: rankingEntries,
     ...overrides,

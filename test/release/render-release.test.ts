@@ -34,7 +34,7 @@ function visibleText(html: string): string {
 describe('the article’s Tir figures', () => {
   const figures = [
     // Headline with a figure.
-    'سهم روابط‌عمومی‌های ضعیف دستگاه‌های اجرایی ایلام در تیرماه به ۴۱ درصد کاهش یافت',
+    'سهم روابط‌عمومی‌های ضعیف و بسیار ضعیف دستگاه‌های اجرایی ایلام در تیرماه به ۴۱ درصد کاهش یافت',
     // Executive agencies, Tir: 4 / 37 / 50 / 9 %; Khordad: 12 / 44 / 42 / 2 %.
     'عملکرد ۴ درصد بسیار ضعیف، ۳۷ درصد ضعیف، ۵۰ درصد متوسط و ۹ درصد خوب بود',
     'در خردادماه ۱۲ درصد بسیار ضعیف، ۴۴ درصد ضعیف، ۴۲ درصد متوسط و تنها ۲ درصد خوب',
@@ -42,21 +42,24 @@ describe('the article’s Tir figures', () => {
     'از ۴۳٫۶ در خردادماه به ۵۰٫۲ در تیرماه رسید و ۱۵ درصد رشد داشت',
     // Weak share 91, 91, 56 → 41.
     'از ۹۱ درصد در فروردین و اردیبهشت و ۵۶ درصد در خرداد، در تیرماه به ۴۱ درصد کاهش یافت',
-    // Governorates 80 %, 10 points better than 90 %.
-    'در فرمانداری‌ها ۸۰ درصد بود؛ ۱۰ واحد درصد کمتر از خردادماه (۹۰ درصد)',
+    // Governorates 80 %, 10 points better than 90 %; under 20 of them: counts beside percents.
+    'در فرمانداری‌ها ۸۰ درصد (۸ فرمانداری از ۱۰) بود که نسبت به خردادماه (۹۰ درصد؛ ۹ فرمانداری از ۱۰) ۱۰ واحد درصد کاهش دارد',
+    'عملکرد ۲۰ درصد (۲ فرمانداری) بسیار ضعیف، ۶۰ درصد (۶ فرمانداری) ضعیف و ۲۰ درصد (۲ فرمانداری) متوسط بود',
     // Never the top band.
     'به سطح «بسیار خوب» نرسیده است',
     // Method.
     'بیست شاخص',
     'سه محور اطلاع‌رسانی، پاسخگویی و نوآوری',
-    'بسیار ضعیف زیر ۲۰، ضعیف ۲۰ تا ۴۰',
-    // Rankings with the article's ties.
-    'برق و راهداری و حمل و نقل جاده‌ای به‌طور مشترک رتبه اول؛',
-    'بهزیستی و تعاون، کار و رفاه اجتماعی به‌طور مشترک رتبه دوم؛',
-    'صنعت، معدن و تجارت رتبه سوم',
-    'بدره، دهلران و چرداول به ترتیب رتبه‌های اول تا سوم',
-    // Footer.
-    '۵ مرداد ۱۴۰۳، ساعت ۱۰:۳۰',
+    'بسیار ضعیف کمتر از ۲۰، ضعیف ۲۰ تا کمتر از ۴۰، متوسط ۴۰ تا کمتر از ۶۰، خوب ۶۰ تا کمتر از ۸۰ و بسیار خوب ۸۰ و بالاتر',
+    // Rankings with the article's ties: bare names («و» inside), one a line; dense ranks
+    // said with how many scored higher; the former leader's fall in standings.
+    'در دستگاه‌های اجرایی، رتبه‌های اول تا سوم به این شرح است:',
+    'دو دستگاه اجرایی امتیاز بیشتری گرفتند',
+    'چهار دستگاه اجرایی امتیاز بیشتری گرفتند',
+    'بهزیستی که در خردادماه رتبه اول را داشت، در تیرماه با ۷۴٫۲۵ امتیاز (در خردادماه ۶۶) به‌طور مشترک به جایگاه سوم نزول کرد.',
+    'در فرمانداری‌ها، رتبه‌های اول تا سوم به این شرح است:',
+    // Closing line: the date it was computed on.
+    'این گزارش در ۵ مرداد ۱۴۰۳ از داده‌های ثبت‌شده دستگاه‌ها تهیه شده است.',
   ];
 
   it.each(figures)('text says «%s»', (figure) => {
@@ -68,22 +71,25 @@ describe('the article’s Tir figures', () => {
   });
 
   it('draws every band share this month and the month before, in Persian digits', () => {
-    for (const share of ['۴٪', '۳۷٪', '۵۰٪', '۹٪', '۰٪', '۱۲٪', '۴۴٪', '۴۲٪', '۲٪', '۲۰٪', '۶۰٪']) {
-      expect(tir.html).toContain(share);
-      expect(tir.text).toContain(share);
+    for (const share of ['۴', '۳۷', '۵۰', '۹', '۰', '۱۲', '۴۴', '۴۲', '۲', '۲۰', '۶۰']) {
+      expect(tir.html).toContain(`${share}٪`);
+      expect(tir.text).toContain(`${share}\u00A0درصد`);
     }
     expect(tir.html).toContain('width="37%"');
     expect(tir.html).toContain('width:37%');
-    expect(tir.text).toContain(`ضعیف: ${'█'.repeat(15)} ۳۷٪ (خردادماه: ${'█'.repeat(18)} ۴۴٪)`);
+    expect(tir.text.replace(/\u00A0/g, ' ')).toContain(
+      `ضعیف: ${'█'.repeat(15)} ۳۷ درصد (خردادماه: ${'█'.repeat(18)} ۴۴ درصد)`,
+    );
+    // Under 20 governorates: each bar with its count.
+    expect(tir.text.replace(/\u00A0/g, ' ')).toContain(
+      `ضعیف: ${'█'.repeat(24)} ۶۰ درصد (۶ از ۱۰) (خردادماه: ${'█'.repeat(24)} ۶۰ درصد، ۶ از ۱۰)`,
+    );
   });
 
   it('writes every figure in Persian digits: Latin digits only in ids, run id and digest', () => {
     const latin = /<span dir="ltr">[^<]*<\/span>/g;
     expect(visibleText(tir.html.replace(latin, ''))).not.toMatch(/[0-9]/);
-    const text = tir.text
-      .replace('run-20240726-0700-7f3a', '')
-      .replace('3f9a1c0d7e2b', '')
-      .replace(/\(a\d+\)/g, '');
+    const text = tir.text.replace('karnameh-1403-04.csv', '');
     expect(text).not.toMatch(/[0-9]/);
   });
 
@@ -100,9 +106,22 @@ describe('the article’s Tir figures', () => {
   });
 
   it('puts Latin text in left-to-right spans', () => {
-    expect(tir.html).toContain('<span dir="ltr">run-20240726-0700-7f3a</span>');
-    expect(tir.html).toContain('<span dir="ltr">3f9a1c0d7e2b</span>');
+    expect(tir.html).toContain('<span dir="ltr">karnameh-1403-04.csv</span>');
     expect(tir.html).not.toContain('a101');
+  });
+
+  it('keeps the run id and the digest out of the text, in the mail headers', () => {
+    for (const part of [tir.text, tir.html]) {
+      expect(part).not.toContain('run-20240726-0700-7f3a');
+      expect(part).not.toContain('3f9a1c0d7e2b');
+      expect(part).not.toMatch(
+        /شناسه اجرا|چکیده داده‌ها|دبیرخانه \(برای انتشار نیست\)|ویژه دبیرخانه/,
+      );
+    }
+    expect(tir.headers).toEqual({
+      'X-Karnameh-Run': 'run-20240726-0700-7f3a',
+      'X-Karnameh-Digest': '3f9a1c0d7e2b',
+    });
   });
 
   it('is right-to-left and Persian on html, body, the wrapper and every table', () => {

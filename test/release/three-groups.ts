@@ -38,6 +38,8 @@ function ranked(
   const distinct = [...new Set(entries.map(([, score]) => score))];
   return entries.map(([name, score, previousScore], i) => ({
     rank: distinct.indexOf(score) + 1,
+    standing: 1 + entries.filter(([, other]) => other > score).length,
+    previousStanding: null,
     id: `${prefix}${i + 1}`,
     name,
     score,

@@ -55,8 +55,17 @@ export function mailOptions(mail: OutgoingMail, from: Sender): Mail.Options {
       content: a.content,
       contentType: oneLine(a.contentType),
     })),
-    headers: { 'Content-Language': 'fa' },
+    headers: { ...headerFields(mail.headers), 'Content-Language': 'fa' },
   };
+}
+
+/** Extra header fields on one line each; only `X-` names, so none can replace a standard one. */
+function headerFields(headers: Record<string, string> | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers ?? {})) {
+    if (/^X-[A-Za-z0-9-]+$/.test(name)) out[name] = oneLine(value);
+  }
+  return out;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { listSeparator, scoreFixedText } from '../../persian-text.ts';
+import { listSeparator, persianNumber } from '../../persian-text.ts';
 import type { Summary } from '../../summary.ts';
 import { displayName, groupNaming } from './names.ts';
 
@@ -32,9 +32,9 @@ export function areasView(summary: Summary, plurals: Readonly<Record<string, str
   );
   const items = known.map((d, index) => ({
     name: displayName(d.name),
-    meanText: scoreFixedText(d.mean),
+    meanText: persianNumber(d.mean),
     hasPrevious: d.previousMean !== null,
-    previousText: d.previousMean === null ? '' : scoreFixedText(d.previousMean),
+    previousText: d.previousMean === null ? '' : persianNumber(d.previousMean),
     sep: listSeparator(index, known.length),
   }));
   const sorted = [...known].sort((a, b) => a.mean - b.mean);

@@ -1,4 +1,6 @@
-import { percentSignText, percentText } from '../../persian-text.ts';
+// The band-share charts: bars per band in HTML and text, counts beside percents in a small group.
+import { percentSignText, percentText, persianNumber } from '../../persian-text.ts';
+import { SMALL_GROUP } from './shares.ts';
 import type { GroupSummary } from '../../summary.ts';
 import { displayName } from './names.ts';
 
@@ -26,6 +28,9 @@ export interface BandView {
   previousRestWidth: string;
   hasPreviousRest: boolean;
   previousTextBar: string;
+  /** In a small group, the count beside the percent: `۷ از ۱۰`; else empty. */
+  countText: string;
+  previousCountText: string;
 }
 
 /** Bar colours from the lowest band to the highest. */
@@ -52,7 +57,17 @@ function clampPercent(percent: number): number {
 }
 
 /** The chart's bars of a group, with last month's beneath when `hasPrevious`. */
+const total = (bands: GroupSummary['bands'] | null): number =>
+  (bands ?? []).reduce((n, band) => n + band.count, 0);
+
+/** `۷ از ۱۰` for a group under {@link SMALL_GROUP}; empty otherwise. */
+function countOf(count: number, of: number): string {
+  return of > 0 && of < SMALL_GROUP ? `${persianNumber(count)} از ${persianNumber(of)}` : '';
+}
+
 export function bandViews(group: GroupSummary, hasPrevious: boolean): BandView[] {
+  const now = total(group.bands);
+  const then = total(group.previousBands);
   return group.bands.map((band, index) => {
     const percent = clampPercent(band.percent);
     const before = hasPrevious ? (group.previousBands?.[index] ?? null) : null;
@@ -78,6 +93,8 @@ export function bandViews(group: GroupSummary, hasPrevious: boolean): BandView[]
       previousRestWidth: `${100 - (previous ?? 0)}%`,
       hasPreviousRest: previous !== null && previous < 100,
       previousTextBar: previous === null ? '' : textBar(previous),
+      countText: countOf(band.count, now),
+      previousCountText: before === null ? '' : countOf(before.count, then),
     };
   });
 }

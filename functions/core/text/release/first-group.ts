@@ -1,3 +1,4 @@
+// Statement 4: the first group's band shares now and the month before, and its weak share through the year.
 import {
   joinList,
   listSeparator,
@@ -6,6 +7,8 @@ import {
   persianNumber,
 } from '../../persian-text.ts';
 import type { GroupSummary, Summary } from '../../summary.ts';
+import { previousMonth } from '../../jalali.ts';
+import { weakDirection } from './like-for-like.ts';
 import { groupNaming } from './names.ts';
 import { sharesView, type SharesView } from './shares.ts';
 
@@ -22,6 +25,8 @@ export interface WeakPathView {
   fell: boolean;
   rose: boolean;
   same: boolean;
+  /** The set changed and the like-for-like direction differs: «… در تیرماه ۴۱ درصد بود». */
+  neutral: boolean;
 }
 
 /** Statement 4: the first group's band shares now and the month before, and its weak path. */
@@ -44,6 +49,7 @@ const NO_PATH: WeakPathView = {
   fell: false,
   rose: false,
   same: false,
+  neutral: false,
 };
 
 function weakPathView(group: GroupSummary, month: string): WeakPathView {
@@ -60,6 +66,12 @@ function weakPathView(group: GroupSummary, month: string): WeakPathView {
   }
   const last = runs[runs.length - 1];
   const now = group.weakShare;
+  const plain =
+    last === undefined ? null : now < last.share ? 'down' : now > last.share ? 'up' : 'same';
+  // Against the month before, the direction must hold like for like (like-for-like.ts).
+  const lastIsPrevious = earlier[earlier.length - 1]?.month === previousMonth(month);
+  const allowed = lastIsPrevious ? weakDirection(group) : plain;
+  const neutral = plain !== null && allowed !== plain;
   return {
     present: true,
     firstMonth: last === undefined,
@@ -70,9 +82,10 @@ function weakPathView(group: GroupSummary, month: string): WeakPathView {
     })),
     singleRun: runs.length === 1,
     shareText: percentText(now),
-    fell: last !== undefined && now < last.share,
-    rose: last !== undefined && now > last.share,
-    same: last !== undefined && now === last.share,
+    fell: !neutral && plain === 'down',
+    rose: !neutral && plain === 'up',
+    same: !neutral && plain === 'same',
+    neutral,
   };
 }
 
@@ -82,12 +95,13 @@ export function firstGroupView(
   weakBands: number,
 ): FirstGroupView {
   const group = summary.groups[0];
-  const previous = sharesView(group?.previousBands ?? null, weakBands);
+  const singular = group ? groupNaming(group.name, plurals).singular : null;
+  const previous = sharesView(group?.previousBands ?? null, weakBands, singular);
   return {
     present: group !== undefined && group.evaluated > 0 && group.bands.length > 0,
     plural: group ? groupNaming(group.name, plurals).plural : '',
     evaluatedText: persianNumber(group?.evaluated ?? 0),
-    now: sharesView(group?.bands ?? null, weakBands),
+    now: sharesView(group?.bands ?? null, weakBands, singular),
     hasPrevious: previous.present,
     previous,
     weakPath: group && weakBands > 0 ? weakPathView(group, summary.month) : NO_PATH,

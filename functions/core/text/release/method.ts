@@ -1,14 +1,15 @@
+// Statement 8: the method, its bands with limits that never overlap in words, and the purpose.
 import { joinList, listSeparator, numberWords, persianNumber } from '../../persian-text.ts';
 import { displayName } from './names.ts';
 
-/** A band and the scores it covers: «بسیار ضعیف زیر ۲۰»، «ضعیف ۲۰ تا ۴۰»، «بسیار خوب ۸۰ و بالاتر». */
+/** A band and the scores it covers: «بسیار ضعیف کمتر از ۲۰»، «ضعیف ۲۰ تا کمتر از ۴۰»، «بسیار خوب ۸۰ و بالاتر». */
 export interface ThresholdView {
   label: string;
-  /** The lowest band starting at zero: «زیر {toText}». */
+  /** The lowest band starting at zero: «کمتر از {toText}». */
   below: boolean;
   /** The highest band: «{fromText} و بالاتر». */
   above: boolean;
-  /** Any other: «{fromText} تا {toText}». */
+  /** Any other: «{fromText} تا کمتر از {toText}», never overlapping the next. */
   range: boolean;
   fromText: string;
   toText: string;

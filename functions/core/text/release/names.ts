@@ -1,3 +1,4 @@
+// Names from the sheet as the release shows them: normalised, groups in the plural, lists that stay readable.
 import { pluralOfGroup } from '../../group-names.ts';
 import { normalizeDisplay } from '../../normalize.ts';
 import { joinList } from '../../persian-text.ts';
@@ -46,4 +47,60 @@ export function namesTogether(names: readonly string[], group: GroupNaming): str
   // Followed by names, a plural in «ها» takes the ezafe: «فرمانداری‌های بدره و دهلران».
   const head = group.plural.endsWith('ها') ? `${group.plural}ی` : group.plural;
   return `${head} ${joinList(names.map((name) => name.slice(prefix.length)))}`;
+}
+
+/** Head nouns an agency's name starts with when it is not a bare label (editor's rule R11). */
+const HEAD_NOUNS = [
+  'اداره',
+  'سازمان',
+  'شرکت',
+  'دانشگاه',
+  'بانک',
+  'بنیاد',
+  'فرمانداری',
+  'شهرداری',
+  'بخشداری',
+  'دادگستری',
+  'ستاد',
+  'مرکز',
+  'کمیته',
+  'جمعیت',
+  'بیمه',
+  'پست',
+  'صدا',
+  'دفتر',
+  'مدیریت',
+  'نمایندگی',
+  'حوزه',
+  'شورای',
+  'شورا',
+  'استانداری',
+  'پژوهشگاه',
+  'کانون',
+  'هلال',
+  'گمرک',
+  'پلیس',
+  'فرماندهی',
+  'دبیرخانه',
+  'آموزش',
+];
+
+/**
+ * A name that does not read as one item in an inline list: a bare label (no head noun, nor
+ * the group's own label) or one with «و» or «،» inside it.
+ */
+export function isBareName(name: string, group: GroupNaming): boolean {
+  if (/\sو\s|،/u.test(name)) return true;
+  const first = name.split(/\s+/u)[0] ?? '';
+  return !(HEAD_NOUNS.includes(first) || name.startsWith(`${group.singular} `));
+}
+
+/**
+ * Names said in a sentence: press style («الف، ب و ج», the group's label said once) when
+ * every name reads as one item; otherwise «؛» between them, so no name can be split or
+ * merged by the reader (press-release.md, "Small groups and bare names").
+ */
+export function namesList(names: readonly string[], group: GroupNaming): string {
+  if (names.length > 1 && names.some((name) => isBareName(name, group))) return names.join('؛ ');
+  return namesTogether(names, group);
 }

@@ -1,6 +1,14 @@
-import { ordinalWord, persianNumber, scoreFixedText } from '../../persian-text.ts';
+// Statement 9: each group's top ranks, true as read (dense ranks with how many scored higher), and movement.
+import { numberWords, ordinalWord, persianNumber } from '../../persian-text.ts';
 import type { GroupSummary } from '../../summary.ts';
-import { displayName, groupNaming, namesTogether, type GroupNaming } from './names.ts';
+import {
+  displayName,
+  groupNaming,
+  isBareName,
+  namesList,
+  namesTogether,
+  type GroupNaming,
+} from './names.ts';
 
 /** One rank said in a sentence: the agencies sharing it joined with «و». */
 export interface RankClause {
@@ -9,6 +17,8 @@ export interface RankClause {
   rankWord: string;
   names: string;
   shared: boolean;
+  /** A dense rank below its standing: «دو دستگاه اجرایی امتیاز بیشتری گرفتند»; else empty. */
+  ahead: string;
   /** «؛ » between rank clauses (commas inside names never read as list commas), none after the last. */
   sep: string;
 }
@@ -17,10 +27,11 @@ export interface RankRow {
   rank: number;
   rankWord: string;
   name: string;
-  /** Always two decimals: `۷۱٫۵۰`. */
+  /** No trailing zero: `۷۱٫۵`. */
   scoreText: string;
   band: string;
   shared: boolean;
+  ahead: string;
 }
 
 /** The agency (or agencies, tied) whose score rose most against the month before. */
@@ -37,7 +48,10 @@ export interface RiserView {
 /** A leader of the month before that lost the first rank. */
 export interface FallenLeader {
   name: string;
-  rankWord: string;
+  /** Its standing this month, as an ordinal: «شانزدهم». */
+  standingWord: string;
+  /** It shares that standing with others. */
+  shared: boolean;
   scoreText: string;
   previousScoreText: string;
 }
@@ -51,11 +65,15 @@ export interface RankingGroupView {
   clauses: RankClause[];
   /** No ties, ranks 1..k (k ≥ 2), no comma in a name: «به ترتیب رتبه‌های اول تا سوم». */
   inOrder: boolean;
+  /** Some name is a bare label or has «و»/«،» in it: the ranks are listed one agency a line. */
+  listed: boolean;
   inOrderNames: string;
   firstOrdinal: string;
   lastOrdinal: string;
   /** Ranks 1..2 in order read «اول و دوم», longer runs «اول تا سوم». */
   two: boolean;
+  /** Only one rank shown (all tied): «رتبه اول». */
+  oneRank: boolean;
   /** More than one agency named: the verb is plural. */
   several: boolean;
   /** Every name shown starts with the group's label («فرمانداری …»): no «در فرمانداری‌ها،» before them. */
@@ -92,7 +110,7 @@ function riserView(group: GroupSummary, naming: GroupNaming): RiserView {
   return {
     present: true,
     several: top.length > 1,
-    names: namesTogether(
+    names: namesList(
       top.map((entry) => displayName(entry.name)),
       naming,
     ),
@@ -112,7 +130,8 @@ function fallenLeaders(
     )
     .map((entry) => ({
       name: displayName(entry.name),
-      rankWord: ordinalWord(entry.rank),
+      standingWord: ordinalWord(entry.standing),
+      shared: group.ranking.some((other) => other.id !== entry.id && other.score === entry.score),
       scoreText: persianNumber(entry.score),
       previousScoreText: persianNumber(entry.previousScore ?? 0),
     }));
@@ -131,6 +150,12 @@ export function rankingGroupView(
   for (const entry of shown)
     byRank.set(entry.rank, [...(byRank.get(entry.rank) ?? []), displayName(entry.name)]);
   const ranks = [...byRank.keys()].sort((a, b) => a - b);
+  const standingOf = new Map(shown.map((entry) => [entry.rank, entry.standing]));
+  const ahead = (rank: number): string => {
+    const higher = (standingOf.get(rank) ?? rank) - 1;
+    if (higher <= rank - 1) return '';
+    return `${numberWords(higher)} ${naming.singular} امتیاز بیشتری گرفتند`;
+  };
   const clauses = ranks.map((rank, i) => {
     const names = byRank.get(rank) ?? [];
     return {
@@ -138,6 +163,7 @@ export function rankingGroupView(
       rankWord: ordinalWord(rank),
       names: namesTogether(names, naming),
       shared: names.length > 1,
+      ahead: ahead(rank),
       sep: i < ranks.length - 1 ? '؛ ' : '',
     };
   });
@@ -145,10 +171,12 @@ export function rankingGroupView(
     rank: entry.rank,
     rankWord: ordinalWord(entry.rank),
     name: displayName(entry.name),
-    scoreText: scoreFixedText(entry.score),
+    scoreText: persianNumber(entry.score),
     band: displayName(entry.band),
     shared: (byRank.get(entry.rank)?.length ?? 0) > 1,
+    ahead: ahead(entry.rank),
   }));
+  const listed = rows.length > 1 && rows.some((row) => isBareName(row.name, naming));
   const inOrder =
     clauses.length >= 2 &&
     clauses.every((clause, i) => !clause.shared && clause.rank === i + 1) &&
@@ -160,7 +188,8 @@ export function rankingGroupView(
     isFirst: index === 0,
     present: shown.length > 0,
     clauses,
-    inOrder,
+    inOrder: inOrder && !listed,
+    listed,
     inOrderNames: namesTogether(
       rows.map((row) => row.name),
       naming,
@@ -168,6 +197,7 @@ export function rankingGroupView(
     firstOrdinal: ordinalWord(1),
     lastOrdinal: clauses[clauses.length - 1]?.rankWord ?? '',
     two: clauses.length === 2,
+    oneRank: clauses.length === 1,
     several: shown.length > 1,
     namesSayGroup:
       rows.length > 1 && rows.every((row) => row.name.startsWith(`${naming.singular} `)),

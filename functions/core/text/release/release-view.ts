@@ -1,6 +1,15 @@
-import { jalaliDateTime, monthName, monthOnlyName, previousMonth } from '../../jalali.ts';
+// The press release as plain data: which statements the figures support, each figure in Persian.
+import {
+  jalaliDate,
+  monthName,
+  monthOnlyName,
+  previousMonth,
+  toPersianDigits,
+  MONTH_NAMES,
+} from '../../jalali.ts';
 import { joinList, monthInYear, notEvaluatedReason, pressMonth } from '../../persian-text.ts';
 import type { ReleaseInput } from '../../release-input.ts';
+import { resultsCsvFilename } from '../../results-csv.ts';
 import { areasView, type AreasView } from './areas.ts';
 import { chartView, type ChartView } from './bands-chart.ts';
 import { firstGroupView, type FirstGroupView } from './first-group.ts';
@@ -44,21 +53,31 @@ export interface ReleaseView {
   speakerShort: string;
   hasSource: boolean;
   source: string;
-  /** The weak bands, the higher first: `ضعیف و بسیار ضعیف`. */
+  /** The weak bands, the higher first: `ضعیف و بسیار ضعیف` (what the weak share counts). */
   weakLabels: string;
+  /** Each agency in one of them: `ضعیف یا بسیار ضعیف`. */
+  weakLabelsOr: string;
+  /** The weak bands are every band below one called «متوسط»: «زیر سطح متوسط». */
+  belowMiddle: boolean;
   title: TitleView;
   overall: OverallView;
   headlineChange: HeadlineChangeView;
   firstGroup: FirstGroupView & { chart: ChartView };
   areas: AreasView;
-  neverTop: { present: boolean; label: string };
+  /** No agency-month ever in the top band; `who`: «دستگاه اجرایی یا فرمانداری». */
+  neverTop: { present: boolean; label: string; who: string };
   furtherGroups: FurtherGroupView[];
   hasFurtherGroups: boolean;
   method: MethodView;
   rankings: { present: boolean; groups: RankingGroupView[] };
   yearTable: YearTableView;
+  /** Any group's band chart is drawn (in the text part, after the year table). */
+  charts: { present: boolean };
   notEvaluated: NotEvaluatedView;
-  footer: { computedAt: string; runId: string; digest: string };
+  /** The closing line: the Jalali date it was computed on, and how to reach the secretariat. */
+  closing: { computedOn: string; hasContact: boolean; contact: string };
+  /** The attachment's file name, for the line that says what is attached. */
+  attachmentName: string;
 }
 
 export interface NotEvaluatedView {
@@ -89,19 +108,36 @@ function notEvaluatedView(input: ReleaseInput, plurals: Record<string, string>):
   return { present: groups.length > 0, groups };
 }
 
+function closingOf(input: ReleaseInput): ReleaseView['closing'] {
+  const { year, month, day } = jalaliDate(input.computedAt);
+  const contact = input.contact ? displayName(input.contact) : '';
+  return {
+    computedOn: toPersianDigits(`${day} ${MONTH_NAMES[month - 1] ?? ''} ${year}`),
+    hasContact: contact !== '',
+    contact,
+  };
+}
+
 /** Everything the release templates need, decided from the figures (pure). */
 export function buildReleaseView(input: ReleaseInput): ReleaseView {
   const { summary } = input;
   const plurals = input.groupPlurals ?? {};
   const firstBands = summary.groups.find((group) => group.bands.length > 0)?.bands ?? [];
   const weakBands = Math.max(0, Math.min(input.weakBands, firstBands.length));
-  const overall = overallView(summary, plurals);
   const before = summary.previousMonth ?? previousMonth(summary.month);
+  const monthPress = pressMonth(summary.month, summary.month);
+  const previousMonthPress = pressMonth(before, summary.month);
+  const overall = overallView(summary, plurals, {
+    month: monthPress,
+    previousMonth: previousMonthPress,
+  });
+  const weakNames = weakLabelsOf(firstBands, weakBands);
+  const middle = firstBands[weakBands];
   const speaker = speakerOf(input);
   // «به گزارش X،» adds its own comma: one typed at the end of the setting is dropped.
   const source = input.source ? displayName(input.source).replace(/[\s،,.:]+$/u, '') : '';
   const topBand = firstBands[firstBands.length - 1];
-  const furtherGroups = furtherGroupViews(summary, plurals, weakBands);
+  const furtherGroups = furtherGroupViews(summary, plurals, weakBands, input.bands ?? []);
   const rankings = summary.groups.map((group, index) =>
     rankingGroupView(group, index, input.top, plurals, input.previousRanks ?? {}),
   );
@@ -112,21 +148,27 @@ export function buildReleaseView(input: ReleaseInput): ReleaseView {
     month: summary.month,
     monthName: monthName(summary.month),
     monthOnly: monthOnlyName(summary.month),
-    monthPress: pressMonth(summary.month, summary.month),
+    monthPress,
     previousMonthName: monthInYear(before, summary.month),
-    previousMonthPress: pressMonth(before, summary.month),
+    previousMonthPress,
     hasPrevious:
-      overall.previousMean !== null ||
-      summary.groups.some((group) => group.previousWeakShare !== null),
+      overall.hasDirection || summary.groups.some((group) => group.previousWeakShare !== null),
     speaker: speaker.full,
     quoted: speaker.full !== null,
     speakerShort: speaker.short,
     hasSource: source !== '',
     source,
-    weakLabels: joinList(weakLabelsOf(firstBands, weakBands)),
+    weakLabels: joinList(weakNames),
+    weakLabelsOr: joinList(weakNames, 'یا'),
+    belowMiddle: weakBands > 1 && middle !== undefined && displayName(middle.label) === 'متوسط',
     title: titleView(summary, plurals, overall.meanText, weakBands),
     overall,
-    headlineChange: headlineChangeView(summary, input.dimensions, plurals),
+    headlineChange: headlineChangeView(
+      summary,
+      input.dimensions,
+      plurals,
+      input.headlineLikeForLike ?? null,
+    ),
     firstGroup: {
       ...firstGroupView(summary, plurals, weakBands),
       chart: chartView(summary.groups[0]),
@@ -135,6 +177,12 @@ export function buildReleaseView(input: ReleaseInput): ReleaseView {
     neverTop: {
       present: summary.topBandEver === 0 && topBand !== undefined && overall.hasEvaluated,
       label: topBand ? displayName(topBand.label) : '',
+      who: joinList(
+        summary.groups
+          .filter((group) => group.evaluated > 0)
+          .map((group) => groupNaming(group.name, plurals).singular),
+        'یا',
+      ),
     },
     furtherGroups,
     hasFurtherGroups: furtherGroups.length > 0,
@@ -146,11 +194,12 @@ export function buildReleaseView(input: ReleaseInput): ReleaseView {
     }),
     rankings: { present: rankings.some((group) => group.present), groups: rankings },
     yearTable: yearTableView(summary, plurals, weakBands),
-    notEvaluated: notEvaluatedView(input, plurals),
-    footer: {
-      computedAt: jalaliDateTime(input.computedAt),
-      runId: input.runId,
-      digest: input.digest,
+    charts: {
+      present:
+        chartView(summary.groups[0]).present || furtherGroups.some((group) => group.chart.present),
     },
+    notEvaluated: notEvaluatedView(input, plurals),
+    closing: closingOf(input),
+    attachmentName: resultsCsvFilename(summary.month),
   };
 }

@@ -1,5 +1,8 @@
+// Statements 1 and 3: the headline with the weak share named for what it counts, and the headline dimensions' change.
 import { joinList, numberWords, percentText, persianNumber } from '../../persian-text.ts';
 import type { Summary } from '../../summary.ts';
+import { changePercent } from '../../decimal.ts';
+import { setChanged, weakDirection } from './like-for-like.ts';
 import { displayName, groupNaming } from './names.ts';
 
 /** Statement 1, the headline: the month's news as a figure. */
@@ -15,6 +18,8 @@ export interface TitleView {
   fell: boolean;
   rose: boolean;
   same: boolean;
+  /** A month before, but no direction that holds like for like: the share is said as it is. */
+  noDirection: boolean;
   /** Otherwise the mean score of every evaluated agency (`۴۱٫۷۷ از ۱۰۰`), when there is one. */
   hasMean: boolean;
   meanText: string;
@@ -30,15 +35,17 @@ export function titleView(
   const now = group && group.evaluated > 0 && weakBands > 0 ? group.weakShare : null;
   const before = group ? group.previousWeakShare : null;
   const hasWeak = group !== undefined && now !== null;
+  const direction = group && hasWeak ? weakDirection(group) : null;
   return {
     hasWeak,
     groupPlural: group ? groupNaming(group.name, plurals).plural : '',
     shareText: now === null ? '' : percentText(now),
     firstMonth: hasWeak && before === null,
     all: hasWeak && before === null && now === 100,
-    fell: hasWeak && before !== null && now !== null && now < before,
-    rose: hasWeak && before !== null && now !== null && now > before,
-    same: hasWeak && before !== null && now === before,
+    fell: hasWeak && before !== null && direction === 'down',
+    rose: hasWeak && before !== null && direction === 'up',
+    same: hasWeak && before !== null && direction === 'same',
+    noDirection: hasWeak && before !== null && direction === null,
     hasMean: !hasWeak && meanText !== '',
     meanText,
   };
@@ -48,11 +55,15 @@ export function titleView(
 export interface HeadlineChangeView {
   present: boolean;
   groupPlural: string;
+  singular: string;
   /** The headline dimensions joined: `اطلاع‌رسانی و پاسخگویی`. */
   label: string;
   singleDimension: boolean;
   /** `دو` for two dimensions. */
   countWords: string;
+  /** Said on the agencies evaluated in both months: «{count} … ارزیابی‌شده در هر دو ماه». */
+  likeForLike: boolean;
+  likeCountText: string;
   fromText: string;
   toText: string;
   rose: boolean;
@@ -62,16 +73,26 @@ export interface HeadlineChangeView {
   changeText: string;
 }
 
+/** The first group's headline mean on the agencies evaluated in both months (release-input.ts). */
+export interface HeadlineLikeForLike {
+  agencies: number;
+  mean: number | null;
+  previousMean: number | null;
+}
+
 export function headlineChangeView(
   summary: Summary,
   dimensions: readonly string[],
   plurals: Readonly<Record<string, string>>,
+  like: HeadlineLikeForLike | null = null,
 ): HeadlineChangeView {
   const group = summary.groups[0];
   const headline = group?.headline;
-  const change = headline?.changePercent ?? null;
-  const from = headline?.previousMean ?? null;
-  const to = headline?.mean ?? null;
+  // When the set changed, the change is said on the agencies of both months, or not at all.
+  const changed = group !== undefined && setChanged(group);
+  const from = changed ? (like?.previousMean ?? null) : (headline?.previousMean ?? null);
+  const to = changed ? (like?.mean ?? null) : (headline?.mean ?? null);
+  const change = changed ? changePercent(to, from) : (headline?.changePercent ?? null);
   const names = (headline && headline.dimensions.length > 0 ? headline.dimensions : dimensions).map(
     displayName,
   );
@@ -79,9 +100,12 @@ export function headlineChangeView(
   return {
     present,
     groupPlural: group ? groupNaming(group.name, plurals).plural : '',
+    singular: group ? groupNaming(group.name, plurals).singular : '',
     label: joinList(names),
     singleDimension: names.length === 1,
     countWords: names.length > 0 ? numberWords(names.length) : '',
+    likeForLike: changed,
+    likeCountText: changed && like ? persianNumber(like.agencies) : '',
     fromText: from === null ? '' : persianNumber(from),
     toText: to === null ? '' : persianNumber(to),
     rose: present && change !== null && change > 0,

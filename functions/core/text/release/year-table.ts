@@ -1,5 +1,5 @@
 import { monthOnlyName, splitMonth, toPersianDigits } from '../../jalali.ts';
-import { percentSignText, percentText, scoreFixedText } from '../../persian-text.ts';
+import { percentSignText, percentText, persianNumber } from '../../persian-text.ts';
 import type { Summary } from '../../summary.ts';
 import { groupNaming } from './names.ts';
 
@@ -8,7 +8,7 @@ export interface YearCell {
   /** `۹۱٪` for the table, `۹۱ درصد` for the text part. */
   weakSign: string;
   weakText: string;
-  /** Two decimals: `۲۷٫۰۶`. */
+  /** No trailing zero: `۲۷٫۰۶`, `۲۸٫۵`. */
   meanText: string;
   plural: string;
   /** «؛ » between the groups in the text part. */
@@ -48,7 +48,7 @@ export function yearTableView(
         hasValue: point !== undefined,
         weakSign: point ? percentSignText(point.weakShare) : '—',
         weakText: point ? percentText(point.weakShare) : '',
-        meanText: point ? scoreFixedText(point.meanScore) : '—',
+        meanText: point ? persianNumber(point.meanScore) : '—',
         plural: columns[index]?.plural ?? '',
         sep: index < groups.length - 1 ? '؛ ' : '',
       };
