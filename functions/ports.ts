@@ -148,6 +148,8 @@ export interface RenderedRelease {
   text: string;
   /** The headline alone, one line of text (the public pages show it as sent). */
   headline?: string;
+  /** The lede alone, one line of text (the public pages show it as sent). */
+  lede?: string;
   attachment: { filename: string; contentType: string; content: Buffer };
   /** The run id and the content digest, for the mail headers, never in the text. */
   headers?: Record<string, string>;

@@ -57,10 +57,12 @@ export function keptMonthOf(
     ...releaseWording(model, problems, month),
   };
   renderer ??= createReleaseRenderer();
-  const headline = renderer(input).headline ?? '';
+  const rendered = renderer(input);
+  const headline = rendered.headline ?? '';
   const kept = publishedMonth({
     release: input,
     headline,
+    lede: rendered.lede ?? null,
     indicators: model.indicators,
     publicTable: options.publicTable ?? model.settings.publicTable,
     sentAt: options.sentAt ?? SENT_AT,

@@ -115,6 +115,8 @@ describe('every figure on the pages equals the summary JSON of the run that sent
       const { summary, month: record } = kept.find((k) => k.summary.month === month) as KeptExample;
       const html = file(files, `${month}/index.html`);
       expect(html).toContain(`<h1>${record.headline}</h1>`);
+      expect(record.lede).toContain('ایلام');
+      expect(html).toContain(`<p>${record.lede}</p>`);
       expectBands(html, summary);
       expectRanking(html, summary, record.top);
       const leads = [...html.matchAll(/<\/h2>\n<p>([^<]*)<\/p>/g)].map((m) => m[1] ?? '');
@@ -123,6 +125,16 @@ describe('every figure on the pages equals the summary JSON of the run that sent
         if (group.previousMeanScore !== null) expected.push(group.previousMeanScore, 100);
         expected.push(group.weakShare ?? NaN);
         if (group.previousWeakShare !== null) expected.push(group.previousWeakShare);
+        const same = group.likeForLike;
+        if (same && (same.joined.length > 0 || same.left.length > 0)) {
+          expected.push(
+            same.agencies,
+            same.previousMeanScore ?? NaN,
+            100,
+            same.meanScore ?? NaN,
+            100,
+          );
+        }
         expect(figures(leads[i] ?? '')).toEqual(expected);
         const year = tables(html).get(`${record.groups[i]?.plural}: روند سال`);
         if (group.history.length > 1) {

@@ -1,5 +1,5 @@
 /** `agencies/<id>.html` (only with `public_table: all`): one agency's months. */
-import { scoreFixedText } from '../persian-text.ts';
+import { persianNumber } from '../persian-text.ts';
 import { scoreChart } from './site-charts.ts';
 import { esc, page, siteNameOf, table } from './site-html.ts';
 import type { PublishedMonth } from './site-record.ts';
@@ -44,9 +44,9 @@ export function agencyPage(id: string, months: readonly PublishedMonth[]): strin
         name: entry.name,
         cells: [
           `<a href="../${esc(month.month)}/index.html">${esc(month.monthName)}</a>`,
-          esc(scoreFixedText(entry.score)),
+          esc(persianNumber(entry.score)),
           esc(entry.band),
-          esc(rankWords(entry, group.ranking)),
+          esc(rankWords(entry, group.ranking, group.name)),
           esc(standingWords(entry, group.evaluated)),
         ],
       });

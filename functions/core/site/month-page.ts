@@ -85,6 +85,7 @@ export function monthPage(month: PublishedMonth, options: MonthPageOptions): str
   const main = `${correctionNote(month)}
 <p class="meta">${esc(`ارزیابی ${name}`)}</p>
 <h1>${esc(month.headline)}</h1>
+${month.lede ? `<p>${esc(month.lede)}</p>` : ''}
 ${infographic}
 ${month.groups.map((group, i) => groupSection(group, i, month)).join('\n')}
 ${yearSection(month)}

@@ -39,6 +39,18 @@ const publishedGroup = z.object({
   bands: z.array(bandShare),
   previousBands: z.array(bandShare).nullable(),
   history: z.array(z.object({ month: z.string(), weakShare: z.number(), meanScore: z.number() })),
+  /** The figures on the agencies evaluated in both months (no ids), when there is a month before. */
+  likeForLike: z
+    .object({
+      agencies: z.number().int(),
+      meanScore: z.number().nullable(),
+      previousMeanScore: z.number().nullable(),
+      weakShare: z.number().nullable(),
+      previousWeakShare: z.number().nullable(),
+      joined: z.number().int(),
+      left: z.number().int(),
+    })
+    .nullable(),
   /** The announced ranks (`top`), or every evaluated agency (`all`). */
   ranking: z.array(rankEntry),
   notEvaluated: z.array(z.object({ name: z.string(), reason: z.string() })),
@@ -52,6 +64,8 @@ export const publishedMonthSchema = z.object({
   province: z.string(),
   /** The release's headline, as sent. */
   headline: z.string(),
+  /** The release's lede (the month against the month before, like for like), as sent. */
+  lede: z.string().nullable(),
   source: z.string().nullable(),
   /** When the release (or its correction) was sent, ISO 8601. */
   sentAt: z.string(),
@@ -85,25 +99,20 @@ export type PublishedRank = z.infer<typeof rankEntry>;
 /** What a sending run adds to the release input to keep its month for the site. */
 export interface SiteMonthInput {
   release: ReleaseInput;
-  /** The release's headline as rendered (the text part's first line). */
+  /** The release's headline and lede as rendered (the text part says them so). */
   headline: string;
+  lede: string | null;
   indicators: readonly Indicator[];
   publicTable: PublicTable;
   sentAt: Date;
 }
 
-/** An evaluated agency's entry as the summary gives it (the standing fields when present). */
-type SummaryRank = GroupSummary['ranking'][number] & {
-  standing?: number;
-  previousStanding?: number | null;
-};
-
 function rankingOf(group: GroupSummary, top: number, table: PublicTable): PublishedRank[] {
-  const entries = group.ranking as SummaryRank[];
+  const entries = group.ranking;
   const shown = table === 'all' ? entries : entries.filter((e) => e.rank >= 1 && e.rank <= top);
   return shown.map((entry) => ({
     rank: entry.rank,
-    standing: entry.standing ?? 1 + entries.filter((other) => other.score > entry.score).length,
+    standing: entry.standing,
     name: displayName(entry.name),
     score: entry.score,
     band: displayName(entry.band),
@@ -111,7 +120,7 @@ function rankingOf(group: GroupSummary, top: number, table: PublicTable): Publis
       ? {
           id: entry.id,
           previousScore: entry.previousScore,
-          previousStanding: entry.previousStanding ?? null,
+          previousStanding: entry.previousStanding,
         }
       : {}),
   }));
@@ -137,6 +146,17 @@ function groupOf(
     bands: group.bands.map(label),
     previousBands: group.previousBands?.map(label) ?? null,
     history: group.history.map((h) => ({ ...h })),
+    likeForLike: group.likeForLike
+      ? {
+          agencies: group.likeForLike.agencies,
+          meanScore: group.likeForLike.meanScore,
+          previousMeanScore: group.likeForLike.previousMeanScore,
+          weakShare: group.likeForLike.weakShare,
+          previousWeakShare: group.likeForLike.previousWeakShare,
+          joined: group.likeForLike.joined.length,
+          left: group.likeForLike.left.length,
+        }
+      : null,
     ranking: rankingOf(group, input.release.top, input.publicTable),
     notEvaluated: group.notEvaluated.map((agency) => ({
       name: displayName(agency.name),
@@ -163,6 +183,7 @@ export function publishedMonth(input: SiteMonthInput): PublishedMonth {
     previousMonth: summary.previousMonth,
     province: provinceName(release.province),
     headline: input.headline,
+    lede: input.lede,
     source: release.source ? displayName(release.source) : null,
     sentAt: input.sentAt.toISOString(),
     correctedAt: release.correction ? input.sentAt.toISOString() : null,

@@ -7,7 +7,6 @@ import {
   outOf100Text,
   percentText,
   persianNumber,
-  scoreFixedText,
 } from '../persian-text.ts';
 import { bandsChart } from './site-charts.ts';
 import { esc, table } from './site-html.ts';
@@ -51,15 +50,41 @@ export function groupLead(group: PublishedGroup, month: PublishedMonth): string 
       group.previousWeakShare !== null && month.previousMonth
         ? ` (${monthOnlyName(month.previousMonth)}: ${percentText(group.previousWeakShare)})`
         : '';
-    parts.push(`سهم ${month.weakLabels}: ${percentText(group.weakShare)}${before}.`);
+    parts.push(
+      `سهم روابط‌عمومی‌های ${month.weakLabels}: ${percentText(group.weakShare)}${before}.`,
+    );
+  }
+  const same = group.likeForLike;
+  const changed = same && (same.joined > 0 || same.left > 0);
+  if (
+    changed &&
+    same.meanScore !== null &&
+    same.previousMeanScore !== null &&
+    month.previousMonth
+  ) {
+    parts.push(
+      `بر پایه ${persianNumber(same.agencies)}\u00A0${group.name} که در هر دو ماه ارزیابی شد، میانگین از ${outOf100Text(same.previousMeanScore)} در ${monthOnlyName(month.previousMonth)} به ${outOf100Text(same.meanScore)} رسید.`,
+    );
   }
   return `<p>${esc(parts.join(' '))}</p>`;
 }
 
-/** The rank as the release says it: «دوم», «دوم (مشترک)». */
-export function rankWords(entry: PublishedRank, ranking: readonly PublishedRank[]): string {
+/**
+ * The rank as the release says it (press-release.md, "Ranks in words"): «دوم», «دوم
+ * (مشترک)», and a dense rank below its standing with how many scored higher: «دوم
+ * (مشترک)؛ دو دستگاه اجرایی امتیاز بیشتری گرفتند».
+ */
+export function rankWords(
+  entry: PublishedRank,
+  ranking: readonly PublishedRank[],
+  singular: string,
+): string {
   const shared = ranking.filter((other) => other.rank === entry.rank).length > 1;
-  return `${ordinalWord(entry.rank)}${shared ? ' (مشترک)' : ''}`;
+  const word = `${ordinalWord(entry.rank)}${shared ? ' (مشترک)' : ''}`;
+  const higher = entry.standing - 1;
+  return higher > entry.rank - 1
+    ? `${word}؛ ${numberWords(higher)} ${singular} امتیاز بیشتری گرفتند`
+    : word;
 }
 
 /** The standing, the only place «X از N» is written: «۳ از ۱۰۰». */
@@ -76,9 +101,9 @@ export function rankingTable(
     const href = link?.(entry) ?? null;
     const name = href ? `<a href="${esc(href)}">${esc(entry.name)}</a>` : esc(entry.name);
     return [
-      esc(rankWords(entry, group.ranking)),
+      esc(rankWords(entry, group.ranking, group.name)),
       name,
-      `${esc(scoreFixedText(entry.score))}<br>${esc(entry.band)}`,
+      `${esc(persianNumber(entry.score))}<br>${esc(entry.band)}`,
       esc(standingWords(entry, group.evaluated)),
     ];
   });

@@ -16,6 +16,7 @@ export function keptMonth(
   return publishedMonth({
     release: releaseInput(run, correction),
     headline: rendered.headline ?? rendered.subject,
+    lede: rendered.lede ?? null,
     indicators: model.indicators,
     publicTable: model.settings.publicTable,
     sentAt: run.ports.now(),
