@@ -3,7 +3,7 @@ import { persianNumber } from '../persian-text.ts';
 import { scoreChart } from './site-charts.ts';
 import { esc, page, siteNameOf, table } from './site-html.ts';
 import type { PublishedMonth } from './site-record.ts';
-import { rankWords, standingWords } from './site-sections.ts';
+import { placeCell } from './site-sections.ts';
 
 /**
  * A file name from an agency id (from the sheet): letters, digits, `_` and `-` as they are,
@@ -44,10 +44,8 @@ export function agencyPage(id: string, months: readonly PublishedMonth[]): strin
         name: entry.name,
         cells: [
           `<a href="../${esc(month.month)}/index.html">${esc(month.monthName)}</a>`,
-          esc(persianNumber(entry.score)),
-          esc(entry.band),
-          esc(rankWords(entry, group.ranking, group.name)),
-          esc(standingWords(entry, group.evaluated)),
+          `${esc(persianNumber(entry.score))}<br>${esc(entry.band)}`,
+          placeCell(entry, group),
         ],
       });
     }
@@ -59,7 +57,7 @@ export function agencyPage(id: string, months: readonly PublishedMonth[]): strin
     rows.map((r) => ({ month: r.month.month, score: r.score })),
     'امتیاز از ۱۰۰',
   );
-  const head = ['ماه', 'امتیاز از ۱۰۰', 'سطح', 'رتبه', 'جایگاه در گروه'];
+  const head = ['ماه', 'امتیاز از ۱۰۰ و سطح', 'رتبه و جایگاه در گروه'];
   const main = `<h1>${esc(name)}</h1>
 <p>${esc('امتیاز، سطح و جایگاه این دستگاه در ماه‌هایی که ارزیابی و منتشر شده است.')}</p>
 <figure>${chart}</figure>

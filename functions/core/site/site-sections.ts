@@ -91,6 +91,10 @@ export function rankWords(
 export const standingWords = (entry: PublishedRank, evaluated: number): string =>
   `${persianNumber(entry.standing)}\u00A0از\u00A0${persianNumber(evaluated)}`;
 
+/** The place in one cell: the rank as the release says it, then the standing «۳ از ۱۰۰». */
+export const placeCell = (entry: PublishedRank, group: PublishedGroup): string =>
+  `${esc(rankWords(entry, group.ranking, group.name))}<br>${esc(standingWords(entry, group.evaluated))}`;
+
 /** The ranking of one group as a table: the announced ranks, or every evaluated agency. */
 export function rankingTable(
   group: PublishedGroup,
@@ -101,13 +105,12 @@ export function rankingTable(
     const href = link?.(entry) ?? null;
     const name = href ? `<a href="${esc(href)}">${esc(entry.name)}</a>` : esc(entry.name);
     return [
-      esc(rankWords(entry, group.ranking, group.name)),
+      placeCell(entry, group),
       name,
       `${esc(persianNumber(entry.score))}<br>${esc(entry.band)}`,
-      esc(standingWords(entry, group.evaluated)),
     ];
   });
-  const head = ['رتبه', 'نام', 'امتیاز از ۱۰۰ و سطح', 'جایگاه در گروه'];
+  const head = ['رتبه و جایگاه', 'نام', 'امتیاز از ۱۰۰ و سطح'];
   return table(esc(`رتبه‌بندی ${group.plural}`), head, rows);
 }
 
