@@ -172,14 +172,13 @@ async function sendRelease(
     : outcome;
 }
 
-/** The run's outcome with what became of the public pages (a failure to publish: exit 3). */
+/**
+ * The run's outcome with what became of the public pages. A failure to publish leaves the
+ * exit code to the mail (the release went out); it is logged as an error and said in the
+ * run row and the message.
+ */
 function withSite(outcome: RunMonthOutcome, site: SiteOutcome | null): RunMonthOutcome {
-  if (!site) return outcome;
-  return {
-    ...outcome,
-    message: `${outcome.message}; ${site.line}`,
-    exitCode: site.failed ? 3 : outcome.exitCode,
-  };
+  return site ? { ...outcome, message: `${outcome.message}; ${site.line}` } : outcome;
 }
 
 /** Whether the runs tab as read shows a live claim of the month (another run sending). */

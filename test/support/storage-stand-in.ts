@@ -62,6 +62,13 @@ function checkName(name: string | null | undefined): string {
   return name;
 }
 
+/** The object's CRC32C as Google gives it (base64 of the big-endian value). */
+function crc32c(content: Buffer): string {
+  const sum = new CRC32C();
+  sum.update(content);
+  return sum.toString();
+}
+
 function resource(bucket: string, object: StoredObject) {
   return {
     kind: 'storage#object',
@@ -73,7 +80,7 @@ function resource(bucket: string, object: StoredObject) {
     ...(object.cacheControl ? { cacheControl: object.cacheControl } : {}),
     size: String(object.content.length),
     md5Hash: createHash('md5').update(object.content).digest('base64'),
-    crc32c: CRC32C.from(object.content).toString(),
+    crc32c: crc32c(object.content),
   };
 }
 

@@ -26,7 +26,7 @@ export function keptMonth(
 export interface SiteOutcome {
   /** For the person: where the pages went, or why not. */
   line: string;
-  /** True when publishing was tried and failed (the run's exit code says so). */
+  /** True when publishing was tried and failed (logged as an error). */
   failed: boolean;
 }
 
@@ -58,7 +58,10 @@ export async function publishSent(
     } catch (error) {
       const why = error instanceof Error ? error.message : String(error);
       note = `صفحه‌های عمومی منتشر نشد: ${why}`;
-      outcome = { line: `public pages NOT published (${why})`, failed: true };
+      outcome = {
+        line: `public pages NOT published (${why}); the figures were not kept: correct the cause, then send the month again with --force`,
+        failed: true,
+      };
       run.ports.log.error(`public pages not published: ${why}`, { runId: run.runId });
     }
   }
