@@ -11,6 +11,7 @@
  *   Sheets read + write   2,000 agencies, stand-in                     informative; ≤ 3 calls, ≤ 2 MB
  *   render a release      after warm-up                                target < 20 ms
  *   render agency cards   every card of the example (110)              target < 300 ms
+ *   public site           the example's four months, top and all       target < 1 s
  *   cold start            functions' entry, sources and dist/          target < 200 ms, < 120 MB
  *   issue 10 (child processes, peak memory; bench/xlsx-targets.ts):
  *     real run 2,000 × 20 × 24     ≤ 0.4 × openpyxl's read-only read of the file, ≤ 500 MB
@@ -24,6 +25,7 @@ import { cliFigures } from './cli-figures.ts';
 import { coreFigures, type Size } from './core-figures.ts';
 import { formatTable, verdict, type Figure } from './measure.ts';
 import { renderCardsFigures } from './render-cards.ts';
+import { siteFigures } from './site-figures.ts';
 import { coldStartFigures, renderFigures } from './start-figures.ts';
 import { sheetsFigures, xlsxFigures } from './store-figures.ts';
 import { xlsxTargetFigures } from './xlsx-targets.ts';
@@ -90,6 +92,7 @@ export async function runBench(
     xlsxTargetFigures(plan.size, plan.hugeSize, Math.min(3, plan.processRuns), notes),
   );
   await step('agency cards', () => renderCardsFigures(plan.runs));
+  await step('public site', () => siteFigures(plan.runs));
   await step('cold start', async () => {
     const started = await coldStartFigures({ runs: plan.processRuns, dist: plan.dist });
     notes.push(...started.notes);
