@@ -100,7 +100,8 @@ export interface OutgoingMail {
   subject: string;
   html: string;
   text: string;
-  attachments: { filename: string; contentType: string; content: Buffer }[];
+  /** With a `cid`, an attachment the HTML part shows inline (`<img src="cid:…">`). */
+  attachments: { filename: string; contentType: string; content: Buffer; cid?: string }[];
   /** Extra header fields (`X-Karnameh-Run`, `X-Karnameh-Digest`): what the reader never sees. */
   headers?: Record<string, string>;
 }
@@ -153,6 +154,20 @@ export interface RenderedRelease {
   attachment: { filename: string; contentType: string; content: Buffer };
   /** The run id and the content digest, for the mail headers, never in the text. */
   headers?: Record<string, string>;
+  /** The month's infographic, shown inline in the HTML part by its `cid` (publishing.md). */
+  infographic?: RenderedInfographic;
+}
+
+/** The infographic of a release: the SVG, and its PNG rendered when first asked for (then kept). */
+export interface RenderedInfographic {
+  /** `1403-04`: the preview puts it in `site/1403-04/`. */
+  month: string;
+  svg: string;
+  /** The attachment's name: `karnameh-1403-04-infographic.png`. */
+  filename: string;
+  /** The Content-ID the HTML part names it by (`cid:…`). */
+  cid: string;
+  png(): Promise<Buffer>;
 }
 
 /** One agency's card as rendered from the templates (no attachment). */
@@ -190,6 +205,8 @@ export interface SiteStore {
   infographics(): Promise<Set<string>>;
   /** Each file replaced whole (a reader sees the old file or the new one, never half). */
   write(files: readonly SiteFile[]): Promise<void>;
+  /** A file of the site as it is (`1403-04/infographic.png`), to copy it elsewhere. */
+  readFile(path: string): Promise<Buffer>;
 }
 
 /** The public site of a run (publishing.md). */

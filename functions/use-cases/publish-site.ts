@@ -1,8 +1,14 @@
 /** Publishing the public site: one month as a run sends it, the whole site, or a dry run's preview. */
 import { KarnamehError } from '../core/errors.ts';
-import { buildSite } from '../core/site/build-site.ts';
+import { buildSite, type SiteFile } from '../core/site/build-site.ts';
 import type { PublishedMonth } from '../core/site/site-record.ts';
 import type { SiteStore } from '../ports.ts';
+
+/** The infographic's files in a month's folder, with their types. */
+const PICTURE_FILES = [
+  ['infographic.png', 'image/png'],
+  ['infographic.svg', 'image/svg+xml'],
+] as const;
 
 export interface PublishReport {
   /** The months on the site after it, oldest first. */
@@ -23,9 +29,14 @@ const withMonth = (kept: readonly PublishedMonth[], month: PublishedMonth): Publ
 export async function publishMonth(
   store: SiteStore,
   month: PublishedMonth,
+  picture: SiteFile[] = [],
 ): Promise<PublishReport> {
   const months = withMonth(await store.readMonths(), month);
-  const files = buildSite(months, { month: month.month, infographics: await store.infographics() });
+  const infographics = await store.infographics();
+  if (picture.some((f) => f.path === `${month.month}/infographic.png`))
+    infographics.add(month.month);
+  // The picture first, so that the page never links to one not there yet.
+  const files = [...picture, ...buildSite(months, { month: month.month, infographics })];
   await store.write(files);
   return { months: months.map((m) => m.month), files: files.length };
 }
@@ -46,11 +57,24 @@ export async function publishSite(
       `${options.month} has no kept figures in ${from.location} (${options.month}/results.json): a run that sends the month keeps them; kept: ${months.map((m) => m.month).join(', ') || 'none'}`,
     );
   }
+  // Each month's infographic goes along when the site is written elsewhere (--out).
+  const pictures: SiteFile[] = [];
+  const infographics = await from.infographics();
+  if (from.location !== to.location) {
+    for (const month of infographics) {
+      if (options.month && month !== options.month) continue;
+      for (const [name, type] of PICTURE_FILES) {
+        const path = `${month}/${name}`;
+        const content = await from.readFile(path).catch(() => null);
+        if (content) pictures.push({ path, contentType: type, content });
+      }
+    }
+  }
   const files = buildSite(months, {
     ...(options.month ? { month: options.month } : {}),
-    infographics: await to.infographics(),
+    infographics,
   });
-  await to.write(files);
+  await to.write([...pictures, ...files]);
   return { months: months.map((m) => m.month), files: files.length };
 }
 

@@ -14,7 +14,7 @@ import { liveClaims, type ProcessHere } from '../core/run-claims.ts';
 import { deliveryState, readRunsLog } from '../core/runs-log.ts';
 import { resultsTabRows } from '../core/results-tab.ts';
 import { findTab } from '../core/tab-lookup.ts';
-import type { RenderedRelease } from '../ports.ts';
+import type { OutgoingMail, RenderedRelease } from '../ports.ts';
 import { claimRun, processHere, type Claim } from './delivery-ledger/claim.ts';
 import { deliverInBatches } from './delivery-ledger/deliver.ts';
 import { ledgerEntry, type LedgerItem } from './delivery-ledger/ledger.ts';
@@ -102,21 +102,33 @@ function mailer(run: MonthRun) {
   return mailer;
 }
 
-const itemsFor = (
+type Attachment = OutgoingMail['attachments'][number];
+
+/** The release's attachments: the results CSV, and the infographic's PNG (rendered once) shown inline. */
+async function attachmentsOf(rendered: RenderedRelease): Promise<Attachment[]> {
+  const picture = rendered.infographic;
+  if (picture === undefined) return [rendered.attachment];
+  const png = { filename: picture.filename, contentType: 'image/png', cid: picture.cid };
+  return [rendered.attachment, { ...png, content: await picture.png() }];
+}
+
+const itemsFor = async (
   recipients: { email: string; name: string | null }[],
   rendered: RenderedRelease,
-): LedgerItem[] =>
-  recipients.map((to) => ({
+): Promise<LedgerItem[]> => {
+  const attachments = await attachmentsOf(rendered);
+  return recipients.map((to) => ({
     key: to.email.toLowerCase(),
     mail: {
       to,
       subject: rendered.subject,
       html: rendered.html,
       text: rendered.text,
-      attachments: [rendered.attachment],
+      attachments,
       headers: rendered.headers,
     },
   }));
+};
 
 async function sendRelease(
   run: MonthRun,
@@ -127,6 +139,7 @@ async function sendRelease(
   // Rendered before any delivery is announced (the cards too, so that the release's last
   // record can wait for the cards' first write): a template that fails leaves no `pending` row.
   const rendered = await run.ports.render(releaseInput(run, plan.correction));
+  const items = await itemsFor(plan.recipients, rendered);
   const cardList = await cardItems(run, cards);
   const lead = plan.correction ? 'اصلاحیه' : '';
   const results = run.computed
@@ -134,7 +147,7 @@ async function sendRelease(
     : undefined;
   const result = await deliverInBatches(run.ledger, claim.entry, {
     kind: 'delivery',
-    items: itemsFor(plan.recipients, rendered),
+    items,
     mailer: mailer(run),
     limits: run.options.limits,
     signal: run.options.signal,
@@ -226,7 +239,10 @@ async function closeFailed(run: MonthRun, claim: Claim, error: unknown): Promise
 async function sendTestCopy(run: MonthRun, to: string): Promise<RunMonthOutcome> {
   const items = run.options.testAgency
     ? await testCardItems(run, to, run.options.testAgency)
-    : itemsFor([{ email: to, name: null }], await run.ports.render(releaseInput(run, false, true)));
+    : await itemsFor(
+        [{ email: to, name: null }],
+        await run.ports.render(releaseInput(run, false, true)),
+      );
   const entry = ledgerEntry(run.ledger, {
     kind: 'test',
     status: 'started',

@@ -71,6 +71,8 @@ describe('karnameh run on a copy of the example', () => {
     expect(await readdir(box.outbox)).toHaveLength(4);
     expect(await readdir(`${box.outbox}/site/1403-04`)).toEqual([
       'index.html',
+      'infographic.png',
+      'infographic.svg',
       'results.csv',
       'results.json',
     ]);
@@ -116,6 +118,16 @@ describe('karnameh run on a copy of the example', () => {
       'site',
     ]);
     expect(await readdir(`${box.outbox}/site`).catch(() => 'none')).toBe('none');
+    // the infographic where a reviewer opens it, beside the month's page as the public site has it
+    expect(dry.stderr).toContain(`preview: ${box.outbox}/preview/site/1403-04/infographic.png`);
+    const site = `${box.outbox}/preview/site/1403-04`;
+    expect((await readdir(site)).sort()).toEqual([
+      'index.html',
+      'infographic.png',
+      'infographic.svg',
+      'results.csv',
+      'results.json',
+    ]);
   });
 
   it('prints only JSON on stdout with --json', async () => {

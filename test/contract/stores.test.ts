@@ -204,6 +204,8 @@ const SCENARIOS: Scenario[] = [
     verify(p) {
       expect(p.outputs).toEqual({ results: null, problems: null, runs: null });
       expect(p.steps[0]?.previews.sort()).toEqual([
+        'infographic.png',
+        'infographic.svg',
         'karnameh-1403-04.csv',
         'release.html',
         'release.txt',

@@ -85,4 +85,38 @@ describe('the outbox', () => {
       await rm(dir, { recursive: true, force: true });
     }
   });
+
+  it('writes an attachment with a Content-ID as an inline part the HTML shows, on one header line', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'karnameh-outbox-'));
+    try {
+      const outbox = createOutboxMailer({ dir, from: 'pr@example.org', prefix: 'r-1' });
+      const png = Buffer.from('89504e470d0a1a0a', 'hex');
+      await outbox.send({
+        ...mail('a@example.org'),
+        html: '<p>سلام</p><img src="cid:pic@karnameh" alt="">',
+        attachments: [
+          ...mail('a@example.org').attachments,
+          {
+            filename: 'p.png',
+            contentType: 'image/png',
+            content: png,
+            cid: 'pic@karnameh\r\nBcc: x@y',
+          },
+        ],
+      });
+      await outbox.close();
+      const [file] = await readdir(dir);
+      const raw = await readFile(join(dir, file ?? ''), 'latin1');
+      expect(raw).toMatch(/^Content-Type: multipart\/related/m);
+      expect(raw).toMatch(/^Content-Disposition: inline; filename=p\.png/m);
+      expect(raw).not.toMatch(/^Bcc:/im);
+      const parsed = await simpleParser(Buffer.from(raw, 'latin1'), { keepCidLinks: true });
+      const picture = parsed.attachments.find((a) => a.filename === 'p.png');
+      expect(picture?.cid).toBe('pic@karnameh Bcc: x@y');
+      expect(picture?.content.equals(png)).toBe(true);
+      expect(parsed.attachments.map((a) => a.filename).sort()).toEqual(['a.csv', 'p.png']);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
 });

@@ -33,7 +33,7 @@ const once = Object.fromEntries([...RECIPIENTS].sort().map((a) => [a, 1]));
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
 describe('the release over a real SMTP exchange', () => {
-  it('sends one message to each active recipient, in Persian, with the CSV attached', async () => {
+  it('sends one message to each active recipient, in Persian, with the CSV and the infographic attached', async () => {
     const result = await run();
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).toContain('release sent to 3 recipient(s)');
@@ -64,8 +64,9 @@ describe('the release over a real SMTP exchange', () => {
       expect(parsed.html).toContain('<html dir="rtl" lang="fa">');
       expect(parsed.html).toContain('روابط‌عمومی‌های استان ایلام در تیرماه');
 
-      expect(parsed.attachments).toHaveLength(1);
-      const [csv] = parsed.attachments;
+      expect(parsed.attachments).toHaveLength(2);
+      const csv = parsed.attachments.find((a) => a.filename?.endsWith('.csv'));
+      const picture = parsed.attachments.find((a) => a.filename?.endsWith('.png'));
       expect(csv?.filename).toBe('karnameh-1403-04.csv');
       expect(csv?.contentType).toBe('text/csv');
       expect(csv?.content.subarray(0, 3)).toEqual(BOM);
@@ -82,6 +83,19 @@ describe('the release over a real SMTP exchange', () => {
         expect(part).not.toContain(digest);
       }
       expect(csvText).toContain('"اداره کل آموزش و پرورش"');
+      // The infographic: a PNG shown inline by the HTML part through its Content-ID.
+      expect(picture?.filename).toBe('karnameh-1403-04-infographic.png');
+      expect(picture?.contentType).toBe('image/png');
+      expect(picture?.contentDisposition).toBe('inline');
+      expect(picture?.cid).toBe('infographic-1403-04@karnameh');
+      expect(picture?.content.subarray(1, 4).toString('latin1')).toBe('PNG');
+      // mailparser resolves the HTML's cid: link to the part it names: the picture.
+      const src = /<img src="data:image\/png;base64,([^"]+)"/.exec(parsed.html || '')?.[1];
+      expect(Buffer.from(src ?? '', 'base64').equals(picture?.content ?? Buffer.alloc(1))).toBe(
+        true,
+      );
+      expect(raw.toString('latin1')).toMatch(/^Content-Type: multipart\/related/m);
+      expect(raw.toString('latin1')).toMatch(/^Content-ID: <infographic-1403-04@karnameh>/m);
     }
     const ids = smtp.received.map((m) => m.parsed.messageId);
     expect(new Set(ids).size).toBe(3);
@@ -301,7 +315,10 @@ describe('recipients and dry runs', () => {
       'karnameh-1403-04.csv',
       'release.html',
       'release.txt',
+      'site',
     ]);
+    const site = `${box.outbox}/preview/site/1403-04`;
+    expect((await readdir(site)).sort()).toEqual(['infographic.png', 'infographic.svg']);
     expect(await runsOf(box.workbook)).toEqual([]);
   });
 

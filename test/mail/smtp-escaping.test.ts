@@ -86,7 +86,9 @@ describe('sheet values end to end: shown as text, never run, never a header', ()
     expect(html).toContain('&lt;img src&#x3D;x onerror&#x3D;alert(1)&gt;');
     expect(html).toContain('&#x3D;HYPERLINK(&quot;http://x&quot;)');
     expect(html).toContain('فرمانداری بدره Bcc: evil@x');
-    expect(html).not.toMatch(/<img/i);
+    // The one picture is the infographic the template places, resolved to its own part.
+    expect([...html.matchAll(/<img src="([^:"]+):/gi)].map((m) => m[1])).toEqual(['data']);
+    expect(html.match(/<img/gi)).toHaveLength(1);
     expect(html).not.toMatch(/<a[\s>]/i);
     expect(html).not.toMatch(/onerror=/i);
     expect(html).not.toMatch(/href=/i);
@@ -100,6 +102,7 @@ describe('sheet values end to end: shown as text, never run, never a header', ()
       'h2',
       'head',
       'html',
+      'img',
       'meta',
       'p',
       'span',
@@ -120,7 +123,9 @@ describe('sheet values end to end: shown as text, never run, never a header', ()
   });
 
   it('neutralises the formula in the CSV attachment with a leading apostrophe', () => {
-    const csv = smtp.received[0]?.parsed.attachments[0]?.content.toString('utf8') ?? '';
+    const attachments = smtp.received[0]?.parsed.attachments ?? [];
+    const csv =
+      attachments.find((a) => a.filename?.endsWith('.csv'))?.content.toString('utf8') ?? '';
     expect(csv).toContain(`"${IMG}"`);
     expect(csv).toContain(`"'=HYPERLINK(""http://x"")"`);
     expect(csv).not.toContain(`,"=HYPERLINK`);

@@ -7,6 +7,7 @@ import {
   createReleaseRenderer,
   packageRoot,
 } from '../../functions/adapters/mail/render-release.ts';
+import type { ReleaseInput } from '../../functions/core/release-input.ts';
 import { tirInput } from './fixtures.ts';
 
 /** The HTML part in Debian's headless Chromium, as a phone (375 px) and a desktop show it. */
@@ -17,6 +18,11 @@ interface Box {
   left: number;
   right: number;
   width: number;
+  height: number;
+}
+interface Picture {
+  naturalWidth: number;
+  complete: boolean;
 }
 interface Element {
   getBoundingClientRect(): Box;
@@ -32,6 +38,15 @@ declare const document: {
 declare function getComputedStyle(element: Element): { direction: string; fontFamily: string };
 
 const render = createReleaseRenderer();
+
+/** The HTML part as a mail client shows it: the inline picture's `cid:` resolved to its part. */
+async function mailHtml(input: ReleaseInput): Promise<string> {
+  const rendered = render(input);
+  const picture = rendered.infographic;
+  if (!picture) throw new Error('the release has no infographic');
+  const data = `data:image/png;base64,${(await picture.png()).toString('base64')}`;
+  return rendered.html.split(`cid:${picture.cid}`).join(data);
+}
 const artifacts = join(packageRoot(), 'test-artifacts');
 
 function hostileTir() {
@@ -119,7 +134,7 @@ interface FigureLine {
 
 describe('the release in Chromium', () => {
   it('never breaks a figure from «درصد» at a line end on a 375 px phone', async () => {
-    const { page } = await openPage(browser, render(tirInput()).html, 375);
+    const { page } = await openPage(browser, await mailHtml(tirInput()), 375);
     const figures = (await page.evaluate(FIGURE_LINES)) as FigureLine[];
     expect(figures.length).toBeGreaterThan(15);
     expect(figures.filter((f) => f.lines !== 1)).toEqual([]);
@@ -138,7 +153,7 @@ describe('the release in Chromium', () => {
   });
 
   it('puts each chart’s legend above its bars, naming the colours drawn', async () => {
-    const { page } = await openPage(browser, render(tirInput()).html, 375);
+    const { page } = await openPage(browser, await mailHtml(tirInput()), 375);
     const legends = (await page.evaluate(LEGEND)) as {
       legendBottom: number;
       barTop: number;
@@ -157,7 +172,7 @@ describe('the release in Chromium', () => {
   });
 
   it('gives every text colour a contrast of at least 4.5:1 with its background', async () => {
-    const { page } = await openPage(browser, render(tirInput({ correction: true })).html, 375);
+    const { page } = await openPage(browser, await mailHtml(tirInput({ correction: true })), 375);
     const pairs = (await page.evaluate(TEXT_COLOURS)) as {
       color: string;
       background: string;
@@ -174,7 +189,7 @@ describe('the release in Chromium', () => {
   });
 
   it('is right-to-left, fits a 375 px phone with no sideways scroll, and looks right', async () => {
-    const { page, requests } = await openPage(browser, render(tirInput()).html, 375);
+    const { page, requests } = await openPage(browser, await mailHtml(tirInput()), 375);
     const layout = await page.evaluate(() => {
       const wrapper = document.querySelector('body > div');
       const tables = [...document.querySelectorAll('table')];
@@ -219,6 +234,24 @@ describe('the release in Chromium', () => {
     expect(bar?.ratio).toBeLessThan(0.41);
     expect(bar?.rightGap).toBeLessThanOrEqual(1);
 
+    // The infographic is shown whole, as wide as the column, its width and height kept.
+    const picture = await page.evaluate(() => {
+      const img = document.querySelector('img') as unknown as (Element & Picture) | null;
+      if (!img) return null;
+      const box = img.getBoundingClientRect();
+      return {
+        width: box.width,
+        height: box.height,
+        natural: img.naturalWidth,
+        done: img.complete,
+      };
+    });
+    expect(picture?.done).toBe(true);
+    expect(picture?.natural).toBe(1080);
+    expect(picture?.width).toBeLessThanOrEqual(375);
+    expect(picture?.width).toBeGreaterThan(300);
+    expect((picture?.height ?? 0) / (picture?.width ?? 1)).toBeCloseTo(1350 / 1080, 2);
+
     mkdirSync(artifacts, { recursive: true });
     const shot = join(artifacts, 'release-375.png');
     await page.screenshot({ path: shot, fullPage: true });
@@ -228,7 +261,7 @@ describe('the release in Chromium', () => {
   });
 
   it('stays at most 600 px wide on a desktop', async () => {
-    const { page } = await openPage(browser, render(tirInput()).html, 1024);
+    const { page } = await openPage(browser, await mailHtml(tirInput()), 1024);
     const width = await page.evaluate(() => {
       const main = document.querySelector('body > div > table');
       return main ? main.getBoundingClientRect().width : null;
@@ -242,13 +275,13 @@ describe('the release in Chromium', () => {
   });
 
   it('shows names from the sheet as text, never as markup', async () => {
-    const { page, requests } = await openPage(browser, render(hostileTir()).html, 375);
+    const { page, requests } = await openPage(browser, await mailHtml(hostileTir()), 375);
     const dom = await page.evaluate(() => ({
       images: document.querySelectorAll('img').length,
       scripts: document.querySelectorAll('script').length,
       text: document.body.innerText,
     }));
-    expect(dom.images).toBe(0);
+    expect(dom.images).toBe(1); // the infographic, and nothing from the sheet
     expect(dom.scripts).toBe(0);
     expect(dom.text).toContain('<img src=x onerror=alert(1)>');
     expect(dom.text).toContain('<script>alert(2)</script>');

@@ -47,8 +47,11 @@ describe('karnameh run and publish', () => {
     );
     expect(kept.groups[0].bands).toEqual(summary.groups[0]?.bands);
     const before = await tree(join(box.outbox, 'site'));
+    expect(before['1403-04/index.html']).toContain('<img src="infographic.png"');
     expect(Object.keys(before).sort()).toEqual([
       '1403-04/index.html',
+      '1403-04/infographic.png',
+      '1403-04/infographic.svg',
       '1403-04/results.csv',
       '1403-04/results.json',
       'index.html',

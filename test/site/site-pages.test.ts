@@ -4,7 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ordinalWord } from '../../functions/core/persian-text.ts';
-import { buildSite, type SiteFile } from '../../functions/core/site/build-site.ts';
+import { buildSite, type BuiltFile } from '../../functions/core/site/build-site.ts';
 import type { GroupSummary, Summary } from '../../functions/core/summary.ts';
 import { TABS } from '../../functions/core/tabs.ts';
 import { jalaliDay } from '../../functions/core/site/site-html.ts';
@@ -55,7 +55,7 @@ function tables(html: string): Map<string, string[][]> {
   return found;
 }
 
-const file = (files: SiteFile[], path: string): string => {
+const file = (files: BuiltFile[], path: string): string => {
   const found = files.find((f) => f.path === path);
   if (!found) throw new Error(`no ${path} among ${files.map((f) => f.path).join(', ')}`);
   return found.content;
@@ -104,7 +104,7 @@ function expectRanking(html: string, summary: Summary, top: number | 'all') {
 }
 
 let kept: KeptExample[];
-let files: SiteFile[];
+let files: BuiltFile[];
 beforeAll(async () => {
   kept = await exampleKept();
   files = buildSite(kept.map((k) => k.month));

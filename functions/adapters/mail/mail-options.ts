@@ -54,6 +54,10 @@ export function mailOptions(mail: OutgoingMail, from: Sender): Mail.Options {
       filename: oneLine(a.filename),
       content: a.content,
       contentType: oneLine(a.contentType),
+      // shown inline by the HTML part (`<img src="cid:…">`), still a file to save
+      ...(a.cid === undefined
+        ? {}
+        : { cid: oneLine(a.cid), contentDisposition: 'inline' as const }),
     })),
     headers: { ...headerFields(mail.headers), 'Content-Language': 'fa' },
   };

@@ -2,7 +2,8 @@ import { writeFileSync } from 'node:fs';
 import { chmod, lstat, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { KarnamehError } from '../../core/errors.ts';
-import type { PreviewWriter } from '../../ports.ts';
+import type { PreviewWriter, RenderedInfographic, RenderedRelease } from '../../ports.ts';
+import { withEmbeddedFont } from '../infographic/render-png.ts';
 import { makeFolder } from '../make-folder.ts';
 
 /**
@@ -120,6 +121,36 @@ async function ownRelease(dir: string, written: string | undefined): Promise<voi
   );
 }
 
+/** Where the preview puts a month's infographic, as the public site will (publishing.md). */
+export const infographicFolder = (dir: string, month: string): string => join(dir, 'site', month);
+
+/**
+ * The infographic into `site/<month>/`: `infographic.png`, and `infographic.svg` with the
+ * font inside it (it opens the same in any browser). Returns the paths written.
+ */
+async function writeInfographic(dir: string, picture: RenderedInfographic): Promise<string[]> {
+  const folder = infographicFolder(dir, picture.month);
+  await makeFolder(folder);
+  const files = {
+    'infographic.png': await picture.png(),
+    'infographic.svg': withEmbeddedFont(picture.svg),
+  };
+  const written: string[] = [];
+  for (const [name, content] of Object.entries(files)) {
+    await replaceFile(join(folder, name), content);
+    written.push(join(folder, name));
+  }
+  return written;
+}
+
+/** release.html as a browser opens it from the folder: the inline picture read from site/. */
+function previewHtml(release: RenderedRelease): string {
+  const picture = release.infographic;
+  if (picture === undefined) return release.html;
+  const path = `site/${picture.month}/infographic.png`;
+  return release.html.split(`cid:${picture.cid}`).join(path);
+}
+
 /** `--dry-run`: the release as files to open in a browser and an editor. */
 export function createPreviewWriter(dir: string): PreviewWriter {
   /** The release.txt this writer put there, to know whether the folder is still its run's. */
@@ -135,7 +166,7 @@ export function createPreviewWriter(dir: string): PreviewWriter {
       await removeFolder(join(dir, 'cards'));
       releaseText = `${release.subject}\n\n${release.text}`;
       const files = {
-        'release.html': release.html,
+        'release.html': previewHtml(release),
         'release.txt': releaseText,
         [release.attachment.filename]: release.attachment.content,
       };
@@ -145,6 +176,7 @@ export function createPreviewWriter(dir: string): PreviewWriter {
         await replaceFile(path, content);
         written.push(path);
       }
+      if (release.infographic) written.push(...(await writeInfographic(dir, release.infographic)));
       return written;
     },
 

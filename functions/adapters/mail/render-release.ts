@@ -7,7 +7,9 @@ import { percentText, persianDigits, ordinalWord } from '../../core/persian-text
 import type { ReleaseInput } from '../../core/release-input.ts';
 import { buildReleaseView, type ReleaseView } from '../../core/text/release/release-view.ts';
 import { CSV_CONTENT_TYPE, resultsCsv, resultsCsvFilename } from '../../core/results-csv.ts';
-import type { RenderedRelease } from '../../ports.ts';
+import type { RenderedInfographic, RenderedRelease } from '../../ports.ts';
+import { infographicAlt, infographicSvg } from '../../core/infographic/infographic-svg.ts';
+import { renderInfographicPng } from '../infographic/render-png.ts';
 import { oneLine } from './one-line.ts';
 import { handlebarsRuntime, templateCache } from './template-cache.ts';
 
@@ -20,7 +22,18 @@ export const RELEASE_TEMPLATES = {
 
 type HandlebarsEnv = typeof Handlebars;
 type CompileOptions = NonNullable<Parameters<typeof Handlebars.compile>[1]>;
-type Template = Handlebars.TemplateDelegate<{ view: ReleaseView; subject: string }>;
+/** The infographic as the HTML part names it: `cid:…`, and its text alternative. */
+interface InlinePicture {
+  cid: string;
+  alt: string;
+  filename: string;
+}
+
+type Template = Handlebars.TemplateDelegate<{
+  view: ReleaseView;
+  subject: string;
+  infographic: InlinePicture | null;
+}>;
 
 /**
  * Whether `path` exists, by stat (not access(2), which asks with the real uid and so can
@@ -110,12 +123,38 @@ function compile(
 }
 
 /**
+ * The month's infographic: its SVG now (pure, a few ms), its PNG the first time a mail or
+ * the preview asks for it (resvg, about 100 ms), then kept.
+ */
+export function releaseInfographic(input: ReleaseInput): RenderedInfographic {
+  const svg = infographicSvg(input);
+  const month = input.summary.month.replace(/[^0-9A-Za-z-]/g, '');
+  let png: Promise<Buffer> | undefined;
+  return {
+    month,
+    svg,
+    filename: `karnameh-${month}-infographic.png`,
+    cid: `infographic-${month}@karnameh`,
+    png: () =>
+      (png ??= renderInfographicPng(svg).then((bytes) =>
+        Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+      )),
+  };
+}
+
+export interface ReleaseRendererOptions {
+  /** Attach the infographic and show it in the HTML part (default true). */
+  infographic?: boolean;
+}
+
+/**
  * Compiles the release templates and partials once and returns the renderer. The HTML is
  * escaped by Handlebars (never triple-stash a sheet value); the text and subject are not
  * HTML and are compiled without escaping.
  */
 export function createReleaseRenderer(
   templatesDir: string = defaultTemplatesDir(),
+  options: ReleaseRendererOptions = {},
 ): (input: ReleaseInput) => RenderedRelease {
   const dir = resolve(templatesDir);
   const partialsDir = join(dir, 'partials');
@@ -144,10 +183,15 @@ export function createReleaseRenderer(
 
   return function render(input: ReleaseInput): RenderedRelease {
     const view = buildReleaseView(input);
-    const subject = oneLine(subjectTemplate({ view, subject: '' }));
-    const context = { view, subject };
+    const subject = oneLine(subjectTemplate({ view, subject: '', infographic: null }));
+    const infographic = options.infographic === false ? undefined : releaseInfographic(input);
+    const inline = infographic
+      ? { cid: infographic.cid, alt: infographicAlt(input), filename: infographic.filename }
+      : null;
+    const context = { view, subject, infographic: inline };
     const csv = resultsCsv(input.summary);
     return {
+      ...(infographic ? { infographic } : {}),
       subject,
       html: htmlTemplate(context),
       text: normaliseText(textTemplate(context)),

@@ -61,6 +61,17 @@ export function createBucketSite(bucketName: string): SiteStore {
       }
       return found;
     },
+    async readFile(path) {
+      const [content] = await (
+        await open()
+      )
+        .file(path)
+        .download()
+        .catch((error: unknown) => {
+          throw failure(`cannot read gs://${bucketName}/${path}`, error);
+        });
+      return content;
+    },
     async write(files) {
       names = undefined;
       const bucket = await open();

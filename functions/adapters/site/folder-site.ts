@@ -12,7 +12,7 @@ const MONTH_FOLDER = /^\d{4}-\d{2}$/;
  * killed run leaves the old file; a web server never serves half of one; a symlink in its
  * place is replaced, not written through).
  */
-async function replaceFile(path: string, content: string): Promise<void> {
+async function replaceFile(path: string, content: string | Buffer): Promise<void> {
   await makeFolder(dirname(path));
   const temp = join(dirname(path), `.write-${process.pid}-${Math.random().toString(36).slice(2)}`);
   try {
@@ -64,6 +64,7 @@ export function createFolderSite(dir: string): SiteStore {
       }
       return found;
     },
+    readFile: (path) => readFile(join(dir, ...path.split('/'))),
     async write(files) {
       for (const file of files) await replaceFile(join(dir, ...file.path.split('/')), file.content);
     },

@@ -9,8 +9,11 @@ export interface SiteFile {
   /** Relative, `/`-separated: `index.html`, `1403-04/results.csv`, `agencies/a03.html`. */
   path: string;
   contentType: string;
-  content: string;
+  content: string | Buffer;
 }
+
+/** A file the site builds (pages, CSV, JSON): text. */
+export type BuiltFile = SiteFile & { content: string };
 
 export interface BuildSiteOptions {
   /** Only this month's files (and the index and agency pages); all months when absent. */
@@ -66,8 +69,8 @@ export const siteJson = (month: PublishedMonth): string => `${JSON.stringify(mon
 export function buildSite(
   months: readonly PublishedMonth[],
   options: BuildSiteOptions = {},
-): SiteFile[] {
-  const files: SiteFile[] = [];
+): BuiltFile[] {
+  const files: BuiltFile[] = [];
   for (const month of months) {
     if (options.month && month.month !== options.month) continue;
     const dir = month.month;

@@ -1,4 +1,5 @@
 /** After a release went out: its month kept and published on the public site; the run row says how. */
+import type { SiteFile } from '../../core/site/build-site.ts';
 import { publishedMonth, type PublishedMonth } from '../../core/site/site-record.ts';
 import type { RenderedRelease } from '../../ports.ts';
 import type { Claim } from '../delivery-ledger/claim.ts';
@@ -21,6 +22,24 @@ export function keptMonth(
     publicTable: model.settings.publicTable,
     sentAt: run.ports.now(),
   });
+}
+
+/** The month's infographic as site files (`YYYY-MM/infographic.png` and `.svg`), when it has one. */
+async function pictureFiles(rendered: RenderedRelease): Promise<SiteFile[]> {
+  const picture = rendered.infographic;
+  if (!picture) return [];
+  return [
+    {
+      path: `${picture.month}/infographic.png`,
+      contentType: 'image/png',
+      content: await picture.png(),
+    },
+    {
+      path: `${picture.month}/infographic.svg`,
+      contentType: 'image/svg+xml',
+      content: picture.svg,
+    },
+  ];
 }
 
 export interface SiteOutcome {
@@ -52,7 +71,8 @@ export async function publishSent(
     };
   } else {
     try {
-      const report = await publishMonth(site.store, keptMonth(run, rendered, correction));
+      const picture = await pictureFiles(rendered);
+      const report = await publishMonth(site.store, keptMonth(run, rendered, correction), picture);
       note = `صفحه‌های عمومی منتشر شد (${report.files} پرونده)`;
       outcome = { line: `public pages written to ${site.store.location}`, failed: false };
     } catch (error) {
