@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { releaseInfographic } from '../../functions/adapters/mail/render-release.ts';
 import { createFolderSite } from '../../functions/adapters/site/folder-site.ts';
 import { buildSite } from '../../functions/core/site/build-site.ts';
 import { launchChromium } from '../support/phone-browser.ts';
@@ -36,9 +37,17 @@ const PAGES = [
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'karnameh-site-'));
   root = pathToFileURL(`${dir}/`).href;
-  const top = (await exampleKept()).map((k) => k.month);
+  const kept = await exampleKept();
+  const top = kept.map((k) => k.month);
   const all = (await exampleKept('all')).map((k) => k.month);
-  await createFolderSite(dir).write(buildSite(top));
+  // Tir with its infographic, as a sending run publishes it.
+  const tir = kept.find((k) => k.month.month === '1403-04');
+  if (!tir) throw new Error('no Tir');
+  const png = Buffer.from(await releaseInfographic(tir.input).png());
+  await createFolderSite(dir).write([
+    { path: '1403-04/infographic.png', contentType: 'image/png', content: png },
+    ...buildSite(top, { infographics: new Set(['1403-04']) }),
+  ]);
   const allFiles = buildSite(all);
   await createFolderSite(join(dir, 'all')).write(allFiles);
   // A few agencies' own pages (each is the same template).
@@ -111,6 +120,12 @@ describe('the public site in Chromium', () => {
           expect(fit.scroll, path).toBeLessThanOrEqual(width);
           expect(await axeViolations(page), `${path} at ${width}`).toEqual([]);
           expect(outside, path).toEqual([]);
+          if (path === '1403-04/index.html') {
+            const shown = (await page.evaluate(
+              '(() => { const i = document.querySelector("img[src=\'infographic.png\']"); return i && i.complete ? i.naturalWidth : 0; })()',
+            )) as number;
+            expect(shown, 'the infographic is shown').toBe(1080);
+          }
         } finally {
           await page.close();
         }
