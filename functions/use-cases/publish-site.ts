@@ -31,15 +31,29 @@ export async function publishMonth(
   month: PublishedMonth,
   picture: SiteFile[] = [],
 ): Promise<PublishReport> {
-  const months = withMonth(await store.readMonths(), month);
+  let months = withMonth(await store.readMonths(), month);
   const infographics = await store.infographics();
   if (picture.some((f) => f.path === `${month.month}/infographic.png`))
     infographics.add(month.month);
   // The picture first, so that the page never links to one not there yet.
   const files = [...picture, ...buildSite(months, { month: month.month, infographics })];
   await store.write(files);
-  return { months: months.map((m) => m.month), files: files.length };
+  let written = files.length;
+  // Another run may have kept its month meanwhile (two months sent at once) and written an
+  // index without this one: the shared pages are written again until they list every month.
+  for (let round = 0; round < 3; round++) {
+    const now = withMonth(await store.readMonths(), month);
+    if (sameMonths(now, months)) break;
+    months = now;
+    const shared = buildSite(months, { sharedOnly: true, infographics });
+    await store.write(shared);
+    written += shared.length;
+  }
+  return { months: months.map((m) => m.month), files: written };
 }
+
+const sameMonths = (a: readonly PublishedMonth[], b: readonly PublishedMonth[]): boolean =>
+  a.length === b.length && a.every((m, i) => m.month === b[i]?.month && m.sentAt === b[i]?.sentAt);
 
 /**
  * `karnameh publish`: the pages of every month kept in `from` (or of `month` alone, with

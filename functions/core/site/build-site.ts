@@ -18,6 +18,8 @@ export type BuiltFile = SiteFile & { content: string };
 export interface BuildSiteOptions {
   /** Only this month's files (and the index and agency pages); all months when absent. */
   month?: string;
+  /** Only the pages every month shares (the index, the agency pages). */
+  sharedOnly?: boolean;
   /** Months whose folder holds `infographic.png`. */
   infographics?: ReadonlySet<string>;
 }
@@ -72,7 +74,7 @@ export function buildSite(
 ): BuiltFile[] {
   const files: BuiltFile[] = [];
   for (const month of months) {
-    if (options.month && month.month !== options.month) continue;
+    if (options.sharedOnly || (options.month && month.month !== options.month)) continue;
     const dir = month.month;
     const infographic = options.infographics?.has(month.month) ?? false;
     // The figures first: a publish stopped halfway has kept them, and the next one
