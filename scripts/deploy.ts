@@ -68,6 +68,12 @@ const optionsSchema = z.object({
   schedule: z.string().regex(/^\S+( \S+){4}$/, 'must be a cron schedule of five fields'),
   timeZone: z.string().regex(/^[A-Za-z_]+\/[A-Za-z_]+$/, 'must be a time zone (Asia/Tehran)'),
   job: z.string().regex(/^[a-zA-Z0-9_-]{1,500}$/, 'must be a job name'),
+  /** The public site's bucket (docs/publishing.md); absent: the functions publish nothing. */
+  siteBucket: z
+    .string()
+    .transform((v) => v.replace(/^gs:\/\//, '').replace(/\/$/, ''))
+    .pipe(z.string().regex(/^[a-z0-9][a-z0-9._-]{1,220}[a-z0-9]$/, 'must be a bucket name'))
+    .optional(),
 });
 
 export type DeployOptions = z.infer<typeof optionsSchema> & { schedulerAccount: string };
@@ -75,7 +81,8 @@ export type DeployOptions = z.infer<typeof optionsSchema> & { schedulerAccount: 
 export const USAGE = `usage: npm run deploy -- [--dry-run] --project PROJECT --region REGION
          --spreadsheet SPREADSHEET_ID --smtp-secret SECRET --mail-from ADDRESS
          --scheduler-account SA_EMAIL [--service-account SA_EMAIL] [--invokers user:a@b,…]
-         [--schedule '*/15 * * * *'] [--time-zone Asia/Tehran] [--job karnameh-watch-sheet]`;
+         [--schedule '*/15 * * * *'] [--time-zone Asia/Tehran] [--job karnameh-watch-sheet]
+         [--site-bucket BUCKET]  (the public pages: docs/publishing.md)`;
 
 export class UsageError extends Error {}
 
@@ -101,6 +108,7 @@ export function parseDeployArgs(argv: string[]): DeployOptions {
         schedule: { type: 'string', default: '*/15 * * * *' },
         'time-zone': { type: 'string', default: 'Asia/Tehran' },
         job: { type: 'string', default: 'karnameh-watch-sheet' },
+        'site-bucket': { type: 'string' },
       },
     }));
   } catch (error) {
@@ -122,6 +130,7 @@ export function parseDeployArgs(argv: string[]): DeployOptions {
     schedule: values.schedule,
     timeZone: values['time-zone'],
     job: values.job,
+    siteBucket: values['site-bucket'],
   });
   if (!result.success) {
     const lines = result.error.issues.map(
@@ -165,7 +174,7 @@ export function deployPlan(o: DeployOptions): Step[] {
       '--timeout',
       '300s',
       '--set-env-vars',
-      `SPREADSHEET_ID=${o.spreadsheet},MAIL_FROM=${o.mailFrom},NODE_ENV=production`,
+      `SPREADSHEET_ID=${o.spreadsheet},MAIL_FROM=${o.mailFrom},NODE_ENV=production${o.siteBucket ? `,KARNAMEH_SITE_BUCKET=${o.siteBucket}` : ''}`,
       '--set-secrets',
       `SMTP_URL=${o.smtpSecret}:latest`,
     ],
