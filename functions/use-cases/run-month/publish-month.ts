@@ -72,8 +72,8 @@ export async function publishSent(
   } else {
     try {
       const picture = await pictureFiles(rendered);
-      const report = await publishMonth(site.store, keptMonth(run, rendered, correction), picture);
-      note = `صفحه‌های عمومی منتشر شد (${report.files} پرونده)`;
+      await publishMonth(site.store, keptMonth(run, rendered, correction), picture);
+      note = 'صفحه‌های عمومی منتشر شد';
       outcome = { line: `public pages written to ${site.store.location}`, failed: false };
     } catch (error) {
       const why = error instanceof Error ? error.message : String(error);
