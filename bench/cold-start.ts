@@ -1,8 +1,9 @@
 /**
  * Cold start: how long importing a module takes in a fresh Node process, and how much
  * memory the process holds afterwards (`rss`, and `heapUsed` after a full GC). Compares
- * the Sheets client karnameh uses (@googleapis/sheets + google-auth-library) with the whole
- * `googleapis` package, and any module given (the functions' entry point).
+ * the Sheets client karnameh uses (@googleapis/sheets + google-auth-library) with Node alone,
+ * and any module given (the functions' entry point). The whole `googleapis` package was
+ * measured once and is no longer installed: bench/googleapis-comparison.md.
  *
  *   node bench/cold-start.ts [module-path] [--runs N]
  *
@@ -42,7 +43,6 @@ export function coldStartTargets(target?: string): ColdStartTarget[] {
       label: '@googleapis/sheets + google-auth-library',
       specifiers: ['@googleapis/sheets', 'google-auth-library'],
     },
-    { label: 'googleapis (the whole package)', specifiers: ['googleapis'] },
   ];
   if (target) {
     targets.push({

@@ -1,16 +1,12 @@
 /**
  * Cold start of the functions' entry (bench/cold-start.ts) from the TypeScript sources and,
- * when it builds, from dist/; alongside, the entry loaded together with the whole
- * `googleapis` package, for what karnameh would cost had it used that instead of
- * @googleapis/sheets. And rendering time per message (bench/render-release.ts).
+ * when it builds, from dist/ (the whole `googleapis` package, measured once:
+ * bench/googleapis-comparison.md). And rendering time per message (bench/render-release.ts).
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { measureColdStart, type ColdStartFigure } from './cold-start.ts';
 import { median, type Figure } from './measure.ts';
@@ -31,7 +27,7 @@ export function renderFigures(runs: number, iterations: number): Figure[] {
   const last = results.at(-1);
   return [
     {
-      name: 'render one release (HTML, text, CSV) after warm-up',
+      name: 'render one release (HTML, text, CSV, infographic SVG) after warm-up',
       value: median(results.map((r) => r.msPerMessage)),
       unit: 'ms',
       target: 20,
@@ -59,24 +55,6 @@ function startFigures(figure: ColdStartFigure, name: string, targeted: boolean):
       detail: `heap used after GC ${figure.heapUsedMb.toFixed(1)} MB`,
     },
   ];
-}
-
-/** A module in a temp folder that imports `entry` and then the whole googleapis package. */
-async function withGoogleapis(
-  entry: string,
-): Promise<{ path: string; cleanup: () => Promise<void> }> {
-  const dir = await mkdtemp(join(tmpdir(), 'karnameh-bench-start-'));
-  const googleapis = createRequire(join(ROOT, 'package.json')).resolve('googleapis');
-  const path = join(dir, 'entry-with-googleapis.mjs');
-  await writeFile(
-    path,
-    [
-      `await import(${JSON.stringify(pathToFileURL(join(ROOT, entry)).href)});`,
-      `await import(${JSON.stringify(pathToFileURL(googleapis).href)});`,
-      '',
-    ].join('\n'),
-  );
-  return { path, cleanup: () => rm(dir, { recursive: true, force: true }) };
 }
 
 /** Builds dist/ with tsconfig.build.json; null when it built, else tsc's complaint. */
@@ -108,21 +86,12 @@ export async function coldStartFigures(options: StartOptions): Promise<{
   const notes: string[] = [];
   const figures: Figure[] = [];
   const source = await measureColdStart({ target: join(ROOT, entry), runs: options.runs });
-  const [baseline, sheets, googleapis, own] = source;
+  const [baseline, sheets, own] = source;
   if (baseline) figures.push(...startFigures(baseline, 'node alone (baseline)', false));
   if (sheets) {
     figures.push(...startFigures(sheets, '@googleapis/sheets + google-auth-library', false));
   }
-  if (googleapis) figures.push(...startFigures(googleapis, 'googleapis (whole package)', false));
   if (own) figures.push(...startFigures(own, `${entry} (sources, type stripping)`, true));
-
-  const combined = await withGoogleapis(entry);
-  try {
-    const [, , , both] = await measureColdStart({ target: combined.path, runs: options.runs });
-    if (both) figures.push(...startFigures(both, `${entry} + googleapis (whole package)`, false));
-  } finally {
-    await combined.cleanup();
-  }
 
   if (options.dist) {
     const failure = await buildDist();
@@ -134,7 +103,7 @@ export async function coldStartFigures(options: StartOptions): Promise<{
     } else if (!existsSync(join(ROOT, built))) {
       notes.push(`the build did not produce ${built}; dist/ not measured`);
     } else {
-      const [, , , fromDist] = await measureColdStart({
+      const [, , fromDist] = await measureColdStart({
         target: join(ROOT, built),
         runs: options.runs,
       });

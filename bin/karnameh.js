@@ -8,7 +8,7 @@ if (major < 22 || (major === 22 && minor < 18) || (major === 23 && minor < 6)) {
   process.stderr.write(
     `karnameh error: this is Node.js ${process.versions.node}; karnameh needs Node.js 22.18 or newer. ` +
       'In the project folder, `npm ci` installs the Node 24 it brings and `npm run karnameh -- …` ' +
-      'runs with it (README, "Command line").\n',
+      'runs with it (README, "The command line").\n',
   );
   process.exit(3);
 }
@@ -39,7 +39,7 @@ if (process.env.NODE_DISABLE_COMPILE_CACHE !== '1') {
 // much of it survives a collection, up to 16 MB a half, and keeps the pages. Held at its
 // first size, a dry run of the example peaks about 14 MB lower (86 against 99 MiB) and a run
 // of 2,000 agencies about 95 MiB lower (202 against 296), in the same time (A/B wall 0.96
-// to 0.97; README, "Development"). KARNAMEH_V8_FLAGS='' (or other flags) replaces this.
+// to 0.97; docs/development.md). KARNAMEH_V8_FLAGS='' (or other flags) replaces this.
 const { setFlagsFromString } = await import('node:v8');
 setFlagsFromString(process.env.KARNAMEH_V8_FLAGS ?? '--semi-space-growth-factor=1');
 // `npm run karnameh -- …` runs this in the package's folder, wherever it was typed; the

@@ -1,10 +1,12 @@
+/** The command line's words: commands, flags, usage texts, and their validation into `CliOptions`. */
 import { parseArgs } from 'node:util';
 import * as z from 'zod';
 import { KarnamehError } from './core/errors.ts';
 import { parseMonthCell } from './core/cell-values.ts';
 import { compareMonths, isMonthKey, monthOf } from './core/jalali.ts';
 
-export const COMMANDS = ['run', 'check', 'init', 'remind', 'publish'] as const;
+import { commandUsage, didYouMean, USAGE, usageError } from './cli-usage.ts';
+import { COMMANDS, type Command } from './cli-commands.ts';
 
 const optionsSchema = z
   .object({
@@ -36,31 +38,8 @@ const optionsSchema = z
 
 export type CliOptions = z.infer<typeof optionsSchema>;
 
-export const USAGE = `usage:
-  karnameh run   [--month YYYY-MM] [--dry-run] [--force] [--resend-unconfirmed] [--allow-incomplete] [--to ADDRESS [--agency ID]] [--json] [--outbox DIR]
-  karnameh check [--month YYYY-MM] [--json]
-  karnameh init  [--example] [--editor EMAIL]
-  karnameh remind [--month YYYY-MM] [--dry-run] [--json] [--outbox DIR]
-  karnameh publish [--month YYYY-MM] [--out DIR] [--outbox DIR]  (no workbook needed)
-  karnameh help  (or --help, -h)
-source: --workbook FILE.xlsx | --sheet SPREADSHEET_ID (or env KARNAMEH_WORKBOOK / KARNAMEH_SHEET)
-month:  1403-04, 1403-4, ۱۴۰۳/۰۴ or «تیر ۱۴۰۳»; default: the month before this one (Asia/Tehran)
-editor: with --sheet, the account the functions run as (env KARNAMEH_EDITOR); init makes it an editor of the protected tabs
-mail:   SMTP_URL and MAIL_FROM send over SMTP; otherwise .eml files go to the outbox folder (./outbox)
-runs:   a run sends only to recipients not yet reached; a delivery never confirmed (the run was
-        killed, or the server took the message and never answered) is named and not sent again:
-        --resend-unconfirmed sends it on purpose (they may get two copies); --force sends the
-        month to everyone again as a correction. Ctrl-C finishes the message in flight, records, stops.
-cards:  after the release each active agency with an email gets its own card, once a month;
-        --force re-sends «اصلاحیه» cards only to agencies whose card changed; --to ADDRESS
-        --agency ID sends that agency's card to ADDRESS alone as a test copy.
-        SMTP_RATE (messages per second) paces the SMTP connection.
-site:   a run that sends keeps the month's figures in <outbox>/site/YYYY-MM/results.json and
-        writes the public pages there; publish rebuilds the pages from the kept figures
-        (into --out DIR, default <outbox>/site); a dry run renders them into <outbox>/preview/site.`;
-
 /** The flags each command takes (besides the source, --workbook / --sheet). */
-const FLAGS: Record<(typeof COMMANDS)[number], readonly string[]> = {
+const FLAGS: Record<Command, readonly string[]> = {
   run: [
     'month',
     'dry-run',
@@ -76,14 +55,22 @@ const FLAGS: Record<(typeof COMMANDS)[number], readonly string[]> = {
   init: ['example', 'editor'],
   remind: ['month', 'dry-run', 'json', 'outbox'],
   publish: ['month', 'out', 'outbox'],
+  'mail-test': ['to', 'outbox'],
 };
-const SOURCE_FLAGS = ['workbook', 'sheet'];
+const SOURCE_FLAGS: readonly string[] = ['workbook', 'sheet'];
 
-/** Thrown for `help`, `--help` and `-h`: the caller prints `USAGE` and exits 0. */
+/**
+ * Thrown for `help`, `--help` and `-h` (the usage, or one command's) and for `--version`
+ * (`text` is then empty): the caller prints it on stdout and exits 0.
+ */
 export class HelpRequested extends Error {
-  constructor() {
-    super(USAGE);
+  readonly text: string;
+  readonly version: boolean;
+  constructor(text: string, version = false) {
+    super(text);
     this.name = 'HelpRequested';
+    this.text = text;
+    this.version = version;
   }
 }
 
@@ -94,9 +81,8 @@ export class HelpRequested extends Error {
 export function monthArgument(text: string, now: Date): string {
   const month = parseMonthCell(text.trim());
   if (month === null) {
-    throw new KarnamehError(
-      'usage',
-      `--month ${text}: not a month; write it as 1403-04, 1403-4, ۱۴۰۳/۰۴ or «تیر ۱۴۰۳»\n${USAGE}`,
+    throw usageError(
+      `--month ${text}: not a month; write it as 1403-04, 1403-4, ۱۴۰۳/۰۴ or «تیر ۱۴۰۳»`,
     );
   }
   const current = monthOf(now);
@@ -109,77 +95,116 @@ export function monthArgument(text: string, now: Date): string {
   return month;
 }
 
+const OPTIONS = {
+  month: { type: 'string' },
+  'dry-run': { type: 'boolean', default: false },
+  force: { type: 'boolean', default: false },
+  'resend-unconfirmed': { type: 'boolean', default: false },
+  'allow-incomplete': { type: 'boolean', default: false },
+  json: { type: 'boolean', default: false },
+  example: { type: 'boolean', default: false },
+  outbox: { type: 'string', default: 'outbox' },
+  out: { type: 'string' },
+  workbook: { type: 'string' },
+  sheet: { type: 'string' },
+  to: { type: 'string' },
+  agency: { type: 'string' },
+  editor: { type: 'string' },
+  help: { type: 'boolean', short: 'h', default: false },
+  version: { type: 'boolean', default: false },
+} as const;
+
+/** The command named first, if it is one (for the usage line of an error before it is checked). */
+function commandIn(argv: string[]): Command | undefined {
+  const first = argv.find((arg) => !arg.startsWith('-'));
+  return COMMANDS.find((command) => command === first);
+}
+
+/** node:util's parse, its errors said in karnameh's words, with a suggestion for a typo. */
+function readArgs(argv: string[]) {
+  try {
+    return parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      tokens: true,
+      options: OPTIONS,
+    });
+  } catch (error) {
+    const command = commandIn(argv);
+    const { code, message } = error as { code?: string; message: string };
+    const option = /'(-[^' ]+)/.exec(message)?.[1];
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) {
+      const known = (command ? [...FLAGS[command], ...SOURCE_FLAGS] : Object.keys(OPTIONS)).map(
+        (f) => `--${f}`,
+      );
+      throw usageError(`unknown option ${option}${didYouMean(option, known)}`, command);
+    }
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option) {
+      throw usageError(`${option} needs a value`, command);
+    }
+    throw usageError(message, command);
+  }
+}
+
+/** The one command given, or a usage error naming what is wrong with the words. */
+function commandOf(positionals: string[]): Command {
+  const [word] = positionals;
+  if (word === undefined) throw usageError('no command given');
+  const command = COMMANDS.find((c) => c === word);
+  if (!command) {
+    throw usageError(`unknown command ${JSON.stringify(word)}${didYouMean(word, COMMANDS)}`);
+  }
+  if (positionals.length > 1) {
+    throw usageError(`unexpected arguments: ${positionals.slice(1).join(' ')}`, command);
+  }
+  return command;
+}
+
+/** A flag given twice, or one the command does not take, is a usage error. */
+function checkFlags(command: Command, given: string[]): void {
+  const repeated = [...new Set(given.filter((name, i) => given.indexOf(name) !== i))];
+  if (repeated.length > 0) {
+    // `--to a --to b` would send to b alone: a flag given twice is a mistake, not a choice.
+    const flags = repeated.map((f) => `--${f}`).join(', ');
+    throw usageError(`${flags} given more than once; give each flag once`, command);
+  }
+  const allowed: readonly string[] = FLAGS[command];
+  const foreign = [...new Set(given)].filter(
+    (name) =>
+      !allowed.includes(name) &&
+      !(SOURCE_FLAGS.includes(name) && command !== 'mail-test' && command !== 'publish'),
+  );
+  if (foreign.length > 0) {
+    const flags = foreign.map((f) => `--${f}`).join(', ');
+    throw usageError(`karnameh ${command} does not take ${flags}`, command);
+  }
+}
+
 /**
  * Parses and validates the command line; a bad one is a `usage` error naming what is
- * wrong, a flag the command does not take included. `help`, `--help` and `-h` throw
- * `HelpRequested`.
+ * wrong (a flag the command does not take included), with the usage line it concerns.
+ * `help`, `--help`, `-h` and `--version` throw `HelpRequested`.
  */
 export function parseCliArgs(
   argv: string[],
   env: NodeJS.ProcessEnv,
   now: Date = new Date(),
 ): CliOptions {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      tokens: true,
-      options: {
-        month: { type: 'string' },
-        'dry-run': { type: 'boolean', default: false },
-        force: { type: 'boolean', default: false },
-        'resend-unconfirmed': { type: 'boolean', default: false },
-        'allow-incomplete': { type: 'boolean', default: false },
-        json: { type: 'boolean', default: false },
-        example: { type: 'boolean', default: false },
-        outbox: { type: 'string', default: 'outbox' },
-        out: { type: 'string' },
-        workbook: { type: 'string' },
-        sheet: { type: 'string' },
-        to: { type: 'string' },
-        agency: { type: 'string' },
-        editor: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (error) {
-    throw new KarnamehError('usage', `${(error as Error).message}\n${USAGE}`);
+  const { values, positionals, tokens } = readArgs(argv);
+  if (values.version) throw new HelpRequested('', true);
+  if (values.help || positionals[0] === 'help') {
+    const topic = values.help ? commandIn(positionals) : commandIn(positionals.slice(1));
+    throw new HelpRequested(topic ? commandUsage(topic) : USAGE);
   }
-  const { values, positionals, tokens } = parsed;
-  if (values.help || positionals[0] === 'help') throw new HelpRequested();
-  if (positionals.length !== 1) {
-    throw new KarnamehError(
-      'usage',
-      `${positionals.length === 0 ? 'no command given' : `unexpected arguments: ${positionals.slice(1).join(' ')}`}\n${USAGE}`,
-    );
-  }
+  const command = commandOf(positionals);
+  checkFlags(
+    command,
+    tokens.flatMap((t) => (t.kind === 'option' ? [t.name] : [])),
+  );
   const workbook =
     values.workbook ?? (values.sheet ? undefined : env.KARNAMEH_WORKBOOK || undefined);
   const sheet = values.sheet ?? (values.workbook ? undefined : env.KARNAMEH_SHEET || undefined);
-  const command = positionals[0] as (typeof COMMANDS)[number];
-  const allowed = FLAGS[command] as readonly string[] | undefined;
-  const given = tokens.flatMap((t) => (t.kind === 'option' ? [t.name] : []));
-  const repeated = [...new Set(given.filter((name, i) => given.indexOf(name) !== i))];
-  if (repeated.length > 0) {
-    // `--to a --to b` would send to b alone: a flag given twice is a mistake, not a choice.
-    throw new KarnamehError(
-      'usage',
-      `${repeated.map((f) => `--${f}`).join(', ')} given more than once; give each flag once\n${USAGE}`,
-    );
-  }
-  if (allowed) {
-    const foreign = [...new Set(given)].filter(
-      (name) => !allowed.includes(name) && !SOURCE_FLAGS.includes(name),
-    );
-    if (foreign.length > 0) {
-      throw new KarnamehError(
-        'usage',
-        `karnameh ${command} does not take ${foreign.map((f) => `--${f}`).join(', ')}\n${USAGE}`,
-      );
-    }
-  }
   const month = values.month === undefined ? undefined : monthArgument(values.month, now);
   const result = optionsSchema.safeParse({
     command,
@@ -207,12 +232,21 @@ export function parseCliArgs(
           : `--${field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} `;
       return `${flag}${issue.message}`;
     });
-    throw new KarnamehError('usage', `${lines.join('\n')}\n${USAGE}`);
+    throw usageError(lines.join('\n'), command);
   }
-  if (!result.data.workbook && !result.data.sheet && command !== 'publish') {
-    throw new KarnamehError(
-      'usage',
-      `no workbook: give --workbook FILE.xlsx (try examples/ilam-1403.xlsx) or --sheet SPREADSHEET_ID\n${USAGE}`,
+  if (command === 'mail-test') {
+    // Mail alone: no workbook is read or written.
+    if (!result.data.to) throw usageError('mail-test needs --to ADDRESS', command);
+    return { ...result.data, workbook: undefined, sheet: undefined };
+  }
+  if (command === 'publish') {
+    // The pages come from the figures each sending run kept: no workbook is read.
+    return { ...result.data, workbook: undefined, sheet: undefined };
+  }
+  if (!result.data.workbook && !result.data.sheet) {
+    throw usageError(
+      'no workbook: give --workbook FILE.xlsx (try examples/ilam-1403.xlsx) or --sheet SPREADSHEET_ID',
+      command,
     );
   }
   return result.data;

@@ -1,11 +1,13 @@
+import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { createCardRenderer } from './adapters/mail/render-card.ts';
 import { createReleaseRenderer, packageRoot } from './adapters/mail/render-release.ts';
 import { createPreviewWriter } from './adapters/mail/preview-writer.ts';
-import { HelpRequested, parseCliArgs, USAGE } from './cli-args.ts';
+import { HelpRequested, parseCliArgs } from './cli-args.ts';
 import type { CliOptions } from './cli-args.ts';
 import { createMailer, createStore, newRunId, previewDir, siteDir } from './compose.ts';
 import { createFolderSite } from './adapters/site/folder-site.ts';
+import { latestMonthHint, nobodyEvaluated } from './cli-hints.ts';
 import { isKarnamehError } from './core/errors.ts';
 import type { Summary } from './core/summary.ts';
 import { createTextLogger } from './logger.ts';
@@ -34,6 +36,12 @@ export interface CliIo {
 const bundledExample = (): string =>
   join(packageRoot(import.meta.url), 'examples', 'ilam-1403.xlsx');
 
+/** The version in the package's package.json (sources, dist/ or the bundle alike). */
+function packageVersion(): string {
+  const text = readFileSync(join(packageRoot(import.meta.url), 'package.json'), 'utf8');
+  return (JSON.parse(text) as { version?: string }).version ?? 'unknown';
+}
+
 /** `karnameh …`: returns the exit code (0 done, 1 stopped by the data, 2 usage, 3 failure). */
 export async function main(argv: string[], io: CliIo): Promise<number> {
   const log = createTextLogger(io.stderr);
@@ -42,10 +50,10 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     options = parseCliArgs(argv, io.env, (io.now ?? (() => new Date()))());
   } catch (error) {
     if (error instanceof HelpRequested) {
-      io.stdout(`${USAGE}\n`);
+      io.stdout(`${error.version ? `karnameh ${packageVersion()}` : error.text}\n`);
       return 0;
     }
-    io.stderr(`${isKarnamehError(error) ? error.message : String(error)}\n`);
+    io.stderr(`karnameh error: ${isKarnamehError(error) ? error.message : String(error)}\n`);
     return 2;
   }
   try {
@@ -75,7 +83,14 @@ function failureLine(error: unknown): string {
 
 async function dispatch(options: CliOptions, io: CliIo, log: Logger): Promise<number> {
   const now = io.now ?? (() => new Date());
-  if (options.command === 'publish') return publishCommand(options, log);
+  if (options.command === 'publish') {
+    const { publishCommand } = await import('./cli-publish.ts');
+    return publishCommand(options, log);
+  }
+  if (options.command === 'mail-test') {
+    const { mailTestCommand } = await import('./cli-mail-test.ts');
+    return mailTestCommand(options, io, log, now());
+  }
   const store = createStore(options, io.env);
   const printJson = (summary: Summary): void => {
     if (options.json) io.stdout(`${JSON.stringify(summary, null, 2)}\n`);
@@ -107,6 +122,7 @@ async function dispatch(options: CliOptions, io: CliIo, log: Logger): Promise<nu
     }
     const tab = outcome.wrote ? 'problems tab written' : 'problems tab unchanged';
     log.info(`${outcome.summary.monthName}: ${counts(outcome.summary)}; ${tab}`);
+    await hintMonth(options, store, outcome.summary, log);
     return outcome.exitCode;
   }
 
@@ -169,7 +185,11 @@ async function dispatch(options: CliOptions, io: CliIo, log: Logger): Promise<nu
     if (mailer && !io.env.SMTP_URL && outcome.deliveries.some((d) => d.status === 'sent')) {
       log.info(`no SMTP_URL: the messages are .eml files in ${resolve(options.outbox)}`);
     }
-    if (outcome.exitCode === 0 && !options.json) io.stderr(digestLines(outcome.summary));
+    await hintMonth(options, store, outcome.summary, log);
+    // The figures are the command's output (`> summary.txt` keeps them); logs stay on stderr.
+    if (outcome.exitCode === 0 && !options.json && !nobodyEvaluated(outcome.summary)) {
+      io.stdout(digestLines(outcome.summary));
+    }
     printJson(outcome.summary);
     return outcome.exitCode;
   } finally {
@@ -178,22 +198,16 @@ async function dispatch(options: CliOptions, io: CliIo, log: Logger): Promise<nu
   }
 }
 
-/** `karnameh publish`: the pages rebuilt from the figures each sending run kept. */
-async function publishCommand(options: CliOptions, log: Logger): Promise<number> {
-  const { publishSite } = await import('./use-cases/publish-site.ts');
-  const from = createFolderSite(siteDir(options.outbox));
-  const to = options.out ? createFolderSite(options.out) : from;
-  const report = await publishSite(from, to, options.month ? { month: options.month } : {});
-  if (report.months.length === 0) {
-    log.warn(
-      `no month kept in ${from.location} yet: a run that sends a month keeps its figures there`,
-    );
-  }
-  const which = options.month ?? (report.months.join(', ') || 'none');
-  log.info(
-    `public site: ${report.files} files written to ${resolve(to.location)} (months: ${which})`,
-  );
-  return 0;
+/** After a run or check of the default month with nobody evaluated: the month to give. */
+async function hintMonth(
+  options: CliOptions,
+  store: Parameters<typeof latestMonthHint>[0],
+  summary: Summary,
+  log: Logger,
+): Promise<void> {
+  if (options.month !== undefined || !nobodyEvaluated(summary)) return;
+  const hint = await latestMonthHint(store, summary.month).catch(() => null);
+  if (hint) log.info(`hint: ${hint}`);
 }
 
 /** The problems, each as `karnameh error:` or `karnameh warning:` by its severity. */
@@ -216,7 +230,7 @@ function counts(summary: Summary): string {
 
 /** A few lines of the figures for a person at a terminal. */
 function digestLines(summary: Summary): string {
-  const lines = [`\n${summary.monthName} (${summary.month})`];
+  const lines = [`${summary.monthName} (${summary.month})`];
   for (const g of summary.groups) {
     const bands = g.bands.map((b) => `${b.label} ${b.percent}%`).join(' | ');
     lines.push(
@@ -228,5 +242,5 @@ function digestLines(summary: Summary): string {
       .map((r) => `${r.rank}. ${r.name} (${r.score})`);
     lines.push(`    ${top.join('  ')}`);
   }
-  return `${lines.join('\n')}\n\n`;
+  return `${lines.join('\n')}\n`;
 }

@@ -10,12 +10,19 @@ export function createTextLogger(write: Write): Logger {
   return { info: line('info'), warn: line('warning'), error: line('error'), detail: () => {} };
 }
 
-/** One JSON object per line, as Cloud Logging reads them (severity, message, fields). */
+/**
+ * One JSON object per line, as Cloud Logging reads them (severity, message, fields). A
+ * `stack` field is written as `stack_trace`, the field Error Reporting reads first: with the
+ * stack only in another field next to `message`, Error Reporting looks at the message alone
+ * and groups nothing.
+ */
 export function createJsonLogger(write: Write, base: Record<string, unknown> = {}): Logger {
   const line =
     (severity: string) =>
-    (message: string, fields: Record<string, unknown> = {}) =>
-      write(`${JSON.stringify({ severity, message, ...base, ...fields })}\n`);
+    (message: string, { stack, ...fields }: Record<string, unknown> = {}) =>
+      write(
+        `${JSON.stringify({ severity, message, ...base, ...fields, ...(typeof stack === 'string' ? { stack_trace: stack } : {}) })}\n`,
+      );
   return {
     info: line('INFO'),
     warn: line('WARNING'),

@@ -106,6 +106,13 @@ export interface OutgoingMail {
   headers?: Record<string, string>;
 }
 
+/** What a mailer knows of a message it got rid of. */
+export interface SentMail {
+  messageId: string;
+  /** The SMTP server's reply (`250 2.0.0 OK …`), or where an outbox wrote the file. */
+  response?: string;
+}
+
 export interface Mailer {
   /** For messages: `SMTP smtp.example.org:587`, `outbox ./outbox`. */
   readonly description: string;
@@ -116,7 +123,7 @@ export interface Mailer {
    * safe to send again), `mail.unconfirmed` when the whole message was handed over and no
    * reply came (the server may have it: never sent again blindly).
    */
-  send(mail: OutgoingMail): Promise<{ messageId: string }>;
+  send(mail: OutgoingMail): Promise<SentMail>;
   close(): Promise<void>;
 }
 

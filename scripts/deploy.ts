@@ -4,7 +4,7 @@
  *
  * Builds, then deploys both functions to Google Cloud (2nd gen, private, one instance),
  * grants who may call them, and schedules the watcher. Every command is printed before it
- * runs; with --dry-run they are only printed (README.md, "Deploy to Google Cloud" shows that output, and a test
+ * runs; with --dry-run they are only printed (docs/deploy.md, step 7, shows that output, and a test
  * checks the two agree). Commands run with execFile and argument arrays: no shell.
  */
 import { execFile } from 'node:child_process';

@@ -71,8 +71,35 @@ async function listen(target: string, at: number): Promise<{ server: Server; url
   return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/` };
 }
 
-const monthly = await listen('monthlyRun', port);
-const watch = await listen('watchSheet', port === 0 ? 0 : port + 1);
+/** One line for a port that cannot be had (in use, not allowed), the copy removed, exit 1. */
+async function refuse(
+  error: unknown,
+  target: string,
+  at: number,
+  opened: Server[],
+): Promise<never> {
+  const code = (error as NodeJS.ErrnoException).code;
+  const why =
+    code === 'EADDRINUSE'
+      ? 'is in use by another program'
+      : code === 'EACCES'
+        ? 'may not be used by this user'
+        : `cannot be listened on (${error instanceof Error ? error.message : String(error)})`;
+  process.stderr.write(
+    `karnameh functions: port ${at} (for ${target}) ${why}; choose another with --port N (watchSheet takes N+1)\n`,
+  );
+  for (const server of opened) server.close();
+  if (scratch) await rm(scratch, { recursive: true, force: true });
+  process.exit(1);
+}
+
+const watchPort = port === 0 ? 0 : port + 1;
+const monthly = await listen('monthlyRun', port).catch((error: unknown) =>
+  refuse(error, 'monthlyRun', port, []),
+);
+const watch = await listen('watchSheet', watchPort).catch((error: unknown) =>
+  refuse(error, 'watchSheet', watchPort, [monthly.server]),
+);
 
 const source = process.env.SPREADSHEET_ID
   ? `Google Sheet ${process.env.SPREADSHEET_ID}${process.env.SHEETS_API_URL ? ` via ${process.env.SHEETS_API_URL}` : ''}`

@@ -1,11 +1,14 @@
 // What the press release is written from: the summary, the settings' wording, and figures the summary JSON does not carry.
-import { computeMonth } from './compute-summary.ts';
-import { previousMonth, type MonthKey } from './jalali.ts';
+import { ScoreBook } from './agency-scores.ts';
+import { meanRounded } from './decimal.ts';
+import { GroupFigures } from './group-figures.ts';
+import { monthKey, previousMonth, splitMonth, type MonthKey } from './jalali.ts';
 import type { Model } from './model.ts';
+import { monthResult } from './month-result.ts';
 import type { Problem } from './problems.ts';
 import type { Summary } from './summary.ts';
 import type { HeadlineLikeForLike } from './text/release/title.ts';
-import { meanRounded } from './decimal.ts';
+import type { HistoryCounts } from './text/release/year-table.ts';
 
 /** Everything the press release is written from: the summary plus what the sheet says about wording. */
 export interface ReleaseInput {
@@ -40,30 +43,24 @@ export interface ReleaseInput {
   previousRanks?: Record<string, number>;
   /** The first group's headline mean on the agencies evaluated in both months. */
   headlineLikeForLike?: HeadlineLikeForLike | null;
+  /** Per group and month of the year: weak and evaluated counts, for small groups' year table. */
+  historyCounts?: HistoryCounts;
   /** The secretariat's contact for the closing line (settings `contact`, when the branch has it). */
   contact?: string | null;
 }
 
 /** Each agency's rank in its group in `month` (id → rank); empty when nobody was evaluated. */
-export function ranksOf(
-  model: Model,
-  problems: readonly Problem[],
-  month: MonthKey,
-): Record<string, number> {
+export function ranksOf(book: ScoreBook, month: MonthKey): Record<string, number> {
   const ranks: Record<string, number> = {};
-  for (const group of computeMonth(model, month, problems).groups) {
+  for (const group of monthResult(book, month).groups) {
     for (const entry of group.ranking) ranks[entry.id] = entry.rank;
   }
   return ranks;
 }
 
 /** The first group's headline mean this month and the month before, on the agencies of both. */
-export function headlineLikeForLike(
-  model: Model,
-  problems: readonly Problem[],
-  month: MonthKey,
-): HeadlineLikeForLike | null {
-  const first = (m: MonthKey) => computeMonth(model, m, problems).groups[0]?.ranking ?? [];
+export function headlineLikeForLike(book: ScoreBook, month: MonthKey): HeadlineLikeForLike | null {
+  const first = (m: MonthKey) => monthResult(book, m).groups[0]?.ranking ?? [];
   const now = first(month);
   const before = new Map(first(previousMonth(month)).map((a) => [a.id, a.headlineScore]));
   if (before.size === 0) return null;
@@ -75,6 +72,26 @@ export function headlineLikeForLike(
   };
 }
 
+/** Each group's weak and evaluated counts in each month of the year up to `month`. */
+export function historyCounts(book: ScoreBook, month: MonthKey): HistoryCounts {
+  const { model } = book;
+  const figures = new GroupFigures(book);
+  const { year, month: last } = splitMonth(month);
+  const out: HistoryCounts = {};
+  for (const group of model.groups) {
+    const byMonth: HistoryCounts[string] = {};
+    for (let m = 1; m <= last; m++) {
+      const f = figures.of(group, monthKey(year, m));
+      const weak = f.bands
+        .slice(0, Math.max(0, model.settings.weakBands))
+        .reduce((n, band) => n + band.count, 0);
+      byMonth[f.month] = { weak, evaluated: f.evaluated.length };
+    }
+    out[group] = byMonth;
+  }
+  return out;
+}
+
 /** What the release needs from the model beyond the summary (pure). */
 export function releaseWording(
   model: Model,
@@ -82,14 +99,23 @@ export function releaseWording(
   month: MonthKey,
 ): Pick<
   ReleaseInput,
-  'source' | 'purpose' | 'groupPlurals' | 'bands' | 'previousRanks' | 'headlineLikeForLike'
+  | 'source'
+  | 'purpose'
+  | 'groupPlurals'
+  | 'bands'
+  | 'previousRanks'
+  | 'headlineLikeForLike'
+  | 'historyCounts'
 > {
+  // One pass over the score rows for every figure below (each month computed once).
+  const book = new ScoreBook(model, problems);
   return {
     source: model.settings.source,
     purpose: model.settings.purpose,
     groupPlurals: model.groupPlurals,
     bands: model.bands.map((band) => ({ label: band.label, min: band.min })),
-    previousRanks: ranksOf(model, problems, previousMonth(month)),
-    headlineLikeForLike: headlineLikeForLike(model, problems, month),
+    previousRanks: ranksOf(book, previousMonth(month)),
+    headlineLikeForLike: headlineLikeForLike(book, month),
+    historyCounts: historyCounts(book, month),
   };
 }

@@ -1,3 +1,4 @@
+// The summary JSON's shape (interfaces.md), as a zod schema and its types.
 import * as z from 'zod';
 
 /** The summary JSON of interfaces.md: printed by `--json`, returned by the HTTP functions. */

@@ -139,7 +139,9 @@ export function lazyRuntime(options: RuntimeOptions): RuntimeSource {
         const log = createJsonLogger(
           options.write ?? ((line: string) => void process.stdout.write(line)),
         );
-        log.error(error instanceof Error ? error.message : String(error));
+        log.error(error instanceof Error ? error.message : String(error), {
+          stack: error instanceof Error ? error.stack : undefined,
+        });
         made = { error };
       }
     }

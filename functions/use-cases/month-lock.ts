@@ -10,7 +10,7 @@ import type { MonthKey } from '../core/jalali.ts';
  *
  * These only reach within one process. Across processes (the two functions are separate
  * Cloud Run services; the command line) runs are kept apart by the store: the claim row in
- * the runs tab, and on an .xlsx its lock file (delivery-ledger/claim.ts; README.md, "Two
+ * the runs tab, and on an .xlsx its lock file (delivery-ledger/claim.ts; docs/deploy.md, "Two
  * runs at once").
  */
 export interface MonthLock {

@@ -205,7 +205,7 @@ describe('why Google refused', () => {
     ).rejects.toMatchObject({
       code: 'source.forbidden',
       message: expect.stringContaining(
-        'the credentials were issued without the spreadsheets scope. On your computer, sign in again with it: gcloud auth application-default login --scopes=https://www.googleapis.com/auth/spreadsheets,https://www.googleapis.com/auth/cloud-platform',
+        'the credentials were issued without the spreadsheets scope. On your computer, sign in as the service account instead: gcloud auth application-default login --impersonate-service-account=SERVICE_ACCOUNT_EMAIL',
       ),
     });
   });

@@ -35,16 +35,61 @@ async function spawnWith(node: string, args: string[]) {
 }
 
 describe('help', () => {
-  it.each([['help'], ['--help'], ['-h'], ['run', '--help'], ['check', '-h']])(
-    '%s prints the usage on stdout and exits 0',
+  it.each([['help'], ['--help'], ['-h']])(
+    '%s prints the whole usage on stdout and exits 0',
     async (...args) => {
       const result = await karnameh(args);
       expect(result.code).toBe(0);
       expect(result.stdout).toMatch(/^usage:\n {2}karnameh run/);
+      expect(result.stdout).toContain('karnameh remind');
       expect(result.stdout).toContain('تیر ۱۴۰۳');
       expect(result.stderr).toBe('');
     },
   );
+
+  it.each([
+    ['run', '--help'],
+    ['check', '-h'],
+    ['help', 'remind'],
+  ])("%s %s prints that command's usage alone", async (...args) => {
+    const command = args[0] === 'help' ? args[1] : args[0];
+    const result = await karnameh(args);
+    expect(result.code).toBe(0);
+    const lines = result.stdout.split('\n');
+    expect(lines.slice(0, 2)).toEqual([
+      'usage:',
+      expect.stringMatching(new RegExp(`^  karnameh ${command} +\\[`)),
+    ]);
+    expect(lines.filter((l) => /^ {2}karnameh /.test(l))).toHaveLength(1);
+    expect(result.stdout).toContain('تیر ۱۴۰۳');
+  });
+
+  it('--version prints the package version', async () => {
+    const result = await karnameh(['--version']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe('karnameh 0.1.0\n');
+  });
+});
+
+describe('a mistake in the command line: one error line, the usage line it concerns, where more is', () => {
+  it.each([
+    [['run', '--dryrun'], 'unknown option --dryrun (did you mean --dry-run?)', 'run'],
+    [['check', '--jsn'], 'unknown option --jsn (did you mean --json?)', 'check'],
+    [['rnu'], 'unknown command "rnu" (did you mean run?)', null],
+    [['fly'], 'unknown command "fly"', null],
+    [['run', '--month'], '--month needs a value', 'run'],
+  ])('%j', async (args, message, command) => {
+    const result = await karnameh(args);
+    expect(result.code).toBe(2);
+    const lines = result.stderr.trimEnd().split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toBe(`karnameh error: ${message}`);
+    expect(lines[1]).toMatch(
+      command ? new RegExp(`^usage: karnameh ${command} \\[`) : /^usage: karnameh COMMAND/,
+    );
+    expect(lines[2]).toBe(`more:  karnameh ${command ? `${command} ` : ''}--help`);
+    expect(result.stderr).not.toMatch(/ERR_PARSE_ARGS|To specify a positional/);
+  });
 });
 
 describe('--month', () => {

@@ -55,7 +55,7 @@ it('says which credentials to set, and leaks no MetadataLookupWarning', async ()
   expect(result.stdout).toBe('');
   expect(result.stderr).not.toContain('MetadataLookupWarning');
   expect(result.stderr).toContain(
-    'No Google credentials for spreadsheet 1AbCdEfGhIjKlMnOpQrStUvWxYz: on your computer sign in with gcloud auth application-default login --scopes=https://www.googleapis.com/auth/spreadsheets,https://www.googleapis.com/auth/cloud-platform (then gcloud auth application-default set-quota-project PROJECT); or set GOOGLE_APPLICATION_CREDENTIALS',
+    'No Google credentials for spreadsheet 1AbCdEfGhIjKlMnOpQrStUvWxYz: on your computer sign in with gcloud auth application-default login --impersonate-service-account=SERVICE_ACCOUNT_EMAIL (the account the sheet is shared with; you need roles/iam.serviceAccountTokenCreator on it); or set GOOGLE_APPLICATION_CREDENTIALS',
   );
   expect(result.stderr.trim().split('\n')).toHaveLength(1);
   expect(asked).toBe(0);

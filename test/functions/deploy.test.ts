@@ -1,5 +1,5 @@
 /**
- * scripts/deploy.ts: its --dry-run output is what README.md shows, its arguments are
+ * scripts/deploy.ts: its --dry-run output is what docs/deploy.md shows, its arguments are
  * checked, and for real it runs the same commands (here through a recording `exec`).
  */
 import { execFile } from 'node:child_process';
@@ -9,13 +9,13 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { deploy, type Exec } from '../../scripts/deploy.ts';
 
-const DOC = fileURLToPath(new URL('../../README.md', import.meta.url));
+const DOC = fileURLToPath(new URL('../../docs/deploy.md', import.meta.url));
 const SCRIPT = fileURLToPath(new URL('../../scripts/deploy.ts', import.meta.url));
 
 /** The fenced block right after `<!-- marker -->` in the document. */
 function block(doc: string, marker: string): string {
   const at = doc.indexOf(`<!-- ${marker} -->`);
-  if (at < 0) throw new Error(`no ${marker} in README.md`);
+  if (at < 0) throw new Error(`no ${marker} in docs/deploy.md`);
   const match = /```\w*\n([\s\S]*?)\n```/.exec(doc.slice(at));
   if (!match?.[1]) throw new Error(`no code block after ${marker}`);
   return match[1];
@@ -38,7 +38,7 @@ function deployArgs(command: string): string[] {
 }
 
 describe('npm run deploy', () => {
-  it('--dry-run prints exactly the commands README.md shows, and the real command differs only by --dry-run', async () => {
+  it('--dry-run prints exactly the commands docs/deploy.md shows, and the real command differs only by --dry-run', async () => {
     const doc = await readFile(DOC, 'utf8');
     const args = deployArgs(block(doc, 'deploy-dry-run:command'));
     expect(args).toContain('--dry-run');

@@ -1,5 +1,7 @@
 /** scripts/functions-local.ts: both functions served locally on a copy of the example. */
 import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createServer } from 'node:net';
 import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -60,4 +62,29 @@ it('npm run functions: serves monthlyRun and watchSheet, mail into the outbox, t
   }
   const copy = /source: workbook (\S+)/.exec(out)?.[1] ?? '';
   await expect(readFile(copy)).rejects.toThrow(/ENOENT/);
+});
+
+it('npm run functions on a busy port: one line naming the port, exit 1, no copy of the example left', async () => {
+  const busy = createServer();
+  busy.listen(0, '127.0.0.1');
+  await once(busy, 'listening');
+  const port = (busy.address() as { port: number }).port;
+  const scratchBefore = (await readdir(tmpdir())).filter((f) => f.startsWith('karnameh-local-'));
+  try {
+    const child = spawn(process.execPath, [SCRIPT, '--port', String(port)], {
+      env: { PATH: process.env.PATH },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let err = '';
+    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    const [code] = (await once(child, 'exit')) as [number];
+    expect(code).toBe(1);
+    expect(err.trim().split('\n')).toEqual([
+      `karnameh functions: port ${port} (for monthlyRun) is in use by another program; choose another with --port N (watchSheet takes N+1)`,
+    ]);
+    const scratchAfter = (await readdir(tmpdir())).filter((f) => f.startsWith('karnameh-local-'));
+    expect(scratchAfter.filter((f) => !scratchBefore.includes(f))).toEqual([]);
+  } finally {
+    busy.close();
+  }
 });

@@ -204,6 +204,14 @@ describe('monthlyRun: other statuses', () => {
     expect(json.error?.message).toMatch(/\S/);
     expect(answer.text).not.toMatch(/\bat \S+ \(|\.ts:\d+|node:internal|Error:/);
     expect(bench.smtp.received).toHaveLength(0);
+    // The stack goes to the log, in the field Cloud Error Reporting reads (never to the caller).
+    const failure = bench.logs
+      .map((line) => JSON.parse(line) as Record<string, unknown>)
+      .find(
+        (entry) =>
+          entry['severity'] === 'ERROR' && /monthlyRun failed/.test(String(entry['message'])),
+      );
+    expect(failure?.['stack_trace']).toMatch(/^\w*Error: [^\n]*\n\s+at /);
     // The lock was released: once the sheet is back, the month runs.
     bench.standIn.clearFaults();
     expect((await post(fn.url, { month: '1403-04' })).status).toBe(200);

@@ -68,7 +68,6 @@ describe('the infographic of Tir 1403 (the bundled example)', () => {
         const announced = entry.rank <= example.top;
         const name = entry.name.replace(/^فرمانداری /, '');
         expect(said.includes(name), `${entry.name} (rank ${entry.rank})`).toBe(announced);
-        // Scores as the release writes them since issue 20: no trailing zero (71.5, not 71.50).
         if (announced) expect(said).toContain(`(${entry.score})`);
       }
       const words = parts.texts.filter((t) => new RegExp(`^g${gi}-r\\d+-rank$`).test(t.id));
@@ -138,6 +137,12 @@ describe('the infographic of other months', () => {
     const parts = render(releaseInput({ weakBands: 0 }));
     expect(latinDigits(textById(parts, 'headline-figure').text)).toBe('50');
     expect(textById(parts, 'headline-label').text).toContain('میانگین امتیاز');
+  });
+
+  it('a month with nobody evaluated: the title, the source and the date, no figure made up', () => {
+    const empty = group({ evaluated: 0, ranking: [], bands: bands([0, 0, 0, 0, 0]) });
+    const parts = render(releaseInput({ summary: summary({ groups: [empty] }) }));
+    expect(parts.texts.map((t) => t.id).sort()).toEqual(['date', 'month', 'source', 'title']);
   });
 
   it('a correction says so beside its date', () => {

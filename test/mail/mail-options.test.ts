@@ -120,3 +120,30 @@ describe('the outbox', () => {
     }
   });
 });
+
+describe('extra header fields', () => {
+  it('carries X- fields on one line, and no other name', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'karnameh-outbox-'));
+    try {
+      const outbox = createOutboxMailer({ dir, from: 'pr@example.org', prefix: 'r-1' });
+      await outbox.send({
+        ...mail('a@example.org'),
+        headers: {
+          'X-Karnameh-Run': 'r-1\r\nBcc: evil@example.org',
+          'X-Karnameh-Digest': '9f2c',
+          Bcc: 'evil@example.org',
+        },
+      });
+      await outbox.close();
+      const [file] = await readdir(dir);
+      const raw = await readFile(join(dir, file ?? ''), 'utf8');
+      const parsed = await simpleParser(raw);
+      expect(parsed.headers.get('x-karnameh-run')).toBe('r-1 Bcc: evil@example.org');
+      expect(parsed.headers.get('x-karnameh-digest')).toBe('9f2c');
+      expect(raw.split('\r\n\r\n')[0]).not.toMatch(/^bcc:/im);
+      expect(parsed.bcc).toBeUndefined();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});

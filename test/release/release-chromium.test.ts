@@ -56,6 +56,16 @@ function hostileTir() {
   if (!executive || !top) throw new Error('fixture has no executive ranking');
   top.name = '<img src=x onerror=alert(1)>';
   executive.notEvaluated.push({ id: 'a104', name: '<script>alert(2)</script>', reason: 'x' });
+  // The lede names who dropped out: the hostile name goes through that sentence too.
+  executive.likeForLike = {
+    agencies: 99,
+    meanScore: 43,
+    previousMeanScore: 42,
+    weakShare: 41,
+    previousWeakShare: 56,
+    joined: [],
+    left: ['a104'],
+  };
   return input;
 }
 
@@ -285,6 +295,7 @@ describe('the release in Chromium', () => {
     expect(dom.scripts).toBe(0);
     expect(dom.text).toContain('<img src=x onerror=alert(1)>');
     expect(dom.text).toContain('<script>alert(2)</script>');
+    expect(dom.text).toContain('<script>alert(2)</script> که در خردادماه ارزیابی شده بود');
     expect(requests).toEqual([]);
     await page.close();
   });

@@ -1,13 +1,16 @@
 /**
- * Debian's headless Chromium (installed by scripts/ensure-chromium.sh) for the tests that
+ * A headless Chromium (found by scripts/find-chromium.ts, installed by ensure-chromium.ts) for the tests that
  * look at what karnameh mails as a reader would: at a phone's width, with every request and
  * dialog the page makes recorded (a mail must make none).
  */
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { findChromium } from '../../scripts/find-chromium.ts';
 
 export function launchChromium(): Promise<Browser> {
+  const found = findChromium();
+  if (found.path === null) throw new Error(`karnameh tests: ${found.why}`);
   return chromium.launch({
-    executablePath: '/usr/bin/chromium',
+    executablePath: found.path,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
   });
 }

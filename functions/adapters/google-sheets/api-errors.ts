@@ -44,8 +44,14 @@ function reasonOf(error: unknown): { reason?: string; project?: string } {
   return {};
 }
 
-const LOGIN_WITH_SCOPES =
-  'gcloud auth application-default login --scopes=https://www.googleapis.com/auth/spreadsheets,https://www.googleapis.com/auth/cloud-platform';
+/**
+ * How a person signs in on a computer: as the service account the sheet is shared with,
+ * by impersonation. Google refuses the spreadsheets scope to gcloud's own OAuth client
+ * (`application-default login --scopes=…spreadsheets` fails since 2025), while an
+ * impersonated token carries whatever scope karnameh asks for.
+ */
+const SIGN_IN =
+  'gcloud auth application-default login --impersonate-service-account=SERVICE_ACCOUNT_EMAIL (the account the sheet is shared with; you need roles/iam.serviceAccountTokenCreator on it)';
 
 /** A 403 by its cause: scopes, the API switch, or a sheet not shared with the caller. */
 async function forbidden(error: unknown, context: FailureContext): Promise<KarnamehError> {
@@ -55,7 +61,7 @@ async function forbidden(error: unknown, context: FailureContext): Promise<Karna
   if (reason === 'ACCESS_TOKEN_SCOPE_INSUFFICIENT') {
     return new KarnamehError(
       'source.forbidden',
-      `Google refused access to spreadsheet ${id} (${answer(error)}): the credentials were issued without the spreadsheets scope. On your computer, sign in again with it: ${LOGIN_WITH_SCOPES}, then gcloud auth application-default set-quota-project PROJECT. A bare SHEETS_ACCESS_TOKEN needs the scope https://www.googleapis.com/auth/spreadsheets.`,
+      `Google refused access to spreadsheet ${id} (${answer(error)}): the credentials were issued without the spreadsheets scope. On your computer, sign in as the service account instead: ${SIGN_IN}. A bare SHEETS_ACCESS_TOKEN needs the scope https://www.googleapis.com/auth/spreadsheets.`,
       options,
     );
   }
@@ -174,7 +180,7 @@ export async function describeFailure(
   if (/default credentials|credential/i.test(message)) {
     return new KarnamehError(
       'config.invalid',
-      `No Google credentials for spreadsheet ${id}: on your computer sign in with ${LOGIN_WITH_SCOPES} (then gcloud auth application-default set-quota-project PROJECT); or set GOOGLE_APPLICATION_CREDENTIALS to a service-account key file, run on Google Cloud under a service account, or set SHEETS_ACCESS_TOKEN (${message}).`,
+      `No Google credentials for spreadsheet ${id}: on your computer sign in with ${SIGN_IN}; or set GOOGLE_APPLICATION_CREDENTIALS to a service-account key file, run on Google Cloud under a service account, or set SHEETS_ACCESS_TOKEN (${message}).`,
       options,
     );
   }

@@ -41,8 +41,8 @@ export function createOutboxMailer(options: {
       const info = await transport.sendMail(mailOptions(mail, from));
       await makeFolder(options.dir);
       const base = `${options.prefix ?? 'release'}-${safe(mail.to.email)}`;
-      await writeNew(options.dir, base, info.message as Buffer);
-      return { messageId: info.messageId };
+      const path = await writeNew(options.dir, base, info.message as Buffer);
+      return { messageId: info.messageId, response: `wrote ${path}` };
     },
     async close() {
       transport.close();

@@ -1,6 +1,6 @@
 import { nodemailer } from './nodemailer.ts';
 import { KarnamehError } from '../../core/errors.ts';
-import type { Mailer } from '../../ports.ts';
+import type { Mailer, SentMail } from '../../ports.ts';
 import { SAFE_TRANSPORT, mailOptions, parseSender } from './mail-options.ts';
 import { createPacer, type PacerClock } from './pacer.ts';
 import { describeSmtpUrl } from './smtp-url.ts';
@@ -105,7 +105,7 @@ export function createSmtpMailer(options: {
     },
   };
 
-  async function sendOne(mail: Parameters<Mailer['send']>[0]): Promise<{ messageId: string }> {
+  async function sendOne(mail: Parameters<Mailer['send']>[0]): Promise<SentMail> {
     let info;
     watch.handedOver = false;
     try {
@@ -130,6 +130,6 @@ export function createSmtpMailer(options: {
         `${description} refused ${mail.to.email}: ${String(info.response ?? '')}`,
       );
     }
-    return { messageId: info.messageId };
+    return { messageId: info.messageId, response: String(info.response ?? '') };
   }
 }

@@ -18,8 +18,9 @@ import {
 import type { ReleaseInput } from '../release-input.ts';
 import type { GroupSummary } from '../summary.ts';
 import { displayName, groupNaming, provinceName } from '../text/release/names.ts';
-import { overallMean } from '../text/release/overall.ts';
+import { overallMean, previousOverallMean } from '../text/release/overall.ts';
 import { rankingGroupView } from '../text/release/rankings.ts';
+import { setChanged } from '../text/release/like-for-like.ts';
 import { weakLabelsOf } from '../text/release/shares.ts';
 
 /** What the picture is drawn from: the release's own input (a `ReleaseInput` will do). */
@@ -95,7 +96,8 @@ function headlineFigure(input: InfographicInput, weakBands: number): HeadlineFig
   if (group && group.evaluated > 0 && weakBands > 0 && group.weakShare !== null) {
     const labels = joinList(weakLabelsOf(group.bands, weakBands));
     const plural = groupNaming(group.name, plurals).plural;
-    const prev = group.previousWeakShare;
+    // Across a changed set of agencies the whole group's change is not like for like: not said.
+    const prev = setChanged(group) ? null : group.previousWeakShare;
     const diff = prev === null ? 0 : group.weakShare - prev;
     const change =
       prev === null
@@ -110,14 +112,14 @@ function headlineFigure(input: InfographicInput, weakBands: number): HeadlineFig
       change,
     };
   }
-  // No weak share leads: the pooled mean of every evaluated agency (as the release's headline).
   const mean = overallMean(summary);
   if (mean === null) return null;
+  const previousMean = previousOverallMean(summary);
   return {
     figure: persianNumber(mean),
     weak: false,
     label: `میانگین امتیاز روابط‌عمومی‌های استان ${provinceName(input.province)} (از ۱۰۰)`,
-    change: '',
+    change: previousMean === null ? '' : `${before}: ${persianNumber(previousMean)}`,
   };
 }
 
@@ -126,7 +128,8 @@ function groupFigures(group: GroupSummary, input: InfographicInput, index: numbe
   const previousCount = (group.previousBands ?? []).reduce((n, band) => n + band.count, 0);
   const hasPrevious = group.previousBands !== null && previousCount > 0;
   const ranking = rankingGroupView(group, index, input.top, plurals, {});
-  const scoreOf = new Map(ranking.rows.map((row) => [row.rank, row.scoreText]));
+  // As the release's sentences write a score: no trailing zero (۷۱٫۵), not the table's ۷۱٫۵۰.
+  const scoreOf = new Map(group.ranking.map((entry) => [entry.rank, persianNumber(entry.score)]));
   return {
     heading: `${groupNaming(group.name, plurals).plural} (${toPersianDigits(String(group.evaluated))} ارزیابی‌شده)`,
     hasPrevious,

@@ -1,5 +1,7 @@
+// Statement 5: the first group's mean score in each dimension, the weakest said when it trails.
 import { listSeparator, persianNumber } from '../../persian-text.ts';
 import type { Summary } from '../../summary.ts';
+import { setChanged } from './like-for-like.ts';
 import { displayName, groupNaming } from './names.ts';
 
 /** One dimension's mean for the first group, with the month before's when known. */
@@ -30,11 +32,13 @@ export function areasView(summary: Summary, plurals: Readonly<Record<string, str
   const known = (group?.dimensions ?? []).filter(
     (d): d is typeof d & { mean: number } => d.mean !== null,
   );
+  // The set changed: the means of the month before are of other agencies; this month's alone.
+  const compare = group !== undefined && !setChanged(group);
   const items = known.map((d, index) => ({
     name: displayName(d.name),
     meanText: persianNumber(d.mean),
-    hasPrevious: d.previousMean !== null,
-    previousText: d.previousMean === null ? '' : persianNumber(d.previousMean),
+    hasPrevious: compare && d.previousMean !== null,
+    previousText: compare && d.previousMean !== null ? persianNumber(d.previousMean) : '',
     sep: listSeparator(index, known.length),
   }));
   const sorted = [...known].sort((a, b) => a.mean - b.mean);

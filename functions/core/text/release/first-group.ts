@@ -10,7 +10,8 @@ import type { GroupSummary, Summary } from '../../summary.ts';
 import { previousMonth } from '../../jalali.ts';
 import { weakDirection } from './like-for-like.ts';
 import { groupNaming } from './names.ts';
-import { sharesView, type SharesView } from './shares.ts';
+import { shareWithCount, sharesView, type SharesView } from './shares.ts';
+import type { HistoryCounts } from './year-table.ts';
 
 /** The first group's weak share through the year, runs of equal shares said together. */
 export interface WeakPathView {
@@ -52,17 +53,28 @@ const NO_PATH: WeakPathView = {
   neutral: false,
 };
 
-function weakPathView(group: GroupSummary, month: string): WeakPathView {
+function weakPathView(
+  group: GroupSummary,
+  month: string,
+  singular: string,
+  counts: HistoryCounts[string] = {},
+): WeakPathView {
   if (group.weakShare === null || group.evaluated === 0) return NO_PATH;
+  // In a small group each month's share carries its count («۸۰ درصد (۸ فرمانداری از ۱۰)»).
+  const said = (m: string, share: number): string => {
+    const c = counts[m];
+    return c ? shareWithCount(share, c.weak, c.evaluated, singular) : percentText(share);
+  };
   const earlier = group.history
     .filter((entry) => entry.month < month)
     .sort((a, b) => (a.month < b.month ? -1 : 1));
-  const runs: { months: string[]; share: number }[] = [];
+  const runs: { months: string[]; share: number; text: string }[] = [];
   for (const entry of earlier) {
     const run = runs[runs.length - 1];
     const name = monthInYear(entry.month, month);
-    if (run && run.share === entry.weakShare) run.months.push(name);
-    else runs.push({ months: [name], share: entry.weakShare });
+    const text = said(entry.month, entry.weakShare);
+    if (run && run.text === text) run.months.push(name);
+    else runs.push({ months: [name], share: entry.weakShare, text });
   }
   const last = runs[runs.length - 1];
   const now = group.weakShare;
@@ -77,11 +89,11 @@ function weakPathView(group: GroupSummary, month: string): WeakPathView {
     firstMonth: last === undefined,
     earlier: runs.map((run, index) => ({
       months: joinList(run.months),
-      shareText: percentText(run.share),
+      shareText: run.text,
       sep: listSeparator(index, runs.length),
     })),
     singleRun: runs.length === 1,
-    shareText: percentText(now),
+    shareText: said(month, now),
     fell: !neutral && plain === 'down',
     rose: !neutral && plain === 'up',
     same: !neutral && plain === 'same',
@@ -93,6 +105,7 @@ export function firstGroupView(
   summary: Summary,
   plurals: Readonly<Record<string, string>>,
   weakBands: number,
+  counts: HistoryCounts = {},
 ): FirstGroupView {
   const group = summary.groups[0];
   const singular = group ? groupNaming(group.name, plurals).singular : null;
@@ -104,6 +117,9 @@ export function firstGroupView(
     now: sharesView(group?.bands ?? null, weakBands, singular),
     hasPrevious: previous.present,
     previous,
-    weakPath: group && weakBands > 0 ? weakPathView(group, summary.month) : NO_PATH,
+    weakPath:
+      group && weakBands > 0
+        ? weakPathView(group, summary.month, singular ?? '', counts[group.name])
+        : NO_PATH,
   };
 }

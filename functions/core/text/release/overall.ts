@@ -1,5 +1,6 @@
 // Statement 2, the lede: each group's mean like for like against the month before, and who joined or left.
-import { meanRounded } from '../../decimal.ts';
+import { Fraction } from 'fraction.js';
+import { meanRounded, roundToNumber, toFraction } from '../../decimal.ts';
 import { joinList, outOf100Text, persianNumber } from '../../persian-text.ts';
 import type { GroupSummary, Summary } from '../../summary.ts';
 import { joinedAndLeft, scoreDelta, setChanged } from './like-for-like.ts';
@@ -27,7 +28,7 @@ export interface OverallView {
   hasEvaluated: boolean;
   /** Counts per group, never one number mixing groups: «۱۰۰ دستگاه اجرایی و ۱۰ فرمانداری». */
   countsText: string;
-  /** Each group's mean this month, the scale said once: «۱۰۰ دستگاه اجرایی ۲۷٫۰۶ و ۱۰ فرمانداری ۲۴٫۰۸ (از ۱۰۰)». */
+  /** Each group's mean this month, the scale said once: «دستگاه‌های اجرایی ۲۷٫۰۶ و فرمانداری‌ها ۲۴٫۰۸ (از ۱۰۰)». */
   meansNowText: string;
   /** The pooled mean of every evaluated agency (`۴۱٫۷۷ از ۱۰۰`): only when no weak share leads. */
   meanText: string;
@@ -43,6 +44,23 @@ export interface OverallView {
 /** The mean score of every evaluated agency this month (the rounded agency scores), 2 decimals. */
 export function overallMean(summary: Summary): number | null {
   return meanRounded(summary.groups.flatMap((group) => group.ranking.map((entry) => entry.score)));
+}
+
+/**
+ * The mean score of every agency evaluated the month before: Σ(previousMeanScore × n) / Σ n
+ * over the groups that have one, n the group's evaluated count that month, 2 decimals,
+ * exact. Not like for like: for the infographic's figure when no weak share leads it.
+ */
+export function previousOverallMean(summary: Summary): number | null {
+  let total = new Fraction(0);
+  let count = 0;
+  for (const group of summary.groups) {
+    const n = (group.previousBands ?? []).reduce((sum, band) => sum + band.count, 0);
+    if (group.previousMeanScore === null || n === 0) continue;
+    total = total.add(toFraction(group.previousMeanScore).mul(n));
+    count += n;
+  }
+  return count === 0 ? null : roundToNumber(total.div(count), 2);
 }
 
 interface Compared {
@@ -136,8 +154,11 @@ export function overallView(
   const counts = counted.map(
     (group) => `${persianNumber(group.evaluated)} ${groupNaming(group.name, plurals).singular}`,
   );
-  const nowParts = counted.flatMap((group, i) =>
-    group.meanScore === null ? [] : [`${counts[i] ?? ''} ${persianNumber(group.meanScore)}`],
+  // The counts are said just before: the means by the groups' plurals.
+  const nowParts = counted.flatMap((group) =>
+    group.meanScore === null
+      ? []
+      : [`${groupNaming(group.name, plurals).plural} ${persianNumber(group.meanScore)}`],
   );
   const list = counted.map(compared).filter((c): c is Compared => c !== null);
   const verdicts = [...new Set(list.map((c) => c.verdict))];

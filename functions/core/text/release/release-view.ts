@@ -170,7 +170,7 @@ export function buildReleaseView(input: ReleaseInput): ReleaseView {
       input.headlineLikeForLike ?? null,
     ),
     firstGroup: {
-      ...firstGroupView(summary, plurals, weakBands),
+      ...firstGroupView(summary, plurals, weakBands, input.historyCounts ?? {}),
       chart: chartView(summary.groups[0]),
     },
     areas: areasView(summary, plurals),
@@ -193,7 +193,7 @@ export function buildReleaseView(input: ReleaseInput): ReleaseView {
       purpose: input.purpose ?? null,
     }),
     rankings: { present: rankings.some((group) => group.present), groups: rankings },
-    yearTable: yearTableView(summary, plurals, weakBands),
+    yearTable: yearTableView(summary, plurals, weakBands, input.historyCounts ?? {}),
     charts: {
       present:
         chartView(summary.groups[0]).present || furtherGroups.some((group) => group.chart.present),

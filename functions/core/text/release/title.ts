@@ -4,6 +4,7 @@ import type { Summary } from '../../summary.ts';
 import { changePercent } from '../../decimal.ts';
 import { setChanged, weakDirection } from './like-for-like.ts';
 import { displayName, groupNaming } from './names.ts';
+import { shareWithCount } from './shares.ts';
 
 /** Statement 1, the headline: the month's news as a figure. */
 export interface TitleView {
@@ -25,6 +26,8 @@ export interface TitleView {
   meanText: string;
 }
 
+const withEzafe = (plural: string): string => (plural.endsWith('ها') ? `${plural}ی` : plural);
+
 export function titleView(
   summary: Summary,
   plurals: Readonly<Record<string, string>>,
@@ -38,8 +41,17 @@ export function titleView(
   const direction = group && hasWeak ? weakDirection(group) : null;
   return {
     hasWeak,
-    groupPlural: group ? groupNaming(group.name, plurals).plural : '',
-    shareText: now === null ? '' : percentText(now),
+    // Followed by the province, a plural in «ها» takes the ezafe: «فرمانداری‌های ایلام».
+    groupPlural: group ? withEzafe(groupNaming(group.name, plurals).plural) : '',
+    shareText:
+      now === null || !group
+        ? ''
+        : shareWithCount(
+            now,
+            group.bands.slice(0, weakBands).reduce((n, band) => n + band.count, 0),
+            group.bands.reduce((n, band) => n + band.count, 0),
+            groupNaming(group.name, plurals).singular,
+          ),
     firstMonth: hasWeak && before === null,
     all: hasWeak && before === null && now === 100,
     fell: hasWeak && before !== null && direction === 'down',

@@ -1,13 +1,17 @@
+// Statement 10: the year so far, each group's weak share (with counts in a small group) and mean.
 import { monthOnlyName, splitMonth, toPersianDigits } from '../../jalali.ts';
 import { percentSignText, percentText, persianNumber } from '../../persian-text.ts';
 import type { Summary } from '../../summary.ts';
 import { groupNaming } from './names.ts';
+import { SMALL_GROUP } from './shares.ts';
 
 export interface YearCell {
   hasValue: boolean;
   /** `۹۱٪` for the table, `۹۱ درصد` for the text part. */
   weakSign: string;
   weakText: string;
+  /** In a small group, the weak count: `۸ از ۱۰`; else empty. */
+  countText: string;
   /** No trailing zero: `۲۷٫۰۶`, `۲۸٫۵`. */
   meanText: string;
   plural: string;
@@ -29,10 +33,14 @@ export interface YearTableView {
   rows: YearRow[];
 }
 
+/** Per group and month: how many were weak and how many evaluated (release-input.ts). */
+export type HistoryCounts = Record<string, Record<string, { weak: number; evaluated: number }>>;
+
 export function yearTableView(
   summary: Summary,
   plurals: Readonly<Record<string, string>>,
   weakBands: number,
+  counts: HistoryCounts = {},
 ): YearTableView {
   const groups = summary.groups.filter((group) => group.history.length > 0);
   const months = [...new Set(groups.flatMap((group) => group.history.map((h) => h.month)))]
@@ -44,10 +52,16 @@ export function yearTableView(
     current: month === summary.month,
     cells: groups.map((group, index) => {
       const point = group.history.find((h) => h.month === month);
+      const count = counts[group.name]?.[month];
+      const small = count !== undefined && count.evaluated > 0 && count.evaluated < SMALL_GROUP;
+      const countText = small
+        ? `${persianNumber(count.weak)} از ${persianNumber(count.evaluated)}`
+        : '';
       return {
         hasValue: point !== undefined,
         weakSign: point ? percentSignText(point.weakShare) : '—',
         weakText: point ? percentText(point.weakShare) : '',
+        countText: point ? countText : '',
         meanText: point ? persianNumber(point.meanScore) : '—',
         plural: columns[index]?.plural ?? '',
         sep: index < groups.length - 1 ? '؛ ' : '',

@@ -1,0 +1,4 @@
+/** The command line's commands, named once. */
+export const COMMANDS = ['run', 'check', 'init', 'remind', 'publish', 'mail-test'] as const;
+
+export type Command = (typeof COMMANDS)[number];
