@@ -31,7 +31,7 @@ import { decide, readMonth, type MonthRun } from './run-month/read-and-decide.ts
 import { closingRow, reportDelivery } from './run-month/report.ts';
 import { cardItems, planCards, testCardItems, type CardPlan } from './run-month/send-cards.ts';
 import { deliverCards, sendCardsOnly } from './run-month/deliver-cards.ts';
-import { publishSent, type SiteOutcome } from './run-month/publish-month.ts';
+import { publishAfter } from './run-month/publish-month.ts';
 import type { DeliveryResult } from './delivery-ledger/deliver.ts';
 import type { RunMonthOptions, RunMonthOutcome, RunMonthPorts } from './run-month/types.ts';
 
@@ -159,12 +159,9 @@ async function sendRelease(
       : { carryLast: true }),
   });
   const what = plan.correction ? 'correction' : 'release';
-  const releasedNow = result.outcomes.some((o) => o.status === 'sent');
+  const sent = { claim, rendered, correction: plan.correction, result };
   if (cards.send.length === 0) {
-    const outcome = reportDelivery(run, result, what, plan.unconfirmed);
-    return releasedNow
-      ? withSite(outcome, await publishSent(run, claim, rendered, plan.correction))
-      : outcome;
+    return publishAfter(run, sent, reportDelivery(run, result, what, plan.unconfirmed));
   }
   // Cards go only after a release that reached someone (now or before) and was not stopped;
   // otherwise the empty card job just closes the run row.
@@ -180,18 +177,7 @@ async function sendRelease(
     result: cardResult,
     heldBack: cards.unconfirmed,
   });
-  return releasedNow
-    ? withSite(outcome, await publishSent(run, claim, rendered, plan.correction))
-    : outcome;
-}
-
-/**
- * The run's outcome with what became of the public pages. A failure to publish leaves the
- * exit code to the mail (the release went out); it is logged as an error and said in the
- * run row and the message.
- */
-function withSite(outcome: RunMonthOutcome, site: SiteOutcome | null): RunMonthOutcome {
-  return site ? { ...outcome, message: `${outcome.message}; ${site.line}` } : outcome;
+  return publishAfter(run, sent, outcome);
 }
 
 /** Whether the runs tab as read shows a live claim of the month (another run sending). */

@@ -3,6 +3,8 @@ import type { SiteFile } from '../../core/site/build-site.ts';
 import { publishedMonth, type PublishedMonth } from '../../core/site/site-record.ts';
 import type { RenderedRelease } from '../../ports.ts';
 import type { Claim } from '../delivery-ledger/claim.ts';
+import type { DeliveryResult } from '../delivery-ledger/deliver.ts';
+import type { RunMonthOutcome } from './types.ts';
 import { previewSite, publishMonth } from '../publish-site.ts';
 import { releaseInput, writeLogged } from './outcome.ts';
 import type { MonthRun } from './read-and-decide.ts';
@@ -106,4 +108,27 @@ export async function previewMonth(
   const kept = site.store ?? site.preview;
   await previewSite(kept, site.preview, keptMonth(run, rendered, correction));
   return [`${site.preview.location}/index.html`];
+}
+
+/** What a run sent, for the site. */
+export interface SentRelease {
+  claim: Claim;
+  rendered: RenderedRelease;
+  correction: boolean;
+  result: DeliveryResult;
+}
+
+/**
+ * After the release: when it reached someone in this run, its month is published and the
+ * outcome's message says how. A failure to publish leaves the exit code to the mail (the
+ * release went out); it is logged as an error and said in the run row and the message.
+ */
+export async function publishAfter(
+  run: MonthRun,
+  sent: SentRelease,
+  outcome: RunMonthOutcome,
+): Promise<RunMonthOutcome> {
+  if (!sent.result.outcomes.some((o) => o.status === 'sent')) return outcome;
+  const site = await publishSent(run, sent.claim, sent.rendered, sent.correction);
+  return site ? { ...outcome, message: `${outcome.message}; ${site.line}` } : outcome;
 }
