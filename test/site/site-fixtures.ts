@@ -37,7 +37,7 @@ export interface KeptExample {
 export function keptMonthOf(
   raw: RawWorkbook,
   month: string,
-  options: { publicTable?: PublicTable; correction?: boolean; sentAt?: Date } = {},
+  options: { publicTable?: PublicTable | null; correction?: boolean; sentAt?: Date } = {},
 ): KeptExample {
   const { model, problems } = parseWorkbook(raw, { month });
   const summary = computeResults(model, problems, month, 'sent').summary;
@@ -64,7 +64,8 @@ export function keptMonthOf(
     headline,
     lede: rendered.lede ?? null,
     indicators: model.indicators,
-    publicTable: options.publicTable ?? model.settings.publicTable,
+    publicTable:
+      options.publicTable === undefined ? model.settings.publicTable : options.publicTable,
     sentAt: options.sentAt ?? SENT_AT,
   });
   return { month: kept, summary, input };

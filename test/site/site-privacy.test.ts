@@ -69,6 +69,19 @@ describe('only what the release publishes', () => {
     expect(site.filter((f) => f.path.startsWith('agencies/')).length).toBeGreaterThanOrEqual(110);
   });
 
+  it('public_table unreadable (null): no ranking at all, nobody named but the agencies not evaluated', async () => {
+    const raw = await exampleWorkbook();
+    const { month, summary } = keptMonthOf(raw, '1403-04', { publicTable: null });
+    expect(month.publicTable).toBe('none');
+    const site = buildSite([month]);
+    const everything = site.map((f) => f.content).join('\n');
+    expect(everything).not.toContain('رتبه‌بندی');
+    for (const entry of summary.groups.flatMap((g) => g.ranking)) {
+      expect(everything, entry.name).not.toContain(`>${entry.name}<`);
+    }
+    expect(month.groups.every((g) => g.ranking.length === 0)).toBe(true);
+  });
+
   it('a name from the sheet is shown as text, never as markup', async () => {
     const raw = await exampleWorkbook();
     const agencies = raw.tabs.find((t) => t.name === TABS.agencies.label)?.rows ?? [];

@@ -8,7 +8,11 @@ import type { GroupSummary } from '../summary.ts';
 import { displayName, groupNaming, provinceName } from '../text/release/names.ts';
 import { joinList } from '../persian-text.ts';
 
-export const PUBLIC_TABLES = ['top', 'all'] as const;
+/**
+ * What the pages show of the ranking: the announced ranks, every evaluated agency, or none
+ * (a `public_table` value that could not be read turns the table off).
+ */
+export const PUBLIC_TABLES = ['top', 'all', 'none'] as const;
 export type PublicTable = (typeof PUBLIC_TABLES)[number];
 
 export const SITE_FORMAT = 'karnameh-site/1';
@@ -103,12 +107,14 @@ export interface SiteMonthInput {
   headline: string;
   lede: string | null;
   indicators: readonly Indicator[];
-  publicTable: PublicTable;
+  /** The `public_table` setting; null: it could not be read, and no ranking is published. */
+  publicTable: PublicTable | null;
   sentAt: Date;
 }
 
 function rankingOf(group: GroupSummary, top: number, table: PublicTable): PublishedRank[] {
   const entries = group.ranking;
+  if (table === 'none') return [];
   const shown = table === 'all' ? entries : entries.filter((e) => e.rank >= 1 && e.rank <= top);
   return shown.map((entry) => ({
     rank: entry.rank,
@@ -157,7 +163,7 @@ function groupOf(
           left: group.likeForLike.left.length,
         }
       : null,
-    ranking: rankingOf(group, input.release.top, input.publicTable),
+    ranking: rankingOf(group, input.release.top, input.publicTable ?? 'none'),
     notEvaluated: group.notEvaluated.map((agency) => ({
       name: displayName(agency.name),
       reason: notEvaluatedReason(agency.reason),
@@ -187,7 +193,7 @@ export function publishedMonth(input: SiteMonthInput): PublishedMonth {
     source: release.source ? displayName(release.source) : null,
     sentAt: input.sentAt.toISOString(),
     correctedAt: release.correction ? input.sentAt.toISOString() : null,
-    publicTable: input.publicTable,
+    publicTable: input.publicTable ?? 'none',
     top: release.top,
     weakLabels: joinList(
       bands
