@@ -13,6 +13,7 @@
  *   render a release      after warm-up                                target < 20 ms
  *   render agency cards   every card of the example (110)              target < 300 ms
  *   delivery journal      per message: 2 lines, each fdatasync'd       informative
+ *   public site           the example's four months, top and all       target < 1 s
  *   infographic           the example's Tir picture: SVG, then PNG       target PNG < 200 ms
  *   cold start            functions' entry, sources and dist/          target < 200 ms, < 120 MB
  *   issue 10 (child processes, peak memory; bench/xlsx-targets.ts):
@@ -29,6 +30,7 @@ import { coreFigures, type Size } from './core-figures.ts';
 import { journalFigures } from './journal-cost.ts';
 import { formatTable, verdict, type Figure } from './measure.ts';
 import { renderCardsFigures } from './render-cards.ts';
+import { siteFigures } from './site-figures.ts';
 import { infographicFigures } from './render-infographic.ts';
 import { coldStartFigures, renderFigures } from './start-figures.ts';
 import { sheetsFigures, xlsxFigures } from './store-figures.ts';
@@ -98,6 +100,7 @@ export async function runBench(
   );
   await step('agency cards', () => renderCardsFigures(plan.runs));
   await step('delivery journal', () => journalFigures(plan.runs));
+  await step('public site', () => siteFigures(plan.runs));
   await step('infographic', () => infographicFigures(plan.runs));
   await step('cold start', async () => {
     const started = await coldStartFigures({ runs: plan.processRuns, dist: plan.dist });

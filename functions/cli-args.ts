@@ -19,6 +19,7 @@ const optionsSchema = z
     json: z.boolean(),
     example: z.boolean(),
     outbox: z.string().min(1),
+    out: z.string().min(1, 'needs a folder').optional(),
     workbook: z.string().min(1).optional(),
     sheet: z
       .string()
@@ -54,6 +55,7 @@ const FLAGS: Record<Command, readonly string[]> = {
   check: ['month', 'json'],
   init: ['example', 'editor'],
   remind: ['month', 'dry-run', 'json', 'outbox'],
+  publish: ['month', 'out', 'outbox'],
   'mail-test': ['to', 'outbox'],
   open: ['month', 'dry-run', 'json'],
   close: ['month', 'json'],
@@ -99,6 +101,7 @@ const OPTIONS = {
   json: { type: 'boolean', default: false },
   example: { type: 'boolean', default: false },
   outbox: { type: 'string', default: 'outbox' },
+  out: { type: 'string' },
   workbook: { type: 'string' },
   sheet: { type: 'string' },
   to: { type: 'string' },
@@ -166,7 +169,9 @@ function checkFlags(command: Command, given: string[]): void {
   }
   const allowed: readonly string[] = FLAGS[command];
   const foreign = [...new Set(given)].filter(
-    (name) => !allowed.includes(name) && !(SOURCE_FLAGS.includes(name) && command !== 'mail-test'),
+    (name) =>
+      !allowed.includes(name) &&
+      !(SOURCE_FLAGS.includes(name) && command !== 'mail-test' && command !== 'publish'),
   );
   if (foreign.length > 0) {
     const flags = foreign.map((f) => `--${f}`).join(', ');
@@ -209,6 +214,7 @@ export function parseCliArgs(
     json: values.json,
     example: values.example,
     outbox: values.outbox,
+    out: values.out,
     workbook,
     sheet,
     to: values.to,
@@ -230,6 +236,10 @@ export function parseCliArgs(
   if (command === 'mail-test') {
     // Mail alone: no workbook is read or written.
     if (!result.data.to) throw usageError('mail-test needs --to ADDRESS', command);
+    return { ...result.data, workbook: undefined, sheet: undefined };
+  }
+  if (command === 'publish') {
+    // The pages come from the figures each sending run kept: no workbook is read.
     return { ...result.data, workbook: undefined, sheet: undefined };
   }
   if (!result.data.workbook && !result.data.sheet) {

@@ -4,10 +4,11 @@ export const COMMANDS = [
   'check',
   'init',
   'remind',
-  'mail-test',
   'open',
   'close',
   'reopen',
+  'publish',
+  'mail-test',
 ] as const;
 
 export type Command = (typeof COMMANDS)[number];

@@ -9,6 +9,7 @@ const SYNOPSIS: Record<Command, string> = {
   check: 'karnameh check  [--month YYYY-MM] [--json]',
   init: 'karnameh init   [--example] [--editor EMAIL]',
   remind: 'karnameh remind [--month YYYY-MM] [--dry-run] [--json] [--outbox DIR]',
+  publish: 'karnameh publish [--month YYYY-MM] [--out DIR] [--outbox DIR]',
   'mail-test': 'karnameh mail-test --to ADDRESS [--outbox DIR]',
   open: 'karnameh open   [--month YYYY-MM] [--dry-run] [--json]',
   close: 'karnameh close  [--month YYYY-MM] [--json]',
@@ -35,14 +36,19 @@ const NOTES = {
         cells, a warning); on a Sheet each agency may then edit only its own row; close archives
         the month's scores and takes the rights back; reopen gives one agency its row again
         until the end of a Jalali day (docs/secretary-calendar.md)`,
+  site: `site:   a run that sends keeps the month's figures in <outbox>/site/YYYY-MM/results.json and
+        writes the public pages there; publish rebuilds them from the kept figures alone (no
+        workbook), into --out DIR (default <outbox>/site); a dry run renders them into
+        <outbox>/preview/site (docs/publishing.md).`,
 };
 
 /** The notes each command's `--help` adds below its line. */
 const COMMAND_NOTES: Record<Command, readonly (keyof typeof NOTES)[]> = {
-  run: ['source', 'month', 'mail', 'runs', 'cards'],
+  run: ['source', 'month', 'mail', 'runs', 'cards', 'site'],
   check: ['source', 'month'],
   init: ['source', 'editor'],
   remind: ['source', 'month', 'mail'],
+  publish: ['month', 'site'],
   'mail-test': ['mail'],
   open: ['source', 'month', 'entry'],
   close: ['source', 'month', 'entry'],

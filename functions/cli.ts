@@ -5,7 +5,15 @@ import { createReleaseRenderer, packageRoot } from './adapters/mail/render-relea
 import { createPreviewWriter } from './adapters/mail/preview-writer.ts';
 import { HelpRequested, parseCliArgs } from './cli-args.ts';
 import type { CliOptions } from './cli-args.ts';
-import { createJournal, createMailer, createStore, newRunId, previewDir } from './compose.ts';
+import {
+  createJournal,
+  createMailer,
+  createStore,
+  newRunId,
+  previewDir,
+  siteDir,
+} from './compose.ts';
+import { createFolderSite } from './adapters/site/folder-site.ts';
 import { latestMonthHint, nobodyEvaluated } from './cli-hints.ts';
 import { isKarnamehError } from './core/errors.ts';
 import type { Summary } from './core/summary.ts';
@@ -83,6 +91,10 @@ function failureLine(error: unknown): string {
 
 async function dispatch(options: CliOptions, io: CliIo, log: Logger): Promise<number> {
   const now = io.now ?? (() => new Date());
+  if (options.command === 'publish') {
+    const { publishCommand } = await import('./cli-publish.ts');
+    return publishCommand(options, log);
+  }
   if (options.command === 'mail-test') {
     const { mailTestCommand } = await import('./cli-mail-test.ts');
     return mailTestCommand(options, io, log, now());
@@ -152,6 +164,10 @@ async function dispatch(options: CliOptions, io: CliIo, log: Logger): Promise<nu
         preview: createPreviewWriter(previewDir(options.outbox)),
         render,
         renderCard: (view) => (cardRenderer ??= createCardRenderer())(view),
+        site: {
+          store: createFolderSite(siteDir(options.outbox)),
+          preview: createFolderSite(join(previewDir(options.outbox), 'site')),
+        },
         now,
         newRunId: () => runId,
         log,

@@ -94,6 +94,9 @@ export async function createJournal(
 
 export const previewDir = (outbox: string): string => join(outbox, 'preview');
 
+/** The public site of the command line, and where each sending run keeps its month's figures. */
+export const siteDir = (outbox: string): string => join(outbox, 'site');
+
 /** `r-20240725-081530-3fa2`: sortable, readable, unique enough for one sheet. */
 export function newRunId(now: Date): string {
   const stamp = now.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);

@@ -27,6 +27,8 @@ export interface FunctionsConfig {
   onCloudRun: boolean;
   /** The Cloud Run service name (`K_SERVICE`), for the logs. */
   service: string | undefined;
+  /** The public site's bucket (`KARNAMEH_SITE_BUCKET`); unset: the functions publish nothing. */
+  siteBucket: string | undefined;
 }
 
 /** The variables read, for messages and for the local runner. */
@@ -40,6 +42,7 @@ export const CONFIG_VARIABLES = [
   'SHEETS_API_URL',
   'SHEETS_ACCESS_TOKEN',
   'K_SERVICE',
+  'KARNAMEH_SITE_BUCKET',
 ] as const;
 
 type Variable = (typeof CONFIG_VARIABLES)[number];
@@ -71,6 +74,9 @@ function senderAddress(text: string): string {
   return (/<([^<>]*)>\s*$/.exec(text)?.[1] ?? text).trim();
 }
 
+/** A Cloud Storage bucket name (dots allow up to 222 characters; kept simple here). */
+const BUCKET_NAME = /^[a-z0-9][a-z0-9._-]{1,220}[a-z0-9]$/;
+
 const envSchema = z
   .object({
     SPREADSHEET_ID: optional.transform((v) => (v === undefined ? v : spreadsheetIdOf(v))),
@@ -82,6 +88,7 @@ const envSchema = z
     SHEETS_API_URL: optional,
     SHEETS_ACCESS_TOKEN: optional,
     K_SERVICE: optional,
+    KARNAMEH_SITE_BUCKET: optional.transform((v) => v?.replace(/^gs:\/\//, '').replace(/\/$/, '')),
   })
   .superRefine((env, ctx) => {
     const bad = (variable: Variable, message: string) =>
@@ -132,6 +139,12 @@ const envSchema = z
     if (env.SHEETS_API_URL && !parsesAsUrl(env.SHEETS_API_URL, ['http:', 'https:'])) {
       bad('SHEETS_API_URL', 'is not an http:// or https:// URL');
     }
+    if (env.KARNAMEH_SITE_BUCKET && !BUCKET_NAME.test(env.KARNAMEH_SITE_BUCKET)) {
+      bad(
+        'KARNAMEH_SITE_BUCKET',
+        'is not a bucket name (3 to 63 lower-case letters, digits, -, _ and ., e.g. karnameh-ilam-site)',
+      );
+    }
     if (env.SHEETS_API_URL && !env.SPREADSHEET_ID) {
       bad('SHEETS_API_URL', 'is set but there is no SPREADSHEET_ID to read through it');
     }
@@ -159,6 +172,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): FunctionsConfig {
     outboxDir: e.OUTBOX_DIR,
     onCloudRun: e.K_SERVICE !== undefined,
     service: e.K_SERVICE,
+    siteBucket: e.KARNAMEH_SITE_BUCKET,
   };
 }
 
@@ -191,6 +205,7 @@ export function describeConfig(config: FunctionsConfig): Record<string, unknown>
     ...(config.sheetsApiUrl ? { sheetsApiUrl: config.sheetsApiUrl } : {}),
     ...(config.sheetsAccessToken ? { sheetsAccessToken: '(set)' } : {}),
     onCloudRun: config.onCloudRun,
+    site: config.siteBucket ? `gs://${config.siteBucket}` : 'none (KARNAMEH_SITE_BUCKET unset)',
   };
 }
 

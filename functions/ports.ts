@@ -6,6 +6,8 @@ import type { MonthKey } from './core/jalali.ts';
 import type { ReleaseInput } from './core/release-input.ts';
 import type { RunKind, RunsEntry } from './core/runs-log.ts';
 import type { JournalRecord, JournalRun, JournalStatus } from './core/delivery-journal.ts';
+import type { SiteFile } from './core/site/build-site.ts';
+import type { PublishedMonth } from './core/site/site-record.ts';
 import type { TabKey } from './core/tabs.ts';
 
 /**
@@ -249,6 +251,10 @@ export interface RenderedRelease {
   subject: string;
   html: string;
   text: string;
+  /** The headline alone, one line of text (the public pages show it as sent). */
+  headline?: string;
+  /** The lede alone, one line of text (the public pages show it as sent). */
+  lede?: string;
   attachment: { filename: string; contentType: string; content: Buffer };
   /** The run id and the content digest, for the mail headers, never in the text. */
   headers?: Record<string, string>;
@@ -286,3 +292,33 @@ export type RenderCard = (view: CardView) => RenderedCard | Promise<RenderedCard
 
 /** Renders the release; may load its templates on first use (hence the promise). */
 export type RenderRelease = (input: ReleaseInput) => RenderedRelease | Promise<RenderedRelease>;
+
+/**
+ * Where the public site lives (publishing.md): a folder (`<outbox>/site/`) or a Cloud
+ * Storage bucket. It keeps each month sent as `YYYY-MM/results.json` (the figures as they
+ * were sent), from which every page is built again.
+ */
+export interface SiteStore {
+  /** For messages: `folder outbox/site`, `bucket gs://name`. */
+  readonly description: string;
+  /** The site's root for a person: the folder's path, or `gs://name`. */
+  readonly location: string;
+  /** Every month kept (`YYYY-MM/results.json`), checked; one that does not read is an error naming it. */
+  readMonths(): Promise<PublishedMonth[]>;
+  /** The months whose folder holds `infographic.png`. */
+  infographics(): Promise<Set<string>>;
+  /** Each file replaced whole (a reader sees the old file or the new one, never half). */
+  write(files: readonly SiteFile[]): Promise<void>;
+  /** A file of the site as it is (`1403-04/infographic.png`), to copy it elsewhere. */
+  readFile(path: string): Promise<Buffer>;
+}
+
+/** The public site of a run (publishing.md). */
+export interface SitePorts {
+  /** Where a run that sends publishes its month; null: nowhere, for the reason in `none`. */
+  store: SiteStore | null;
+  /** Why there is no store, in Persian for the run row (the functions without a bucket). */
+  none?: string;
+  /** Where a dry run renders the whole site (the kept months read from `store`). */
+  preview?: SiteStore;
+}

@@ -77,6 +77,12 @@ const optionsSchema = z.object({
     .refine((v) => v === undefined || smtpRateSchema.safeParse(v).success, {
       message: 'must be a number of messages per second (e.g. 2 or 0.5)',
     }),
+  /** The public site's bucket (docs/publishing.md); absent: the functions publish nothing. */
+  siteBucket: z
+    .string()
+    .transform((v) => v.replace(/^gs:\/\//, '').replace(/\/$/, ''))
+    .pipe(z.string().regex(/^[a-z0-9][a-z0-9._-]{1,220}[a-z0-9]$/, 'must be a bucket name'))
+    .optional(),
 });
 
 export type DeployOptions = z.infer<typeof optionsSchema> & { schedulerAccount: string };
@@ -85,7 +91,7 @@ export const USAGE = `usage: npm run deploy -- [--dry-run] --project PROJECT --r
          --spreadsheet SPREADSHEET_ID --smtp-secret SECRET --mail-from ADDRESS
          --scheduler-account SA_EMAIL [--service-account SA_EMAIL] [--invokers user:a@b,…]
          [--schedule '*/15 * * * *'] [--time-zone Asia/Tehran] [--job karnameh-watch-sheet]
-         [--smtp-rate MESSAGES_PER_SECOND]`;
+         [--smtp-rate MESSAGES_PER_SECOND] [--site-bucket BUCKET]  (the public pages: docs/publishing.md)`;
 
 export class UsageError extends Error {}
 
@@ -112,6 +118,7 @@ export function parseDeployArgs(argv: string[]): DeployOptions {
         'time-zone': { type: 'string', default: 'Asia/Tehran' },
         job: { type: 'string', default: 'karnameh-watch-sheet' },
         'smtp-rate': { type: 'string' },
+        'site-bucket': { type: 'string' },
       },
     }));
   } catch (error) {
@@ -134,6 +141,7 @@ export function parseDeployArgs(argv: string[]): DeployOptions {
     timeZone: values['time-zone'],
     job: values.job,
     smtpRate: values['smtp-rate'],
+    siteBucket: values['site-bucket'],
   });
   if (!result.success) {
     const lines = result.error.issues.map(
@@ -181,6 +189,7 @@ export function deployPlan(o: DeployOptions): Step[] {
         `SPREADSHEET_ID=${o.spreadsheet}`,
         `MAIL_FROM=${o.mailFrom}`,
         ...(o.smtpRate ? [`SMTP_RATE=${o.smtpRate}`] : []),
+        ...(o.siteBucket ? [`KARNAMEH_SITE_BUCKET=${o.siteBucket}`] : []),
         'NODE_ENV=production',
       ].join(','),
       '--set-secrets',

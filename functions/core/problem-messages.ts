@@ -65,6 +65,9 @@ export const messages = {
     return `ستون شاخص ${code} در ردیف اول برگه «${tab}» نیست؛ ستونی با عنوان «${code}» بسازید تا امتیازهای این شاخص خوانده شود.`;
   },
 
+  publicTableInvalid(value: string): string {
+    return `مقدار «جدول عمومی» ${quote(value)} شناخته نشد؛ «برترین‌ها» یا «همه» بنویسید. تا درست شود صفحه‌های عمومی جدول رتبه‌بندی را نشان نمی‌دهند.`;
+  },
   agencyCardsInvalid(value: string): string {
     return `مقدار «کارنامه دستگاه‌ها» ${quote(value)} خوانده نشد؛ «بله» یا «خیر» بنویسید. تا درست شود کارنامهٔ هیچ دستگاهی فرستاده نمی‌شود؛ خبرنامه فرستاده می‌شود.`;
   },
@@ -73,9 +76,6 @@ export const messages = {
   },
   openDayAfterDeadline(openDay: number, deadline: number): string {
     return `روز باز شدن (${faNumber(openDay)}) پس از مهلت ثبت (${faNumber(deadline)}) است؛ ماه پس از پایان مهلت باز نمی‌شود. روزی تا ${faNumber(deadline)} بنویسید. تا درست شود ماه به‌طور خودکار برای ورود امتیازها باز نمی‌شود.`;
-  },
-  publicTableInvalid(value: string): string {
-    return `مقدار «جدول عمومی» ${quote(value)} شناخته نشد؛ «برترین‌ها» یا «همه» بنویسید. تا درست شود صفحه‌های عمومی جدول رتبه‌بندی را نشان نمی‌دهند.`;
   },
   editorsInvalid(values: readonly string[]): string {
     const verb = values.length > 1 ? 'نشانی‌های' : 'نشانی';

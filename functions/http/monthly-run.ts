@@ -55,6 +55,7 @@ export function monthlyRunHandler(source: RuntimeSource): HttpFunction {
             preview: body.dryRun ? runtime.preview() : undefined,
             render: runtime.render,
             renderCard: runtime.renderCard,
+            site: runtime.site(),
             now: runtime.now,
             newRunId: () => runId,
             log,

@@ -15,8 +15,11 @@ import type {
   PreviewWriter,
   RenderCard,
   RenderRelease,
+  SitePorts,
   WorkbookStore,
 } from '../ports.ts';
+import { createBucketSite } from '../adapters/site/bucket-site.ts';
+import { createFolderSite } from '../adapters/site/folder-site.ts';
 import type { RenderReminders } from '../reminder-ports.ts';
 import { createMonthLock } from '../use-cases/month-lock.ts';
 import type { MonthLock } from '../use-cases/month-lock.ts';
@@ -42,6 +45,11 @@ export interface FunctionsRuntime {
   stop: StopSignal;
   /** How long a run's messages may take at SMTP_RATE: the functions' timeout. */
   sendingLimit: SendingLimit;
+  /**
+   * The public site: the bucket of `KARNAMEH_SITE_BUCKET` (none without it, which the run
+   * row says); a dry run's pages go to `OUTBOX_DIR/preview/site` when OUTBOX_DIR is set.
+   */
+  site(): SitePorts;
 }
 
 export interface RuntimeOptions {
@@ -116,6 +124,13 @@ export function createRuntime(options: RuntimeOptions): FunctionsRuntime {
       ms: FUNCTIONS_TIMEOUT_S * 1000,
       label: `the functions' timeout of ${FUNCTIONS_TIMEOUT_S} s`,
     },
+    site: () => ({
+      store: config.siteBucket ? createBucketSite(config.siteBucket) : null,
+      none: 'KARNAMEH_SITE_BUCKET تعیین نشده است',
+      ...(config.outboxDir
+        ? { preview: createFolderSite(join(config.outboxDir, 'preview', 'site')) }
+        : {}),
+    }),
   };
 }
 

@@ -85,6 +85,7 @@ export function watchSheetHandler(source: RuntimeSource): HttpFunction {
             mailer,
             render: runtime.render,
             renderReminders: runtime.renderReminders,
+            site: runtime.site(),
             now: runtime.now,
             newRunId: () => runId,
             log,

@@ -34,6 +34,7 @@ import { decide, readMonth, type MonthRun } from './run-month/read-and-decide.ts
 import { closingRow, reportDelivery } from './run-month/report.ts';
 import { cardItems, planCards, testCardItems, type CardPlan } from './run-month/send-cards.ts';
 import { deliverCards, sendCardsOnly } from './run-month/deliver-cards.ts';
+import { publishAfter } from './run-month/publish-month.ts';
 import type { DeliveryResult } from './delivery-ledger/deliver.ts';
 import type { RunMonthOptions, RunMonthOutcome, RunMonthPorts } from './run-month/types.ts';
 
@@ -180,7 +181,10 @@ async function sendRelease(
       : { carryLast: true }),
   });
   const what = plan.correction ? 'correction' : 'release';
-  if (cards.send.length === 0) return reportDelivery(run, result, what, plan.unconfirmed);
+  const sent = { claim, rendered, correction: plan.correction, result };
+  if (cards.send.length === 0) {
+    return publishAfter(run, sent, reportDelivery(run, result, what, plan.unconfirmed));
+  }
   // Cards go only after a release that reached someone (now or before) and was not stopped;
   // otherwise the empty card job just closes the run row.
   // (A recipient whose address keeps failing must not hold the cards back for ever.)
@@ -191,10 +195,11 @@ async function sendRelease(
     release: result,
     lead,
   });
-  return reportDelivery(run, result, what, plan.unconfirmed, {
+  const outcome = reportDelivery(run, result, what, plan.unconfirmed, {
     result: cardResult,
     heldBack: cards.unconfirmed,
   });
+  return publishAfter(run, sent, outcome);
 }
 
 /** Whether the runs tab as read shows a live claim of the month (another run sending). */

@@ -67,7 +67,15 @@ describe('karnameh run on a copy of the example', () => {
       ['delivery', 'sent'],
       ['delivery', 'sent'],
     ]);
-    expect(await readdir(box.outbox)).toHaveLength(3);
+    // The month's folder of messages and the public site (each run id's .eml files).
+    expect(await readdir(box.outbox)).toHaveLength(4);
+    expect(await readdir(`${box.outbox}/site/1403-04`)).toEqual([
+      'index.html',
+      'infographic.png',
+      'infographic.svg',
+      'results.csv',
+      'results.json',
+    ]);
   });
 
   it('does not send a month twice without --force, and --force sends a correction', async () => {
@@ -75,12 +83,12 @@ describe('karnameh run on a copy of the example', () => {
     const again = await run('--month', '1403-04');
     expect(again.code).toBe(0);
     expect(again.stderr).toContain('already sent');
-    expect(await readdir(box.outbox)).toHaveLength(3);
+    expect(await readdir(box.outbox)).toHaveLength(4);
 
     const forced = await run('--month', '1403-04', '--force');
     expect(forced.code, forced.stderr).toBe(0);
     expect(forced.stderr).toContain('correction sent to 3');
-    expect(await readdir(box.outbox)).toHaveLength(6);
+    expect(await readdir(box.outbox)).toHaveLength(7);
     const after = await read(box.workbook);
     expect(rowsOfMonth(after, '1403-04')).toHaveLength(110);
   });
@@ -109,10 +117,17 @@ describe('karnameh run on a copy of the example', () => {
       'release.txt',
       'site',
     ]);
-    // the infographic where a reviewer opens it, as the public site will have it
+    expect(await readdir(`${box.outbox}/site`).catch(() => 'none')).toBe('none');
+    // the infographic where a reviewer opens it, beside the month's page as the public site has it
     expect(dry.stderr).toContain(`preview: ${box.outbox}/preview/site/1403-04/infographic.png`);
     const site = `${box.outbox}/preview/site/1403-04`;
-    expect((await readdir(site)).sort()).toEqual(['infographic.png', 'infographic.svg']);
+    expect((await readdir(site)).sort()).toEqual([
+      'index.html',
+      'infographic.png',
+      'infographic.svg',
+      'results.csv',
+      'results.json',
+    ]);
   });
 
   it('prints only JSON on stdout with --json', async () => {

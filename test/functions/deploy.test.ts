@@ -65,6 +65,7 @@ describe('npm run deploy', () => {
       '--scheduler-account must be a service account',
     ],
     [['--region', 'tehran'], '--region must be a region'],
+    [['--site-bucket', 'Not A Bucket'], '--site-bucket must be a bucket name'],
     [['--bogus'], "Unknown option '--bogus'"],
   ])('refuses %j: %s', async (bad, message) => {
     const good: Record<string, string> = {
@@ -169,5 +170,30 @@ describe('npm run deploy', () => {
     expect(code).toBe(1);
     expect(ran).toEqual(['npm run', 'gcloud secrets', 'gcloud functions']);
     expect(err).toContain('deploy stopped');
+  });
+
+  it("--site-bucket puts KARNAMEH_SITE_BUCKET among the functions' variables (a redeploy keeps it)", async () => {
+    const doc = await readFile(DOC, 'utf8');
+    const ran: string[][] = [];
+    const code = await deploy(
+      [...deployArgs(block(doc, 'deploy:command')), '--site-bucket', 'gs://karnameh-ilam-site'],
+      {
+        stdout: () => undefined,
+        stderr: () => undefined,
+        exec: async (program, args) => {
+          ran.push([program, ...args]);
+          return { code: 0, stdout: 'https://watchsheet-abc123-ew.a.run.app\n' };
+        },
+        probe: async () => true,
+      },
+    );
+    expect(code).toBe(0);
+    const deploys = ran.filter((r) => r[1] === 'functions' && r[2] === 'deploy');
+    expect(deploys).toHaveLength(2);
+    for (const d of deploys) {
+      expect(d[d.indexOf('--set-env-vars') + 1]).toMatch(
+        /,KARNAMEH_SITE_BUCKET=karnameh-ilam-site$/,
+      );
+    }
   });
 });

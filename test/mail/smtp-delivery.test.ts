@@ -109,8 +109,8 @@ describe('the release over a real SMTP exchange', () => {
     ]);
     // Each delivery row names the Message-ID the server received.
     expect(runs.slice(1).map((e) => e.detail)).toEqual(ids);
-    // Nothing went to the outbox folder.
-    await expect(readdir(box.outbox)).rejects.toThrow();
+    // No mail went to the outbox folder: only the public site is there (docs/publishing.md).
+    expect(await readdir(box.outbox)).toEqual(['site']);
   });
 
   it('logs in with the user and password of SMTP_URL and never prints the password', async () => {
@@ -237,9 +237,9 @@ describe('sending on purpose', () => {
     }
     const runs = await runsOf(box.workbook);
     expect(runs.filter((e) => e.kind === 'run').map((e) => [e.status, e.detail])).toEqual([
-      ['sent', 'ارسال به 3 گیرنده'],
+      ['sent', 'ارسال به 3 گیرنده؛ صفحه‌های عمومی منتشر شد'],
       ['already-sent', ''],
-      ['sent', 'اصلاحیه؛ ارسال به 3 گیرنده'],
+      ['sent', 'اصلاحیه؛ ارسال به 3 گیرنده؛ صفحه‌های عمومی منتشر شد'],
     ]);
   });
 
@@ -318,7 +318,13 @@ describe('recipients and dry runs', () => {
       'site',
     ]);
     const site = `${box.outbox}/preview/site/1403-04`;
-    expect((await readdir(site)).sort()).toEqual(['infographic.png', 'infographic.svg']);
+    expect((await readdir(site)).sort()).toEqual([
+      'index.html',
+      'infographic.png',
+      'infographic.svg',
+      'results.csv',
+      'results.json',
+    ]);
     expect(await runsOf(box.workbook)).toEqual([]);
   });
 

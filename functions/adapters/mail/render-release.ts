@@ -172,6 +172,14 @@ export function createReleaseRenderer(
   const htmlTemplate = load(htmlEnv, RELEASE_TEMPLATES.html);
   const textTemplate = load(textEnv, RELEASE_TEMPLATES.text);
   const subjectTemplate = load(textEnv, RELEASE_TEMPLATES.subject);
+  // The headline alone, as the text part says it (the public pages show it as sent).
+  // The headline and the lede alone, as the text part says them (the public pages show them as sent).
+  const partial = (name: string) =>
+    partials.has(name)
+      ? compile(textEnv.env, `{{> ${name}}}`, textEnv.options, `partials/${name}.hbs`)
+      : null;
+  const headlineTemplate = partial('headline');
+  const ledeTemplate = partial('lede');
 
   return function render(input: ReleaseInput): RenderedRelease {
     const view = buildReleaseView(input);
@@ -187,6 +195,8 @@ export function createReleaseRenderer(
       subject,
       html: htmlTemplate(context),
       text: normaliseText(textTemplate(context)),
+      ...(headlineTemplate ? { headline: oneLine(headlineTemplate(context)) } : {}),
+      ...(ledeTemplate ? { lede: oneLine(ledeTemplate(context)) } : {}),
       attachment: {
         filename: resultsCsvFilename(input.summary.month),
         contentType: CSV_CONTENT_TYPE,

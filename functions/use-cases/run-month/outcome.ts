@@ -7,6 +7,7 @@ import type { SummaryStatus } from '../../core/summary.ts';
 import type { WriteReport, WriteRequest } from '../../ports.ts';
 import { ledgerEntry, ledgerWrite } from '../delivery-ledger/ledger.ts';
 import { previewCards } from '../preview-cards.ts';
+import { previewMonth } from './publish-month.ts';
 import type { MonthRun } from './read-and-decide.ts';
 import type { RunMonthOutcome } from './types.ts';
 
@@ -70,6 +71,7 @@ export async function dryRun(run: MonthRun, note: string): Promise<RunMonthOutco
   const correction = sent && !!run.options.force;
   const rendered = await run.ports.render(releaseInput(run, correction));
   const previewFiles = run.ports.preview ? await run.ports.preview.write(rendered) : [];
+  previewFiles.push(...(await previewMonth(run, rendered, correction)));
   if (run.computed) {
     const { model, problems } = run.parsed;
     const { runId, digest } = run.ledger;

@@ -9,6 +9,7 @@ import type {
   PreviewWriter,
   RenderCard,
   RenderRelease,
+  SitePorts,
   WorkbookStore,
   WriteReport,
 } from '../../ports.ts';
@@ -28,6 +29,8 @@ export interface RunMonthPorts {
   now: () => Date;
   newRunId: () => string;
   log: Logger;
+  /** The public site: a run that sends publishes its month, a dry run previews it. */
+  site?: SitePorts;
   /** This process, for claims (default: delivery-ledger/claim.ts `processHere`). */
   here?: ProcessHere;
   /** The command line's delivery journal of the workbook (none in the functions). */
