@@ -160,6 +160,23 @@ export function cardsChanged(input: RunGateInput): Problem | null {
   );
 }
 
+/** A month sent whose release would now state other facts: nothing sent, who waits named. */
+function changedGate(input: RunGateInput, warnings: Problem[]): RunGate {
+  const then = lastSent(input.runs, input.runsTab, input.month)?.entry.digest ?? '?';
+  const now = input.contentHash ?? '?';
+  const left = input.notReached ?? [];
+  const shown = left.slice(0, 10).join(', ');
+  const more = left.length > 10 ? `, … ${left.length - 10} more` : '';
+  const waiting =
+    left.length > 0 ? `; not reached yet (they get nothing until then): ${shown}${more}` : '';
+  return {
+    kind: 'data-changed',
+    message: `${input.month} was already sent, but what its release states changed since (content hash then ${then}, now ${now}): the results tab is refreshed, nothing is sent; use --force to send a correction${waiting}`,
+    detail: `محتوای خبر پس از ارسال تغییر کرده است (${then} → ${now})؛ نتایج به‌روز شد`,
+    warnings,
+  };
+}
+
 /**
  * The decision, in the order of workbook.md: a workbook that cannot be read as a
  * scorecard, then definition errors, nobody evaluated, no recipient (not for a test copy),
@@ -229,18 +246,6 @@ export function decideRun(input: RunGateInput): RunGate {
       `${missing.length} دستگاه ارزیابی نشده‌اند: ${names}`,
     );
   }
-  if (changed && !options.force) {
-    const then = lastSent(input.runs, input.runsTab, input.month)?.entry.digest ?? '?';
-    const now = input.contentHash ?? '?';
-    const left = input.notReached ?? [];
-    const waiting =
-      left.length > 0 ? `; not reached yet (they get nothing until then): ${left.join(', ')}` : '';
-    return {
-      kind: 'data-changed',
-      message: `${input.month} was already sent, but what its release states changed since (content hash then ${then}, now ${now}): the results tab is refreshed, nothing is sent; use --force to send a correction${waiting}`,
-      detail: `محتوای خبر پس از ارسال تغییر کرده است (${then} → ${now})؛ نتایج به‌روز شد`,
-      warnings,
-    };
-  }
+  if (changed && !options.force) return changedGate(input, warnings);
   return { kind: 'proceed', warnings };
 }
