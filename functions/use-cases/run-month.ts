@@ -14,12 +14,12 @@ import { liveClaims, type ProcessHere } from '../core/run-claims.ts';
 import { deliveryState, readRunsLog } from '../core/runs-log.ts';
 import { resultsTabRows } from '../core/results-tab.ts';
 import { findTab } from '../core/tab-lookup.ts';
-import type { OutgoingMail, RenderedRelease } from '../ports.ts';
 import { claimRun, processHere, type Claim } from './delivery-ledger/claim.ts';
 import { deliverInBatches } from './delivery-ledger/deliver.ts';
 import { foldJournals, openJournal } from './delivery-ledger/journal-fold.ts';
 import { checkPace } from './run-month/pace-check.ts';
-import { ledgerEntry, type LedgerItem } from './delivery-ledger/ledger.ts';
+import { itemsFor } from './run-month/release-items.ts';
+import { ledgerEntry } from './delivery-ledger/ledger.ts';
 import {
   dryRun,
   outcomeOf,
@@ -123,34 +123,6 @@ function mailer(run: MonthRun) {
     throw new KarnamehError('internal', 'runMonth: a mailer is needed for a run that sends');
   return mailer;
 }
-
-type Attachment = OutgoingMail['attachments'][number];
-
-/** The release's attachments: the results CSV, and the infographic's PNG (rendered once) shown inline. */
-async function attachmentsOf(rendered: RenderedRelease): Promise<Attachment[]> {
-  const picture = rendered.infographic;
-  if (picture === undefined) return [rendered.attachment];
-  const png = { filename: picture.filename, contentType: 'image/png', cid: picture.cid };
-  return [rendered.attachment, { ...png, content: await picture.png() }];
-}
-
-const itemsFor = async (
-  recipients: { email: string; name: string | null }[],
-  rendered: RenderedRelease,
-): Promise<LedgerItem[]> => {
-  const attachments = await attachmentsOf(rendered);
-  return recipients.map((to) => ({
-    key: to.email.toLowerCase(),
-    mail: {
-      to,
-      subject: rendered.subject,
-      html: rendered.html,
-      text: rendered.text,
-      attachments,
-      headers: rendered.headers,
-    },
-  }));
-};
 
 async function sendRelease(
   run: MonthRun,
