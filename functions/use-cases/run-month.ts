@@ -34,7 +34,7 @@ import { decide, readMonth, type MonthRun } from './run-month/read-and-decide.ts
 import { closingRow, reportDelivery } from './run-month/report.ts';
 import { cardItems, planCards, testCardItems, type CardPlan } from './run-month/send-cards.ts';
 import { deliverCards, sendCardsOnly } from './run-month/deliver-cards.ts';
-import { publishAfter } from './run-month/publish-month.ts';
+import { sitePublisher } from './run-month/publish-month.ts';
 import type { DeliveryResult } from './delivery-ledger/deliver.ts';
 import type { RunMonthOptions, RunMonthOutcome, RunMonthPorts } from './run-month/types.ts';
 
@@ -139,6 +139,8 @@ async function sendRelease(
   const results = run.computed
     ? resultsTabRows(findTab(run.raw, 'results'), run.computed.month, run.runId)
     : undefined;
+  let release: DeliveryResult | null = null;
+  const site = sitePublisher(run, rendered, plan.correction, () => release);
   const result = await deliverInBatches(run.ledger, claim.entry, {
     kind: 'delivery',
     items,
@@ -149,13 +151,19 @@ async function sendRelease(
     runRowWritten: true,
     // With cards to follow, the release's last record goes with the cards' first write.
     ...(cards.send.length === 0
-      ? { closeRun: (r: DeliveryResult) => closingRow(r, lead) }
+      ? {
+          beforeClose: async (r: DeliveryResult) => {
+            release = r;
+            await site.beforeClose();
+          },
+          closeRun: (r: DeliveryResult) => site.close(closingRow(r, lead)),
+        }
       : { carryLast: true }),
   });
+  release = result;
   const what = plan.correction ? 'correction' : 'release';
-  const sent = { claim, rendered, correction: plan.correction, result };
   if (cards.send.length === 0) {
-    return publishAfter(run, sent, reportDelivery(run, result, what, plan.unconfirmed));
+    return site.report(reportDelivery(run, result, what, plan.unconfirmed));
   }
   // Cards go only after a release that reached someone (now or before) and was not stopped;
   // otherwise the empty card job just closes the run row.
@@ -166,12 +174,13 @@ async function sendRelease(
   const cardResult = await deliverCards(run, claim, go ? cardList : [], {
     release: result,
     lead,
+    site,
   });
   const outcome = reportDelivery(run, result, what, plan.unconfirmed, {
     result: cardResult,
     heldBack: cards.unconfirmed,
   });
-  return publishAfter(run, sent, outcome);
+  return site.report(outcome);
 }
 
 /** Whether the runs tab as read shows a live claim of the month (another run sending). */

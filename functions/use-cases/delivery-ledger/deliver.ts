@@ -24,6 +24,11 @@ export interface DeliveryJob {
   /** The run row's last word, written with the last record (leave out to keep the run open). */
   closeRun?: (result: DeliveryResult) => Pick<RunsEntry, 'status' | 'detail'>;
   /**
+   * Awaited after the last message, just before the last record (with `closeRun`): work
+   * whose outcome the run row's last word says (the public pages), at no write of its own.
+   */
+  beforeClose?: (result: DeliveryResult) => Promise<void>;
+  /**
    * The run row was written a moment ago (the claim, nothing sent since): the first record
    * leaves it out, so that it only adds rows (a Sheet then needs no read of its runs tab).
    */
@@ -86,6 +91,7 @@ export async function deliverInBatches(
   let carried = job.carried;
   let first = true;
   const record = async (rows: RunsEntry[], last: boolean): Promise<void> => {
+    if (last && job.closeRun && job.beforeClose) await job.beforeClose(result);
     runEntry.at = run.now().toISOString();
     if (last && job.closeRun) Object.assign(runEntry, job.closeRun(result));
     const outputs = { ...carried?.outputs, ...extra };

@@ -11,6 +11,7 @@ import type { DeliveryPlan } from './plan-deliveries.ts';
 import type { MonthRun } from './read-and-decide.ts';
 import { cardsClean, cardsLine, closingWithCards } from './report.ts';
 import { CARD_LIMITS, cardItems, type CardPlan } from './send-cards.ts';
+import type { SitePublisher } from './publish-month.ts';
 import type { RunMonthOutcome } from './types.ts';
 
 function requireMailer(run: MonthRun) {
@@ -46,8 +47,9 @@ export async function deliverCards(
   run: MonthRun,
   claim: Claim,
   items: LedgerItem[],
-  close: { release: DeliveryResult | null; lead: string },
+  close: { release: DeliveryResult | null; lead: string; site?: SitePublisher },
 ): Promise<DeliveryResult> {
+  const { site } = close;
   const carried: Carried | undefined = close.release?.carried;
   return deliverInBatches(run.ledger, claim.entry, {
     kind: 'card',
@@ -56,7 +58,11 @@ export async function deliverCards(
     limits: run.options.limits ?? CARD_LIMITS,
     signal: run.options.signal,
     firstWrite: { problems: problemsTab(run) },
-    closeRun: (r) => closingWithCards(close.release, r, close.lead),
+    closeRun: (r) => {
+      const row = closingWithCards(close.release, r, close.lead);
+      return site ? site.close(row) : row;
+    },
+    ...(site ? { beforeClose: site.beforeClose } : {}),
     ...(carried ? { carried } : { runRowWritten: true }),
   });
 }
