@@ -72,7 +72,10 @@ describe('an evaluated agency', () => {
     expect(plain(run.text('a01'))).toContain(
       '\nراه تماس: <script>alert(1)</script> Bcc: all@example.org\n'.trimEnd(),
     );
-    expect(run.cards[0]?.trace).toEqual({ runId: run.input.runId, digest: run.input.digest });
+    expect(run.cards[0]?.trace).toEqual({
+      runId: run.input.runId,
+      digest: run.cards[0]?.contentHash,
+    });
   });
 
   it('says its score, band, place in its group and the group mean', () => {

@@ -192,7 +192,7 @@ describe('npm run deploy', () => {
     expect(deploys).toHaveLength(2);
     for (const d of deploys) {
       expect(d[d.indexOf('--set-env-vars') + 1]).toMatch(
-        /,KARNAMEH_SITE_BUCKET=karnameh-ilam-site$/,
+        /,KARNAMEH_SITE_BUCKET=karnameh-ilam-site(,|$)/,
       );
     }
   });

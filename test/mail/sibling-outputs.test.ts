@@ -44,7 +44,9 @@ describe('a workbook with a chart', () => {
     const first = await run();
     expect(first.code, first.stderr).toBe(0);
     expect(smtp.counts()).toEqual(once);
-    expect(await readdir(box.dir)).toEqual(['ilam.xlsx']);
+    // Beside the workbook: nothing but the outbox, which holds the public pages alone.
+    expect(await readdir(box.dir)).toEqual(['ilam.xlsx', 'outbox']);
+    expect(await readdir(join(box.dir, 'outbox'))).toEqual(['site']);
     const after = await zipParts(box.workbook);
     const outputParts = new Set<string>();
     for (const [name, content] of before) {
@@ -75,7 +77,11 @@ describe('a workbook whose outputs an older version put in <name>.karnameh-resul
     expect(first.stderr).toContain('ilam.karnameh-results.xlsx');
     expect(smtp.counts()).toEqual(once);
     expect(await readFile(box.workbook)).toEqual(withChart);
-    expect((await readdir(box.dir)).sort()).toEqual(['ilam.karnameh-results.xlsx', 'ilam.xlsx']);
+    expect((await readdir(box.dir)).sort()).toEqual([
+      'ilam.karnameh-results.xlsx',
+      'ilam.xlsx',
+      'outbox',
+    ]);
     expect(brief(await runsOf(siblingPath(box.workbook))).length).toBe(4);
 
     const second = await run();
