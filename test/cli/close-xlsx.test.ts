@@ -1,6 +1,8 @@
 // `karnameh close` on an .xlsx: the archive, the runs record, changes after the close reported.
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import { simpleParser } from 'mailparser';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createXlsxStore } from '../../functions/adapters/xlsx/xlsx-store.ts';
 import { parseWorkbook } from '../../functions/core/parse-workbook.ts';
@@ -123,6 +125,15 @@ describe('karnameh close on an .xlsx', () => {
     const runs = readRunsLog(findTab(await createXlsxStore(box.workbook).read(), 'runs'));
     const runRow = runs.find((e) => e.kind === 'run');
     expect(runRow?.detail).toContain('changed after close: 1 cell(s)');
+    // The agency's card says which of its scores changed after the close, from what to what.
+    const agency = parsed.model.agencies.find((a) => a.id === row?.agencyId);
+    const address = agency?.emails[0] ?? '';
+    const files = (await readdir(box.outbox)).filter((f) => f.endsWith(`-${address}.eml`));
+    expect(files).toHaveLength(1);
+    const card = await simpleParser(await readFile(join(box.outbox, files[0] ?? '')));
+    expect(card.text).toContain('پس از بسته شدن مهلت ثبت، این خانه‌های ردیف شما تغییر کرده است');
+    expect(card.text).toContain(`هنگام بستن «${faNumber(Number(before))}»، اکنون «۳»`);
+    expect(String(card.html)).toContain(`هنگام بستن «${faNumber(Number(before))}»، اکنون «۳»`);
   }, 60_000);
 
   it('a month opened and never closed is closed by the first run that sends its release', async () => {

@@ -1,4 +1,5 @@
 // An agency's report card as plain data: every figure and sentence already in Persian.
+import { afterCloseView, type AfterCloseView } from './card-after-close.ts';
 import type { EvaluatedResult } from '../compute-summary.ts';
 import { jalaliDate, monthName, monthOnlyName, previousMonth, splitMonth } from '../jalali.ts';
 import { persianNumber, pressMonth } from '../persian-text.ts';
@@ -77,6 +78,8 @@ export interface CardView {
   indicators: IndicatorLines & { hasWeakest: boolean; hasStrongest: boolean; count: string };
   year: YearView;
   notEvaluated: NotEvaluatedCardView;
+  /** The agency's cells changed after the month's close, from what to what. */
+  afterClose: AfterCloseView;
   footer: LetterFooter;
 }
 
@@ -166,6 +169,7 @@ export function cardView(facts: CardFacts, agencyId: string, context: CardContex
     },
     year: yearView(facts, result),
     notEvaluated: notEvaluatedView(facts, result),
+    afterClose: afterCloseView(facts, agencyId),
     footer: footerOf(facts, context.computedAt),
   };
 }
