@@ -48,11 +48,16 @@ function sameEditors(a: Editors | undefined, b: Editors, creators: ReadonlySet<s
   );
 }
 
-/** The users on every one of karnameh's protections: who added them (see `sameEditors`). */
+/**
+ * The users on every one of karnameh's protections: who added them (see `sameEditors`).
+ * The output tabs' protections (init's, and the archive's) count too: they name the
+ * functions' account alone, so that an address taken out of the `editors` setting, which
+ * is on every input protection, is not taken for their creator and keeps no right.
+ */
 function creatorsOf(protections: ReadonlyMap<number, ProtectedRange[]>): Set<string> {
   const mine = [...protections.values()]
     .flat()
-    .filter((p) => p.description?.startsWith('karnameh:'));
+    .filter((p) => p.description?.startsWith('karnameh'));
   const [first, ...rest] = mine.map((p) => new Set(sorted(p.editors?.users)));
   if (!first) return new Set();
   return new Set([...first].filter((u) => rest.every((set) => set.has(u))));
