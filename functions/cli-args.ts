@@ -56,6 +56,7 @@ const FLAGS: Record<Command, readonly string[]> = {
   init: ['example', 'editor'],
   remind: ['month', 'dry-run', 'json', 'outbox'],
   publish: ['month', 'out', 'outbox'],
+  watch: ['json', 'outbox'],
   'mail-test': ['to', 'outbox'],
   open: ['month', 'dry-run', 'json'],
   close: ['month', 'json'],

@@ -7,6 +7,7 @@ export const COMMANDS = [
   'open',
   'close',
   'reopen',
+  'watch',
   'publish',
   'mail-test',
 ] as const;

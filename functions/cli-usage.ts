@@ -10,6 +10,7 @@ const SYNOPSIS: Record<Command, string> = {
   init: 'karnameh init   [--example] [--editor EMAIL]',
   remind: 'karnameh remind [--month YYYY-MM] [--dry-run] [--json] [--outbox DIR]',
   publish: 'karnameh publish [--month YYYY-MM] [--out DIR] [--outbox DIR]',
+  watch: 'karnameh watch  [--json] [--outbox DIR]',
   'mail-test': 'karnameh mail-test --to ADDRESS [--outbox DIR]',
   open: 'karnameh open   [--month YYYY-MM] [--dry-run] [--json]',
   close: 'karnameh close  [--month YYYY-MM] [--json]',
@@ -36,6 +37,9 @@ const NOTES = {
         cells, a warning); on a Sheet each agency may then edit only its own row; close archives
         the month's scores and takes the rights back; reopen gives one agency its row again
         until the end of a Jalali day (docs/secretary-calendar.md)`,
+  watch: `watch:  one pass of the watcher's work: a run_request in the settings, reminders on their days,
+        open on open_day, close after the deadline, extensions that ran out; each once, so it
+        is safe to call every 15 minutes from cron, a systemd timer or Task Scheduler`,
   site: `site:   a run that sends keeps the month's figures in <outbox>/site/YYYY-MM/results.json and
         writes the public pages there; publish rebuilds them from the kept figures alone (no
         workbook), into --out DIR (default <outbox>/site); a dry run renders them into
@@ -49,6 +53,7 @@ const COMMAND_NOTES: Record<Command, readonly (keyof typeof NOTES)[]> = {
   init: ['source', 'editor'],
   remind: ['source', 'month', 'mail'],
   publish: ['month', 'site'],
+  watch: ['source', 'mail', 'watch'],
   'mail-test': ['mail'],
   open: ['source', 'month', 'entry'],
   close: ['source', 'month', 'entry'],

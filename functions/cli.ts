@@ -140,6 +140,11 @@ async function dispatch(options: CliOptions, io: CliIo, log: Logger): Promise<nu
     return remindCommand(options, { io, log, store, now });
   }
 
+  if (options.command === 'watch') {
+    const { watchCommand } = await import('./cli-watch.ts');
+    return watchCommand(options, { io, log, store, now });
+  }
+
   if (options.command === 'open' || options.command === 'close' || options.command === 'reopen') {
     const entry = await import('./cli-entry.ts');
     const command = {
