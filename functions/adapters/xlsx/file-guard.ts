@@ -26,6 +26,16 @@ export function sameFile(a: FileIdentity, b: FileIdentity): boolean {
 const messageOf = (error: unknown): string =>
   error instanceof Error ? error.message : String(error);
 
+/** Whether `path` names a file (through a symlink too); one that cannot be read still exists. */
+export async function targetExists(path: string): Promise<boolean> {
+  try {
+    await resolveTarget(path);
+    return true;
+  } catch (error) {
+    return !(error instanceof KarnamehError && error.code === 'source.not_found');
+  }
+}
+
 /** The real file behind `path` (a symlink is followed, so its target is what gets replaced). */
 export async function resolveTarget(path: string): Promise<string> {
   try {

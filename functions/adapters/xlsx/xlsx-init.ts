@@ -1,6 +1,5 @@
 /** `init` of an .xlsx: a new workbook, or the missing tabs added to one (nothing else touched). */
 import { dirname } from 'node:path';
-import type { KarnamehError } from '../../core/errors.ts';
 import { normalizeName } from '../../core/normalize.ts';
 import { matchesKey } from '../../core/tab-lookup.ts';
 import { TABS, type TabKey } from '../../core/tabs.ts';
@@ -11,6 +10,7 @@ import {
   readIdentified,
   replaceFile,
   resolveTarget,
+  targetExists,
   type FileIdentity,
 } from './file-guard.ts';
 import { emptyPackage } from './new-package.ts';
@@ -22,17 +22,8 @@ const isTab =
   (name: string): boolean =>
     matchesKey(name, key, TABS[key].label);
 
-async function exists(path: string): Promise<boolean> {
-  try {
-    await resolveTarget(path);
-    return true;
-  } catch (error) {
-    return (error as KarnamehError).code !== 'source.not_found';
-  }
-}
-
 export async function initXlsx(path: string, template: InitTemplate): Promise<WriteReport> {
-  const isNew = !(await exists(path));
+  const isNew = !(await targetExists(path));
   const target = isNew ? path : await resolveTarget(path);
   let current: { bytes: Buffer; identity?: FileIdentity } = { bytes: emptyPackage() };
   if (!isNew) {

@@ -12,6 +12,7 @@ import {
   readIdentified,
   replaceFile,
   resolveTarget,
+  targetExists,
   sameFile,
   type FileIdentity,
 } from './file-guard.ts';
@@ -47,15 +48,6 @@ export interface XlsxStore extends WorkbookStore {
   checkWritable(): Promise<void>;
 }
 
-async function exists(path: string): Promise<boolean> {
-  try {
-    await resolveTarget(path);
-    return true;
-  } catch (error) {
-    return (error as KarnamehError).code !== 'source.not_found';
-  }
-}
-
 /**
  * The workbook store for an .xlsx file at `path`, read and written part by part: a write
  * replaces only karnameh's output tabs (and the settings cells it is asked to set), through
@@ -84,7 +76,7 @@ export function createXlsxStore(path: string): XlsxStore {
     seen = { target, identity, inputs };
     runsTitle = findTab({ tabs }, 'runs')?.name;
     const sibling = siblingPath(path);
-    if (!(await exists(sibling))) return { tabs, inputDigest: inputs };
+    if (!(await targetExists(sibling))) return { tabs, inputDigest: inputs };
     let outputs: RawTab[];
     try {
       const opened = await load(sibling);
@@ -124,7 +116,7 @@ export function createXlsxStore(path: string): XlsxStore {
   ): Promise<WriteReport> {
     const sibling = siblingPath(path);
     // Outputs an older version put in the sibling stay there: the runs log is never split.
-    const toSibling = tabs.length + runs.length > 0 && (await exists(sibling));
+    const toSibling = tabs.length + runs.length > 0 && (await targetExists(sibling));
     let restored: string | undefined;
     // Delivery records alone (runs rows, mid-send) go in whatever happened to the workbook
     // since it was read: they are written over the file as it is now, keeping a person's
@@ -204,7 +196,7 @@ export function createXlsxStore(path: string): XlsxStore {
   /** The runs tab as it is in the file now (or in the sibling that holds the outputs). */
   async function readRuns(): Promise<RawTab | undefined> {
     const sibling = siblingPath(path);
-    const file = (await exists(sibling)) ? sibling : path;
+    const file = (await targetExists(sibling)) ? sibling : path;
     const { open } = await load(file);
     return file === path
       ? runsTabIn(open, file, runsTitle)
@@ -223,7 +215,7 @@ export function createXlsxStore(path: string): XlsxStore {
     readRuns,
     editMonth: async (plan) => {
       const sibling = siblingPath(path);
-      return editMonthXlsx(path, plan, (await exists(sibling)) ? sibling : null);
+      return editMonthXlsx(path, plan, (await targetExists(sibling)) ? sibling : null);
     },
     // One sending run per workbook at a time, across processes (file-lock.ts).
     lockRun: (request) => takeRunLock(path, request),

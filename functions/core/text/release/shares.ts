@@ -116,6 +116,10 @@ export function weakShareView(
   const change = present && now !== null && before !== null ? now - before : null;
   const total = countOf(group.bands);
   const previousTotal = countOf(group.previousBands);
+  const previousText =
+    before === null
+      ? ''
+      : shareWithCount(before, weakCount(group.previousBands, weakBands), previousTotal, singular);
   return {
     present,
     shareText:
@@ -123,24 +127,9 @@ export function weakShareView(
         ? shareWithCount(now, weakCount(group.bands, weakBands), total, singular)
         : '',
     all: present && now === 100,
-    previousText:
-      before === null
-        ? ''
-        : shareWithCount(
-            before,
-            weakCount(group.previousBands, weakBands),
-            previousTotal,
-            singular,
-          ),
-    previousInner:
-      before === null
-        ? ''
-        : shareWithCount(
-            before,
-            weakCount(group.previousBands, weakBands),
-            previousTotal,
-            singular,
-          ).replace(/ \((.*)\)$/u, '؛ $1'),
+    previousText,
+    // Inside brackets already: «(۹۰ درصد؛ ۹ فرمانداری از ۱۰)», not nested brackets.
+    previousInner: previousText.replace(/ \((.*)\)$/u, '؛ $1'),
     moved: change !== null && change !== 0,
     hasChange: change !== null,
     fewer: change !== null && change < 0,
