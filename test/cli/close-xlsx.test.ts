@@ -5,11 +5,11 @@ import ExcelJS from 'exceljs';
 import { simpleParser } from 'mailparser';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createXlsxStore } from '../../functions/adapters/xlsx/xlsx-store.ts';
-import { parseWorkbook } from '../../functions/core/parse-workbook.ts';
-import { faNumber } from '../../functions/core/problem-messages.ts';
-import { readRunsLog } from '../../functions/core/runs-log.ts';
-import { findTab } from '../../functions/core/tab-lookup.ts';
-import type { Summary } from '../../functions/core/summary.ts';
+import { parseWorkbook } from '../../functions/core/contract/parse-workbook.ts';
+import { faNumber } from '../../functions/core/contract/problem-messages.ts';
+import { readRunsLog } from '../../functions/core/contract/runs-log.ts';
+import { findTab } from '../../functions/core/contract/tab-lookup.ts';
+import type { Summary } from '../../functions/core/figures/summary.ts';
 import type { CloseOutcome } from '../../functions/use-cases/close-month.ts';
 import { karnameh, scratch } from './cli-harness.ts';
 
