@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { lazyMailer, lazyStore } from './adapters/lazy.ts';
-import { parseSender } from './adapters/mail/mail-options.ts';
-import { createPacer, parseSmtpRate } from './adapters/mail/pacer.ts';
-import { describeSmtpUrl } from './adapters/mail/smtp-url.ts';
+import { parseSender } from './adapters/mail/transports/mail-options.ts';
+import { createPacer, parseSmtpRate } from './adapters/mail/transports/pacer.ts';
+import { describeSmtpUrl } from './adapters/mail/transports/smtp-url.ts';
 import { KarnamehError } from './core/contract/errors.ts';
 import type { DeliveryJournal, Mailer, WorkbookStore } from './ports.ts';
 
@@ -56,7 +56,7 @@ export function createMailer(env: NodeJS.ProcessEnv, outbox: string, runId: stri
     return lazyMailer(
       describeSmtpUrl(url),
       async () =>
-        (await import('./adapters/mail/smtp-mailer.ts')).createSmtpMailer({
+        (await import('./adapters/mail/transports/smtp-mailer.ts')).createSmtpMailer({
           url,
           from,
           ...(pacer ? { pacer } : {}),
@@ -65,7 +65,7 @@ export function createMailer(env: NodeJS.ProcessEnv, outbox: string, runId: stri
     );
   }
   return lazyMailer(`outbox ${outbox}`, async () =>
-    (await import('./adapters/mail/outbox-mailer.ts')).createOutboxMailer({
+    (await import('./adapters/mail/transports/outbox-mailer.ts')).createOutboxMailer({
       dir: outbox,
       from,
       prefix: runId,

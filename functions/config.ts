@@ -6,7 +6,7 @@
  */
 import * as z from 'zod';
 import type { SourceOptions } from './compose.ts';
-import { smtpRateSchema } from './adapters/mail/pacer.ts';
+import { smtpRateSchema } from './adapters/mail/transports/pacer.ts';
 import { KarnamehError } from './core/contract/errors.ts';
 
 export interface FunctionsConfig {

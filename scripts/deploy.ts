@@ -12,7 +12,7 @@ import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import * as z from 'zod';
-import { smtpRateSchema } from '../functions/adapters/mail/pacer.ts';
+import { smtpRateSchema } from '../functions/adapters/mail/transports/pacer.ts';
 import { FUNCTIONS_TIMEOUT_S } from '../functions/config.ts';
 
 export const FUNCTIONS = ['monthlyRun', 'watchSheet'] as const;

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { createCardRenderer } from '../adapters/mail/render-card.ts';
-import { createReleaseRenderer, packageRoot } from '../adapters/mail/render-release.ts';
-import { createPreviewWriter } from '../adapters/mail/preview-writer.ts';
+import { createCardRenderer } from '../adapters/mail/templates/render-card.ts';
+import { createReleaseRenderer, packageRoot } from '../adapters/mail/templates/render-release.ts';
+import { createPreviewWriter } from '../adapters/mail/previews/preview-writer.ts';
 import { HelpRequested, parseCliArgs } from './args.ts';
 import type { CliOptions } from './args.ts';
 import {

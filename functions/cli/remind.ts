@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path';
-import { createReminderPreviewWriter } from '../adapters/mail/reminder-preview-writer.ts';
-import { createReminderRenderer } from '../adapters/mail/render-reminder.ts';
+import { createReminderPreviewWriter } from '../adapters/mail/previews/reminder-preview-writer.ts';
+import { createReminderRenderer } from '../adapters/mail/templates/render-reminder.ts';
 import type { CliIo } from './main.ts';
 import type { CliOptions } from './args.ts';
 import { createJournal, createMailer, newRunId, previewDir } from '../compose.ts';

@@ -1,8 +1,8 @@
 /** `karnameh watch`: one pass of the watcher's work from the command line, for cron, a systemd timer or Windows Task Scheduler. */
 import { join } from 'node:path';
-import { createCardRenderer } from '../adapters/mail/render-card.ts';
-import { createReleaseRenderer } from '../adapters/mail/render-release.ts';
-import { createReminderRenderer } from '../adapters/mail/render-reminder.ts';
+import { createCardRenderer } from '../adapters/mail/templates/render-card.ts';
+import { createReleaseRenderer } from '../adapters/mail/templates/render-release.ts';
+import { createReminderRenderer } from '../adapters/mail/templates/render-reminder.ts';
 import { createFolderSite } from '../adapters/site/folder-site.ts';
 import type { CliIo } from './main.ts';
 import type { CliOptions } from './args.ts';

@@ -4,7 +4,7 @@
  * mailers are made per request from it.
  */
 import { join } from 'node:path';
-import { createPreviewWriter } from '../adapters/mail/preview-writer.ts';
+import { createPreviewWriter } from '../adapters/mail/previews/preview-writer.ts';
 import { createMailer, createStore } from '../compose.ts';
 import { FUNCTIONS_TIMEOUT_S, composeEnv, describeConfig, loadConfig } from '../config.ts';
 import type { FunctionsConfig } from '../config.ts';
@@ -71,7 +71,7 @@ export interface RuntimeOptions {
 function lazyRenderer(): RenderRelease {
   let renderer: Promise<RenderRelease> | undefined;
   return async (input) => {
-    renderer ??= import('../adapters/mail/render-release.ts').then((m) =>
+    renderer ??= import('../adapters/mail/templates/render-release.ts').then((m) =>
       m.createReleaseRenderer(),
     );
     return (await renderer)(input);
@@ -82,7 +82,9 @@ function lazyRenderer(): RenderRelease {
 function lazyCardRenderer(): RenderCard {
   let renderer: Promise<RenderCard> | undefined;
   return async (view) => {
-    renderer ??= import('../adapters/mail/render-card.ts').then((m) => m.createCardRenderer());
+    renderer ??= import('../adapters/mail/templates/render-card.ts').then((m) =>
+      m.createCardRenderer(),
+    );
     return (await renderer)(view);
   };
 }
@@ -91,7 +93,7 @@ function lazyCardRenderer(): RenderCard {
 function lazyReminderRenderer(): RenderReminders {
   let renderer: Promise<RenderReminders> | undefined;
   const loaded = () =>
-    (renderer ??= import('../adapters/mail/render-reminder.ts').then((m) =>
+    (renderer ??= import('../adapters/mail/templates/render-reminder.ts').then((m) =>
       m.createReminderRenderer(),
     ));
   return {

@@ -8,8 +8,8 @@ import {
   createPacer,
   parseSmtpRate,
   type PacerClock,
-} from '../../functions/adapters/mail/pacer.ts';
-import { createSmtpMailer } from '../../functions/adapters/mail/smtp-mailer.ts';
+} from '../../functions/adapters/mail/transports/pacer.ts';
+import { createSmtpMailer } from '../../functions/adapters/mail/transports/smtp-mailer.ts';
 import { isKarnamehError } from '../../functions/core/contract/errors.ts';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp-server.ts';
 

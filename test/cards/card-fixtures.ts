@@ -6,7 +6,7 @@
  * [v, v, v, v/2] with v/10 = r scores 100 × r: [8,9,10,5] = 94, [6,6,6,3] = 60,
  * [5,5,5,2.5] = 50, [4,4,4,2] = 40, [2,2,2,1] = 20.
  */
-import { createCardRenderer } from '../../functions/adapters/mail/render-card.ts';
+import { createCardRenderer } from '../../functions/adapters/mail/templates/render-card.ts';
 import {
   cardsToSend,
   type CardToSend,

@@ -1,7 +1,10 @@
 import { mkdir, readFile, readdir, symlink, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { cardFileName, createPreviewWriter } from '../../functions/adapters/mail/preview-writer.ts';
+import {
+  cardFileName,
+  createPreviewWriter,
+} from '../../functions/adapters/mail/previews/preview-writer.ts';
 import { karnameh, scratch } from '../cli/cli-harness.ts';
 
 /** `karnameh run --dry-run` renders every card into `<outbox>/preview/cards/` (interfaces.md). */

@@ -1,6 +1,6 @@
 // The editor's rules for cards (editor-review-2.md §3), run over every card of the example's four months.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createCardRenderer } from '../../functions/adapters/mail/render-card.ts';
+import { createCardRenderer } from '../../functions/adapters/mail/templates/render-card.ts';
 import type { RawWorkbook } from '../../functions/core/contract/cells.ts';
 import { cardsToSend, type CardToSend } from '../../functions/core/cards/cards-to-send.ts';
 import { computeMonth, computeResults } from '../../functions/core/figures/compute-summary.ts';

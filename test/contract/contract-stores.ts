@@ -5,9 +5,9 @@
  */
 import { mkdir, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createOutboxMailer } from '../../functions/adapters/mail/outbox-mailer.ts';
-import { createPreviewWriter } from '../../functions/adapters/mail/preview-writer.ts';
-import { createReleaseRenderer } from '../../functions/adapters/mail/render-release.ts';
+import { createOutboxMailer } from '../../functions/adapters/mail/transports/outbox-mailer.ts';
+import { createPreviewWriter } from '../../functions/adapters/mail/previews/preview-writer.ts';
+import { createReleaseRenderer } from '../../functions/adapters/mail/templates/render-release.ts';
 import { createXlsxStore } from '../../functions/adapters/xlsx/xlsx-store.ts';
 import type { CellValue, RawTab, RawWorkbook } from '../../functions/core/contract/cells.ts';
 import type { Summary } from '../../functions/core/figures/summary.ts';
@@ -19,7 +19,7 @@ import type {
   RenderedRelease,
   WorkbookStore,
 } from '../../functions/ports.ts';
-import { createCardRenderer } from '../../functions/adapters/mail/render-card.ts';
+import { createCardRenderer } from '../../functions/adapters/mail/templates/render-card.ts';
 import { checkMonth, type CheckOptions } from '../../functions/use-cases/check-month.ts';
 import { inputDigest } from '../../functions/core/runs/input-digest.ts';
 import { runMonth, type RunMonthOptions } from '../../functions/use-cases/run-month.ts';

@@ -3,8 +3,8 @@
  * store instance and mailer each time (two calls at once are two processes' runs), the
  * runs tab read back from the stand-in.
  */
-import { createReleaseRenderer } from '../../functions/adapters/mail/render-release.ts';
-import { createSmtpMailer } from '../../functions/adapters/mail/smtp-mailer.ts';
+import { createReleaseRenderer } from '../../functions/adapters/mail/templates/render-release.ts';
+import { createSmtpMailer } from '../../functions/adapters/mail/transports/smtp-mailer.ts';
 import { readRunsLog, type RunsEntry } from '../../functions/core/contract/runs-log.ts';
 import { TABS } from '../../functions/core/contract/tabs.ts';
 import type { RenderCard } from '../../functions/ports.ts';

@@ -6,8 +6,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   createReleaseRenderer,
   defaultTemplatesDir,
-} from '../../functions/adapters/mail/render-release.ts';
-import { createSmtpMailer } from '../../functions/adapters/mail/smtp-mailer.ts';
+} from '../../functions/adapters/mail/templates/render-release.ts';
+import { createSmtpMailer } from '../../functions/adapters/mail/transports/smtp-mailer.ts';
 import { createXlsxStore } from '../../functions/adapters/xlsx/xlsx-store.ts';
 import { createTextLogger } from '../../functions/adapters/logger.ts';
 import { runMonth } from '../../functions/use-cases/run-month.ts';

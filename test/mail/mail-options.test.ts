@@ -3,10 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_FROM, parseSender } from '../../functions/adapters/mail/mail-options.ts';
-import { createOutboxMailer } from '../../functions/adapters/mail/outbox-mailer.ts';
-import { createSmtpMailer } from '../../functions/adapters/mail/smtp-mailer.ts';
-import { describeSmtpUrl } from '../../functions/adapters/mail/smtp-url.ts';
+import {
+  DEFAULT_FROM,
+  parseSender,
+} from '../../functions/adapters/mail/transports/mail-options.ts';
+import { createOutboxMailer } from '../../functions/adapters/mail/transports/outbox-mailer.ts';
+import { createSmtpMailer } from '../../functions/adapters/mail/transports/smtp-mailer.ts';
+import { describeSmtpUrl } from '../../functions/adapters/mail/transports/smtp-url.ts';
 import { isKarnamehError } from '../../functions/core/contract/errors.ts';
 import type { OutgoingMail } from '../../functions/ports.ts';
 

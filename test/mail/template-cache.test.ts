@@ -10,13 +10,16 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createCardRenderer } from '../../functions/adapters/mail/render-card.ts';
+import { createCardRenderer } from '../../functions/adapters/mail/templates/render-card.ts';
 import {
   createReleaseRenderer,
   packageRoot,
-} from '../../functions/adapters/mail/render-release.ts';
-import { createReminderRenderer } from '../../functions/adapters/mail/render-reminder.ts';
-import { handlebarsRuntime, templateCache } from '../../functions/adapters/mail/template-cache.ts';
+} from '../../functions/adapters/mail/templates/render-release.ts';
+import { createReminderRenderer } from '../../functions/adapters/mail/templates/render-reminder.ts';
+import {
+  handlebarsRuntime,
+  templateCache,
+} from '../../functions/adapters/mail/templates/template-cache.ts';
 import { cardRun } from '../cards/card-fixtures.ts';
 
 /**

@@ -1,6 +1,6 @@
 // The editor's rules (editor-review-2.md §3) run as a program over every release of the example and of a second province.
 import { describe, expect, it } from 'vitest';
-import { createReleaseRenderer } from '../../functions/adapters/mail/render-release.ts';
+import { createReleaseRenderer } from '../../functions/adapters/mail/templates/render-release.ts';
 import { createXlsxStore } from '../../functions/adapters/xlsx/xlsx-store.ts';
 import { computeResults } from '../../functions/core/figures/compute-summary.ts';
 import { parseWorkbook } from '../../functions/core/contract/parse-workbook.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createReleaseRenderer } from '../../functions/adapters/mail/render-release.ts';
+import { createReleaseRenderer } from '../../functions/adapters/mail/templates/render-release.ts';
 import { emailErrors, gmailErrors, unexpectedErrors } from '../support/email-lint.ts';
 import { tirInput } from './fixtures.ts';
 

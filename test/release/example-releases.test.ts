@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createXlsxStore } from '../../functions/adapters/xlsx/xlsx-store.ts';
-import { createReleaseRenderer } from '../../functions/adapters/mail/render-release.ts';
+import { createReleaseRenderer } from '../../functions/adapters/mail/templates/render-release.ts';
 import { computeResults } from '../../functions/core/figures/compute-summary.ts';
 import { parseWorkbook } from '../../functions/core/contract/parse-workbook.ts';
 import { releaseWording, type ReleaseInput } from '../../functions/core/release/release-input.ts';

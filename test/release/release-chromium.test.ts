@@ -6,7 +6,7 @@ import { contrast, launchChromium, openPage } from '../support/phone-browser.ts'
 import {
   createReleaseRenderer,
   packageRoot,
-} from '../../functions/adapters/mail/render-release.ts';
+} from '../../functions/adapters/mail/templates/render-release.ts';
 import type { ReleaseInput } from '../../functions/core/release/release-input.ts';
 import { tirInput } from './fixtures.ts';
 

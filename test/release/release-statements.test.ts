@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createReleaseRenderer } from '../../functions/adapters/mail/render-release.ts';
+import { createReleaseRenderer } from '../../functions/adapters/mail/templates/render-release.ts';
 import { meanRounded } from '../../functions/core/language/decimal.ts';
 import type { ReleaseInput } from '../../functions/core/release/release-input.ts';
 import { overallMean } from '../../functions/core/release/overall.ts';

@@ -7,7 +7,7 @@ import {
   createReleaseRenderer,
   defaultTemplatesDir,
   packageRoot,
-} from '../../functions/adapters/mail/render-release.ts';
+} from '../../functions/adapters/mail/templates/render-release.ts';
 import { oneLine } from '../../functions/adapters/mail/one-line.ts';
 import { tirInput } from './fixtures.ts';
 
@@ -231,7 +231,9 @@ describe('templates', () => {
   it('are found in the package root from source and from a build in dist/', () => {
     const root = packageRoot();
     expect(existsSync(join(root, 'package.json'))).toBe(true);
-    const fromDist = pathToFileURL(join(root, 'dist/functions/adapters/mail/render-release.js'));
+    const fromDist = pathToFileURL(
+      join(root, 'dist/functions/adapters/mail/templates/render-release.js'),
+    );
     expect(packageRoot(fromDist.href)).toBe(root);
     expect(defaultTemplatesDir()).toBe(join(root, 'templates'));
   });

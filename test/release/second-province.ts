@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createReleaseRenderer } from '../../functions/adapters/mail/render-release.ts';
+import { createReleaseRenderer } from '../../functions/adapters/mail/templates/render-release.ts';
 import { createXlsxStore } from '../../functions/adapters/xlsx/xlsx-store.ts';
 import type { CellValue, RawTab, RawWorkbook } from '../../functions/core/contract/cells.ts';
 import { computeResults } from '../../functions/core/figures/compute-summary.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createReminderRenderer } from '../../functions/adapters/mail/render-reminder.ts';
+import { createReminderRenderer } from '../../functions/adapters/mail/templates/render-reminder.ts';
 import { parseWorkbook } from '../../functions/core/contract/parse-workbook.ts';
 import type { Problem, ProblemCode } from '../../functions/core/contract/problems.ts';
 import { defined } from '../support/sheets-fixtures.ts';

@@ -1,6 +1,6 @@
 // The editor's rules for reminders and the digest (R26–R29, R12), on the example's round and a second province.
 import { describe, expect, it } from 'vitest';
-import { createReminderRenderer } from '../../functions/adapters/mail/render-reminder.ts';
+import { createReminderRenderer } from '../../functions/adapters/mail/templates/render-reminder.ts';
 import type { RawWorkbook } from '../../functions/core/contract/cells.ts';
 import { parseWorkbook } from '../../functions/core/contract/parse-workbook.ts';
 import { collectReminders } from '../../functions/core/reminders/collect-reminders.ts';

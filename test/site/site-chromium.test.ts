@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { releaseInfographic } from '../../functions/adapters/mail/render-release.ts';
+import { releaseInfographic } from '../../functions/adapters/mail/templates/render-release.ts';
 import { createFolderSite } from '../../functions/adapters/site/folder-site.ts';
 import { buildSite } from '../../functions/core/site/build-site.ts';
 import { launchChromium } from '../support/phone-browser.ts';

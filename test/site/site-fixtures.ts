@@ -1,6 +1,6 @@
 /** The example's four months as the site keeps them, made the way a sending run makes them. */
 import { fileURLToPath } from 'node:url';
-import { createReleaseRenderer } from '../../functions/adapters/mail/render-release.ts';
+import { createReleaseRenderer } from '../../functions/adapters/mail/templates/render-release.ts';
 import { createXlsxStore } from '../../functions/adapters/xlsx/xlsx-store.ts';
 import type { RawWorkbook } from '../../functions/core/contract/cells.ts';
 import { computeResults } from '../../functions/core/figures/compute-summary.ts';

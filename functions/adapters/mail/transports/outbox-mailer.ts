@@ -1,9 +1,9 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { nodemailer } from './nodemailer.ts';
-import type { Mailer } from '../../ports.ts';
+import type { Mailer } from '../../../ports.ts';
 import { SAFE_TRANSPORT, mailOptions, parseSender } from './mail-options.ts';
-import { makeFolder } from '../make-folder.ts';
+import { makeFolder } from '../../make-folder.ts';
 
 const safe = (text: string): string => text.replace(/[^a-zA-Z0-9@._-]+/g, '_').slice(0, 80);
 

@@ -1,10 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import { chmod, lstat, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { KarnamehError } from '../../core/contract/errors.ts';
-import type { PreviewWriter, RenderedInfographic, RenderedRelease } from '../../ports.ts';
-import { withEmbeddedFont } from '../infographic/render-png.ts';
-import { makeFolder } from '../make-folder.ts';
+import { KarnamehError } from '../../../core/contract/errors.ts';
+import type { PreviewWriter, RenderedInfographic, RenderedRelease } from '../../../ports.ts';
+import { withEmbeddedFont } from '../../infographic/render-png.ts';
+import { makeFolder } from '../../make-folder.ts';
 
 /**
  * A file name from an agency id (which comes from the sheet): letters, digits, `_` and
