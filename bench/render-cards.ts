@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { createCardRenderer } from '../functions/adapters/mail/templates/render-card.ts';
-import { packageRoot } from '../functions/adapters/mail/templates/render-release.ts';
+import { packageRoot } from '../functions/adapters/mail/templates/mail-templates.ts';
 import { createXlsxStore } from '../functions/adapters/xlsx/xlsx-store.ts';
 import { cardsToSend, type CardsToSendInput } from '../functions/core/cards/cards-to-send.ts';
 import { computeResults } from '../functions/core/figures/compute-summary.ts';

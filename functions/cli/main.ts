@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { createCardRenderer } from '../adapters/mail/templates/render-card.ts';
-import { createReleaseRenderer, packageRoot } from '../adapters/mail/templates/render-release.ts';
+import { createReleaseRenderer } from '../adapters/mail/templates/render-release.ts';
+import { packageRoot } from '../adapters/mail/templates/mail-templates.ts';
 import { createPreviewWriter } from '../adapters/mail/previews/preview-writer.ts';
 import { HelpRequested, parseCliArgs } from './args.ts';
 import type { CliOptions } from './args.ts';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, openPage } from '../support/phone-browser.ts';
-import { packageRoot } from '../../functions/adapters/mail/templates/render-release.ts';
+import { packageRoot } from '../../functions/adapters/mail/templates/mail-templates.ts';
 import { gmailErrors, unexpectedErrors } from '../support/email-lint.ts';
 import { AGENCY_ROWS, cardRun, TIR_SCORES } from './card-fixtures.ts';
 

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createCardRenderer } from '../../functions/adapters/mail/templates/render-card.ts';
-import { packageRoot } from '../../functions/adapters/mail/templates/render-release.ts';
+import { packageRoot } from '../../functions/adapters/mail/templates/mail-templates.ts';
 import { createXlsxStore } from '../../functions/adapters/xlsx/xlsx-store.ts';
 import { cardsToSend } from '../../functions/core/cards/cards-to-send.ts';
 import { computeMonth, computeResults } from '../../functions/core/figures/compute-summary.ts';

@@ -3,10 +3,8 @@ import { cp, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import {
-  createReleaseRenderer,
-  defaultTemplatesDir,
-} from '../../functions/adapters/mail/templates/render-release.ts';
+import { createReleaseRenderer } from '../../functions/adapters/mail/templates/render-release.ts';
+import { defaultTemplatesDir } from '../../functions/adapters/mail/templates/mail-templates.ts';
 import { createSmtpMailer } from '../../functions/adapters/mail/transports/smtp-mailer.ts';
 import { createXlsxStore } from '../../functions/adapters/xlsx/xlsx-store.ts';
 import { createTextLogger } from '../../functions/adapters/logger.ts';

@@ -11,10 +11,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createCardRenderer } from '../../functions/adapters/mail/templates/render-card.ts';
-import {
-  createReleaseRenderer,
-  packageRoot,
-} from '../../functions/adapters/mail/templates/render-release.ts';
+import { createReleaseRenderer } from '../../functions/adapters/mail/templates/render-release.ts';
+import { packageRoot } from '../../functions/adapters/mail/templates/mail-templates.ts';
 import { createReminderRenderer } from '../../functions/adapters/mail/templates/render-reminder.ts';
 import {
   handlebarsRuntime,

@@ -3,10 +3,8 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contrast, launchChromium, openPage } from '../support/phone-browser.ts';
-import {
-  createReleaseRenderer,
-  packageRoot,
-} from '../../functions/adapters/mail/templates/render-release.ts';
+import { createReleaseRenderer } from '../../functions/adapters/mail/templates/render-release.ts';
+import { packageRoot } from '../../functions/adapters/mail/templates/mail-templates.ts';
 import type { ReleaseInput } from '../../functions/core/release/release-input.ts';
 import { tirInput } from './fixtures.ts';
 

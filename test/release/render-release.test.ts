@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { createReleaseRenderer } from '../../functions/adapters/mail/templates/render-release.ts';
 import {
-  createReleaseRenderer,
   defaultTemplatesDir,
   packageRoot,
-} from '../../functions/adapters/mail/templates/render-release.ts';
+} from '../../functions/adapters/mail/templates/mail-templates.ts';
 import { oneLine } from '../../functions/adapters/mail/one-line.ts';
 import { tirInput } from './fixtures.ts';
 

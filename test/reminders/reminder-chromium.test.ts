@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contrast, launchChromium, openPage } from '../support/phone-browser.ts';
-import { packageRoot } from '../../functions/adapters/mail/templates/render-release.ts';
+import { packageRoot } from '../../functions/adapters/mail/templates/mail-templates.ts';
 import { lookMails, type LookMails } from './reminder-mail-fixtures.ts';
 
 /** The reminder and the digest in Debian's headless Chromium, as a phone (375 px) shows them. */

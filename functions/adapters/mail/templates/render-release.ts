@@ -1,6 +1,5 @@
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type Handlebars from 'handlebars';
 import { KarnamehError } from '../../../core/contract/errors.ts';
 import { percentText, persianDigits, ordinalWord } from '../../../core/language/persian-text.ts';
@@ -15,7 +14,15 @@ import type { RenderedInfographic, RenderedRelease } from '../../../ports.ts';
 import { infographicAlt, infographicSvg } from '../../../core/infographic/infographic-svg.ts';
 import { renderInfographicPng } from '../../infographic/render-png.ts';
 import { oneLine } from '../one-line.ts';
-import { handlebarsRuntime, templateCache } from './template-cache.ts';
+import {
+  compileMailTemplates,
+  defaultTemplatesDir,
+  isThere,
+  packageRoot,
+  renderMailParts,
+  templateOptions,
+} from './mail-templates.ts';
+import { templateCache } from './template-cache.ts';
 
 /** The template files, in `templates/`; partials in `templates/partials/*.hbs`. */
 export const RELEASE_TEMPLATES = {
@@ -25,7 +32,6 @@ export const RELEASE_TEMPLATES = {
 } as const;
 
 type HandlebarsEnv = typeof Handlebars;
-type CompileOptions = NonNullable<Parameters<typeof Handlebars.compile>[1]>;
 /** The infographic as the HTML part names it: `cid:…`, and its text alternative. */
 interface InlinePicture {
   cid: string;
@@ -33,33 +39,7 @@ interface InlinePicture {
   filename: string;
 }
 
-type Template = Handlebars.TemplateDelegate<{
-  view: ReleaseView;
-  subject: string;
-  infographic: InlinePicture | null;
-}>;
-
-/**
- * Whether `path` exists, by stat (not access(2), which asks with the real uid and so can
- * miss a file a process may read through its capabilities).
- */
-const isThere = (path: string): boolean => statSync(path, { throwIfNoEntry: false }) !== undefined;
-
-/** The package root: the nearest folder above this file that holds package.json (source or dist/). */
-export function packageRoot(from: string = import.meta.url): string {
-  let dir = dirname(fileURLToPath(from));
-  for (;;) {
-    if (isThere(join(dir, 'package.json'))) return dir;
-    const parent = dirname(dir);
-    if (parent === dir) throw new KarnamehError('internal', 'package.json not found above ' + from);
-    dir = parent;
-  }
-}
-
-/** `templates/` of the package, found from the source tree or a build in dist/. */
-export function defaultTemplatesDir(): string {
-  return join(packageRoot(), 'templates');
-}
+type Context = { view: ReleaseView; subject: string; infographic: InlinePicture | null };
 
 function readTemplate(path: string): string {
   try {
@@ -71,6 +51,18 @@ function readTemplate(path: string): string {
   }
 }
 
+/** The partials in `templates/partials/*.hbs`, by name, in name order. */
+function readPartials(dir: string): Map<string, string> {
+  const partialsDir = join(dir, 'partials');
+  const partials = new Map<string, string>();
+  if (!isThere(partialsDir)) return partials;
+  for (const file of readdirSync(partialsDir).sort()) {
+    if (!file.endsWith('.hbs')) continue;
+    partials.set(file.slice(0, -'.hbs'.length), readTemplate(join(partialsDir, file)));
+  }
+  return partials;
+}
+
 function numeric(value: unknown): number | null {
   if (typeof value === 'number') return value;
   if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) {
@@ -80,50 +72,41 @@ function numeric(value: unknown): number | null {
 }
 
 /**
- * One Handlebars environment: helpers `digits`, `percent`, `ordinal` and `ltr`, and every
- * partial compiled with the same options as the templates (escaping for HTML, none for text).
- */
-function environment(
-  partials: Map<string, string>,
-  html: boolean,
-): { env: HandlebarsEnv; options: CompileOptions } {
-  const env = handlebarsRuntime.create();
-  const options: CompileOptions = { strict: true, noEscape: !html };
-  env.registerHelper('digits', (value: unknown) => {
-    const n = numeric(value);
-    return n === null ? persianDigits(String(value ?? '')) : persianDigits(n);
-  });
-  env.registerHelper('percent', (value: unknown) => {
-    const n = numeric(value);
-    return n === null ? '' : percentText(n);
-  });
-  env.registerHelper('ordinal', (value: unknown) => {
-    const n = numeric(value);
-    return n !== null && Number.isInteger(n) && n >= 1 ? ordinalWord(n) : '';
-  });
-  // Latin text (ids, run id, digest) inside a Persian sentence: isolated left-to-right.
-  env.registerHelper('ltr', (value: unknown) => {
-    const text = String(value ?? '');
-    if (!html) return text;
-    return new env.SafeString(`<span dir="ltr">${env.escapeExpression(text)}</span>`);
-  });
-  for (const [name, source] of partials) {
-    env.registerPartial(name, compile(env, source, options, `partials/${name}.hbs`));
-  }
-  return { env, options };
-}
-
-/**
- * A template, precompiled (or taken from the cache of precompiled templates); its syntax is
- * checked now, so a broken template fails at start-up.
+ * A template or partial from its text, precompiled (or taken from the cache of precompiled
+ * templates); its syntax is checked now, so a broken one fails at start-up.
  */
 function compile(
   env: HandlebarsEnv,
   source: string,
-  options: CompileOptions,
+  html: boolean,
   path: string,
-): Template {
-  return templateCache(packageRoot()).compile(env, source, options, `release template ${path}`);
+): Handlebars.TemplateDelegate<Context> {
+  const cache = templateCache(packageRoot());
+  return cache.compile(env, source, templateOptions(html), `release template ${path}`);
+}
+
+/**
+ * The release's helpers `digits`, `percent` and `ordinal`, and every partial compiled with
+ * the same options as the templates (escaping for HTML, none for text).
+ */
+function releaseHelpers(partials: Map<string, string>) {
+  return (env: HandlebarsEnv, html: boolean): void => {
+    env.registerHelper('digits', (value: unknown) => {
+      const n = numeric(value);
+      return n === null ? persianDigits(String(value ?? '')) : persianDigits(n);
+    });
+    env.registerHelper('percent', (value: unknown) => {
+      const n = numeric(value);
+      return n === null ? '' : percentText(n);
+    });
+    env.registerHelper('ordinal', (value: unknown) => {
+      const n = numeric(value);
+      return n !== null && Number.isInteger(n) && n >= 1 ? ordinalWord(n) : '';
+    });
+    for (const [name, source] of partials) {
+      env.registerPartial(name, compile(env, source, html, `partials/${name}.hbs`));
+    }
+  };
 }
 
 /**
@@ -161,44 +144,37 @@ export function createReleaseRenderer(
   options: ReleaseRendererOptions = {},
 ): (input: ReleaseInput) => RenderedRelease {
   const dir = resolve(templatesDir);
-  const partialsDir = join(dir, 'partials');
-  const partials = new Map<string, string>();
-  if (isThere(partialsDir)) {
-    for (const file of readdirSync(partialsDir).sort()) {
-      if (!file.endsWith('.hbs')) continue;
-      partials.set(file.slice(0, -'.hbs'.length), readTemplate(join(partialsDir, file)));
-    }
-  }
-  const htmlEnv = environment(partials, true);
-  const textEnv = environment(partials, false);
-  const load = (env: { env: HandlebarsEnv; options: CompileOptions }, file: string): Template =>
-    compile(env.env, readTemplate(join(dir, file)), env.options, file);
-  const htmlTemplate = load(htmlEnv, RELEASE_TEMPLATES.html);
-  const textTemplate = load(textEnv, RELEASE_TEMPLATES.text);
-  const subjectTemplate = load(textEnv, RELEASE_TEMPLATES.subject);
-  // The headline alone, as the text part says it (the public pages show it as sent).
+  const partials = readPartials(dir);
+  const templates = compileMailTemplates<Context>(
+    dir,
+    RELEASE_TEMPLATES,
+    'release',
+    releaseHelpers(partials),
+  );
   // The headline and the lede alone, as the text part says them (the public pages show them as sent).
   const partial = (name: string) =>
     partials.has(name)
-      ? compile(textEnv.env, `{{> ${name}}}`, textEnv.options, `partials/${name}.hbs`)
+      ? compile(templates.textEnv, `{{> ${name}}}`, false, `partials/${name}.hbs`)
       : null;
   const headlineTemplate = partial('headline');
   const ledeTemplate = partial('lede');
 
   return function render(input: ReleaseInput): RenderedRelease {
     const view = buildReleaseView(input);
-    const subject = oneLine(subjectTemplate({ view, subject: '', infographic: null }));
     const infographic = options.infographic === false ? undefined : releaseInfographic(input);
     const inline = infographic
       ? { cid: infographic.cid, alt: infographicAlt(input), filename: infographic.filename }
       : null;
-    const context = { view, subject, infographic: inline };
+    const { subject, html, text, context } = renderMailParts(templates, {
+      view,
+      infographic: inline,
+    });
     const csv = resultsCsv(input.summary);
     return {
       ...(infographic ? { infographic } : {}),
       subject,
-      html: htmlTemplate(context),
-      text: normaliseText(textTemplate(context)),
+      html,
+      text,
       ...(headlineTemplate ? { headline: oneLine(headlineTemplate(context)) } : {}),
       ...(ledeTemplate ? { lede: oneLine(ledeTemplate(context)) } : {}),
       attachment: {
@@ -225,12 +201,4 @@ export function releaseHeaders(input: ReleaseInput): Record<string, string> {
   if (input.runId) headers[RUN_HEADER] = input.runId;
   if (input.digest) headers[DIGEST_HEADER] = input.digest;
   return headers;
-}
-
-/** Text part: trailing spaces dropped, at most one blank line in a row, one final newline. */
-function normaliseText(text: string): string {
-  return `${text
-    .replace(/[ \t]+$/gm, '')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim()}\n`;
 }
