@@ -1,6 +1,9 @@
 // The email of one agency's report card.
 import type { CardToSend } from '../core/cards/cards-to-send.ts';
+import { cardRecipientName } from '../core/cards/card-text.ts';
+import { traceHeaders } from '../core/runs/trace-headers.ts';
 import type { OutgoingMail, RenderedCard } from '../ports.ts';
+import { outgoingMail } from './outgoing-mail.ts';
 
 /**
  * The email of one card: to the agency's public-relations office alone (the address of the
@@ -8,12 +11,6 @@ import type { OutgoingMail, RenderedCard } from '../ports.ts';
  * in its headers (press-release.md: nothing internal in the text).
  */
 export function cardMail(card: CardToSend, rendered: RenderedCard): OutgoingMail {
-  return {
-    to: { email: card.email, name: `روابط‌عمومی ${card.name}` },
-    subject: rendered.subject,
-    html: rendered.html,
-    text: rendered.text,
-    attachments: [],
-    headers: { 'X-Karnameh-Run': card.trace.runId, 'X-Karnameh-Digest': card.trace.digest },
-  };
+  const to = { email: card.email, name: cardRecipientName(card.name) };
+  return outgoingMail(to, rendered, traceHeaders(card.trace));
 }

@@ -16,6 +16,7 @@ import { digestView, reminderView, type ReminderContext } from '../core/reminder
 import { deliveryState, readRunsLog } from '../core/contract/runs-log.ts';
 import { secretariatContact, secretariatName } from '../core/contract/secretariat.ts';
 import { findTab } from '../core/contract/tab-lookup.ts';
+import { traceHeaders } from '../core/runs/trace-headers.ts';
 import type { DeliveryJournal, Logger, Mailer, WorkbookStore } from '../ports.ts';
 import type { SendingLimit } from './run-month/pace-check.ts';
 import type {
@@ -24,6 +25,7 @@ import type {
   ReminderPreview,
   ReminderPreviewWriter,
 } from '../reminder-ports.ts';
+import { outgoingMail } from './outgoing-mail.ts';
 import { deliverReminders, type ReminderDelivery, type ReminderMail } from './deliver-reminders.ts';
 import { deliveredMessage, NOTHING, summaryOf, type RemindOutcome } from './remind-outcome.ts';
 
@@ -61,18 +63,8 @@ export interface RemindOptions {
 /** The run id and the input digest travel in the headers, never in the text. */
 type Trace = { runId: string; digest: string };
 
-const outgoing = (
-  to: { email: string; name: string | null },
-  mail: RenderedMail,
-  trace: Trace,
-) => ({
-  to,
-  subject: mail.subject,
-  html: mail.html,
-  text: mail.text,
-  attachments: [],
-  headers: { 'X-Karnameh-Run': trace.runId, 'X-Karnameh-Digest': trace.digest },
-});
+const outgoing = (to: { email: string; name: string | null }, mail: RenderedMail, trace: Trace) =>
+  outgoingMail(to, mail, traceHeaders(trace));
 
 /** Each reminder to each address of its agency, the digest to each recipient. */
 function mailsOf(

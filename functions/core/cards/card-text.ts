@@ -65,3 +65,8 @@ export function placeOf(cell: string): { isCell: boolean; isRow: boolean; rowTex
   if (row) return { isCell: false, isRow: true, rowText: toPersianDigits(row[1] ?? '') };
   return { isCell: cell !== '', isRow: false, rowText: '' };
 }
+
+/** The name a card is addressed to: the agency's public-relations office. */
+export function cardRecipientName(agencyName: string): string {
+  return `روابط‌عمومی ${agencyName}`;
+}

@@ -1,6 +1,7 @@
 /** The release's ledger items: one message per recipient, with its attachments. */
 import type { OutgoingMail, RenderedRelease } from '../../ports.ts';
 import type { LedgerItem } from '../delivery-ledger/ledger.ts';
+import { outgoingMail } from '../outgoing-mail.ts';
 
 type Attachment = OutgoingMail['attachments'][number];
 
@@ -19,13 +20,6 @@ export const itemsFor = async (
   const attachments = await attachmentsOf(rendered);
   return recipients.map((to) => ({
     key: to.email.toLowerCase(),
-    mail: {
-      to,
-      subject: rendered.subject,
-      html: rendered.html,
-      text: rendered.text,
-      attachments,
-      headers: rendered.headers,
-    },
+    mail: outgoingMail(to, rendered, rendered.headers, attachments),
   }));
 };

@@ -10,6 +10,7 @@ import {
   resultsCsv,
   resultsCsvFilename,
 } from '../../../core/release/results-csv.ts';
+import { traceHeaders } from '../../../core/runs/trace-headers.ts';
 import type { RenderedInfographic, RenderedRelease } from '../../../ports.ts';
 import { infographicAlt, infographicSvg } from '../../../core/infographic/infographic-svg.ts';
 import { renderInfographicPng } from '../../infographic/render-png.ts';
@@ -182,23 +183,8 @@ export function createReleaseRenderer(
         contentType: CSV_CONTENT_TYPE,
         content: Buffer.from(csv, 'utf8'),
       },
-      headers: releaseHeaders(input),
+      // the run id and the input digest (press-release.md, 12): what the reader never sees
+      headers: traceHeaders(input),
     };
   };
-}
-
-/** The mail header names that trace a release to its run and its data (press-release.md, 12). */
-export const RUN_HEADER = 'X-Karnameh-Run';
-export const DIGEST_HEADER = 'X-Karnameh-Digest';
-
-/**
- * The run id and the digest as header fields. The digest is the input digest of the run
- * (`ReleaseInput.digest`): when a content hash of what was sent exists (the summary's
- * `contentHash`), it is the one to put here.
- */
-export function releaseHeaders(input: ReleaseInput): Record<string, string> {
-  const headers: Record<string, string> = {};
-  if (input.runId) headers[RUN_HEADER] = input.runId;
-  if (input.digest) headers[DIGEST_HEADER] = input.digest;
-  return headers;
 }
