@@ -77,16 +77,52 @@ const text = (value: CellValue | undefined): string =>
 const NEEDED = new Set(['run_id', 'month', 'kind', 'status', 'recipient']);
 
 /**
+ * Where each field of a runs row stands, from the tab's row 1 (a column found by its key or
+ * its Persian label, normalised); a field whose column is not there is absent.
+ */
+function runsColumns(headerRow: readonly CellValue[]): Map<keyof RunsEntry, number> {
+  const header = headerRow.map((cell) => normalizeName(text(cell)));
+  const columns = new Map<keyof RunsEntry, number>();
+  for (const column of COLUMNS) {
+    const at = header.findIndex(
+      (h) => h === normalizeName(column.key) || h === normalizeName(column.label),
+    );
+    const field = FIELD_OF_KEY[column.key];
+    if (at >= 0 && field) columns.set(field, at);
+  }
+  return columns;
+}
+
+/** One row as an entry, by the columns of its tab (a missing column reads as empty). */
+function entryOf(row: readonly CellValue[], columns: Map<keyof RunsEntry, number>): RunsEntry {
+  const get = (field: keyof RunsEntry): string => {
+    const at = columns.get(field);
+    return at === undefined ? '' : text(row[at]);
+  };
+  return {
+    runId: get('runId'),
+    month: get('month'),
+    at: get('at'),
+    kind: get('kind') as RunKind,
+    status: get('status') as RunStatus,
+    recipient: get('recipient').toLowerCase(),
+    requestedBy: get('requestedBy'),
+    digest: get('digest'),
+    detail: get('detail'),
+  };
+}
+
+/**
  * The labels of needed columns row 1 of a runs tab with rows does not hold (a row inserted
  * above the header, a column deleted): every record of such a tab reads as absent.
  */
 export function runsHeaderGaps(tab: RawTab | undefined): string[] {
   if (!tab || tab.rows.length === 0) return [];
-  const header = new Set((tab.rows[0] ?? []).map((cell) => normalizeName(text(cell))));
-  return COLUMNS.filter(
-    (c) =>
-      NEEDED.has(c.key) && !header.has(normalizeName(c.key)) && !header.has(normalizeName(c.label)),
-  ).map((c) => c.label);
+  const columns = runsColumns(tab.rows[0] ?? []);
+  return COLUMNS.filter((c) => {
+    const field = FIELD_OF_KEY[c.key];
+    return NEEDED.has(c.key) && field !== undefined && !columns.has(field);
+  }).map((c) => c.label);
 }
 
 /** What to tell a person about `runsHeaderGaps` (non-empty). */
@@ -98,35 +134,11 @@ export function runsHeaderMessage(gaps: string[]): string {
 /** Reads the runs tab as the product wrote it; rows it cannot read are dropped. */
 export function readRunsLog(tab: RawTab | undefined): RunsEntry[] {
   if (!tab || tab.rows.length === 0) return [];
-  const header = (tab.rows[0] ?? []).map((cell) => normalizeName(text(cell)));
-  const index = new Map<keyof RunsEntry, number>();
-  for (const column of COLUMNS) {
-    const at = header.findIndex(
-      (h) => h === normalizeName(column.key) || h === normalizeName(column.label),
-    );
-    const field = FIELD_OF_KEY[column.key];
-    if (at >= 0 && field) index.set(field, at);
-  }
-  const entries: RunsEntry[] = [];
-  for (const row of tab.rows.slice(1)) {
-    const get = (field: keyof RunsEntry): string => {
-      const at = index.get(field);
-      return at === undefined ? '' : text(row[at]);
-    };
-    const entry: RunsEntry = {
-      runId: get('runId'),
-      month: get('month'),
-      at: get('at'),
-      kind: get('kind') as RunKind,
-      status: get('status') as RunStatus,
-      recipient: get('recipient').toLowerCase(),
-      requestedBy: get('requestedBy'),
-      digest: get('digest'),
-      detail: get('detail'),
-    };
-    if (entry.runId && entry.month) entries.push(entry);
-  }
-  return entries;
+  const columns = runsColumns(tab.rows[0] ?? []);
+  return tab.rows
+    .slice(1)
+    .map((row) => entryOf(row, columns))
+    .filter((entry) => entry.runId !== '' && entry.month !== '');
 }
 
 /** The runs tab's rows (header first) for the given entries. */
@@ -156,35 +168,23 @@ export function runsKey(entry: Pick<RunsEntry, 'runId' | 'kind' | 'recipient'>):
 export function mergeRunsRows(current: RawTab | undefined, entries: RunsEntry[]): CellValue[][] {
   const rows = (current?.rows ?? []).map((row) => row.slice());
   const headerRow = rows[0] ?? [];
-  const header = headerRow.map((cell) => normalizeName(text(cell)));
-  const columnOf = (key: string, label: string): number =>
-    header.findIndex((h) => h === normalizeName(key) || h === normalizeName(label));
-  const hasHeader = COLUMNS.some((c) => columnOf(c.key, c.label) >= 0);
-  if (!hasHeader) {
+  const columns = runsColumns(headerRow);
+  if (columns.size === 0) {
     // An empty tab gets the header; a tab without one (not the product's) keeps its rows.
     const canonical = runsRows(entries);
     return rows.length === 0 ? canonical : [...rows, ...canonical.slice(1)];
   }
-  const layout = COLUMNS.map((c) => ({ field: FIELD_OF_KEY[c.key], at: columnOf(c.key, c.label) }));
   const place = new Map<string, number>();
   rows.forEach((row, i) => {
-    if (i === 0) return;
-    const get = (field: keyof RunsEntry): string => {
-      const at = layout.find((l) => l.field === field)?.at ?? -1;
-      return at < 0 ? '' : text(row[at]);
-    };
-    const runId = get('runId');
-    if (runId)
-      place.set(runsKey({ runId, kind: get('kind') as RunKind, recipient: get('recipient') }), i);
+    const entry = i === 0 ? null : entryOf(row, columns);
+    if (entry?.runId) place.set(runsKey(entry), i);
   });
-  const width = Math.max(headerRow.length, ...layout.map((l) => l.at + 1));
+  const width = Math.max(headerRow.length, ...[...columns.values()].map((at) => at + 1));
   for (const entry of entries) {
     const at = place.get(runsKey(entry));
     const row: CellValue[] = at === undefined ? Array<CellValue>(width).fill('') : (rows[at] ?? []);
     while (row.length < width) row.push('');
-    for (const { field, at: column } of layout) {
-      if (field && column >= 0) row[column] = entry[field];
-    }
+    for (const [field, column] of columns) row[column] = entry[field];
     if (at === undefined) {
       place.set(runsKey(entry), rows.length);
       rows.push(row);
