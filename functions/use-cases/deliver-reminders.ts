@@ -27,6 +27,7 @@ import type { DeliveryLimits, DeliveryOutcome, LedgerRun } from './delivery-ledg
 import { pickTargets } from './delivery-ledger/targets.ts';
 import { checkPace, type SendingLimit } from './run-month/pace-check.ts';
 import { closing, stopped } from './reminder-round-row.ts';
+import { reminderFailedNote, reminderRoundNote } from '../core/runs/run-notes.ts';
 
 export interface ReminderMail {
   kind: 'reminder' | 'digest';
@@ -117,7 +118,7 @@ export async function deliverReminders(
   }
   await ports.store.checkWritable();
   const run: LedgerRun = { store: ports.store, ...round, now: ports.now, log: ports.log };
-  const claim = await claimRun(run, here, `یادآوری ${round.day}`);
+  const claim = await claimRun(run, here, reminderRoundNote(round.day));
   try {
     for (const note of claim.notes)
       ports.log.warn(note, { runId: round.runId, month: round.month });
@@ -163,7 +164,7 @@ export async function deliverReminders(
       const why = error instanceof Error ? error.message : String(error);
       Object.assign(claim.entry, {
         status: 'failed',
-        detail: `یادآوری: ${why}`,
+        detail: reminderFailedNote(why),
         at: ports.now().toISOString(),
       });
       await ports.store.write({ outputs: {}, runs: [claim.entry] }).catch(() => undefined);

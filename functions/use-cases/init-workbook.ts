@@ -1,43 +1,19 @@
 import type { CellValue, RawWorkbook } from '../core/contract/cells.ts';
 import { parseWorkbook } from '../core/contract/parse-workbook.ts';
-import { DEFAULT_BANDS, SETTING_KEYS, TABS } from '../core/contract/tabs.ts';
+import {
+  DEFAULT_BANDS,
+  DEFAULT_SETTINGS,
+  INPUT_TABS,
+  OUTPUT_TABS,
+  SETTING_KEYS,
+  TABS,
+} from '../core/contract/tabs.ts';
 import type { TabKey } from '../core/contract/tabs.ts';
 import type { InitTemplate, WorkbookStore, WriteReport } from '../ports.ts';
 import { findTab } from '../core/contract/tab-lookup.ts';
 
-const DEFAULT_SETTINGS: Record<keyof typeof SETTING_KEYS, CellValue> = {
-  province: '',
-  spokesperson: '',
-  spokesperson_title: '',
-  ranking: 'فشرده',
-  top: 3,
-  weak_bands: 2,
-  headline_dimensions: '',
-  agency_cards: '',
-  run_request: '',
-  run_status: '',
-  source: '',
-  purpose: '',
-  deadline: '',
-  reminder_days: '',
-  editors: '',
-  open_day: '',
-  public_table: '',
-  secretariat: '',
-  contact: '',
-};
-
-const LAYOUT: TabKey[] = [
-  'settings',
-  'indicators',
-  'bands',
-  'agencies',
-  'scores',
-  'recipients',
-  'results',
-  'problems',
-  'runs',
-];
+/** The tabs `init` writes, in order: the input tabs, then the output tabs. */
+const LAYOUT: TabKey[] = [...INPUT_TABS, ...OUTPUT_TABS];
 
 /** The empty scorecard: every tab with Persian headers, default settings and bands. */
 export function blankTemplate(): InitTemplate {

@@ -1,5 +1,6 @@
 /** The run row of a reminder round at its end: done (`closing`) or stopped by a signal (`stopped`). */
 import type { RunsEntry } from '../core/contract/runs-log.ts';
+import { reminderClosingNote, reminderStoppedNote } from '../core/runs/run-notes.ts';
 import type { WorkbookStore } from '../ports.ts';
 import type { Claim } from './delivery-ledger/claim.ts';
 import type { DeliveryOutcome } from './delivery-ledger/ledger.ts';
@@ -15,7 +16,7 @@ export async function stopped(
   const sent = outcomes.filter((o) => o.status === 'sent').length;
   Object.assign(claim.entry, {
     status: 'interrupted',
-    detail: `یادآوری: با ${why} متوقف شد؛ ${sent} فرستاده شد، ${untried} فرستاده نشد`,
+    detail: reminderStoppedNote(why, sent, untried),
     at: ports.now().toISOString(),
   });
   await ports.store.write({ outputs: {}, runs: [claim.entry] });
@@ -35,6 +36,9 @@ export function closing(outcomes: DeliveryOutcome[]): Pick<RunsEntry, 'status' |
         : sent > 0
           ? 'partial'
           : 'failed';
-  const detail = `یادآوری: ${sent} فرستاده شد${missed > 0 ? `، ${count('failed')} ناموفق، ${count('unconfirmed')} تأییدنشده` : ''}`;
+  const detail = reminderClosingNote(
+    sent,
+    missed > 0 ? { failed: count('failed'), unconfirmed: count('unconfirmed') } : null,
+  );
   return { status, detail };
 }

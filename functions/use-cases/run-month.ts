@@ -44,6 +44,7 @@ export type {
   RunMonthOutcome,
   RunMonthPorts,
 } from './run-month/types.ts';
+import { CORRECTION_NOTE, TEST_COPY_NOTE } from '../core/runs/run-notes.ts';
 
 /** The monthly job: read, check, compute, write the output tabs, send the release. */
 export async function runMonth(
@@ -135,7 +136,7 @@ async function sendRelease(
   const rendered = await run.ports.render(releaseInput(run, plan.correction));
   const items = await itemsFor(plan.recipients, rendered);
   const cardList = await cardItems(run, cards);
-  const lead = plan.correction ? 'اصلاحیه' : '';
+  const lead = plan.correction ? CORRECTION_NOTE : '';
   const results = run.computed
     ? resultsTabRows(findTab(run.raw, 'results'), run.computed.month, run.runId)
     : undefined;
@@ -235,7 +236,7 @@ async function sendTestCopy(run: MonthRun, to: string): Promise<RunMonthOutcome>
   const entry = ledgerEntry(run.ledger, {
     kind: 'test',
     status: 'started',
-    detail: 'نسخه آزمایشی',
+    detail: TEST_COPY_NOTE,
   });
   const result = await deliverInBatches(run.ledger, entry, {
     kind: 'test',
@@ -243,7 +244,7 @@ async function sendTestCopy(run: MonthRun, to: string): Promise<RunMonthOutcome>
     mailer: mailer(run),
     signal: run.options.signal,
     firstWrite: { problems: problemsTab(run) },
-    closeRun: (r) => closingRow(r, 'نسخه آزمایشی'),
+    closeRun: (r) => closingRow(r, TEST_COPY_NOTE),
   });
   const what = run.options.testAgency
     ? `test copy of ${run.options.testAgency}'s card`

@@ -22,7 +22,7 @@ import {
   futureRequestText,
   invalidRequestText,
   runStatusText,
-} from './run-status-text.ts';
+} from '../core/runs/run-status-text.ts';
 import type { RunMonthOutcome, RunMonthPorts } from './run-month.ts';
 
 export interface WatchSheetPorts extends RunMonthPorts {

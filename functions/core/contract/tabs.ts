@@ -203,6 +203,29 @@ export const SETTING_KEYS = {
 } as const;
 export type SettingKey = keyof typeof SETTING_KEYS;
 
+/** Default settings written by `init` (workbook.md, "settings"): the ranking «فشرده», the top 3, two weak bands. */
+export const DEFAULT_SETTINGS: Record<SettingKey, string | number> = {
+  province: '',
+  spokesperson: '',
+  spokesperson_title: '',
+  ranking: 'فشرده',
+  top: 3,
+  weak_bands: 2,
+  headline_dimensions: '',
+  agency_cards: '',
+  run_request: '',
+  run_status: '',
+  source: '',
+  purpose: '',
+  deadline: '',
+  reminder_days: '',
+  editors: '',
+  open_day: '',
+  public_table: '',
+  secretariat: '',
+  contact: '',
+};
+
 /** Default bands written by `init` (workbook.md, "bands"). */
 export const DEFAULT_BANDS: { label: string; min: number }[] = [
   { label: 'بسیار ضعیف', min: 0 },

@@ -16,6 +16,7 @@ import {
 } from '../../core/contract/runs-log.ts';
 import type { RunLock } from '../../ports.ts';
 import { ledgerEntry, ledgerWrite, type LedgerRun } from './ledger.ts';
+import { joinNotes, otherRunNote } from '../../core/runs/run-notes.ts';
 
 /** This process, for claims: its host and pid, and whether a pid of this host is alive. */
 export function processHere(): ProcessHere {
@@ -72,7 +73,7 @@ export async function claimRun(run: LedgerRun, here: ProcessHere, detail = ''): 
         ledgerEntry(run, {
           kind: 'run',
           status: 'blocked',
-          detail: `اجرای دیگری از این ماه در جریان است: ${why}`,
+          detail: otherRunNote(why),
         }),
       ],
     });
@@ -94,7 +95,7 @@ export async function claimRun(run: LedgerRun, here: ProcessHere, detail = ''): 
   const entry = ledgerEntry(run, {
     kind: 'run',
     status: 'started',
-    detail: [claimDetail(here), detail].filter(Boolean).join('؛ '),
+    detail: joinNotes([claimDetail(here), detail]),
   });
   try {
     const written = await ledgerWrite(run, { outputs: {}, runs: [entry] });
@@ -112,7 +113,7 @@ export async function claimRun(run: LedgerRun, here: ProcessHere, detail = ''): 
       const first = earlier[0];
       if (first) {
         entry.status = 'blocked';
-        entry.detail = `اجرای دیگری از این ماه در جریان است: ${first.runId}`;
+        entry.detail = otherRunNote(first.runId);
         entry.at = now.toISOString();
         await ledgerWrite(run, { outputs: {}, runs: [entry] });
         throw new KarnamehError(

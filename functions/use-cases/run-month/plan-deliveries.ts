@@ -3,6 +3,7 @@ import type { Recipient } from '../../core/contract/model.ts';
 import { deliveryState, type RunsEntry } from '../../core/contract/runs-log.ts';
 import { pickTargets } from '../delivery-ledger/targets.ts';
 import type { MonthRun } from './read-and-decide.ts';
+import { unconfirmedBeforeNote } from '../../core/runs/run-notes.ts';
 
 export type DeliveryPlan =
   | {
@@ -56,7 +57,7 @@ export function planDeliveries(run: MonthRun, runs: RunsEntry[]): DeliveryPlan {
       kind: 'stop',
       status: 'blocked',
       message: `${monthName(month)}: nothing sent; earlier deliveries were never confirmed (${list}): check with them, then use --resend-unconfirmed to send them the release on purpose`,
-      detail: `ارسال قبلی تأیید نشده است: ${unconfirmed.join('، ')}`,
+      detail: unconfirmedBeforeNote(unconfirmed),
       unconfirmed,
     };
   }

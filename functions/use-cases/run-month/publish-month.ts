@@ -8,6 +8,7 @@ import { previewSite, publishMonth } from '../publish-site.ts';
 import type { RunsEntry } from '../../core/contract/runs-log.ts';
 import { releaseInput } from './outcome.ts';
 import type { MonthRun } from './read-and-decide.ts';
+import { joinNotes, siteNote } from '../../core/runs/run-notes.ts';
 
 /** The month as the site keeps it, from what this run sent (or, in a dry run, would send). */
 export function keptMonth(
@@ -63,7 +64,7 @@ async function publishSent(
   if (!site) return null;
   if (!site.store) {
     return {
-      note: `صفحه‌های عمومی منتشر نشد: ${site.none ?? 'جایی برای آن تعیین نشده است'}`,
+      note: siteNote(false, site.none ?? null),
       line: 'public pages not published: no site bucket (KARNAMEH_SITE_BUCKET)',
       failed: false,
     };
@@ -72,7 +73,7 @@ async function publishSent(
     const picture = await pictureFiles(rendered);
     await publishMonth(site.store, keptMonth(run, rendered, correction), picture);
     return {
-      note: 'صفحه‌های عمومی منتشر شد',
+      note: siteNote(true),
       line: `public pages written to ${site.store.location}`,
       failed: false,
     };
@@ -80,7 +81,7 @@ async function publishSent(
     const why = error instanceof Error ? error.message : String(error);
     run.ports.log.error(`public pages not published: ${why}`, { runId: run.runId });
     return {
-      note: `صفحه‌های عمومی منتشر نشد: ${why}`,
+      note: siteNote(false, why),
       line: `public pages NOT published (${why}); the figures were not kept: correct the cause, then send the month again with --force`,
       failed: true,
     };
@@ -109,7 +110,7 @@ export function sitePublisher(
     },
     /** The closing row with what became of the pages added to its detail. */
     close: (row: Pick<RunsEntry, 'status' | 'detail'>): Pick<RunsEntry, 'status' | 'detail'> =>
-      done ? { ...row, detail: [row.detail, done.note].filter(Boolean).join('؛ ') } : row,
+      done ? { ...row, detail: joinNotes([row.detail, done.note]) } : row,
     /** The outcome with the pages' line added to its message. */
     report: (outcome: RunMonthOutcome): RunMonthOutcome =>
       done ? { ...outcome, message: `${outcome.message}; ${done.line}` } : outcome,

@@ -19,6 +19,7 @@ import type { LedgerRun } from '../delivery-ledger/ledger.ts';
 import { inputDigest } from '../../core/runs/input-digest.ts';
 import { gateFacts } from './gate-input.ts';
 import type { RunMonthOptions, RunMonthPorts } from './types.ts';
+import { BROKEN_WORKBOOK_NOTE } from '../../core/runs/run-notes.ts';
 
 /** What the run read and computed: every later step works from this. */
 export interface MonthRun {
@@ -136,7 +137,7 @@ export function decide(run: MonthRun): Decision {
       : {
           kind: 'stop',
           message: 'the workbook cannot be read as a scorecard: see the problems',
-          detail: 'ساختار کارنامه ناقص است',
+          detail: BROKEN_WORKBOOK_NOTE,
         };
   }
   if (options.dryRun) {

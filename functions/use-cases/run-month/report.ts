@@ -1,5 +1,11 @@
 import { monthName } from '../../core/language/jalali.ts';
 import type { RunsEntry } from '../../core/contract/runs-log.ts';
+import {
+  cardsNote,
+  joinNotes,
+  releaseNote,
+  type DeliveryCounts,
+} from '../../core/runs/run-notes.ts';
 import type { DeliveryResult } from '../delivery-ledger/deliver.ts';
 import { outcomeOf } from './outcome.ts';
 import type { MonthRun } from './read-and-decide.ts';
@@ -8,31 +14,28 @@ import type { RunMonthOutcome } from './types.ts';
 const emails = (result: DeliveryResult, status: 'sent' | 'failed' | 'unconfirmed'): string[] =>
   result.outcomes.filter((o) => o.status === status).map((o) => o.key);
 
+/** A delivery's result as the runs tab's notes count it. */
+const countsOf = (result: DeliveryResult): DeliveryCounts => ({
+  sent: emails(result, 'sent').length,
+  failed: emails(result, 'failed'),
+  unconfirmed: emails(result, 'unconfirmed'),
+  skipped: result.interrupted ? result.skipped : null,
+});
+
 /** The run row's last word after delivering: status, and a Persian line of what went out. */
 export function closingRow(
   result: DeliveryResult,
   lead: string,
 ): Pick<RunsEntry, 'status' | 'detail'> {
-  const sent = emails(result, 'sent').length;
-  const failed = emails(result, 'failed');
-  const unconfirmed = emails(result, 'unconfirmed');
+  const counts = countsOf(result);
   const status = result.interrupted
     ? 'interrupted'
-    : failed.length + unconfirmed.length === 0
+    : counts.failed.length + counts.unconfirmed.length === 0
       ? 'sent'
-      : sent === 0
+      : counts.sent === 0
         ? 'failed'
         : 'partial';
-  const detail = [
-    lead,
-    `ارسال به ${sent} گیرنده`,
-    failed.length > 0 ? `ناموفق: ${failed.join('، ')}` : '',
-    unconfirmed.length > 0 ? `تأییدنشده: ${unconfirmed.join('، ')}` : '',
-    result.interrupted ? `متوقف شد؛ فرستاده‌نشده: ${result.skipped.join('، ')}` : '',
-  ]
-    .filter(Boolean)
-    .join('؛ ');
-  return { status, detail };
+  return { status, detail: releaseNote(counts, lead) };
 }
 
 /**
@@ -53,17 +56,8 @@ export function closingWithCards(
     interrupted: (release?.interrupted ?? false) || cards.interrupted,
   };
   const { status } = closingRow(all, '');
-  const sent = emails(cards, 'sent').length;
-  const failed = emails(cards, 'failed');
-  const unconfirmed = emails(cards, 'unconfirmed');
-  const cardPart = [
-    `کارنامه: ارسال به ${sent} دستگاه`,
-    failed.length > 0 ? `کارنامه ناموفق: ${failed.join('، ')}` : '',
-    unconfirmed.length > 0 ? `کارنامه تأییدنشده: ${unconfirmed.join('، ')}` : '',
-    cards.interrupted ? `کارنامه فرستاده‌نشده: ${cards.skipped.join('، ')}` : '',
-  ];
   const releasePart = release ? closingRow(release, lead).detail : lead;
-  const detail = [releasePart, ...cardPart].filter(Boolean).join('؛ ');
+  const detail = joinNotes([releasePart, cardsNote(countsOf(cards))]);
   return { status, detail };
 }
 

@@ -4,13 +4,23 @@ import {
   monthName,
   toPersianDigits,
   type MonthKey,
-} from '../core/language/jalali.ts';
-import type { RunMonthOutcome } from './run-month.ts';
+} from '../language/jalali.ts';
+import type { Summary } from '../figures/summary.ts';
+
+/** What a month's run came to, as much as its `run_status` tells (a run-month outcome). */
+export interface RunStatusFacts {
+  summary: Pick<Summary, 'status' | 'monthName' | 'groups'>;
+  deliveries: readonly { status: string; email: string }[];
+  /** Addresses whose earlier delivery was never confirmed (not sent again). */
+  unconfirmed: readonly string[];
+  /** The run's own message, said when nothing else explains why it sent nothing. */
+  message: string;
+}
 
 const LIST_LIMIT = 10;
 
 /** `a، b، c و ۴ مورد دیگر`. */
-function persianList(items: string[], more: string): string {
+function persianList(items: readonly string[], more: string): string {
   const shown = items.slice(0, LIST_LIMIT).join('، ');
   const rest = items.length - LIST_LIMIT;
   return rest > 0 ? `${shown} و ${toPersianDigits(rest)} ${more} دیگر` : shown;
@@ -19,7 +29,7 @@ function persianList(items: string[], more: string): string {
 const AGAIN = 'برای اجرای دوباره، ماه را دوباره در «درخواست اجرا» بنویسید.';
 
 /** run_status for a month that was run: what went out, to how many, when; or why not. */
-export function runStatusText(run: RunMonthOutcome, at: Date): string {
+export function runStatusText(run: RunStatusFacts, at: Date): string {
   const { summary } = run;
   const name = `کارنامهٔ ${summary.monthName}`;
   const when = jalaliDateTime(at);
