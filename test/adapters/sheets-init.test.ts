@@ -109,7 +109,7 @@ describe('SheetsStore.init', () => {
         type: 'NUMBER_BETWEEN',
         values: [{ userEnteredValue: '0' }, { userEnteredValue: '10' }],
       },
-      inputMessage: 'عددی از ۰ تا 10',
+      inputMessage: 'عددی از ۰ تا ۱۰',
       strict: true,
     });
     expect(at('D1000')).toMatchObject({

@@ -6,7 +6,7 @@ import { simpleParser } from 'mailparser';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createXlsxStore } from '../../functions/adapters/xlsx/xlsx-store.ts';
 import { parseWorkbook } from '../../functions/core/contract/parse-workbook.ts';
-import { faNumber } from '../../functions/core/contract/problem-messages.ts';
+import { faNumber } from '../../functions/core/contract/messages/wording.ts';
 import { readRunsLog } from '../../functions/core/contract/runs-log.ts';
 import { findTab } from '../../functions/core/contract/tab-lookup.ts';
 import type { Summary } from '../../functions/core/figures/summary.ts';

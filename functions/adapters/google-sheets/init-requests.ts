@@ -14,6 +14,7 @@ import type { InitTemplate } from '../../ports.ts';
 import { toPlainRows, toRowData, widthOf } from './cell-data.ts';
 import { quoteTitle, type SheetInfo } from './snapshot.ts';
 import { markRequest, nextSheetId } from './write-plan.ts';
+import { AGENCY_PROMPT, MONTH_PROMPT, scorePrompt } from '../../core/contract/input-prompts.ts';
 
 type Request = sheets_v4.Schema$Request;
 type Color = sheets_v4.Schema$Color;
@@ -98,7 +99,7 @@ function scoresValidation(
             type: 'NUMBER_BETWEEN',
             values: [{ userEnteredValue: '0' }, { userEnteredValue: String(max) }],
           },
-          inputMessage: `عددی از ۰ تا ${max}`,
+          inputMessage: scorePrompt(max),
           strict: true,
         },
       },
@@ -114,7 +115,7 @@ function scoresValidation(
             type: 'CUSTOM_FORMULA',
             values: [{ userEnteredValue: monthFormula(`${columnLetter(month)}2`) }],
           },
-          inputMessage: 'ماه به شکل ۱۴۰۳-۰۴ یا تیر ۱۴۰۳',
+          inputMessage: MONTH_PROMPT,
           strict: true,
         },
       },
@@ -131,7 +132,7 @@ function scoresValidation(
             type: 'ONE_OF_RANGE',
             values: [{ userEnteredValue: `=${quoteTitle(agencies.title)}!${id}2:${id}` }],
           },
-          inputMessage: 'شناسهٔ دستگاه از برگهٔ دستگاه‌ها',
+          inputMessage: AGENCY_PROMPT,
           // An agency may also be written by its name (workbook.md), so a warning, not a wall.
           strict: false,
           showCustomUi: true,

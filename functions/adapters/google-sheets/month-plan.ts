@@ -7,7 +7,6 @@
  * and the runs rows upserted. Pure.
  */
 import type { sheets_v4 } from '@googleapis/sheets';
-import { toPersianDigits } from '../../core/language/jalali.ts';
 import { mergeRunsRows } from '../../core/contract/runs-log.ts';
 import type { MonthEdit, ScoresAppend } from '../../ports.ts';
 import type { ArchiveAppend } from '../../core/contract/close-month.ts';
@@ -16,6 +15,7 @@ import { findSheet, type SheetInfo, type WorkbookSnapshot } from './snapshot.ts'
 import { markRequest, nextSheetId, planWrite } from './write-plan.ts';
 import { PEOPLE_TABS, type TabKey } from '../../core/contract/tabs.ts';
 import { planGuard } from './guard-plan.ts';
+import { scorePrompt } from '../../core/contract/input-prompts.ts';
 
 type Request = sheets_v4.Schema$Request;
 type ProtectedRange = sheets_v4.Schema$ProtectedRange;
@@ -27,7 +27,7 @@ export function scoreRule(max: number): sheets_v4.Schema$DataValidationRule {
       type: 'NUMBER_BETWEEN',
       values: [{ userEnteredValue: '0' }, { userEnteredValue: String(max) }],
     },
-    inputMessage: `عددی از ۰ تا ${toPersianDigits(max).replace('.', '٫')}`,
+    inputMessage: scorePrompt(max),
     strict: false,
   };
 }

@@ -5,10 +5,14 @@
  * Everything else in the part is kept as it was.
  */
 import { a1 } from '../../core/contract/cells.ts';
-import { toPersianDigits } from '../../core/language/jalali.ts';
 import type { ScoresAppend } from '../../ports.ts';
 import { setCell } from './settings-patch.ts';
 import { escapeXml } from './write-sheet.ts';
+import {
+  OUT_OF_RANGE_TITLE,
+  SCORE_PROMPT_TITLE,
+  scorePrompt,
+} from '../../core/contract/input-prompts.ts';
 
 /** Worksheet children that come after `dataValidations` (ECMA-376 CT_Worksheet order). */
 const AFTER_VALIDATIONS = [
@@ -40,10 +44,10 @@ function validationXml(prefix: string, append: ScoresAppend): string {
   const last = append.startRow + append.rows.length - 1;
   return append.validation
     .map(({ column, max }) => {
-      const prompt = escapeXml(`عددی از ۰ تا ${toPersianDigits(max).replace('.', '٫')}`);
+      const prompt = escapeXml(scorePrompt(max));
       return (
         `<${prefix}dataValidation type="decimal" errorStyle="warning" allowBlank="1" showInputMessage="1" showErrorMessage="1" ` +
-        `promptTitle="${escapeXml('امتیاز')}" prompt="${prompt}" errorTitle="${escapeXml('بیرون از بازه')}" error="${prompt}" ` +
+        `promptTitle="${escapeXml(SCORE_PROMPT_TITLE)}" prompt="${prompt}" errorTitle="${escapeXml(OUT_OF_RANGE_TITLE)}" error="${prompt}" ` +
         `sqref="${a1(first, column)}:${a1(last, column)}">` +
         `<${prefix}formula1>0</${prefix}formula1><${prefix}formula2>${max}</${prefix}formula2></${prefix}dataValidation>`
       );

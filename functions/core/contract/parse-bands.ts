@@ -3,7 +3,8 @@ import { cellText, isBlankCell, parseNumberCell } from './cell-values.ts';
 import type { RawWorkbook } from './cells.ts';
 import type { Band } from './model.ts';
 import { normalizeName } from '../language/normalize.ts';
-import { faRow, messages, type ProblemSink } from './problem-messages.ts';
+import { messages, type ProblemSink } from './problem-messages.ts';
+import { faRow } from './messages/wording.ts';
 import { cellAt, dataRows, openTab } from './tab-lookup.ts';
 import { TABS } from './tabs.ts';
 

@@ -6,7 +6,7 @@
 import { cellText, parseNumberCell } from './cell-values.ts';
 import type { CellValue } from './cells.ts';
 import { toPersianDigits } from '../language/jalali.ts';
-import { quote } from './problem-messages.ts';
+import { quote } from './messages/wording.ts';
 
 /** `reminder_days` when a deadline is set and the list is not. */
 export const DEFAULT_REMINDER_DAYS: readonly number[] = Object.freeze([3, 1]);

@@ -9,7 +9,8 @@ import { cellText, parseBooleanCell, parseMonthCell, rawCellText } from './cell-
 import type { CellValue } from './cells.ts';
 import type { Settings } from './model.ts';
 import { normalizeName } from '../language/normalize.ts';
-import { messages, quote } from './problem-messages.ts';
+import { messages } from './problem-messages.ts';
+import { quote } from './messages/wording.ts';
 import { readDeadline, readReminderDays } from './reminder-settings.ts';
 import type { SettingKey } from './tabs.ts';
 

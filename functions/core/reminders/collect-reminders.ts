@@ -9,7 +9,7 @@ import { a1, type RawWorkbook } from '../contract/cells.ts';
 import { monthName, type MonthKey } from '../language/jalali.ts';
 import type { Agency, Indicator, ParseResult, ScoreRow } from '../contract/model.ts';
 import { normalizeName } from '../language/normalize.ts';
-import { faNumber, quote } from '../contract/problem-messages.ts';
+import { faNumber, quote } from '../contract/messages/wording.ts';
 import type { Problem } from '../contract/problems.ts';
 import { findTab } from '../contract/tab-lookup.ts';
 import { TABS } from '../contract/tabs.ts';
