@@ -23,24 +23,24 @@ export interface ControlCheck {
   what: string;
 }
 
-/** Reports each of the row's `checks` cells that holds a control character. */
+/** Reports each of the row's `checks` cells (of tab `tab`, the key's) that holds a control character. */
 export function reportControlCharacters(
   sink: ProblemSink,
-  place: { tabKey: TabKey; tab: string; rowIndex: number },
-  row: readonly (CellValue | undefined)[],
+  place: { tabKey: TabKey; tab: string },
+  row: { rowIndex: number; cells: readonly (CellValue | undefined)[] },
   checks: readonly ControlCheck[],
   context?: ProblemContext,
 ): void {
   for (const { column, what } of checks) {
     if (column === undefined) continue;
-    const cell = row[column];
+    const cell = row.cells[column];
     if (!hasControlCharacter(cell)) continue;
     const message = messages.controlCharacter(what, String(cell));
     sink.cell(
       'cell.control_character',
       place.tabKey,
       place.tab,
-      place.rowIndex,
+      row.rowIndex,
       column,
       message,
       context,

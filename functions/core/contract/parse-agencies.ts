@@ -122,16 +122,11 @@ export function parseAgencies(workbook: RawWorkbook, sink: ProblemSink): Agencie
   };
 
   for (const row of dataRows(opened)) {
-    reportControlCharacters(
-      sink,
-      { tabKey: 'agencies', tab: title, rowIndex: row.rowIndex },
-      row.cells,
-      [
-        { column: idCol, what: 'شناسه دستگاه' },
-        { column: nameCol, what: 'نام دستگاه' },
-        { column: emailCol, what: 'ایمیل دستگاه' },
-      ],
-    );
+    reportControlCharacters(sink, { tabKey: 'agencies', tab: title }, row, [
+      { column: idCol, what: 'شناسه دستگاه' },
+      { column: nameCol, what: 'نام دستگاه' },
+      { column: emailCol, what: 'ایمیل دستگاه' },
+    ]);
     const id = cellText(cellAt(row, idCol));
     const idKey = normalizeName(id);
     if (idKey === '') {

@@ -29,15 +29,10 @@ export function parseRecipients(workbook: RawWorkbook, sink: ProblemSink): Recip
   const seen = new Set<string>();
   const recipients: Recipient[] = [];
   for (const row of dataRows(opened)) {
-    reportControlCharacters(
-      sink,
-      { tabKey: 'recipients', tab: title, rowIndex: row.rowIndex },
-      row.cells,
-      [
-        { column: emailCol, what: 'ایمیل گیرنده' },
-        { column: nameCol, what: 'نام گیرنده' },
-      ],
-    );
+    reportControlCharacters(sink, { tabKey: 'recipients', tab: title }, row, [
+      { column: emailCol, what: 'ایمیل گیرنده' },
+      { column: nameCol, what: 'نام گیرنده' },
+    ]);
     const emailCell = cellAt(row, emailCol);
     const email = parseEmailCell(emailCell);
     if (email === null) {

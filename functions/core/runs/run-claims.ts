@@ -58,27 +58,20 @@ function claimsOf(entries: RunsEntry[], month: MonthKey, exceptRun: string): Run
   );
 }
 
-/**
- * The live claims of `month` in the order of the tab (the first one holds the month).
- * Rows of `exceptRun` are left out.
- */
-export function liveClaims(
-  entries: RunsEntry[],
-  month: MonthKey,
-  now: Date,
-  here: ProcessHere,
-  exceptRun = '',
-): RunsEntry[] {
-  return claimsOf(entries, month, exceptRun).filter((e) => deadClaim(e, now, here) === null);
-}
+/** The claims of `month` (rows of `exceptRun` left out), in the order of the tab, dead or alive. */
+const claimsWhere =
+  (dead: boolean) =>
+  (
+    entries: RunsEntry[],
+    month: MonthKey,
+    now: Date,
+    here: ProcessHere,
+    exceptRun = '',
+  ): RunsEntry[] =>
+    claimsOf(entries, month, exceptRun).filter((e) => (deadClaim(e, now, here) !== null) === dead);
+
+/** The live claims of `month` in the order of the tab (the first one holds the month). */
+export const liveClaims = claimsWhere(false);
 
 /** Dead claims of `month` (still `started`), for a note: the runs that crashed. */
-export function deadClaims(
-  entries: RunsEntry[],
-  month: MonthKey,
-  now: Date,
-  here: ProcessHere,
-  exceptRun = '',
-): RunsEntry[] {
-  return claimsOf(entries, month, exceptRun).filter((e) => deadClaim(e, now, here) !== null);
-}
+export const deadClaims = claimsWhere(true);

@@ -7,7 +7,11 @@
  * on a month already sent re-sends, marked «اصلاحیه», only the cards whose hash changed.
  */
 import { lastCardHashes } from '../../core/runs/card-hashes.ts';
-import { cardsToSend, type CardToSend } from '../../core/cards/cards-to-send.ts';
+import {
+  cardsToSend,
+  type CardToSend,
+  type CardsToSendInput,
+} from '../../core/cards/cards-to-send.ts';
 import { KarnamehError } from '../../core/contract/errors.ts';
 import { deliveryState, type RunsEntry } from '../../core/contract/runs-log.ts';
 import { cardMail } from '../card-mail.ts';
@@ -37,22 +41,24 @@ export interface CardPlan {
   unconfirmed: string[];
 }
 
+/** The run's cards (core/cards/cards-to-send.ts): plain, as corrections, or one test copy. */
+function runCards(
+  run: MonthRun,
+  computed: NonNullable<MonthRun['computed']>,
+  kind: Pick<CardsToSendInput, 'correction' | 'testCopy'>,
+): CardToSend[] {
+  const { model, problems } = run.parsed;
+  const trace = { runId: run.runId, digest: run.ledger.digest, computedAt: run.startedAt };
+  return cardsToSend({ model, problems, computed, ...trace, ...kind });
+}
+
 export const cardKey = (card: CardToSend): string => `${card.agencyId}:${card.email.toLowerCase()}`;
 
 /** Which cards go now, from the runs tab as it is (pure). None without a card renderer. */
 export function planCards(run: MonthRun, runs: readonly RunsEntry[]): CardPlan {
   const plan: CardPlan = { send: [], unconfirmed: [] };
   if (!run.computed || !run.ports.renderCard) return plan;
-  const { model, problems } = run.parsed;
-  const cards = cardsToSend({
-    model,
-    problems,
-    computed: run.computed,
-    runId: run.runId,
-    digest: run.ledger.digest,
-    computedAt: run.startedAt,
-    correction: false,
-  });
+  const cards = runCards(run, run.computed, { correction: false });
   const state = deliveryState([...runs], run.month, 'card', run.runId);
   const held = new Set(state.unconfirmed.map((e) => e.recipient));
   const hashes = lastCardHashes(runs, run.month);
@@ -73,17 +79,7 @@ export async function cardItems(run: MonthRun, plan: CardPlan): Promise<LedgerIt
   const renderCard = run.ports.renderCard;
   if (!renderCard || !run.computed || plan.send.length === 0) return [];
   const corrected = plan.send.some((s) => s.correction)
-    ? new Map(
-        cardsToSend({
-          model: run.parsed.model,
-          problems: run.parsed.problems,
-          computed: run.computed,
-          runId: run.runId,
-          digest: run.ledger.digest,
-          computedAt: run.startedAt,
-          correction: true,
-        }).map((c) => [c.agencyId, c]),
-      )
+    ? new Map(runCards(run, run.computed, { correction: true }).map((c) => [c.agencyId, c]))
     : new Map<string, CardToSend>();
   const items: LedgerItem[] = [];
   for (const { card, key, hash, correction } of plan.send) {
@@ -111,16 +107,7 @@ export async function testCardItems(
   if (!renderCard) {
     throw new KarnamehError('internal', 'runMonth: --agency needs a card renderer');
   }
-  const [card] = cardsToSend({
-    model: run.parsed.model,
-    problems: run.parsed.problems,
-    computed: run.computed,
-    runId: run.runId,
-    digest: run.ledger.digest,
-    computedAt: run.startedAt,
-    correction: false,
-    testCopy: { to, agencyId },
-  });
+  const [card] = runCards(run, run.computed, { correction: false, testCopy: { to, agencyId } });
   if (!card) return [];
   return [{ key: to.toLowerCase(), mail: cardMail(card, await renderCard(card.view)) }];
 }
