@@ -13,14 +13,8 @@ import { defaultMonth, monthName, type MonthKey } from '../core/language/jalali.
 import { parseWorkbook } from '../core/contract/parse-workbook.ts';
 import { readRunsLog } from '../core/contract/runs-log.ts';
 import { findTab } from '../core/contract/tab-lookup.ts';
-import type { Logger, MonthEdit, WorkbookStore } from '../ports.ts';
-
-export interface CloseDeps {
-  store: WorkbookStore;
-  now: () => Date;
-  newRunId: () => string;
-  log: Logger;
-}
+import type { MonthEdit } from '../ports.ts';
+import type { RunPorts } from './run-ports.ts';
 
 export interface CloseOptions {
   month?: MonthKey;
@@ -82,7 +76,7 @@ export function planClose(
 }
 
 /** Closes `month` (default: the month being collected, the one before today in Tehran). */
-export async function closeMonth(deps: CloseDeps, options: CloseOptions): Promise<CloseOutcome> {
+export async function closeMonth(deps: RunPorts, options: CloseOptions): Promise<CloseOutcome> {
   const month = options.month ?? defaultMonth(deps.now());
   if (!deps.store.editMonth) {
     throw new KarnamehError(

@@ -16,16 +16,10 @@ import type { Settings } from '../core/contract/model.ts';
 import { parseWorkbook } from '../core/contract/parse-workbook.ts';
 import { readRunsLog, type RunsEntry } from '../core/contract/runs-log.ts';
 import { findTab } from '../core/contract/tab-lookup.ts';
-import type { Logger, MonthEdit, WorkbookStore } from '../ports.ts';
+import type { MonthEdit } from '../ports.ts';
 import { closeMonth } from './close-month.ts';
 import { openMonth } from './open-month.ts';
-
-export interface EntryPorts {
-  store: WorkbookStore;
-  now: () => Date;
-  newRunId: () => string;
-  log: Logger;
-}
+import type { RunPorts } from './run-ports.ts';
 
 export interface EntrySteps {
   opened: MonthKey | null;
@@ -78,7 +72,7 @@ function takeBack(raw: RawWorkbook, reopen: RunsEntry, runId: string, at: Date):
 
 /** This pass's open, close and take-backs, for the settings and runs tab just read. */
 export async function entryOnWatch(
-  ports: EntryPorts,
+  ports: RunPorts,
   settings: Pick<Settings, 'openDay' | 'deadline'>,
   raw: RawWorkbook,
 ): Promise<EntrySteps> {

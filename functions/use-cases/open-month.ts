@@ -15,14 +15,8 @@ import { guardWanted } from '../core/runs/guard-wanted.ts';
 import { runningExtensions } from '../core/runs/extensions.ts';
 import type { ParseResult } from '../core/contract/model.ts';
 import { findTab } from '../core/contract/tab-lookup.ts';
-import type { Logger, MonthEdit, WorkbookStore } from '../ports.ts';
-
-export interface OpenDeps {
-  store: WorkbookStore;
-  now: () => Date;
-  newRunId: () => string;
-  log: Logger;
-}
+import type { MonthEdit } from '../ports.ts';
+import type { RunPorts } from './run-ports.ts';
 
 export interface OpenOptions {
   month?: MonthKey;
@@ -98,7 +92,7 @@ function outcomeOf(
 }
 
 /** Opens `month` (default: the month being collected, the one before today in Tehran). */
-export async function openMonth(deps: OpenDeps, options: OpenOptions): Promise<OpenOutcome> {
+export async function openMonth(deps: RunPorts, options: OpenOptions): Promise<OpenOutcome> {
   const month = options.month ?? defaultMonth(deps.now());
   const decide = (raw: RawWorkbook) => {
     const parsed = parseWorkbook(raw, { month });

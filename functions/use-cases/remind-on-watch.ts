@@ -11,19 +11,16 @@ import type { MonthKey } from '../core/language/jalali.ts';
 import type { Settings } from '../core/contract/model.ts';
 import type { ProcessHere } from '../core/runs/run-claims.ts';
 import { monthsDue } from '../core/runs/reminder-calendar.ts';
-import type { Logger, Mailer, WorkbookStore } from '../ports.ts';
+import type { Mailer } from '../ports.ts';
 import type { RenderReminders } from '../reminder-ports.ts';
 import { remind, type RemindOutcome } from './remind.ts';
 import type { SendingLimit } from './run-month/pace-check.ts';
+import type { RunPorts } from './run-ports.ts';
 
-export interface WatchReminderPorts {
-  store: WorkbookStore;
+export interface WatchReminderPorts extends RunPorts {
   mailer?: Mailer;
   /** Without it the watcher sends no reminders. */
   renderReminders?: RenderReminders;
-  now: () => Date;
-  newRunId: () => string;
-  log: Logger;
   here?: ProcessHere;
   /** Aborted on SIGTERM: a round records what it sent and stops. */
   signal?: AbortSignal;

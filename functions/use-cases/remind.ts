@@ -17,7 +17,7 @@ import { deliveryState, readRunsLog } from '../core/contract/runs-log.ts';
 import { secretariatContact, secretariatName } from '../core/contract/secretariat.ts';
 import { findTab } from '../core/contract/tab-lookup.ts';
 import { traceHeaders } from '../core/runs/trace-headers.ts';
-import type { DeliveryJournal, Logger, Mailer, WorkbookStore } from '../ports.ts';
+import type { DeliveryJournal, Mailer } from '../ports.ts';
 import type { SendingLimit } from './run-month/pace-check.ts';
 import type {
   RenderedMail,
@@ -28,19 +28,16 @@ import type {
 import { outgoingMail } from './outgoing-mail.ts';
 import { deliverReminders, type ReminderDelivery, type ReminderMail } from './deliver-reminders.ts';
 import { deliveredMessage, NOTHING, summaryOf, type RemindOutcome } from './remind-outcome.ts';
+import type { RunPorts } from './run-ports.ts';
 
 export type { RemindOutcome } from './remind-outcome.ts';
 
-export interface RemindPorts {
-  store: WorkbookStore;
+export interface RemindPorts extends RunPorts {
   /** Needed unless the round is a dry run. */
   mailer?: Mailer;
   /** Needed for a dry run. */
   preview?: ReminderPreviewWriter;
   render: RenderReminders;
-  now: () => Date;
-  newRunId: () => string;
-  log: Logger;
   /** This process, for the month's claim (default: the real one). */
   here?: ProcessHere;
   /** The command line's delivery journal of the workbook (none in the functions). */

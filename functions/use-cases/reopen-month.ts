@@ -19,14 +19,8 @@ import { normalizeName } from '../core/language/normalize.ts';
 import { parseWorkbook } from '../core/contract/parse-workbook.ts';
 import { readRunsLog } from '../core/contract/runs-log.ts';
 import { findTab } from '../core/contract/tab-lookup.ts';
-import type { Logger, MonthEdit, WorkbookStore } from '../ports.ts';
-
-export interface ReopenDeps {
-  store: WorkbookStore;
-  now: () => Date;
-  newRunId: () => string;
-  log: Logger;
-}
+import type { MonthEdit } from '../ports.ts';
+import type { RunPorts } from './run-ports.ts';
 
 export interface ReopenOptions {
   month: MonthKey;
@@ -102,10 +96,7 @@ function planReopen(
   };
 }
 
-export async function reopenMonth(
-  deps: ReopenDeps,
-  options: ReopenOptions,
-): Promise<ReopenOutcome> {
+export async function reopenMonth(deps: RunPorts, options: ReopenOptions): Promise<ReopenOutcome> {
   const now = deps.now();
   const until = untilOf(options.until, now);
   if (!deps.store.editMonth) {

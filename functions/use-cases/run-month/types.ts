@@ -4,21 +4,19 @@ import type { Summary } from '../../core/figures/summary.ts';
 import type { SendingLimit } from './pace-check.ts';
 import type {
   DeliveryJournal,
-  Logger,
   Mailer,
   PreviewWriter,
   RenderCard,
   RenderRelease,
   SitePorts,
-  WorkbookStore,
   WriteReport,
 } from '../../ports.ts';
 import type { DeliveryLimits, DeliveryOutcome } from '../delivery-ledger/ledger.ts';
+import type { RunPorts } from '../run-ports.ts';
 
 export type { DeliveryOutcome } from '../delivery-ledger/ledger.ts';
 
-export interface RunMonthPorts {
-  store: WorkbookStore;
+export interface RunMonthPorts extends RunPorts {
   /** Needed unless the run is a dry run. */
   mailer?: Mailer;
   /** Needed for a dry run. */
@@ -26,9 +24,6 @@ export interface RunMonthPorts {
   render: RenderRelease;
   /** Renders an agency's card (dry-run previews, and the cards sent after the release). */
   renderCard?: RenderCard;
-  now: () => Date;
-  newRunId: () => string;
-  log: Logger;
   /** The public site: a run that sends publishes its month, a dry run previews it. */
   site?: SitePorts;
   /** This process, for claims (default: delivery-ledger/claim.ts `processHere`). */
