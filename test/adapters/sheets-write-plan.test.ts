@@ -1,11 +1,9 @@
 import type { sheets_v4 } from '@googleapis/sheets';
 import { describe, expect, it } from 'vitest';
 import type { CellValue } from '../../functions/core/contract/cells.ts';
-import {
-  bodyBytes,
-  nextSheetId,
-  planTabEdit,
-} from '../../functions/adapters/google-sheets/write-plan.ts';
+import { bodyBytes } from '../../functions/adapters/google-sheets/write-plan.ts';
+import { planTabEdit } from '../../functions/adapters/google-sheets/tab-edit.ts';
+import { nextSheetId } from '../../functions/adapters/google-sheets/grid-requests.ts';
 import type { TabState } from '../../functions/adapters/google-sheets/snapshot.ts';
 
 /** A request in a few words: `insert 2-4`, `delete 2-4`, `append ROWS 3`, `update 1-3 ×0-2 (2 rows)`. */

@@ -13,7 +13,7 @@ import { DEFAULT_BANDS, TABS, type TabKey } from '../../core/contract/tabs.ts';
 import type { InitTemplate } from '../../ports.ts';
 import { toPlainRows, toRowData, widthOf } from './cell-data.ts';
 import { quoteTitle, type SheetInfo } from './snapshot.ts';
-import { markRequest, nextSheetId } from './write-plan.ts';
+import { markRequest, nextSheetId } from './grid-requests.ts';
 import { AGENCY_PROMPT, MONTH_PROMPT, scorePrompt } from '../../core/contract/input-prompts.ts';
 
 type Request = sheets_v4.Schema$Request;

@@ -12,7 +12,8 @@ import type { MonthEdit, ScoresAppend } from '../../ports.ts';
 import type { ArchiveAppend } from '../../core/contract/close-month.ts';
 import { toCellData, toPlain, toRowData, widthOf } from './cell-data.ts';
 import { findSheet, type SheetInfo, type WorkbookSnapshot } from './snapshot.ts';
-import { markRequest, nextSheetId, planWrite } from './write-plan.ts';
+import { planWrite } from './write-plan.ts';
+import { appendDimension, markRequest, nextSheetId } from './grid-requests.ts';
 import { PEOPLE_TABS, type TabKey } from '../../core/contract/tabs.ts';
 import { planGuard } from './guard-plan.ts';
 import { scorePrompt } from '../../core/contract/input-prompts.ts';
@@ -42,9 +43,7 @@ function scoresRequests(sheet: SheetInfo, append: ScoresAppend): Request[] {
   );
   const requests: Request[] = [];
   if (width > sheet.columnCount) {
-    requests.push({
-      appendDimension: { sheetId, dimension: 'COLUMNS', length: width - sheet.columnCount },
-    });
+    requests.push(appendDimension(sheetId, 'COLUMNS', width - sheet.columnCount));
   }
   for (const { column, text } of append.header) {
     requests.push({
@@ -81,7 +80,7 @@ function scoresRequests(sheet: SheetInfo, append: ScoresAppend): Request[] {
               range: { sheetId, dimension: 'ROWS', startIndex: start, endIndex: end },
             },
           }
-        : { appendDimension: { sheetId, dimension: 'ROWS', length: end - sheet.rowCount } },
+        : appendDimension(sheetId, 'ROWS', end - sheet.rowCount),
       {
         updateCells: {
           range: {

@@ -24,7 +24,8 @@ import { freshRuns, headerRange, runsByHeader, runsCandidates, runsSheet } from 
 import { appendOnlyUpsert } from './runs-plan.ts';
 import type { SheetsApi } from './sheets-api.ts';
 import { SHEET_READ_FIELDS, type WorkbookSnapshot } from './snapshot.ts';
-import { planWrite, type RunsUpsert, type WritePlan } from './write-plan.ts';
+import { planWrite, type WritePlan } from './write-plan.ts';
+import { type RunsUpsert } from './runs-plan.ts';
 
 /**
  * A write against `state`: runs rows appended without a read when the snapshot holds every
