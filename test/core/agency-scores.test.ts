@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  createScoreCalculator,
-  headlineDimensionsOf,
-  ScoreBook,
-  weightedScore,
-} from '../../functions/core/figures/agency-scores.ts';
+import { ScoreBook } from '../../functions/core/figures/agency-scores.ts';
+import { headlineDimensionsOf, weightedScore } from '../../functions/core/figures/score-terms.ts';
+import { createScoreCalculator } from '../../functions/core/figures/score-calculator.ts';
 import { KarnamehError } from '../../functions/core/contract/errors.ts';
 import type { Indicator } from '../../functions/core/contract/model.ts';
 import type { Problem } from '../../functions/core/contract/problems.ts';
