@@ -22,20 +22,7 @@ import type { Logger } from '../ports.ts';
 import { runMonth } from '../use-cases/run-month.ts';
 import { CLI_SENDING_LIMIT } from '../use-cases/run-month/pace-check.ts';
 import { stopOnSignals } from './signals.ts';
-
-export interface CliIo {
-  env: NodeJS.ProcessEnv;
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-  now?: () => Date;
-  /** Where the bundled example lives (for `init --example`). */
-  exampleWorkbook?: string;
-  /**
-   * Subscribes to SIGINT/SIGTERM (bin/karnameh.js); returns the unsubscribe. A run that
-   * sends then finishes the message in flight, records it and stops.
-   */
-  signals?: (onSignal: (name: string) => void) => () => void;
-}
+import type { CliIo } from './io.ts';
 
 /**
  * The example of the package (sources, tsc's dist/functions or the bundle in dist/cli), as

@@ -18,16 +18,9 @@ import { claimRun, processHere, type Claim } from './delivery-ledger/claim.ts';
 import { deliverInBatches } from './delivery-ledger/deliver.ts';
 import { foldJournals, openJournal } from './delivery-ledger/journal-fold.ts';
 import { checkPace } from './run-month/pace-check.ts';
-import { itemsFor } from './run-month/release-items.ts';
+import { itemsFor, releaseInput } from './run-month/release-items.ts';
 import { ledgerEntry } from './delivery-ledger/ledger.ts';
-import {
-  dryRun,
-  outcomeOf,
-  problemsTab,
-  releaseInput,
-  stopRun,
-  writeLogged,
-} from './run-month/outcome.ts';
+import { dryRun, outcomeOf, problemsTab, stopRun, writeLogged } from './run-month/outcome.ts';
 import { planDeliveries, type DeliveryPlan } from './run-month/plan-deliveries.ts';
 import { closeAfterRelease } from './run-month/close-after-release.ts';
 import { decide, readMonth, type MonthRun } from './run-month/read-and-decide.ts';

@@ -19,7 +19,7 @@ import {
   widthOf,
   type PlainCell,
 } from './cell-data.ts';
-import { planRunsUpsert } from './runs-plan.ts';
+import { planRunsUpsert, type RunsUpsert } from './runs-plan.ts';
 import type { OutputKey, SheetInfo, TabState, WorkbookSnapshot } from './snapshot.ts';
 
 type Request = sheets_v4.Schema$Request;
@@ -256,15 +256,6 @@ export function planSettings(
     set(target, valueColumn, value);
   }
   return { requests, after: { sheet, rows: toPlainRows(rows) } };
-}
-
-/**
- * The runs rows of a write: `merged` (core `mergeRunsRows`) against `fresh`, the runs tab as
- * read just before the write (null when the spreadsheet has none: it is added whole).
- */
-export interface RunsUpsert {
-  fresh: TabState | null;
-  merged: CellValue[][];
 }
 
 /**
