@@ -1,3 +1,4 @@
+/** `karnameh …`: parses the arguments, wires the ports and runs the command; returns the exit code. */
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { createCardRenderer } from '../adapters/mail/render-card.ts';

@@ -1,3 +1,4 @@
+/** `karnameh remind`: reminders for the month from the command line. */
 import { join, resolve } from 'node:path';
 import { createReminderPreviewWriter } from '../adapters/mail/reminder-preview-writer.ts';
 import { createReminderRenderer } from '../adapters/mail/render-reminder.ts';

@@ -1,3 +1,4 @@
+/** Ctrl-C, SIGTERM and SIGHUP turned into an abort signal for a command that sends. */
 import type { CliIo } from './io.ts';
 import type { Logger } from '../ports.ts';
 

@@ -1,3 +1,4 @@
+/** `init`: adds the tabs, headers and default settings a workbook is missing, from a blank or example template. */
 import type { CellValue, RawWorkbook } from '../core/contract/cells.ts';
 import { parseWorkbook } from '../core/contract/parse-workbook.ts';
 import { DEFAULT_BANDS, SETTING_KEYS, TABS } from '../core/contract/tabs.ts';

@@ -1,3 +1,4 @@
+/** The card renderer: an agency's card from its Handlebars templates (subject, HTML, text). */
 import { join, resolve } from 'node:path';
 import type Handlebars from 'handlebars';
 import type { CardView } from '../../core/cards/card-view.ts';

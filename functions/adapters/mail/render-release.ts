@@ -1,3 +1,4 @@
+/** The release renderer: the press release from its templates and partials, with its attachments. */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -1,3 +1,4 @@
+/** Which cell styles of an .xlsx show a date (and the first bold one), from styles.xml. */
 import { parseXml } from './xml-events.ts';
 
 /** Built-in number formats that show a date or time (ECMA-376 18.8.30 and the East Asian ones). */

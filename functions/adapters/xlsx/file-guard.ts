@@ -1,3 +1,4 @@
+/** The .xlsx file's identity and its guards: refuse a workbook open in Excel, read-only, or changed since read. */
 import { randomUUID } from 'node:crypto';
 import { constants, type Stats } from 'node:fs';
 import { access, chmod, chown, open, realpath, rename, rm, stat } from 'node:fs/promises';

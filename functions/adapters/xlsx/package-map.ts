@@ -1,3 +1,4 @@
+/** Where an .xlsx package keeps its parts: workbook, tabs, shared strings, styles, relationships. */
 import { posix } from 'node:path';
 import { entryData, type ZipArchive } from './zip-container.ts';
 import { parseXml } from './xml-events.ts';

@@ -1,3 +1,4 @@
+/** One worksheet part read as rows of cell values (shared strings, dates, merged ranges, formulas). */
 import type { CellValue, RawTab } from '../../core/contract/cells.ts';
 import { fillMerged, type MergeRange } from '../../core/contract/merged-cells.ts';
 import type { CellStyles } from './cell-styles.ts';

@@ -1,3 +1,4 @@
+/** The workbook store for an .xlsx file: read part by part, written by replacing karnameh's tabs only. */
 import { basename, dirname, extname, join } from 'node:path';
 import type { RawTab, RawWorkbook } from '../../core/contract/cells.ts';
 import type { RunsEntry } from '../../core/contract/runs-log.ts';

@@ -1,3 +1,4 @@
+/** A streaming pass over an XML part (saxen) with XML 1.0's decoding of text and attributes. */
 import { Parser } from 'saxen';
 
 /**

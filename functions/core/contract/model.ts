@@ -1,3 +1,4 @@
+/** The workbook's model once parsed: settings, indicators, bands, groups, agencies and scores. */
 import type { MonthKey } from '../language/jalali.ts';
 import type { Problem } from './problems.ts';
 

@@ -1,3 +1,4 @@
+/** Problem codes, which only warn, which are definition errors, and the Problem value itself. */
 export const PROBLEM_CODES = [
   'tab.missing',
   'header.missing',

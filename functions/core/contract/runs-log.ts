@@ -1,3 +1,4 @@
+/** The runs tab read and merged: one row per run and per recipient of each mail, and a month's delivery state. */
 import type { CellValue, RawTab } from './cells.ts';
 import type { MonthKey } from '../language/jalali.ts';
 import { normalizeName } from '../language/normalize.ts';

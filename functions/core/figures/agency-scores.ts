@@ -1,3 +1,4 @@
+/** An agency's scores for a month: weighted means per dimension, exact and rounded to 2 decimals. */
 import { Fraction } from 'fraction.js';
 import { createBandFinder } from './band-shares.ts';
 import {

@@ -1,3 +1,4 @@
+/** A group's figures per month (means, counts, history), each month computed once. */
 import type { EvaluatedAgencyMonth, MonthEvaluation, ScoreBook } from './agency-scores.ts';
 import { bandShares, weakShareOf, type BandShare } from './band-shares.ts';
 import { meanRounded } from '../language/decimal.ts';

@@ -1,5 +1,3 @@
-import { Fraction } from 'fraction.js';
-
 /**
  * Exact decimal arithmetic for the figures (workbook.md, "How figures are computed").
  *
@@ -8,6 +6,7 @@ import { Fraction } from 'fraction.js';
  * (87.125 -> 87.13, -2.5 -> -3). Results go back to JS numbers only at the end, from the
  * rounded decimal string.
  */
+import { Fraction } from 'fraction.js';
 
 /** A decimal as an integer and a power of ten: value = units / 10^scale, scale >= 0. */
 export interface DecimalParts {

@@ -1,10 +1,9 @@
-import { monthName, monthOnlyName, splitMonth, toPersianDigits, type MonthKey } from './jalali.ts';
-
 /**
  * Wording helpers for the Persian press release: digits, percentages, number and ordinal
  * words, list joining and month names, written out by hand in press style (Intl's list and
  * date patterns are not press style: press-release.md).
  */
+import { monthName, monthOnlyName, splitMonth, toPersianDigits, type MonthKey } from './jalali.ts';
 
 /** The Persian decimal separator (U+066B): ۴۷٫۳۱. */
 export const DECIMAL_SEPARATOR = '٫';

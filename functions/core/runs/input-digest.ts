@@ -1,3 +1,4 @@
+/** A short hash of the workbook's input tabs, to trace what a run read and notice changed input. */
 import { createHash } from 'node:crypto';
 import type { CellValue, RawWorkbook } from '../contract/cells.ts';
 import { OUTPUT_TABS, SETTING_KEYS, TABS } from '../contract/tabs.ts';

@@ -1,3 +1,4 @@
+/** The results tab's rows: the run month's ranking placed among the other months' rows. */
 import type { CellValue, RawTab } from '../contract/cells.ts';
 import type { MonthResult } from '../figures/compute-summary.ts';
 import { parseMonthCell } from '../contract/cell-values.ts';

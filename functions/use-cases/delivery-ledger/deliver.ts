@@ -1,3 +1,4 @@
+/** Sending ledger items in batches, each announced `pending` before and recorded after. */
 import { KarnamehError, isKarnamehError } from '../../core/contract/errors.ts';
 import type { RunsEntry } from '../../core/contract/runs-log.ts';
 import type { Mailer, OutputTabs } from '../../ports.ts';

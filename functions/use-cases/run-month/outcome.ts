@@ -1,3 +1,4 @@
+/** How a run ends: its outcome, a stop by the data, a dry run, and its logged writes. */
 import { problemsRows } from '../../core/runs/problems-tab.ts';
 import { resultsTabRows } from '../../core/runs/results-tab.ts';
 import { deliveryState, readRunsLog } from '../../core/contract/runs-log.ts';

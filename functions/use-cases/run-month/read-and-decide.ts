@@ -1,3 +1,4 @@
+/** Steps 1a and 1b of a run: read, check and compute the month, then decide whether it may go out. */
 import { computeResults } from '../../core/figures/compute-summary.ts';
 import { fatalSummary } from '../../core/figures/fatal-summary.ts';
 import { defaultMonth, type MonthKey } from '../../core/language/jalali.ts';

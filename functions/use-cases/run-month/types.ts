@@ -1,3 +1,4 @@
+/** The ports, options and outcome of a monthly run. */
 import type { MonthKey } from '../../core/language/jalali.ts';
 import type { ProcessHere } from '../../core/runs/run-claims.ts';
 import type { Summary } from '../../core/figures/summary.ts';
