@@ -5,7 +5,7 @@
  * 2. claim the month: one run at a time across processes (delivery-ledger/claim.ts);
  * 3. plan: who gets the release, from the runs tab as it is now (plan-deliveries.ts);
  * 4. record intent, deliver in batches, record outcomes (delivery-ledger/deliver.ts): the
- *    release, then the agencies' cards (run-month/send-cards.ts, deliver-cards.ts), in the
+ *    release, then the agencies' cards (run-month/plan-cards.ts, deliver-cards.ts), in the
  *    same claim; the run row's end covers both (report.ts closingWithCards);
  * 5. report: what went out, what did not (report.ts).
  */
@@ -25,7 +25,7 @@ import { planDeliveries, type DeliveryPlan } from './run-month/plan-deliveries.t
 import { closeAfterRelease } from './run-month/close-after-release.ts';
 import { decide, readMonth, type MonthRun } from './run-month/read-and-decide.ts';
 import { closingRow, reportDelivery } from './run-month/report.ts';
-import { cardItems, planCards, testCardItems, type CardPlan } from './run-month/send-cards.ts';
+import { cardItems, planCards, testCardItems, type CardPlan } from './run-month/plan-cards.ts';
 import { deliverCards, sendCardsOnly } from './run-month/deliver-cards.ts';
 import { sitePublisher } from './run-month/publish-month.ts';
 import type { DeliveryResult } from './delivery-ledger/deliver.ts';

@@ -1,5 +1,6 @@
 /**
- * The agencies' cards, sent after the release inside the same claim (issue 12): kind
+ * The agencies' cards of a run planned: which go now, as ledger items, in batches of what
+ * size (deliver-cards.ts sends them). They go after the release inside the same claim (issue 12): kind
  * `card` in the runs tab, one row per agency under the key `<agencyId>:<email lower-case>`,
  * its `digest` the card's content hash (core/figures/content-hash.ts), its detail the message id. Exactly once per agency
  * per month through the delivery ledger; a plain rerun sends the cards never confirmed sent
