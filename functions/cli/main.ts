@@ -202,7 +202,7 @@ async function dispatch(options: CliOptions, io: CliIo, log: Logger): Promise<nu
     await hintMonth(options, store, outcome.summary, log);
     // The figures are the command's output (`> summary.txt` keeps them); logs stay on stderr.
     if (outcome.exitCode === 0 && !options.json && !nobodyEvaluated(outcome.summary)) {
-      io.stdout(digestLines(outcome.summary));
+      io.stdout(figureLines(outcome.summary));
     }
     printJson(outcome.summary);
     return outcome.exitCode;
@@ -243,7 +243,7 @@ function counts(summary: Summary): string {
 }
 
 /** A few lines of the figures for a person at a terminal. */
-function digestLines(summary: Summary): string {
+function figureLines(summary: Summary): string {
   const lines = [`${summary.monthName} (${summary.month})`];
   for (const g of summary.groups) {
     const bands = g.bands.map((b) => `${b.label} ${b.percent}%`).join(' | ');

@@ -73,7 +73,7 @@ export function planClose(
           status: 'done',
           recipient: '',
           requestedBy: entry.requestedBy,
-          digest: '',
+          contentHash: '',
           detail: `rows archived: ${archive.rows.length} (${archive.title})`,
         },
       ],

@@ -67,7 +67,7 @@ export interface DeliverRound {
   /** Today in Tehran, `1403-05-07`: one reminder per agency, address and day. */
   day: string;
   requestedBy: string;
-  digest: string;
+  contentHash: string;
   /** The runs tab as read at the start of the round. */
   runs: RunsEntry[];
   /** Aborted (Ctrl-C, SIGTERM): the message in flight is finished and recorded, no more sent. */

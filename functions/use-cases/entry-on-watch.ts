@@ -68,7 +68,7 @@ function takeBack(raw: RawWorkbook, reopen: RunsEntry, runId: string, at: Date):
         status: 'done',
         recipient: reopen.recipient,
         requestedBy: 'watcher',
-        digest: '',
+        contentHash: '',
         detail: 'extension ended',
       },
     ],

@@ -26,7 +26,7 @@ const started = (minutesAgo: number, detail: string, month = '1403-04'): RunsEnt
   status: 'started',
   recipient: '',
   requestedBy: 'watchSheet',
-  digest: '',
+  contentHash: '',
   detail,
 });
 

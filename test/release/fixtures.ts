@@ -92,7 +92,7 @@ export function releaseInput(overrides: Partial<ReleaseInput> = {}): ReleaseInpu
     indicatorCount: 20,
     dimensions: ['اطلاع‌رسانی', 'پاسخگویی', 'نوآوری'],
     runId: 'run-20240726-0700-7f3a',
-    digest: '3f9a1c0d7e2b',
+    contentHash: '3f9a1c0d7e2b',
     computedAt: new Date('2024-07-26T07:00:00Z'),
     correction: false,
     ...overrides,

@@ -176,7 +176,7 @@ export async function secondProvince(): Promise<ProvinceMonth[]> {
         indicatorCount: model.indicators.length,
         dimensions: model.dimensions,
         runId: 'r-20250601-080000-ab12',
-        digest: 'c0ffee12',
+        contentHash: 'c0ffee12',
         computedAt: new Date('2025-06-01T08:00:00Z'),
         correction: false,
         ...releaseWording(model, problems, month),

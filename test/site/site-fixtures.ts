@@ -51,7 +51,7 @@ export function keptMonthOf(
     indicatorCount: model.indicators.length,
     dimensions: model.dimensions,
     runId: 'r-test',
-    digest: 'd1g3st',
+    contentHash: 'd1g3st',
     computedAt: SENT_AT,
     correction: options.correction ?? false,
     ...releaseWording(model, problems, month),

@@ -102,7 +102,7 @@ function environment(
     const n = numeric(value);
     return n !== null && Number.isInteger(n) && n >= 1 ? ordinalWord(n) : '';
   });
-  // Latin text (ids, run id, digest) inside a Persian sentence: isolated left-to-right.
+  // Latin text (ids, run id, content hash) inside a Persian sentence: isolated left-to-right.
   env.registerHelper('ltr', (value: unknown) => {
     const text = String(value ?? '');
     if (!html) return text;
@@ -214,17 +214,17 @@ export function createReleaseRenderer(
 
 /** The mail header names that trace a release to its run and its data (press-release.md, 12). */
 export const RUN_HEADER = 'X-Karnameh-Run';
-export const DIGEST_HEADER = 'X-Karnameh-Digest';
+export const CONTENT_HASH_HEADER = 'X-Karnameh-Digest';
 
 /**
- * The run id and the digest as header fields. The digest is the input digest of the run
- * (`ReleaseInput.digest`): when a content hash of what was sent exists (the summary's
- * `contentHash`), it is the one to put here.
+ * The run id and the content hash of what is sent as header fields (`ReleaseInput.contentHash`:
+ * the summary's, or the input hash when the month has none); the header keeps the contract's
+ * name `X-Karnameh-Digest`.
  */
 export function releaseHeaders(input: ReleaseInput): Record<string, string> {
   const headers: Record<string, string> = {};
   if (input.runId) headers[RUN_HEADER] = input.runId;
-  if (input.digest) headers[DIGEST_HEADER] = input.digest;
+  if (input.contentHash) headers[CONTENT_HASH_HEADER] = input.contentHash;
   return headers;
 }
 

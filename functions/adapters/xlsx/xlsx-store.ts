@@ -77,7 +77,7 @@ export function createXlsxStore(path: string): XlsxStore {
     seen = { target, identity, inputs };
     runsTitle = findTab({ tabs }, 'runs')?.name;
     const sibling = siblingPath(path);
-    if (!(await targetExists(sibling))) return { tabs, inputDigest: inputs };
+    if (!(await targetExists(sibling))) return { tabs, inputHash: inputs };
     let outputs: RawTab[];
     try {
       const opened = await load(sibling);
@@ -91,7 +91,7 @@ export function createXlsxStore(path: string): XlsxStore {
         { cause: error },
       );
     }
-    return { tabs: overlayOutputs(tabs, outputs), inputDigest: inputs };
+    return { tabs: overlayOutputs(tabs, outputs), inputHash: inputs };
   }
 
   /**

@@ -48,7 +48,8 @@ export interface RunsEntry {
   status: RunStatus;
   recipient: string;
   requestedBy: string;
-  digest: string;
+  /** The content hash of what was sent (the `digest` column); for a reminder, the input hash. */
+  contentHash: string;
   detail: string;
 }
 
@@ -61,7 +62,7 @@ const FIELD_OF_KEY: Record<string, keyof RunsEntry> = {
   status: 'status',
   recipient: 'recipient',
   requested_by: 'requestedBy',
-  digest: 'digest',
+  digest: 'contentHash',
   detail: 'detail',
 };
 
@@ -122,7 +123,7 @@ export function readRunsLog(tab: RawTab | undefined): RunsEntry[] {
       status: get('status') as RunStatus,
       recipient: get('recipient').toLowerCase(),
       requestedBy: get('requestedBy'),
-      digest: get('digest'),
+      contentHash: get('contentHash'),
       detail: get('detail'),
     };
     if (entry.runId && entry.month) entries.push(entry);

@@ -25,7 +25,7 @@ const CONTENT_HASH = /^[0-9a-f]{16}$/;
 
 /**
  * True for a content hash as this version records it in the runs tab's `digest` column.
- * Rows written by earlier versions carry a 12-character digest of the whole workbook
+ * Rows written by earlier versions carry a 12-character hash of the whole workbook
  * instead: their content is unknown, and they never make a month "changed".
  */
 export const isContentHash = (value: string): boolean => CONTENT_HASH.test(value);

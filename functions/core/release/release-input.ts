@@ -24,8 +24,8 @@ export interface ReleaseInput {
   /** All dimension names, in sheet order. */
   dimensions: string[];
   runId: string;
-  /** Short digest of the input tabs (hex), so every figure can be traced to the sheet. */
-  digest: string;
+  /** The content hash of what is sent (hex; the input hash when there is none), so every figure can be traced. */
+  contentHash: string;
   computedAt: Date;
   /** True when the month was already sent and is sent again on purpose (`--force`): a correction. */
   correction: boolean;

@@ -173,7 +173,7 @@ function groupOf(
 
 /**
  * The month as the site keeps it: only what the release publishes (no address, note,
- * problem, run id or digest; with `public_table: top` no score of an agency the release
+ * problem, run id or content hash; with `public_table: top` no score of an agency the release
  * does not rank). Pure.
  */
 export function publishedMonth(input: SiteMonthInput): PublishedMonth {

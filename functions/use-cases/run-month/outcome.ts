@@ -75,8 +75,8 @@ export async function dryRun(run: MonthRun, note: string): Promise<RunMonthOutco
   previewFiles.push(...(await previewMonth(run, rendered, correction)));
   if (run.computed) {
     const { model, problems } = run.parsed;
-    const { runId, digest } = run.ledger;
-    const input = { model, problems, computed: run.computed, runId, digest, correction };
+    const { runId, contentHash } = run.ledger;
+    const input = { model, problems, computed: run.computed, runId, contentHash, correction };
     previewFiles.push(...(await previewCards(run.ports, { ...input, computedAt: run.startedAt })));
   }
   return outcomeOf(run, 'dry-run', 0, `dry run: nothing written, nothing sent${note}`, {

@@ -45,7 +45,7 @@ export function releaseInput(run: MonthRun, correction: boolean, test = false): 
     indicatorCount: model.indicators.length,
     dimensions: model.dimensions,
     runId: run.runId,
-    digest: run.ledger.digest,
+    contentHash: run.ledger.contentHash,
     computedAt: run.startedAt,
     correction,
     test,
