@@ -199,7 +199,7 @@ export function createReleaseRenderer(
       ...(infographic ? { infographic } : {}),
       subject,
       html: htmlTemplate(context),
-      text: normaliseText(textTemplate(context)),
+      text: normalizeText(textTemplate(context)),
       ...(headlineTemplate ? { headline: oneLine(headlineTemplate(context)) } : {}),
       ...(ledeTemplate ? { lede: oneLine(ledeTemplate(context)) } : {}),
       attachment: {
@@ -229,7 +229,7 @@ export function releaseHeaders(input: ReleaseInput): Record<string, string> {
 }
 
 /** Text part: trailing spaces dropped, at most one blank line in a row, one final newline. */
-function normaliseText(text: string): string {
+function normalizeText(text: string): string {
   return `${text
     .replace(/[ \t]+$/gm, '')
     .replace(/\n{3,}/g, '\n\n')

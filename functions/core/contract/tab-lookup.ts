@@ -1,6 +1,6 @@
 /**
  * Finding tabs and columns by name (workbook.md, "Names"): a title or header matches a key
- * when, normalised, it equals the key's English name or its Persian label.
+ * when, normalized, it equals the key's English name or its Persian label.
  */
 import { cellText, isBlankRow } from './cell-values.ts';
 import { a1, type CellValue, type RawTab, type RawWorkbook } from './cells.ts';
@@ -50,7 +50,7 @@ export function reportDuplicateTabs(workbook: RawWorkbook, sink: ProblemSink): v
   }
 }
 
-/** The header row's cells, each normalised once (index = column). */
+/** The header row's cells, each normalized once (index = column). */
 export function normalizedHeaders(tab: RawTab): string[] {
   const first = tab.rows[0];
   const header = Array.isArray(first) ? first : [];
@@ -64,7 +64,7 @@ export interface ColumnMap {
   index: Map<string, number>;
   /** Columns not found (required and optional). */
   missing: ColumnSpec[];
-  /** Every header cell normalised, by column index. */
+  /** Every header cell normalized, by column index. */
   headers: string[];
   /** Columns taken by a spec, so that other matching (indicator codes) skips them. */
   claimed: Set<number>;

@@ -1,5 +1,5 @@
 /**
- * Text normalisation for the workbook contract (workbook.md, "Names"): the matching key
+ * Text normalization for the workbook contract (workbook.md, "Names"): the matching key
  * used to compare tab titles, headers, codes, ids and names, and the display form used to
  * show names "as written in the sheet, normalised".
  */
