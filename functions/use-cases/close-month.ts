@@ -41,7 +41,7 @@ export interface CloseOutcome {
 }
 
 /** The close of `month` planned against `raw`; null when it is closed already. */
-export function planClose(
+function planClose(
   raw: RawWorkbook,
   month: MonthKey,
   entry: { runId: string; at: string; requestedBy: string },

@@ -75,7 +75,7 @@ export interface DeliverRound {
 }
 
 /** The ledger key of a mail: `d003:1403-05-07:ali@x.org` or `1403-05-07:sec@x.org`. */
-export function reminderKey(day: string, mail: ReminderMail): string {
+function reminderKey(day: string, mail: ReminderMail): string {
   const parts = mail.kind === 'reminder' ? [mail.key, day] : [day];
   return [...parts, mail.mail.to.email].join(':').toLowerCase();
 }

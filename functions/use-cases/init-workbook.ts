@@ -60,7 +60,7 @@ export function blankTemplate(): InitTemplate {
 }
 
 /** The bundled example's content as a template: its input tabs as they are, outputs empty. */
-export function exampleTemplate(example: RawWorkbook): InitTemplate {
+function exampleTemplate(example: RawWorkbook): InitTemplate {
   const blank = blankTemplate();
   const parsed = parseWorkbook(example, { month: '1403-04' });
   return {

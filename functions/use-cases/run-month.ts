@@ -31,12 +31,7 @@ import { sitePublisher } from './run-month/publish-month.ts';
 import type { DeliveryResult } from './delivery-ledger/deliver.ts';
 import type { RunMonthOptions, RunMonthOutcome, RunMonthPorts } from './run-month/types.ts';
 
-export type {
-  DeliveryOutcome,
-  RunMonthOptions,
-  RunMonthOutcome,
-  RunMonthPorts,
-} from './run-month/types.ts';
+export type { RunMonthOptions, RunMonthOutcome, RunMonthPorts } from './run-month/types.ts';
 
 /** The monthly job: read, check, compute, write the output tabs, send the release. */
 export async function runMonth(

@@ -200,7 +200,7 @@ function singleCell(sheetId: number, row: number, column: number, value: PlainCe
  * Persian label), or a new row (Persian label, value) after the last one when the key is
  * absent. A cell that already holds the value is left alone; nothing else is touched.
  */
-export function planSettings(
+function planSettings(
   state: TabState | null,
   updates: readonly SettingsUpdate[],
   where: string,

@@ -8,7 +8,7 @@ const BUILT_IN_DATES = new Set([
 ]);
 
 /** A format code that shows a date or time: y, m, d, h, s (or b) outside quotes and brackets. */
-export function isDateFormat(code: string): boolean {
+function isDateFormat(code: string): boolean {
   const bare = code
     .replace(/\[[^\]]*]/g, '')
     .replace(/"[^"]*"/g, '')

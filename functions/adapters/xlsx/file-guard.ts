@@ -76,7 +76,7 @@ export async function readIdentified(
 }
 
 /** Lock files Excel (`~$NAME`) and LibreOffice (`.~lock.NAME#`) keep beside an open file. */
-export function lockFiles(path: string): string[] {
+function lockFiles(path: string): string[] {
   const dir = dirname(path);
   const name = basename(path);
   return [join(dir, `~$${name}`), join(dir, `.~lock.${name}#`)];

@@ -42,7 +42,7 @@ function character(all: string, decimal?: string, hex?: string, name?: string): 
  * decoder reads `&#128512;` through String.fromCharCode, which cuts a character past
  * U+FFFF (an emoji, as openpyxl writes them) to another one.
  */
-export function decodeText(raw: string): string {
+function decodeText(raw: string): string {
   const text = raw.includes('\r') ? raw.replace(/\r\n?/g, '\n') : raw;
   return text.includes('&') ? text.replace(REFERENCE, character) : text;
 }

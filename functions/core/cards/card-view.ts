@@ -32,7 +32,7 @@ export interface CardContext {
 }
 
 /** One dimension: the agency's score beside its group's mean, the comparison in words. */
-export interface DimensionLine {
+interface DimensionLine {
   name: string;
   /** On the 100 scale, said once in the heading: `۳۶٫۲۵`. */
   scoreText: string;
@@ -46,7 +46,7 @@ export interface DimensionLine {
 }
 
 /** The letter's date, signature and contact (press-release.md, "Agency report cards"). */
-export interface LetterFooter {
+interface LetterFooter {
   /** The Jalali day of the computation: `۱۵ آذر ۱۴۰۵`. */
   dateText: string;
   secretariat: string;

@@ -10,7 +10,7 @@ import { cellAt, dataRows, openTab, type DataRow } from './tab-lookup.ts';
 import { TABS } from './tabs.ts';
 
 /** Where an agency's id cell is, so that problems about the agency can point at it. */
-export interface AgencyPlace {
+interface AgencyPlace {
   rowIndex: number;
   idColumn: number;
 }

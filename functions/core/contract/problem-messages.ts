@@ -31,7 +31,7 @@ export function faRow(rowIndex: number): string {
 }
 
 /** «الف، ب و ج». */
-export function faList(items: readonly string[]): string {
+function faList(items: readonly string[]): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join('، ')} و ${items[items.length - 1] ?? ''}`;
 }

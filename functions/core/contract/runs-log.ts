@@ -196,7 +196,7 @@ export function mergeRunsRows(current: RawTab | undefined, entries: RunsEntry[])
 }
 
 /** The mail kinds of a reminder round (use-cases/deliver-reminders.ts): never the release. */
-export const REMINDER_KINDS: ReadonlySet<RunKind> = new Set<RunKind>(['reminder', 'digest']);
+const REMINDER_KINDS: ReadonlySet<RunKind> = new Set<RunKind>(['reminder', 'digest']);
 
 /**
  * The runs that sent reminders or digests: their `run` rows (ended `sent`, `partial`, …)

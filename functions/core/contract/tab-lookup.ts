@@ -18,7 +18,7 @@ export function matchesKey(text: string, key: string, label: string): boolean {
 }
 
 /** Every tab that is the key's, best first (tab-identity.ts). */
-export function findTabs(workbook: RawWorkbook, key: TabKey): RawTab[] {
+function findTabs(workbook: RawWorkbook, key: TabKey): RawTab[] {
   return tabsOf(workbook.tabs, key);
 }
 
@@ -51,7 +51,7 @@ export function reportDuplicateTabs(workbook: RawWorkbook, sink: ProblemSink): v
 }
 
 /** The header row's cells, each normalized once (index = column). */
-export function normalizedHeaders(tab: RawTab): string[] {
+function normalizedHeaders(tab: RawTab): string[] {
   const first = tab.rows[0];
   const header = Array.isArray(first) ? first : [];
   const out: string[] = [];

@@ -44,7 +44,7 @@ const NOT_RELEASE_FACTS = new Set(['status', 'problems', 'deliveries', 'contentH
  * problems and deliveries; and the settings the release names or that decide what it
  * shows (province, spokesperson, the ranks announced, the weak bands, the bands' bounds).
  */
-export function releaseFacts(summary: Summary, model: Model): Record<string, unknown> {
+function releaseFacts(summary: Summary, model: Model): Record<string, unknown> {
   const figures = Object.fromEntries(
     Object.entries(summary).filter(([key]) => !NOT_RELEASE_FACTS.has(key)),
   );

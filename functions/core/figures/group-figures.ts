@@ -27,7 +27,7 @@ export interface HistoryPoint {
 }
 
 /** The group's figures in an evaluated month. */
-export function groupMonthFigures(
+function groupMonthFigures(
   model: Pick<Model, 'bands' | 'settings'>,
   evaluation: MonthEvaluation,
   group: string,

@@ -31,7 +31,7 @@ export function toAsciiDigits(text: string): string {
 }
 
 /** Arabic yeh, alef maksura and kaf to Persian yeh and kaf. */
-export function toPersianLetters(text: string): string {
+function toPersianLetters(text: string): string {
   return text.replace(ARABIC_LETTERS, (ch) => PERSIAN_OF[ch] ?? ch);
 }
 

@@ -11,7 +11,7 @@ import { notEvaluatedReason } from '../language/persian-text.ts';
 import { displayName } from './names.ts';
 import type { Summary } from '../figures/summary.ts';
 
-export const CSV_BOM = '\uFEFF';
+const CSV_BOM = '\uFEFF';
 export const CSV_CONTENT_TYPE = 'text/csv; charset=utf-8';
 
 export const RESULTS_CSV_HEADER = [

@@ -6,7 +6,7 @@
 import { normalizeName } from '../language/normalize.ts';
 
 /** Edit distance (insertions, deletions, substitutions) between two strings, by code point. */
-export function editDistance(a: string, b: string): number {
+function editDistance(a: string, b: string): number {
   const x = [...a];
   const y = [...b];
   let previous = Array.from({ length: y.length + 1 }, (_, j) => j);

@@ -35,7 +35,7 @@ export interface RunGateInput {
   options: { force?: boolean; allowIncomplete?: boolean; testTo?: string };
 }
 
-export type BlockReason =
+type BlockReason =
   'structure' | 'runs-record' | 'definition' | 'none-evaluated' | 'no-recipients' | 'incomplete';
 
 export type RunGate =
@@ -116,7 +116,7 @@ const changedProblem = (input: RunGateInput, cell: string, message: string): Pro
  * content hash then (a known one) differs from the one now. An earlier version's row,
  * whose hash is of the whole workbook, is not compared: nothing says its facts changed.
  */
-export function dataChanged(input: RunGateInput): Problem | null {
+function dataChanged(input: RunGateInput): Problem | null {
   if (input.options.testTo || input.contentHash === null) return null;
   const sent = lastSent(input.runs, input.runsTab, input.month);
   if (
@@ -139,7 +139,7 @@ export function dataChanged(input: RunGateInput): Problem | null {
  * (both hashes of the first few): they are not sent again without --force; every other
  * delivery goes on.
  */
-export function cardsChanged(input: RunGateInput): Problem | null {
+function cardsChanged(input: RunGateInput): Problem | null {
   if (input.options.testTo || !input.cardHashes) return null;
   const changed = changedCards(input.runs, input.month, input.cardHashes);
   const [first] = changed;

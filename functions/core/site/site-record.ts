@@ -12,10 +12,10 @@ import { joinList } from '../language/persian-text.ts';
  * What the pages show of the ranking: the announced ranks, every evaluated agency, or none
  * (a `public_table` value that could not be read turns the table off).
  */
-export const PUBLIC_TABLES = ['top', 'all', 'none'] as const;
+const PUBLIC_TABLES = ['top', 'all', 'none'] as const;
 export type PublicTable = (typeof PUBLIC_TABLES)[number];
 
-export const SITE_FORMAT = 'karnameh-site/1';
+const SITE_FORMAT = 'karnameh-site/1';
 
 const bandShare = z.object({ label: z.string(), count: z.number().int(), percent: z.number() });
 

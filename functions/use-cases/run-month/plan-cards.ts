@@ -38,7 +38,7 @@ export interface CardPlan {
   unconfirmed: string[];
 }
 
-export const cardKey = (card: CardToSend): string => `${card.agencyId}:${card.email.toLowerCase()}`;
+const cardKey = (card: CardToSend): string => `${card.agencyId}:${card.email.toLowerCase()}`;
 
 /** Which cards go now, from the runs tab as it is (pure). None without a card renderer. */
 export function planCards(run: MonthRun, runs: readonly RunsEntry[]): CardPlan {

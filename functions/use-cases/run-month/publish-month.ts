@@ -10,11 +10,7 @@ import { releaseInput } from './release-items.ts';
 import type { MonthRun } from './read-and-decide.ts';
 
 /** The month as the site keeps it, from what this run sent (or, in a dry run, would send). */
-export function keptMonth(
-  run: MonthRun,
-  rendered: RenderedRelease,
-  correction: boolean,
-): PublishedMonth {
+function keptMonth(run: MonthRun, rendered: RenderedRelease, correction: boolean): PublishedMonth {
   const { model } = run.parsed;
   return publishedMonth({
     release: releaseInput(run, correction),

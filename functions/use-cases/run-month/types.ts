@@ -16,8 +16,6 @@ import type {
 } from '../../ports.ts';
 import type { DeliveryLimits, DeliveryOutcome } from '../delivery-ledger/ledger.ts';
 
-export type { DeliveryOutcome } from '../delivery-ledger/ledger.ts';
-
 export interface RunMonthPorts {
   store: WorkbookStore;
   /** Needed unless the run is a dry run. */
