@@ -1,4 +1,4 @@
-/** The commands a documentation page shows: its fenced blocks' lines and its inline `npm …` spans, as steps. */
+/** The commands a documentation page shows: its fenced blocks' lines and its inline `npm …` and `cmd …` spans, as steps. */
 
 /** One command of a page, as a reader would type it. */
 export interface PageStep {
@@ -93,7 +93,8 @@ export function logicalLines(text: string): { text: string; offset: number }[] {
 /**
  * The page's steps in page order, each text once: every line of every fenced block (a
  * shell block's lines split at `&&`; any other language's lines as they are, comment lines
- * dropped) and every inline code span of the prose that starts with `npm `.
+ * dropped) and every inline code span of the prose that starts with `npm ` or `cmd `
+ * (a Windows command line).
  */
 export function pageSteps(markdown: string): PageStep[] {
   const steps: PageStep[] = [];
@@ -117,7 +118,7 @@ export function pageSteps(markdown: string): PageStep[] {
   for (const span of prose.matchAll(/`([^`]+)`/g)) {
     const text = (span[1] ?? '').replace(/\s*\n\s*/g, ' ').trim();
     const line = prose.slice(0, span.index).split('\n').length;
-    if (text.startsWith('npm ')) steps.push({ text, lang: 'inline', line });
+    if (/^(npm|cmd) /.test(text)) steps.push({ text, lang: 'inline', line });
   }
   steps.sort((a, b) => a.line - b.line);
   const seen = new Set<string>();
