@@ -142,16 +142,10 @@ describe('docs/deploy.md', () => {
 
   it('init signs in as the same service account and names the same sheet', () => {
     const init = fencedBlocks(DOC)
-      .flatMap((b) => b.text.replace(/\\\n\s*/g, '').split('\n'))
+      .flatMap((b) => b.text.replace(/ *\\\n\s*/g, ' ').split('\n'))
       .find((line) => line.startsWith('npm run karnameh -- init '));
     const args = words(init ?? '');
-    expect(args[args.indexOf('--sheet') + 1]).toBe(
-      plan
-        .find((p) => p.path === 'functions deploy')
-        ?.flags.get('--set-env-vars')
-        ?.toString()
-        .split(/[=,]/)[1],
-    );
+    expect(args[args.indexOf('--sheet') + 1]).toBe(options.spreadsheet);
     expect(args[args.indexOf('--editor') + 1]).toBe(options.schedulerAccount);
   });
 });
