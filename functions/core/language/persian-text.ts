@@ -1,7 +1,7 @@
 /**
  * Wording helpers for the Persian press release: digits, percentages, number and ordinal
  * words, list joining and month names, written out by hand in press style (Intl's list and
- * date patterns are not press style: press-release.md).
+ * date patterns are not press style: docs/texts.md#wording-rules).
  */
 import { monthName, monthOnlyName, splitMonth, toPersianDigits, type MonthKey } from './jalali.ts';
 
@@ -38,7 +38,7 @@ export function persianDigits(value: string | number): string {
   return typeof value === 'number' ? persianNumber(value) : toPersianDigits(value);
 }
 
-/** No-break space (U+00A0): holds a figure to its unit on a narrow screen (press-release.md). */
+/** No-break space (U+00A0): holds a figure to its unit on a narrow screen (docs/texts.md#wording-rules). */
 const NBSP = '\u00A0';
 
 /** Press style percentage, the figure held to its unit: `۴ درصد` (with U+00A0). */
