@@ -1,4 +1,4 @@
-/** The layer rule of functions/, checked by dependency-cruiser in `npm run lint` (docs/architecture.md tells it in words). */
+/** The layer rule of functions/, checked by dependency-cruiser in `npm run lint` (docs/development.md tells it in words). */
 
 // The core's parts, lowest first: a part imports only from itself and the parts before it.
 // site and infographic are both last: neither imports the other.
