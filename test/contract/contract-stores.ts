@@ -29,7 +29,7 @@ import type { SheetsStandIn } from '../support/sheets-stand-in.ts';
 
 export type StoreKind = 'xlsx' | 'sheets';
 
-export interface StoreHandle {
+interface StoreHandle {
   store: WorkbookStore;
   /** A second, fresh store on the same workbook (reads back what the first one wrote). */
   reopen(): WorkbookStore;
@@ -81,7 +81,7 @@ export type Step =
   | { command: 'run'; options: RunMonthOptions & { month: string } }
   | { command: 'check'; options: CheckOptions & { month: string } };
 
-export interface StepRecord {
+interface StepRecord {
   command: Step['command'];
   exitCode: number;
   summary: Summary;
@@ -96,7 +96,7 @@ export interface StepRecord {
   previews: string[];
 }
 
-export type OutputKey = Extract<TabKey, 'results' | 'problems' | 'runs'>;
+type OutputKey = Extract<TabKey, 'results' | 'problems' | 'runs'>;
 
 export interface Played {
   steps: StepRecord[];

@@ -27,8 +27,6 @@ import {
 } from './second-province-data.ts';
 import { MONTHS } from './second-province-months.ts';
 
-export { MONTHS };
-
 /**
  * Lorestan, Farvardin to Khordad 1404 (five bands, two weak, dense ranks, top 3, deadline
  * the 10th). One indicator per dimension, max 100: an agency's score is the value it got.
@@ -73,7 +71,7 @@ function members(): Member[] {
   ];
 }
 
-export function secondProvinceWorkbook(): RawWorkbook {
+function secondProvinceWorkbook(): RawWorkbook {
   const all = members();
   const scoreRows: CellValue[][] = [];
   for (const month of MONTHS) {
