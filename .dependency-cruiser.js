@@ -21,7 +21,8 @@ const corePackages = ['canonicalize', 'fraction\\.js', 'zod'];
 const coreNodeModules = ['crypto'];
 
 const shells = '^functions/(cli|http)/';
-const compositionRoot = '^functions/(compose|config|index)\\.ts$';
+// The composition root: functions/compose/ (or, before it, compose.ts and config.ts) and the entry.
+const compositionRoot = '^functions/(compose/|(compose|config|index)\\.ts$)';
 
 /** One rule per core part: it may not import a part above it (site and infographic may not import each other). */
 function coreOrderRules() {
@@ -86,6 +87,13 @@ const config = {
       severity: 'error',
       from: { path: '^functions/use-cases/' },
       to: { path: [`^functions/adapters/`, shells, compositionRoot] },
+    },
+    {
+      name: 'compose-below-shells',
+      comment: 'The composition root wires ports for both shells and imports neither of them.',
+      severity: 'error',
+      from: { path: '^functions/(compose/|(compose|config)\\.ts$)' },
+      to: { path: shells },
     },
     {
       name: 'cli-and-http-apart',

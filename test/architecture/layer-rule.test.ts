@@ -96,6 +96,10 @@ describe('the layer rule', () => {
         "export { createMonthLock } from '../use-cases/month-lock.ts';\n",
         'adapters-below-use-cases',
       ],
+      'functions/compose/knows-http.ts': [
+        "export { sendJson } from '../http/respond.ts';\n",
+        'compose-below-shells',
+      ],
       'functions/http/uses-cli.ts': [
         "export { USAGE } from '../cli/usage.ts';\n",
         'http-and-cli-apart',
