@@ -169,8 +169,8 @@ describe('every source file opens with a line saying what it is', () => {
     expect(openingLine('/** */\nexport {};')).toBeNull();
   });
 
-  it('holds in functions/, scripts/ and bench/', () => {
-    const files = sources(['functions', 'scripts', 'bench']);
+  it('holds in functions/, scripts/, bench/ and bin/', () => {
+    const files = sources(['functions', 'scripts', 'bench', 'bin']);
     expect(files.length).toBeGreaterThan(200);
     const without = files.filter((f) => openingLine(readFileSync(join(root, f), 'utf8')) === null);
     expect(without).toEqual([]);
