@@ -2,10 +2,10 @@
  * Check + compute on a generated workbook already in memory (reading excluded): what
  * `parseWorkbook` and `computeResults` cost for the month a run publishes.
  */
-import type { RawWorkbook } from '../functions/core/cells.ts';
-import { computeResults } from '../functions/core/compute-summary.ts';
-import { parseWorkbook } from '../functions/core/parse-workbook.ts';
-import { TABS } from '../functions/core/tabs.ts';
+import type { RawWorkbook } from '../functions/core/contract/cells.ts';
+import { computeResults } from '../functions/core/figures/compute-summary.ts';
+import { parseWorkbook } from '../functions/core/contract/parse-workbook.ts';
+import { TABS } from '../functions/core/contract/tabs.ts';
 import { buildLargeWorkbook } from './large-workbook.ts';
 import { medianMs, type Figure } from './measure.ts';
 

@@ -4,9 +4,9 @@
  * each, whatever the number of agencies.
  */
 import { performance } from 'node:perf_hooks';
-import type { RawWorkbook } from '../functions/core/cells.ts';
-import { findTab } from '../functions/core/tab-lookup.ts';
-import { TABS } from '../functions/core/tabs.ts';
+import type { RawWorkbook } from '../functions/core/contract/cells.ts';
+import { findTab } from '../functions/core/contract/tab-lookup.ts';
+import { TABS } from '../functions/core/contract/tabs.ts';
 import { closeMonth } from '../functions/use-cases/close-month.ts';
 import { openMonth } from '../functions/use-cases/open-month.ts';
 import { standInStore } from '../test/support/sheets-fixtures.ts';

@@ -3,9 +3,9 @@
  * indicators, every cell filled with a number. Deterministic for a given seed (no
  * Math.random, no clock). 2,000 agencies × 24 months is 48,000 score rows.
  */
-import type { CellValue, RawWorkbook } from '../functions/core/cells.ts';
-import { monthKey, splitMonth, toPersianDigits } from '../functions/core/jalali.ts';
-import { TABS } from '../functions/core/tabs.ts';
+import type { CellValue, RawWorkbook } from '../functions/core/contract/cells.ts';
+import { monthKey, splitMonth, toPersianDigits } from '../functions/core/language/jalali.ts';
+import { TABS } from '../functions/core/contract/tabs.ts';
 import {
   AGENCIES,
   EXECUTIVE,

@@ -12,8 +12,8 @@ import { createCardRenderer } from '../functions/adapters/mail/render-card.ts';
 import { packageRoot } from '../functions/adapters/mail/render-release.ts';
 import { createXlsxStore } from '../functions/adapters/xlsx/xlsx-store.ts';
 import { cardsToSend, type CardsToSendInput } from '../functions/core/cards/cards-to-send.ts';
-import { computeResults } from '../functions/core/compute-summary.ts';
-import { parseWorkbook } from '../functions/core/parse-workbook.ts';
+import { computeResults } from '../functions/core/figures/compute-summary.ts';
+import { parseWorkbook } from '../functions/core/contract/parse-workbook.ts';
 import { median, type Figure } from './measure.ts';
 
 const MONTH = '1403-04';

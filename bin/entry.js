@@ -1,5 +1,5 @@
 // Which build of the CLI to load: the bundle dist/cli/cli.js (scripts/build-cli.ts; else
-// tsc's dist/functions/cli.js) when the build's stamp
+// tsc's dist/functions/cli/main.js) when the build's stamp
 // (dist/build-stamp, put there by `npm run build` once tsc and esbuild succeeded, dated to
 // the build's start: scripts/build-stamp.ts) is at least as new as every file under
 // functions/, so an edited source is never shadowed by an old build (nor a build killed
@@ -41,11 +41,11 @@ function newestSource(root) {
  * dist/functions deleted by hand) also runs the sources.
  */
 export function entryModule(env = process.env, root = packageRoot) {
-  const sources = new URL('functions/cli.ts', root);
+  const sources = new URL('functions/cli/main.ts', root);
   if (env.KARNAMEH_SOURCES === '1') return sources.href;
   const builtAt = mtime(new URL('dist/build-stamp', root));
   if (builtAt === undefined || builtAt < newestSource(root)) return sources.href;
-  const built = ['dist/cli/cli.js', 'dist/functions/cli.js']
+  const built = ['dist/cli/cli.js', 'dist/functions/cli/main.js']
     .map((path) => new URL(path, root))
     .find((url) => mtime(url) !== undefined);
   return (built ?? sources).href;
@@ -62,7 +62,7 @@ export async function loadCli(env = process.env, root = packageRoot, warn = () =
   try {
     return await import(entry);
   } catch (error) {
-    const sources = new URL('functions/cli.ts', root);
+    const sources = new URL('functions/cli/main.ts', root);
     const fromBuild = entry.startsWith(new URL('dist/', root).href);
     if (!fromBuild || error?.code !== 'ERR_MODULE_NOT_FOUND') throw error;
     const missing = /Cannot find (?:module|package) '([^']+)'/.exec(String(error?.message))?.[1];

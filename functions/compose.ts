@@ -4,7 +4,7 @@ import { lazyMailer, lazyStore } from './adapters/lazy.ts';
 import { parseSender } from './adapters/mail/mail-options.ts';
 import { createPacer, parseSmtpRate } from './adapters/mail/pacer.ts';
 import { describeSmtpUrl } from './adapters/mail/smtp-url.ts';
-import { KarnamehError } from './core/errors.ts';
+import { KarnamehError } from './core/contract/errors.ts';
 import type { DeliveryJournal, Mailer, WorkbookStore } from './ports.ts';
 
 export interface SourceOptions {

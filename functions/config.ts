@@ -7,7 +7,7 @@
 import * as z from 'zod';
 import type { SourceOptions } from './compose.ts';
 import { smtpRateSchema } from './adapters/mail/pacer.ts';
-import { KarnamehError } from './core/errors.ts';
+import { KarnamehError } from './core/contract/errors.ts';
 
 export interface FunctionsConfig {
   /** Exactly one of them: the Google Sheet (production) or an .xlsx file (local development). */

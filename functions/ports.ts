@@ -1,14 +1,14 @@
 import type { CardView } from './core/cards/card-view.ts';
-import type { ArchiveAppend } from './core/close-month.ts';
-import type { GuardWanted } from './core/guard-wanted.ts';
-import type { CellValue, RawTab, RawWorkbook } from './core/cells.ts';
-import type { MonthKey } from './core/jalali.ts';
-import type { ReleaseInput } from './core/release-input.ts';
-import type { RunKind, RunsEntry } from './core/runs-log.ts';
-import type { JournalRecord, JournalRun, JournalStatus } from './core/delivery-journal.ts';
+import type { ArchiveAppend } from './core/contract/close-month.ts';
+import type { GuardWanted } from './core/runs/guard-wanted.ts';
+import type { CellValue, RawTab, RawWorkbook } from './core/contract/cells.ts';
+import type { MonthKey } from './core/language/jalali.ts';
+import type { ReleaseInput } from './core/release/release-input.ts';
+import type { RunKind, RunsEntry } from './core/contract/runs-log.ts';
+import type { JournalRecord, JournalRun, JournalStatus } from './core/runs/delivery-journal.ts';
 import type { SiteFile } from './core/site/build-site.ts';
 import type { PublishedMonth } from './core/site/site-record.ts';
-import type { TabKey } from './core/tabs.ts';
+import type { TabKey } from './core/contract/tabs.ts';
 
 /**
  * Output tabs to write: each present key replaces that whole tab (header row first).
@@ -29,7 +29,7 @@ export interface WriteRequest {
    * Rows of THIS run to upsert into the runs tab as it is AT WRITE TIME (re-read then, not
    * taken from the last read): a row with the same key (run id, kind, recipient) is
    * replaced in place, the others appended; no other row is ever touched, so a concurrent
-   * writer's rows survive (core/runs-log.ts `mergeRunsRows`). The tab is created when missing.
+   * writer's rows survive (core/contract/runs-log.ts `mergeRunsRows`). The tab is created when missing.
    */
   runs?: RunsEntry[];
   /** Only `run_request` / `run_status` values; every other input cell is never written. */

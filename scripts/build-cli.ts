@@ -35,7 +35,7 @@ const keepPackagesOutside: Plugin = {
 export async function buildCli(outdir: string = `${ROOT}dist/cli`): Promise<void> {
   await rm(outdir, { recursive: true, force: true });
   await build({
-    entryPoints: { cli: `${ROOT}functions/cli.ts` },
+    entryPoints: { cli: `${ROOT}functions/cli/main.ts` },
     outdir,
     bundle: true,
     splitting: true,

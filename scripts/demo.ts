@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { entryModule } from '../bin/entry.js';
 
 // The build in dist/ when it is fresh, else the sources (as bin/karnameh.js does).
-const { main } = (await import(entryModule())) as typeof import('../functions/cli.ts');
+const { main } = (await import(entryModule())) as typeof import('../functions/cli/main.ts');
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const example = `${root}examples/ilam-1403.xlsx`;

@@ -4,8 +4,8 @@
  * design (band counts per month, the Tir podium); example-scores.ts turns the design into
  * indicator values.
  */
-import type { CellValue } from '../functions/core/cells.ts';
-import { DEFAULT_BANDS } from '../functions/core/tabs.ts';
+import type { CellValue } from '../functions/core/contract/cells.ts';
+import { DEFAULT_BANDS } from '../functions/core/contract/tabs.ts';
 
 export const MONTHS = ['1403-01', '1403-02', '1403-03', '1403-04'] as const;
 export type ExampleMonth = (typeof MONTHS)[number];

@@ -7,7 +7,7 @@
  * (value × 20 / max) and an agency's score is (sum of quarter points) / 4: scores are
  * multiples of 0.25 and land exactly where the design puts them.
  */
-import { KarnamehError } from '../functions/core/errors.ts';
+import { KarnamehError } from '../functions/core/contract/errors.ts';
 import {
   AGENCIES,
   BAND_COUNTS,

@@ -8,8 +8,8 @@
  */
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { CellValue, RawTab, RawWorkbook } from '../functions/core/cells.ts';
-import { TABS, type TabKey } from '../functions/core/tabs.ts';
+import type { CellValue, RawTab, RawWorkbook } from '../functions/core/contract/cells.ts';
+import { TABS, type TabKey } from '../functions/core/contract/tabs.ts';
 import {
   AGENCIES,
   BANDS,
@@ -25,7 +25,7 @@ export const DEFAULT_EXAMPLE_PATH = fileURLToPath(
   new URL('../examples/ilam-1403.xlsx', import.meta.url),
 );
 
-/** The Persian header label of a column of a tab (core/tabs.ts). */
+/** The Persian header label of a column of a tab (core/contract/tabs.ts). */
 export function label(tab: TabKey, key: string): string {
   const column = TABS[tab].columns.find((c) => c.key === key);
   if (!column) throw new Error(`no column ${key} in ${tab}`);

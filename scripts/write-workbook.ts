@@ -4,7 +4,7 @@
  * benchmark's large workbooks fit in memory. Used by the example and the benchmarks.
  */
 import ExcelJS from 'exceljs';
-import type { CellValue, RawWorkbook } from '../functions/core/cells.ts';
+import type { CellValue, RawWorkbook } from '../functions/core/contract/cells.ts';
 
 export interface SheetLayout {
   /** Columns kept in view when scrolling sideways (after the header row). */

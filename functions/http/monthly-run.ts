@@ -7,8 +7,8 @@
  */
 import type { HttpFunction } from '@google-cloud/functions-framework';
 import { newRunId } from '../compose.ts';
-import { isKarnamehError } from '../core/errors.ts';
-import { defaultMonth } from '../core/jalali.ts';
+import { isKarnamehError } from '../core/contract/errors.ts';
+import { defaultMonth } from '../core/language/jalali.ts';
 import { runMonth } from '../use-cases/run-month.ts';
 import { answerBodyErrorsAsJson } from './body-errors.ts';
 import { guard } from './guard.ts';

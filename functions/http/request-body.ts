@@ -1,9 +1,9 @@
 /** The body of a `monthlyRun` call: `{ month?, dryRun?, force?, resendUnconfirmed?, allowIncomplete? }`, nothing else. */
 import * as z from 'zod';
-import type { MonthKey } from '../core/jalali.ts';
-import { chooseMonth } from '../core/month-rule.ts';
+import type { MonthKey } from '../core/language/jalali.ts';
+import { chooseMonth } from '../core/contract/month-rule.ts';
 
-/** `month` in any form of a month cell (the month rule, core/month-rule.ts), checked after. */
+/** `month` in any form of a month cell (the month rule, core/contract/month-rule.ts), checked after. */
 const monthlyRunBodySchema = z.strictObject({
   month: z.string().optional(),
   dryRun: z.boolean().optional(),

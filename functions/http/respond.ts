@@ -1,7 +1,7 @@
 /** HTTP answers of the functions: JSON bodies, status codes, and errors without stack traces. */
 import type { Response } from '@google-cloud/functions-framework';
-import { isKarnamehError } from '../core/errors.ts';
-import type { Summary } from '../core/summary.ts';
+import { isKarnamehError } from '../core/contract/errors.ts';
+import type { Summary } from '../core/figures/summary.ts';
 import type { RunMonthOutcome } from '../use-cases/run-month.ts';
 import { runAnswer, type DeliveryLine, type RunInfo } from '../use-cases/run-month/answer.ts';
 

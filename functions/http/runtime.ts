@@ -8,7 +8,7 @@ import { createPreviewWriter } from '../adapters/mail/preview-writer.ts';
 import { createMailer, createStore } from '../compose.ts';
 import { FUNCTIONS_TIMEOUT_S, composeEnv, describeConfig, loadConfig } from '../config.ts';
 import type { FunctionsConfig } from '../config.ts';
-import { createJsonLogger } from '../logger.ts';
+import { createJsonLogger } from '../adapters/logger.ts';
 import type {
   Logger,
   Mailer,

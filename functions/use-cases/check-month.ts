@@ -1,14 +1,14 @@
-import { isKarnamehError } from '../core/errors.ts';
-import type { CellValue } from '../core/cells.ts';
-import { computeSummary } from '../core/compute-summary.ts';
-import { fatalSummary } from '../core/fatal-summary.ts';
-import { defaultMonth } from '../core/jalali.ts';
-import type { MonthKey } from '../core/jalali.ts';
-import { parseWorkbook } from '../core/parse-workbook.ts';
-import { problemsRows } from '../core/problems-tab.ts';
-import type { Summary } from '../core/summary.ts';
+import { isKarnamehError } from '../core/contract/errors.ts';
+import type { CellValue } from '../core/contract/cells.ts';
+import { computeSummary } from '../core/figures/compute-summary.ts';
+import { fatalSummary } from '../core/figures/fatal-summary.ts';
+import { defaultMonth } from '../core/language/jalali.ts';
+import type { MonthKey } from '../core/language/jalali.ts';
+import { parseWorkbook } from '../core/contract/parse-workbook.ts';
+import { problemsRows } from '../core/runs/problems-tab.ts';
+import type { Summary } from '../core/figures/summary.ts';
 import type { Logger, WorkbookStore } from '../ports.ts';
-import { findTab } from '../core/tab-lookup.ts';
+import { findTab } from '../core/contract/tab-lookup.ts';
 
 export interface CheckPorts {
   store: WorkbookStore;

@@ -4,15 +4,15 @@
  * a Sheet the agencies' edit rights on the month taken back. Definition errors never stop
  * it; a month already closed (no open or reopen since) is left alone.
  */
-import type { RawWorkbook } from '../core/cells.ts';
-import { monthState, openMonths, planArchive } from '../core/close-month.ts';
-import { guardWanted } from '../core/guard-wanted.ts';
-import { runningExtensions } from '../core/extensions.ts';
-import { KarnamehError } from '../core/errors.ts';
-import { defaultMonth, monthName, type MonthKey } from '../core/jalali.ts';
-import { parseWorkbook } from '../core/parse-workbook.ts';
-import { readRunsLog } from '../core/runs-log.ts';
-import { findTab } from '../core/tab-lookup.ts';
+import type { RawWorkbook } from '../core/contract/cells.ts';
+import { monthState, openMonths, planArchive } from '../core/contract/close-month.ts';
+import { guardWanted } from '../core/runs/guard-wanted.ts';
+import { runningExtensions } from '../core/runs/extensions.ts';
+import { KarnamehError } from '../core/contract/errors.ts';
+import { defaultMonth, monthName, type MonthKey } from '../core/language/jalali.ts';
+import { parseWorkbook } from '../core/contract/parse-workbook.ts';
+import { readRunsLog } from '../core/contract/runs-log.ts';
+import { findTab } from '../core/contract/tab-lookup.ts';
 import type { Logger, MonthEdit, WorkbookStore } from '../ports.ts';
 
 export interface CloseDeps {

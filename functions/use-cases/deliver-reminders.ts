@@ -16,9 +16,9 @@
  *   starting «یادآوری»; the release's readers (deliveryState, lastSent) pass over the runs
  *   that sent reminders or digests, so a reminder round never counts as the month sent.
  */
-import type { MonthKey } from '../core/jalali.ts';
-import { liveClaims, type ProcessHere } from '../core/run-claims.ts';
-import { deliveryState, type RunsEntry } from '../core/runs-log.ts';
+import type { MonthKey } from '../core/language/jalali.ts';
+import { liveClaims, type ProcessHere } from '../core/runs/run-claims.ts';
+import { deliveryState, type RunsEntry } from '../core/contract/runs-log.ts';
 import type { DeliveryJournal, Logger, Mailer, OutgoingMail, WorkbookStore } from '../ports.ts';
 import { claimRun, processHere, type Claim } from './delivery-ledger/claim.ts';
 import { deliverInBatches } from './delivery-ledger/deliver.ts';

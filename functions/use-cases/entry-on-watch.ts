@@ -5,17 +5,17 @@
  * each once, by what the runs tab says was done. A step that fails is said and tried again
  * on the next pass; it never stops the rest of the pass.
  */
-import type { RawWorkbook } from '../core/cells.ts';
-import { monthState, planArchive } from '../core/close-month.ts';
-import { isKarnamehError } from '../core/errors.ts';
-import { guardWanted } from '../core/guard-wanted.ts';
-import { runningExtensions } from '../core/extensions.ts';
-import { openMonths } from '../core/close-month.ts';
-import { defaultMonth, jalaliDate, type MonthKey } from '../core/jalali.ts';
-import type { Settings } from '../core/model.ts';
-import { parseWorkbook } from '../core/parse-workbook.ts';
-import { readRunsLog, type RunsEntry } from '../core/runs-log.ts';
-import { findTab } from '../core/tab-lookup.ts';
+import type { RawWorkbook } from '../core/contract/cells.ts';
+import { monthState, planArchive } from '../core/contract/close-month.ts';
+import { isKarnamehError } from '../core/contract/errors.ts';
+import { guardWanted } from '../core/runs/guard-wanted.ts';
+import { runningExtensions } from '../core/runs/extensions.ts';
+import { openMonths } from '../core/contract/close-month.ts';
+import { defaultMonth, jalaliDate, type MonthKey } from '../core/language/jalali.ts';
+import type { Settings } from '../core/contract/model.ts';
+import { parseWorkbook } from '../core/contract/parse-workbook.ts';
+import { readRunsLog, type RunsEntry } from '../core/contract/runs-log.ts';
+import { findTab } from '../core/contract/tab-lookup.ts';
 import type { Logger, MonthEdit, WorkbookStore } from '../ports.ts';
 import { closeMonth } from './close-month.ts';
 import { openMonth } from './open-month.ts';

@@ -1,9 +1,9 @@
-import type { CellValue, RawWorkbook } from '../core/cells.ts';
-import { parseWorkbook } from '../core/parse-workbook.ts';
-import { DEFAULT_BANDS, SETTING_KEYS, TABS } from '../core/tabs.ts';
-import type { TabKey } from '../core/tabs.ts';
+import type { CellValue, RawWorkbook } from '../core/contract/cells.ts';
+import { parseWorkbook } from '../core/contract/parse-workbook.ts';
+import { DEFAULT_BANDS, SETTING_KEYS, TABS } from '../core/contract/tabs.ts';
+import type { TabKey } from '../core/contract/tabs.ts';
 import type { InitTemplate, WorkbookStore, WriteReport } from '../ports.ts';
-import { findTab } from '../core/tab-lookup.ts';
+import { findTab } from '../core/contract/tab-lookup.ts';
 
 const DEFAULT_SETTINGS: Record<keyof typeof SETTING_KEYS, CellValue> = {
   province: '',

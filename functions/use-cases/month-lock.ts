@@ -1,4 +1,4 @@
-import type { MonthKey } from '../core/jalali.ts';
+import type { MonthKey } from '../core/language/jalali.ts';
 
 /**
  * Runs that write to the workbook, one at a time within this process.

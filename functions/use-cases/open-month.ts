@@ -3,18 +3,18 @@
  * active agency that has none, with validation on their indicator cells, recorded in the
  * runs tab; definition errors stop it; a second open adds nothing.
  */
-import type { RawWorkbook } from '../core/cells.ts';
-import { KarnamehError } from '../core/errors.ts';
-import { defaultMonth, monthName, type MonthKey } from '../core/jalali.ts';
-import { planOpen, type OpenPlan } from '../core/open-month.ts';
-import { parseWorkbook } from '../core/parse-workbook.ts';
-import type { Problem } from '../core/problems.ts';
-import { readRunsLog, type RunsEntry } from '../core/runs-log.ts';
-import { openMonths } from '../core/close-month.ts';
-import { guardWanted } from '../core/guard-wanted.ts';
-import { runningExtensions } from '../core/extensions.ts';
-import type { ParseResult } from '../core/model.ts';
-import { findTab } from '../core/tab-lookup.ts';
+import type { RawWorkbook } from '../core/contract/cells.ts';
+import { KarnamehError } from '../core/contract/errors.ts';
+import { defaultMonth, monthName, type MonthKey } from '../core/language/jalali.ts';
+import { planOpen, type OpenPlan } from '../core/runs/open-month.ts';
+import { parseWorkbook } from '../core/contract/parse-workbook.ts';
+import type { Problem } from '../core/contract/problems.ts';
+import { readRunsLog, type RunsEntry } from '../core/contract/runs-log.ts';
+import { openMonths } from '../core/contract/close-month.ts';
+import { guardWanted } from '../core/runs/guard-wanted.ts';
+import { runningExtensions } from '../core/runs/extensions.ts';
+import type { ParseResult } from '../core/contract/model.ts';
+import { findTab } from '../core/contract/tab-lookup.ts';
 import type { Logger, MonthEdit, WorkbookStore } from '../ports.ts';
 
 export interface OpenDeps {

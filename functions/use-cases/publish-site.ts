@@ -1,5 +1,5 @@
 /** Publishing the public site: one month as a run sends it, the whole site, or a dry run's preview. */
-import { KarnamehError } from '../core/errors.ts';
+import { KarnamehError } from '../core/contract/errors.ts';
 import { buildSite, type SiteFile } from '../core/site/build-site.ts';
 import type { PublishedMonth } from '../core/site/site-record.ts';
 import type { SiteStore } from '../ports.ts';

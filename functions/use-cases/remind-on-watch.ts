@@ -5,12 +5,12 @@
  * the watcher runs, and however many instances run it at once, each agency gets one
  * reminder a day. A pass with nothing left to send writes nothing.
  */
-import type { RawWorkbook } from '../core/cells.ts';
-import { isKarnamehError } from '../core/errors.ts';
-import type { MonthKey } from '../core/jalali.ts';
-import type { Settings } from '../core/model.ts';
-import type { ProcessHere } from '../core/run-claims.ts';
-import { monthsDue } from '../core/reminders/reminder-calendar.ts';
+import type { RawWorkbook } from '../core/contract/cells.ts';
+import { isKarnamehError } from '../core/contract/errors.ts';
+import type { MonthKey } from '../core/language/jalali.ts';
+import type { Settings } from '../core/contract/model.ts';
+import type { ProcessHere } from '../core/runs/run-claims.ts';
+import { monthsDue } from '../core/runs/reminder-calendar.ts';
 import type { Logger, Mailer, WorkbookStore } from '../ports.ts';
 import type { RenderReminders } from '../reminder-ports.ts';
 import { remind, type RemindOutcome } from './remind.ts';

@@ -1,5 +1,5 @@
 /** What a reminder round reports (use-cases/remind.ts): the summary JSON of `remind --json`. */
-import { monthName, type MonthKey } from '../core/jalali.ts';
+import { monthName, type MonthKey } from '../core/language/jalali.ts';
 import type { ReminderRound } from '../core/reminders/collect-reminders.ts';
 import type { ReminderDelivery } from './deliver-reminders.ts';
 

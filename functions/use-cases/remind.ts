@@ -4,18 +4,18 @@
  * incomplete or wrong gets a reminder naming its cells; the recipients get the digest.
  * Nobody gets the same one twice on a day (deliver-reminders.ts).
  */
-import type { RawWorkbook } from '../core/cells.ts';
-import { isKarnamehError } from '../core/errors.ts';
-import { inputDigest } from '../core/input-digest.ts';
-import type { ProcessHere } from '../core/run-claims.ts';
-import { defaultMonth, monthName, type MonthKey } from '../core/jalali.ts';
-import { parseWorkbook } from '../core/parse-workbook.ts';
+import type { RawWorkbook } from '../core/contract/cells.ts';
+import { isKarnamehError } from '../core/contract/errors.ts';
+import { inputDigest } from '../core/runs/input-digest.ts';
+import type { ProcessHere } from '../core/runs/run-claims.ts';
+import { defaultMonth, monthName, type MonthKey } from '../core/language/jalali.ts';
+import { parseWorkbook } from '../core/contract/parse-workbook.ts';
 import { collectReminders, type ReminderRound } from '../core/reminders/collect-reminders.ts';
-import { dayKey, daysBetween, deadlineOf, tehranDay } from '../core/reminders/reminder-calendar.ts';
+import { dayKey, daysBetween, deadlineOf, tehranDay } from '../core/runs/reminder-calendar.ts';
 import { digestView, reminderView, type ReminderContext } from '../core/reminders/reminder-view.ts';
-import { deliveryState, readRunsLog } from '../core/runs-log.ts';
-import { secretariatContact, secretariatName } from '../core/secretariat.ts';
-import { findTab } from '../core/tab-lookup.ts';
+import { deliveryState, readRunsLog } from '../core/contract/runs-log.ts';
+import { secretariatContact, secretariatName } from '../core/contract/secretariat.ts';
+import { findTab } from '../core/contract/tab-lookup.ts';
 import type { DeliveryJournal, Logger, Mailer, WorkbookStore } from '../ports.ts';
 import type { SendingLimit } from './run-month/pace-check.ts';
 import type {

@@ -1,5 +1,5 @@
 /** The run row of a reminder round at its end: done (`closing`) or stopped by a signal (`stopped`). */
-import type { RunsEntry } from '../core/runs-log.ts';
+import type { RunsEntry } from '../core/contract/runs-log.ts';
 import type { WorkbookStore } from '../ports.ts';
 import type { Claim } from './delivery-ledger/claim.ts';
 import type { DeliveryOutcome } from './delivery-ledger/ledger.ts';

@@ -4,21 +4,21 @@
  * the end of today, Asia/Tehran), recorded in the runs tab; on a Sheet its protections say
  * so at once; on an .xlsx it is only recorded.
  */
-import type { RawWorkbook } from '../core/cells.ts';
-import { openMonths } from '../core/close-month.ts';
-import { KarnamehError } from '../core/errors.ts';
+import type { RawWorkbook } from '../core/contract/cells.ts';
+import { openMonths } from '../core/contract/close-month.ts';
+import { KarnamehError } from '../core/contract/errors.ts';
 import {
   endOfJalaliDay,
   endOfToday,
   parseJalaliDay,
   runningExtensions,
-} from '../core/extensions.ts';
-import { guardWanted } from '../core/guard-wanted.ts';
-import { jalaliDateTime, monthName, type MonthKey } from '../core/jalali.ts';
-import { normalizeName } from '../core/normalize.ts';
-import { parseWorkbook } from '../core/parse-workbook.ts';
-import { readRunsLog } from '../core/runs-log.ts';
-import { findTab } from '../core/tab-lookup.ts';
+} from '../core/runs/extensions.ts';
+import { guardWanted } from '../core/runs/guard-wanted.ts';
+import { jalaliDateTime, monthName, type MonthKey } from '../core/language/jalali.ts';
+import { normalizeName } from '../core/language/normalize.ts';
+import { parseWorkbook } from '../core/contract/parse-workbook.ts';
+import { readRunsLog } from '../core/contract/runs-log.ts';
+import { findTab } from '../core/contract/tab-lookup.ts';
 import type { Logger, MonthEdit, WorkbookStore } from '../ports.ts';
 
 export interface ReopenDeps {

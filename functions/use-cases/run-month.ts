@@ -9,11 +9,11 @@
  *    same claim; the run row's end covers both (report.ts closingWithCards);
  * 5. report: what went out, what did not (report.ts).
  */
-import { KarnamehError } from '../core/errors.ts';
-import { liveClaims, type ProcessHere } from '../core/run-claims.ts';
-import { deliveryState, readRunsLog } from '../core/runs-log.ts';
-import { resultsTabRows } from '../core/results-tab.ts';
-import { findTab } from '../core/tab-lookup.ts';
+import { KarnamehError } from '../core/contract/errors.ts';
+import { liveClaims, type ProcessHere } from '../core/runs/run-claims.ts';
+import { deliveryState, readRunsLog } from '../core/contract/runs-log.ts';
+import { resultsTabRows } from '../core/runs/results-tab.ts';
+import { findTab } from '../core/contract/tab-lookup.ts';
 import { claimRun, processHere, type Claim } from './delivery-ledger/claim.ts';
 import { deliverInBatches } from './delivery-ledger/deliver.ts';
 import { foldJournals, openJournal } from './delivery-ledger/journal-fold.ts';

@@ -1,5 +1,10 @@
 /** The `run_status` texts the watcher writes back after a run request, in Persian. */
-import { jalaliDateTime, monthName, toPersianDigits, type MonthKey } from '../core/jalali.ts';
+import {
+  jalaliDateTime,
+  monthName,
+  toPersianDigits,
+  type MonthKey,
+} from '../core/language/jalali.ts';
 import type { RunMonthOutcome } from './run-month.ts';
 
 const LIST_LIMIT = 10;

@@ -4,12 +4,12 @@
  * `run_request`: runs that month (a real run, never forced), clears the request and writes
  * `run_status` in Persian. Safe to call twice at once (the month lock) and to retry.
  */
-import type { RawWorkbook } from '../core/cells.ts';
-import { isKarnamehError } from '../core/errors.ts';
-import { defaultMonth } from '../core/jalali.ts';
-import type { MonthKey } from '../core/jalali.ts';
-import { chooseMonth } from '../core/month-rule.ts';
-import { parseWorkbook } from '../core/parse-workbook.ts';
+import type { RawWorkbook } from '../core/contract/cells.ts';
+import { isKarnamehError } from '../core/contract/errors.ts';
+import { defaultMonth } from '../core/language/jalali.ts';
+import type { MonthKey } from '../core/language/jalali.ts';
+import { chooseMonth } from '../core/contract/month-rule.ts';
+import { parseWorkbook } from '../core/contract/parse-workbook.ts';
 import type { WorkbookStore } from '../ports.ts';
 import { checkMonth } from './check-month.ts';
 import type { MonthLock } from './month-lock.ts';

@@ -3,7 +3,7 @@ import type { sheets_v4 } from '@googleapis/sheets';
 import { describe, expect, it } from 'vitest';
 import { planGuard } from '../../functions/adapters/google-sheets/guard-plan.ts';
 import type { SheetInfo } from '../../functions/adapters/google-sheets/snapshot.ts';
-import { TABS } from '../../functions/core/tabs.ts';
+import { TABS } from '../../functions/core/contract/tabs.ts';
 
 type ProtectedRange = sheets_v4.Schema$ProtectedRange;
 const ACCOUNT = 'karnameh@council.iam.gserviceaccount.com';

@@ -5,7 +5,7 @@ import {
   failureKind,
   retryPolicy,
 } from '../../functions/adapters/google-sheets/retry.ts';
-import type { CellValue } from '../../functions/core/cells.ts';
+import type { CellValue } from '../../functions/core/contract/cells.ts';
 import { startSheetsStandIn, type SheetsStandIn } from '../support/sheets-stand-in.ts';
 import {
   RESULTS_HEADER,

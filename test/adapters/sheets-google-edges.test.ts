@@ -6,7 +6,7 @@
  */
 import { GoogleAuth, OAuth2Client } from 'google-auth-library';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { CellValue } from '../../functions/core/cells.ts';
+import type { CellValue } from '../../functions/core/contract/cells.ts';
 import { blankTemplate } from '../../functions/use-cases/init-workbook.ts';
 import {
   STAND_IN_OWNER,

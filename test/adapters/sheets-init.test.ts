@@ -4,8 +4,13 @@ import {
   BAND_COLOURS,
   monthFormula,
 } from '../../functions/adapters/google-sheets/init-requests.ts';
-import type { CellValue } from '../../functions/core/cells.ts';
-import { DEFAULT_BANDS, SETTING_KEYS, TABS, type TabKey } from '../../functions/core/tabs.ts';
+import type { CellValue } from '../../functions/core/contract/cells.ts';
+import {
+  DEFAULT_BANDS,
+  SETTING_KEYS,
+  TABS,
+  type TabKey,
+} from '../../functions/core/contract/tabs.ts';
 import type { InitTemplate } from '../../functions/ports.ts';
 import {
   STAND_IN_OWNER,

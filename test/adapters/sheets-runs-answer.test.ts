@@ -6,8 +6,12 @@
  */
 import type { sheets_v4 } from '@googleapis/sheets';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { runsRows, type RunStatus, type RunsEntry } from '../../functions/core/runs-log.ts';
-import { TABS } from '../../functions/core/tabs.ts';
+import {
+  runsRows,
+  type RunStatus,
+  type RunsEntry,
+} from '../../functions/core/contract/runs-log.ts';
+import { TABS } from '../../functions/core/contract/tabs.ts';
 import { startSheetsStandIn, type SheetsStandIn } from '../support/sheets-stand-in.ts';
 import { smallWorkbook, standInStore, standInApi } from '../support/sheets-fixtures.ts';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { CellValue, RawWorkbook } from '../../functions/core/cells.ts';
-import { runsRows, type RunsEntry } from '../../functions/core/runs-log.ts';
+import type { CellValue, RawWorkbook } from '../../functions/core/contract/cells.ts';
+import { runsRows, type RunsEntry } from '../../functions/core/contract/runs-log.ts';
 import { startSheetsStandIn, type SheetsStandIn } from '../support/sheets-stand-in.ts';
 import {
   MONTHS,

@@ -10,7 +10,7 @@ import {
   type PacerClock,
 } from '../../functions/adapters/mail/pacer.ts';
 import { createSmtpMailer } from '../../functions/adapters/mail/smtp-mailer.ts';
-import { isKarnamehError } from '../../functions/core/errors.ts';
+import { isKarnamehError } from '../../functions/core/contract/errors.ts';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp-server.ts';
 
 /** A clock that only moves when slept on (or told to), recording every sleep. */

@@ -10,8 +10,8 @@ import {
   takeRunLock,
 } from '../../functions/adapters/xlsx/file-lock.ts';
 import { createXlsxStore } from '../../functions/adapters/xlsx/xlsx-store.ts';
-import { readRunsLog, type RunsEntry } from '../../functions/core/runs-log.ts';
-import { findTab } from '../../functions/core/tab-lookup.ts';
+import { readRunsLog, type RunsEntry } from '../../functions/core/contract/runs-log.ts';
+import { findTab } from '../../functions/core/contract/tab-lookup.ts';
 import { EXAMPLE, scratch } from '../cli/cli-harness.ts';
 
 type Box = Awaited<ReturnType<typeof scratch>>;

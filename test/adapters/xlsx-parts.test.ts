@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { pruneCalcChain } from '../../functions/adapters/xlsx/calc-chain.ts';
 import { createXlsxStore } from '../../functions/adapters/xlsx/xlsx-store.ts';
 import { readZip } from '../../functions/adapters/xlsx/zip-container.ts';
-import { TABS } from '../../functions/core/tabs.ts';
+import { TABS } from '../../functions/core/contract/tabs.ts';
 import { karnameh, scratch } from '../cli/cli-harness.ts';
 import { addChart, addKeptParts, addZipEntry, REGISTRY_PARTS, zipParts } from './xlsx-fixtures.ts';
 

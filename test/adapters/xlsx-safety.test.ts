@@ -19,9 +19,9 @@ import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createXlsxStore } from '../../functions/adapters/xlsx/xlsx-store.ts';
 import { createStore } from '../../functions/compose.ts';
-import { isKarnamehError } from '../../functions/core/errors.ts';
-import type { RunsEntry } from '../../functions/core/runs-log.ts';
-import { findTab } from '../../functions/core/tab-lookup.ts';
+import { isKarnamehError } from '../../functions/core/contract/errors.ts';
+import type { RunsEntry } from '../../functions/core/contract/runs-log.ts';
+import { findTab } from '../../functions/core/contract/tab-lookup.ts';
 import { EXAMPLE, karnameh, scratch } from '../cli/cli-harness.ts';
 import { emlFiles as emlFilesIn } from '../support/outbox-files.ts';
 

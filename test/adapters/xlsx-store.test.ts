@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createXlsxStore, siblingPath } from '../../functions/adapters/xlsx/xlsx-store.ts';
-import type { CellValue } from '../../functions/core/cells.ts';
-import { runsRows, type RunsEntry } from '../../functions/core/runs-log.ts';
-import { isKarnamehError } from '../../functions/core/errors.ts';
+import type { CellValue } from '../../functions/core/contract/cells.ts';
+import { runsRows, type RunsEntry } from '../../functions/core/contract/runs-log.ts';
+import { isKarnamehError } from '../../functions/core/contract/errors.ts';
 import type { InitTemplate } from '../../functions/ports.ts';
 import {
   addChart,

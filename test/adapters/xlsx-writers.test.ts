@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import JSZip from 'jszip';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createXlsxStore } from '../../functions/adapters/xlsx/xlsx-store.ts';
-import { isKarnamehError } from '../../functions/core/errors.ts';
+import { isKarnamehError } from '../../functions/core/contract/errors.ts';
 import { EXAMPLE } from '../cli/cli-harness.ts';
 import { tempFolder, zipParts } from './xlsx-fixtures.ts';
 

@@ -9,8 +9,8 @@ import JSZip from 'jszip';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createXlsxStore } from '../../functions/adapters/xlsx/xlsx-store.ts';
 import { decodeXstring, encodeXstring } from '../../functions/adapters/xlsx/xstring.ts';
-import { parseWorkbook } from '../../functions/core/parse-workbook.ts';
-import { findTab } from '../../functions/core/tab-lookup.ts';
+import { parseWorkbook } from '../../functions/core/contract/parse-workbook.ts';
+import { findTab } from '../../functions/core/contract/tab-lookup.ts';
 import { EXAMPLE } from '../cli/cli-harness.ts';
 import { tempFolder } from './xlsx-fixtures.ts';
 

@@ -12,9 +12,9 @@ import {
   type CardToSend,
   type CardsToSendInput,
 } from '../../functions/core/cards/cards-to-send.ts';
-import type { CellValue } from '../../functions/core/cells.ts';
-import { computeResults } from '../../functions/core/compute-summary.ts';
-import { parseWorkbook } from '../../functions/core/parse-workbook.ts';
+import type { CellValue } from '../../functions/core/contract/cells.ts';
+import { computeResults } from '../../functions/core/figures/compute-summary.ts';
+import { parseWorkbook } from '../../functions/core/contract/parse-workbook.ts';
 import type { RenderedCard } from '../../functions/ports.ts';
 import { fromTabs, sampleTabs, type Rows } from '../core/fixtures.ts';
 

@@ -1,6 +1,6 @@
 // The card of an agency not evaluated this month, and the subject, correction and test copy marks.
 import { describe, expect, it } from 'vitest';
-import { isKarnamehError } from '../../functions/core/errors.ts';
+import { isKarnamehError } from '../../functions/core/contract/errors.ts';
 import { AGENCY_ROWS, cardRun, TIR_SCORES } from './card-fixtures.ts';
 
 const plain = (text: string): string => text.replace(/\u00A0/g, ' ');

@@ -4,12 +4,12 @@ import { createCardRenderer } from '../../functions/adapters/mail/render-card.ts
 import { packageRoot } from '../../functions/adapters/mail/render-release.ts';
 import { createXlsxStore } from '../../functions/adapters/xlsx/xlsx-store.ts';
 import { cardsToSend } from '../../functions/core/cards/cards-to-send.ts';
-import { computeMonth, computeResults } from '../../functions/core/compute-summary.ts';
-import { monthKey, splitMonth } from '../../functions/core/jalali.ts';
-import type { Model } from '../../functions/core/model.ts';
-import { normalizeDisplay } from '../../functions/core/normalize.ts';
-import { parseWorkbook } from '../../functions/core/parse-workbook.ts';
-import type { Summary } from '../../functions/core/summary.ts';
+import { computeMonth, computeResults } from '../../functions/core/figures/compute-summary.ts';
+import { monthKey, splitMonth } from '../../functions/core/language/jalali.ts';
+import type { Model } from '../../functions/core/contract/model.ts';
+import { normalizeDisplay } from '../../functions/core/language/normalize.ts';
+import { parseWorkbook } from '../../functions/core/contract/parse-workbook.ts';
+import type { Summary } from '../../functions/core/figures/summary.ts';
 
 /**
  * A card says nothing about another agency's scores beyond the group's mean and the ranks

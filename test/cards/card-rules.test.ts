@@ -1,12 +1,12 @@
 // The editor's rules for cards (editor-review-2.md §3), run over every card of the example's four months.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createCardRenderer } from '../../functions/adapters/mail/render-card.ts';
-import type { RawWorkbook } from '../../functions/core/cells.ts';
+import type { RawWorkbook } from '../../functions/core/contract/cells.ts';
 import { cardsToSend, type CardToSend } from '../../functions/core/cards/cards-to-send.ts';
-import { computeMonth, computeResults } from '../../functions/core/compute-summary.ts';
-import { previousMonth } from '../../functions/core/jalali.ts';
-import type { Model } from '../../functions/core/model.ts';
-import { parseWorkbook } from '../../functions/core/parse-workbook.ts';
+import { computeMonth, computeResults } from '../../functions/core/figures/compute-summary.ts';
+import { previousMonth } from '../../functions/core/language/jalali.ts';
+import type { Model } from '../../functions/core/contract/model.ts';
+import { parseWorkbook } from '../../functions/core/contract/parse-workbook.ts';
 import type { RenderedCard } from '../../functions/ports.ts';
 import { exampleWorkbook } from '../functions/harness.ts';
 import { tabOf } from '../reminders/reminder-fixtures.ts';

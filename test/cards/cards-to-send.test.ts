@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { agencyCardsOn } from '../../functions/core/cards/cards-to-send.ts';
 import { cardMail } from '../../functions/use-cases/card-mail.ts';
-import { parseWorkbook } from '../../functions/core/parse-workbook.ts';
+import { parseWorkbook } from '../../functions/core/contract/parse-workbook.ts';
 import { fromTabs, sampleTabs } from '../core/fixtures.ts';
 import { AGENCY_ROWS, cardRun, SCORE_40, settingsWith, TIR_SCORES } from './card-fixtures.ts';
 

@@ -1,5 +1,5 @@
 // The editor's checkable rules for cards and reminders (editor-review-2.md §3), as a program.
-import type { Indicator } from '../../functions/core/model.ts';
+import type { Indicator } from '../../functions/core/contract/model.ts';
 
 /**
  * Each function returns what breaks its rule in one text (empty when it holds), so a test

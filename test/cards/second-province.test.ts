@@ -1,7 +1,7 @@
 // Cards of a second province: three groups, an agency that drops out, ties at the bottom, a small group.
 import { describe, expect, it } from 'vitest';
-import { computeMonth } from '../../functions/core/compute-summary.ts';
-import { releaseWording } from '../../functions/core/release-input.ts';
+import { computeMonth } from '../../functions/core/figures/compute-summary.ts';
+import { releaseWording } from '../../functions/core/release/release-input.ts';
 import { cardRun } from './card-fixtures.ts';
 import {
   arrowsWithWords,

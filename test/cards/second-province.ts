@@ -1,5 +1,5 @@
 // A second province for the card and reminder tests: three groups, a drop-out, ties at the bottom, a deadline.
-import type { CellValue } from '../../functions/core/cells.ts';
+import type { CellValue } from '../../functions/core/contract/cells.ts';
 import type { Rows } from '../core/fixtures.ts';
 import { SCORE_20, SCORE_40, SCORE_50, SCORE_60, SCORE_94 } from './card-fixtures.ts';
 

@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createXlsxStore } from '../../functions/adapters/xlsx/xlsx-store.ts';
-import type { CellValue, RawWorkbook } from '../../functions/core/cells.ts';
-import { INPUT_TABS } from '../../functions/core/tabs.ts';
-import { findTab } from '../../functions/core/tab-lookup.ts';
+import type { CellValue, RawWorkbook } from '../../functions/core/contract/cells.ts';
+import { INPUT_TABS } from '../../functions/core/contract/tabs.ts';
+import { findTab } from '../../functions/core/contract/tab-lookup.ts';
 import { writeWorkbookXlsx } from '../../scripts/write-workbook.ts';
 import { EXAMPLE, karnameh, scratch } from './cli-harness.ts';
 

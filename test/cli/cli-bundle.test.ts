@@ -17,7 +17,7 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 // must be decoded.
 const OUT = join(ROOT, 'node_modules', '.cache', `karnameh bundle test ${process.pid}`);
 
-type Main = typeof import('../../functions/cli.ts').main;
+type Main = typeof import('../../functions/cli/main.ts').main;
 let bundled: Main;
 
 async function run(main: Main, args: string[]) {

@@ -2,8 +2,8 @@ import { copyFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { main } from '../../functions/cli.ts';
-import type { Summary } from '../../functions/core/summary.ts';
+import { main } from '../../functions/cli/main.ts';
+import type { Summary } from '../../functions/core/figures/summary.ts';
 
 export const EXAMPLE = fileURLToPath(new URL('../../examples/ilam-1403.xlsx', import.meta.url));
 

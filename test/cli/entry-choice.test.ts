@@ -29,7 +29,7 @@ function lay(files: string[]): string {
   return root;
 }
 
-const SOURCES = ['functions/cli.ts', 'functions/core/score.ts'];
+const SOURCES = ['functions/cli/main.ts', 'functions/core/score.ts'];
 /** What bin/entry.js picks in `root`, relative to it. */
 const picked = (root: string, env: NodeJS.ProcessEnv = {}): string =>
   fileURLToPath(entryModule(env, pathToFileURL(`${root}/`))).slice(root.length + 1);
@@ -47,18 +47,18 @@ function built(root: string, outputs: string[] = ['dist/cli/cli.js']): void {
 describe('bin/entry.js', () => {
   it('runs the bundle of a build newer than the sources, the sources when asked', () => {
     const root = lay(SOURCES);
-    built(root, ['dist/functions/cli.js', 'dist/cli/cli.js']);
+    built(root, ['dist/functions/cli/main.js', 'dist/cli/cli.js']);
     expect(picked(root)).toBe('dist/cli/cli.js');
-    expect(picked(root, { KARNAMEH_SOURCES: '1' })).toBe('functions/cli.ts');
+    expect(picked(root, { KARNAMEH_SOURCES: '1' })).toBe('functions/cli/main.ts');
     rmSync(join(root, 'dist/cli'), { recursive: true });
-    expect(picked(root)).toBe('dist/functions/cli.js');
+    expect(picked(root)).toBe('dist/functions/cli/main.js');
   });
 
   it('runs the sources when the build was deleted and only its stamp is left', () => {
     const root = lay(SOURCES);
     built(root);
     rmSync(join(root, 'dist/cli'), { recursive: true });
-    expect(picked(root)).toBe('functions/cli.ts');
+    expect(picked(root)).toBe('functions/cli/main.ts');
   });
 
   it('runs the sources while a build is under way or after one was killed halfway', () => {
@@ -66,7 +66,7 @@ describe('bin/entry.js', () => {
     built(root);
     beginBuild(join(root, 'dist')); // the next build starts, emptying dist/cli…
     writeFileSync(join(root, 'dist/cli/cli.js'), ''); // …and is killed while writing
-    expect(picked(root)).toBe('functions/cli.ts');
+    expect(picked(root)).toBe('functions/cli/main.ts');
   });
 
   it('counts a source saved while the build ran as newer than the build', () => {
@@ -78,7 +78,7 @@ describe('bin/entry.js', () => {
     mkdirSync(join(root, 'dist/cli'), { recursive: true });
     writeFileSync(join(root, 'dist/cli/cli.js'), '');
     endBuild(join(root, 'dist'));
-    expect(picked(root)).toBe('functions/cli.ts');
+    expect(picked(root)).toBe('functions/cli/main.ts');
   });
 
   it('counts a source copied in with its old date (cp -p) as changed', () => {
@@ -91,7 +91,7 @@ describe('bin/entry.js', () => {
     const copied = join(root, 'functions/core/score.ts');
     writeFileSync(copied, '// restored from a backup\n');
     utimesSync(copied, new Date('2024-01-01'), new Date('2024-01-01'));
-    expect(picked(root)).toBe('functions/cli.ts');
+    expect(picked(root)).toBe('functions/cli/main.ts');
   });
 
   it('runs the build of an installed package, which has no sources', () => {
@@ -130,7 +130,7 @@ describe('a partly deleted build (bin/entry.js loadCli)', () => {
   function layBroken(withSources: boolean): string {
     const root = lay(withSources ? SOURCES : []);
     if (withSources)
-      writeFileSync(join(root, 'functions/cli.ts'), "export const main = 'sources';\n");
+      writeFileSync(join(root, 'functions/cli/main.ts'), "export const main = 'sources';\n");
     mkdirSync(join(root, 'bin'), { recursive: true });
     writeFileSync(join(root, 'bin/entry.js'), readFileSync(join(ROOT, 'bin/entry.js')));
     built(root, ['dist/cli/cli.js']);

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { GroupSummary, Summary } from '../../functions/core/summary.ts';
-import { summarySchema } from '../../functions/core/summary.ts';
+import type { GroupSummary, Summary } from '../../functions/core/figures/summary.ts';
+import { summarySchema } from '../../functions/core/figures/summary.ts';
 import { EXAMPLE, karnameh, scratch } from './cli-harness.ts';
 
 /** The article's figures (../shared/seed/README.md), from the bundled example's Tir run. */

@@ -5,10 +5,10 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createXlsxStore } from '../../functions/adapters/xlsx/xlsx-store.ts';
-import { parseWorkbook } from '../../functions/core/parse-workbook.ts';
-import { openOrder } from '../../functions/core/open-month.ts';
-import { readRunsLog } from '../../functions/core/runs-log.ts';
-import { findTab } from '../../functions/core/tab-lookup.ts';
+import { parseWorkbook } from '../../functions/core/contract/parse-workbook.ts';
+import { openOrder } from '../../functions/core/runs/open-month.ts';
+import { readRunsLog } from '../../functions/core/contract/runs-log.ts';
+import { findTab } from '../../functions/core/contract/tab-lookup.ts';
 import type { OpenOutcome } from '../../functions/use-cases/open-month.ts';
 import { karnameh, scratch } from './cli-harness.ts';
 

@@ -10,9 +10,9 @@ import {
   claimDetail,
   liveClaims,
   type ProcessHere,
-} from '../../functions/core/run-claims.ts';
-import { readRunsLog, runsRows, type RunsEntry } from '../../functions/core/runs-log.ts';
-import { findTab } from '../../functions/core/tab-lookup.ts';
+} from '../../functions/core/runs/run-claims.ts';
+import { readRunsLog, runsRows, type RunsEntry } from '../../functions/core/contract/runs-log.ts';
+import { findTab } from '../../functions/core/contract/tab-lookup.ts';
 import { writeWorkbookXlsx } from '../../scripts/write-workbook.ts';
 import { EXAMPLE, karnameh, scratch } from './cli-harness.ts';
 

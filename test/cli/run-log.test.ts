@@ -4,7 +4,7 @@
  * functions' JSON log keeps a DEBUG line per card.
  */
 import { describe, expect, it } from 'vitest';
-import { createJsonLogger } from '../../functions/logger.ts';
+import { createJsonLogger } from '../../functions/adapters/logger.ts';
 import { karnameh, scratch } from './cli-harness.ts';
 
 describe('the log of a run that sends', () => {

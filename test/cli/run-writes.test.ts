@@ -1,9 +1,9 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createXlsxStore } from '../../functions/adapters/xlsx/xlsx-store.ts';
-import type { RawTab, RawWorkbook } from '../../functions/core/cells.ts';
-import { INPUT_TABS, TABS } from '../../functions/core/tabs.ts';
-import { findTab } from '../../functions/core/tab-lookup.ts';
+import type { RawTab, RawWorkbook } from '../../functions/core/contract/cells.ts';
+import { INPUT_TABS, TABS } from '../../functions/core/contract/tabs.ts';
+import { findTab } from '../../functions/core/contract/tab-lookup.ts';
 import { setAgencyCards } from '../mail/mail-fixtures.ts';
 import { karnameh, scratch } from './cli-harness.ts';
 import { emlFiles } from '../support/outbox-files.ts';

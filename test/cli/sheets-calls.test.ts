@@ -16,12 +16,12 @@
  * the claim adds it, and holds it alone: nothing to read back.)
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CellValue, RawWorkbook } from '../../functions/core/cells.ts';
+import type { CellValue, RawWorkbook } from '../../functions/core/contract/cells.ts';
 import { buildLargeWorkbook } from '../../bench/large-workbook.ts';
-import { computeResults } from '../../functions/core/compute-summary.ts';
-import { parseWorkbook } from '../../functions/core/parse-workbook.ts';
-import { resultsTabRows } from '../../functions/core/results-tab.ts';
-import { TABS } from '../../functions/core/tabs.ts';
+import { computeResults } from '../../functions/core/figures/compute-summary.ts';
+import { parseWorkbook } from '../../functions/core/contract/parse-workbook.ts';
+import { resultsTabRows } from '../../functions/core/runs/results-tab.ts';
+import { TABS } from '../../functions/core/contract/tabs.ts';
 import { MONTHS } from '../support/sheets-fixtures.ts';
 import {
   batchRequests,

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createXlsxStore } from '../../functions/adapters/xlsx/xlsx-store.ts';
-import { summarySchema } from '../../functions/core/summary.ts';
+import { summarySchema } from '../../functions/core/figures/summary.ts';
 import { scratchDir, standInEnv, type Scratch } from '../contract/sheets-cli.ts';
 import { startSheetsStandIn, type SheetsStandIn } from '../support/sheets-stand-in.ts';
 import { EXAMPLE, karnameh, scratch } from './cli-harness.ts';

@@ -6,9 +6,14 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createXlsxStore } from '../../functions/adapters/xlsx/xlsx-store.ts';
-import type { CellValue, RawWorkbook } from '../../functions/core/cells.ts';
-import { findTab } from '../../functions/core/tab-lookup.ts';
-import { DEFAULT_BANDS, INPUT_TABS, TABS, type TabKey } from '../../functions/core/tabs.ts';
+import type { CellValue, RawWorkbook } from '../../functions/core/contract/cells.ts';
+import { findTab } from '../../functions/core/contract/tab-lookup.ts';
+import {
+  DEFAULT_BANDS,
+  INPUT_TABS,
+  TABS,
+  type TabKey,
+} from '../../functions/core/contract/tabs.ts';
 import { calls, scratchDir, standInEnv, type Scratch } from '../contract/sheets-cli.ts';
 import {
   STAND_IN_OWNER,

@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { columnLetter } from '../../functions/core/cells.ts';
+import { columnLetter } from '../../functions/core/contract/cells.ts';
 import { RISKY_NAMES, contractWorkbook } from '../contract/contract-workbook.ts';
 import {
   batchRequests,

@@ -2,8 +2,8 @@
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { createXlsxStore } from '../../functions/adapters/xlsx/xlsx-store.ts';
-import { readRunsLog } from '../../functions/core/runs-log.ts';
-import { findTab } from '../../functions/core/tab-lookup.ts';
+import { readRunsLog } from '../../functions/core/contract/runs-log.ts';
+import { findTab } from '../../functions/core/contract/tab-lookup.ts';
 import { spawnCli } from '../support/spawn-cli.ts';
 import { karnameh, scratch } from './cli-harness.ts';
 import { emlFiles } from '../support/outbox-files.ts';

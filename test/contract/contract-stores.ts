@@ -9,10 +9,10 @@ import { createOutboxMailer } from '../../functions/adapters/mail/outbox-mailer.
 import { createPreviewWriter } from '../../functions/adapters/mail/preview-writer.ts';
 import { createReleaseRenderer } from '../../functions/adapters/mail/render-release.ts';
 import { createXlsxStore } from '../../functions/adapters/xlsx/xlsx-store.ts';
-import type { CellValue, RawTab, RawWorkbook } from '../../functions/core/cells.ts';
-import type { Summary } from '../../functions/core/summary.ts';
-import { findTab } from '../../functions/core/tab-lookup.ts';
-import { INPUT_TABS, type TabKey } from '../../functions/core/tabs.ts';
+import type { CellValue, RawTab, RawWorkbook } from '../../functions/core/contract/cells.ts';
+import type { Summary } from '../../functions/core/figures/summary.ts';
+import { findTab } from '../../functions/core/contract/tab-lookup.ts';
+import { INPUT_TABS, type TabKey } from '../../functions/core/contract/tabs.ts';
 import type {
   Logger,
   RenderedCard,
@@ -21,7 +21,7 @@ import type {
 } from '../../functions/ports.ts';
 import { createCardRenderer } from '../../functions/adapters/mail/render-card.ts';
 import { checkMonth, type CheckOptions } from '../../functions/use-cases/check-month.ts';
-import { inputDigest } from '../../functions/core/input-digest.ts';
+import { inputDigest } from '../../functions/core/runs/input-digest.ts';
 import { runMonth, type RunMonthOptions } from '../../functions/use-cases/run-month.ts';
 import { writeWorkbookXlsx } from '../../scripts/write-workbook.ts';
 import { standInStore } from '../support/sheets-fixtures.ts';

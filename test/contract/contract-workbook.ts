@@ -4,8 +4,8 @@
  * name, Persian digits, an inactive agency and recipient, ties) and names that look like
  * formulas or HTML. Derived variants add problems in the data.
  */
-import type { CellValue, RawTab, RawWorkbook } from '../../functions/core/cells.ts';
-import { DEFAULT_BANDS, TABS, type TabKey } from '../../functions/core/tabs.ts';
+import type { CellValue, RawTab, RawWorkbook } from '../../functions/core/contract/cells.ts';
+import { DEFAULT_BANDS, TABS, type TabKey } from '../../functions/core/contract/tabs.ts';
 
 const EXECUTIVE = 'دستگاه اجرایی';
 const GOVERNORATE = 'فرمانداری';

@@ -2,9 +2,9 @@
 import { sheets, type sheets_v4 } from '@googleapis/sheets';
 import { OAuth2Client } from 'google-auth-library';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RawWorkbook } from '../../functions/core/cells.ts';
-import { TABS } from '../../functions/core/tabs.ts';
-import type { Summary } from '../../functions/core/summary.ts';
+import type { RawWorkbook } from '../../functions/core/contract/cells.ts';
+import { TABS } from '../../functions/core/contract/tabs.ts';
+import type { Summary } from '../../functions/core/figures/summary.ts';
 import { karnameh } from '../cli/cli-harness.ts';
 import { PROTECTED_MESSAGE } from '../support/stand-in-access.ts';
 import { startSheetsStandIn, type SheetsStandIn } from '../support/sheets-stand-in.ts';

@@ -11,9 +11,9 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createXlsxStore } from '../../functions/adapters/xlsx/xlsx-store.ts';
 import { writeWorkbookXlsx } from '../../scripts/write-workbook.ts';
-import type { CellValue, RawWorkbook } from '../../functions/core/cells.ts';
-import { runsRows } from '../../functions/core/runs-log.ts';
-import { TABS, type TabKey } from '../../functions/core/tabs.ts';
+import type { CellValue, RawWorkbook } from '../../functions/core/contract/cells.ts';
+import { runsRows } from '../../functions/core/contract/runs-log.ts';
+import { TABS, type TabKey } from '../../functions/core/contract/tabs.ts';
 import { startSheetsStandIn, type SheetsStandIn } from '../support/sheets-stand-in.ts';
 import { standInStore } from '../support/sheets-fixtures.ts';
 import {

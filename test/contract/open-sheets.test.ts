@@ -1,12 +1,12 @@
 // `karnameh open` on a Google Sheet (the stand-in over HTTP): rows, validation, runs record, calls.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createXlsxStore } from '../../functions/adapters/xlsx/xlsx-store.ts';
-import type { RawWorkbook } from '../../functions/core/cells.ts';
-import { openOrder } from '../../functions/core/open-month.ts';
-import { parseWorkbook } from '../../functions/core/parse-workbook.ts';
-import { readRunsLog } from '../../functions/core/runs-log.ts';
-import { findTab } from '../../functions/core/tab-lookup.ts';
-import { TABS } from '../../functions/core/tabs.ts';
+import type { RawWorkbook } from '../../functions/core/contract/cells.ts';
+import { openOrder } from '../../functions/core/runs/open-month.ts';
+import { parseWorkbook } from '../../functions/core/contract/parse-workbook.ts';
+import { readRunsLog } from '../../functions/core/contract/runs-log.ts';
+import { findTab } from '../../functions/core/contract/tab-lookup.ts';
+import { TABS } from '../../functions/core/contract/tabs.ts';
 import type { OpenOutcome } from '../../functions/use-cases/open-month.ts';
 import { openMonth } from '../../functions/use-cases/open-month.ts';
 import { EXAMPLE, karnameh } from '../cli/cli-harness.ts';

@@ -8,8 +8,8 @@
 import type { sheets_v4 } from '@googleapis/sheets';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it, vi } from 'vitest';
 import { createCardRenderer } from '../../functions/adapters/mail/render-card.ts';
-import type { RunsEntry } from '../../functions/core/runs-log.ts';
-import { TABS } from '../../functions/core/tabs.ts';
+import type { RunsEntry } from '../../functions/core/contract/runs-log.ts';
+import { TABS } from '../../functions/core/contract/tabs.ts';
 import type { RenderCard } from '../../functions/ports.ts';
 import { exampleWorkbook, RECIPIENTS, withAgencyCards } from '../functions/harness.ts';
 import { standInApi } from '../support/sheets-fixtures.ts';

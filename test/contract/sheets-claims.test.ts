@@ -4,7 +4,7 @@
  * adds to the runs tab while a run is sending survive the run's later writes.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it, vi } from 'vitest';
-import type { RunsEntry } from '../../functions/core/runs-log.ts';
+import type { RunsEntry } from '../../functions/core/contract/runs-log.ts';
 import { exampleWorkbook, RECIPIENTS } from '../functions/harness.ts';
 import { standInStore } from '../support/sheets-fixtures.ts';
 import { startSheetsStandIn, type SheetsStandIn } from '../support/sheets-stand-in.ts';

@@ -5,8 +5,8 @@
  */
 import { createReleaseRenderer } from '../../functions/adapters/mail/render-release.ts';
 import { createSmtpMailer } from '../../functions/adapters/mail/smtp-mailer.ts';
-import { readRunsLog, type RunsEntry } from '../../functions/core/runs-log.ts';
-import { TABS } from '../../functions/core/tabs.ts';
+import { readRunsLog, type RunsEntry } from '../../functions/core/contract/runs-log.ts';
+import { TABS } from '../../functions/core/contract/tabs.ts';
 import type { RenderCard } from '../../functions/ports.ts';
 import { runMonth } from '../../functions/use-cases/run-month.ts';
 import { MAIL_FROM } from '../functions/harness.ts';

@@ -7,8 +7,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CellValue, RawWorkbook } from '../../functions/core/cells.ts';
-import { summarySchema } from '../../functions/core/summary.ts';
+import type { CellValue, RawWorkbook } from '../../functions/core/contract/cells.ts';
+import { summarySchema } from '../../functions/core/figures/summary.ts';
 import { startSheetsStandIn, type SheetsStandIn } from '../support/sheets-stand-in.ts';
 import {
   play,

@@ -4,10 +4,10 @@ import {
   headlineDimensionsOf,
   ScoreBook,
   weightedScore,
-} from '../../functions/core/agency-scores.ts';
-import { KarnamehError } from '../../functions/core/errors.ts';
-import type { Indicator } from '../../functions/core/model.ts';
-import type { Problem } from '../../functions/core/problems.ts';
+} from '../../functions/core/figures/agency-scores.ts';
+import { KarnamehError } from '../../functions/core/contract/errors.ts';
+import type { Indicator } from '../../functions/core/contract/model.ts';
+import type { Problem } from '../../functions/core/contract/problems.ts';
 import {
   agency,
   DIMENSIONS,

@@ -5,7 +5,7 @@ import {
   createBandFinder,
   largestRemainderPercents,
   weakShareOf,
-} from '../../functions/core/band-shares.ts';
+} from '../../functions/core/figures/band-shares.ts';
 import { DEFAULT_BANDS, prng } from './compute-summary.fixtures.ts';
 
 describe('the band of a score', () => {

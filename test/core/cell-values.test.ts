@@ -9,8 +9,8 @@ import {
   parseNumberCell,
   rawCellText,
   serialToDate,
-} from '../../functions/core/cell-values.ts';
-import type { CellValue } from '../../functions/core/cells.ts';
+} from '../../functions/core/contract/cell-values.ts';
+import type { CellValue } from '../../functions/core/contract/cells.ts';
 
 describe('parseNumberCell', () => {
   it.each<[string, CellValue, number]>([

@@ -1,8 +1,8 @@
 // Standings (1 + the number scoring higher) and like-for-like group figures in the summary JSON.
 import { describe, expect, it } from 'vitest';
-import { computeResults, computeSummary } from '../../functions/core/compute-summary.ts';
-import { standingsOf } from '../../functions/core/ranking.ts';
-import { summarySchema, type GroupSummary } from '../../functions/core/summary.ts';
+import { computeResults, computeSummary } from '../../functions/core/figures/compute-summary.ts';
+import { standingsOf } from '../../functions/core/figures/ranking.ts';
+import { summarySchema, type GroupSummary } from '../../functions/core/figures/summary.ts';
 import { agency, makeModel, plain, rowMaker } from './compute-summary.fixtures.ts';
 
 const EXEC = 'دستگاه اجرایی';

@@ -1,4 +1,4 @@
-import { pluralOfGroup } from '../../functions/core/group-names.ts';
+import { pluralOfGroup } from '../../functions/core/contract/group-names.ts';
 import type {
   Agency,
   Band,
@@ -6,9 +6,9 @@ import type {
   Model,
   ScoreRow,
   Settings,
-} from '../../functions/core/model.ts';
+} from '../../functions/core/contract/model.ts';
 
-import { DEFAULT_SETTINGS } from '../../functions/core/parse-settings.ts';
+import { DEFAULT_SETTINGS } from '../../functions/core/contract/parse-settings.ts';
 import { seededRandom } from '../../scripts/example-data.ts';
 
 /** Models built in code for the figure tests. */

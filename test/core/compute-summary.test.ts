@@ -3,10 +3,10 @@ import {
   computeMonth,
   computeResults,
   computeSummary,
-} from '../../functions/core/compute-summary.ts';
-import type { Agency, Indicator, Model, ScoreRow } from '../../functions/core/model.ts';
-import type { Problem } from '../../functions/core/problems.ts';
-import { summarySchema, type GroupSummary } from '../../functions/core/summary.ts';
+} from '../../functions/core/figures/compute-summary.ts';
+import type { Agency, Indicator, Model, ScoreRow } from '../../functions/core/contract/model.ts';
+import type { Problem } from '../../functions/core/contract/problems.ts';
+import { summarySchema, type GroupSummary } from '../../functions/core/figures/summary.ts';
 import {
   agency,
   DEFAULT_BANDS,

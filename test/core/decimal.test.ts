@@ -16,7 +16,7 @@ import {
   toFraction,
   unitsToNumber,
   unitsToString,
-} from '../../functions/core/decimal.ts';
+} from '../../functions/core/language/decimal.ts';
 import { prng } from './compute-summary.fixtures.ts';
 
 describe('reading numbers by their decimal string', () => {

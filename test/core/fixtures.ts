@@ -3,7 +3,7 @@
  * run month is 1403-04, every active agency complete); tests change one thing in it with
  * `withTab` / `withoutTab` / `editCell`.
  */
-import type { CellValue, RawTab, RawWorkbook } from '../../functions/core/cells.ts';
+import type { CellValue, RawTab, RawWorkbook } from '../../functions/core/contract/cells.ts';
 
 export type Rows = CellValue[][];
 

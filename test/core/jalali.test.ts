@@ -5,7 +5,7 @@ import {
   monthOf,
   previousMonth,
   toPersianDigits,
-} from '../../functions/core/jalali.ts';
+} from '../../functions/core/language/jalali.ts';
 
 describe('jalali months', () => {
   it.each([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { CellValue } from '../../functions/core/cells.ts';
-import { fillMerged, type MergeRange } from '../../functions/core/merged-cells.ts';
+import type { CellValue } from '../../functions/core/contract/cells.ts';
+import { fillMerged, type MergeRange } from '../../functions/core/contract/merged-cells.ts';
 
 const range = (
   startRow: number,

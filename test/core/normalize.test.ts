@@ -4,7 +4,7 @@ import {
   normalizeName,
   toAsciiDigits,
   trimMarks,
-} from '../../functions/core/normalize.ts';
+} from '../../functions/core/language/normalize.ts';
 
 const ZWNJ = '\u200c';
 

@@ -4,14 +4,14 @@
  * produced by some input.
  */
 import { describe, expect, it } from 'vitest';
-import type { RawWorkbook } from '../../functions/core/cells.ts';
-import { computeSummary, NO_GROUP } from '../../functions/core/compute-summary.ts';
-import { pluralOfGroup } from '../../functions/core/group-names.ts';
-import { PROBLEM_CODES, type ProblemCode } from '../../functions/core/problems.ts';
-import { decideRun, definitionErrors } from '../../functions/core/run-gate.ts';
-import { readRunsLog, runsRows } from '../../functions/core/runs-log.ts';
-import { inputDigest } from '../../functions/core/input-digest.ts';
-import { findTab } from '../../functions/core/tab-lookup.ts';
+import type { RawWorkbook } from '../../functions/core/contract/cells.ts';
+import { computeSummary, NO_GROUP } from '../../functions/core/figures/compute-summary.ts';
+import { pluralOfGroup } from '../../functions/core/contract/group-names.ts';
+import { PROBLEM_CODES, type ProblemCode } from '../../functions/core/contract/problems.ts';
+import { decideRun, definitionErrors } from '../../functions/core/runs/run-gate.ts';
+import { readRunsLog, runsRows } from '../../functions/core/contract/runs-log.ts';
+import { inputDigest } from '../../functions/core/runs/input-digest.ts';
+import { findTab } from '../../functions/core/contract/tab-lookup.ts';
 import {
   editCell,
   fromTabs,

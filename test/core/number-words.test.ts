@@ -1,6 +1,6 @@
 // Numbers a clerk writes in Persian words, read back (number-words.ts).
 import { describe, expect, it } from 'vitest';
-import { numberFromWords } from '../../functions/core/number-words.ts';
+import { numberFromWords } from '../../functions/core/language/number-words.ts';
 
 describe('a number written in letters', () => {
   it.each([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { CellValue } from '../../functions/core/cells.ts';
-import { definitionErrors } from '../../functions/core/run-gate.ts';
+import type { CellValue } from '../../functions/core/contract/cells.ts';
+import { definitionErrors } from '../../functions/core/runs/run-gate.ts';
 import { editCell, fromTabs, sampleTabs, sampleWorkbook, withRows } from './fixtures.ts';
 import { expectPersian, one, parse, where } from './parse-helpers.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { CellValue } from '../../functions/core/cells.ts';
-import { DEFAULT_BANDS } from '../../functions/core/tabs.ts';
+import type { CellValue } from '../../functions/core/contract/cells.ts';
+import { DEFAULT_BANDS } from '../../functions/core/contract/tabs.ts';
 import { sampleWorkbook } from './fixtures.ts';
 import { expectPersian, parse, where } from './parse-helpers.ts';
 

@@ -1,9 +1,9 @@
 /** Small helpers shared by the parse-* tests. */
 import { expect } from 'vitest';
-import type { RawWorkbook } from '../../functions/core/cells.ts';
-import type { ParseResult } from '../../functions/core/model.ts';
-import { parseWorkbook } from '../../functions/core/parse-workbook.ts';
-import type { Problem, ProblemCode } from '../../functions/core/problems.ts';
+import type { RawWorkbook } from '../../functions/core/contract/cells.ts';
+import type { ParseResult } from '../../functions/core/contract/model.ts';
+import { parseWorkbook } from '../../functions/core/contract/parse-workbook.ts';
+import type { Problem, ProblemCode } from '../../functions/core/contract/problems.ts';
 import { SAMPLE_MONTH } from './fixtures.ts';
 
 export function parse(workbook: RawWorkbook, month = SAMPLE_MONTH): ParseResult {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CellValue } from '../../functions/core/cells.ts';
+import type { CellValue } from '../../functions/core/contract/cells.ts';
 import { sampleWorkbook, withoutTab } from './fixtures.ts';
 import { expectPersian, parse, where } from './parse-helpers.ts';
 

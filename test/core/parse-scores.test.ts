@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { CellValue } from '../../functions/core/cells.ts';
-import type { Problem } from '../../functions/core/problems.ts';
+import type { CellValue } from '../../functions/core/contract/cells.ts';
+import type { Problem } from '../../functions/core/contract/problems.ts';
 import { editCell, sampleTabs, sampleWorkbook, withRows, type Rows } from './fixtures.ts';
 import { expectPersian, one, parse, where } from './parse-helpers.ts';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { CellValue } from '../../functions/core/cells.ts';
-import { DEFAULT_SETTINGS } from '../../functions/core/parse-settings.ts';
-import { definitionErrors } from '../../functions/core/run-gate.ts';
+import type { CellValue } from '../../functions/core/contract/cells.ts';
+import { DEFAULT_SETTINGS } from '../../functions/core/contract/parse-settings.ts';
+import { definitionErrors } from '../../functions/core/runs/run-gate.ts';
 import { editCell, sampleTabs, sampleWorkbook, type Rows } from './fixtures.ts';
 import { expectPersian, one, parse, where } from './parse-helpers.ts';
 

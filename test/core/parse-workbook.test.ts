@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { CellValue, RawWorkbook } from '../../functions/core/cells.ts';
-import { isKarnamehError } from '../../functions/core/errors.ts';
-import type { ParseResult } from '../../functions/core/model.ts';
-import { parseWorkbook } from '../../functions/core/parse-workbook.ts';
-import { PROBLEM_CODES } from '../../functions/core/problems.ts';
-import { TABS, type TabKey } from '../../functions/core/tabs.ts';
+import type { CellValue, RawWorkbook } from '../../functions/core/contract/cells.ts';
+import { isKarnamehError } from '../../functions/core/contract/errors.ts';
+import type { ParseResult } from '../../functions/core/contract/model.ts';
+import { parseWorkbook } from '../../functions/core/contract/parse-workbook.ts';
+import { PROBLEM_CODES } from '../../functions/core/contract/problems.ts';
+import { TABS, type TabKey } from '../../functions/core/contract/tabs.ts';
 import {
   fromTabs,
   sampleTabs,

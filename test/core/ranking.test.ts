@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareByName, rankByScore } from '../../functions/core/ranking.ts';
+import { compareByName, rankByScore } from '../../functions/core/figures/ranking.ts';
 
 const item = (id: string, name: string, score: number) => ({ id, name, score });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CellValue } from '../../functions/core/cells.ts';
+import type { CellValue } from '../../functions/core/contract/cells.ts';
 import { sampleWorkbook, type Rows } from './fixtures.ts';
 import { expectPersian, parse } from './parse-helpers.ts';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { CellValue } from '../../functions/core/cells.ts';
-import { computeMonth } from '../../functions/core/compute-summary.ts';
-import { resultsHeader, resultsTabRows } from '../../functions/core/results-tab.ts';
+import type { CellValue } from '../../functions/core/contract/cells.ts';
+import { computeMonth } from '../../functions/core/figures/compute-summary.ts';
+import { resultsHeader, resultsTabRows } from '../../functions/core/runs/results-tab.ts';
 import { DIMENSIONS, agency, makeModel, plain, rowMaker } from './compute-summary.fixtures.ts';
 
 const row = rowMaker();

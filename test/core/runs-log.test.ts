@@ -4,7 +4,7 @@ import {
   readRunsLog,
   runsRows,
   type RunsEntry,
-} from '../../functions/core/runs-log.ts';
+} from '../../functions/core/contract/runs-log.ts';
 
 const entry = (runId: string, recipient: string, status: RunsEntry['status']): RunsEntry => ({
   runId,

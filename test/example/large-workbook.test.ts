@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildLargeWorkbook, makeLargeWorkbook } from '../../bench/large-workbook.ts';
-import type { CellValue } from '../../functions/core/cells.ts';
+import type { CellValue } from '../../functions/core/contract/cells.ts';
 
 let dir: string;
 beforeAll(async () => {

@@ -6,8 +6,8 @@
  * answer). Measured: 10 calls in each case, 5 of them batchUpdates.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { RawWorkbook } from '../../functions/core/cells.ts';
-import { TABS } from '../../functions/core/tabs.ts';
+import type { RawWorkbook } from '../../functions/core/contract/cells.ts';
+import { TABS } from '../../functions/core/contract/tabs.ts';
 import { monthlyRunHandler } from '../../functions/http/monthly-run.ts';
 import { exampleWorkbook, post, serve, startBench, type Bench, type Served } from './harness.ts';
 

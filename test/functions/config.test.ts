@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig, redactUrl } from '../../functions/config.ts';
-import { isKarnamehError } from '../../functions/core/errors.ts';
+import { isKarnamehError } from '../../functions/core/contract/errors.ts';
 import { monthlyRunHandler } from '../../functions/http/monthly-run.ts';
 import { lazyRuntime } from '../../functions/http/runtime.ts';
 import { MAIL_FROM, post, serve, startBench, type Bench, type Served } from './harness.ts';

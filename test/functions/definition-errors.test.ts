@@ -4,8 +4,8 @@
  * says a real run would stop.
  */
 import { afterEach, expect, it } from 'vitest';
-import { summarySchema } from '../../functions/core/summary.ts';
-import { TABS } from '../../functions/core/tabs.ts';
+import { summarySchema } from '../../functions/core/figures/summary.ts';
+import { TABS } from '../../functions/core/contract/tabs.ts';
 import { monthlyRunHandler } from '../../functions/http/monthly-run.ts';
 import { exampleWorkbook, post, serve, startBench, type Bench, type Served } from './harness.ts';
 

@@ -1,7 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { summarySchema } from '../../functions/core/summary.ts';
+import { summarySchema } from '../../functions/core/figures/summary.ts';
 import { monthlyRunHandler } from '../../functions/http/monthly-run.ts';
 import {
   RECIPIENTS,

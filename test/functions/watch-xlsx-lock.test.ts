@@ -12,7 +12,7 @@ import { createXlsxStore } from '../../functions/adapters/xlsx/xlsx-store.ts';
 import { watchSheetHandler } from '../../functions/http/watch-sheet.ts';
 import { lazyRuntime } from '../../functions/http/runtime.ts';
 import { runOverSmtp, setAgencyCards } from '../mail/mail-fixtures.ts';
-import { KarnamehError } from '../../functions/core/errors.ts';
+import { KarnamehError } from '../../functions/core/contract/errors.ts';
 import type { WorkbookStore } from '../../functions/ports.ts';
 import { watchSheet } from '../../functions/use-cases/watch-sheet.ts';
 import { startSmtpCatcher, type SmtpCatcher } from './smtp-catcher.ts';

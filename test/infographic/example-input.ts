@@ -1,8 +1,8 @@
 // The release's input for a month of the bundled example (Ilam, 1403), as a sending run builds it.
 import { createXlsxStore } from '../../functions/adapters/xlsx/xlsx-store.ts';
-import { computeResults } from '../../functions/core/compute-summary.ts';
-import { parseWorkbook } from '../../functions/core/parse-workbook.ts';
-import { releaseWording, type ReleaseInput } from '../../functions/core/release-input.ts';
+import { computeResults } from '../../functions/core/figures/compute-summary.ts';
+import { parseWorkbook } from '../../functions/core/contract/parse-workbook.ts';
+import { releaseWording, type ReleaseInput } from '../../functions/core/release/release-input.ts';
 import { DEFAULT_EXAMPLE_PATH } from '../../scripts/make-example.ts';
 
 export async function exampleReleaseInput(month = '1403-04'): Promise<ReleaseInput> {

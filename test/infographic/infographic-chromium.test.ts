@@ -7,7 +7,7 @@ import {
   withEmbeddedFont,
 } from '../../functions/adapters/infographic/render-png.ts';
 import { infographicSvg } from '../../functions/core/infographic/infographic-svg.ts';
-import type { ReleaseInput } from '../../functions/core/release-input.ts';
+import type { ReleaseInput } from '../../functions/core/release/release-input.ts';
 import { launchChromium } from '../support/phone-browser.ts';
 import { exampleReleaseInput } from './example-input.ts';
 import { svgParts } from './svg-parts.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { infographicSvg } from '../../functions/core/infographic/infographic-svg.ts';
-import type { ReleaseInput } from '../../functions/core/release-input.ts';
+import type { ReleaseInput } from '../../functions/core/release/release-input.ts';
 import { bands, group, ranking, releaseInput, summary } from '../release/fixtures.ts';
 import { contrast } from '../support/phone-browser.ts';
 import { exampleReleaseInput } from './example-input.ts';

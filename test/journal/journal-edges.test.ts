@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { createFileJournal } from '../../functions/adapters/journal/file-journal.ts';
-import { journalLine } from '../../functions/core/delivery-journal.ts';
+import { journalLine } from '../../functions/core/runs/delivery-journal.ts';
 import { processHere } from '../../functions/use-cases/delivery-ledger/claim.ts';
 import { scratch } from '../cli/cli-harness.ts';
 import {

@@ -6,8 +6,8 @@ import {
   parseJournal,
   upsertEntries,
   type JournalRecord,
-} from '../../functions/core/delivery-journal.ts';
-import type { RunsEntry } from '../../functions/core/runs-log.ts';
+} from '../../functions/core/runs/delivery-journal.ts';
+import type { RunsEntry } from '../../functions/core/contract/runs-log.ts';
 
 const AT = '2024-07-25T08:00:00.000Z';
 const NOW = new Date('2024-07-25T09:00:00Z');

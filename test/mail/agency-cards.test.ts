@@ -5,7 +5,7 @@
  * after a change in one agency's scores; `--to ADDRESS --agency ID`.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { parseMonthCell } from '../../functions/core/cell-values.ts';
+import { parseMonthCell } from '../../functions/core/contract/cell-values.ts';
 import { scratch } from '../cli/cli-harness.ts';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp-server.ts';
 import { RECIPIENTS, addresses, editTab, runOverSmtp, runsOf, tabOf } from './mail-fixtures.ts';

@@ -7,7 +7,7 @@
  * with both hashes, naming who is still waiting; `--force` sends the correction.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Summary } from '../../functions/core/summary.ts';
+import type { Summary } from '../../functions/core/figures/summary.ts';
 import { scratch } from '../cli/cli-harness.ts';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp-server.ts';
 import { spawnCli } from '../support/spawn-cli.ts';

@@ -9,7 +9,7 @@ import {
 } from '../../functions/adapters/mail/render-release.ts';
 import { createSmtpMailer } from '../../functions/adapters/mail/smtp-mailer.ts';
 import { createXlsxStore } from '../../functions/adapters/xlsx/xlsx-store.ts';
-import { createTextLogger } from '../../functions/logger.ts';
+import { createTextLogger } from '../../functions/adapters/logger.ts';
 import { runMonth } from '../../functions/use-cases/run-month.ts';
 import { scratch } from '../cli/cli-harness.ts';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp-server.ts';

@@ -2,10 +2,10 @@
 import ExcelJS from 'exceljs';
 import type { ParsedMail } from 'mailparser';
 import { createXlsxStore } from '../../functions/adapters/xlsx/xlsx-store.ts';
-import type { RawTab } from '../../functions/core/cells.ts';
-import { readRunsLog, type RunsEntry } from '../../functions/core/runs-log.ts';
-import { findTab } from '../../functions/core/tab-lookup.ts';
-import { TABS, type TabKey } from '../../functions/core/tabs.ts';
+import type { RawTab } from '../../functions/core/contract/cells.ts';
+import { readRunsLog, type RunsEntry } from '../../functions/core/contract/runs-log.ts';
+import { findTab } from '../../functions/core/contract/tab-lookup.ts';
+import { TABS, type TabKey } from '../../functions/core/contract/tabs.ts';
 import { karnameh, type CliRun } from '../cli/cli-harness.ts';
 
 /** The example's recipients, in the order of the tab. */

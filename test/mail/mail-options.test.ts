@@ -7,7 +7,7 @@ import { DEFAULT_FROM, parseSender } from '../../functions/adapters/mail/mail-op
 import { createOutboxMailer } from '../../functions/adapters/mail/outbox-mailer.ts';
 import { createSmtpMailer } from '../../functions/adapters/mail/smtp-mailer.ts';
 import { describeSmtpUrl } from '../../functions/adapters/mail/smtp-url.ts';
-import { isKarnamehError } from '../../functions/core/errors.ts';
+import { isKarnamehError } from '../../functions/core/contract/errors.ts';
 import type { OutgoingMail } from '../../functions/ports.ts';
 
 const codeOf = (run: () => unknown): string | null => {

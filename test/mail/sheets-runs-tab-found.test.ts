@@ -7,9 +7,9 @@
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createXlsxStore } from '../../functions/adapters/xlsx/xlsx-store.ts';
-import type { RawWorkbook } from '../../functions/core/cells.ts';
-import { runsRows } from '../../functions/core/runs-log.ts';
-import type { Summary } from '../../functions/core/summary.ts';
+import type { RawWorkbook } from '../../functions/core/contract/cells.ts';
+import { runsRows } from '../../functions/core/contract/runs-log.ts';
+import type { Summary } from '../../functions/core/figures/summary.ts';
 import { scratch } from '../cli/cli-harness.ts';
 import { standInEnv } from '../contract/sheets-cli.ts';
 import { standInApi } from '../support/sheets-fixtures.ts';

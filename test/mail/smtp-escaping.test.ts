@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TABS } from '../../functions/core/tabs.ts';
+import { TABS } from '../../functions/core/contract/tabs.ts';
 import { sheetXml } from '../adapters/xlsx-fixtures.ts';
 import { scratch } from '../cli/cli-harness.ts';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp-server.ts';

@@ -4,7 +4,7 @@ import {
   ordinalWord,
   persianNumber,
   pressMonth,
-} from '../../functions/core/persian-text.ts';
+} from '../../functions/core/language/persian-text.ts';
 import {
   changed,
   paragraphs,

@@ -1,5 +1,5 @@
 // The editor's rules on the release's form (R8-R18) as a program.
-import { persianNumber } from '../../functions/core/persian-text.ts';
+import { persianNumber } from '../../functions/core/language/persian-text.ts';
 import { FINITE_VERB, paragraphs, QUOTE, type Rule } from './editor-rules-read.ts';
 
 export const FORM_RULES: Rule[] = [

@@ -1,7 +1,7 @@
 // How the editor's rules read a release: its text, the HTML's visible text, paragraphs and group names.
-import type { ReleaseInput } from '../../functions/core/release-input.ts';
-import type { GroupSummary, Summary } from '../../functions/core/summary.ts';
-import { groupNaming } from '../../functions/core/text/release/names.ts';
+import type { ReleaseInput } from '../../functions/core/release/release-input.ts';
+import type { GroupSummary, Summary } from '../../functions/core/figures/summary.ts';
+import { groupNaming } from '../../functions/core/release/names.ts';
 import type { RenderedRelease } from '../../functions/ports.ts';
 
 /** One release as the rules read it: the text and the HTML's visible text, NBSP as space. */

@@ -2,9 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { createReleaseRenderer } from '../../functions/adapters/mail/render-release.ts';
 import { createXlsxStore } from '../../functions/adapters/xlsx/xlsx-store.ts';
-import { computeResults } from '../../functions/core/compute-summary.ts';
-import { parseWorkbook } from '../../functions/core/parse-workbook.ts';
-import { releaseWording, type ReleaseInput } from '../../functions/core/release-input.ts';
+import { computeResults } from '../../functions/core/figures/compute-summary.ts';
+import { parseWorkbook } from '../../functions/core/contract/parse-workbook.ts';
+import { releaseWording, type ReleaseInput } from '../../functions/core/release/release-input.ts';
 import { DEFAULT_EXAMPLE_PATH } from '../../scripts/make-example.ts';
 import { readRelease, RULES, type ReadRelease } from './editor-rules.ts';
 import { secondProvince } from './second-province.ts';

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createXlsxStore } from '../../functions/adapters/xlsx/xlsx-store.ts';
 import { createReleaseRenderer } from '../../functions/adapters/mail/render-release.ts';
-import { computeResults } from '../../functions/core/compute-summary.ts';
-import { parseWorkbook } from '../../functions/core/parse-workbook.ts';
-import { releaseWording, type ReleaseInput } from '../../functions/core/release-input.ts';
-import type { RawWorkbook } from '../../functions/core/cells.ts';
+import { computeResults } from '../../functions/core/figures/compute-summary.ts';
+import { parseWorkbook } from '../../functions/core/contract/parse-workbook.ts';
+import { releaseWording, type ReleaseInput } from '../../functions/core/release/release-input.ts';
+import type { RawWorkbook } from '../../functions/core/contract/cells.ts';
 import { DEFAULT_EXAMPLE_PATH } from '../../scripts/make-example.ts';
 
 /**

@@ -1,6 +1,6 @@
-import { meanRounded } from '../../functions/core/decimal.ts';
-import type { ReleaseInput } from '../../functions/core/release-input.ts';
-import type { GroupSummary, Summary } from '../../functions/core/summary.ts';
+import { meanRounded } from '../../functions/core/language/decimal.ts';
+import type { ReleaseInput } from '../../functions/core/release/release-input.ts';
+import type { GroupSummary, Summary } from '../../functions/core/figures/summary.ts';
 
 /** The default bands of workbook.md, low to high. */
 export const BAND_LABELS = ['بسیار ضعیف', 'ضعیف', 'متوسط', 'خوب', 'بسیار خوب'] as const;

@@ -14,8 +14,8 @@ import {
   pointsText,
   pressMonth,
   scoreFixedText,
-} from '../../functions/core/persian-text.ts';
-import { pluralOfGroup } from '../../functions/core/group-names.ts';
+} from '../../functions/core/language/persian-text.ts';
+import { pluralOfGroup } from '../../functions/core/contract/group-names.ts';
 
 describe('Persian numbers', () => {
   it.each([

@@ -7,7 +7,7 @@ import {
   createReleaseRenderer,
   packageRoot,
 } from '../../functions/adapters/mail/render-release.ts';
-import type { ReleaseInput } from '../../functions/core/release-input.ts';
+import type { ReleaseInput } from '../../functions/core/release/release-input.ts';
 import { tirInput } from './fixtures.ts';
 
 /** The HTML part in Debian's headless Chromium, as a phone (375 px) and a desktop show it. */

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createReleaseRenderer } from '../../functions/adapters/mail/render-release.ts';
-import { meanRounded } from '../../functions/core/decimal.ts';
-import type { ReleaseInput } from '../../functions/core/release-input.ts';
-import { overallMean } from '../../functions/core/text/release/overall.ts';
-import { buildReleaseView } from '../../functions/core/text/release/release-view.ts';
-import type { GroupSummary } from '../../functions/core/summary.ts';
+import { meanRounded } from '../../functions/core/language/decimal.ts';
+import type { ReleaseInput } from '../../functions/core/release/release-input.ts';
+import { overallMean } from '../../functions/core/release/overall.ts';
+import { buildReleaseView } from '../../functions/core/release/release-view.ts';
+import type { GroupSummary } from '../../functions/core/figures/summary.ts';
 import { bands, group, ranking, releaseInput, summary, tirInput } from './fixtures.ts';
 import { threeGroupInput } from './three-groups.ts';
 

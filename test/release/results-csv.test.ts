@@ -7,7 +7,7 @@ import {
   resultsCsvFilename,
   resultsRows,
   toCsv,
-} from '../../functions/core/results-csv.ts';
+} from '../../functions/core/release/results-csv.ts';
 import { group, ranking, summary, tirInput } from './fixtures.ts';
 
 /** A tiny RFC 4180 reader: quoted fields, doubled quotes, CRLF rows. */

@@ -1,6 +1,6 @@
 // Issue 20's rules 1-5, 8 and 9 held on a second province (Lorestan 1404, a real .xlsx).
 import { describe, expect, it } from 'vitest';
-import { resultsRows } from '../../functions/core/results-csv.ts';
+import { resultsRows } from '../../functions/core/release/results-csv.ts';
 import { secondProvince, type ProvinceMonth } from './second-province.ts';
 
 const months = await secondProvince();

@@ -1,6 +1,6 @@
-import { meanRounded } from '../../functions/core/decimal.ts';
-import type { ReleaseInput } from '../../functions/core/release-input.ts';
-import type { GroupSummary } from '../../functions/core/summary.ts';
+import { meanRounded } from '../../functions/core/language/decimal.ts';
+import type { ReleaseInput } from '../../functions/core/release/release-input.ts';
+import type { GroupSummary } from '../../functions/core/figures/summary.ts';
 import { group, releaseInput, summary } from './fixtures.ts';
 
 /**

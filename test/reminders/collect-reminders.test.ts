@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createReminderRenderer } from '../../functions/adapters/mail/render-reminder.ts';
-import { parseWorkbook } from '../../functions/core/parse-workbook.ts';
-import type { Problem, ProblemCode } from '../../functions/core/problems.ts';
+import { parseWorkbook } from '../../functions/core/contract/parse-workbook.ts';
+import type { Problem, ProblemCode } from '../../functions/core/contract/problems.ts';
 import { defined } from '../support/sheets-fixtures.ts';
 import { collectReminders } from '../../functions/core/reminders/collect-reminders.ts';
 import { closestAgency } from '../../functions/core/reminders/name-match.ts';

@@ -7,7 +7,7 @@ import {
   monthsDue,
   reminderDays,
   reminderDue,
-} from '../../functions/core/reminders/reminder-calendar.ts';
+} from '../../functions/core/runs/reminder-calendar.ts';
 
 const settings = (deadline: number | null, days: number[] = [3, 1]) => ({
   deadline,

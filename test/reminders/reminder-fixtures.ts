@@ -3,9 +3,9 @@
  * reminders 3 and 1 days before), an email for every agency, and four planted problems in
  * Tir: two blank cells (two agencies), a score that is not a number, and a missing row.
  */
-import { parseMonthCell } from '../../functions/core/cell-values.ts';
-import type { CellValue, RawTab, RawWorkbook } from '../../functions/core/cells.ts';
-import { TABS, type TabKey } from '../../functions/core/tabs.ts';
+import { parseMonthCell } from '../../functions/core/contract/cell-values.ts';
+import type { CellValue, RawTab, RawWorkbook } from '../../functions/core/contract/cells.ts';
+import { TABS, type TabKey } from '../../functions/core/contract/tabs.ts';
 import { exampleWorkbook } from '../functions/harness.ts';
 
 export const TIR = '1403-04';

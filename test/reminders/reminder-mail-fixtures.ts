@@ -1,6 +1,6 @@
 /** The reminder and digest as rendered for the look tests: long names, several cells, a stray row. */
 import { createReminderRenderer } from '../../functions/adapters/mail/render-reminder.ts';
-import { parseWorkbook } from '../../functions/core/parse-workbook.ts';
+import { parseWorkbook } from '../../functions/core/contract/parse-workbook.ts';
 import { collectReminders } from '../../functions/core/reminders/collect-reminders.ts';
 import { digestView, reminderView } from '../../functions/core/reminders/reminder-view.ts';
 import type { RenderedMail } from '../../functions/reminder-ports.ts';

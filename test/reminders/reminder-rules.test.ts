@@ -1,16 +1,16 @@
 // The editor's rules for reminders and the digest (R26–R29, R12), on the example's round and a second province.
 import { describe, expect, it } from 'vitest';
 import { createReminderRenderer } from '../../functions/adapters/mail/render-reminder.ts';
-import type { RawWorkbook } from '../../functions/core/cells.ts';
-import { parseWorkbook } from '../../functions/core/parse-workbook.ts';
+import type { RawWorkbook } from '../../functions/core/contract/cells.ts';
+import { parseWorkbook } from '../../functions/core/contract/parse-workbook.ts';
 import { collectReminders } from '../../functions/core/reminders/collect-reminders.ts';
 import {
   daysBetween,
   deadlineOf,
   type JalaliDay,
-} from '../../functions/core/reminders/reminder-calendar.ts';
+} from '../../functions/core/runs/reminder-calendar.ts';
 import { digestView, reminderView } from '../../functions/core/reminders/reminder-view.ts';
-import { secretariatContact, secretariatName } from '../../functions/core/secretariat.ts';
+import { secretariatContact, secretariatName } from '../../functions/core/contract/secretariat.ts';
 import type { RenderedMail } from '../../functions/reminder-ports.ts';
 import { plain, salutation, signature } from '../cards/editor-rules.ts';
 import { fromTabs, sampleTabs } from '../core/fixtures.ts';

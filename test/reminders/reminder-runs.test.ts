@@ -4,9 +4,13 @@
  * and a claim whose detail says more than its owner still names its process.
  */
 import { describe, expect, it } from 'vitest';
-import { claimOwner, deadClaim } from '../../functions/core/run-claims.ts';
-import { lastSent } from '../../functions/core/run-gate.ts';
-import { deliveryState, reminderRuns, type RunsEntry } from '../../functions/core/runs-log.ts';
+import { claimOwner, deadClaim } from '../../functions/core/runs/run-claims.ts';
+import { lastSent } from '../../functions/core/runs/run-gate.ts';
+import {
+  deliveryState,
+  reminderRuns,
+  type RunsEntry,
+} from '../../functions/core/contract/runs-log.ts';
 
 const MONTH = '1403-04';
 const row = (

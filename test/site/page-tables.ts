@@ -1,8 +1,8 @@
 /** Reading the site's pages back in tests: figures, tables, and the checks against the summary. */
 import { expect } from 'vitest';
-import { ordinalWord } from '../../functions/core/persian-text.ts';
+import { ordinalWord } from '../../functions/core/language/persian-text.ts';
 import type { BuiltFile } from '../../functions/core/site/build-site.ts';
-import type { GroupSummary, Summary } from '../../functions/core/summary.ts';
+import type { GroupSummary, Summary } from '../../functions/core/figures/summary.ts';
 
 /** `۴۲٫۷۶` → 42.76 (the first number in `text`), null when none. */
 export function figure(text: string): number | null {

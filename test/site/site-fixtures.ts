@@ -2,16 +2,16 @@
 import { fileURLToPath } from 'node:url';
 import { createReleaseRenderer } from '../../functions/adapters/mail/render-release.ts';
 import { createXlsxStore } from '../../functions/adapters/xlsx/xlsx-store.ts';
-import type { RawWorkbook } from '../../functions/core/cells.ts';
-import { computeResults } from '../../functions/core/compute-summary.ts';
-import { parseWorkbook } from '../../functions/core/parse-workbook.ts';
-import { releaseWording, type ReleaseInput } from '../../functions/core/release-input.ts';
+import type { RawWorkbook } from '../../functions/core/contract/cells.ts';
+import { computeResults } from '../../functions/core/figures/compute-summary.ts';
+import { parseWorkbook } from '../../functions/core/contract/parse-workbook.ts';
+import { releaseWording, type ReleaseInput } from '../../functions/core/release/release-input.ts';
 import {
   publishedMonth,
   type PublicTable,
   type PublishedMonth,
 } from '../../functions/core/site/site-record.ts';
-import type { Summary } from '../../functions/core/summary.ts';
+import type { Summary } from '../../functions/core/figures/summary.ts';
 
 export const EXAMPLE = fileURLToPath(new URL('../../examples/ilam-1403.xlsx', import.meta.url));
 export const EXAMPLE_MONTHS = ['1403-01', '1403-02', '1403-03', '1403-04'];

@@ -5,7 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, type BuiltFile } from '../../functions/core/site/build-site.ts';
-import { TABS } from '../../functions/core/tabs.ts';
+import { TABS } from '../../functions/core/contract/tabs.ts';
 import { expectRanking, figure, file, tables } from './page-tables.ts';
 import {
   EXAMPLE_MONTHS,

@@ -7,8 +7,8 @@ import {
   createSheetsStore,
   type SheetsStoreOptions,
 } from '../../functions/adapters/google-sheets/sheets-store.ts';
-import type { CellValue, RawWorkbook } from '../../functions/core/cells.ts';
-import { TABS } from '../../functions/core/tabs.ts';
+import type { CellValue, RawWorkbook } from '../../functions/core/contract/cells.ts';
+import { TABS } from '../../functions/core/contract/tabs.ts';
 import type { WorkbookStore } from '../../functions/ports.ts';
 import { sheets, type sheets_v4 } from '@googleapis/sheets';
 import { OAuth2Client } from 'google-auth-library';

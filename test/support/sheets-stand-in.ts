@@ -18,7 +18,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import type { CellValue, RawWorkbook } from '../../functions/core/cells.ts';
+import type { CellValue, RawWorkbook } from '../../functions/core/contract/cells.ts';
 import { methods, validateBody, validateQuery, type MethodSpec } from './sheets-discovery.ts';
 import {
   ApiRefusal,

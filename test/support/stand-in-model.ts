@@ -3,7 +3,11 @@
  * conditional formats and protected ranges; A1 ranges, value rendering, field selections
  * and field masks as the Sheets API reads them.
  */
-import { columnLetter, type CellValue, type RawWorkbook } from '../../functions/core/cells.ts';
+import {
+  columnLetter,
+  type CellValue,
+  type RawWorkbook,
+} from '../../functions/core/contract/cells.ts';
 import { fieldAt } from './sheets-discovery.ts';
 
 /** A refusal the stand-in answers with HTTP 400 INVALID_ARGUMENT (or the status given). */

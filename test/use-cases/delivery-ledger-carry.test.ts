@@ -5,8 +5,8 @@
  * announcement; a write that fails still says who was sent and who was not.
  */
 import { describe, expect, it } from 'vitest';
-import { KarnamehError } from '../../functions/core/errors.ts';
-import type { RunsEntry } from '../../functions/core/runs-log.ts';
+import { KarnamehError } from '../../functions/core/contract/errors.ts';
+import type { RunsEntry } from '../../functions/core/contract/runs-log.ts';
 import { deliverInBatches } from '../../functions/use-cases/delivery-ledger/deliver.ts';
 import { ledgerEntry } from '../../functions/use-cases/delivery-ledger/ledger.ts';
 import { answeringMailer, items, ledgerRun, memoryStore } from './ledger-fixtures.ts';

@@ -2,8 +2,8 @@
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { createXlsxStore } from '../../functions/adapters/xlsx/xlsx-store.ts';
-import { readRunsLog } from '../../functions/core/runs-log.ts';
-import { findTab } from '../../functions/core/tab-lookup.ts';
+import { readRunsLog } from '../../functions/core/contract/runs-log.ts';
+import { findTab } from '../../functions/core/contract/tab-lookup.ts';
 import { entryOnWatch } from '../../functions/use-cases/entry-on-watch.ts';
 import { reopenMonth } from '../../functions/use-cases/reopen-month.ts';
 import { scratch } from '../cli/cli-harness.ts';
@@ -27,7 +27,7 @@ let n = 0;
 async function pass(iso: string) {
   const store = createXlsxStore(box.workbook);
   const raw = await store.read();
-  const { parseWorkbook } = await import('../../functions/core/parse-workbook.ts');
+  const { parseWorkbook } = await import('../../functions/core/contract/parse-workbook.ts');
   const settings = parseWorkbook(raw, { month: '1403-05' }).model.settings;
   return entryOnWatch(
     { store, now: () => new Date(iso), newRunId: () => `r-watch-${++n}`, log: silent },

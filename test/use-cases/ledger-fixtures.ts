@@ -1,7 +1,11 @@
 /** A workbook store that keeps only a runs tab in memory (the ports.ts contract), and a mailer that answers as told. */
-import type { RawTab } from '../../functions/core/cells.ts';
-import { KarnamehError } from '../../functions/core/errors.ts';
-import { mergeRunsRows, readRunsLog, type RunsEntry } from '../../functions/core/runs-log.ts';
+import type { RawTab } from '../../functions/core/contract/cells.ts';
+import { KarnamehError } from '../../functions/core/contract/errors.ts';
+import {
+  mergeRunsRows,
+  readRunsLog,
+  type RunsEntry,
+} from '../../functions/core/contract/runs-log.ts';
 import type {
   Logger,
   Mailer,

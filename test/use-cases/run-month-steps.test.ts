@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createXlsxStore } from '../../functions/adapters/xlsx/xlsx-store.ts';
-import type { RunsEntry } from '../../functions/core/runs-log.ts';
-import { TABS } from '../../functions/core/tabs.ts';
+import type { RunsEntry } from '../../functions/core/contract/runs-log.ts';
+import { TABS } from '../../functions/core/contract/tabs.ts';
 import type { WorkbookStore } from '../../functions/ports.ts';
 import { planDeliveries } from '../../functions/use-cases/run-month/plan-deliveries.ts';
 import { decide, readMonth } from '../../functions/use-cases/run-month/read-and-decide.ts';

@@ -1,7 +1,7 @@
 /**
  * Failed Sheets API calls as KarnamehErrors whose message tells the person what to do.
  */
-import { KarnamehError, isKarnamehError } from '../../core/errors.ts';
+import { KarnamehError, isKarnamehError } from '../../core/contract/errors.ts';
 import { codeOf, failureKind, googleMessage, statusOf } from './retry.ts';
 
 export type Operation = 'read' | 'write' | 'init';

@@ -3,7 +3,7 @@
  * over (UNFORMATTED_VALUE, SERIAL_NUMBER) and `CellData` as `updateCells` takes it.
  */
 import type { sheets_v4 } from '@googleapis/sheets';
-import type { CellValue } from '../../core/cells.ts';
+import type { CellValue } from '../../core/contract/cells.ts';
 
 /** A cell as the Sheet holds it after a write: dates are serial numbers, blank is null. */
 export type PlainCell = string | number | boolean | null;

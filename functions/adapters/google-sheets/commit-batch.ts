@@ -3,7 +3,7 @@
  * (write-marker.ts says how) and never over Google's size limit.
  */
 import type { sheets_v4 } from '@googleapis/sheets';
-import { KarnamehError } from '../../core/errors.ts';
+import { KarnamehError } from '../../core/contract/errors.ts';
 import { failureKind, statusOf, waitBeforeRetry, type RetryPolicy } from './retry.ts';
 import { markerRequests, resendSafety } from './write-marker.ts';
 import { MAX_BODY_BYTES, bodyBytes } from './write-plan.ts';

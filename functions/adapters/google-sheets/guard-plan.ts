@@ -1,5 +1,5 @@
 /**
- * The Sheet's protections made to say exactly what core/guard-wanted.ts wants, by a
+ * The Sheet's protections made to say exactly what core/runs/guard-wanted.ts wants, by a
  * pattern that leans on nothing Google leaves undocumented (workbook.md, "Guard"): each
  * input tab protected whole for the `editors` and the functions' account; the scores tab
  * protected whole for them too, its `unprotectedRanges` exactly the open rows' indicator
@@ -9,8 +9,8 @@
  * apart by their description (`karnameh:…`); the others are left alone. Pure.
  */
 import type { sheets_v4 } from '@googleapis/sheets';
-import type { GuardWanted } from '../../core/guard-wanted.ts';
-import { PEOPLE_TABS } from '../../core/tabs.ts';
+import type { GuardWanted } from '../../core/runs/guard-wanted.ts';
+import { PEOPLE_TABS } from '../../core/contract/tabs.ts';
 import { findSheet, type SheetInfo } from './snapshot.ts';
 
 type Request = sheets_v4.Schema$Request;

@@ -6,8 +6,8 @@
  * credentials do not say (a person's login, a bare token).
  */
 import type { sheets_v4 } from '@googleapis/sheets';
-import { KarnamehError } from '../../core/errors.ts';
-import { OUTPUT_TABS, TABS, type TabKey } from '../../core/tabs.ts';
+import { KarnamehError } from '../../core/contract/errors.ts';
+import { OUTPUT_TABS, TABS, type TabKey } from '../../core/contract/tabs.ts';
 import { SHEET_FIELDS, findSheet, type SheetInfo } from './snapshot.ts';
 
 type Request = sheets_v4.Schema$Request;

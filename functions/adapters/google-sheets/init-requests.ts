@@ -5,11 +5,11 @@
  * a second run plans nothing. Pure: no I/O.
  */
 import type { sheets_v4 } from '@googleapis/sheets';
-import { columnLetter } from '../../core/cells.ts';
-import { MONTH_NAMES } from '../../core/jalali.ts';
-import { normalizeName } from '../../core/normalize.ts';
+import { columnLetter } from '../../core/contract/cells.ts';
+import { MONTH_NAMES } from '../../core/language/jalali.ts';
+import { normalizeName } from '../../core/language/normalize.ts';
 import { namesKey as matchesKey } from './names.ts';
-import { DEFAULT_BANDS, TABS, type TabKey } from '../../core/tabs.ts';
+import { DEFAULT_BANDS, TABS, type TabKey } from '../../core/contract/tabs.ts';
 import type { InitTemplate } from '../../ports.ts';
 import { toPlainRows, toRowData, widthOf } from './cell-data.ts';
 import { quoteTitle, type SheetInfo } from './snapshot.ts';

@@ -7,14 +7,14 @@
  * and the runs rows upserted. Pure.
  */
 import type { sheets_v4 } from '@googleapis/sheets';
-import { toPersianDigits } from '../../core/jalali.ts';
-import { mergeRunsRows } from '../../core/runs-log.ts';
+import { toPersianDigits } from '../../core/language/jalali.ts';
+import { mergeRunsRows } from '../../core/contract/runs-log.ts';
 import type { MonthEdit, ScoresAppend } from '../../ports.ts';
-import type { ArchiveAppend } from '../../core/close-month.ts';
+import type { ArchiveAppend } from '../../core/contract/close-month.ts';
 import { toCellData, toPlain, toRowData, widthOf } from './cell-data.ts';
 import { findSheet, type SheetInfo, type WorkbookSnapshot } from './snapshot.ts';
 import { markRequest, nextSheetId, planWrite } from './write-plan.ts';
-import { PEOPLE_TABS, type TabKey } from '../../core/tabs.ts';
+import { PEOPLE_TABS, type TabKey } from '../../core/contract/tabs.ts';
 import { planGuard } from './guard-plan.ts';
 
 type Request = sheets_v4.Schema$Request;

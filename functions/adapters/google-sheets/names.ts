@@ -2,7 +2,7 @@
  * Name matching of workbook.md "Names" (the same rule as core/tab-lookup `matchesKey`),
  * on `normalizeName` alone, so that loading the Sheets store does not load the parsers.
  */
-import { normalizeName } from '../../core/normalize.ts';
+import { normalizeName } from '../../core/language/normalize.ts';
 
 /** True when `text` names the key, by its English name or its Persian label. */
 export function namesKey(text: string, key: string, label: string): boolean {

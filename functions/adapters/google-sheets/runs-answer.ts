@@ -9,7 +9,7 @@
  * none written after it (those come below this run's claim, and their runs see it). Pure.
  */
 import type { sheets_v4 } from '@googleapis/sheets';
-import type { RawTab } from '../../core/cells.ts';
+import type { RawTab } from '../../core/contract/cells.ts';
 import { fromApiRows, toPlainRows } from './cell-data.ts';
 import { quoteTitle, type SheetInfo, type WorkbookSnapshot } from './snapshot.ts';
 import type { WritePlan } from './write-plan.ts';

@@ -11,9 +11,9 @@
  * overwritten nor moved. Pure: no I/O.
  */
 import type { sheets_v4 } from '@googleapis/sheets';
-import type { CellValue } from '../../core/cells.ts';
+import type { CellValue } from '../../core/contract/cells.ts';
 import { plainRowsEqual, toPlainRow, toRowData, widthOf, type PlainCell } from './cell-data.ts';
-import { mergeRunsRows, type RunsEntry } from '../../core/runs-log.ts';
+import { mergeRunsRows, type RunsEntry } from '../../core/contract/runs-log.ts';
 import { findSheet, type TabState, type WorkbookSnapshot } from './snapshot.ts';
 import type { RunsUpsert } from './write-plan.ts';
 

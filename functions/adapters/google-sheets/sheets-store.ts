@@ -28,12 +28,12 @@
 import { randomUUID } from 'node:crypto';
 import type { sheets_v4 } from '@googleapis/sheets';
 import type { GoogleAuth } from 'google-auth-library';
-import type { RawTab, RawWorkbook } from '../../core/cells.ts';
-import { KarnamehError } from '../../core/errors.ts';
-import { fillMerged } from '../../core/merged-cells.ts';
-import { mergeRunsRows } from '../../core/runs-log.ts';
-import { titled } from '../../core/tab-identity.ts';
-import { TABS, type TabKey } from '../../core/tabs.ts';
+import type { RawTab, RawWorkbook } from '../../core/contract/cells.ts';
+import { KarnamehError } from '../../core/contract/errors.ts';
+import { fillMerged } from '../../core/contract/merged-cells.ts';
+import { mergeRunsRows } from '../../core/contract/runs-log.ts';
+import { titled } from '../../core/contract/tab-identity.ts';
+import { TABS, type TabKey } from '../../core/contract/tabs.ts';
 import type { InitTemplate, WorkbookStore, WriteReport, WriteRequest } from '../../ports.ts';
 import { describeFailure, type Operation } from './api-errors.ts';
 import { fromApiRows, toPlainRows } from './cell-data.ts';
@@ -98,7 +98,7 @@ export interface SheetsStoreOptions {
 }
 
 /**
- * The tabs that may be a runs tab renamed (found by its header, core/tab-identity.ts): in
+ * The tabs that may be a runs tab renamed (found by its header, core/contract/tab-identity.ts): in
  * a spreadsheet with tabs of the product but none found as the runs tab by its mark or
  * title, every unmarked tab whose title names no tab of the product.
  */

@@ -3,19 +3,19 @@
  * grid size, the rows of the output tabs and of the settings tab.
  */
 import type { sheets_v4 } from '@googleapis/sheets';
-import type { RawTab } from '../../core/cells.ts';
-import type { MergeRange } from '../../core/merged-cells.ts';
+import type { RawTab } from '../../core/contract/cells.ts';
+import type { MergeRange } from '../../core/contract/merged-cells.ts';
 import { namesKey as matchesKey } from './names.ts';
-import { OUTPUT_TABS, TABS, type TabKey } from '../../core/tabs.ts';
+import { OUTPUT_TABS, TABS, type TabKey } from '../../core/contract/tabs.ts';
 import { toPlainRows, type PlainCell } from './cell-data.ts';
-import { findTabs, TAB_MARK_KEY } from '../../core/tab-identity.ts';
+import { findTabs, TAB_MARK_KEY } from '../../core/contract/tab-identity.ts';
 
 export type OutputKey = Extract<TabKey, 'results' | 'problems' | 'runs'>;
 
 /** The sheet properties `spreadsheets.get` is asked for (its `fields` mask), and each tab's marks. */
 export const SHEET_FIELDS =
   'sheets(properties(sheetId,title,index,sheetType,gridProperties(rowCount,columnCount,frozenRowCount),rightToLeft),developerMetadata(metadataKey,metadataValue))';
-/** The same, with each sheet's merged ranges (a read fills them in, core/merged-cells.ts). */
+/** The same, with each sheet's merged ranges (a read fills them in, core/contract/merged-cells.ts). */
 export const SHEET_READ_FIELDS = `${SHEET_FIELDS.slice(0, -1)},merges(startRowIndex,endRowIndex,startColumnIndex,endColumnIndex))`;
 
 export interface SheetInfo {
@@ -44,7 +44,7 @@ export interface WorkbookSnapshot {
   settings: TabState | null;
 }
 
-/** The tab's mark (core/tab-identity.ts), when it carries one. */
+/** The tab's mark (core/contract/tab-identity.ts), when it carries one. */
 function markOf(sheet: sheets_v4.Schema$Sheet): { mark?: string } {
   const found = sheet.developerMetadata?.find((m) => m.metadataKey === TAB_MARK_KEY);
   return typeof found?.metadataValue === 'string' ? { mark: found.metadataValue } : {};
@@ -76,7 +76,7 @@ export function sheetInfos(spreadsheet: sheets_v4.Schema$Spreadsheet): SheetInfo
 }
 
 /**
- * The tab of the key by its mark, else by its title (core/tab-identity.ts without the
+ * The tab of the key by its mark, else by its title (core/contract/tab-identity.ts without the
  * rows: the runs tab's header is not looked at; `takeSnapshot` does, with the rows).
  */
 export function findSheet(sheets: readonly SheetInfo[], key: TabKey): SheetInfo | undefined {
@@ -89,7 +89,7 @@ export function findSheet(sheets: readonly SheetInfo[], key: TabKey): SheetInfo 
   );
 }
 
-/** The tab of the key as core/tab-identity.ts finds it: `tabs` holds the grids' rows. */
+/** The tab of the key as core/contract/tab-identity.ts finds it: `tabs` holds the grids' rows. */
 export function locateSheet(
   sheets: readonly SheetInfo[],
   tabs: ReadonlyMap<number, RawTab>,

@@ -4,11 +4,11 @@
  * the rows in between replaced), then the settings cells. Pure: no I/O.
  */
 import type { sheets_v4 } from '@googleapis/sheets';
-import type { CellValue } from '../../core/cells.ts';
-import { KarnamehError } from '../../core/errors.ts';
+import type { CellValue } from '../../core/contract/cells.ts';
+import { KarnamehError } from '../../core/contract/errors.ts';
 import { namesKey as matchesKey } from './names.ts';
-import { TAB_MARK_KEY } from '../../core/tab-identity.ts';
-import { SETTING_KEYS, TABS, type TabKey } from '../../core/tabs.ts';
+import { TAB_MARK_KEY } from '../../core/contract/tab-identity.ts';
+import { SETTING_KEYS, TABS, type TabKey } from '../../core/contract/tabs.ts';
 import type { SettingsUpdate, WriteRequest } from '../../ports.ts';
 import {
   plainRowsEqual,

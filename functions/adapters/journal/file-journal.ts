@@ -1,6 +1,6 @@
 /**
  * The command line's delivery journal on disk: a folder per workbook, one file per run
- * (`<run id>.jsonl`, core/delivery-journal.ts), each line synced (fdatasync) before the run
+ * (`<run id>.jsonl`, core/runs/delivery-journal.ts), each line synced (fdatasync) before the run
  * goes on. One writer per file, so runs of other months at once never share a file; a
  * file is removed once its run's outcomes are all in the runs tab (by the run itself, or
  * by the next run that folds it). Where (interfaces.md, "Files on disk"):
@@ -14,8 +14,8 @@ import { mkdir, open, readFile, readdir, realpath, rmdir, unlink } from 'node:fs
 import type { FileHandle } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
-import { journalLine, parseJournal, type JournalRun } from '../../core/delivery-journal.ts';
-import type { ProcessHere } from '../../core/run-claims.ts';
+import { journalLine, parseJournal, type JournalRun } from '../../core/runs/delivery-journal.ts';
+import type { ProcessHere } from '../../core/runs/run-claims.ts';
 import type { DeliveryJournal, JournalHeader, RunJournal } from '../../ports.ts';
 
 /** The journal folder of an .xlsx workbook: beside its real path. */

@@ -1,7 +1,7 @@
 import addressparser from 'nodemailer/lib/addressparser';
 import type Mail from 'nodemailer/lib/mailer/index.js';
 import * as z from 'zod';
-import { KarnamehError } from '../../core/errors.ts';
+import { KarnamehError } from '../../core/contract/errors.ts';
 import type { OutgoingMail } from '../../ports.ts';
 import { oneLine } from './one-line.ts';
 

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import * as z from 'zod';
-import { KarnamehError } from '../../core/errors.ts';
+import { KarnamehError } from '../../core/contract/errors.ts';
 
 /**
  * The slowest pace: a pause longer than 2^31 - 1 ms (about 24.8 days) overflows Node's

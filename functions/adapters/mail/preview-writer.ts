@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { chmod, lstat, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { KarnamehError } from '../../core/errors.ts';
+import { KarnamehError } from '../../core/contract/errors.ts';
 import type { PreviewWriter, RenderedInfographic, RenderedRelease } from '../../ports.ts';
 import { withEmbeddedFont } from '../infographic/render-png.ts';
 import { makeFolder } from '../make-folder.ts';

@@ -1,7 +1,7 @@
 import { join, resolve } from 'node:path';
 import type Handlebars from 'handlebars';
 import type { CardView } from '../../core/cards/card-view.ts';
-import { persianDigits } from '../../core/persian-text.ts';
+import { persianDigits } from '../../core/language/persian-text.ts';
 import type { RenderedCard } from '../../ports.ts';
 import { oneLine } from './one-line.ts';
 import { defaultTemplatesDir, packageRoot } from './render-release.ts';

@@ -2,11 +2,15 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type Handlebars from 'handlebars';
-import { KarnamehError } from '../../core/errors.ts';
-import { percentText, persianDigits, ordinalWord } from '../../core/persian-text.ts';
-import type { ReleaseInput } from '../../core/release-input.ts';
-import { buildReleaseView, type ReleaseView } from '../../core/text/release/release-view.ts';
-import { CSV_CONTENT_TYPE, resultsCsv, resultsCsvFilename } from '../../core/results-csv.ts';
+import { KarnamehError } from '../../core/contract/errors.ts';
+import { percentText, persianDigits, ordinalWord } from '../../core/language/persian-text.ts';
+import type { ReleaseInput } from '../../core/release/release-input.ts';
+import { buildReleaseView, type ReleaseView } from '../../core/release/release-view.ts';
+import {
+  CSV_CONTENT_TYPE,
+  resultsCsv,
+  resultsCsvFilename,
+} from '../../core/release/results-csv.ts';
 import type { RenderedInfographic, RenderedRelease } from '../../ports.ts';
 import { infographicAlt, infographicSvg } from '../../core/infographic/infographic-svg.ts';
 import { renderInfographicPng } from '../infographic/render-png.ts';

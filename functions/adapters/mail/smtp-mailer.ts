@@ -1,5 +1,5 @@
 import { nodemailer } from './nodemailer.ts';
-import { KarnamehError } from '../../core/errors.ts';
+import { KarnamehError } from '../../core/contract/errors.ts';
 import type { Mailer, SentMail } from '../../ports.ts';
 import { SAFE_TRANSPORT, mailOptions, parseSender } from './mail-options.ts';
 import { createPacer, type Pacer, type PacerClock } from './pacer.ts';

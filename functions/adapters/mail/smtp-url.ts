@@ -1,4 +1,4 @@
-import { KarnamehError } from '../../core/errors.ts';
+import { KarnamehError } from '../../core/contract/errors.ts';
 
 /** Checks `SMTP_URL` and names its server for messages: `SMTP smtp.example.org:465`. */
 export function describeSmtpUrl(url: string): string {

@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type Handlebars from 'handlebars';
-import { KarnamehError } from '../../core/errors.ts';
+import { KarnamehError } from '../../core/contract/errors.ts';
 
 type Env = typeof Handlebars;
 type CompileOptions = { strict?: boolean; noEscape?: boolean };

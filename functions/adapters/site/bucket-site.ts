@@ -4,7 +4,7 @@
  * object is uploaded in one request, so it is replaced whole.
  */
 import type { Bucket } from '@google-cloud/storage';
-import { KarnamehError } from '../../core/errors.ts';
+import { KarnamehError } from '../../core/contract/errors.ts';
 import type { SiteStore } from '../../ports.ts';
 import { infographicMonthOf, keptMonthOf, parseKeptMonth } from './site-months.ts';
 

@@ -1,5 +1,5 @@
 /** Reading a kept month (`YYYY-MM/results.json`) back, the same for a folder and a bucket. */
-import { KarnamehError } from '../../core/errors.ts';
+import { KarnamehError } from '../../core/contract/errors.ts';
 import { publishedMonthSchema, type PublishedMonth } from '../../core/site/site-record.ts';
 
 /** `1403-04/results.json` → `1403-04`; anything else → null. */

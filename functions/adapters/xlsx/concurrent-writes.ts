@@ -5,11 +5,11 @@
  * - the file having changed since it was read is an edit only when an input tab changed (a
  *   concurrent run writing its own output tabs, or the watcher its run_status, is not one).
  */
-import type { RawTab } from '../../core/cells.ts';
-import { inputDigest } from '../../core/input-digest.ts';
-import { mergeRunsRows, type RunsEntry } from '../../core/runs-log.ts';
-import { findTab, hasRunsHeader, matchesKey } from '../../core/tab-lookup.ts';
-import { TABS } from '../../core/tabs.ts';
+import type { RawTab } from '../../core/contract/cells.ts';
+import { inputDigest } from '../../core/runs/input-digest.ts';
+import { mergeRunsRows, type RunsEntry } from '../../core/contract/runs-log.ts';
+import { findTab, hasRunsHeader, matchesKey } from '../../core/contract/tab-lookup.ts';
+import { TABS } from '../../core/contract/tabs.ts';
 import { readTabs, type OpenWorkbook } from './open-workbook.ts';
 import type { TabWrite } from './rewrite-workbook.ts';
 
@@ -34,7 +34,7 @@ export function runsTabIn(open: OpenWorkbook, path: string, hint?: string): RawT
 }
 
 /**
- * A fingerprint of the input tabs: the run's input digest (core/input-digest.ts), which
+ * A fingerprint of the input tabs: the run's input digest (core/runs/input-digest.ts), which
  * leaves out karnameh's output tabs and the settings it writes itself (run_request,
  * run_status), so neither another run's outputs nor the watcher counts as an edit.
  */
@@ -49,7 +49,7 @@ export function currentInputFingerprint(open: OpenWorkbook, path: string): strin
 
 /**
  * The runs tab to write: `entries` upserted into the runs tab of `open` as it is now
- * (core/runs-log.ts `mergeRunsRows`), as a tab write and as the tab it leaves.
+ * (core/contract/runs-log.ts `mergeRunsRows`), as a tab write and as the tab it leaves.
  */
 export function runsUpsert(
   open: OpenWorkbook,

@@ -20,7 +20,7 @@ import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import * as z from 'zod';
-import { KarnamehError } from '../../core/errors.ts';
+import { KarnamehError } from '../../core/contract/errors.ts';
 import type { RunLock, RunLockRequest } from '../../ports.ts';
 
 const ownerSchema = z.object({

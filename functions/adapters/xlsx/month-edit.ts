@@ -6,10 +6,10 @@
  * other part is copied byte for byte.
  */
 import { basename } from 'node:path';
-import type { RawWorkbook } from '../../core/cells.ts';
-import type { ArchiveAppend } from '../../core/close-month.ts';
-import { matchesKey } from '../../core/tab-lookup.ts';
-import { TABS } from '../../core/tabs.ts';
+import type { RawWorkbook } from '../../core/contract/cells.ts';
+import type { ArchiveAppend } from '../../core/contract/close-month.ts';
+import { matchesKey } from '../../core/contract/tab-lookup.ts';
+import { TABS } from '../../core/contract/tabs.ts';
 import type { MonthEdit, MonthEditReport } from '../../ports.ts';
 import { runsUpsert } from './concurrent-writes.ts';
 import { checkWritable, readIdentified, replaceFile, resolveTarget } from './file-guard.ts';

@@ -1,5 +1,5 @@
-import type { RawTab } from '../../core/cells.ts';
-import { KarnamehError } from '../../core/errors.ts';
+import type { RawTab } from '../../core/contract/cells.ts';
+import { KarnamehError } from '../../core/contract/errors.ts';
 import { readCellStyles } from './cell-styles.ts';
 import { mapPackage, partText, type PackageMap } from './package-map.ts';
 import { readSheet, type SheetContext } from './read-sheet.ts';

@@ -7,9 +7,9 @@
  * when they are gone or changed, and says so.
  */
 import { createHash } from 'node:crypto';
-import type { CellValue } from '../../core/cells.ts';
-import { matchesKey } from '../../core/tab-lookup.ts';
-import { TABS } from '../../core/tabs.ts';
+import type { CellValue } from '../../core/contract/cells.ts';
+import { matchesKey } from '../../core/contract/tab-lookup.ts';
+import { TABS } from '../../core/contract/tabs.ts';
 import type { OutputTabs } from '../../ports.ts';
 import { openWorkbook, readTabs, type OpenWorkbook } from './open-workbook.ts';
 import type { TabWrite } from './rewrite-workbook.ts';

@@ -1,5 +1,5 @@
-import type { CellValue, RawTab } from '../../core/cells.ts';
-import { fillMerged, type MergeRange } from '../../core/merged-cells.ts';
+import type { CellValue, RawTab } from '../../core/contract/cells.ts';
+import { fillMerged, type MergeRange } from '../../core/contract/merged-cells.ts';
 import type { CellStyles } from './cell-styles.ts';
 import { parseXml } from './xml-events.ts';
 import { decodeXstring } from './xstring.ts';

@@ -1,4 +1,4 @@
-import type { CellValue, RawTab } from '../../core/cells.ts';
+import type { CellValue, RawTab } from '../../core/contract/cells.ts';
 import type { SettingsUpdate } from '../../ports.ts';
 import { registerSheet, type Registry } from './add-sheet.ts';
 import { pruneCalcChain } from './calc-chain.ts';

@@ -4,8 +4,8 @@
  * indicator's max, warning style: a score in Persian digits is typed as text and passes).
  * Everything else in the part is kept as it was.
  */
-import { a1 } from '../../core/cells.ts';
-import { toPersianDigits } from '../../core/jalali.ts';
+import { a1 } from '../../core/contract/cells.ts';
+import { toPersianDigits } from '../../core/language/jalali.ts';
 import type { ScoresAppend } from '../../ports.ts';
 import { setCell } from './settings-patch.ts';
 import { escapeXml } from './write-sheet.ts';

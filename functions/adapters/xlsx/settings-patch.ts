@@ -1,7 +1,7 @@
-import { a1, type CellValue } from '../../core/cells.ts';
-import { KarnamehError } from '../../core/errors.ts';
-import { matchesKey } from '../../core/tab-lookup.ts';
-import { SETTING_KEYS, TABS } from '../../core/tabs.ts';
+import { a1, type CellValue } from '../../core/contract/cells.ts';
+import { KarnamehError } from '../../core/contract/errors.ts';
+import { matchesKey } from '../../core/contract/tab-lookup.ts';
+import { SETTING_KEYS, TABS } from '../../core/contract/tabs.ts';
 import type { SettingsUpdate } from '../../ports.ts';
 import { parseRef } from './read-sheet.ts';
 import { escapeXml } from './write-sheet.ts';

@@ -1,4 +1,4 @@
-import { columnLetter, type CellValue } from '../../core/cells.ts';
+import { columnLetter, type CellValue } from '../../core/contract/cells.ts';
 import { encodeXstring } from './xstring.ts';
 
 /** Characters XML 1.0 cannot hold; a file with them is refused by Excel. */

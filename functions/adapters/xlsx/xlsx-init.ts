@@ -1,8 +1,8 @@
 /** `init` of an .xlsx: a new workbook, or the missing tabs added to one (nothing else touched). */
 import { dirname } from 'node:path';
-import { normalizeName } from '../../core/normalize.ts';
-import { matchesKey } from '../../core/tab-lookup.ts';
-import { TABS, type TabKey } from '../../core/tabs.ts';
+import { normalizeName } from '../../core/language/normalize.ts';
+import { matchesKey } from '../../core/contract/tab-lookup.ts';
+import { TABS, type TabKey } from '../../core/contract/tabs.ts';
 import type { InitTemplate, WriteReport } from '../../ports.ts';
 import { makeFolder } from '../make-folder.ts';
 import {

@@ -1,9 +1,9 @@
 import { basename, dirname, extname, join } from 'node:path';
-import type { RawTab, RawWorkbook } from '../../core/cells.ts';
-import type { RunsEntry } from '../../core/runs-log.ts';
-import { KarnamehError } from '../../core/errors.ts';
-import { findTab, matchesKey } from '../../core/tab-lookup.ts';
-import { TABS, type TabKey } from '../../core/tabs.ts';
+import type { RawTab, RawWorkbook } from '../../core/contract/cells.ts';
+import type { RunsEntry } from '../../core/contract/runs-log.ts';
+import { KarnamehError } from '../../core/contract/errors.ts';
+import { findTab, matchesKey } from '../../core/contract/tab-lookup.ts';
+import { TABS, type TabKey } from '../../core/contract/tabs.ts';
 import type { OutputTabs, WorkbookStore, WriteReport, WriteRequest } from '../../ports.ts';
 import {
   checkWritable,

@@ -1,5 +1,5 @@
 /** The card's note of the agency's scores changed after the month was closed, from what to what (workbook.md, "Close"). */
-import { persianDigits } from '../persian-text.ts';
+import { persianDigits } from '../language/persian-text.ts';
 import type { CardFacts } from './card-facts.ts';
 import { codeText } from './card-indicator-list.ts';
 import { shown } from './card-text.ts';

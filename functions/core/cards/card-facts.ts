@@ -1,16 +1,16 @@
 // What every card of a run is written from, gathered once from the release's computation.
-import type { ScoreBook } from '../agency-scores.ts';
+import type { ScoreBook } from '../figures/agency-scores.ts';
 import {
   monthResult,
   type AgencyResult,
   type ComputedResults,
   type MonthResult,
-} from '../compute-summary.ts';
-import { KarnamehError } from '../errors.ts';
-import type { GroupFigures, GroupMonthFigures } from '../group-figures.ts';
-import { previousMonth, type MonthKey } from '../jalali.ts';
-import type { Model, ScoreRow } from '../model.ts';
-import type { Problem } from '../problems.ts';
+} from '../figures/compute-summary.ts';
+import { KarnamehError } from '../contract/errors.ts';
+import type { GroupFigures, GroupMonthFigures } from '../figures/group-figures.ts';
+import { previousMonth, type MonthKey } from '../language/jalali.ts';
+import type { Model, ScoreRow } from '../contract/model.ts';
+import type { Problem } from '../contract/problems.ts';
 import { createIndicatorLines, type IndicatorLines } from './card-indicators.ts';
 
 /** An agency's place the month before. */

@@ -1,5 +1,5 @@
 // Cutting a card's indicator list without cutting through a tie, and writing its lines.
-import { persianNumber, joinList, listSeparator } from '../persian-text.ts';
+import { persianNumber, joinList, listSeparator } from '../language/persian-text.ts';
 import { NBSP } from './card-text.ts';
 
 /** How many indicators a list names when nothing ties at the cut. */

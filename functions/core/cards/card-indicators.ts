@@ -1,7 +1,7 @@
 // The indicators a card names: where the agency lost the most points, and where it did best.
 import { Fraction } from 'fraction.js';
-import { toFraction } from '../decimal.ts';
-import type { Indicator } from '../model.ts';
+import { toFraction } from '../language/decimal.ts';
+import type { Indicator } from '../contract/model.ts';
 import {
   codeText,
   cutWithoutSplittingTies,
@@ -11,7 +11,7 @@ import {
   type Listed,
 } from './card-indicator-list.ts';
 import { pointsText, rounded, shown, valueOfMax, NBSP } from './card-text.ts';
-import { persianNumber } from '../persian-text.ts';
+import { persianNumber } from '../language/persian-text.ts';
 
 export type { IndicatorLine, IndicatorList } from './card-indicator-list.ts';
 

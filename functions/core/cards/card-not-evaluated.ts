@@ -1,7 +1,7 @@
 // Why an agency was not evaluated this month, and which cells to fix, as its card says it.
-import type { AgencyResult } from '../compute-summary.ts';
-import { notEvaluatedReason } from '../persian-text.ts';
-import { TABS } from '../tabs.ts';
+import type { AgencyResult } from '../figures/compute-summary.ts';
+import { notEvaluatedReason } from '../language/persian-text.ts';
+import { TABS } from '../contract/tabs.ts';
 import type { CardFacts } from './card-facts.ts';
 import { placeOf, shown } from './card-text.ts';
 

@@ -1,5 +1,5 @@
 // A card's place in its group and its move since the month before, in words true as read.
-import { ordinalWord, persianNumber } from '../persian-text.ts';
+import { ordinalWord, persianNumber } from '../language/persian-text.ts';
 import { NBSP } from './card-text.ts';
 
 /**

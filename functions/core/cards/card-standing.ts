@@ -1,7 +1,7 @@
 // A card's score, band and place in its group this month, and their change since the month before.
-import type { EvaluatedResult } from '../compute-summary.ts';
-import { pressMonth } from '../persian-text.ts';
-import { previousMonth } from '../jalali.ts';
+import type { EvaluatedResult } from '../figures/compute-summary.ts';
+import { pressMonth } from '../language/persian-text.ts';
+import { previousMonth } from '../language/jalali.ts';
 import type { CardFacts } from './card-facts.ts';
 import { moveSentence, placeSentence, releaseRankSentence, type Place } from './card-place.ts';
 import { countText, difference, outOf100, pointsText, scoreText, shown } from './card-text.ts';

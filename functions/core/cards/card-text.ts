@@ -1,9 +1,9 @@
 // Wording helpers of the agency card: figures, units and names as shown.
 import { Fraction } from 'fraction.js';
-import { roundToNumber, toFraction } from '../decimal.ts';
-import { normalizeDisplay } from '../normalize.ts';
-import { persianNumber } from '../persian-text.ts';
-import { toPersianDigits } from '../jalali.ts';
+import { roundToNumber, toFraction } from '../language/decimal.ts';
+import { normalizeDisplay } from '../language/normalize.ts';
+import { persianNumber } from '../language/persian-text.ts';
+import { toPersianDigits } from '../language/jalali.ts';
 
 /**
  * Wording helpers of the agency card (press-release.md, "How it is written"): scores with

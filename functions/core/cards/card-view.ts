@@ -1,9 +1,15 @@
 // An agency's report card as plain data: every figure and sentence already in Persian.
 import { afterCloseView, type AfterCloseView } from './card-after-close.ts';
-import type { EvaluatedResult } from '../compute-summary.ts';
-import { jalaliDate, monthName, monthOnlyName, previousMonth, splitMonth } from '../jalali.ts';
-import { persianNumber, pressMonth } from '../persian-text.ts';
-import { secretariatContact, secretariatName } from '../secretariat.ts';
+import type { EvaluatedResult } from '../figures/compute-summary.ts';
+import {
+  jalaliDate,
+  monthName,
+  monthOnlyName,
+  previousMonth,
+  splitMonth,
+} from '../language/jalali.ts';
+import { persianNumber, pressMonth } from '../language/persian-text.ts';
+import { secretariatContact, secretariatName } from '../contract/secretariat.ts';
 import type { IndicatorLines } from './card-indicators.ts';
 import { EMPTY_LIST } from './card-indicator-list.ts';
 import { standingView, changeView, type ChangeView, type StandingView } from './card-standing.ts';
@@ -11,7 +17,7 @@ import { countText, provinceOnly, scoreText, shown } from './card-text.ts';
 import type { CardFacts } from './card-facts.ts';
 import { notEvaluatedView, type NotEvaluatedCardView } from './card-not-evaluated.ts';
 import { yearView, type YearView } from './card-year.ts';
-import { jalaliDayText } from '../reminders/reminder-calendar.ts';
+import { jalaliDayText } from '../runs/reminder-calendar.ts';
 
 /** What a card needs besides the figures: who ran it, on which data, and how it is sent. */
 export interface CardContext {

@@ -1,7 +1,7 @@
 // The agency's path through the Jalali year on its card.
-import type { AgencyResult } from '../compute-summary.ts';
-import { monthKey, monthOnlyName, splitMonth } from '../jalali.ts';
-import { toPersianDigits } from '../jalali.ts';
+import type { AgencyResult } from '../figures/compute-summary.ts';
+import { monthKey, monthOnlyName, splitMonth } from '../language/jalali.ts';
+import { toPersianDigits } from '../language/jalali.ts';
 import type { CardFacts } from './card-facts.ts';
 import { scoreText, shown } from './card-text.ts';
 

@@ -1,10 +1,10 @@
 // Which agencies get a report card this run, and each card's content and trace.
-import type { ComputedResults } from '../compute-summary.ts';
-import { cardContentHash } from '../content-hash.ts';
-import { KarnamehError } from '../errors.ts';
-import type { Model } from '../model.ts';
-import { normalizeName } from '../normalize.ts';
-import type { Problem } from '../problems.ts';
+import type { ComputedResults } from '../figures/compute-summary.ts';
+import { cardContentHash } from './card-content-hash.ts';
+import { KarnamehError } from '../contract/errors.ts';
+import type { Model } from '../contract/model.ts';
+import { normalizeName } from '../language/normalize.ts';
+import type { Problem } from '../contract/problems.ts';
 import { CardFacts } from './card-facts.ts';
 import { cardView, type CardView } from './card-view.ts';
 
@@ -42,7 +42,7 @@ export interface CardToSend {
   name: string;
   view: CardView;
   /**
-   * The content hash of the facts the card states about the agency (core/content-hash.ts),
+   * The content hash of the facts the card states about the agency (core/figures/content-hash.ts),
    * without the wording, run id, time or marks: equal for two runs exactly when the card
    * says the same thing about it, so a correction goes only to agencies whose card changed.
    */

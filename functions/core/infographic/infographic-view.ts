@@ -6,7 +6,7 @@ import {
   monthOnlyName,
   previousMonth,
   toPersianDigits,
-} from '../jalali.ts';
+} from '../language/jalali.ts';
 import {
   joinList,
   monthInYear,
@@ -14,14 +14,14 @@ import {
   persianNumber,
   pointsText,
   pressMonth,
-} from '../persian-text.ts';
-import type { ReleaseInput } from '../release-input.ts';
-import type { GroupSummary } from '../summary.ts';
-import { displayName, groupNaming, provinceName } from '../text/release/names.ts';
-import { overallMean, previousOverallMean } from '../text/release/overall.ts';
-import { rankingGroupView } from '../text/release/rankings.ts';
-import { setChanged } from '../text/release/like-for-like.ts';
-import { weakLabelsOf } from '../text/release/shares.ts';
+} from '../language/persian-text.ts';
+import type { ReleaseInput } from '../release/release-input.ts';
+import type { GroupSummary } from '../figures/summary.ts';
+import { displayName, groupNaming, provinceName } from '../release/names.ts';
+import { overallMean, previousOverallMean } from '../release/overall.ts';
+import { rankingGroupView } from '../release/rankings.ts';
+import { setChanged } from '../release/like-for-like.ts';
+import { weakLabelsOf } from '../release/shares.ts';
 
 /** What the picture is drawn from: the release's own input (a `ReleaseInput` will do). */
 export type InfographicInput = Pick<

@@ -4,15 +4,15 @@
  * problem at its tab and cell in Persian, and the round's tally for the secretary's digest.
  * Pure: the raw workbook and its parse for the month in, the round out.
  */
-import { cellText } from '../cell-values.ts';
-import { a1, type RawWorkbook } from '../cells.ts';
-import { monthName, type MonthKey } from '../jalali.ts';
-import type { Agency, Indicator, ParseResult, ScoreRow } from '../model.ts';
-import { normalizeName } from '../normalize.ts';
-import { faNumber, quote } from '../problem-messages.ts';
-import type { Problem } from '../problems.ts';
-import { findTab } from '../tab-lookup.ts';
-import { TABS } from '../tabs.ts';
+import { cellText } from '../contract/cell-values.ts';
+import { a1, type RawWorkbook } from '../contract/cells.ts';
+import { monthName, type MonthKey } from '../language/jalali.ts';
+import type { Agency, Indicator, ParseResult, ScoreRow } from '../contract/model.ts';
+import { normalizeName } from '../language/normalize.ts';
+import { faNumber, quote } from '../contract/problem-messages.ts';
+import type { Problem } from '../contract/problems.ts';
+import { findTab } from '../contract/tab-lookup.ts';
+import { TABS } from '../contract/tabs.ts';
 import { closestAgency } from './name-match.ts';
 
 /** One thing for an agency to fix: where, and what to do, in Persian. */

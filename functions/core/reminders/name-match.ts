@@ -3,7 +3,7 @@
  * id), normalised, is within a few edits of it or contains it, when exactly one is
  * closest. Used only to tell an agency that a row it may have typed was not read.
  */
-import { normalizeName } from '../normalize.ts';
+import { normalizeName } from '../language/normalize.ts';
 
 /** Edit distance (insertions, deletions, substitutions) between two strings, by code point. */
 export function editDistance(a: string, b: string): number {

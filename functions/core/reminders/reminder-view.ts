@@ -3,15 +3,15 @@
  * Persian (digits, «الف، ب و ج», the deadline as «۱۰ مرداد ۱۴۰۳»): the templates only place
  * and phrase it. Pure.
  */
-import { monthName, splitMonth, toPersianDigits, type MonthKey } from '../jalali.ts';
-import { pressMonth } from '../persian-text.ts';
+import { monthName, splitMonth, toPersianDigits, type MonthKey } from '../language/jalali.ts';
+import { pressMonth } from '../language/persian-text.ts';
 import type {
   AgencyReminder,
   AgencyRef,
   ReminderItem,
   ReminderRound,
 } from './collect-reminders.ts';
-import { jalaliDayText, jalaliDayWithWeekday, type JalaliDay } from './reminder-calendar.ts';
+import { jalaliDayText, jalaliDayWithWeekday, type JalaliDay } from '../runs/reminder-calendar.ts';
 
 export interface ReminderContext {
   province: string;

@@ -1,5 +1,5 @@
 /** `agencies/<id>.html` (only with `public_table: all`): one agency's months. */
-import { persianNumber } from '../persian-text.ts';
+import { persianNumber } from '../language/persian-text.ts';
 import { scoreChart } from './site-charts.ts';
 import { esc, page, siteNameOf, table } from './site-html.ts';
 import type { PublishedMonth } from './site-record.ts';

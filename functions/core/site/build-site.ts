@@ -1,5 +1,5 @@
 /** The static site from the kept months: every file's path, type and content (pure). */
-import { toCsv } from '../results-csv.ts';
+import { toCsv } from '../release/results-csv.ts';
 import { agencyFileName, agencyIds, agencyPage } from './agency-page.ts';
 import { indexPage } from './index-page.ts';
 import { monthPage } from './month-page.ts';

@@ -1,6 +1,6 @@
 /** `YYYY-MM/index.html`: what the release of the month says, as a page. */
-import { monthOnlyName } from '../jalali.ts';
-import { percentText, scoreFixedText } from '../persian-text.ts';
+import { monthOnlyName } from '../language/jalali.ts';
+import { percentText, scoreFixedText } from '../language/persian-text.ts';
 import { yearChart } from './site-charts.ts';
 import { esc, jalaliDay, page, siteNameOf, table } from './site-html.ts';
 import type { PublishedGroup, PublishedMonth } from './site-record.ts';

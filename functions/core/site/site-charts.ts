@@ -3,8 +3,8 @@
  * beside the month before, and the year so far. Each chart is drawn for the eye only
  * (`aria-hidden`): the same figures follow it as a table for screen readers.
  */
-import { monthOnlyName } from '../jalali.ts';
-import { percentSignText, persianNumber } from '../persian-text.ts';
+import { monthOnlyName } from '../language/jalali.ts';
+import { percentSignText, persianNumber } from '../language/persian-text.ts';
 import { esc } from './site-html.ts';
 
 const NOW_COLOUR = '#0b5394';

@@ -1,5 +1,5 @@
 /** The public site's page shell: escaping, the head with its one inline style sheet, header and footer. */
-import { jalaliDate, MONTH_NAMES, toPersianDigits } from '../jalali.ts';
+import { jalaliDate, MONTH_NAMES, toPersianDigits } from '../language/jalali.ts';
 
 /** Text for HTML content and attribute values: `& < > " '` escaped. */
 export function esc(text: string | number): string {

@@ -1,12 +1,12 @@
 /** A month as the public site keeps it (`YYYY-MM/results.json`): the figures as they were sent. */
 import * as z from 'zod';
-import { monthName } from '../jalali.ts';
-import type { Indicator } from '../model.ts';
-import { notEvaluatedReason } from '../persian-text.ts';
-import type { ReleaseInput } from '../release-input.ts';
-import type { GroupSummary } from '../summary.ts';
-import { displayName, groupNaming, provinceName } from '../text/release/names.ts';
-import { joinList } from '../persian-text.ts';
+import { monthName } from '../language/jalali.ts';
+import type { Indicator } from '../contract/model.ts';
+import { notEvaluatedReason } from '../language/persian-text.ts';
+import type { ReleaseInput } from '../release/release-input.ts';
+import type { GroupSummary } from '../figures/summary.ts';
+import { displayName, groupNaming, provinceName } from '../release/names.ts';
+import { joinList } from '../language/persian-text.ts';
 
 /**
  * What the pages show of the ranking: the announced ranks, every evaluated agency, or none

@@ -1,5 +1,5 @@
 /** Pieces of the public pages shared by the month page and the index: shares, ranks, the method. */
-import { monthOnlyName } from '../jalali.ts';
+import { monthOnlyName } from '../language/jalali.ts';
 import {
   joinList,
   numberWords,
@@ -7,7 +7,7 @@ import {
   outOf100Text,
   percentText,
   persianNumber,
-} from '../persian-text.ts';
+} from '../language/persian-text.ts';
 import { bandsChart } from './site-charts.ts';
 import { esc, table } from './site-html.ts';
 import type { PublishedGroup, PublishedMonth, PublishedRank } from './site-record.ts';

@@ -1,19 +1,19 @@
 import { hostname } from 'node:os';
-import { KarnamehError } from '../../core/errors.ts';
+import { KarnamehError } from '../../core/contract/errors.ts';
 import {
   claimDetail,
   deadClaim,
   deadClaims,
   liveClaims,
   type ProcessHere,
-} from '../../core/run-claims.ts';
+} from '../../core/runs/run-claims.ts';
 import {
   readRunsLog,
   runsHeaderGaps,
   runsHeaderMessage,
   runsKey,
   type RunsEntry,
-} from '../../core/runs-log.ts';
+} from '../../core/contract/runs-log.ts';
 import type { RunLock } from '../../ports.ts';
 import { ledgerEntry, ledgerWrite, type LedgerRun } from './ledger.ts';
 

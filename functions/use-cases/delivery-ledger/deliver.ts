@@ -1,5 +1,5 @@
-import { KarnamehError, isKarnamehError } from '../../core/errors.ts';
-import type { RunsEntry } from '../../core/runs-log.ts';
+import { KarnamehError, isKarnamehError } from '../../core/contract/errors.ts';
+import type { RunsEntry } from '../../core/contract/runs-log.ts';
 import type { MailPlace, Mailer, OutputTabs } from '../../ports.ts';
 import {
   DEFAULT_LIMITS,

@@ -4,10 +4,10 @@
  * before anything is decided; then this run's journal is opened, so each message's attempt
  * and outcome are on disk as they happen (deliver.ts). A journal is removed only once what
  * it says is in the runs tab: a crash between the fold's write and the removal folds it
- * again, which changes nothing (core/delivery-journal.ts `foldJournal`).
+ * again, which changes nothing (core/runs/delivery-journal.ts `foldJournal`).
  */
-import { foldJournal, upsertEntries } from '../../core/delivery-journal.ts';
-import type { ProcessHere } from '../../core/run-claims.ts';
+import { foldJournal, upsertEntries } from '../../core/runs/delivery-journal.ts';
+import type { ProcessHere } from '../../core/runs/run-claims.ts';
 import type { DeliveryJournal } from '../../ports.ts';
 import type { Claim } from './claim.ts';
 import { ledgerWrite, type LedgerRun } from './ledger.ts';

@@ -6,7 +6,7 @@
  *
  *   const claim = await claimRun(run, here);              // claim.ts: one run per month
  *   try {
- *     const state = deliveryState(claim.runs, run.month, kind, run.runId); // core/runs-log.ts
+ *     const state = deliveryState(claim.runs, run.month, kind, run.runId); // core/contract/runs-log.ts
  *     const { send, unconfirmed } = pickTargets(items, state, { resendUnconfirmed });
  *     const result = await deliverInBatches(run, claim.entry, { kind, items: send, mailer });
  *     await finishRun(run, claim.entry, status, detail);  // the run row's last word
@@ -41,8 +41,8 @@
  *   write: the first's last outcomes go with the second's first announcement
  *   (`carryLast`, `carried`); nothing is sent between them.
  */
-import type { MonthKey } from '../../core/jalali.ts';
-import type { RunKind, RunsEntry } from '../../core/runs-log.ts';
+import type { MonthKey } from '../../core/language/jalali.ts';
+import type { RunKind, RunsEntry } from '../../core/contract/runs-log.ts';
 import type {
   Logger,
   OutgoingMail,

@@ -1,4 +1,4 @@
-import type { DeliveryState } from '../../core/runs-log.ts';
+import type { DeliveryState } from '../../core/contract/runs-log.ts';
 
 export interface TargetOptions {
   /** Send to everyone again (a correction). */

@@ -4,9 +4,9 @@
  * month's open row in the runs tab calls for `close`. The release is out by then, so a
  * close that fails is said as a warning, never a failed run.
  */
-import { monthState } from '../../core/close-month.ts';
-import { readRunsLog } from '../../core/runs-log.ts';
-import { findTab } from '../../core/tab-lookup.ts';
+import { monthState } from '../../core/contract/close-month.ts';
+import { readRunsLog } from '../../core/contract/runs-log.ts';
+import { findTab } from '../../core/contract/tab-lookup.ts';
 import { closeMonth } from '../close-month.ts';
 import type { MonthRun } from './read-and-decide.ts';
 import type { RunMonthOutcome } from './types.ts';

@@ -2,7 +2,7 @@
  * Step 4 for the agencies' cards (send-cards.ts decides which): through the ledger, kind
  * `card`, after the release and inside its claim; the run row's end covers both kinds.
  */
-import { KarnamehError } from '../../core/errors.ts';
+import { KarnamehError } from '../../core/contract/errors.ts';
 import type { Claim } from '../delivery-ledger/claim.ts';
 import { deliverInBatches, type Carried, type DeliveryResult } from '../delivery-ledger/deliver.ts';
 import type { LedgerItem } from '../delivery-ledger/ledger.ts';

@@ -6,13 +6,13 @@
  */
 import { agencyCardsOn } from '../../core/cards/cards-to-send.ts';
 import { CardFacts } from '../../core/cards/card-facts.ts';
-import { lastCardHashes } from '../../core/cards/card-hash.ts';
-import type { ComputedResults } from '../../core/compute-summary.ts';
-import { cardContentHash } from '../../core/content-hash.ts';
-import type { MonthKey } from '../../core/jalali.ts';
-import type { Model } from '../../core/model.ts';
-import type { Problem } from '../../core/problems.ts';
-import { deliveryState, type RunsEntry } from '../../core/runs-log.ts';
+import { lastCardHashes } from '../../core/runs/card-hashes.ts';
+import type { ComputedResults } from '../../core/figures/compute-summary.ts';
+import { cardContentHash } from '../../core/cards/card-content-hash.ts';
+import type { MonthKey } from '../../core/language/jalali.ts';
+import type { Model } from '../../core/contract/model.ts';
+import type { Problem } from '../../core/contract/problems.ts';
+import { deliveryState, type RunsEntry } from '../../core/contract/runs-log.ts';
 
 /** The agencies that get a card this month: key `<agencyId>:<email lower-case>`. */
 function cardKeys(model: Model, computed: ComputedResults): { key: string; id: string }[] {

@@ -1,9 +1,9 @@
-import { problemsRows } from '../../core/problems-tab.ts';
-import { releaseWording, type ReleaseInput } from '../../core/release-input.ts';
-import { resultsTabRows } from '../../core/results-tab.ts';
-import { deliveryState, readRunsLog } from '../../core/runs-log.ts';
-import { findTab } from '../../core/tab-lookup.ts';
-import type { SummaryStatus } from '../../core/summary.ts';
+import { problemsRows } from '../../core/runs/problems-tab.ts';
+import { releaseWording, type ReleaseInput } from '../../core/release/release-input.ts';
+import { resultsTabRows } from '../../core/runs/results-tab.ts';
+import { deliveryState, readRunsLog } from '../../core/contract/runs-log.ts';
+import { findTab } from '../../core/contract/tab-lookup.ts';
+import type { SummaryStatus } from '../../core/figures/summary.ts';
 import type { WriteReport, WriteRequest } from '../../ports.ts';
 import { ledgerEntry, ledgerWrite } from '../delivery-ledger/ledger.ts';
 import { previewCards } from '../preview-cards.ts';

@@ -4,7 +4,7 @@
  * on the command line) is refused before anything is sent; the expected time is said when
  * it is over a minute.
  */
-import { KarnamehError } from '../../core/errors.ts';
+import { KarnamehError } from '../../core/contract/errors.ts';
 import type { Mailer } from '../../ports.ts';
 import type { LedgerRun } from '../delivery-ledger/ledger.ts';
 

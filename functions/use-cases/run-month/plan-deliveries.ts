@@ -1,6 +1,6 @@
-import { monthName } from '../../core/jalali.ts';
-import type { Recipient } from '../../core/model.ts';
-import { deliveryState, type RunsEntry } from '../../core/runs-log.ts';
+import { monthName } from '../../core/language/jalali.ts';
+import type { Recipient } from '../../core/contract/model.ts';
+import { deliveryState, type RunsEntry } from '../../core/contract/runs-log.ts';
 import { pickTargets } from '../delivery-ledger/targets.ts';
 import type { MonthRun } from './read-and-decide.ts';
 

@@ -5,7 +5,7 @@ import type { RenderedRelease } from '../../ports.ts';
 import type { DeliveryResult } from '../delivery-ledger/deliver.ts';
 import type { RunMonthOutcome } from './types.ts';
 import { previewSite, publishMonth } from '../publish-site.ts';
-import type { RunsEntry } from '../../core/runs-log.ts';
+import type { RunsEntry } from '../../core/contract/runs-log.ts';
 import { releaseInput } from './outcome.ts';
 import type { MonthRun } from './read-and-decide.ts';
 

@@ -1,22 +1,22 @@
-import { computeResults } from '../../core/compute-summary.ts';
-import { fatalSummary } from '../../core/fatal-summary.ts';
-import { defaultMonth, type MonthKey } from '../../core/jalali.ts';
-import { parseWorkbook } from '../../core/parse-workbook.ts';
-import { decideRun, type RunGate } from '../../core/run-gate.ts';
+import { computeResults } from '../../core/figures/compute-summary.ts';
+import { fatalSummary } from '../../core/figures/fatal-summary.ts';
+import { defaultMonth, type MonthKey } from '../../core/language/jalali.ts';
+import { parseWorkbook } from '../../core/contract/parse-workbook.ts';
+import { decideRun, type RunGate } from '../../core/runs/run-gate.ts';
 import {
   type RunsEntry,
   readRunsLog,
   runsHeaderGaps,
   runsHeaderMessage,
   sentRecordTabs,
-} from '../../core/runs-log.ts';
-import { withJournals } from '../../core/delivery-journal.ts';
-import { findTab } from '../../core/tab-lookup.ts';
-import type { RawWorkbook } from '../../core/cells.ts';
-import type { Summary } from '../../core/summary.ts';
-import type { Problem } from '../../core/problems.ts';
+} from '../../core/contract/runs-log.ts';
+import { withJournals } from '../../core/runs/delivery-journal.ts';
+import { findTab } from '../../core/contract/tab-lookup.ts';
+import type { RawWorkbook } from '../../core/contract/cells.ts';
+import type { Summary } from '../../core/figures/summary.ts';
+import type { Problem } from '../../core/contract/problems.ts';
 import type { LedgerRun } from '../delivery-ledger/ledger.ts';
-import { inputDigest } from '../../core/input-digest.ts';
+import { inputDigest } from '../../core/runs/input-digest.ts';
 import { gateFacts } from './gate-input.ts';
 import type { RunMonthOptions, RunMonthPorts } from './types.ts';
 
@@ -31,7 +31,7 @@ export interface MonthRun {
   parsed: ReturnType<typeof parseWorkbook>;
   computed: ReturnType<typeof computeResults> | null;
   summary: Summary;
-  /** What the data lets the run do (core/run-gate.ts); its warnings are in the summary. */
+  /** What the data lets the run do (core/runs/run-gate.ts); its warnings are in the summary. */
   gate: RunGate;
   /** The run as the delivery ledger knows it. */
   ledger: LedgerRun;
@@ -116,7 +116,7 @@ export type Decision =
   | { kind: 'send' };
 
 /**
- * Step 1b: whether the data lets the month go out, by the run gate (core/run-gate.ts). Pure.
+ * Step 1b: whether the data lets the month go out, by the run gate (core/runs/run-gate.ts). Pure.
  * Who gets the release is decided after the claim, from the runs tab as it is then
  * (plan-deliveries.ts). A dry run still renders, marked blocked, unless there is nothing to
  * render (no figures, nobody evaluated).

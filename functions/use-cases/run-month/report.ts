@@ -1,5 +1,5 @@
-import { monthName } from '../../core/jalali.ts';
-import type { RunsEntry } from '../../core/runs-log.ts';
+import { monthName } from '../../core/language/jalali.ts';
+import type { RunsEntry } from '../../core/contract/runs-log.ts';
 import type { DeliveryResult } from '../delivery-ledger/deliver.ts';
 import { outcomeOf } from './outcome.ts';
 import type { MonthRun } from './read-and-decide.ts';

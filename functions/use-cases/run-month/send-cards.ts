@@ -1,15 +1,15 @@
 /**
  * The agencies' cards, sent after the release inside the same claim (issue 12): kind
  * `card` in the runs tab, one row per agency under the key `<agencyId>:<email lower-case>`,
- * its `digest` the card's content hash (core/content-hash.ts), its detail the message id. Exactly once per agency
+ * its `digest` the card's content hash (core/figures/content-hash.ts), its detail the message id. Exactly once per agency
  * per month through the delivery ledger; a plain rerun sends the cards never confirmed sent
  * (failed, skipped, never tried), even when the release itself has nobody left; `--force`
  * on a month already sent re-sends, marked «اصلاحیه», only the cards whose hash changed.
  */
-import { lastCardHashes } from '../../core/cards/card-hash.ts';
+import { lastCardHashes } from '../../core/runs/card-hashes.ts';
 import { cardsToSend, type CardToSend } from '../../core/cards/cards-to-send.ts';
-import { KarnamehError } from '../../core/errors.ts';
-import { deliveryState, type RunsEntry } from '../../core/runs-log.ts';
+import { KarnamehError } from '../../core/contract/errors.ts';
+import { deliveryState, type RunsEntry } from '../../core/contract/runs-log.ts';
 import { cardMail } from '../card-mail.ts';
 import type { DeliveryLimits, LedgerItem } from '../delivery-ledger/ledger.ts';
 import type { MonthRun } from './read-and-decide.ts';

@@ -1,6 +1,6 @@
-import type { MonthKey } from '../../core/jalali.ts';
-import type { ProcessHere } from '../../core/run-claims.ts';
-import type { Summary } from '../../core/summary.ts';
+import type { MonthKey } from '../../core/language/jalali.ts';
+import type { ProcessHere } from '../../core/runs/run-claims.ts';
+import type { Summary } from '../../core/figures/summary.ts';
 import type { SendingLimit } from './pace-check.ts';
 import type {
   DeliveryJournal,

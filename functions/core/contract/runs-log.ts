@@ -1,0 +1,271 @@
+import type { CellValue, RawTab } from './cells.ts';
+import type { MonthKey } from '../language/jalali.ts';
+import { normalizeName } from '../language/normalize.ts';
+import { TABS } from './tabs.ts';
+
+/**
+ * The runs tab: one row per run (kind `run`) and one per recipient of each mail it sends
+ * (kind `delivery` for the release, `test` for a test copy sent with --to; `card`,
+ * `reminder`, `digest` for the other mail kinds). A row is keyed by run id, kind and
+ * recipient key (runsKey): a write replaces its own rows in place and appends new ones,
+ * never touching another run's (mergeRunsRows). A delivery row is written `pending` before
+ * its batch goes out and updated to `sent`, `failed`, `unconfirmed` (handed over, reply
+ * never came) or `skipped` (not tried: the run was stopped) after, so a crash in between
+ * leaves at most one batch of `pending` rows instead of a silent second copy.
+ */
+export type RunKind =
+  | 'run'
+  | 'delivery'
+  | 'test'
+  | 'card'
+  | 'reminder'
+  | 'digest'
+  /** The agencies' data entry (workbook.md, "Opening and closing a month"). */
+  | 'open'
+  | 'close'
+  | 'reopen';
+export type RunStatus =
+  | 'started'
+  | 'sent'
+  | 'partial'
+  | 'failed'
+  | 'blocked'
+  | 'already-sent'
+  | 'interrupted'
+  | 'pending'
+  | 'unconfirmed'
+  | 'skipped'
+  /** An open, close or reopen that was carried out. */
+  | 'done';
+
+export interface RunsEntry {
+  runId: string;
+  month: MonthKey;
+  /** ISO 8601 instant. */
+  at: string;
+  kind: RunKind;
+  status: RunStatus;
+  recipient: string;
+  requestedBy: string;
+  digest: string;
+  detail: string;
+}
+
+const COLUMNS = TABS.runs.columns;
+const FIELD_OF_KEY: Record<string, keyof RunsEntry> = {
+  run_id: 'runId',
+  month: 'month',
+  at: 'at',
+  kind: 'kind',
+  status: 'status',
+  recipient: 'recipient',
+  requested_by: 'requestedBy',
+  digest: 'digest',
+  detail: 'detail',
+};
+
+const text = (value: CellValue | undefined): string =>
+  value === null || value === undefined
+    ? ''
+    : value instanceof Date
+      ? Number.isNaN(value.getTime())
+        ? ''
+        : value.toISOString()
+      : String(value).trim();
+
+/** The columns a runs row cannot be read without (readRunsLog drops rows lacking them). */
+const NEEDED = new Set(['run_id', 'month', 'kind', 'status', 'recipient']);
+
+/**
+ * The labels of needed columns row 1 of a runs tab with rows does not hold (a row inserted
+ * above the header, a column deleted): every record of such a tab reads as absent.
+ */
+export function runsHeaderGaps(tab: RawTab | undefined): string[] {
+  if (!tab || tab.rows.length === 0) return [];
+  const header = new Set((tab.rows[0] ?? []).map((cell) => normalizeName(text(cell))));
+  return COLUMNS.filter(
+    (c) =>
+      NEEDED.has(c.key) && !header.has(normalizeName(c.key)) && !header.has(normalizeName(c.label)),
+  ).map((c) => c.label);
+}
+
+/** What to tell a person about `runsHeaderGaps` (non-empty). */
+export function runsHeaderMessage(gaps: string[]): string {
+  const columns = gaps.map((label) => `«${label}»`).join(', ');
+  return `row 1 of the runs tab «${TABS.runs.label}» has no ${columns} column (a row inserted above its header, or a column deleted?), so none of its records can be read: put the header back in row 1 and run again`;
+}
+
+/** Reads the runs tab as the product wrote it; rows it cannot read are dropped. */
+export function readRunsLog(tab: RawTab | undefined): RunsEntry[] {
+  if (!tab || tab.rows.length === 0) return [];
+  const header = (tab.rows[0] ?? []).map((cell) => normalizeName(text(cell)));
+  const index = new Map<keyof RunsEntry, number>();
+  for (const column of COLUMNS) {
+    const at = header.findIndex(
+      (h) => h === normalizeName(column.key) || h === normalizeName(column.label),
+    );
+    const field = FIELD_OF_KEY[column.key];
+    if (at >= 0 && field) index.set(field, at);
+  }
+  const entries: RunsEntry[] = [];
+  for (const row of tab.rows.slice(1)) {
+    const get = (field: keyof RunsEntry): string => {
+      const at = index.get(field);
+      return at === undefined ? '' : text(row[at]);
+    };
+    const entry: RunsEntry = {
+      runId: get('runId'),
+      month: get('month'),
+      at: get('at'),
+      kind: get('kind') as RunKind,
+      status: get('status') as RunStatus,
+      recipient: get('recipient').toLowerCase(),
+      requestedBy: get('requestedBy'),
+      digest: get('digest'),
+      detail: get('detail'),
+    };
+    if (entry.runId && entry.month) entries.push(entry);
+  }
+  return entries;
+}
+
+/** The runs tab's rows (header first) for the given entries. */
+export function runsRows(entries: RunsEntry[]): CellValue[][] {
+  const header = COLUMNS.map((c) => c.label);
+  const rows = entries.map((entry) =>
+    COLUMNS.map((c) => {
+      const field = FIELD_OF_KEY[c.key];
+      return field ? entry[field] : '';
+    }),
+  );
+  return [header, ...rows];
+}
+
+/** The identity of a runs row: a write replaces the row with the same key, appends the others. */
+export function runsKey(entry: Pick<RunsEntry, 'runId' | 'kind' | 'recipient'>): string {
+  return `${entry.runId}\u0000${entry.kind}\u0000${entry.recipient.toLowerCase()}`;
+}
+
+/**
+ * The runs tab as it must be after upserting `entries` (rows of one run) into `current`
+ * (the tab as it is now, read at write time): a row with the same key (runsKey) is
+ * replaced in place, the others are appended in order; every other row (another run's,
+ * one the product cannot read, a blank one) is kept as it is. The cells follow the
+ * current header's columns (the canonical header when the tab is empty or has none).
+ */
+export function mergeRunsRows(current: RawTab | undefined, entries: RunsEntry[]): CellValue[][] {
+  const rows = (current?.rows ?? []).map((row) => row.slice());
+  const headerRow = rows[0] ?? [];
+  const header = headerRow.map((cell) => normalizeName(text(cell)));
+  const columnOf = (key: string, label: string): number =>
+    header.findIndex((h) => h === normalizeName(key) || h === normalizeName(label));
+  const hasHeader = COLUMNS.some((c) => columnOf(c.key, c.label) >= 0);
+  if (!hasHeader) {
+    // An empty tab gets the header; a tab without one (not the product's) keeps its rows.
+    const canonical = runsRows(entries);
+    return rows.length === 0 ? canonical : [...rows, ...canonical.slice(1)];
+  }
+  const layout = COLUMNS.map((c) => ({ field: FIELD_OF_KEY[c.key], at: columnOf(c.key, c.label) }));
+  const place = new Map<string, number>();
+  rows.forEach((row, i) => {
+    if (i === 0) return;
+    const get = (field: keyof RunsEntry): string => {
+      const at = layout.find((l) => l.field === field)?.at ?? -1;
+      return at < 0 ? '' : text(row[at]);
+    };
+    const runId = get('runId');
+    if (runId)
+      place.set(runsKey({ runId, kind: get('kind') as RunKind, recipient: get('recipient') }), i);
+  });
+  const width = Math.max(headerRow.length, ...layout.map((l) => l.at + 1));
+  for (const entry of entries) {
+    const at = place.get(runsKey(entry));
+    const row: CellValue[] = at === undefined ? Array<CellValue>(width).fill('') : (rows[at] ?? []);
+    while (row.length < width) row.push('');
+    for (const { field, at: column } of layout) {
+      if (field && column >= 0) row[column] = entry[field];
+    }
+    if (at === undefined) {
+      place.set(runsKey(entry), rows.length);
+      rows.push(row);
+    } else rows[at] = row;
+  }
+  return rows;
+}
+
+/** The mail kinds of a reminder round (use-cases/deliver-reminders.ts): never the release. */
+export const REMINDER_KINDS: ReadonlySet<RunKind> = new Set<RunKind>(['reminder', 'digest']);
+
+/**
+ * The runs that sent reminders or digests: their `run` rows (ended `sent`, `partial`, …)
+ * say nothing about the month's release.
+ */
+export function reminderRuns(entries: readonly RunsEntry[]): Set<string> {
+  return new Set(entries.filter((e) => REMINDER_KINDS.has(e.kind)).map((e) => e.runId));
+}
+
+/** What the runs tab says about one kind of mail of a month, per recipient key. */
+export interface DeliveryState {
+  /** Some run of the month went out (fully or partly). */
+  monthSent: boolean;
+  /** Keys (lower-case) whose mail was confirmed sent. */
+  reached: Set<string>;
+  /**
+   * Keys whose last try was never confirmed: `pending` (the run stopped between sending and
+   * recording) or `unconfirmed` (handed over, no reply). Not sent again automatically.
+   */
+  unconfirmed: RunsEntry[];
+}
+
+/**
+ * The delivery state of `kind` mail for `month`: a key ever `sent` is reached; otherwise
+ * its last row decides (`pending`/`unconfirmed`: unconfirmed; `failed`/`skipped`: to be
+ * sent again). Rows of `exceptRun` (the run asking) are left out.
+ */
+export function deliveryState(
+  entries: readonly RunsEntry[],
+  month: MonthKey,
+  kind: RunKind = 'delivery',
+  exceptRun = '',
+): DeliveryState {
+  const reached = new Set<string>();
+  const last = new Map<string, RunsEntry>();
+  let monthSent = false;
+  const reminders = reminderRuns(entries);
+  for (const entry of entries) {
+    if (entry.month !== month || entry.runId === exceptRun) continue;
+    if (kind === 'delivery' && entry.kind === 'run' && !reminders.has(entry.runId)) {
+      if (entry.status === 'sent' || entry.status === 'partial') monthSent = true;
+    }
+    if (entry.kind !== kind) continue;
+    if (entry.status === 'sent') {
+      monthSent = true;
+      reached.add(entry.recipient);
+    }
+    last.set(entry.recipient, entry);
+  }
+  const unconfirmed = [...last.values()].filter(
+    (e) => !reached.has(e.recipient) && (e.status === 'pending' || e.status === 'unconfirmed'),
+  );
+  return { monthSent, reached, unconfirmed };
+}
+
+const SENT_KINDS = new Set(['run', 'delivery', 'card', 'test']);
+
+/**
+ * Tabs other than the runs tab that hold what looks like a record of mail sent (a row with
+ * a kind and the status `sent`): a runs tab whose header was lost and that was renamed, a
+ * copy. The product never starts a new runs tab beside them (it would send the month again).
+ */
+export function sentRecordTabs(tabs: readonly RawTab[], runsTab: RawTab | undefined): string[] {
+  return tabs
+    .filter(
+      (tab) =>
+        tab !== runsTab &&
+        tab.rows.some((row) => {
+          const cells = row.map(text);
+          return cells.includes('sent') && cells.some((cell) => SENT_KINDS.has(cell));
+        }),
+    )
+    .map((tab) => tab.name);
+}

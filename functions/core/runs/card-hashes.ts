@@ -1,0 +1,44 @@
+/**
+ * The content hashes of the agencies' cards as the runs tab recorded them when each card
+ * was sent (its `digest` column; core/figures/content-hash.ts), and which reached cards say other
+ * facts now than they did then.
+ */
+import { isContentHash } from '../figures/content-hash.ts';
+import type { RunsEntry } from '../contract/runs-log.ts';
+
+/**
+ * The content hash of the last card sent under each key in the month. A row written by an
+ * earlier version (its digest the whole workbook's, not the card's) gives '' (unknown).
+ */
+export function lastCardHashes(runs: readonly RunsEntry[], month: string): Map<string, string> {
+  const hashes = new Map<string, string>();
+  for (const entry of runs) {
+    if (entry.month !== month || entry.kind !== 'card' || entry.status !== 'sent') continue;
+    hashes.set(entry.recipient, isContentHash(entry.digest) ? entry.digest : '');
+  }
+  return hashes;
+}
+
+/** A card sent before whose facts changed since: its key and both hashes. */
+export interface ChangedCard {
+  key: string;
+  then: string;
+  now: string;
+}
+
+/**
+ * The cards of the month sent before (a known hash) whose content hash now (`now`, by
+ * key) differs. A card sent under an unknown hash (an earlier version's row) is not listed.
+ */
+export function changedCards(
+  runs: readonly RunsEntry[],
+  month: string,
+  now: ReadonlyMap<string, string>,
+): ChangedCard[] {
+  const changed: ChangedCard[] = [];
+  for (const [key, then] of lastCardHashes(runs, month)) {
+    const hash = now.get(key);
+    if (then !== '' && hash !== undefined && hash !== then) changed.push({ key, then, now: hash });
+  }
+  return changed;
+}

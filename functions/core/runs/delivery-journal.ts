@@ -1,0 +1,176 @@
+/**
+ * The delivery journal's records and how they fold into the runs tab (pure).
+ *
+ * The command line writes one journal file per run (adapters/journal/file-journal.ts), one
+ * JSON object per line, each synced before the next step:
+ * - `run`: the run's header (its id, month, process, who asked, digest);
+ * - `try`: a message is about to be handed to the mail server (written before it is);
+ * - `done`: its outcome (`sent`, `failed`, `unconfirmed`) and the row's detail.
+ * A message handed over always has its `try` on disk first, so a key with no `try` was never
+ * attempted, a `try` with no `done` is the one message in flight when the run died, and a
+ * `done` says what the runs tab may not (a write that failed after the message went out).
+ * A last line cut short by a kill is not JSON and is ignored (its step never happened: a
+ * `try` not on disk means the message was not handed over yet).
+ */
+import type { MonthKey } from '../language/jalali.ts';
+import { runsKey, type RunKind, type RunsEntry } from '../contract/runs-log.ts';
+
+export type JournalStatus = 'sent' | 'failed' | 'unconfirmed';
+
+export type JournalRecord =
+  | {
+      t: 'run';
+      runId: string;
+      month: MonthKey;
+      pid: number;
+      host: string;
+      requestedBy: string;
+      digest: string;
+      at: string;
+    }
+  | { t: 'try'; kind: RunKind; key: string; at: string; digest?: string }
+  | { t: 'done'; kind: RunKind; key: string; status: JournalStatus; detail: string; at: string };
+
+/** One run's journal as read back: its header and its records, in order. */
+export interface JournalRun {
+  /** Where it was read from (the adapter removes it once folded). */
+  file: string;
+  header: Extract<JournalRecord, { t: 'run' }>;
+  records: Exclude<JournalRecord, { t: 'run' }>[];
+  /** Lines that could not be read (a last line cut short by a kill, or damage). */
+  unreadable: number;
+}
+
+/** One record as a line of the journal. */
+export const journalLine = (record: JournalRecord): string => `${JSON.stringify(record)}\n`;
+
+const STATUSES = new Set<string>(['sent', 'failed', 'unconfirmed']);
+
+function record(value: unknown): JournalRecord | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const r = value as Record<string, unknown>;
+  const str = (k: string) => typeof r[k] === 'string';
+  if (r.t === 'run' && str('runId') && str('month') && typeof r.pid === 'number') {
+    return value as JournalRecord;
+  }
+  if (r.t === 'try' && str('kind') && str('key')) return value as JournalRecord;
+  if (r.t === 'done' && str('kind') && str('key') && STATUSES.has(String(r.status))) {
+    return value as JournalRecord;
+  }
+  return null;
+}
+
+/** Reads a journal file's text; null when its header cannot be read (nothing to fold). */
+export function parseJournal(file: string, text: string): JournalRun | null {
+  let unreadable = 0;
+  const records: JournalRecord[] = [];
+  for (const line of text.split('\n')) {
+    if (line.trim() === '') continue;
+    let parsed: JournalRecord | null = null;
+    try {
+      parsed = record(JSON.parse(line));
+    } catch {
+      parsed = null;
+    }
+    if (parsed) records.push(parsed);
+    else unreadable += 1;
+  }
+  const [header, ...rest] = records;
+  if (header?.t !== 'run') return null;
+  const body = rest.filter((r): r is Exclude<JournalRecord, { t: 'run' }> => r.t !== 'run');
+  return { file, header, records: body, unreadable };
+}
+
+/** Words of the runs tab (Persian) for what the fold decided. */
+const NOT_TRIED = 'فرستاده نشد: اجرا پیش از نوبت این پیام متوقف شد (از دفتر ارسال)';
+const IN_FLIGHT = 'تأیید نشد: اجرا هنگام ارسال همین پیام متوقف شد (از دفتر ارسال)';
+const RUN_STOPPED = 'اجرا ناتمام ماند؛ نتیجهٔ ارسال‌ها از دفتر ارسال ثبت شد';
+
+/**
+ * The rows to upsert into the runs tab for one journaled run that is over (its process is
+ * gone): for each of its mail rows still `pending` in the tab, or missing from it, what the
+ * journal knows (sent / failed / unconfirmed with its detail; `unconfirmed` for the one
+ * message in flight; `skipped` for a key never attempted); its run row, still `started`,
+ * becomes `interrupted`. A row the tab already holds as anything but `pending` is the
+ * run's own last word and is left alone, so folding twice changes nothing.
+ */
+export function foldJournal(
+  runs: readonly RunsEntry[],
+  journal: JournalRun,
+  now: Date,
+): RunsEntry[] {
+  const { header } = journal;
+  const at = now.toISOString();
+  const inTab = new Map(runs.filter((e) => e.runId === header.runId).map((e) => [runsKey(e), e]));
+  const base = (kind: RunKind, recipient: string): RunsEntry => ({
+    runId: header.runId,
+    month: header.month,
+    at,
+    kind,
+    status: 'pending',
+    recipient,
+    requestedBy: header.requestedBy,
+    digest: header.digest,
+    detail: '',
+  });
+  const open = (kind: RunKind, key: string): boolean => {
+    const row = inTab.get(runsKey({ runId: header.runId, kind, recipient: key }));
+    return !row || row.status === 'pending';
+  };
+  const known = new Map<string, RunsEntry>();
+  for (const r of journal.records) {
+    const key = r.key.toLowerCase();
+    if (!open(r.kind, key)) continue;
+    const id = runsKey({ runId: header.runId, kind: r.kind, recipient: key });
+    const row = known.get(id) ?? { ...base(r.kind, key), ...inTab.get(id) };
+    if (r.t === 'try') {
+      Object.assign(row, { status: 'unconfirmed', detail: IN_FLIGHT, at: r.at });
+      if (r.digest) row.digest = r.digest;
+    } else Object.assign(row, { status: r.status, detail: r.detail, at: r.at });
+    known.set(id, row);
+  }
+  const rows = [...known.values()];
+  for (const [id, row] of inTab) {
+    if (row.kind === 'run' || row.status !== 'pending' || known.has(id)) continue;
+    rows.push({ ...row, status: 'skipped', detail: NOT_TRIED, at });
+  }
+  const runRow = inTab.get(runsKey({ runId: header.runId, kind: 'run', recipient: '' }));
+  if (runRow?.status === 'started') {
+    rows.unshift({
+      ...runRow,
+      status: 'interrupted',
+      detail: `${RUN_STOPPED}؛ ${runRow.detail}`,
+      at,
+    });
+  }
+  return rows;
+}
+
+/**
+ * The runs tab as read, with what the journals of runs that are over add (for deciding
+ * before the claim; the fold itself is written after it: journal-fold.ts).
+ */
+export function withJournals(
+  runs: readonly RunsEntry[],
+  journals: readonly JournalRun[],
+  now: Date,
+): RunsEntry[] {
+  return journals.reduce<RunsEntry[]>(
+    (acc, journal) => upsertEntries(acc, foldJournal(acc, journal, now)),
+    [...runs],
+  );
+}
+
+/** `runs` with `rows` upserted by key (as the store does): the runs tab after a fold. */
+export function upsertEntries(runs: readonly RunsEntry[], rows: readonly RunsEntry[]): RunsEntry[] {
+  const out = [...runs];
+  const index = new Map(out.map((e, i) => [runsKey(e), i]));
+  for (const row of rows) {
+    const at = index.get(runsKey(row));
+    if (at === undefined) {
+      index.set(runsKey(row), out.length);
+      out.push(row);
+    } else out[at] = row;
+  }
+  return out;
+}
