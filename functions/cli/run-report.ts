@@ -1,7 +1,7 @@
 // What `karnameh run` and `check` tell the person at the terminal: the problems and logs on stderr, the figures (or, with --json, the summary JSON with its deliveries) on stdout.
 import { dirname, join } from 'node:path';
 import { previewDir } from '../compose.ts';
-import type { Summary } from '../core/summary.ts';
+import type { Summary } from '../core/figures/summary.ts';
 import type { Logger } from '../ports.ts';
 import type { RunMonthOutcome } from '../use-cases/run-month.ts';
 import { summaryAnswer } from '../use-cases/run-month/answer.ts';

@@ -10,7 +10,7 @@ import type { sheets_v4 } from '@googleapis/sheets';
 import type { SheetsStandIn } from '../support/sheets-stand-in.ts';
 import { emlFiles } from '../support/outbox-files.ts';
 
-/** What interfaces.md says points `--sheet` at a stand-in of the API. */
+/** What docs/command-line.md#environment says points `--sheet` at a stand-in of the API. */
 export function standInEnv(standIn: SheetsStandIn): NodeJS.ProcessEnv {
   return { SHEETS_API_URL: standIn.url, SHEETS_ACCESS_TOKEN: standIn.token };
 }

@@ -1,6 +1,6 @@
 // What a run answers, shared by `karnameh run --json` and the HTTP functions: the summary JSON with its deliveries (interfaces.md), and the run's own facts.
 import { basename, dirname } from 'node:path';
-import type { Summary } from '../../core/summary.ts';
+import type { Summary } from '../../core/figures/summary.ts';
 import type { DeliveryOutcome, RunMonthOutcome } from './types.ts';
 
 /** One message of the run, as interfaces.md's summary JSON gives it. */
