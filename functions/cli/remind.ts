@@ -62,10 +62,28 @@ export async function remindCommand(
 const many = (n: number, word: string, words = `${word}s`): string =>
   `${n} ${n === 1 ? word : words}`;
 
+/** The messages of a round not sent, counted by why (`  not sent: 3 already sent today`). */
+function notSentLine(deliveries: RemindOutcome['deliveries']): string | null {
+  const reasons = new Map<string, number>();
+  for (const d of deliveries.filter((d) => d.status !== 'sent')) {
+    const why =
+      d.status === 'skipped' && d.detail.startsWith('stopped')
+        ? 'stopped before it, the next round sends it'
+        : d.status === 'skipped'
+          ? 'already sent today'
+          : d.status === 'unconfirmed'
+            ? 'never confirmed, not sent again'
+            : 'failed, the next round sends it';
+    reasons.set(why, (reasons.get(why) ?? 0) + 1);
+  }
+  if (reasons.size === 0) return null;
+  return `  not sent: ${[...reasons].map(([why, n]) => `${n} ${why}`).join('; ')}`;
+}
+
 /**
  * The round in one block (stdout): whom it reminds, what went out (or, without SMTP, was
- * `written` as .eml files, or rendered by a dry run) and where, what was not sent and why, counted; `--verbose`
- * lists each reminder on stderr.
+ * `written` as .eml files, or rendered by a dry run) and where, what was not sent and why,
+ * counted; `--verbose` lists each reminder on stderr.
  */
 export function remindLines(outcome: RemindOutcome, written: boolean): string {
   const { reminders, digest, deliveries } = outcome;
@@ -73,6 +91,10 @@ export function remindLines(outcome: RemindOutcome, written: boolean): string {
   const lines = [
     `reminders for ${outcome.monthName} (${outcome.month}) on ${outcome.today}${deadline}`,
   ];
+  // Stopped before any reminder was made (the release is out, the workbook unreadable): why.
+  if (reminders.length === 0 && deliveries.length === 0 && outcome.status !== 'dry-run') {
+    return `${[...lines, `  ${outcome.message}`].join('\n')}\n`;
+  }
   const addresses = new Set(reminders.flatMap((r) => r.emails.map((e) => e.toLowerCase())));
   const unsubmitted = reminders.filter((r) => r.notSubmitted).length;
   lines.push(
@@ -93,24 +115,10 @@ export function remindLines(outcome: RemindOutcome, written: boolean): string {
       `  ${verb}: ${many(count('sent', 'reminder'), 'reminder')}, ${many(count('sent', 'digest'), 'digest')}`,
     );
   }
-  const reasons = new Map<string, number>();
-  for (const d of deliveries.filter((d) => d.status !== 'sent')) {
-    const why =
-      d.status === 'skipped' && d.detail.startsWith('stopped')
-        ? 'stopped before it, the next round sends it'
-        : d.status === 'skipped'
-          ? 'already sent today'
-          : d.status === 'unconfirmed'
-            ? 'never confirmed, not sent again'
-            : 'failed, the next round sends it';
-    reasons.set(why, (reasons.get(why) ?? 0) + 1);
-  }
-  if (reasons.size > 0) {
-    lines.push(`  not sent: ${[...reasons].map(([why, n]) => `${n} ${why}`).join('; ')}`);
-  }
+  const notSent = notSentLine(deliveries);
+  if (notSent) lines.push(notSent);
   if (digest.withoutEmail.length > 0) {
     lines.push(`  no email, not reminded: ${digest.withoutEmail.join(', ')}`);
   }
-  if (outcome.status !== 'dry-run' && deliveries.length === 0) lines.push(`  ${outcome.message}`);
   return `${lines.join('\n')}\n`;
 }

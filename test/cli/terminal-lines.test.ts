@@ -251,6 +251,22 @@ describe('karnameh remind', () => {
   }, 60_000);
 });
 
+describe('karnameh remind after the release went out', () => {
+  it('says in its block why nothing was made', async () => {
+    expect((await karnameh(runArgs())).code).toBe(0);
+    const args = ['remind', '--workbook', box.workbook, '--month', '1403-04'];
+    const after = await karnameh([...args, '--outbox', box.outbox]);
+    expect(after.code, after.stderr).toBe(0);
+    expect(after.stdout).toBe(
+      [
+        'reminders for تیر ۱۴۰۳ (1403-04) on 1403-05-04',
+        '  the release of 1403-04 was sent (runs tab): reminders for it have stopped; nothing sent',
+        '',
+      ].join('\n'),
+    );
+  }, 60_000);
+});
+
 describe('--verbose on the command line', () => {
   it('is in the usage of run, remind and watch, and refused by a command that sends nothing', async () => {
     for (const command of ['run', 'remind', 'watch']) {
