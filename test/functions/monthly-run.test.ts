@@ -84,7 +84,7 @@ describe('monthlyRun: 200', () => {
       requestedBy: 'z.moradi@example.org',
       unconfirmed: [],
     });
-    // Every message of the run, in the form of interfaces.md, as `karnameh run --json` gives it.
+    // Every message of the run, in the form docs/command-line.md gives, as `karnameh run --json` gives it.
     const deliveries = sent.json().deliveries as { recipient: string }[];
     expect([...deliveries].sort((x, y) => x.recipient.localeCompare(y.recipient))).toEqual(
       RECIPIENTS.map((recipient) => ({
