@@ -1,3 +1,4 @@
+/** The ports: what the use cases ask of stores, mailers, renderers, journals and sites. */
 import type { CardView } from './core/cards/card-view.ts';
 import type { ArchiveAppend } from './core/contract/close-month.ts';
 import type { GuardWanted } from './core/runs/guard-wanted.ts';
@@ -95,7 +96,7 @@ export interface WorkbookStore {
   editMonth?(plan: (workbook: RawWorkbook) => MonthEdit | null): Promise<MonthEditReport>;
 }
 
-/** Rows appended to the scores tab by `open`, after its last row (workbook.md). */
+/** Rows appended to the scores tab by `open`, after its last row (docs/workbook.md#opening-and-closing-a-month). */
 export interface ScoresAppend {
   /** Header cells to set (empty ones only): zero-based column, text. */
   header: { column: number; text: string }[];
@@ -164,6 +165,20 @@ export interface SentMail {
   messageId: string;
   /** The SMTP server's reply (`250 2.0.0 OK …`), or where an outbox wrote the file. */
   response?: string;
+  /** The .eml file an outbox wrote (nothing went over the network). */
+  file?: string;
+}
+
+/**
+ * What a message is, for a mailer that files it: the outbox puts it in
+ * `<outbox>/<month>/<run id>/{release,cards,reminders}/` under a name from `key`.
+ */
+export interface MailPlace {
+  month: string;
+  runId: string;
+  kind: 'delivery' | 'test' | 'card' | 'reminder' | 'digest';
+  /** The ledger key of the message (the address; `a17:ali@x.org` for a card). */
+  key: string;
 }
 
 export interface Mailer {
@@ -176,8 +191,10 @@ export interface Mailer {
    * safe to send again), `mail.unconfirmed` when the whole message was handed over and no
    * reply came (the server may have it: never sent again blindly).
    */
-  send(mail: OutgoingMail): Promise<SentMail>;
+  send(mail: OutgoingMail, place?: MailPlace): Promise<SentMail>;
   close(): Promise<void>;
+  /** The folder it writes messages into as .eml files, when it sends nothing (no SMTP). */
+  readonly outbox?: string;
   /** The pace (SMTP_RATE), when messages are spaced; `send` keeps it in any case. */
   readonly pace?: Pace;
 }
@@ -240,8 +257,8 @@ export interface Logger {
   warn(message: string, fields?: Record<string, unknown>): void;
   error(message: string, fields?: Record<string, unknown>): void;
   /**
-   * One of many like lines (each agency's card sent): kept in the functions' JSON log, left
-   * out of the terminal, where the run's summary line counts them.
+   * One of many like lines (each message sent): kept in the functions' JSON log, left out
+   * of the terminal, where the run's summary line counts them (printed with `--verbose`).
    */
   detail?(message: string, fields?: Record<string, unknown>): void;
 }
@@ -258,7 +275,7 @@ export interface RenderedRelease {
   attachment: { filename: string; contentType: string; content: Buffer };
   /** The run id and the content digest, for the mail headers, never in the text. */
   headers?: Record<string, string>;
-  /** The month's infographic, shown inline in the HTML part by its `cid` (publishing.md). */
+  /** The month's infographic, shown inline in the HTML part by its `cid` (docs/infographic.md#where-you-find-it). */
   infographic?: RenderedInfographic;
 }
 
@@ -294,7 +311,7 @@ export type RenderCard = (view: CardView) => RenderedCard | Promise<RenderedCard
 export type RenderRelease = (input: ReleaseInput) => RenderedRelease | Promise<RenderedRelease>;
 
 /**
- * Where the public site lives (publishing.md): a folder (`<outbox>/site/`) or a Cloud
+ * Where the public site lives (docs/publishing.md): a folder (`<outbox>/site/`) or a Cloud
  * Storage bucket. It keeps each month sent as `YYYY-MM/results.json` (the figures as they
  * were sent), from which every page is built again.
  */
@@ -313,7 +330,7 @@ export interface SiteStore {
   readFile(path: string): Promise<Buffer>;
 }
 
-/** The public site of a run (publishing.md). */
+/** The public site of a run (docs/publishing.md#where-the-figures-come-from). */
 export interface SitePorts {
   /** Where a run that sends publishes its month; null: nowhere, for the reason in `none`. */
   store: SiteStore | null;

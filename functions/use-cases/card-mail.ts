@@ -7,8 +7,8 @@ import { outgoingMail } from './outgoing-mail.ts';
 
 /**
  * The email of one card: to the agency's public-relations office alone (the address of the
- * agencies tab, or `--to` for a test copy), no attachment; the run id and the input digest
- * in its headers (press-release.md: nothing internal in the text).
+ * agencies tab, or `--to` for a test copy), no attachment; the run id and the content hash
+ * in its headers (docs/texts.md#the-texts: nothing internal in the text).
  */
 export function cardMail(card: CardToSend, rendered: RenderedCard): OutgoingMail {
   const to = { email: card.email, name: cardRecipientName(card.name) };

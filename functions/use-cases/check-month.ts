@@ -1,3 +1,4 @@
+/** `check`: reads and checks the workbook, writes the problems tab, sends nothing. */
 import { isKarnamehError } from '../core/contract/errors.ts';
 import type { CellValue } from '../core/contract/cells.ts';
 import { computeSummary } from '../core/figures/compute-summary.ts';
@@ -29,7 +30,7 @@ export interface CheckOptions {
 
 export interface CheckOutcome {
   summary: Summary;
-  /** 0 no errors, 1 errors in the data (interfaces.md). */
+  /** 0 no errors, 1 errors in the data (docs/command-line.md#exit-codes). */
   exitCode: 0 | 1;
   errors: number;
   warnings: number;

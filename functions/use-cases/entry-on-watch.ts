@@ -1,5 +1,5 @@
 /**
- * The watcher's part in the agencies' data entry (interfaces.md, `watchSheet`): on or after
+ * The watcher's part in the agencies' data entry (docs/command-line.md#watch): on or after
  * `open_day` it opens the month being collected, after the deadline day (Asia/Tehran) it
  * closes it, and it takes back extensions that ran out, archiving that agency's row again;
  * each once, by what the runs tab says was done. A step that fails is said and tried again
@@ -30,7 +30,7 @@ export interface EntrySteps {
 }
 
 /** Extensions that ran out and were not taken back yet (no later `close` row for that agency). */
-export function expiredExtensions(entries: readonly RunsEntry[], now: Date): RunsEntry[] {
+function expiredExtensions(entries: readonly RunsEntry[], now: Date): RunsEntry[] {
   const running = new Set(runningExtensions(entries, now).map((e) => `${e.month} ${e.agencyId}`));
   const last = new Map<string, RunsEntry>();
   for (const entry of entries) {
@@ -62,7 +62,7 @@ function takeBack(raw: RawWorkbook, reopen: RunsEntry, runId: string, at: Date):
         status: 'done',
         recipient: reopen.recipient,
         requestedBy: 'watcher',
-        digest: '',
+        contentHash: '',
         detail: 'extension ended',
       },
     ],

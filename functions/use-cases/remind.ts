@@ -1,12 +1,11 @@
 /**
- * `karnameh remind` and the watcher's reminder days (press-release.md, "Reminders before
- * the deadline"): each active agency with an email whose row for the month is missing,
+ * `karnameh remind` and the watcher's reminder days (docs/texts.md#reminders): each active agency with an email whose row for the month is missing,
  * incomplete or wrong gets a reminder naming its cells; the recipients get the digest.
  * Nobody gets the same one twice on a day (deliver-reminders.ts).
  */
 import type { RawWorkbook } from '../core/contract/cells.ts';
 import { isKarnamehError } from '../core/contract/errors.ts';
-import { inputDigest } from '../core/runs/input-digest.ts';
+import { inputHash } from '../core/runs/input-hash.ts';
 import type { ProcessHere } from '../core/runs/run-claims.ts';
 import { defaultMonth, monthName, type MonthKey } from '../core/language/jalali.ts';
 import { parseWorkbook } from '../core/contract/parse-workbook.ts';
@@ -57,8 +56,8 @@ export interface RemindOptions {
   signal?: AbortSignal;
 }
 
-/** The run id and the input digest travel in the headers, never in the text. */
-type Trace = { runId: string; digest: string };
+/** The run id and the input hash (a reminder's content hash) travel in the headers, never in the text. */
+type Trace = { runId: string; contentHash: string };
 
 const outgoing = (to: { email: string; name: string | null }, mail: RenderedMail, trace: Trace) =>
   outgoingMail(to, mail, traceHeaders(trace));
@@ -182,10 +181,10 @@ export async function remind(
   }
 
   if (!ports.mailer) throw new Error('remind: a mailer is needed for a round that sends');
-  const digestOfInput = inputDigest(raw);
+  const contentHash = inputHash(raw);
   const mails = mailsOf(reminders, parsed.model.recipients, digest, {
     runId,
-    digest: digestOfInput,
+    contentHash,
   });
   let deliveries: ReminderDelivery[];
   try {
@@ -204,7 +203,7 @@ export async function remind(
         month,
         day: dayKey(today),
         requestedBy: options.requestedBy ?? '',
-        digest: digestOfInput,
+        contentHash,
         runs,
         ...(options.signal ? { signal: options.signal } : {}),
       },
@@ -230,6 +229,6 @@ export async function remind(
     deliveries,
     status: interrupted ? 'interrupted' : sent || failed ? 'sent' : 'nothing-to-send',
     exitCode: failed || unconfirmed || interrupted ? 3 : 0,
-    message: deliveredMessage(month, deliveries),
+    message: deliveredMessage(month, deliveries, ports.mailer.outbox !== undefined),
   };
 }

@@ -1,5 +1,5 @@
 /**
- * `karnameh reopen --month M --agency ID [--until DAY]` (workbook.md, "Extension"): that
+ * `karnameh reopen --month M --agency ID [--until DAY]` (docs/workbook.md#opening-and-closing-a-month): that
  * agency's row of the month editable by it again until the end of the Jalali day (default:
  * the end of today, Asia/Tehran), recorded in the runs tab; on a Sheet its protections say
  * so at once; on an .xlsx it is only recorded.
@@ -85,7 +85,7 @@ function planReopen(
     status: 'done' as const,
     recipient: agency.id,
     requestedBy: options.requestedBy,
-    digest: '',
+    contentHash: '',
     detail: `until=${entry.until.toISOString()}`,
   };
   const log = [...readRunsLog(findTab(raw, 'runs')), reopen];

@@ -8,7 +8,7 @@ import {
 
 const ZWNJ = '\u200c';
 
-describe('normalizeName: the matching key of workbook.md "Names"', () => {
+describe('normalizeName: the matching key of docs/workbook.md#names', () => {
   it.each([
     ['ZWNJ removed', `شاخص${ZWNJ}ها`, 'شاخصها'],
     ['space instead of ZWNJ', 'شاخص ها', 'شاخصها'],
@@ -41,7 +41,7 @@ describe('normalizeName: the matching key of workbook.md "Names"', () => {
   });
 });
 
-describe('normalizeDisplay: names as written, normalised', () => {
+describe('normalizeDisplay: names as written, normalized', () => {
   it.each([
     ['trims and collapses spaces', '  اداره   کل  برق ', 'اداره کل برق'],
     ['Arabic yeh and kaf to Persian', 'شركت ملي', 'شرکت ملی'],

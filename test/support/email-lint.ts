@@ -1,11 +1,11 @@
 /**
  * Every HTML part karnameh mails (release, card, reminder, digest) against caniemail.com's
- * support data (doiuse-email). Recipients read it in Gmail and Outlook (press-release.md);
+ * support data (doiuse-email). Recipients read it in Gmail and Outlook (docs/texts.md#wording-rules);
  * Apple Mail, Yahoo, Samsung Email and Thunderbird are checked too since journalists use them.
  */
 import { doIUseEmail } from 'doiuse-email';
 
-export const CLIENTS = [
+const CLIENTS = [
   'gmail.*',
   'outlook.*',
   'apple-mail.*',
@@ -16,13 +16,13 @@ export const CLIENTS = [
 
 /**
  * Errors accepted on purpose, each with its reason. Anything else fails the tests.
- * - `<body>`: mobile Outlook and Yahoo drop the body element. press-release.md asks for
+ * - `<body>`: mobile Outlook and Yahoo drop the body element. docs/texts.md#wording-rules asks for
  *   `dir`/`lang` on it anyway, and the wrapper `<div>` repeats them with the inline
  *   direction, alignment, background and font, so nothing is lost when it goes.
  * - `role` on Outlook for Windows Mail: `role="presentation"` tells screen readers the
  *   tables are layout; a client that strips it just reads them as tables, as if absent.
  */
-export const ACCEPTED = [
+const ACCEPTED = [
   /^`<body> element` is not supported by `(outlook|yahoo)\.(ios|android)`$/,
   /^`role attribute` is not supported by `outlook\.windows-mail`$/,
 ];

@@ -58,13 +58,13 @@ function columnOf(header: readonly string[], key: string, label: string): number
 /** Digits as typed in Iran: ASCII, Persian and Arabic-Indic. */
 const DIGIT = '[0-9۰-۹٠-٩]';
 
-/** A month name with Arabic yeh/kaf accepted too (the core normalises them). */
+/** A month name with Arabic yeh/kaf accepted too (the core normalizes them). */
 function monthNamePattern(name: string): string {
   return name.replaceAll('ی', '[یيى]').replaceAll('ک', '[کك]');
 }
 
 /**
- * A custom formula accepting the month forms of workbook.md: a date cell, `1403-04`,
+ * A custom formula accepting the month forms of docs/workbook.md#months: a date cell, `1403-04`,
  * `1403/4`, the same in Persian digits, and `تیر ۱۴۰۳`.
  */
 export function monthFormula(cell: string): string {
@@ -133,7 +133,7 @@ function scoresValidation(
             values: [{ userEnteredValue: `=${quoteTitle(agencies.title)}!${id}2:${id}` }],
           },
           inputMessage: AGENCY_PROMPT,
-          // An agency may also be written by its name (workbook.md), so a warning, not a wall.
+          // An agency may also be written by its name (docs/workbook.md#scores), so a warning, not a wall.
           strict: false,
           showCustomUi: true,
         },
@@ -207,7 +207,7 @@ export function planInit(
   for (const tab of template.tabs) {
     const there = (tab.key === 'runs' ? runsTab : undefined) ?? exists(sheets, tab.key, tab.title);
     if (there) {
-      // A tab that is there is marked as the key's, once (workbook.md, the marking of tabs).
+      // A tab that is there is marked as the key's, once (docs/workbook.md#the-tabs).
       if (there.mark === undefined) marks.push(markRequest(there.sheetId, tab.key));
       continue;
     }

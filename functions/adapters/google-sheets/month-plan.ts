@@ -22,7 +22,7 @@ type Request = sheets_v4.Schema$Request;
 type ProtectedRange = sheets_v4.Schema$ProtectedRange;
 
 /** A score cell's validation: a number from 0 to `max`, shown as a warning. */
-export function scoreRule(max: number): sheets_v4.Schema$DataValidationRule {
+function scoreRule(max: number): sheets_v4.Schema$DataValidationRule {
   return {
     condition: {
       type: 'NUMBER_BETWEEN',
@@ -99,7 +99,7 @@ function scoresRequests(sheet: SheetInfo, append: ScoresAppend): Request[] {
   return requests;
 }
 
-/** Marks for the product's tabs not yet marked (workbook.md: init and open mark every tab). */
+/** Marks for the product's tabs not yet marked (docs/workbook.md#the-tabs: init and open mark every tab). */
 function unmarked(sheets: readonly SheetInfo[]): Request[] {
   const keys: TabKey[] = [...PEOPLE_TABS, 'results', 'problems', 'runs', 'archive'];
   return keys.flatMap((key) => {

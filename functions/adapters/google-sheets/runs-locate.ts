@@ -1,5 +1,5 @@
 /**
- * Finding the runs tab of a Sheet (workbook.md, "Output tabs"): by its mark or title, else
+ * Finding the runs tab of a Sheet (docs/workbook.md#output-tabs): by its mark or title, else
  * a renamed, unmarked one by its header in row 1 (core/contract/tab-identity.ts); and
  * reading it as it is now.
  */

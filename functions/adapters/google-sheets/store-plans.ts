@@ -67,7 +67,7 @@ export async function planStoreInit(
     ? requireEditor(editorOption ?? (await api.account()), api.spreadsheetId)
     : null;
   // Row 1 of the agencies tab (for the scores tab's check), and of every tab that may be
-  // a renamed runs tab, in one read (workbook.md: never a new runs tab beside it).
+  // a renamed runs tab, in one read (docs/workbook.md#runs: never a new runs tab beside it).
   const agencies = agenciesHeaderNeeded(sheets, template);
   const maybeRuns = runsCandidates(sheets);
   const ranges = [...(agencies ? [agencies] : []), ...maybeRuns].map(headerRange);

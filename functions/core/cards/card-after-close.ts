@@ -1,10 +1,10 @@
-/** The card's note of the agency's scores changed after the month was closed, from what to what (workbook.md, "Close"). */
+/** The card's note of the agency's scores changed after the month was closed, from what to what (docs/workbook.md#opening-and-closing-a-month). */
 import { persianDigits } from '../language/persian-text.ts';
 import type { CardFacts } from './card-facts.ts';
 import { codeText } from './card-indicator-list.ts';
 import { shown } from './card-text.ts';
 
-export interface AfterCloseLine {
+interface AfterCloseLine {
   /** `تعامل با رسانه‌ها (شاخص ۴)`, or «توضیحات». */
   label: string;
   /** The cell's text at the close and now, in Persian digits; «خالی» for a blank. */

@@ -3,7 +3,7 @@ import { ordinalWord, persianNumber } from '../language/persian-text.ts';
 import { NBSP } from './card-text.ts';
 
 /**
- * Where an agency stands in its group (press-release.md, "Ranks in words"): `standing` is
+ * Where an agency stands in its group (docs/texts.md#ranks-in-words): `standing` is
  * 1 + the number of the group's agencies with a higher score; «X از N» is said only with
  * it. `rank` is the council's rank (dense by default) as the release states it.
  */
@@ -21,12 +21,12 @@ export interface Place {
 }
 
 /** A count of agencies of the group: «یک فرمانداری», «۷۸ دستگاه اجرایی». */
-export function agenciesText(n: number, group: string): string {
+function agenciesText(n: number, group: string): string {
   return n === 1 ? `یک ${group}` : `${persianNumber(n)}${NBSP}${group}`;
 }
 
 /** «جایگاه ۷۹ از ۱۰۰», held together. */
-export function standingOf(standing: number, size: number): string {
+function standingOf(standing: number, size: number): string {
   return `جایگاه ${persianNumber(standing)}${NBSP}از${NBSP}${persianNumber(size)}`;
 }
 

@@ -1,5 +1,5 @@
 /**
- * Reading single cells as the workbook contract defines them (workbook.md, "Cell values"):
+ * Reading single cells as the workbook contract defines them (docs/workbook.md#cell-values):
  * numbers, months, yes/no flags, e-mail addresses and text.
  */
 import * as z from 'zod';
@@ -40,7 +40,7 @@ function isValidDate(cell: Date): boolean {
 }
 
 /**
- * A cell as text for showing and matching: text normalised for display (normalize.ts),
+ * A cell as text for showing and matching: text normalized for display (normalize.ts),
  * numbers as JavaScript writes them, booleans as TRUE/FALSE, dates as `YYYY-MM-DD` (UTC),
  * blank as ''.
  */

@@ -15,7 +15,7 @@ export interface RawTab {
   uncomputed?: readonly (readonly [row: number, column: number])[];
   /**
    * The product's mark on the tab (a Sheet's developer metadata `karnameh.tab`: the tab
-   * key it was made for, workbook.md), which finds it whatever its title; absent when the
+   * key it was made for, docs/workbook.md#the-tabs), which finds it whatever its title; absent when the
    * tab carries none or the store has no marks (an .xlsx).
    */
   mark?: string;
@@ -25,10 +25,10 @@ export interface RawTab {
 export interface RawWorkbook {
   tabs: RawTab[];
   /**
-   * The input digest of these tabs (core/runs/input-digest.ts), when the store computed it as it
+   * The input hash of these tabs (core/runs/input-hash.ts), when the store computed it as it
    * read them (the .xlsx store does, to notice an edit before it writes): not computed twice.
    */
-  inputDigest?: string;
+  inputHash?: string;
 }
 
 /** A1 column letters for a zero-based column index (0 -> A, 26 -> AA). */

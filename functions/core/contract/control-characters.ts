@@ -1,5 +1,5 @@
 /**
- * `cell.control_character` (workbook.md, "Problems"): a line break or control character
+ * `cell.control_character` (docs/workbook.md#text): a line break or control character
  * inside a name, id or address (Excel's `_x000D_` from a Windows program, a vertical tab
  * from Word) is a warning at its cell; the text is read with a space in its place
  * (normalize.ts `normalizeDisplay`).
@@ -10,7 +10,7 @@ import { messages, type ProblemContext, type ProblemSink } from './problem-messa
 import type { TabKey } from './tabs.ts';
 
 /** Whether a text cell holds a line break or a control character. */
-export function hasControlCharacter(cell: CellValue | undefined): boolean {
+function hasControlCharacter(cell: CellValue | undefined): boolean {
   if (typeof cell !== 'string') return false;
   CONTROL_CHARACTERS.lastIndex = 0;
   return CONTROL_CHARACTERS.test(cell);

@@ -1,4 +1,4 @@
-import type { ListedAddress } from './address-list.ts';
+/** The workbook's model once parsed: settings, indicators, bands, groups, agencies and scores. */
 import type { MonthKey } from '../language/jalali.ts';
 import type { Problem } from './problems.ts';
 
@@ -68,6 +68,14 @@ export interface Band {
   min: number;
 }
 
+/** One address of an address-list cell (address-list.ts reads them). */
+export interface ListedAddress {
+  /** The address as written, trimmed, without `group:`. */
+  email: string;
+  /** Written `group:name@domain`: a Google Group (protections name it as a group). */
+  group: boolean;
+}
+
 export interface Agency {
   id: string;
   name: string;
@@ -75,7 +83,7 @@ export interface Agency {
   active: boolean;
   /**
    * The addresses that get the agency's card and reminders: the valid addresses of its
-   * email column that no other agency names (workbook.md, "agencies"); [] = none.
+   * email column that no other agency names (docs/workbook.md#agencies); [] = none.
    */
   emails: string[];
   /** Every valid address of its email column, shared ones and Google Groups included (edit rights). */

@@ -1,5 +1,5 @@
 /**
- * The reminder settings (workbook.md, "settings"): `deadline` (مهلت ثبت), the day of the
+ * The reminder settings (docs/workbook.md#settings): `deadline` (مهلت ثبت), the day of the
  * month after the scored month by which agencies must have entered their scores (1–29),
  * and `reminder_days` (روزهای یادآوری), the days before it on which they are reminded.
  */
@@ -11,9 +11,9 @@ import { quote } from './messages/wording.ts';
 /** `reminder_days` when a deadline is set and the list is not. */
 export const DEFAULT_REMINDER_DAYS: readonly number[] = Object.freeze([3, 1]);
 /** The latest deadline: every Jalali month, Esfand of a common year included, has day 29. */
-export const MAX_DEADLINE = 29;
+const MAX_DEADLINE = 29;
 /** Reminder days reach back at most this far before the deadline. */
-export const MAX_REMINDER_DAYS = 30;
+const MAX_REMINDER_DAYS = 30;
 
 export type Read<T> = { ok: true; value: T } | { ok: false; message: string };
 

@@ -11,7 +11,7 @@ import type { Agency, Model, ScoreRow } from '../contract/model.ts';
 import type { Problem } from '../contract/problems.ts';
 
 /** An active agency's standing in a month. */
-export type AgencyMonth =
+type AgencyMonth =
   | ({ agency: Agency; evaluated: true; bandIndex: number } & AgencyScores)
   | { agency: Agency; evaluated: false; reason: string };
 

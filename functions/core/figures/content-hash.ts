@@ -1,5 +1,5 @@
 /**
- * The content hash of a message (workbook.md, "What stops a run"): 16 hex characters of
+ * The content hash of a message (docs/sent-record.md#when-a-sent-month-is-changed): 16 hex characters of
  * sha-256 over the canonical JSON (RFC 8785) of the facts the message states, per message
  * kind: the release (the month's summary figures, bands, ranks and standings, names, the
  * agencies not evaluated, and the settings it states) here, and each agency's card in
@@ -25,7 +25,7 @@ const CONTENT_HASH = /^[0-9a-f]{16}$/;
 
 /**
  * True for a content hash as this version records it in the runs tab's `digest` column.
- * Rows written by earlier versions carry a 12-character digest of the whole workbook
+ * Rows written by earlier versions carry a 12-character hash of the whole workbook
  * instead: their content is unknown, and they never make a month "changed".
  */
 export const isContentHash = (value: string): boolean => CONTENT_HASH.test(value);
@@ -44,7 +44,7 @@ const NOT_RELEASE_FACTS = new Set(['status', 'problems', 'deliveries', 'contentH
  * problems and deliveries; and the settings the release names or that decide what it
  * shows (province, spokesperson, the ranks announced, the weak bands, the bands' bounds).
  */
-export function releaseFacts(summary: Summary, model: Model): Record<string, unknown> {
+function releaseFacts(summary: Summary, model: Model): Record<string, unknown> {
   const figures = Object.fromEntries(
     Object.entries(summary).filter(([key]) => !NOT_RELEASE_FACTS.has(key)),
   );

@@ -12,7 +12,7 @@ export interface EvaluatedResult {
   name: string;
   group: string;
   rank: number;
-  /** 1 + the number of agencies of its group with a higher score (press-release.md). */
+  /** 1 + the number of agencies of its group with a higher score (docs/texts.md#ranks-in-words). */
   standing: number;
   /** Its standing in its group the month before, or null when it was not evaluated then. */
   previousStanding: number | null;
@@ -27,7 +27,7 @@ export interface EvaluatedResult {
 }
 
 /** An active agency that was not evaluated, with the code of its first problem. */
-export interface NotEvaluatedResult {
+interface NotEvaluatedResult {
   evaluated: false;
   id: string;
   name: string;
@@ -38,7 +38,7 @@ export interface NotEvaluatedResult {
 
 export type AgencyResult = EvaluatedResult | NotEvaluatedResult;
 
-export interface GroupResult {
+interface GroupResult {
   name: string;
   /** Every evaluated agency, by rank, then name (Persian collation), then id. */
   ranking: EvaluatedResult[];

@@ -1,5 +1,5 @@
 /**
- * What an agency's scores are (workbook.md): the definition in fractions, the headline
+ * What an agency's scores are (docs/workbook.md#how-figures-are-computed): the definition in fractions, the headline
  * dimensions, and the integers the fast calculator (score-calculator.ts) computes them
  * with, worked out once per model.
  */
@@ -8,7 +8,7 @@ import { roundToNumber, toFraction } from '../language/decimal.ts';
 import { KarnamehError } from '../contract/errors.ts';
 import type { Indicator, Model } from '../contract/model.ts';
 
-/** An agency's figures for one month, each rounded half away from zero to 2 decimals. */
+/** An agency's scores for a month: weighted means per dimension, exact and rounded to 2 decimals (half away from zero). */
 export interface AgencyScores {
   score: number;
   headlineScore: number;
@@ -17,7 +17,7 @@ export interface AgencyScores {
 }
 
 /**
- * The definition, straight from workbook.md with fraction.js: 100 × Σ(weight × value/max) /
+ * The definition, straight from docs/workbook.md#how-figures-are-computed with fraction.js: 100 × Σ(weight × value/max) /
  * Σ weight over the given indicators, rounded half away from zero to 2 decimals; null when
  * a value is missing. The calculator (score-calculator.ts) computes the same, faster; the tests hold them
  * together.

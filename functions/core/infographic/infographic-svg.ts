@@ -1,4 +1,4 @@
-// The month's infographic as SVG (1080 × 1350, publishing.md "The infographic"): pure, from the release's input.
+// The month's infographic as SVG (1080 × 1350, docs/infographic.md#what-it-shows): pure, from the release's input.
 import {
   DENSITIES,
   groupHeight,
@@ -27,7 +27,6 @@ import { PALETTE } from './palette.ts';
 import { escapeXml, svgText, textWidth, wrapText } from './svg-text.ts';
 
 export type { InfographicInput } from './infographic-view.ts';
-export { INFOGRAPHIC_HEIGHT, INFOGRAPHIC_WIDTH } from './layout.ts';
 
 /** The font the picture names; the PNG renderer (or a page showing the SVG) supplies it. */
 export const INFOGRAPHIC_FONT = 'Vazirmatn';

@@ -1,6 +1,5 @@
 /**
- * What `open` adds to the scores tab for a month (workbook.md, "Opening and closing a
- * month"): one row per active agency that has none yet (month, id, name), in group order
+ * What `open` adds to the scores tab for a month (docs/workbook.md#opening-and-closing-a-month): one row per active agency that has none yet (month, id, name), in group order
  * then by name, after the last row; the `agency_name` header when the tab lacks it; and
  * the indicator columns whose new cells get validation (0 to max). Pure: planned from the
  * workbook as read, never a change to a cell that holds a value.
@@ -15,7 +14,7 @@ import { compareByName } from '../figures/ranking.ts';
 import { findTab, mapColumns } from '../contract/tab-lookup.ts';
 import { TABS } from '../contract/tabs.ts';
 
-export interface OpenRow {
+interface OpenRow {
   agencyId: string;
   name: string;
   group: string;
@@ -45,7 +44,7 @@ export type OpenDecision =
  * What stops `open`: definition errors, and, when the figures cannot be read at all (a tab
  * or a required column missing), the errors saying why.
  */
-export function blockingOpen(parsed: ParseResult): Problem[] {
+function blockingOpen(parsed: ParseResult): Problem[] {
   const errors = parsed.problems.filter((p) => p.severity === 'error');
   const definition = errors.filter((p) => DEFINITION_CODES.has(p.code));
   if (!parsed.fatal) return definition;

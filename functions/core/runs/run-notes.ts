@@ -1,5 +1,5 @@
 /**
- * The Persian notes the product writes in the runs tab's detail column (workbook.md, "runs"):
+ * The Persian notes the product writes in the runs tab's detail column (docs/workbook.md#runs):
  * one catalogue, so that the use cases only say which note and with what, never the words.
  */
 

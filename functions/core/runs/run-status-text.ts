@@ -1,10 +1,5 @@
 /** The `run_status` texts the watcher writes back after a run request, in Persian. */
-import {
-  jalaliDateTime,
-  monthName,
-  toPersianDigits,
-  type MonthKey,
-} from '../language/jalali.ts';
+import { jalaliDateTime, monthName, toPersianDigits, type MonthKey } from '../language/jalali.ts';
 import type { Summary } from '../figures/summary.ts';
 
 /** What a month's run came to, as much as its `run_status` tells (a run-month outcome). */

@@ -1,5 +1,5 @@
 /**
- * SMTP_RATE against the time a run may take (interfaces.md, "Environment"): a run whose
+ * SMTP_RATE against the time a run may take (docs/command-line.md#environment): a run whose
  * messages would take longer than its limit at that pace (the functions' timeout; six hours
  * on the command line) is refused before anything is sent; the expected time is said when
  * it is over a minute.
@@ -22,7 +22,7 @@ export const CLI_SENDING_LIMIT: SendingLimit = {
 };
 
 /** `1 h 5 min`, `4 min 10 s`, `40 s`. */
-export function duration(ms: number): string {
+function duration(ms: number): string {
   const s = Math.round(ms / 1000);
   const h = Math.floor(s / 3600);
   const m = Math.floor((s % 3600) / 60);

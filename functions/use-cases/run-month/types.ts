@@ -1,3 +1,4 @@
+/** The ports, options and outcome of a monthly run. */
 import type { MonthKey } from '../../core/language/jalali.ts';
 import type { ProcessHere } from '../../core/runs/run-claims.ts';
 import type { Summary } from '../../core/figures/summary.ts';
@@ -13,8 +14,6 @@ import type {
 } from '../../ports.ts';
 import type { DeliveryLimits, DeliveryOutcome } from '../delivery-ledger/ledger.ts';
 import type { RunPorts } from '../run-ports.ts';
-
-export type { DeliveryOutcome } from '../delivery-ledger/ledger.ts';
 
 export interface RunMonthPorts extends RunPorts {
   /** Needed unless the run is a dry run. */
@@ -56,17 +55,19 @@ export interface RunMonthOptions {
 
 export interface RunMonthOutcome {
   summary: Summary;
-  /** 0 done, 1 stopped by the data, 3 failure (interfaces.md). */
+  /** 0 done, 1 stopped by the data, 3 failure (docs/command-line.md#exit-codes). */
   exitCode: 0 | 1 | 3;
   runId: string;
   /** One line for a person: what happened. */
   message: string;
   deliveries: DeliveryOutcome[];
+  /** What `deliveries` are: the release, a correction (--force), a test copy (--to). */
+  releaseKind?: 'release' | 'correction' | 'test';
   /** The agencies' cards tried in this run (key `<agencyId>:<email>`). */
   cards: DeliveryOutcome[];
   /** Recipients whose delivery was never confirmed (earlier, or in this run); not sent again automatically. */
   unconfirmed: string[];
-  /** Recipients not tried because the run was stopped (SIGINT/SIGTERM); the next run sends to them. */
+  /** Keys not tried because the run was stopped (SIGINT/SIGTERM), release and cards; the next run sends to them. */
   notSent: string[];
   previewFiles: string[];
   written: WriteReport | null;

@@ -1,3 +1,4 @@
+/** The dry run's preview folder: the release and the cards written as files, swapped in whole. */
 import { writeFileSync } from 'node:fs';
 import { chmod, lstat, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -121,7 +122,7 @@ async function ownRelease(dir: string, written: string | undefined): Promise<voi
   );
 }
 
-/** Where the preview puts a month's infographic, as the public site will (publishing.md). */
+/** Where the preview puts a month's infographic, as the public site will (docs/infographic.md#where-you-find-it). */
 export const infographicFolder = (dir: string, month: string): string => join(dir, 'site', month);
 
 /**

@@ -105,7 +105,7 @@ export function compileMailTemplates<C>(
 }
 
 /** Text part: trailing spaces dropped, at most one blank line in a row, one final newline. */
-export function normaliseText(text: string): string {
+export function normalizeText(text: string): string {
   return `${text
     .replace(/[ \t]+$/gm, '')
     .replace(/\n{3,}/g, '\n\n')
@@ -125,7 +125,7 @@ export function renderMailParts<C extends { subject: string }>(
   return {
     subject,
     html: templates.html(context),
-    text: normaliseText(templates.text(context)),
+    text: normalizeText(templates.text(context)),
     context,
   };
 }

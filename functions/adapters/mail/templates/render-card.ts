@@ -1,4 +1,4 @@
-/** The agency's card mail, from `templates/card.*.hbs` (Handlebars): subject, HTML and text. */
+/** The card renderer: an agency's card from its Handlebars templates (subject, HTML, text). */
 import { resolve } from 'node:path';
 import type Handlebars from 'handlebars';
 import type { CardView } from '../../../core/cards/card-view.ts';

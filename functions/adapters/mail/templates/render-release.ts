@@ -1,3 +1,4 @@
+/** The release renderer: the press release from its templates and partials, with its attachments. */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type Handlebars from 'handlebars';
@@ -183,7 +184,7 @@ export function createReleaseRenderer(
         contentType: CSV_CONTENT_TYPE,
         content: Buffer.from(csv, 'utf8'),
       },
-      // the run id and the input digest (press-release.md, 12): what the reader never sees
+      // the run id and the content hash of what is sent (docs/texts.md#subject-attachments-headers)
       headers: traceHeaders(input),
     };
   };

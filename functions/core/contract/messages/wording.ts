@@ -5,7 +5,7 @@ import { normalizeDisplay } from '../../language/normalize.ts';
 /** Sheet values longer than this are cut short in messages. */
 const MAX_QUOTED = 40;
 
-/** A value from the sheet inside «», normalised for display and cut short when long. */
+/** A value from the sheet inside «», normalized for display and cut short when long. */
 export function quote(value: string): string {
   const text = normalizeDisplay(value);
   const chars = [...text];
