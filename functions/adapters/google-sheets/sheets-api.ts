@@ -37,7 +37,7 @@ export interface SheetsApiOptions {
 }
 
 /** The tab list of a `get`, the write marker it holds, and the answer itself. */
-export interface SheetList {
+interface SheetList {
   sheets: SheetInfo[];
   marker: string | null;
   data: sheets_v4.Schema$Spreadsheet;

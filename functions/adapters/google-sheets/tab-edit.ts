@@ -10,7 +10,7 @@ import type { SheetInfo, TabState } from './snapshot.ts';
 
 type Request = sheets_v4.Schema$Request;
 
-export interface TabEdit {
+interface TabEdit {
   requests: Request[];
   after: TabState;
   /** Zero-based rows [start, end) of the new content that were written, or null. */

@@ -3,7 +3,7 @@ import { jalaliDateTime, monthName, toPersianDigits, type MonthKey } from '../la
 import type { Summary } from '../figures/summary.ts';
 
 /** What a month's run came to, as much as its `run_status` tells (a run-month outcome). */
-export interface RunStatusFacts {
+interface RunStatusFacts {
   summary: Pick<Summary, 'status' | 'monthName' | 'groups'>;
   deliveries: readonly { status: string; email: string }[];
   /** Addresses whose earlier delivery was never confirmed (not sent again). */

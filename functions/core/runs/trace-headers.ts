@@ -1,8 +1,8 @@
 // The mail header fields that trace a message to its run and its data (docs/texts.md#subject-attachments-headers).
 
-export const RUN_HEADER = 'X-Karnameh-Run';
+const RUN_HEADER = 'X-Karnameh-Run';
 /** The content hash of what is sent; the header keeps the contract's name. */
-export const CONTENT_HASH_HEADER = 'X-Karnameh-Digest';
+const CONTENT_HASH_HEADER = 'X-Karnameh-Digest';
 
 /**
  * The run id and the content hash of what is sent as header fields, each only when known:

@@ -14,7 +14,7 @@ import { handlebarsRuntime, loadTemplate } from './template-cache.ts';
 type Env = typeof Handlebars;
 
 /** The options every mail template and partial is compiled with: escaping for HTML only. */
-export type TemplateOptions = { strict: true; noEscape: boolean };
+type TemplateOptions = { strict: true; noEscape: boolean };
 
 /** A mail's three template files, in `templates/`. */
 export interface MailTemplateFiles {
@@ -27,7 +27,7 @@ export interface MailTemplateFiles {
 export type MailContext<V> = { view: V; subject: string };
 
 /** A mail's three templates, compiled, and the text environment (for partials rendered alone). */
-export interface MailTemplates<C> {
+interface MailTemplates<C> {
   html: Handlebars.TemplateDelegate<C>;
   text: Handlebars.TemplateDelegate<C>;
   subject: Handlebars.TemplateDelegate<C>;
@@ -67,7 +67,7 @@ export const templateOptions = (html: boolean): TemplateOptions => ({
  * sentence, isolated left-to-right in HTML, as is in text); `prepare` adds a renderer's own
  * helpers and partials.
  */
-export function mailEnvironment(
+function mailEnvironment(
   html: boolean,
   prepare: (env: Env, html: boolean) => void = () => {},
 ): Env {
@@ -105,7 +105,7 @@ export function compileMailTemplates<C>(
 }
 
 /** Text part: trailing spaces dropped, at most one blank line in a row, one final newline. */
-export function normalizeText(text: string): string {
+function normalizeText(text: string): string {
   return `${text
     .replace(/[ \t]+$/gm, '')
     .replace(/\n{3,}/g, '\n\n')
