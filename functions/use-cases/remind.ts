@@ -100,28 +100,18 @@ async function renderRound(
   return { reminders, digest: await render.digest(digestView(round, context)) };
 }
 
-/** One reminder round for a month: dry run, or send what has not gone out today. */
-export async function remind(
-  ports: RemindPorts,
-  options: RemindOptions = {},
-): Promise<RemindOutcome> {
-  const now = ports.now();
-  const month = options.month ?? defaultMonth(now);
-  const runId = ports.newRunId();
-  const raw = options.raw ?? (await ports.store.read());
-  const parsed = parseWorkbook(raw, { month });
-  const { settings } = parsed.model;
-  const today = tehranDay(now);
-  const deadline = deadlineOf(month, settings.deadline);
-  const base = {
-    month,
-    monthName: monthName(month),
-    runId,
-    today: dayKey(today),
-    deadline: deadline ? dayKey(deadline) : null,
-    deliveries: [] as ReminderDelivery[],
-    previewFiles: [] as string[],
-  };
+/** What every outcome of a round says: the month, the run, today and the deadline. */
+type RoundBase = Pick<
+  RemindOutcome,
+  'month' | 'monthName' | 'runId' | 'today' | 'deadline' | 'deliveries' | 'previewFiles'
+>;
+
+/** Why a round sends nothing at all, before anything is rendered: null when it may go on. */
+function roundStopped(
+  raw: RawWorkbook,
+  parsed: ReturnType<typeof parseWorkbook>,
+  base: RoundBase,
+): RemindOutcome | null {
   if (parsed.fatal) {
     return {
       ...base,
@@ -131,9 +121,7 @@ export async function remind(
       message: 'the workbook cannot be read as a scorecard: see `karnameh check`; nothing sent',
     };
   }
-
-  const runs = readRunsLog(findTab(raw, 'runs'));
-  if (deliveryState(runs, month).monthSent) {
+  if (deliveryState(readRunsLog(findTab(raw, 'runs')), base.month).monthSent) {
     // The month's release is out: its figures are published, a reminder would ask for
     // scores that can no longer count («۵ روز مانده…» after publication).
     return {
@@ -141,13 +129,19 @@ export async function remind(
       ...NOTHING,
       status: 'nothing-to-send',
       exitCode: 0,
-      message: `the release of ${month} was sent (runs tab): reminders for it have stopped; nothing sent`,
+      message: `the release of ${base.month} was sent (runs tab): reminders for it have stopped; nothing sent`,
     };
   }
+  return null;
+}
 
-  const round = collectReminders(raw, parsed, month);
-  const recipients = parsed.model.recipients;
-  const context: ReminderContext = {
+/** The round's facts the views need: the province, today, the deadline, the secretariat. */
+function contextOf(
+  settings: ReturnType<typeof parseWorkbook>['model']['settings'],
+  today: ReminderContext['today'],
+  deadline: ReminderContext['deadline'],
+): ReminderContext {
+  return {
     province: settings.province,
     deadline,
     today,
@@ -155,6 +149,93 @@ export async function remind(
     secretariat: secretariatName(settings),
     contact: secretariatContact(settings),
   };
+}
+
+/** A round that sends: what has not gone out today, through the delivery ledger. */
+async function sendRound(
+  ports: RemindPorts,
+  options: RemindOptions,
+  round: { raw: RawWorkbook; day: string; mails: (trace: Trace) => ReminderMail[] },
+  base: RoundBase,
+  summary: ReturnType<typeof summaryOf>,
+): Promise<RemindOutcome> {
+  if (!ports.mailer) throw new Error('remind: a mailer is needed for a round that sends');
+  const contentHash = inputHash(round.raw);
+  const { runId, month } = base;
+  let deliveries: ReminderDelivery[];
+  try {
+    deliveries = await deliverReminders(
+      {
+        store: ports.store,
+        mailer: ports.mailer,
+        now: ports.now,
+        log: ports.log,
+        here: ports.here,
+        ...(ports.journal ? { journal: ports.journal } : {}),
+        ...(ports.sendingLimit ? { sendingLimit: ports.sendingLimit } : {}),
+      },
+      {
+        runId,
+        month,
+        day: round.day,
+        requestedBy: options.requestedBy ?? '',
+        contentHash,
+        runs: readRunsLog(findTab(round.raw, 'runs')),
+        ...(options.signal ? { signal: options.signal } : {}),
+      },
+      round.mails({ runId, contentHash }),
+    );
+  } catch (error) {
+    if (!isKarnamehError(error) || error.code !== 'run.in_progress') throw error;
+    return {
+      ...base,
+      ...summary,
+      status: 'in-progress',
+      exitCode: 1,
+      message: `${error.message}: nothing sent`,
+    };
+  }
+  const failed = deliveries.some((d) => d.status === 'failed');
+  const sent = deliveries.some((d) => d.status === 'sent');
+  const unconfirmed = deliveries.some((d) => d.status === 'unconfirmed');
+  const interrupted = options.signal?.aborted === true;
+  return {
+    ...base,
+    ...summary,
+    deliveries,
+    status: interrupted ? 'interrupted' : sent || failed ? 'sent' : 'nothing-to-send',
+    exitCode: failed || unconfirmed || interrupted ? 3 : 0,
+    message: deliveredMessage(month, deliveries, ports.mailer.outbox !== undefined),
+  };
+}
+
+/** One reminder round for a month: dry run, or send what has not gone out today. */
+export async function remind(
+  ports: RemindPorts,
+  options: RemindOptions = {},
+): Promise<RemindOutcome> {
+  const now = ports.now();
+  const month = options.month ?? defaultMonth(now);
+  const raw = options.raw ?? (await ports.store.read());
+  const parsed = parseWorkbook(raw, { month });
+  const { settings } = parsed.model;
+  const today = tehranDay(now);
+  const deadline = deadlineOf(month, settings.deadline);
+  const base: RoundBase = {
+    month,
+    monthName: monthName(month),
+    runId: ports.newRunId(),
+    today: dayKey(today),
+    deadline: deadline ? dayKey(deadline) : null,
+    deliveries: [],
+    previewFiles: [],
+  };
+  const stopped = roundStopped(raw, parsed, base);
+  if (stopped) return stopped;
+
+  const round = collectReminders(raw, parsed, month);
+  const recipients = parsed.model.recipients;
+  const context = contextOf(settings, today, deadline);
   const { reminders, digest } = await renderRound(ports.render, round, context);
   const summary = summaryOf(
     round,
@@ -179,56 +260,6 @@ export async function remind(
       message: `dry run: ${counts} rendered, nothing sent, nothing written`,
     };
   }
-
-  if (!ports.mailer) throw new Error('remind: a mailer is needed for a round that sends');
-  const contentHash = inputHash(raw);
-  const mails = mailsOf(reminders, parsed.model.recipients, digest, {
-    runId,
-    contentHash,
-  });
-  let deliveries: ReminderDelivery[];
-  try {
-    deliveries = await deliverReminders(
-      {
-        store: ports.store,
-        mailer: ports.mailer,
-        now: ports.now,
-        log: ports.log,
-        here: ports.here,
-        ...(ports.journal ? { journal: ports.journal } : {}),
-        ...(ports.sendingLimit ? { sendingLimit: ports.sendingLimit } : {}),
-      },
-      {
-        runId,
-        month,
-        day: dayKey(today),
-        requestedBy: options.requestedBy ?? '',
-        contentHash,
-        runs,
-        ...(options.signal ? { signal: options.signal } : {}),
-      },
-      mails,
-    );
-  } catch (error) {
-    if (!isKarnamehError(error) || error.code !== 'run.in_progress') throw error;
-    return {
-      ...base,
-      ...summary,
-      status: 'in-progress',
-      exitCode: 1,
-      message: `${error.message}: nothing sent`,
-    };
-  }
-  const failed = deliveries.some((d) => d.status === 'failed');
-  const sent = deliveries.some((d) => d.status === 'sent');
-  const unconfirmed = deliveries.some((d) => d.status === 'unconfirmed');
-  const interrupted = options.signal?.aborted === true;
-  return {
-    ...base,
-    ...summary,
-    deliveries,
-    status: interrupted ? 'interrupted' : sent || failed ? 'sent' : 'nothing-to-send',
-    exitCode: failed || unconfirmed || interrupted ? 3 : 0,
-    message: deliveredMessage(month, deliveries, ports.mailer.outbox !== undefined),
-  };
+  const mails = (trace: Trace) => mailsOf(reminders, recipients, digest, trace);
+  return sendRound(ports, options, { raw, day: dayKey(today), mails }, base, summary);
 }
