@@ -9,22 +9,16 @@ import { inputHash } from '../core/runs/input-hash.ts';
 import type { ProcessHere } from '../core/runs/run-claims.ts';
 import { defaultMonth, monthName, type MonthKey } from '../core/language/jalali.ts';
 import { parseWorkbook } from '../core/contract/parse-workbook.ts';
-import { collectReminders, type ReminderRound } from '../core/reminders/collect-reminders.ts';
+import { collectReminders } from '../core/reminders/collect-reminders.ts';
 import { dayKey, daysBetween, deadlineOf, tehranDay } from '../core/runs/reminder-calendar.ts';
-import { digestView, reminderView, type ReminderContext } from '../core/reminders/reminder-view.ts';
+import type { ReminderContext } from '../core/reminders/reminder-view.ts';
 import { deliveryState, readRunsLog } from '../core/contract/runs-log.ts';
 import { secretariatContact, secretariatName } from '../core/contract/secretariat.ts';
 import { findTab } from '../core/contract/tab-lookup.ts';
-import { traceHeaders } from '../core/runs/trace-headers.ts';
 import type { DeliveryJournal, Mailer } from '../ports.ts';
 import type { SendingLimit } from './run-month/pace-check.ts';
-import type {
-  RenderedMail,
-  RenderReminders,
-  ReminderPreview,
-  ReminderPreviewWriter,
-} from '../reminder-ports.ts';
-import { outgoingMail } from './outgoing-mail.ts';
+import type { RenderReminders, ReminderPreview, ReminderPreviewWriter } from '../reminder-ports.ts';
+import { mailsOf, renderRound, type Trace } from './reminder-mails.ts';
 import { deliverReminders, type ReminderDelivery, type ReminderMail } from './deliver-reminders.ts';
 import { deliveredMessage, NOTHING, summaryOf, type RemindOutcome } from './remind-outcome.ts';
 import type { RunPorts } from './run-ports.ts';
@@ -54,50 +48,6 @@ export interface RemindOptions {
   raw?: RawWorkbook;
   /** Aborted (Ctrl-C, SIGTERM): the message in flight is finished and recorded, no more sent. */
   signal?: AbortSignal;
-}
-
-/** The run id and the input hash (a reminder's content hash) travel in the headers, never in the text. */
-type Trace = { runId: string; contentHash: string };
-
-const outgoing = (to: { email: string; name: string | null }, mail: RenderedMail, trace: Trace) =>
-  outgoingMail(to, mail, traceHeaders(trace));
-
-/** Each reminder to each address of its agency, the digest to each recipient. */
-function mailsOf(
-  reminders: { reminder: ReminderRound['reminders'][number]; mail: RenderedMail }[],
-  recipients: readonly { email: string; name: string | null }[],
-  digest: RenderedMail,
-  trace: Trace,
-): ReminderMail[] {
-  return [
-    ...reminders.flatMap(({ reminder, mail }) =>
-      reminder.agency.emails.map((email) => ({
-        kind: 'reminder' as const,
-        key: reminder.agency.id,
-        mail: outgoing({ email, name: reminder.agency.name }, mail, trace),
-      })),
-    ),
-    ...recipients.map((r) => ({
-      kind: 'digest' as const,
-      key: r.email,
-      mail: outgoing(r, digest, trace),
-    })),
-  ];
-}
-
-/** The round's reminders and its digest, rendered. */
-async function renderRound(
-  render: RenderReminders,
-  round: ReminderRound,
-  context: ReminderContext,
-) {
-  const reminders = await Promise.all(
-    round.reminders.map(async (reminder) => ({
-      reminder,
-      mail: await render.reminder(reminderView(reminder, round.month, context)),
-    })),
-  );
-  return { reminders, digest: await render.digest(digestView(round, context)) };
 }
 
 /** What every outcome of a round says: the month, the run, today and the deadline. */
