@@ -8,20 +8,13 @@ import { normalizeName } from '../language/normalize.ts';
 import { messages, type ProblemSink } from './problem-messages.ts';
 import { cellAt, dataRows, openTab, type DataRow } from './tab-lookup.ts';
 import { TABS } from './tabs.ts';
+import { agencyLookup, type AgencyMatch } from './agency-lookup.ts';
 
 /** Where an agency's id cell is, so that problems about the agency can point at it. */
 interface AgencyPlace {
   rowIndex: number;
   idColumn: number;
 }
-
-/** Finding the agency a scores row names. */
-export type AgencyMatch =
-  | { kind: 'found'; agency: Agency }
-  /** An id whose row in the agencies tab is itself invalid (reported there). */
-  | { kind: 'excluded' }
-  | { kind: 'ambiguous' }
-  | { kind: 'unknown' };
 
 export interface AgenciesResult {
   /** Valid agencies in sheet order (inactive ones included, flagged). */
@@ -38,28 +31,146 @@ export interface AgenciesResult {
   find(cell: CellValue): AgencyMatch;
 }
 
-function lookup(
-  agencies: readonly Agency[],
-  excluded: ReadonlySet<string>,
-): AgenciesResult['find'] {
-  const byId = new Map<string, Agency>();
-  for (const agency of agencies) byId.set(normalizeName(agency.id), agency);
-  const byName = new Map<string, Agency | 'ambiguous'>();
-  for (const agency of agencies) {
-    const key = normalizeName(agency.name);
-    byName.set(key, byName.has(key) ? 'ambiguous' : agency);
+/** The agencies tab being read: its columns, where problems go, and what the rows built so far. */
+interface AgencyTab {
+  title: string;
+  sink: ProblemSink;
+  idCol: number;
+  nameCol: number;
+  groupCol: number;
+  activeCol: number | undefined;
+  emailCol: number | undefined;
+  /** Cells whose formula has no computed value (they read as blank). */
+  uncomputed: ReadonlySet<string>;
+  firstRowOfId: Map<string, number>;
+  excluded: Set<string>;
+  groupByKey: Map<string, string>;
+  agencies: Agency[];
+  places: Map<string, AgencyPlace>;
+  unplaced: UnplacedAgency[];
+}
+
+/** An `agency.invalid` problem in a cell of the tab. */
+function problem(
+  t: AgencyTab,
+  rowIndex: number,
+  column: number,
+  message: string,
+  agencyId?: string,
+) {
+  const context = agencyId ? { agencyId } : undefined;
+  t.sink.cell('agency.invalid', 'agencies', t.title, rowIndex, column, message, context);
+}
+
+/** A cell left blank, or a formula with no computed value (said so, not that the cell is empty). */
+const formula = (t: AgencyTab, rowIndex: number, column: number): boolean =>
+  t.uncomputed.has(`${rowIndex}:${column}`);
+
+/** A row left out: listed in `unplaced` unless it is marked inactive. */
+function leaveOut(t: AgencyTab, row: DataRow, id: string, reason: UnplacedAgency['reason']): void {
+  if (parseBooleanCell(cellAt(row, t.activeCol), true) === false) return;
+  const name = cellText(cellAt(row, t.nameCol));
+  const group = cellText(cellAt(row, t.groupCol));
+  t.unplaced.push({ id, name: name === '' ? id : name, group, reason, rowIndex: row.rowIndex });
+}
+
+/** The row's id, or null when it is empty or used before (reported, the row left out). */
+function readId(t: AgencyTab, row: DataRow): { id: string; idKey: string } | null {
+  const id = cellText(cellAt(row, t.idCol));
+  const idKey = normalizeName(id);
+  if (idKey === '') {
+    const message = formula(t, row.rowIndex, t.idCol)
+      ? messages.agencyCellFormula('شناسه')
+      : messages.agencyIdEmpty();
+    problem(t, row.rowIndex, t.idCol, message);
+    leaveOut(t, row, id, 'agency.invalid');
+    return null;
   }
-  return (cell) => {
-    const key = normalizeName(cellText(cell));
-    if (key === '') return { kind: 'unknown' };
-    const agency = byId.get(key);
-    if (agency) return { kind: 'found', agency };
-    if (excluded.has(key)) return { kind: 'excluded' };
-    const named = byName.get(key);
-    if (named === 'ambiguous') return { kind: 'ambiguous' };
-    if (named) return { kind: 'found', agency: named };
-    return { kind: 'unknown' };
-  };
+  const first = t.firstRowOfId.get(idKey);
+  if (first !== undefined) {
+    leaveOut(t, row, id, 'agency.duplicate');
+    const message = messages.agencyDuplicate(id, first);
+    t.sink.cell('agency.duplicate', 'agencies', t.title, row.rowIndex, t.idCol, message);
+    return null;
+  }
+  t.firstRowOfId.set(idKey, row.rowIndex);
+  return { id, idKey };
+}
+
+/** The row's name and group, each reported when empty; `usable` when both are there. */
+function readNameAndGroup(t: AgencyTab, row: DataRow, id: string) {
+  const name = cellText(cellAt(row, t.nameCol));
+  const group = cellText(cellAt(row, t.groupCol));
+  let usable = true;
+  if (normalizeName(name) === '') {
+    const message = formula(t, row.rowIndex, t.nameCol)
+      ? messages.agencyCellFormula('نام', id)
+      : messages.agencyNameEmpty(id);
+    problem(t, row.rowIndex, t.nameCol, message, id);
+    usable = false;
+  }
+  if (normalizeName(group) === '') {
+    const message = formula(t, row.rowIndex, t.groupCol)
+      ? messages.agencyCellFormula('گروه', id)
+      : messages.agencyGroupEmpty(id);
+    problem(t, row.rowIndex, t.groupCol, message, id);
+    usable = false;
+  }
+  return { name, group, usable };
+}
+
+/** The row's `active` (a bad one reported, the agency kept active) and its addresses (bad ones reported). */
+function readActiveAndEmails(t: AgencyTab, row: DataRow, id: string, shown: string) {
+  const activeCell = cellAt(row, t.activeCol);
+  let active = parseBooleanCell(activeCell, true);
+  if (active === null) {
+    const message = messages.agencyActiveInvalid(shown, cellText(activeCell));
+    problem(t, row.rowIndex, t.activeCol ?? 0, message, id);
+    active = true;
+  }
+  const listed = readAddressList(cellAt(row, t.emailCol));
+  if (listed.invalid.length > 0) {
+    const message = messages.agencyEmailInvalid(shown, listed.invalid, listed.addresses.length > 0);
+    t.sink.cell(
+      'agency.email_invalid',
+      'agencies',
+      t.title,
+      row.rowIndex,
+      t.emailCol ?? 0,
+      message,
+      {
+        agencyId: id,
+      },
+    );
+  }
+  return { active, addresses: listed.addresses };
+}
+
+/** One row of the tab: checked, then kept as an agency or left out. */
+function readRow(t: AgencyTab, row: DataRow): void {
+  reportControlCharacters(t.sink, { tabKey: 'agencies', tab: t.title }, row, [
+    { column: t.idCol, what: 'شناسه دستگاه' },
+    { column: t.nameCol, what: 'نام دستگاه' },
+    { column: t.emailCol, what: 'ایمیل دستگاه' },
+  ]);
+  const key = readId(t, row);
+  if (!key) return;
+  const { id, idKey } = key;
+  const { name, group, usable } = readNameAndGroup(t, row, id);
+  const { active, addresses } = readActiveAndEmails(t, row, id, usable ? name : id);
+  if (!usable) {
+    t.excluded.add(idKey);
+    leaveOut(t, row, id, 'agency.invalid');
+    return;
+  }
+  const groupKey = normalizeName(group);
+  let groupName = t.groupByKey.get(groupKey);
+  if (groupName === undefined) {
+    groupName = group;
+    t.groupByKey.set(groupKey, group);
+  }
+  t.agencies.push({ id, name, group: groupName, active, emails: [], addresses });
+  t.places.set(id, { rowIndex: row.rowIndex, idColumn: t.idCol });
 }
 
 /**
@@ -87,149 +198,41 @@ export function parseAgencies(workbook: RawWorkbook, sink: ProblemSink): Agencie
   const { title, columns } = opened;
   if (!opened.complete) return none(title);
 
-  const idCol = columns.index.get('id') ?? 0;
-  const nameCol = columns.index.get('name') ?? 0;
-  const groupCol = columns.index.get('group') ?? 0;
-  const activeCol = columns.index.get('active');
-  const emailCol = columns.index.get('email');
-  const problem = (rowIndex: number, column: number, message: string, agencyId?: string): void => {
-    sink.cell(
-      'agency.invalid',
-      'agencies',
-      title,
-      rowIndex,
-      column,
-      message,
-      agencyId ? { agencyId } : undefined,
-    );
+  const t: AgencyTab = {
+    title,
+    sink,
+    idCol: columns.index.get('id') ?? 0,
+    nameCol: columns.index.get('name') ?? 0,
+    groupCol: columns.index.get('group') ?? 0,
+    activeCol: columns.index.get('active'),
+    emailCol: columns.index.get('email'),
+    uncomputed: new Set((opened.tab.uncomputed ?? []).map(([r, c]) => `${r}:${c}`)),
+    firstRowOfId: new Map(),
+    excluded: new Set(),
+    groupByKey: new Map(),
+    agencies: [],
+    places: new Map(),
+    unplaced: [],
   };
-
-  // A formula with no computed value reads as blank: say so, not that the cell is empty.
-  const uncomputed = new Set((opened.tab.uncomputed ?? []).map(([r, c]) => `${r}:${c}`));
-  const formula = (rowIndex: number, column: number): boolean =>
-    uncomputed.has(`${rowIndex}:${column}`);
-  const firstRowOfId = new Map<string, number>();
-  const excluded = new Set<string>();
-  const groupByKey = new Map<string, string>();
-  const agencies: Agency[] = [];
-  const places = new Map<string, AgencyPlace>();
-  const unplaced: UnplacedAgency[] = [];
-  const leaveOut = (row: DataRow, id: string, reason: UnplacedAgency['reason']): void => {
-    if (parseBooleanCell(cellAt(row, activeCol), true) === false) return;
-    const name = cellText(cellAt(row, nameCol));
-    const group = cellText(cellAt(row, groupCol));
-    unplaced.push({ id, name: name === '' ? id : name, group, reason, rowIndex: row.rowIndex });
-  };
-
-  for (const row of dataRows(opened)) {
-    reportControlCharacters(sink, { tabKey: 'agencies', tab: title }, row, [
-      { column: idCol, what: 'شناسه دستگاه' },
-      { column: nameCol, what: 'نام دستگاه' },
-      { column: emailCol, what: 'ایمیل دستگاه' },
-    ]);
-    const id = cellText(cellAt(row, idCol));
-    const idKey = normalizeName(id);
-    if (idKey === '') {
-      problem(
-        row.rowIndex,
-        idCol,
-        formula(row.rowIndex, idCol)
-          ? messages.agencyCellFormula('شناسه')
-          : messages.agencyIdEmpty(),
-      );
-      leaveOut(row, id, 'agency.invalid');
-      continue;
-    }
-    const first = firstRowOfId.get(idKey);
-    if (first !== undefined) {
-      leaveOut(row, id, 'agency.duplicate');
-      sink.cell(
-        'agency.duplicate',
-        'agencies',
-        title,
-        row.rowIndex,
-        idCol,
-        messages.agencyDuplicate(id, first),
-      );
-      continue;
-    }
-    firstRowOfId.set(idKey, row.rowIndex);
-
-    const name = cellText(cellAt(row, nameCol));
-    const group = cellText(cellAt(row, groupCol));
-    const groupKey = normalizeName(group);
-    let usable = true;
-    if (normalizeName(name) === '') {
-      const message = formula(row.rowIndex, nameCol)
-        ? messages.agencyCellFormula('نام', id)
-        : messages.agencyNameEmpty(id);
-      problem(row.rowIndex, nameCol, message, id);
-      usable = false;
-    }
-    if (groupKey === '') {
-      const message = formula(row.rowIndex, groupCol)
-        ? messages.agencyCellFormula('گروه', id)
-        : messages.agencyGroupEmpty(id);
-      problem(row.rowIndex, groupCol, message, id);
-      usable = false;
-    }
-    const shown = usable ? name : id;
-
-    const activeCell = cellAt(row, activeCol);
-    let active = parseBooleanCell(activeCell, true);
-    if (active === null) {
-      problem(
-        row.rowIndex,
-        activeCol ?? 0,
-        messages.agencyActiveInvalid(shown, cellText(activeCell)),
-        id,
-      );
-      active = true;
-    }
-    const emailCell = cellAt(row, emailCol);
-    const listed = readAddressList(emailCell);
-    if (listed.invalid.length > 0) {
-      const message = messages.agencyEmailInvalid(
-        shown,
-        listed.invalid,
-        listed.addresses.length > 0,
-      );
-      sink.cell('agency.email_invalid', 'agencies', title, row.rowIndex, emailCol ?? 0, message, {
-        agencyId: id,
-      });
-    }
-
-    if (!usable) {
-      excluded.add(idKey);
-      leaveOut(row, id, 'agency.invalid');
-      continue;
-    }
-    let groupName = groupByKey.get(groupKey);
-    if (groupName === undefined) {
-      groupName = group;
-      groupByKey.set(groupKey, group);
-    }
-    agencies.push({ id, name, group: groupName, active, emails: [], addresses: listed.addresses });
-    places.set(id, { rowIndex: row.rowIndex, idColumn: idCol });
-  }
-  markShared(agencies, (agency, email, others) => {
-    const place = places.get(agency.id);
+  for (const row of dataRows(opened)) readRow(t, row);
+  markShared(t.agencies, (agency, email, others) => {
+    const place = t.places.get(agency.id);
     if (!place) return;
     const message = messages.agencyEmailShared(agency.name, email, others);
-    sink.cell('agency.email_shared', 'agencies', title, place.rowIndex, emailCol ?? 0, message, {
+    sink.cell('agency.email_shared', 'agencies', title, place.rowIndex, t.emailCol ?? 0, message, {
       agencyId: agency.id,
     });
   });
 
   const groups = new Set<string>();
-  for (const agency of agencies) if (agency.active) groups.add(agency.group);
+  for (const agency of t.agencies) if (agency.active) groups.add(agency.group);
   return {
-    agencies,
+    agencies: t.agencies,
     groups: [...groups],
     title,
     fatal: false,
-    places,
-    unplaced,
-    find: lookup(agencies, excluded),
+    places: t.places,
+    unplaced: t.unplaced,
+    find: agencyLookup(t.agencies, t.excluded),
   };
 }

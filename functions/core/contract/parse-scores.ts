@@ -9,7 +9,8 @@ import {
 import { a1, type CellValue, type RawWorkbook } from './cells.ts';
 import type { MonthKey } from '../language/jalali.ts';
 import type { Agency, Indicator, ScoreRow } from './model.ts';
-import type { AgenciesResult, AgencyMatch } from './parse-agencies.ts';
+import type { AgencyMatch } from './agency-lookup.ts';
+import type { AgenciesResult } from './parse-agencies.ts';
 import { normalizeName } from '../language/normalize.ts';
 import { messages, type ProblemContext, type ProblemSink } from './problem-messages.ts';
 import { openTab } from './tab-lookup.ts';
