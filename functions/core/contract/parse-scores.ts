@@ -1,20 +1,14 @@
 /** The scores tab: month, agency, one column per indicator code, note (docs/workbook.md#scores). */
-import {
-  cellText,
-  isBlankCell,
-  isBlankRow,
-  parseMonthCell,
-  parseNumberCell,
-} from './cell-values.ts';
-import { a1, type CellValue, type RawWorkbook } from './cells.ts';
+import { cellText, isBlankCell, isBlankRow, parseMonthCell } from './cell-values.ts';
+import type { CellValue, RawWorkbook } from './cells.ts';
 import type { MonthKey } from '../language/jalali.ts';
 import type { Agency, Indicator, ScoreRow } from './model.ts';
 import type { AgencyMatch } from './agency-lookup.ts';
 import type { AgenciesResult } from './parse-agencies.ts';
-import { normalizeName } from '../language/normalize.ts';
 import { messages, type ProblemContext, type ProblemSink } from './problem-messages.ts';
 import { openTab } from './tab-lookup.ts';
 import { TABS } from './tabs.ts';
+import { indicatorColumnsOf, readValues, type ScoresTab } from './score-cells.ts';
 
 export interface ScoresResult {
   /** The first row per agency per month, in sheet order. */
@@ -43,17 +37,96 @@ function memo<T>(read: (cell: CellValue) => T): (cell: CellValue) => T {
   };
 }
 
-/** The error values a spreadsheet shows for a formula that failed (`#DIV/0!`, `#REF!`, …). */
-const FORMULA_ERROR =
-  /^#(?:NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|ERROR!|SPILL!|CALC!|GETTING_DATA)$/i;
-
-function isFormulaError(cell: CellValue): boolean {
-  return typeof cell === 'string' && FORMULA_ERROR.test(cell.trim());
+/** Why a row's agency is not one of the agencies tab (a row open wrote names it: an id changed since). */
+function unknownAgencyMessage(
+  shown: string,
+  match: AgencyMatch,
+  named: AgencyMatch | undefined,
+  agenciesTitle: string,
+): string {
+  const likely = named?.kind === 'found' ? named.agency : undefined;
+  if (shown === '') return messages.agencyEmpty(agenciesTitle);
+  if (match.kind === 'ambiguous') return messages.agencyAmbiguous(shown);
+  if (likely) return messages.agencyIdChanged(shown, agenciesTitle, likely.id, likely.name);
+  return messages.agencyUnknown(shown, agenciesTitle);
 }
 
-interface IndicatorColumn {
-  indicator: Indicator;
-  column: number | undefined;
+/** How a score row's month and agency are read (each text read once per parse). */
+interface RowKeys {
+  sink: ProblemSink;
+  title: string;
+  monthCol: number;
+  agencyCol: number;
+  nameCol: number | undefined;
+  readMonth: (cell: CellValue) => MonthKey | null;
+  findAgency: (cell: CellValue) => AgencyMatch;
+  agenciesTitle: string;
+}
+
+/**
+ * A row's month and agency; null when the month cannot be read (`score.month_invalid`),
+ * the agency's own row is invalid (reported in its tab), or the agency is not in the
+ * agencies tab (`score.agency_unknown`).
+ */
+function rowKeys(
+  r: RowKeys,
+  cells: readonly CellValue[],
+  rowIndex: number,
+): { month: MonthKey; known: Agency } | null {
+  const monthCell = cells[r.monthCol] ?? null;
+  const agencyCell = cells[r.agencyCol] ?? null;
+  const month = r.readMonth(monthCell);
+  const match = r.findAgency(agencyCell);
+  const known: Agency | undefined = match.kind === 'found' ? match.agency : undefined;
+  if (month === null) {
+    const shown = isBlankCell(monthCell) ? '' : cellText(monthCell);
+    const where = known ? { agencyId: known.id } : undefined;
+    const message = messages.monthInvalid(shown);
+    r.sink.cell('score.month_invalid', 'scores', r.title, rowIndex, r.monthCol, message, where);
+    return null;
+  }
+  if (match.kind === 'excluded') return null; // the agency's own row is reported in its tab
+  if (!known) {
+    const named = r.nameCol === undefined ? undefined : r.findAgency(cells[r.nameCol] ?? null);
+    const message = unknownAgencyMessage(cellText(agencyCell), match, named, r.agenciesTitle);
+    r.sink.cell('score.agency_unknown', 'scores', r.title, rowIndex, r.agencyCol, message, {
+      month,
+    });
+    return null;
+  }
+  return { month, known };
+}
+
+/** The blank cells of an active agency's row: one `score.missing` at the first of them. */
+function reportMissing(
+  t: ScoresTab,
+  rowIndex: number,
+  known: Agency,
+  read: ReturnType<typeof readValues>,
+  where: ProblemContext & { month: MonthKey },
+): void {
+  const { missing, firstBlank } = read;
+  if (!missing) return;
+  const message = messages.scoreMissing(missing, known.name, where.month);
+  if (firstBlank === undefined) {
+    t.sink.row('score.missing', 'scores', t.title, rowIndex, message, where);
+  } else {
+    t.sink.cell('score.missing', 'scores', t.title, rowIndex, firstBlank, message, where);
+  }
+}
+
+/** The row that already counts for the agency and month, if any; else this one is recorded as it. */
+function earlierRow(
+  firstRowOf: Map<Agency, Map<MonthKey, number>>,
+  known: Agency,
+  month: MonthKey,
+  rowIndex: number,
+): number | undefined {
+  let months = firstRowOf.get(known);
+  if (!months) firstRowOf.set(known, (months = new Map()));
+  const first = months.get(month);
+  if (first === undefined) months.set(month, rowIndex);
+  return first;
 }
 
 /**
@@ -76,47 +149,26 @@ export function parseScores(
   const { tab, title, columns } = opened;
   if (!opened.complete) return { scores: [], title, fatal: true };
 
-  const monthCol = columns.index.get('month') ?? 0;
-  const agencyCol = columns.index.get('agency') ?? 0;
   const noteCol = columns.index.get('note');
-  const nameCol = columns.index.get('agency_name');
+  const indicatorColumns = indicatorColumnsOf(columns, context.indicators, title, sink);
+  const t: ScoresTab = {
+    sink,
+    title,
+    indicatorColumns,
+    blankValues: Object.fromEntries(context.indicators.map(({ code }) => [code, null])),
+    uncomputed: new Set((tab.uncomputed ?? []).map(([row, column]) => `${row}:${column}`)),
+  };
 
-  // One column per indicator, matched by its code (normalized); the first column is read
-  // and any further one is `header.duplicate`.
-  const columnsOfCode = new Map<string, number[]>();
-  columns.headers.forEach((header, column) => {
-    if (header === '' || columns.claimed.has(column)) return;
-    const list = columnsOfCode.get(header);
-    if (list) list.push(column);
-    else columnsOfCode.set(header, [column]);
-  });
-  const indicatorColumns: IndicatorColumn[] = context.indicators.map((indicator) => {
-    const [column, ...others] = columnsOfCode.get(normalizeName(indicator.code)) ?? [];
-    for (const other of others) {
-      const message = messages.indicatorColumnDuplicate(title, indicator.code, a1(0, column ?? 0));
-      sink.cell('header.duplicate', 'scores', title, 0, other, message);
-    }
-    if (column === undefined) {
-      sink.row(
-        'header.missing',
-        'scores',
-        title,
-        0,
-        messages.indicatorColumnMissing(title, indicator.code),
-      );
-    }
-    return { indicator, column };
-  });
-
-  // Every code -> null; copied per row (a spread of a fixed shape is fast, and an own
-  // `__proto__` key stays an own key).
-  const blankValues: Record<string, number | null> = Object.fromEntries(
-    context.indicators.map(({ code }) => [code, null]),
-  );
-
-  const readMonth = memo(parseMonthCell);
-  const findAgency = memo<AgencyMatch>(context.agencies.find);
-  const agenciesTitle = context.agencies.title;
+  const r: RowKeys = {
+    sink,
+    title,
+    monthCol: columns.index.get('month') ?? 0,
+    agencyCol: columns.index.get('agency') ?? 0,
+    nameCol: columns.index.get('agency_name'),
+    readMonth: memo(parseMonthCell),
+    findAgency: memo<AgencyMatch>(context.agencies.find),
+    agenciesTitle: context.agencies.title,
+  };
   /** Agency -> month -> the row that counts. */
   const firstRowOf = new Map<Agency, Map<MonthKey, number>>();
   const scores: ScoreRow[] = [];
@@ -124,104 +176,26 @@ export function parseScores(
   // Rows with nothing in these columns are blank, whatever sits in unknown columns.
   const watched = [...columns.index.values(), ...indicatorColumns.flatMap((c) => c.column ?? [])];
   const rows = tab.rows;
-  const uncomputed = new Set((tab.uncomputed ?? []).map(([row, column]) => `${row}:${column}`));
   for (let rowIndex = 1; rowIndex < rows.length; rowIndex++) {
     const cells = rows[rowIndex];
     if (!Array.isArray(cells) || isBlankRow(cells, watched)) continue;
-    const monthCell = cells[monthCol] ?? null;
-    const agencyCell = cells[agencyCol] ?? null;
-    const month = readMonth(monthCell);
-    const match = findAgency(agencyCell);
-    const known: Agency | undefined = match.kind === 'found' ? match.agency : undefined;
+    const keys = rowKeys(r, cells, rowIndex);
+    if (!keys) continue;
+    const { month, known } = keys;
+    const where = { month, agencyId: known.id };
 
-    if (month === null) {
-      const shown = isBlankCell(monthCell) ? '' : cellText(monthCell);
-      const where = known ? { agencyId: known.id } : undefined;
-      const message = messages.monthInvalid(shown);
-      sink.cell('score.month_invalid', 'scores', title, rowIndex, monthCol, message, where);
-      continue;
-    }
-    if (match.kind === 'excluded') continue; // the agency's own row is reported in its tab
-    if (!known) {
-      const shown = cellText(agencyCell);
-      // A row open wrote carries the agency's name: an id changed since is named by it.
-      const named = nameCol === undefined ? undefined : findAgency(cells[nameCol] ?? null);
-      const likely = named?.kind === 'found' ? named.agency : undefined;
-      const message =
-        shown === ''
-          ? messages.agencyEmpty(agenciesTitle)
-          : match.kind === 'ambiguous'
-            ? messages.agencyAmbiguous(shown)
-            : likely
-              ? messages.agencyIdChanged(shown, agenciesTitle, likely.id, likely.name)
-              : messages.agencyUnknown(shown, agenciesTitle);
-      sink.cell('score.agency_unknown', 'scores', title, rowIndex, agencyCol, message, { month });
-      continue;
-    }
-    const where: ProblemContext = { month, agencyId: known.id };
-
-    let months = firstRowOf.get(known);
-    if (!months) firstRowOf.set(known, (months = new Map()));
-    const first = months.get(month);
+    const first = earlierRow(firstRowOf, known, month, rowIndex);
     if (first !== undefined) {
       const message = messages.scoreDuplicate(known.name, month, first);
       sink.row('score.duplicate', 'scores', title, rowIndex, message, where);
       continue;
     }
-    months.set(month, rowIndex);
 
-    const values = { ...blankValues };
-    let missing: string[] | undefined;
-    let firstBlank: number | undefined;
-    for (let i = 0; i < indicatorColumns.length; i++) {
-      const { indicator, column } = indicatorColumns[i] as IndicatorColumn;
-      const cell = column === undefined ? null : (cells[column] ?? null);
-      // The common case first: a number cell within range.
-      if (typeof cell === 'number' && cell >= 0 && cell <= indicator.max) {
-        values[indicator.code] = cell === 0 ? 0 : cell;
-        continue;
-      }
-      if (isBlankCell(cell)) {
-        if (column !== undefined && uncomputed.has(`${rowIndex}:${column}`)) {
-          const message = messages.scoreFormula(indicator.code, '');
-          sink.cell('score.formula', 'scores', title, rowIndex, column, message, where);
-          continue;
-        }
-        (missing ??= []).push(indicator.code);
-        if (column !== undefined && (firstBlank === undefined || column < firstBlank)) {
-          firstBlank = column;
-        }
-        continue;
-      }
-      const value = parseNumberCell(cell);
-      if (value !== null && value >= 0 && value <= indicator.max) {
-        values[indicator.code] = value;
-        continue;
-      }
-      const shown = cellText(cell);
-      if (isFormulaError(cell)) {
-        const message = messages.scoreFormula(indicator.code, shown);
-        sink.cell('score.formula', 'scores', title, rowIndex, column ?? 0, message, where);
-      } else if (value === null) {
-        const message = messages.scoreNotNumber(indicator.code, indicator.max, shown);
-        sink.cell('score.not_number', 'scores', title, rowIndex, column ?? 0, message, where);
-      } else {
-        const message = messages.scoreOutOfRange(indicator.code, indicator.max, shown);
-        sink.cell('score.out_of_range', 'scores', title, rowIndex, column ?? 0, message, where);
-      }
-    }
-    if (missing && known.active) {
-      const message = messages.scoreMissing(missing, known.name, month);
-      if (firstBlank === undefined) {
-        sink.row('score.missing', 'scores', title, rowIndex, message, where);
-      } else {
-        sink.cell('score.missing', 'scores', title, rowIndex, firstBlank, message, where);
-      }
-    }
-
+    const read = readValues(t, cells, rowIndex, where);
+    if (known.active) reportMissing(t, rowIndex, known, read, where);
     const noteCell = noteCol === undefined ? null : (cells[noteCol] ?? null);
     const note = isBlankCell(noteCell) ? null : cellText(noteCell);
-    scores.push({ month, agencyId: known.id, values, note, rowIndex });
+    scores.push({ month, agencyId: known.id, values: read.values, note, rowIndex });
   }
   return { scores, title, fatal: false };
 }
