@@ -79,6 +79,141 @@ function defaultWeakBands(bandCount: number | null): number {
   return Math.max(1, bandCount - 1);
 }
 
+/** The settings tab being read: its entries by key, and where problems go. */
+interface SettingsTab {
+  sink: ProblemSink;
+  title: string;
+  valueCol: number;
+  entries: Map<SettingKey, Entry>;
+}
+
+/** Each known key's first row; a key given again is `settings.invalid` on the later row. */
+function readEntries(
+  opened: NonNullable<ReturnType<typeof openTab>>,
+  sink: ProblemSink,
+  keyCol: number,
+  valueCol: number,
+): Map<SettingKey, Entry> {
+  const entries = new Map<SettingKey, Entry>();
+  for (const row of dataRows(opened)) {
+    const keyText = cellText(cellAt(row, keyCol));
+    const key = KEY_BY_NAME.get(normalizeName(keyText));
+    if (!key) continue;
+    const first = entries.get(key);
+    if (first) {
+      const message = messages.settingDuplicate(keyText, first.rowIndex);
+      sink.cell('settings.invalid', 'settings', opened.title, row.rowIndex, keyCol, message);
+      continue;
+    }
+    entries.set(key, { rowIndex: row.rowIndex, value: cellAt(row, valueCol) });
+  }
+  return entries;
+}
+
+/** `read` with the key's entry, when the key is there with a value. */
+function given(t: SettingsTab, key: SettingKey, read: (entry: Entry) => void): void {
+  const entry = t.entries.get(key);
+  if (entry && !isBlankCell(entry.value)) read(entry);
+}
+
+/** `settings.invalid` at an entry's value cell. */
+function invalid(t: SettingsTab, entry: Entry, message: string): void {
+  t.sink.cell('settings.invalid', 'settings', t.title, entry.rowIndex, t.valueCol, message);
+}
+
+/** The province, or false when it is missing or empty (fatal, reported). */
+function readProvince(t: SettingsTab, settings: Settings): boolean {
+  const province = t.entries.get('province');
+  if (!province) {
+    t.sink.tab('settings.invalid', 'settings', t.title, messages.provinceMissing());
+    return false;
+  }
+  if (isBlankCell(province.value)) {
+    invalid(t, province, messages.provinceEmpty());
+    return false;
+  }
+  settings.province = cellText(province.value);
+  return true;
+}
+
+/** headline_dimensions: the dimensions it names (each once, as the indicators tab writes them), and the names that are none. */
+function headlineNames(
+  value: CellValue,
+  dimensions: readonly string[],
+): { chosen: string[]; unknown: string[] } {
+  const byKey = new Map(dimensions.map((name) => [normalizeName(name), name]));
+  const names = cellText(value)
+    .split(/[,،]/)
+    .map((part) => part.trim())
+    .filter((part) => normalizeName(part) !== '');
+  const chosen: string[] = [];
+  const unknown: string[] = [];
+  for (const name of names) {
+    const dimension = byKey.get(normalizeName(name));
+    if (dimension === undefined) unknown.push(name);
+    else if (!chosen.includes(dimension)) chosen.push(dimension);
+  }
+  return { chosen, unknown };
+}
+
+/** The ranking, top, weak_bands and headline_dimensions settings; a bad value keeps the default. */
+function readFigures(t: SettingsTab, settings: Settings, context: SettingsContext): void {
+  given(t, 'ranking', (e) => {
+    const method = RANKING_BY_NAME.get(normalizeName(cellText(e.value)));
+    if (method) settings.ranking = method;
+    else invalid(t, e, messages.rankingInvalid(cellText(e.value)));
+  });
+  given(t, 'top', (e) => {
+    const top = parseNumberCell(e.value);
+    if (top !== null && Number.isInteger(top) && top >= 1) settings.top = top;
+    else invalid(t, e, messages.topInvalid(cellText(e.value), settings.top));
+  });
+  given(t, 'weak_bands', (e) => {
+    const weak = parseNumberCell(e.value);
+    const below = context.bandCount === null || (weak !== null && weak < context.bandCount);
+    if (weak !== null && Number.isInteger(weak) && weak >= 1 && below) settings.weakBands = weak;
+    else {
+      const message = messages.weakBandsInvalid(
+        cellText(e.value),
+        context.bandCount,
+        settings.weakBands,
+      );
+      invalid(t, e, message);
+    }
+  });
+  given(t, 'headline_dimensions', (e) => {
+    const { chosen, unknown } = headlineNames(e.value, context.dimensions);
+    if (unknown.length > 0) {
+      // With no valid indicators there is nothing to match; that problem is reported there.
+      if (context.dimensions.length > 0)
+        invalid(t, e, messages.headlineUnknown(unknown, context.indicatorsTitle));
+    } else if (chosen.length > 0) {
+      settings.headlineDimensions = chosen;
+    }
+  });
+}
+
+/** The settings cells as the feature switches and the secretariat read them (settings-features.ts). */
+function settingCells(t: SettingsTab): SettingCells {
+  return {
+    get: (key) => {
+      const entry = t.entries.get(key);
+      return entry && !isBlankCell(entry.value) ? entry.value : undefined;
+    },
+    off: (key, message) => {
+      const entry = t.entries.get(key);
+      if (entry)
+        t.sink.cell('settings.invalid', 'settings', t.title, entry.rowIndex, t.valueCol, message, {
+          severity: 'warning',
+        });
+    },
+    invalid: (key, message) => {
+      const entry = t.entries.get(key);
+      if (entry) invalid(t, entry, message);
+    },
+  };
+}
+
 /**
  * Reads the settings. Unknown keys are ignored; a key given twice counts once (the first
  * row; the later is `settings.invalid`). An invalid value is `settings.invalid` at its
@@ -101,116 +236,17 @@ export function parseSettings(
 
   const keyCol = columns.index.get('key') ?? 0;
   const valueCol = columns.index.get('value') ?? 0;
-  const entries = new Map<SettingKey, Entry>();
-  for (const row of dataRows(opened)) {
-    const keyText = cellText(cellAt(row, keyCol));
-    const key = KEY_BY_NAME.get(normalizeName(keyText));
-    if (!key) continue;
-    const first = entries.get(key);
-    if (first) {
-      sink.cell(
-        'settings.invalid',
-        'settings',
-        title,
-        row.rowIndex,
-        keyCol,
-        messages.settingDuplicate(keyText, first.rowIndex),
-      );
-      continue;
-    }
-    entries.set(key, { rowIndex: row.rowIndex, value: cellAt(row, valueCol) });
-  }
-  const invalid = (entry: Entry, message: string): void => {
-    sink.cell('settings.invalid', 'settings', title, entry.rowIndex, valueCol, message);
-  };
-  /** Each present, non-blank setting value in turn. */
-  const given = (key: SettingKey, read: (entry: Entry) => void): void => {
-    const entry = entries.get(key);
-    if (entry && !isBlankCell(entry.value)) read(entry);
-  };
-
-  let fatal = false;
-  const province = entries.get('province');
-  if (!province) {
-    sink.tab('settings.invalid', 'settings', title, messages.provinceMissing());
-    fatal = true;
-  } else if (isBlankCell(province.value)) {
-    invalid(province, messages.provinceEmpty());
-    fatal = true;
-  } else {
-    settings.province = cellText(province.value);
-  }
-
-  given('spokesperson', (e) => (settings.spokesperson = textOrNull(e.value)));
-  given('spokesperson_title', (e) => (settings.spokespersonTitle = textOrNull(e.value)));
-  given('run_status', (e) => (settings.runStatus = textOrNull(e.value)));
-  given('source', (e) => (settings.source = textOrNull(e.value)));
-  given('purpose', (e) => (settings.purpose = textOrNull(e.value)));
-
-  given('ranking', (e) => {
-    const method = RANKING_BY_NAME.get(normalizeName(cellText(e.value)));
-    if (method) settings.ranking = method;
-    else invalid(e, messages.rankingInvalid(cellText(e.value)));
-  });
-
-  given('top', (e) => {
-    const top = parseNumberCell(e.value);
-    if (top !== null && Number.isInteger(top) && top >= 1) settings.top = top;
-    else invalid(e, messages.topInvalid(cellText(e.value), settings.top));
-  });
-
-  given('weak_bands', (e) => {
-    const weak = parseNumberCell(e.value);
-    const below = context.bandCount === null || (weak !== null && weak < context.bandCount);
-    if (weak !== null && Number.isInteger(weak) && weak >= 1 && below) settings.weakBands = weak;
-    else
-      invalid(
-        e,
-        messages.weakBandsInvalid(cellText(e.value), context.bandCount, settings.weakBands),
-      );
-  });
-
-  given('headline_dimensions', (e) => {
-    const byKey = new Map(context.dimensions.map((name) => [normalizeName(name), name]));
-    const names = cellText(e.value)
-      .split(/[,،]/)
-      .map((part) => part.trim())
-      .filter((part) => normalizeName(part) !== '');
-    const chosen: string[] = [];
-    const unknown: string[] = [];
-    for (const name of names) {
-      const dimension = byKey.get(normalizeName(name));
-      if (dimension === undefined) unknown.push(name);
-      else if (!chosen.includes(dimension)) chosen.push(dimension);
-    }
-    if (unknown.length > 0) {
-      // With no valid indicators there is nothing to match; that problem is reported there.
-      if (context.dimensions.length > 0)
-        invalid(e, messages.headlineUnknown(unknown, context.indicatorsTitle));
-    } else if (chosen.length > 0) {
-      settings.headlineDimensions = chosen;
-    }
-  });
-
-  const cells: SettingCells = {
-    get: (key) => {
-      const entry = entries.get(key);
-      return entry && !isBlankCell(entry.value) ? entry.value : undefined;
-    },
-    off: (key, message) => {
-      const entry = entries.get(key);
-      if (entry)
-        sink.cell('settings.invalid', 'settings', title, entry.rowIndex, valueCol, message, {
-          severity: 'warning',
-        });
-    },
-    invalid: (key, message) => {
-      const entry = entries.get(key);
-      if (entry) invalid(entry, message);
-    },
-  };
+  const entries = readEntries(opened, sink, keyCol, valueCol);
+  const t: SettingsTab = { sink, title, valueCol, entries };
+  const fatal = !readProvince(t, settings);
+  given(t, 'spokesperson', (e) => (settings.spokesperson = textOrNull(e.value)));
+  given(t, 'spokesperson_title', (e) => (settings.spokespersonTitle = textOrNull(e.value)));
+  given(t, 'run_status', (e) => (settings.runStatus = textOrNull(e.value)));
+  given(t, 'source', (e) => (settings.source = textOrNull(e.value)));
+  given(t, 'purpose', (e) => (settings.purpose = textOrNull(e.value)));
+  readFigures(t, settings, context);
+  const cells = settingCells(t);
   readFeatureSwitches(cells, settings);
   readSecretariat(cells, settings);
-
   return { settings, title, fatal };
 }
