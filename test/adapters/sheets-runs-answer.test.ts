@@ -39,7 +39,7 @@ function row(runId: string, status: RunStatus = 'started', recipient = 'all'): R
     runId,
     month: '1403-04',
     at: '2024-07-25T08:00:00.000Z',
-    kind: recipient === 'all' ? 'run' : 'delivery',
+    kind: recipient === 'all' ? 'run' : 'release',
     status,
     recipient,
     requestedBy: 'cli',

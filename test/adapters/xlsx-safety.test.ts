@@ -213,7 +213,7 @@ describe('xlsx store: delivery records mid-send', () => {
     runId: 'r-1',
     month: '1403-04',
     at: '2024-07-22T08:00:00.000Z',
-    kind: 'delivery',
+    kind: 'release',
     status,
     recipient: 'a@example.org',
     requestedBy: '',

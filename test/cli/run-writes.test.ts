@@ -63,9 +63,9 @@ describe('karnameh run on a copy of the example', () => {
     const runs = tabOf(after, 'runs').rows.slice(1);
     expect(runs.map((r) => [r[3], r[4]])).toEqual([
       ['run', 'sent'],
-      ['delivery', 'sent'],
-      ['delivery', 'sent'],
-      ['delivery', 'sent'],
+      ['release', 'sent'],
+      ['release', 'sent'],
+      ['release', 'sent'],
     ]);
     // The month's folder of messages and the public site (each run id's .eml files).
     expect(await readdir(box.outbox)).toHaveLength(4);

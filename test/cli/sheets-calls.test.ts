@@ -148,7 +148,7 @@ describe('the other commands, on 10 agencies × 24 months', () => {
       ...WRITE,
     ]);
     const runs = standIn.tabRows('calls-sixty-recipients', 'اجراها').slice(1);
-    expect(runs.filter((r) => r[3] === 'delivery' && r[4] === 'sent')).toHaveLength(60);
+    expect(runs.filter((r) => r[3] === 'release' && r[4] === 'sent')).toHaveLength(60);
   });
 });
 

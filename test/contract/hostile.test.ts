@@ -152,14 +152,14 @@ describe('data changed after the month was sent', () => {
         { ...entry, kind: 'run', status: 'sent', recipient: '', detail: '' },
         {
           ...entry,
-          kind: 'delivery',
+          kind: 'release',
           status: 'sent',
           recipient: 'dabirkhaneh@example.org',
           detail: '',
         },
         {
           ...entry,
-          kind: 'delivery',
+          kind: 'release',
           status: 'sent',
           recipient: 'press.desk@example.org',
           detail: '',

@@ -112,7 +112,7 @@ it('a person deletes and inserts rows of the runs tab while the cards go out: ev
   ]);
   const mine = after.filter((e) => e.runId === 'r-sending');
   expect(mine.find((e) => e.kind === 'run')?.status).toBe('sent');
-  expect(mine.filter((e) => e.kind === 'delivery').map((e) => e.status)).toEqual(
+  expect(mine.filter((e) => e.kind === 'release').map((e) => e.status)).toEqual(
     RECIPIENTS.map(() => 'sent'),
   );
   const cards = cardsOf(after, 'r-sending');

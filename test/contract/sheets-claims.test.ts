@@ -74,6 +74,6 @@ it("a concurrent writer's runs rows survive the writes of a run that is sending"
   const after = runs();
   expect(after.find((e) => e.runId === 'r-other')).toEqual(other);
   expect(
-    after.filter((e) => e.runId === 'r-sending' && e.kind === 'delivery').map((e) => e.status),
+    after.filter((e) => e.runId === 'r-sending' && e.kind === 'release').map((e) => e.status),
   ).toEqual(['sent', 'sent', 'sent']);
 });

@@ -88,8 +88,8 @@ const SCENARIOS: Scenario[] = [
       expect(p.outputs.problems).toEqual([['نوع', 'کد', 'برگه', 'خانه', 'شرح']]);
       expect(runLines(p)).toEqual([
         ['r-1', 'run', 'sent', null],
-        ['r-1', 'delivery', 'sent', 'dabirkhaneh@example.org'],
-        ['r-1', 'delivery', 'sent', 'press.desk@example.org'],
+        ['r-1', 'release', 'sent', 'dabirkhaneh@example.org'],
+        ['r-1', 'release', 'sent', 'press.desk@example.org'],
       ]);
       // Tied scores share a rank; the names that look like formulas stay text.
       const ranking = p.steps[0]?.summary.groups[0]?.ranking ?? [];
@@ -134,8 +134,8 @@ const SCENARIOS: Scenario[] = [
     verify(p) {
       expect(runLines(p).map((l) => l.slice(0, 3))).toEqual([
         ['r-1', 'run', 'sent'],
-        ['r-1', 'delivery', 'sent'],
-        ['r-1', 'delivery', 'sent'],
+        ['r-1', 'release', 'sent'],
+        ['r-1', 'release', 'sent'],
         ['r-2', 'run', 'already-sent'],
       ]);
       expect(column(p.outputs.results, 12)).toEqual(Array(11).fill('r-1'));
@@ -151,7 +151,7 @@ const SCENARIOS: Scenario[] = [
     ],
     verify(p) {
       expect(column(p.outputs.results, 12)).toEqual(Array(11).fill('r-2'));
-      expect(runLines(p).filter((l) => l[1] === 'delivery')).toHaveLength(4);
+      expect(runLines(p).filter((l) => l[1] === 'release')).toHaveLength(4);
       expect(p.releases).toHaveLength(2);
     },
   },

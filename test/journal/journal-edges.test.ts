@@ -97,9 +97,9 @@ it('a workbook reached through a symlink: the journal is beside the real file; a
   expect(next.code, next.stderr).toBe(0);
   expect(next.stderr).toContain('folded the delivery journal');
   expect(brief(await runsOf(box.workbook)).slice(1, 4)).toEqual([
-    ['delivery', 'unconfirmed', RECIPIENTS[0]],
-    ['delivery', 'skipped', RECIPIENTS[1]],
-    ['delivery', 'skipped', RECIPIENTS[2]],
+    ['release', 'unconfirmed', RECIPIENTS[0]],
+    ['release', 'skipped', RECIPIENTS[1]],
+    ['release', 'skipped', RECIPIENTS[2]],
   ]);
   expect(smtp.counts()).toEqual({ [RECIPIENTS[1]]: 1, [RECIPIENTS[2]]: 1 });
 }, 60_000);

@@ -43,6 +43,22 @@ describe('parseJournal', () => {
     expect(run?.unreadable).toBe(1);
   });
 
+  it("an earlier version's `delivery` record is read as a release record and folds onto its row", () => {
+    const old = `${text(header)}{"t":"try","kind":"delivery","key":"p@x.org","at":"${AT}"}\n{"t":"done","kind":"delivery","key":"p@x.org","status":"sent","detail":"<m1>","at":"${AT}"}\n`;
+    const run = parseJournal('f', old);
+    expect(run?.records.map((r) => r.kind)).toEqual(['release', 'release']);
+    if (!run) throw new Error('no journal');
+    const folded = foldJournal(
+      [row('run', 'started'), row('release', 'pending', 'p@x.org')],
+      run,
+      NOW,
+    );
+    expect(folded.map((r) => [r.kind, r.recipient, r.status])).toEqual([
+      ['run', '', 'interrupted'],
+      ['release', 'p@x.org', 'sent'],
+    ]);
+  });
+
   it('a journal without its header says nothing', () => {
     expect(parseJournal('f', '{"t":"run","runId":"r-')).toBeNull();
     expect(parseJournal('f', '')).toBeNull();
@@ -56,14 +72,14 @@ describe('foldJournal', () => {
     row('card', 'pending', 'a2:b@x.org'),
     row('card', 'pending', 'a3:c@x.org'),
     row('card', 'pending', 'a4:d@x.org'),
-    row('delivery', 'sent', 'p@x.org'),
+    row('release', 'sent', 'p@x.org'),
   ];
   const journal = parseJournal(
     'f',
     text(
       header,
-      { t: 'try', kind: 'delivery', key: 'p@x.org', at: AT },
-      { t: 'done', kind: 'delivery', key: 'p@x.org', status: 'failed', detail: 'old', at: AT },
+      { t: 'try', kind: 'release', key: 'p@x.org', at: AT },
+      { t: 'done', kind: 'release', key: 'p@x.org', status: 'failed', detail: 'old', at: AT },
       { t: 'try', kind: 'card', key: 'a1:a@x.org', at: AT },
       { t: 'done', kind: 'card', key: 'a1:a@x.org', status: 'sent', detail: 'hash=1 <m1>', at: AT },
       { t: 'try', kind: 'card', key: 'a2:b@x.org', at: AT },
@@ -86,7 +102,7 @@ describe('foldJournal', () => {
   });
 
   it("never changes a row the run recorded itself (here the release's `sent`), and folding twice changes nothing", () => {
-    expect(folded.some((r) => r.kind === 'delivery')).toBe(false);
+    expect(folded.some((r) => r.kind === 'release')).toBe(false);
     const after = upsertEntries(runs, folded);
     expect(foldJournal(after, journal, NOW)).toEqual([]);
   });

@@ -45,7 +45,7 @@ it('a release sent as far as the journal knows, then a score changed: run.data_c
   child.kill('SIGKILL');
   await exited;
   smtp.faults.stallData.clear();
-  const pending = (await runsOf(box.workbook)).filter((e) => e.kind === 'delivery');
+  const pending = (await runsOf(box.workbook)).filter((e) => e.kind === 'release');
   expect(pending.map((e) => e.status)).toEqual(['pending', 'pending', 'pending']);
 
   await editTab(box.workbook, 'scores', (ws) => {

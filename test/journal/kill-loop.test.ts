@@ -86,7 +86,7 @@ it(`kill -9 at ${KILLS} moments during runs with cards: never a duplicate, at mo
   const last = await runOverSmtp(box, smtp.url);
   expect([0, 3], `${why}\n${last.stderr}`).toContain(last.code);
   const runs = await runsOf(box.workbook);
-  const mail = runs.filter((e) => e.kind === 'delivery' || e.kind === 'card');
+  const mail = runs.filter((e) => e.kind === 'release' || e.kind === 'card');
   // Nothing is left pending: every killed run's batch was folded from its journal.
   expect(
     mail.filter((e) => e.status === 'pending'),

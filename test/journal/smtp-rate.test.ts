@@ -85,7 +85,7 @@ it('says the time; records a message before a long pause; Ctrl-C ends the pause,
   expect(Date.now() - stopped).toBeLessThan(5_000);
   expect(smtp.received).toHaveLength(1);
   const runs = await runsOf(box.workbook);
-  const release = runs.filter((e) => e.kind === 'delivery').map((e) => [e.recipient, e.status]);
+  const release = runs.filter((e) => e.kind === 'release').map((e) => [e.recipient, e.status]);
   expect(release).toEqual([
     [RECIPIENTS[0], 'sent'],
     [RECIPIENTS[1], 'skipped'],

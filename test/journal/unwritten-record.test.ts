@@ -80,7 +80,7 @@ it('a release whose record could not be written: the next run records it from th
   expect(first.stderr).toContain('recorded in the delivery journal');
   expect(smtp.counts()).toEqual(Object.fromEntries([...RECIPIENTS].sort().map((r) => [r, 1])));
   // The runs tab says only that the release was about to go out.
-  const before = runs().filter((e) => e.kind === 'delivery');
+  const before = runs().filter((e) => e.kind === 'release');
   expect(before.map((e) => e.status)).toEqual(RECIPIENTS.map(() => 'pending'));
   expect(await readdir(join(state, 'karnameh', `${ID}.journal`))).toHaveLength(1);
 
@@ -100,7 +100,7 @@ it('a release whose record could not be written: the next run records it from th
   expect(cards.length).toBeGreaterThan(50);
   expect(Object.values(counts).every((n) => n === 1)).toBe(true);
   // The runs tab now says the release was sent, and the journal is gone.
-  const after = runs().filter((e) => e.kind === 'delivery');
+  const after = runs().filter((e) => e.kind === 'release');
   expect(after.map((e) => e.status)).toEqual(RECIPIENTS.map(() => 'sent'));
   expect(after.every((e) => e.detail.includes('@'))).toBe(true); // the message ids
   await expect(readdir(join(state, 'karnameh', `${ID}.journal`))).rejects.toThrow(/ENOENT/);

@@ -60,7 +60,7 @@ describe('a sent month is "changed" only when what its release states changed', 
     const hash = first.summary.contentHash ?? '';
     expect(hash).toMatch(/^[0-9a-f]{16}$/);
     // The runs tab records, for each release row, the content hash of what was sent.
-    const rows = (await runsOf(box.workbook)).filter((e) => e.kind === 'delivery');
+    const rows = (await runsOf(box.workbook)).filter((e) => e.kind === 'release');
     expect(new Set(rows.map((e) => e.digest))).toEqual(new Set([hash]));
 
     await editsBesideTheMonth(box.workbook);
@@ -98,10 +98,19 @@ describe('a sent month is "changed" only when what its release states changed', 
     const forced = await run('--force');
     expect(forced.code, forced.stderr).toBe(0);
     expect(smtp.counts()).toEqual({ [reached]: 2, [refused]: 2, [other]: 2, [late]: 1 });
-    const forcedRows = (await runsOf(box.workbook)).filter(
-      (e) => e.kind === 'delivery' && e.status === 'sent' && e.runId !== rows[0]?.runId,
-    );
-    expect(forcedRows.at(-1)?.digest).toBe(now);
+    // The forced re-send's rows are `correction` rows, with the hash of what they state.
+    const runs = await runsOf(box.workbook);
+    const mail = runs.filter((e) => e.kind === 'correction');
+    expect(new Set(mail.map((e) => e.runId)).size).toBe(1);
+    expect(runs.filter((e) => e.runId === mail[0]?.runId && e.kind !== 'run')).toEqual(mail);
+    expect(mail.map((e) => e.status)).toEqual(['sent', 'sent', 'sent', 'sent']);
+    expect(mail.map((e) => e.recipient).sort()).toEqual([reached, refused, other, late].sort());
+    expect(new Set(mail.map((e) => e.digest))).toEqual(new Set([now]));
+    // A correction counts as the release reached: a plain run after it sends nothing.
+    const after = await run();
+    expect(after.code, after.stderr).toBe(0);
+    expect(after.summary.status).toBe('already-sent');
+    expect(smtp.received).toHaveLength(7);
   }, 120_000);
 
   it('a card whose own facts changed is named with both hashes and not sent again without --force; the rest goes on', async () => {

@@ -103,7 +103,7 @@ describe('two runs of one month at once', () => {
           .map((e) => e.status)
           .sort(),
       ).toEqual(['blocked', 'sent']);
-      expect(runs.filter((e) => e.kind === 'delivery' && e.status === 'sent')).toHaveLength(3);
+      expect(runs.filter((e) => e.kind === 'release' && e.status === 'sent')).toHaveLength(3);
     },
     90_000,
   );
@@ -145,7 +145,7 @@ describe('a run stopped in the middle of sending', () => {
     run.kill('SIGKILL');
     expect((await run.exited).signal).toBe('SIGKILL');
     const runs = await runsOf(box.workbook);
-    expect(runs.filter((e) => e.kind === 'delivery' && e.status === 'sent')).toHaveLength(25);
+    expect(runs.filter((e) => e.kind === 'release' && e.status === 'sent')).toHaveLength(25);
 
     smtp.faults.replyDelayMs = 0;
     const rerun = await runOverSmtp(box, smtp.url);
@@ -182,7 +182,7 @@ describe('a run stopped in the middle of sending', () => {
     );
     const runs = await runsOf(box.workbook);
     const sent = runs
-      .filter((e) => e.status === 'sent' && e.kind === 'delivery')
+      .filter((e) => e.status === 'sent' && e.kind === 'release')
       .map((e) => e.recipient);
     expect(sent.sort()).toEqual(smtp.received.map((m) => m.envelope.to[0]).sort());
     expect(runs.filter((e) => e.status === 'pending')).toEqual([]);

@@ -57,7 +57,7 @@ describe('a run that stops between sending and recording', () => {
     // The runs tab has the whole batch pending; the journal beside the workbook knows more.
     expect(brief(await runsOf(box.workbook))).toEqual([
       ['run', 'started', ''],
-      ...RECIPIENTS.map((r) => ['delivery', 'pending', r]),
+      ...RECIPIENTS.map((r) => ['release', 'pending', r]),
     ]);
     smtp.faults.stallData.clear();
 
@@ -72,9 +72,9 @@ describe('a run that stops between sending and recording', () => {
     const folded = brief(await runsOf(box.workbook)).slice(0, 4);
     expect(folded).toEqual([
       ['run', 'interrupted', ''],
-      ['delivery', 'unconfirmed', RECIPIENTS[0]],
-      ['delivery', 'skipped', RECIPIENTS[1]],
-      ['delivery', 'skipped', RECIPIENTS[2]],
+      ['release', 'unconfirmed', RECIPIENTS[0]],
+      ['release', 'skipped', RECIPIENTS[1]],
+      ['release', 'skipped', RECIPIENTS[2]],
     ]);
     // Folded once: the journal is gone, and a plain rerun sends nothing.
     const again = await run();

@@ -60,7 +60,7 @@ describe('a workbook with a chart', () => {
       'xl/workbook.xml',
     ]);
     expect(brief(await runsOf(box.workbook)).map((r) => r.slice(0, 2))).toContainEqual([
-      'delivery',
+      'release',
       'sent',
     ]);
     expect((await run()).stderr).toContain('already sent');
@@ -91,9 +91,9 @@ describe('a workbook whose outputs an older version put in <name>.karnameh-resul
     expect(await readFile(box.workbook)).toEqual(withChart);
     expect(brief(await runsOf(box.workbook)).map((r) => r.slice(0, 2))).toEqual([
       ['run', 'sent'],
-      ['delivery', 'sent'],
-      ['delivery', 'sent'],
-      ['delivery', 'sent'],
+      ['release', 'sent'],
+      ['release', 'sent'],
+      ['release', 'sent'],
       ['run', 'already-sent'],
     ]);
 

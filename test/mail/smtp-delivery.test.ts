@@ -103,9 +103,9 @@ describe('the release over a real SMTP exchange', () => {
     const runs = await runsOf(box.workbook);
     expect(brief(runs)).toEqual([
       ['run', 'sent', ''],
-      ['delivery', 'sent', DABIR],
-      ['delivery', 'sent', MORADI],
-      ['delivery', 'sent', NAZARI],
+      ['release', 'sent', DABIR],
+      ['release', 'sent', MORADI],
+      ['release', 'sent', NAZARI],
     ]);
     // Each delivery row names the Message-ID the server received.
     expect(runs.slice(1).map((e) => e.detail)).toEqual(ids);
@@ -135,9 +135,9 @@ describe('the release over a real SMTP exchange', () => {
     const runs = await runsOf(box.workbook);
     expect(brief(runs)).toEqual([
       ['run', 'failed', ''],
-      ['delivery', 'failed', DABIR],
-      ['delivery', 'failed', MORADI],
-      ['delivery', 'failed', NAZARI],
+      ['release', 'failed', DABIR],
+      ['release', 'failed', MORADI],
+      ['release', 'failed', NAZARI],
     ]);
     expect(runs.map((e) => e.detail).join('\n')).not.toContain('wrong-pass');
 
@@ -189,9 +189,9 @@ describe('one recipient fails in the middle of a run', () => {
       const runs = await runsOf(box.workbook);
       expect(brief(runs)).toEqual([
         ['run', 'partial', ''],
-        ['delivery', 'sent', DABIR],
-        ['delivery', 'failed', MORADI],
-        ['delivery', 'sent', NAZARI],
+        ['release', 'sent', DABIR],
+        ['release', 'failed', MORADI],
+        ['release', 'sent', NAZARI],
       ]);
       expect(runs[2]?.detail).toContain(reason);
       expect(runs[0]?.detail).toContain(MORADI);
@@ -205,7 +205,7 @@ describe('one recipient fails in the middle of a run', () => {
       expect(smtp.received.at(-1)?.parsed.subject).not.toContain('اصلاحیه');
       expect(brief((await runsOf(box.workbook)).slice(4))).toEqual([
         ['run', 'sent', ''],
-        ['delivery', 'sent', MORADI],
+        ['release', 'sent', MORADI],
       ]);
 
       const third = await run();

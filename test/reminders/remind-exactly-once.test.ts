@@ -211,7 +211,7 @@ describe('a reminder round is not the release', () => {
       const release = smtp.received.at(-1);
       expect(release?.parsed.attachments.length).toBeGreaterThan(0);
       const runs = await runsOf(box.workbook);
-      expect(runs.filter((e) => e.kind === 'delivery' && e.status === 'sent')).toHaveLength(3);
+      expect(runs.filter((e) => e.kind === 'release' && e.status === 'sent')).toHaveLength(3);
       // Run again: now the release is sent, and says so.
       const again = await cli(`${REMINDER_DAY}T12:30`, 'run', '--allow-incomplete');
       expect(again.code, again.stderr).toBe(0);

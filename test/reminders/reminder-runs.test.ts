@@ -37,7 +37,7 @@ describe('a reminder round in the runs tab', () => {
   });
 
   it('never makes the release of the month sent, nor its data "sent with"', () => {
-    const state = deliveryState(reminderRound, MONTH, 'delivery');
+    const state = deliveryState(reminderRound, MONTH, 'release');
     expect(state.monthSent).toBe(false);
     expect(state.reached.size).toBe(0);
     expect(lastSent(reminderRound, undefined, MONTH)).toBeNull();
@@ -49,17 +49,17 @@ describe('a reminder round in the runs tab', () => {
       row({ runId: 'r-run', kind: 'run', status: 'sent', digest: 'def456' }),
       row({
         runId: 'r-run',
-        kind: 'delivery',
+        kind: 'release',
         status: 'sent',
         recipient: 'sec@x.org',
         digest: 'def456',
       }),
     ];
-    expect(deliveryState(release, MONTH, 'delivery').monthSent).toBe(true);
+    expect(deliveryState(release, MONTH, 'release').monthSent).toBe(true);
     expect(lastSent(release, undefined, MONTH)?.entry.runId).toBe('r-run');
     // A run row alone (an older runs tab, no delivery rows) still counts.
     const legacy = [row({ runId: 'r-old', kind: 'run', status: 'partial' })];
-    expect(deliveryState(legacy, MONTH, 'delivery').monthSent).toBe(true);
+    expect(deliveryState(legacy, MONTH, 'release').monthSent).toBe(true);
   });
 
   it('counts its own kind for the next round: reached, or unconfirmed when left pending', () => {

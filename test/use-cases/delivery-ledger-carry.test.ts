@@ -21,7 +21,7 @@ describe('the release, then the cards, in one claim', () => {
     const entry = ledgerEntry(run, { kind: 'run', status: 'started' });
     await store.write({ outputs: {}, runs: [entry] }); // the claim
     const release = await deliverInBatches(run, entry, {
-      kind: 'delivery',
+      kind: 'release',
       items: items(2),
       mailer: answeringMailer(),
       firstWrite: { problems: [['p']] },
@@ -74,7 +74,7 @@ describe('the release, then the cards, in one claim', () => {
     const entry = ledgerEntry(run, { kind: 'run', status: 'started' });
     await store.write({ outputs: {}, runs: [entry] });
     const release = await deliverInBatches(run, entry, {
-      kind: 'delivery',
+      kind: 'release',
       items: items(1),
       mailer: answeringMailer({ 'r01@example.org': 'failed' }),
       runRowWritten: true,
@@ -106,7 +106,7 @@ describe('the release, then the cards, in one claim', () => {
     await store.write({ outputs: {}, runs: [entry] });
     const mailer = answeringMailer({ 'r02@example.org': 'failed' });
     const release = await deliverInBatches(run, entry, {
-      kind: 'delivery',
+      kind: 'release',
       items: items(2),
       mailer,
       runRowWritten: true,

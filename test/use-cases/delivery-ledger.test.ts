@@ -8,7 +8,7 @@ import { pickTargets } from '../../functions/use-cases/delivery-ledger/targets.t
 import { answeringMailer, items, ledgerRun, memoryStore } from './ledger-fixtures.ts';
 
 const HERE: ProcessHere = { host: 'here', pid: 10, alive: (pid) => pid === 10 || pid === 11 };
-const statuses = (entries: RunsEntry[], kind = 'delivery') =>
+const statuses = (entries: RunsEntry[], kind = 'release') =>
   entries.filter((e) => e.kind === kind).map((e) => e.status);
 
 describe('deliverInBatches', () => {
@@ -17,7 +17,7 @@ describe('deliverInBatches', () => {
     const run = ledgerRun(store, 'r-1');
     const entry = ledgerEntry(run, { kind: 'run', status: 'started' });
     const result = await deliverInBatches(run, entry, {
-      kind: 'delivery',
+      kind: 'release',
       items: items(60),
       mailer: answeringMailer(),
       closeRun: () => ({ status: 'sent', detail: 'done' }),
@@ -66,7 +66,7 @@ describe('deliverInBatches', () => {
     const run = ledgerRun(store, 'r-1', () => new Date(clock));
     const mailer = answeringMailer({}, () => (clock += 4_000));
     const entry = ledgerEntry(run, { kind: 'run', status: 'started' });
-    await deliverInBatches(run, entry, { kind: 'delivery', items: items(7), mailer });
+    await deliverInBatches(run, entry, { kind: 'release', items: items(7), mailer });
     // 4 s a message: a batch closes after 3 messages (12 s); the others stay announced.
     expect(store.history.map((s) => statuses(s).filter((x) => x === 'sent').length)).toEqual([
       0, 3, 6, 7,
@@ -87,7 +87,7 @@ describe('deliverInBatches', () => {
     });
     const entry = ledgerEntry(run, { kind: 'run', status: 'started' });
     const result = await deliverInBatches(run, entry, {
-      kind: 'delivery',
+      kind: 'release',
       items: items(30),
       mailer,
       signal: stop.signal,
@@ -112,7 +112,7 @@ describe('pickTargets', () => {
     runId: 'r-0',
     month: '1403-04',
     at: '',
-    kind: 'delivery',
+    kind: 'release',
     status,
     recipient,
     requestedBy: '',

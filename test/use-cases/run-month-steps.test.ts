@@ -75,25 +75,25 @@ describe('plan deliveries (after the claim, from the runs tab as it is then)', (
     const [a, b, c] = RECIPIENTS;
     const log = [
       row('r-0', 'run', 'partial'),
-      row('r-0', 'delivery', 'sent', a),
-      row('r-0', 'delivery', 'unconfirmed', b),
-      row('r-0', 'delivery', 'failed', c),
+      row('r-0', 'release', 'sent', a),
+      row('r-0', 'release', 'unconfirmed', b),
+      row('r-0', 'release', 'failed', c),
     ];
     const run = await monthRun();
     const plan = planDeliveries(run, log);
     expect(plan.kind === 'send' && plan.recipients.map((r) => r.email)).toEqual([c]);
     expect(plan.kind === 'send' && plan.unconfirmed).toEqual([b]);
-    const done = planDeliveries(run, [...log, row('r-1', 'delivery', 'sent', c)]);
+    const done = planDeliveries(run, [...log, row('r-1', 'release', 'sent', c)]);
     expect(done).toMatchObject({ kind: 'stop', status: 'already-sent', unconfirmed: [b] });
     const resend = planDeliveries(await monthRun({ resendUnconfirmed: true }), [
       ...log,
-      row('r-1', 'delivery', 'sent', c),
+      row('r-1', 'release', 'sent', c),
     ]);
     expect(resend.kind === 'send' && resend.recipients.map((r) => r.email)).toEqual([b]);
   });
 
   it('stops (blocked) when only unconfirmed deliveries are left and nothing was confirmed', async () => {
-    const log = RECIPIENTS.map((r) => row('r-0', 'delivery', 'pending', r));
+    const log = RECIPIENTS.map((r) => row('r-0', 'release', 'pending', r));
     expect(planDeliveries(await monthRun(), log)).toMatchObject({
       kind: 'stop',
       status: 'blocked',
@@ -104,7 +104,7 @@ describe('plan deliveries (after the claim, from the runs tab as it is then)', (
   it('a forced run after the month went out is a correction to everyone', async () => {
     const log = [
       row('r-0', 'run', 'sent'),
-      ...RECIPIENTS.map((r) => row('r-0', 'delivery', 'sent', r)),
+      ...RECIPIENTS.map((r) => row('r-0', 'release', 'sent', r)),
     ];
     const plan = planDeliveries(await monthRun({ force: true }), log);
     expect(plan).toMatchObject({ kind: 'send', correction: true });

@@ -71,7 +71,7 @@ export interface LedgerRun {
   journal?: RunJournal | null;
 }
 
-export type MailKind = Exclude<RunKind, 'run' | 'open' | 'close' | 'reopen'>;
+export type MailKind = Exclude<RunKind, 'run' | 'open' | 'close' | 'reopen' | 'request'>;
 
 /** One message under its ledger key. */
 export interface LedgerItem {
