@@ -93,6 +93,15 @@ it('a run request in the settings: the month is run once and the request cleared
   const second = await pass('2024-07-25T08:15:00Z');
   expect(second.said).not.toContain('run_request');
   expect(await emlCount()).toBe(sent);
+  // The runs tab of the file records the request once, beside the run it started.
+  const runs = readRunsLog(findTab(await createXlsxStore(box.workbook).read(), 'runs'));
+  const requests = runs.filter((e) => e.kind === 'request');
+  expect(requests.map((e) => [e.month, e.status, e.requestedBy])).toEqual([
+    ['1403-04', 'done', 'run_request via cli:cron'],
+  ]);
+  const run = runs.find((e) => e.kind === 'run' && e.runId === requests[0]?.runId);
+  expect(run?.status).toBe('sent');
+  expect(requests[0]?.detail).toContain('فرستاده شد');
 }, 120_000);
 
 it('a real process on today’s date: one pass, exit 0, nothing due on the example', async () => {

@@ -71,6 +71,11 @@ describe('watchSheet', () => {
     const runs = bench.tab('runs');
     expect(runsLines(runs)[0]).toBe('run sent');
     expect(runs[1]?.[6]).toBe('run_request via karnameh@my-project.iam.gserviceaccount.com');
+    // The request is recorded once, under the run's id, with what run_status says.
+    const request = runs.filter((row) => row[3] === 'request');
+    expect(request.map((row) => [row[0], row[1], row[4], row[6], row[8]])).toEqual([
+      [runs[1]?.[0], '1403-04', 'done', runs[1]?.[6], bench.setting(RUN_STATUS)],
+    ]);
 
     // The request is gone: the next calls send nothing and write nothing.
     bench.standIn.resetLog();
@@ -117,6 +122,10 @@ describe('watchSheet', () => {
       '«ماه بعد» ماه معتبری نیست و درخواست پاک شد؛ ماه را مانند ۱۴۰۳-۰۴ یا «تیر ۱۴۰۳» دوباره در «درخواست اجرا» بنویسید.',
     );
     expect(bench.setting(RUN_REQUEST) ?? '').toBe('');
+    // Recorded as a request not run, with no month (it named none).
+    const runs = bench.tab('runs');
+    expect(runsLines(runs)).toEqual(['request blocked']);
+    expect([runs[1]?.[1] ?? '', runs[1]?.[8]]).toEqual(['', bench.setting(RUN_STATUS)]);
     await watch(); // the problems tab loses the request's problem
     bench.standIn.resetLog();
     await watch();
@@ -140,7 +149,12 @@ describe('watchSheet', () => {
       '«آذر ۱۴۰۳» (آذر ۱۴۰۳) هنوز آغاز نشده است و درخواست پاک شد؛ ماه جاری مرداد ۱۴۰۳ است و هر ماه را پس از آغازش می‌توان اجرا کرد.',
     );
     expect(bench.smtp.received).toHaveLength(0);
-    expect(() => bench.tab('runs')).toThrow(/no tab/); // no run was even claimed
+    // No run was even claimed: the runs tab holds the request alone, not run.
+    const runs = bench.tab('runs');
+    expect(runsLines(runs)).toEqual(['request blocked']);
+    expect(runs[1]?.slice(1, 2)).toEqual(['1403-09']);
+    expect(runs[1]?.[6]).toBe('run_request via karnameh@my-project.iam.gserviceaccount.com');
+    expect(runs[1]?.[8]).toBe(bench.setting(RUN_STATUS));
   });
 
   it('a body that asks for something is refused with 400, never ignored; {} and no body pass', async () => {
@@ -204,10 +218,13 @@ describe('watchSheet', () => {
     expect(bench.smtp.received).toHaveLength(0);
     expect(bench.setting(RUN_REQUEST)).toBe('1403-04');
     expect(String(bench.setting(RUN_STATUS))).toContain('دوباره امتحان می‌شود');
+    const requests = () => runsLines(bench.tab('runs')).filter((l) => l.startsWith('request'));
+    expect(requests()).toEqual(['request failed']);
 
     const retried = await watch();
     expect(retried.status, retried.text).toBe(200);
     expect(bench.smtp.counts()).toEqual(Object.fromEntries(RECIPIENTS.map((r) => [r, 1])));
     expect(bench.setting(RUN_REQUEST) ?? '').toBe('');
+    expect(requests()).toEqual(['request failed', 'request done']);
   });
 });
