@@ -112,6 +112,14 @@ const PRODUCERS: [ProblemCode, RawWorkbook, string][] = [
   ['agency.email_invalid', editCell(AGENCIES, 2, 4, 'pr@'), `${AGENCIES}!E3`],
   ['agency.email_shared', editCell(AGENCIES, 2, 4, 'pr@barq.example.ir'), `${AGENCIES}!E3`],
   ['cell.control_character', editCell(AGENCIES, 2, 1, 'اداره کل\r\nبهزیستی'), `${AGENCIES}!B3`],
+  [
+    'score.agency_mismatch',
+    edited((tabs) => {
+      tabs[SCORES]?.[0]?.push('نام دستگاه');
+      tabs[SCORES]?.[2]?.push('فرمانداری بدره');
+    }),
+    `${SCORES}!H3`,
+  ],
 ];
 
 describe('every problem code of docs/workbook.md#problems is produced at its place', () => {
