@@ -63,7 +63,8 @@ interface IndicatorColumn {
  * number is `score.not_number` (a formula's error value, or a formula without a computed
  * value, `score.formula`), below 0 or above max `score.out_of_range`, and the blank
  * ones of an active agency make one `score.missing` at the first of them. Those cells are
- * null in `values`.
+ * null in `values`. An `agency_name` naming another agency than the id is
+ * `score.agency_mismatch`, a warning (agencyMismatch).
  */
 export function parseScores(
   workbook: RawWorkbook,
