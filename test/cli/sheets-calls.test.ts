@@ -110,7 +110,7 @@ describe.each([10, 2000])('a workbook of %i agencies × 24 months', (agencies) =
         .tabRows(sheet, 'اجراها')
         .slice(1)
         .map((r) => `${r[3]} ${r[4]}`),
-    ).toEqual(['run sent', ...Array(3).fill('delivery sent'), 'run already-sent']);
+    ).toEqual(['run sent', ...Array(3).fill('release sent'), 'run already-sent']);
   });
 });
 

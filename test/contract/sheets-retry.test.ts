@@ -58,8 +58,8 @@ describe('a monthly run through 429 on the first two attempts of every call', ()
     const runs = standIn.tabRows('retry-429', 'اجراها').slice(1);
     expect(runs.map((r) => `${r[3]} ${r[4]}`)).toEqual([
       'run sent',
-      'delivery sent',
-      'delivery sent',
+      'release sent',
+      'release sent',
     ]);
     expect(standIn.tabRows('retry-429', 'نتایج')).toHaveLength(12);
   });

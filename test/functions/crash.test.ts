@@ -71,12 +71,12 @@ it('a run killed after sending, before recording: no second copy, the unconfirme
   expect(bench.smtp.received).toHaveLength(1);
   const reached = first?.to[0] ?? '';
   expect(RECIPIENTS).toContain(reached);
-  // The intent was recorded before sending: a run started, every delivery pending.
+  // The intent was recorded before sending: a run started, every release pending.
   expect(runsLines(bench.tab('runs'))).toEqual([
     'run started',
-    'delivery pending dabirkhaneh@example.org',
-    'delivery pending z.moradi@example.org',
-    'delivery pending h.nazari@example.org',
+    'release pending dabirkhaneh@example.org',
+    'release pending z.moradi@example.org',
+    'release pending h.nazari@example.org',
   ]);
 
   // The secretary asks again through the sheet.

@@ -90,9 +90,9 @@ describe('monthlyRun: 200', () => {
     const runs = bench.tab('runs');
     expect(runsLines(runs)).toEqual([
       'run sent',
-      'delivery sent dabirkhaneh@example.org',
-      'delivery sent z.moradi@example.org',
-      'delivery sent h.nazari@example.org',
+      'release sent dabirkhaneh@example.org',
+      'release sent z.moradi@example.org',
+      'release sent h.nazari@example.org',
     ]);
     expect(runs.slice(1).every((row) => row[6] === 'z.moradi@example.org')).toBe(true);
 

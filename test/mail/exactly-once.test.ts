@@ -197,7 +197,7 @@ describe('a run stopped in the middle of sending', () => {
 });
 
 describe('a server that drops the connection after the whole message, before its reply', () => {
-  it('records the delivery unconfirmed, names it, and never sends it again by itself', async () => {
+  it('records the release unconfirmed, names it, and never sends it again by itself', async () => {
     const [dabir, moradi, nazari] = RECIPIENTS;
     smtp.faults.dropAfterData.add(moradi);
     const first = await runOverSmtp(box, smtp.url);

@@ -41,11 +41,11 @@ describe('the release, then the cards, in one claim', () => {
     const writes = store.writes.slice(1);
     expect(writes.map((w) => said(w.runs))).toEqual([
       // right after the claim: rows added only (no run row to update)
-      ['delivery pending r01@example.org', 'delivery pending r02@example.org'],
+      ['release pending r01@example.org', 'release pending r02@example.org'],
       [
         'run started',
-        'delivery sent r01@example.org',
-        'delivery sent r02@example.org',
+        'release sent r01@example.org',
+        'release sent r02@example.org',
         'card pending a01@example.org',
         'card pending a02@example.org',
         'card pending a03@example.org',
@@ -60,8 +60,8 @@ describe('the release, then the cards, in one claim', () => {
     expect(writes.map((w) => Object.keys(w.outputs))).toEqual([['problems'], ['problems'], []]);
     expect(said(store.entries())).toEqual([
       'run sent',
-      'delivery sent r01@example.org',
-      'delivery sent r02@example.org',
+      'release sent r01@example.org',
+      'release sent r02@example.org',
       'card sent a01@example.org',
       'card sent a02@example.org',
       'card sent a03@example.org',
@@ -88,8 +88,8 @@ describe('the release, then the cards, in one claim', () => {
       closeRun: () => ({ status: 'failed', detail: 'nobody reached' }),
     });
     expect(store.writes.slice(1).map((w) => said(w.runs))).toEqual([
-      ['delivery pending r01@example.org'],
-      ['run failed', 'delivery failed r01@example.org'],
+      ['release pending r01@example.org'],
+      ['run failed', 'release failed r01@example.org'],
     ]);
   });
 
@@ -126,8 +126,8 @@ describe('the release, then the cards, in one claim', () => {
     // back as unconfirmed, never sends them twice, and sends the cards).
     expect(said(store.entries())).toEqual([
       'run started',
-      'delivery pending r01@example.org',
-      'delivery pending r02@example.org',
+      'release pending r01@example.org',
+      'release pending r02@example.org',
     ]);
   });
 });
