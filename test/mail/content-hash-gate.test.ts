@@ -61,7 +61,7 @@ describe('a sent month is "changed" only when what its release states changed', 
     expect(hash).toMatch(/^[0-9a-f]{16}$/);
     // The runs tab records, for each release row, the content hash of what was sent.
     const rows = (await runsOf(box.workbook)).filter((e) => e.kind === 'release');
-    expect(new Set(rows.map((e) => e.digest))).toEqual(new Set([hash]));
+    expect(new Set(rows.map((e) => e.contentHash))).toEqual(new Set([hash]));
 
     await editsBesideTheMonth(box.workbook);
     smtp.faults.rejectRcpt.clear();
@@ -105,7 +105,7 @@ describe('a sent month is "changed" only when what its release states changed', 
     expect(runs.filter((e) => e.runId === mail[0]?.runId && e.kind !== 'run')).toEqual(mail);
     expect(mail.map((e) => e.status)).toEqual(['sent', 'sent', 'sent', 'sent']);
     expect(mail.map((e) => e.recipient).sort()).toEqual([reached, refused, other, late].sort());
-    expect(new Set(mail.map((e) => e.digest))).toEqual(new Set([now]));
+    expect(new Set(mail.map((e) => e.contentHash))).toEqual(new Set([now]));
     // A correction counts as the release reached: a plain run after it sends nothing.
     const after = await run();
     expect(after.code, after.stderr).toBe(0);

@@ -24,7 +24,7 @@ export function requestRow(fields: RequestRowFields): RunsEntry {
     status: fields.status,
     recipient: '',
     requestedBy: fields.requestedBy,
-    digest: '',
+    contentHash: '',
     detail: fields.note,
   };
 }
