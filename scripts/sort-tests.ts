@@ -61,15 +61,16 @@ function pruneEmpty(folder: string): void {
   if (readdirSync(at(folder)).length === 0) rmdirSync(at(folder));
 }
 
-/** Relative literals in code, then repo-rooted mentions in docs and configuration. */
-function mendReferences(movedNow: Map<string, string>): void {
+/** Relative literals in code, then repo-rooted mentions in docs and configuration; returns the files changed. */
+function mendReferences(movedNow: Map<string, string>): string[] {
+  const changed: string[] = [];
   const previous = new Map(Object.entries(TEST_MOVES).map(([from, to]) => [to, from]));
   const code = ['test', 'bench', 'scripts']
     .flatMap(filesUnder)
     .filter((f) => /\.(ts|js)$/.test(f) && !f.startsWith('test/fixtures/'));
   for (const file of code) {
     const old = movedNow.get(file) ?? previous.get(file) ?? file;
-    if (mendCodeFile(ctx, file, old, movedNow.has(file))) console.log(`mended paths in ${file}`);
+    if (mendCodeFile(ctx, file, old, movedNow.has(file))) changed.push(file);
   }
   const rooted = [
     ...filesUnder('docs'),
@@ -81,11 +82,27 @@ function mendReferences(movedNow: Map<string, string>): void {
     'vitest.config.ts',
   ].filter((f) => !SELF.includes(f) && existsSync(at(f)) && statSync(at(f)).isFile());
   for (const file of rooted) {
-    if (mendRootedFile(ctx, file)) console.log(`mended test paths in ${file}`);
+    if (mendRootedFile(ctx, file)) changed.push(file);
   }
-  for (const line of rooted.flatMap((f) => danglingMentions(ctx, f))) {
+  const outsideTest = rooted.filter((f) => !f.startsWith('test/'));
+  for (const line of outsideTest.flatMap((f) => danglingMentions(ctx, f))) {
     console.log(`names nothing: ${line}`);
   }
+  return [...new Set(changed)];
+}
+
+/** Lines of a mended import may now be too long or too short: prettier puts them right. */
+function format(files: readonly string[]): void {
+  for (const file of files) console.log(`mended paths in ${file}`);
+  if (files.length === 0) return;
+  execFileSync(
+    join(ROOT, 'node_modules/.bin/prettier'),
+    ['--write', '--log-level=warn', ...files],
+    {
+      cwd: ROOT,
+      stdio: 'inherit',
+    },
+  );
 }
 
 const SCENARIO_SIGNS =
@@ -102,7 +119,10 @@ function suggest(file: string): string {
     join(dirname(file), m[1] ?? ''),
   );
   const words = new Set(name.split(/[-.]/));
-  const score = (src: string) => basename(src).split('-').filter((w) => words.has(w)).length;
+  const score = (src: string) =>
+    basename(src)
+      .split('-')
+      .filter((w) => words.has(w)).length;
   const best = imported.sort((a, b) => score(b) - score(a))[0];
   if (!best) return `(no source imported) ${file}`;
   const srcName = basename(best);
@@ -136,6 +156,6 @@ function report(): void {
 const movedNow = applyMoves();
 if (!dryRun) {
   pruneEmpty('test');
-  mendReferences(movedNow);
+  format([...new Set([...movedNow.keys(), ...mendReferences(movedNow)])]);
 }
 report();

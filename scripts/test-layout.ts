@@ -12,11 +12,13 @@
 /** Old path → new path, both from the repository root. */
 export const TEST_MOVES: Readonly<Record<string, string>> = {
   // core: pure, what `npm run test:core` runs
-  'test/core/agency-id-changed.test.ts': 'test/core/contract/parse-scores.agency-id-changed.test.ts',
+  'test/core/agency-id-changed.test.ts':
+    'test/core/contract/parse-scores.agency-id-changed.test.ts',
   'test/core/agency-scores.test.ts': 'test/core/figures/agency-scores.test.ts',
   'test/core/band-shares.test.ts': 'test/core/figures/band-shares.test.ts',
   'test/core/cell-values.test.ts': 'test/core/contract/cell-values.test.ts',
-  'test/core/compute-summary-standing.test.ts': 'test/core/figures/compute-summary.standing.test.ts',
+  'test/core/compute-summary-standing.test.ts':
+    'test/core/figures/compute-summary.standing.test.ts',
   'test/core/compute-summary.test.ts': 'test/core/figures/compute-summary.test.ts',
   'test/core/decimal.test.ts': 'test/core/language/decimal.test.ts',
   'test/core/jalali.test.ts': 'test/core/language/jalali.test.ts',
