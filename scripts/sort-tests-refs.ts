@@ -1,6 +1,6 @@
 // Paths inside files after test files moved: relative literals in code, repo-rooted paths in docs and configuration.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, normalize, relative } from 'node:path';
+import { basename, dirname, join, normalize, relative } from 'node:path';
 
 /** A relative path in quotes: './x.ts', '../../bin/karnameh.js', '../..', '../fixtures/xlsx/'. */
 const RELATIVE_LITERAL = /(['"`])(\.\.?(?:\/[^'"`$\n\\]*)?)\1/g;
@@ -93,4 +93,19 @@ export function danglingMentions(ctx: RefContext, file: string): string[] {
   const text = readFileSync(join(ctx.root, file), 'utf8');
   const found = text.match(/(?<![\w./-])test\/[\w./-]*[\w]/g) ?? [];
   return [...new Set(found)].filter((p) => !exists(ctx, p)).map((p) => `${file}: ${p}`);
+}
+
+/** Bare mentions of a moved file's old name that changed (`see second-province.ts`): for a person to fix. */
+export function oldNameMentions(ctx: RefContext, file: string): string[] {
+  const lines = readFileSync(join(ctx.root, file), 'utf8').split('\n');
+  const found: string[] = [];
+  for (const [from, to] of Object.entries(ctx.moves)) {
+    const name = basename(from);
+    if (name === basename(to) || exists(ctx, from) || !exists(ctx, to)) continue;
+    const bare = new RegExp(`(?<![\\w./-])${name.replace(/\./g, '\\.')}(?![\\w-])`);
+    lines.forEach((line, i) => {
+      if (bare.test(line)) found.push(`${file}:${i + 1}: ${name} (now ${to})`);
+    });
+  }
+  return found;
 }

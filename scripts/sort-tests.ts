@@ -14,6 +14,7 @@ import {
   danglingMentions,
   mendCodeFile,
   mendRootedFile,
+  oldNameMentions,
   type RefContext,
 } from './sort-tests-refs.ts';
 import { mirroredSources, TEST_MOVES } from './test-layout.ts';
@@ -87,6 +88,9 @@ function mendReferences(movedNow: Map<string, string>): string[] {
   const outsideTest = rooted.filter((f) => !f.startsWith('test/'));
   for (const line of outsideTest.flatMap((f) => danglingMentions(ctx, f))) {
     console.log(`names nothing: ${line}`);
+  }
+  for (const line of rooted.flatMap((f) => oldNameMentions(ctx, f))) {
+    console.log(`old name: ${line}`);
   }
   return [...new Set(changed)];
 }

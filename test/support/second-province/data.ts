@@ -1,4 +1,4 @@
-// The second province's agencies and scores (Lorestan, Farvardin to Khordad 1404): see second-province.ts.
+// The second province's agencies and scores (Lorestan, Farvardin to Khordad 1404): see workbook.ts.
 import { MONTHS } from './months.ts';
 
 export const EXECUTIVE = 'دستگاه اجرایی';
