@@ -14,7 +14,7 @@ export interface SourceOptions {
   editor?: string;
 }
 
-/** The store for `--workbook` / `--sheet`, with the stand-in hooks of interfaces.md. */
+/** The store for `--workbook` / `--sheet`, with the stand-in hooks of docs/command-line.md#environment. */
 export function createStore(source: SourceOptions, env: NodeJS.ProcessEnv): WorkbookStore {
   const { sheet, workbook, editor } = source;
   if (sheet) {

@@ -69,7 +69,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   } catch (error) {
     if (isKarnamehError(error)) {
       log.error(`${error.message} [${error.code}]`);
-      // Another run of the month is sending: stopped, as by the data (interfaces.md exit 1).
+      // Another run of the month is sending: stopped, as by the data (docs/command-line.md#exit-codes: 1).
       return error.code === 'usage' ? 2 : error.code === 'run.in_progress' ? 1 : 3;
     }
     log.error(failureLine(error));

@@ -7,7 +7,7 @@ import {
 } from '../../../functions/adapters/mail/preview-writer.ts';
 import { karnameh, scratch } from '../../support/cli-harness.ts';
 
-/** `karnameh run --dry-run` renders every card into `<outbox>/preview/cards/` (interfaces.md). */
+/** `karnameh run --dry-run` renders every card into `<outbox>/preview/cards/` (docs/command-line.md#run). */
 
 let cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
