@@ -2,8 +2,11 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, normalize, relative } from 'node:path';
 
-/** A relative path in quotes: './x.ts', '../../bin/karnameh.js', '../..', '../fixtures/xlsx/'. */
-const RELATIVE_LITERAL = /(['"`])(\.\.?(?:\/[^'"`$\n\\]*)?)\1/g;
+/**
+ * A relative path in quotes: './x.ts', '../../bin/karnameh.js', '../..', '../fixtures/xlsx/'.
+ * A lone '.' or '..' is left alone: it is as often a string compared as a path.
+ */
+const RELATIVE_LITERAL = /(['"`])(\.\.?\/[^'"`$\n\\]*)\1/g;
 
 export interface RefContext {
   root: string;

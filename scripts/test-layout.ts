@@ -169,7 +169,17 @@ export const TEST_MOVES: Readonly<Record<string, string>> = {
   'test/release/second-province.test.ts':
     'test/scenarios/editor-rules/second-province-release.test.ts',
   'test/reminders/reminder-rules.test.ts': 'test/scenarios/editor-rules/reminders.test.ts',
+  'test/docs/deploy-guide.test.ts': 'test/scenarios/docs/deploy-guide.test.ts',
+  'test/docs/links.test.ts': 'test/scenarios/docs/links.test.ts',
+  'test/docs/office-pc-commands.test.ts': 'test/scenarios/docs/office-pc-commands.test.ts',
+  'test/docs/quick-start-commands.test.ts': 'test/scenarios/docs/quick-start-commands.test.ts',
+  'test/docs/reference-links.test.ts': 'test/scenarios/docs/reference-links.test.ts',
   // scaffolding
+  'test/docs/gcloud-commands.ts': 'test/support/docs/gcloud-commands.ts',
+  'test/docs/page-commands.ts': 'test/support/docs/page-commands.ts',
+  'test/docs/page-runs.ts': 'test/support/docs/page-runs.ts',
+  'test/docs/reference-links.ts': 'test/support/docs/reference-links.ts',
+  'test/docs/sandbox.ts': 'test/support/docs/sandbox.ts',
   'test/adapters/xlsx-fixtures.ts': 'test/support/xlsx-fixtures.ts',
   'test/cards/card-fixtures.ts': 'test/support/card-fixtures.ts',
   'test/cards/editor-rules.ts': 'test/support/editor-rules/cards.ts',

@@ -1,7 +1,7 @@
 /**
  * scripts/deploy.ts: its --dry-run output is what docs/deploy.md shows, its arguments are
  * checked, and for real it runs the same commands (here through a recording `exec`). The
- * guide's other gcloud commands are checked against the plan in test/docs/deploy-guide.test.ts.
+ * guide's other gcloud commands are checked against the plan in test/scenarios/docs/deploy-guide.test.ts.
  */
 import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { deploy, type Exec } from '../../scripts/deploy.ts';
-import { words } from '../docs/page-commands.ts';
+import { words } from '../support/docs/page-commands.ts';
 
 const DOC = fileURLToPath(new URL('../../docs/deploy.md', import.meta.url));
 const SCRIPT = fileURLToPath(new URL('../../scripts/deploy.ts', import.meta.url));

@@ -8,16 +8,16 @@ import {
   findReferences,
   slug,
   type RepoFile,
-} from './reference-links.ts';
+} from '../../support/docs/reference-links.ts';
 
-const ROOT = join(import.meta.dirname, '..', '..');
+const ROOT = join(import.meta.dirname, '..', '..', '..');
 /** What is read: the sources, scripts, tests, benchmarks, templates, the command and the docs. */
 const FOLDERS = ['functions', 'scripts', 'test', 'bench', 'templates', 'bin', 'docs'];
 const TOP_FILES = ['README.md', 'CHANGELOG.md', 'package.json'];
 const TEXT = /\.(ts|js|mjs|cjs|json|md|hbs|css|html|txt|yml|yaml|sh)$/;
 const SKIP = new Set(['node_modules', 'fixtures', 'test-artifacts']);
 /** The checker and its own test, whose planted bad references are their fixtures. */
-const CHECKER = /^test\/docs\/reference-links/;
+const CHECKER = /^test\/(support|scenarios)\/docs\/reference-links/;
 
 function walk(folder: string, out: string[]): string[] {
   for (const name of readdirSync(folder)) {

@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 
-export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
 /** What a fresh clone does not have, or `npm ci` makes: not copied (node_modules is linked). */
 const LEFT_OUT = new Set(['.git', 'node_modules', 'dist', 'outbox', 'coverage', 'test-artifacts']);

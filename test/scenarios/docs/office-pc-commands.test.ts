@@ -5,12 +5,19 @@
  */
 import { chmod, copyFile, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
-import { describeSmtpUrl } from '../../functions/adapters/mail/smtp-url.ts';
-import { parseSender } from '../../functions/adapters/mail/mail-options.ts';
-import { parseSmtpRate } from '../../functions/adapters/mail/pacer.ts';
-import { startSmtpServer, type TestSmtpServer } from '../support/smtp-server.ts';
-import { NPM_CI, pageTests, readPage, type Entry } from './page-runs.ts';
-import { makeSandbox, npmFolder, ROOT, setSetting, tabs, type Sandbox } from './sandbox.ts';
+import { describeSmtpUrl } from '../../../functions/adapters/mail/smtp-url.ts';
+import { parseSender } from '../../../functions/adapters/mail/mail-options.ts';
+import { parseSmtpRate } from '../../../functions/adapters/mail/pacer.ts';
+import { startSmtpServer, type TestSmtpServer } from '../../support/smtp-server.ts';
+import { NPM_CI, pageTests, readPage, type Entry } from '../../support/docs/page-runs.ts';
+import {
+  makeSandbox,
+  npmFolder,
+  ROOT,
+  setSetting,
+  tabs,
+  type Sandbox,
+} from '../../support/docs/sandbox.ts';
 
 let box: Sandbox;
 let smtp: TestSmtpServer;

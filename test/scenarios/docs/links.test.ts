@@ -2,7 +2,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { expect, it } from 'vitest';
-import { ROOT } from './sandbox.ts';
+import { ROOT } from '../../support/docs/sandbox.ts';
 
 const PAGES = [
   'README.md',

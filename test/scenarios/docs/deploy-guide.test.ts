@@ -2,15 +2,15 @@
  * docs/deploy.md's gcloud commands against the deploy script's own plan (issue 24): each one
  * well formed for its command group, the deploy steps the guide shows as the plan has them, and
  * every other command (roles, impersonation, logs, clean-up, teardown) naming the same project,
- * region, service account, secret, functions and scheduler job. test/functions/deploy.test.ts
+ * region, service account, secret, functions and scheduler job. test/scripts/deploy.test.ts
  * holds the dry run's printed output to the guide's block.
  */
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { deployPlan, FUNCTIONS, parseDeployArgs } from '../../scripts/deploy.ts';
-import { fencedBlocks, words } from './page-commands.ts';
-import { gcloudCommands, readGcloud, type Gcloud } from './gcloud-commands.ts';
-import { readPage } from './page-runs.ts';
+import { deployPlan, FUNCTIONS, parseDeployArgs } from '../../../scripts/deploy.ts';
+import { fencedBlocks, words } from '../../support/docs/page-commands.ts';
+import { gcloudCommands, readGcloud, type Gcloud } from '../../support/docs/gcloud-commands.ts';
+import { readPage } from '../../support/docs/page-runs.ts';
 
 const DOC = readPage('docs/deploy.md');
 

@@ -5,9 +5,16 @@
  */
 import { stat } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
-import { loadCli } from '../../bin/entry.js';
-import { NPM_CI, pageTests, readPage, type Entry } from './page-runs.ts';
-import { filesUnder, makeSandbox, ROOT, sameBytes, tabs, type Sandbox } from './sandbox.ts';
+import { loadCli } from '../../../bin/entry.js';
+import { NPM_CI, pageTests, readPage, type Entry } from '../../support/docs/page-runs.ts';
+import {
+  filesUnder,
+  makeSandbox,
+  ROOT,
+  sameBytes,
+  tabs,
+  type Sandbox,
+} from '../../support/docs/sandbox.ts';
 
 let box: Sandbox;
 beforeAll(async () => {
