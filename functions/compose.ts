@@ -1,3 +1,4 @@
+/** The command line's adapters chosen from its options and environment: store, mailer, journal, folders. */
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { lazyMailer, lazyStore } from './adapters/lazy.ts';

@@ -2,7 +2,7 @@
 import { http } from '@google-cloud/functions-framework';
 import { monthlyRunHandler } from './http/monthly-run.ts';
 import { processRuntime } from './http/runtime.ts';
-import { watchSheetHandler } from './http/watch-sheet.ts';
+import { watchSheetHandler } from './http/watch-handler.ts';
 
 http('monthlyRun', monthlyRunHandler(processRuntime));
 http('watchSheet', watchSheetHandler(processRuntime));

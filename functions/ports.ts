@@ -1,3 +1,4 @@
+/** The ports: what the use cases ask of stores, mailers, renderers, journals and sites. */
 import type { CardView } from './core/cards/card-view.ts';
 import type { ArchiveAppend } from './core/contract/close-month.ts';
 import type { GuardWanted } from './core/runs/guard-wanted.ts';

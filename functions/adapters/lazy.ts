@@ -1,3 +1,4 @@
+/** A store and a mailer whose adapter modules load on first use, to keep start-up light. */
 import type { Mailer, Pace, WorkbookStore } from '../ports.ts';
 
 /**

@@ -1,3 +1,4 @@
+/** The two loggers: human lines on stderr for the command line, JSON lines for Cloud Logging. */
 import type { Logger } from '../ports.ts';
 
 type Write = (line: string) => void;

@@ -1,5 +1,5 @@
 /** `karnameh open` and `karnameh close`: the agencies' data entry, what was done said on stderr. */
-import type { CliIo } from './main.ts';
+import type { CliIo } from './io.ts';
 import type { CliOptions } from './args.ts';
 import { newRunId } from '../compose.ts';
 import type { Logger, WorkbookStore } from '../ports.ts';

@@ -1,3 +1,4 @@
+/** `karnameh …`: parses the arguments, wires the ports and runs the command; returns the exit code. */
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { createCardRenderer } from '../adapters/mail/render-card.ts';
@@ -22,20 +23,7 @@ import type { Logger } from '../ports.ts';
 import { runMonth } from '../use-cases/run-month.ts';
 import { CLI_SENDING_LIMIT } from '../use-cases/run-month/pace-check.ts';
 import { stopOnSignals } from './signals.ts';
-
-export interface CliIo {
-  env: NodeJS.ProcessEnv;
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-  now?: () => Date;
-  /** Where the bundled example lives (for `init --example`). */
-  exampleWorkbook?: string;
-  /**
-   * Subscribes to SIGINT/SIGTERM (bin/karnameh.js); returns the unsubscribe. A run that
-   * sends then finishes the message in flight, records it and stops.
-   */
-  signals?: (onSignal: (name: string) => void) => () => void;
-}
+import type { CliIo } from './io.ts';
 
 /**
  * The example of the package (sources, tsc's dist/functions or the bundle in dist/cli), as
@@ -214,7 +202,7 @@ async function dispatch(options: CliOptions, io: CliIo, log: Logger): Promise<nu
     await hintMonth(options, store, outcome.summary, log);
     // The figures are the command's output (`> summary.txt` keeps them); logs stay on stderr.
     if (outcome.exitCode === 0 && !options.json && !nobodyEvaluated(outcome.summary)) {
-      io.stdout(digestLines(outcome.summary));
+      io.stdout(figureLines(outcome.summary));
     }
     printJson(outcome.summary);
     return outcome.exitCode;
@@ -255,7 +243,7 @@ function counts(summary: Summary): string {
 }
 
 /** A few lines of the figures for a person at a terminal. */
-function digestLines(summary: Summary): string {
+function figureLines(summary: Summary): string {
   const lines = [`${summary.monthName} (${summary.month})`];
   for (const g of summary.groups) {
     const bands = g.bands.map((b) => `${b.label} ${b.percent}%`).join(' | ');

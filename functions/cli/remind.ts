@@ -1,7 +1,8 @@
+/** `karnameh remind`: reminders for the month from the command line. */
 import { join, resolve } from 'node:path';
 import { createReminderPreviewWriter } from '../adapters/mail/reminder-preview-writer.ts';
 import { createReminderRenderer } from '../adapters/mail/render-reminder.ts';
-import type { CliIo } from './main.ts';
+import type { CliIo } from './io.ts';
 import type { CliOptions } from './args.ts';
 import { createJournal, createMailer, newRunId, previewDir } from '../compose.ts';
 import type { Logger, WorkbookStore } from '../ports.ts';

@@ -1,4 +1,5 @@
-import type { CliIo } from './main.ts';
+/** Ctrl-C, SIGTERM and SIGHUP turned into an abort signal for a command that sends. */
+import type { CliIo } from './io.ts';
 import type { Logger } from '../ports.ts';
 
 /**

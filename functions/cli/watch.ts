@@ -4,7 +4,7 @@ import { createCardRenderer } from '../adapters/mail/render-card.ts';
 import { createReleaseRenderer } from '../adapters/mail/render-release.ts';
 import { createReminderRenderer } from '../adapters/mail/render-reminder.ts';
 import { createFolderSite } from '../adapters/site/folder-site.ts';
-import type { CliIo } from './main.ts';
+import type { CliIo } from './io.ts';
 import type { CliOptions } from './args.ts';
 import { stopOnSignals } from './signals.ts';
 import { createJournal, createMailer, newRunId, previewDir, siteDir } from '../compose.ts';

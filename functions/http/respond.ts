@@ -1,5 +1,5 @@
-import { basename, dirname } from 'node:path';
 /** HTTP answers of the functions: JSON bodies, status codes, and errors without stack traces. */
+import { basename, dirname } from 'node:path';
 import type { Response } from '@google-cloud/functions-framework';
 import { isKarnamehError } from '../core/contract/errors.ts';
 import type { Summary } from '../core/figures/summary.ts';

@@ -1,3 +1,4 @@
+/** `check`: reads and checks the workbook, writes the problems tab, sends nothing. */
 import { isKarnamehError } from '../core/contract/errors.ts';
 import type { CellValue } from '../core/contract/cells.ts';
 import { computeSummary } from '../core/figures/compute-summary.ts';

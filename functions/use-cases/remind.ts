@@ -5,7 +5,7 @@
  */
 import type { RawWorkbook } from '../core/contract/cells.ts';
 import { isKarnamehError } from '../core/contract/errors.ts';
-import { inputDigest } from '../core/runs/input-digest.ts';
+import { inputHash } from '../core/runs/input-hash.ts';
 import type { ProcessHere } from '../core/runs/run-claims.ts';
 import { defaultMonth, monthName, type MonthKey } from '../core/language/jalali.ts';
 import { parseWorkbook } from '../core/contract/parse-workbook.ts';
@@ -57,8 +57,8 @@ export interface RemindOptions {
   signal?: AbortSignal;
 }
 
-/** The run id and the input digest travel in the headers, never in the text. */
-type Trace = { runId: string; digest: string };
+/** The run id and the input hash (a reminder's content hash) travel in the headers, never in the text. */
+type Trace = { runId: string; contentHash: string };
 
 const outgoing = (
   to: { email: string; name: string | null },
@@ -70,7 +70,7 @@ const outgoing = (
   html: mail.html,
   text: mail.text,
   attachments: [],
-  headers: { 'X-Karnameh-Run': trace.runId, 'X-Karnameh-Digest': trace.digest },
+  headers: { 'X-Karnameh-Run': trace.runId, 'X-Karnameh-Digest': trace.contentHash },
 });
 
 /** Each reminder to each address of its agency, the digest to each recipient. */
@@ -192,10 +192,10 @@ export async function remind(
   }
 
   if (!ports.mailer) throw new Error('remind: a mailer is needed for a round that sends');
-  const digestOfInput = inputDigest(raw);
+  const contentHash = inputHash(raw);
   const mails = mailsOf(reminders, parsed.model.recipients, digest, {
     runId,
-    digest: digestOfInput,
+    contentHash,
   });
   let deliveries: ReminderDelivery[];
   try {
@@ -214,7 +214,7 @@ export async function remind(
         month,
         day: dayKey(today),
         requestedBy: options.requestedBy ?? '',
-        digest: digestOfInput,
+        contentHash,
         runs,
         ...(options.signal ? { signal: options.signal } : {}),
       },

@@ -21,7 +21,7 @@ import type {
 } from '../../functions/ports.ts';
 import { createCardRenderer } from '../../functions/adapters/mail/render-card.ts';
 import { checkMonth, type CheckOptions } from '../../functions/use-cases/check-month.ts';
-import { inputDigest } from '../../functions/core/runs/input-digest.ts';
+import { inputHash } from '../../functions/core/runs/input-hash.ts';
 import { runMonth, type RunMonthOptions } from '../../functions/use-cases/run-month.ts';
 import { writeWorkbookXlsx } from '../../scripts/write-workbook.ts';
 import { standInStore } from './sheets-fixtures.ts';
@@ -29,7 +29,7 @@ import type { SheetsStandIn } from './sheets-stand-in.ts';
 
 export type StoreKind = 'xlsx' | 'sheets';
 
-export interface StoreHandle {
+interface StoreHandle {
   store: WorkbookStore;
   /** A second, fresh store on the same workbook (reads back what the first one wrote). */
   reopen(): WorkbookStore;
@@ -81,7 +81,7 @@ export type Step =
   | { command: 'run'; options: RunMonthOptions & { month: string } }
   | { command: 'check'; options: CheckOptions & { month: string } };
 
-export interface StepRecord {
+interface StepRecord {
   command: Step['command'];
   exitCode: number;
   summary: Summary;
@@ -96,7 +96,7 @@ export interface StepRecord {
   previews: string[];
 }
 
-export type OutputKey = Extract<TabKey, 'results' | 'problems' | 'runs'>;
+type OutputKey = Extract<TabKey, 'results' | 'problems' | 'runs'>;
 
 export interface Played {
   steps: StepRecord[];
@@ -109,8 +109,8 @@ export interface Played {
   releases: { subject: string; html: string; text: string; csv: string }[];
   /** Every agency card rendered, in order (HTML and text). */
   cards: RenderedCard[];
-  /** The input digest of the content as this store reads it. */
-  digest: string;
+  /** The input hash of the content as this store reads it. */
+  inputHash: string;
 }
 
 /** The instant every run of the suite happens at: 1403-05-04 11:30 in Tehran. */
@@ -237,6 +237,6 @@ export async function play(
       csv: r.attachment.content.toString('utf8'),
     })),
     cards,
-    digest: inputDigest(before),
+    inputHash: inputHash(before),
   };
 }

@@ -1,3 +1,4 @@
+/** The outbox mailer: each message written as an .eml file into a folder, no mail server. */
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { nodemailer } from './nodemailer.ts';

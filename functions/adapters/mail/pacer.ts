@@ -1,3 +1,4 @@
+/** `SMTP_RATE` checked, and the pacer that spaces messages to that many per second. */
 import { setTimeout as sleep } from 'node:timers/promises';
 import * as z from 'zod';
 import { KarnamehError } from '../../core/contract/errors.ts';

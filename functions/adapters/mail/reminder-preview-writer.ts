@@ -1,3 +1,4 @@
+/** `remind --dry-run`'s preview folder: each reminder and the secretariat's digest as files. */
 import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ReminderPreviewWriter } from '../../reminder-ports.ts';

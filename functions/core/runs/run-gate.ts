@@ -35,7 +35,7 @@ export interface RunGateInput {
   options: { force?: boolean; allowIncomplete?: boolean; testTo?: string };
 }
 
-export type BlockReason =
+type BlockReason =
   'structure' | 'runs-record' | 'definition' | 'none-evaluated' | 'no-recipients' | 'incomplete';
 
 export type RunGate =
@@ -65,8 +65,8 @@ const RELEASE_KINDS = new Set(['run', 'delivery']);
 /**
  * The content hash the month's release was last sent with (the last `run` or `delivery`
  * row of the month marked sent or partial; not a card, a test copy or a reminder round),
- * and that row in the runs tab (for the problem's place). Its `digest` is '' or an earlier
- * version's digest of the whole workbook when the hash is unknown (isContentHash).
+ * and that row in the runs tab (for the problem's place). Its content hash is '' or an earlier
+ * version's hash of the whole workbook when the hash is unknown (isContentHash).
  */
 export function lastSent(
   runs: readonly RunsEntry[],
@@ -100,7 +100,7 @@ function rowOf(runsTab: RawTab | undefined, entry: RunsEntry): number | null {
   return null;
 }
 
-const digestColumn = TABS.runs.columns.findIndex((c) => c.key === 'digest');
+const contentHashColumn = TABS.runs.columns.findIndex((c) => c.key === 'digest');
 
 const changedProblem = (input: RunGateInput, cell: string, message: string): Problem => ({
   code: 'run.data_changed',
@@ -114,19 +114,23 @@ const changedProblem = (input: RunGateInput, cell: string, message: string): Pro
 /**
  * `run.data_changed` when the release was sent stating other facts than it would now: its
  * content hash then (a known one) differs from the one now. An earlier version's row,
- * whose digest is of the whole workbook, is not compared: nothing says its facts changed.
+ * whose hash is of the whole workbook, is not compared: nothing says its facts changed.
  */
-export function dataChanged(input: RunGateInput): Problem | null {
+function dataChanged(input: RunGateInput): Problem | null {
   if (input.options.testTo || input.contentHash === null) return null;
   const sent = lastSent(input.runs, input.runsTab, input.month);
-  if (!sent || !isContentHash(sent.entry.digest) || sent.entry.digest === input.contentHash) {
+  if (
+    !sent ||
+    !isContentHash(sent.entry.contentHash) ||
+    sent.entry.contentHash === input.contentHash
+  ) {
     return null;
   }
-  const cell = sent.rowIndex === null ? '' : a1(sent.rowIndex, digestColumn);
+  const cell = sent.rowIndex === null ? '' : a1(sent.rowIndex, contentHashColumn);
   return changedProblem(
     input,
     cell,
-    `آنچه خبر این ماه می‌گوید پس از ارسال تغییر کرده است (چکیدهٔ محتوای خبر هنگام ارسال ${sent.entry.digest}، اکنون ${input.contentHash})؛ برگهٔ نتایج به‌روز شد ولی خبر دوباره فرستاده نمی‌شود. برای فرستادن اصلاحیه، اجرا را با --force (یا force) تکرار کنید.`,
+    `آنچه خبر این ماه می‌گوید پس از ارسال تغییر کرده است (چکیدهٔ محتوای خبر هنگام ارسال ${sent.entry.contentHash}، اکنون ${input.contentHash})؛ برگهٔ نتایج به‌روز شد ولی خبر دوباره فرستاده نمی‌شود. برای فرستادن اصلاحیه، اجرا را با --force (یا force) تکرار کنید.`,
   );
 }
 
@@ -135,7 +139,7 @@ export function dataChanged(input: RunGateInput): Problem | null {
  * (both hashes of the first few): they are not sent again without --force; every other
  * delivery goes on.
  */
-export function cardsChanged(input: RunGateInput): Problem | null {
+function cardsChanged(input: RunGateInput): Problem | null {
   if (input.options.testTo || !input.cardHashes) return null;
   const changed = changedCards(input.runs, input.month, input.cardHashes);
   const [first] = changed;
@@ -155,14 +159,14 @@ export function cardsChanged(input: RunGateInput): Problem | null {
   const more = changed.length > 5 ? ` و ${changed.length - 5} کارنامهٔ دیگر` : '';
   return changedProblem(
     input,
-    row === null ? '' : a1(row, digestColumn),
+    row === null ? '' : a1(row, contentHashColumn),
     `کارنامهٔ ${changed.length} دستگاه پس از ارسال تغییر کرده است: ${shown}${more}؛ این کارنامه‌ها دوباره فرستاده نمی‌شوند مگر با --force (اصلاحیه).`,
   );
 }
 
 /** A month sent whose release would now state other facts: nothing sent, who waits named. */
 function changedGate(input: RunGateInput, warnings: Problem[]): RunGate {
-  const then = lastSent(input.runs, input.runsTab, input.month)?.entry.digest ?? '?';
+  const then = lastSent(input.runs, input.runsTab, input.month)?.entry.contentHash ?? '?';
   const now = input.contentHash ?? '?';
   const left = input.notReached ?? [];
   const shown = left.slice(0, 10).join(', ');

@@ -1,3 +1,4 @@
+/** Sending ledger items in batches, each announced `pending` before and recorded after. */
 import { KarnamehError, isKarnamehError } from '../../core/contract/errors.ts';
 import type { RunsEntry } from '../../core/contract/runs-log.ts';
 import type { Mailer, OutputTabs } from '../../ports.ts';
@@ -117,7 +118,7 @@ export async function deliverInBatches(
         status: 'pending',
         recipient: item.key.toLowerCase(),
         detail: item.note ?? '',
-        ...(item.digest ? { digest: item.digest } : {}),
+        ...(item.contentHash ? { contentHash: item.contentHash } : {}),
       }),
     );
 
@@ -137,7 +138,7 @@ export async function deliverInBatches(
       // A stop during the pause ends it: nothing goes out after the stop.
       if (pace && !(await pace.ready(job.signal))) break;
       const key = item.key.toLowerCase();
-      await run.journal?.attempt(job.kind, key, item.digest);
+      await run.journal?.attempt(job.kind, key, item.contentHash);
       const outcome = await sendOne(job.mailer, item);
       const detail = item.note ? `${item.note} ${outcome.detail}` : outcome.detail;
       await run.journal?.outcome(job.kind, key, outcome.status, detail);

@@ -1,5 +1,5 @@
 /**
- * Step 4 for the agencies' cards (send-cards.ts decides which): through the ledger, kind
+ * Step 4 for the agencies' cards (plan-cards.ts decides which): through the ledger, kind
  * `card`, after the release and inside its claim; the run row's end covers both kinds.
  */
 import { KarnamehError } from '../../core/contract/errors.ts';
@@ -10,7 +10,7 @@ import { outcomeOf, problemsTab } from './outcome.ts';
 import type { DeliveryPlan } from './plan-deliveries.ts';
 import type { MonthRun } from './read-and-decide.ts';
 import { cardsClean, cardsLine, closingWithCards } from './report.ts';
-import { CARD_LIMITS, cardItems, type CardPlan } from './send-cards.ts';
+import { CARD_LIMITS, cardItems, type CardPlan } from './plan-cards.ts';
 import type { SitePublisher } from './publish-month.ts';
 import type { RunMonthOutcome } from './types.ts';
 
@@ -38,7 +38,7 @@ export async function sendCardsOnly(
 }
 
 /**
- * The cards (rendered: send-cards.ts `cardItems`) through the ledger (kind `card`); closes
+ * The cards (rendered: plan-cards.ts `cardItems`) through the ledger (kind `card`); closes
  * the run row for both kinds. Right after the release, its last record comes along
  * (`release.carried`) and goes with the cards' first: no write of its own. With no release
  * in this run, the claim was the last write: the first record only adds the cards' rows.

@@ -1,3 +1,4 @@
+/** The run row's last word and the person's lines after delivering the release and the cards. */
 import { monthName } from '../../core/language/jalali.ts';
 import type { RunsEntry } from '../../core/contract/runs-log.ts';
 import type { DeliveryResult } from '../delivery-ledger/deliver.ts';

@@ -1,3 +1,4 @@
+/** The ports, options and outcome of a monthly run. */
 import type { MonthKey } from '../../core/language/jalali.ts';
 import type { ProcessHere } from '../../core/runs/run-claims.ts';
 import type { Summary } from '../../core/figures/summary.ts';
@@ -14,8 +15,6 @@ import type {
   WriteReport,
 } from '../../ports.ts';
 import type { DeliveryLimits, DeliveryOutcome } from '../delivery-ledger/ledger.ts';
-
-export type { DeliveryOutcome } from '../delivery-ledger/ledger.ts';
 
 export interface RunMonthPorts {
   store: WorkbookStore;

@@ -217,7 +217,7 @@ describe('xlsx store: delivery records mid-send', () => {
     status,
     recipient: 'a@example.org',
     requestedBy: '',
-    digest: 'abc',
+    contentHash: 'abc',
     detail: '',
   });
 

@@ -30,7 +30,7 @@ const started = (minutesAgo: number, detail: string, month = '1403-04'): RunsEnt
   status: 'started',
   recipient: '',
   requestedBy: 'watchSheet',
-  digest: '',
+  contentHash: '',
   detail,
 });
 

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, expect, it } from 'vitest';
 import { monthlyRunHandler } from '../../../functions/http/monthly-run.ts';
-import { watchSheetHandler } from '../../../functions/http/watch-sheet.ts';
+import { watchSheetHandler } from '../../../functions/http/watch-handler.ts';
 import {
   MAIL_FROM,
   RECIPIENTS,

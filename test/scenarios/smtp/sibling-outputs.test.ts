@@ -154,7 +154,7 @@ describe('a workbook whose outputs an older version put in <name>.karnameh-resul
           status: 'sent',
           recipient: '',
           requestedBy: '',
-          digest: '',
+          contentHash: '',
           detail: '',
         },
       ],

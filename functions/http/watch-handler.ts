@@ -14,7 +14,7 @@ import { errorBody, runInfo, sendJson, thrownBody } from './respond.ts';
 import type { RuntimeSource } from './runtime.ts';
 
 /** The answer's body: the outcome without the summary (the sheet has it). */
-export function watchBody(outcome: WatchSheetOutcome, requestedBy: string | undefined) {
+function watchBody(outcome: WatchSheetOutcome, requestedBy: string | undefined) {
   const request = outcome.request;
   return {
     month: outcome.month,
