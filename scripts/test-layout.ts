@@ -92,8 +92,8 @@ export const TEST_MOVES: Readonly<Record<string, string>> = {
   'test/functions/malformed-body.test.ts': 'test/http/body-errors.test.ts',
   'test/functions/monthly-run.test.ts': 'test/http/monthly-run.test.ts',
   'test/functions/definition-errors.test.ts': 'test/http/monthly-run.definition-errors.test.ts',
-  'test/functions/watch-sheet.test.ts': 'test/http/watch-sheet.test.ts',
-  'test/functions/watch-xlsx-lock.test.ts': 'test/http/watch-sheet.xlsx-lock.test.ts',
+  'test/functions/watch-sheet.test.ts': 'test/http/watch-handler.test.ts',
+  'test/functions/watch-xlsx-lock.test.ts': 'test/http/watch-handler.xlsx-lock.test.ts',
   'test/functions/deploy.test.ts': 'test/scripts/deploy.test.ts',
   'test/functions/functions-local.test.ts': 'test/scripts/functions-local.test.ts',
   'test/example/example-design.test.ts': 'test/scripts/make-example.test.ts',
@@ -174,6 +174,7 @@ export const TEST_MOVES: Readonly<Record<string, string>> = {
   'test/docs/office-pc-commands.test.ts': 'test/scenarios/docs/office-pc-commands.test.ts',
   'test/docs/quick-start-commands.test.ts': 'test/scenarios/docs/quick-start-commands.test.ts',
   'test/docs/reference-links.test.ts': 'test/scenarios/docs/reference-links.test.ts',
+  'test/architecture/layer-rule.test.ts': 'test/scenarios/architecture/layer-rule.test.ts',
   // scaffolding
   'test/docs/gcloud-commands.ts': 'test/support/docs/gcloud-commands.ts',
   'test/docs/page-commands.ts': 'test/support/docs/page-commands.ts',
