@@ -39,7 +39,8 @@ export function createStore(source: SourceOptions, env: NodeJS.ProcessEnv): Work
 /**
  * SMTP when `SMTP_URL` is set (then `MAIL_FROM` is required, as in the functions: mail
  * never goes out over a real server from karnameh@localhost), otherwise .eml files in the
- * outbox folder.
+ * outbox folder, by month and run (`<outbox>/<month>/<run id>/{release,cards,reminders}/`);
+ * `runId` names a message sent outside a run (mail-test).
  */
 export function createMailer(env: NodeJS.ProcessEnv, outbox: string, runId: string): Mailer {
   const from = env.MAIL_FROM?.trim() || undefined;
@@ -62,15 +63,18 @@ export function createMailer(env: NodeJS.ProcessEnv, outbox: string, runId: stri
           from,
           ...(pacer ? { pacer } : {}),
         }),
-      pacer,
+      pacer ? { pace: pacer } : {},
     );
   }
-  return lazyMailer(`outbox ${outbox}`, async () =>
-    (await import('./adapters/mail/outbox-mailer.ts')).createOutboxMailer({
-      dir: outbox,
-      from,
-      prefix: runId,
-    }),
+  return lazyMailer(
+    `outbox ${outbox}`,
+    async () =>
+      (await import('./adapters/mail/outbox-mailer.ts')).createOutboxMailer({
+        dir: outbox,
+        from,
+        prefix: runId,
+      }),
+    { outbox },
   );
 }
 

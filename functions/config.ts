@@ -21,7 +21,7 @@ export interface FunctionsConfig {
   mailFrom: string | undefined;
   /** SMTP_RATE: messages per second (adapters/mail/pacer.ts); unset: no pace. */
   smtpRate: number | undefined;
-  /** .eml files when there is no SMTP_URL; dry-run previews go into its `preview/` folder. */
+  /** .eml files when there is no SMTP_URL (`<month>/<run id>/{release,cards,reminders}/`); dry-run previews go into its `preview/` folder. */
   outboxDir: string | undefined;
   /** True on Cloud Run (env `K_SERVICE`), where IAM has checked the caller before any code runs. */
   onCloudRun: boolean;

@@ -114,6 +114,7 @@ export const TEST_MOVES: Readonly<Record<string, string>> = {
   'test/cli/run-writes.test.ts': 'test/scenarios/cli/run-writes.test.ts',
   'test/cli/runs-header.test.ts': 'test/scenarios/cli/runs-header.test.ts',
   'test/cli/terminal.test.ts': 'test/scenarios/cli/terminal.test.ts',
+  'test/cli/terminal-lines.test.ts': 'test/scenarios/cli/terminal-lines.test.ts',
   'test/cli/watch.test.ts': 'test/scenarios/cli/watch.test.ts',
   'test/site/site-cli.test.ts': 'test/scenarios/cli/site.test.ts',
   'test/cli/cli-bundle.test.ts': 'test/scenarios/launch/cli-bundle.test.ts',

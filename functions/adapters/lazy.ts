@@ -27,13 +27,22 @@ export function lazyStore(description: string, load: () => Promise<WorkbookStore
   };
 }
 
-/** A mailer whose transport (nodemailer) is loaded when the first message goes out. */
-export function lazyMailer(description: string, load: () => Promise<Mailer>, pace?: Pace): Mailer {
+/**
+ * A mailer whose transport (nodemailer) is loaded when the first message goes out; `outbox`
+ * is the folder of a mailer that writes files (Mailer.outbox).
+ */
+export function lazyMailer(
+  description: string,
+  load: () => Promise<Mailer>,
+  extra: { pace?: Pace; outbox?: string } = {},
+): Mailer {
   let mailer: Promise<Mailer> | undefined;
+  const { pace, outbox } = extra;
   return {
     description,
     ...(pace ? { pace } : {}),
-    send: async (mail) => (await (mailer ??= load())).send(mail),
+    ...(outbox !== undefined ? { outbox } : {}),
+    send: async (mail, place) => (await (mailer ??= load())).send(mail, place),
     close: async () => {
       if (mailer) await (await mailer).close();
     },

@@ -1,6 +1,6 @@
 /** `karnameh …`: parses the arguments, wires the ports and runs the command; returns the exit code. */
 import { readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { createCardRenderer } from '../adapters/mail/render-card.ts';
 import { createReleaseRenderer, packageRoot } from '../adapters/mail/render-release.ts';
 import { createPreviewWriter } from '../adapters/mail/preview-writer.ts';
@@ -24,6 +24,7 @@ import { runMonth } from '../use-cases/run-month.ts';
 import { CLI_SENDING_LIMIT } from '../use-cases/run-month/pace-check.ts';
 import { stopOnSignals } from './signals.ts';
 import type { CliIo } from './io.ts';
+import { counts, logRun, printRun, reportProblems } from './run-report.ts';
 
 /**
  * The example of the package (sources, tsc's dist/functions or the bundle in dist/cli), as
@@ -40,7 +41,6 @@ function packageVersion(): string {
 
 /** `karnameh …`: returns the exit code (0 done, 1 stopped by the data, 2 usage, 3 failure). */
 export async function main(argv: string[], io: CliIo): Promise<number> {
-  const log = createTextLogger(io.stderr);
   let options: CliOptions;
   try {
     options = parseCliArgs(argv, io.env, (io.now ?? (() => new Date()))());
@@ -52,6 +52,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     io.stderr(`karnameh error: ${isKarnamehError(error) ? error.message : String(error)}\n`);
     return 2;
   }
+  const log = createTextLogger(io.stderr, { verbose: options.verbose });
   try {
     return await dispatch(options, io, log);
   } catch (error) {
@@ -144,6 +145,7 @@ async function dispatch(options: CliOptions, io: CliIo, log: Logger): Promise<nu
   }
 
   const runId = newRunId(now());
+  const requestedBy = io.env.USER ? `cli:${io.env.USER}` : 'cli';
   const mailer = options.dryRun ? undefined : createMailer(io.env, options.outbox, runId);
   const render = createReleaseRenderer();
   const journal = options.dryRun ? undefined : await createJournal(options, io.env, log.warn);
@@ -174,37 +176,14 @@ async function dispatch(options: CliOptions, io: CliIo, log: Logger): Promise<nu
         allowIncomplete: options.allowIncomplete,
         testTo: options.to,
         ...(options.agency ? { testAgency: options.agency } : {}),
-        requestedBy: io.env.USER ? `cli:${io.env.USER}` : 'cli',
+        requestedBy,
         signal: stop.signal,
         sendingLimit: CLI_SENDING_LIMIT,
       },
     );
-    reportProblems(outcome.summary, log);
-    if (outcome.summary.problems.length > 0) log.info(`problems: ${counts(outcome.summary)}`);
-    const cards = join(previewDir(options.outbox), 'cards');
-    const cardFiles = outcome.previewFiles.filter((file) => dirname(file) === cards);
-    for (const file of outcome.previewFiles)
-      if (!cardFiles.includes(file)) log.info(`preview: ${file}`);
-    if (cardFiles.length > 0) log.info(`preview: ${cardFiles.length / 2} agency cards in ${cards}`);
-    if (outcome.unconfirmed.length > 0) {
-      log.warn(
-        `deliveries never confirmed (not sent again; check with them, then use --resend-unconfirmed): ${outcome.unconfirmed.join(', ')}`,
-      );
-    }
-    // A dry run of a month a real run would stop says so as a warning.
-    const blockedPreview =
-      outcome.summary.status === 'dry-run' && outcome.message.includes('BLOCKED');
-    const say = outcome.exitCode !== 0 ? log.error : blockedPreview ? log.warn : log.info;
-    say(outcome.message);
-    if (mailer && !io.env.SMTP_URL && outcome.deliveries.some((d) => d.status === 'sent')) {
-      log.info(`no SMTP_URL: the messages are .eml files in ${resolve(options.outbox)}`);
-    }
+    logRun(outcome, options.outbox, log);
     await hintMonth(options, store, outcome.summary, log);
-    // The figures are the command's output (`> summary.txt` keeps them); logs stay on stderr.
-    if (outcome.exitCode === 0 && !options.json && !nobodyEvaluated(outcome.summary)) {
-      io.stdout(figureLines(outcome.summary));
-    }
-    printJson(outcome.summary);
+    printRun(outcome, { json: options.json }, io.stdout, nobodyEvaluated(outcome.summary));
     return outcome.exitCode;
   } finally {
     stop.unsubscribe();
@@ -222,39 +201,4 @@ async function hintMonth(
   if (options.month !== undefined || !nobodyEvaluated(summary)) return;
   const hint = await latestMonthHint(store, summary.month).catch(() => null);
   if (hint) log.info(`hint: ${hint}`);
-}
-
-/** The problems, each as `karnameh error:` or `karnameh warning:` by its severity. */
-function reportProblems(summary: Summary, log: Logger): void {
-  const shown = summary.problems.slice(0, 20);
-  for (const p of shown) {
-    const where = p.cell ? `${p.tab}!${p.cell}` : p.tab;
-    (p.severity === 'error' ? log.error : log.warn)(`${where} ${p.code}: ${p.message}`);
-  }
-  if (summary.problems.length > shown.length) {
-    log.info(`… and ${summary.problems.length - shown.length} more in the problems tab`);
-  }
-}
-
-/** `N error(s), M warning(s)`, counted as the lines above label them. */
-function counts(summary: Summary): string {
-  const errors = summary.problems.filter((p) => p.severity === 'error').length;
-  return `${errors} error(s), ${summary.problems.length - errors} warning(s)`;
-}
-
-/** A few lines of the figures for a person at a terminal. */
-function figureLines(summary: Summary): string {
-  const lines = [`${summary.monthName} (${summary.month})`];
-  for (const g of summary.groups) {
-    const bands = g.bands.map((b) => `${b.label} ${b.percent}%`).join(' | ');
-    lines.push(
-      `  ${g.name}: ${g.evaluated} evaluated, mean ${g.meanScore ?? '-'}, weak ${g.weakShare ?? '-'}%`,
-    );
-    lines.push(`    ${bands}`);
-    const top = g.ranking
-      .filter((r) => r.rank <= 3)
-      .map((r) => `${r.rank}. ${r.name} (${r.score})`);
-    lines.push(`    ${top.join('  ')}`);
-  }
-  return `${lines.join('\n')}\n`;
 }

@@ -45,6 +45,8 @@ export interface ReminderDelivery {
    */
   status: 'sent' | 'failed' | 'skipped' | 'unconfirmed';
   detail: string;
+  /** The .eml file it was written as, when there is no SMTP. */
+  file?: string;
 }
 
 export interface DeliverPorts {
@@ -140,6 +142,7 @@ export async function deliverReminders(
           email: o.email,
           status: o.status,
           detail: o.detail,
+          ...(o.file ? { file: o.file } : {}),
         };
       }),
       ...untried.flatMap((key) => {

@@ -240,6 +240,6 @@ export async function remind(
     deliveries,
     status: interrupted ? 'interrupted' : sent || failed ? 'sent' : 'nothing-to-send',
     exitCode: failed || unconfirmed || interrupted ? 3 : 0,
-    message: deliveredMessage(month, deliveries),
+    message: deliveredMessage(month, deliveries, ports.mailer.outbox !== undefined),
   };
 }

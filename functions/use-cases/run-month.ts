@@ -151,7 +151,8 @@ async function sendRelease(
   release = result;
   const what = plan.correction ? 'correction' : 'release';
   if (cards.send.length === 0) {
-    return site.report(reportDelivery(run, result, what, plan.unconfirmed));
+    const outcome = reportDelivery(run, result, what, plan.unconfirmed);
+    return site.report({ ...outcome, releaseKind: what });
   }
   // Cards go only after a release that reached someone (now or before) and was not stopped;
   // otherwise the empty card job just closes the run row.
@@ -168,7 +169,7 @@ async function sendRelease(
     result: cardResult,
     heldBack: cards.unconfirmed,
   });
-  return site.report(outcome);
+  return site.report({ ...outcome, releaseKind: what });
 }
 
 /** Whether the runs tab as read shows a live claim of the month (another run sending). */
@@ -236,5 +237,5 @@ async function sendTestCopy(run: MonthRun, to: string): Promise<RunMonthOutcome>
   const what = run.options.testAgency
     ? `test copy of ${run.options.testAgency}'s card`
     : 'test copy';
-  return reportDelivery(run, result, what, [], undefined, true);
+  return { ...reportDelivery(run, result, what, [], undefined, true), releaseKind: 'test' };
 }

@@ -3,8 +3,8 @@
  * through the use cases with a fixed clock and fixed run ids, then reads back what each
  * store holds: the output tabs, the input tabs, the releases rendered and the mail sent.
  */
-import { mkdir, readdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir } from 'node:fs/promises';
+import { join, relative } from 'node:path';
 import { createOutboxMailer } from '../../functions/adapters/mail/outbox-mailer.ts';
 import { createPreviewWriter } from '../../functions/adapters/mail/preview-writer.ts';
 import { createReleaseRenderer } from '../../functions/adapters/mail/render-release.ts';
@@ -26,6 +26,7 @@ import { runMonth, type RunMonthOptions } from '../../functions/use-cases/run-mo
 import { writeWorkbookXlsx } from '../../scripts/write-workbook.ts';
 import { standInStore } from './sheets-fixtures.ts';
 import type { SheetsStandIn } from './sheets-stand-in.ts';
+import { emlFiles } from './outbox-files.ts';
 
 export type StoreKind = 'xlsx' | 'sheets';
 
@@ -124,11 +125,7 @@ const render = createReleaseRenderer();
 const renderCard = createCardRenderer();
 
 async function emlCount(dir: string): Promise<number> {
-  try {
-    return (await readdir(dir)).filter((f) => f.endsWith('.eml')).length;
-  } catch {
-    return 0;
-  }
+  return (await emlFiles(dir)).length;
 }
 
 /**
@@ -202,6 +199,8 @@ export async function play(
       deliveries: outcome.deliveries.map((d) => ({
         ...d,
         detail: messageIds.has(d.detail) ? MESSAGE_ID : d.detail,
+        // where in the outbox: <month>/<run id>/release/<address>.eml
+        ...(d.file ? { file: relative(outbox, d.file) } : {}),
       })),
       mailed: await emlCount(outbox),
       cards: outcome.cards.filter((c) => c.status === 'sent').map((c) => c.key),

@@ -12,6 +12,7 @@ import { isContentHash } from '../figures/content-hash.ts';
 import { reminderRuns, type RunsEntry } from '../contract/runs-log.ts';
 import type { Summary } from '../figures/summary.ts';
 import { TABS } from '../contract/tabs.ts';
+import { CARDS_FATE, RELEASE_FATE, type ChangedFate } from './changed-fate.ts';
 
 export interface RunGateInput {
   month: MonthKey;
@@ -32,7 +33,7 @@ export interface RunGateInput {
   strayRecords?: readonly string[];
   /** Who has not got the month's release or card yet (named when nothing is sent). */
   notReached?: readonly string[];
-  options: { force?: boolean; allowIncomplete?: boolean; testTo?: string };
+  options: { force?: boolean; allowIncomplete?: boolean; testTo?: string; dryRun?: boolean };
 }
 
 type BlockReason =
@@ -116,7 +117,7 @@ const changedProblem = (input: RunGateInput, cell: string, message: string): Pro
  * content hash then (a known one) differs from the one now. An earlier version's row,
  * whose hash is of the whole workbook, is not compared: nothing says its facts changed.
  */
-function dataChanged(input: RunGateInput): Problem | null {
+export function dataChanged(input: RunGateInput, fate: ChangedFate = 'held'): Problem | null {
   if (input.options.testTo || input.contentHash === null) return null;
   const sent = lastSent(input.runs, input.runsTab, input.month);
   if (
@@ -130,7 +131,7 @@ function dataChanged(input: RunGateInput): Problem | null {
   return changedProblem(
     input,
     cell,
-    `آنچه خبر این ماه می‌گوید پس از ارسال تغییر کرده است (چکیدهٔ محتوای خبر هنگام ارسال ${sent.entry.contentHash}، اکنون ${input.contentHash})؛ برگهٔ نتایج به‌روز شد ولی خبر دوباره فرستاده نمی‌شود. برای فرستادن اصلاحیه، اجرا را با --force (یا force) تکرار کنید.`,
+    `آنچه خبر این ماه می‌گوید پس از ارسال تغییر کرده است (چکیدهٔ محتوای خبر هنگام ارسال ${sent.entry.contentHash}، اکنون ${input.contentHash})؛ ${RELEASE_FATE[fate]}`,
   );
 }
 
@@ -139,7 +140,7 @@ function dataChanged(input: RunGateInput): Problem | null {
  * (both hashes of the first few): they are not sent again without --force; every other
  * delivery goes on.
  */
-function cardsChanged(input: RunGateInput): Problem | null {
+export function cardsChanged(input: RunGateInput, fate: ChangedFate = 'held'): Problem | null {
   if (input.options.testTo || !input.cardHashes) return null;
   const changed = changedCards(input.runs, input.month, input.cardHashes);
   const [first] = changed;
@@ -160,7 +161,7 @@ function cardsChanged(input: RunGateInput): Problem | null {
   return changedProblem(
     input,
     row === null ? '' : a1(row, contentHashColumn),
-    `کارنامهٔ ${changed.length} دستگاه پس از ارسال تغییر کرده است: ${shown}${more}؛ این کارنامه‌ها دوباره فرستاده نمی‌شوند مگر با --force (اصلاحیه).`,
+    `کارنامهٔ ${changed.length} دستگاه پس از ارسال تغییر کرده است: ${shown}${more}؛ ${CARDS_FATE[fate]}`,
   );
 }
 
@@ -186,19 +187,20 @@ function changedGate(input: RunGateInput, warnings: Problem[]): RunGate {
  * scorecard, then definition errors, nobody evaluated, no recipient (not for a test copy),
  * an incomplete month without allowIncomplete; then a month sent before whose data changed
  * (a correction only with force). The `run.data_changed` warning is in `warnings` whenever
- * it applies, also with force.
+ * it applies, also with force, saying what this run does with the changed messages.
  */
 export function decideRun(input: RunGateInput): RunGate {
   const { summary, options } = input;
   const changed = dataChanged(input);
-  const cards = cardsChanged(input);
-  const warnings = [changed, cards].filter((p): p is Problem => p !== null);
+  // The warnings say what this run does with the changed messages: decided below.
+  const warnings = (fate: ChangedFate): Problem[] =>
+    [dataChanged(input, fate), cardsChanged(input, fate)].filter((p): p is Problem => p !== null);
   const blocked = (reason: BlockReason, message: string, detail: string): RunGate => ({
     kind: 'blocked',
     reason,
     message,
     detail,
-    warnings,
+    warnings: warnings('blocked'),
   });
 
   if (input.fatal) {
@@ -250,6 +252,8 @@ export function decideRun(input: RunGateInput): RunGate {
       `${missing.length} دستگاه ارزیابی نشده‌اند: ${names}`,
     );
   }
-  if (changed && !options.force) return changedGate(input, warnings);
-  return { kind: 'proceed', warnings };
+  const held: ChangedFate = options.dryRun ? 'held-dry' : 'held';
+  if (changed && !options.force) return changedGate(input, warnings(held));
+  const forced: ChangedFate = options.dryRun ? 'preview' : 'sending';
+  return { kind: 'proceed', warnings: warnings(options.force ? forced : held) };
 }

@@ -93,6 +93,8 @@ export interface DeliveryOutcome {
   status: 'sent' | 'failed' | 'unconfirmed';
   /** The message id when sent; the server's words (or the failure) otherwise. */
   detail: string;
+  /** The .eml file an outbox wrote it as (no SMTP: nothing went over the network). */
+  file?: string;
 }
 
 export interface DeliveryLimits {

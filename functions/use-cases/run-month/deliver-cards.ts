@@ -9,7 +9,7 @@ import type { LedgerItem } from '../delivery-ledger/ledger.ts';
 import { outcomeOf, problemsTab } from './outcome.ts';
 import type { DeliveryPlan } from './plan-deliveries.ts';
 import type { MonthRun } from './read-and-decide.ts';
-import { cardsClean, cardsLine, closingWithCards } from './report.ts';
+import { cardsClean, cardsLine, closingWithCards, sentWords } from './report.ts';
 import { CARD_LIMITS, cardItems, type CardPlan } from './plan-cards.ts';
 import type { SitePublisher } from './publish-month.ts';
 import type { RunMonthOutcome } from './types.ts';
@@ -29,7 +29,7 @@ export async function sendCardsOnly(
 ): Promise<RunMonthOutcome> {
   const items = await cardItems(run, cards);
   const result = await deliverCards(run, claim, items, { release: null, lead: '' });
-  const line = cardsLine(result, cards.unconfirmed);
+  const line = cardsLine(result, cards.unconfirmed, sentWords(run));
   return outcomeOf(run, 'sent', cardsClean(result) ? 0 : 3, `${plan.message}; ${line}`, {
     cards: result.outcomes,
     unconfirmed: [...plan.unconfirmed, ...cards.unconfirmed],

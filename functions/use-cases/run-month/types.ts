@@ -66,11 +66,13 @@ export interface RunMonthOutcome {
   /** One line for a person: what happened. */
   message: string;
   deliveries: DeliveryOutcome[];
+  /** What `deliveries` are: the release, a correction (--force), a test copy (--to). */
+  releaseKind?: 'release' | 'correction' | 'test';
   /** The agencies' cards tried in this run (key `<agencyId>:<email>`). */
   cards: DeliveryOutcome[];
   /** Recipients whose delivery was never confirmed (earlier, or in this run); not sent again automatically. */
   unconfirmed: string[];
-  /** Recipients not tried because the run was stopped (SIGINT/SIGTERM); the next run sends to them. */
+  /** Keys not tried because the run was stopped (SIGINT/SIGTERM), release and cards; the next run sends to them. */
   notSent: string[];
   previewFiles: string[];
   written: WriteReport | null;

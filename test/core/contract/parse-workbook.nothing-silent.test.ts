@@ -423,7 +423,12 @@ describe('the run gate (docs/workbook.md#what-stops-a-run)', () => {
       contentHash: 'bbbbbbbbbbbbbbbb',
       options: { allowIncomplete: true, force: true },
     });
-    expect(forced).toMatchObject({ kind: 'proceed', warnings: [warning] });
+    // With force the warning says what this run does: it sends the correction.
+    expect(forced).toMatchObject({
+      kind: 'proceed',
+      warnings: [{ ...warning, message: expect.stringContaining('اصلاحیهٔ خبر را می‌فرستد') }],
+    });
+    expect(forced.warnings[0]?.message).not.toContain('دوباره فرستاده نمی‌شود');
     const same = gate({ runs, runsTab, options: { allowIncomplete: true } });
     expect(same).toEqual({ kind: 'proceed', warnings: [] });
   });
