@@ -8,7 +8,7 @@ import type { AgenciesResult } from './parse-agencies.ts';
 import { messages, type ProblemContext, type ProblemSink } from './problem-messages.ts';
 import { openTab } from './tab-lookup.ts';
 import { TABS } from './tabs.ts';
-import { indicatorColumnsOf, readValues, type ScoresTab } from './score-cells.ts';
+import { agencyMismatch, indicatorColumnsOf, readValues, type ScoresTab } from './score-cells.ts';
 
 export interface ScoresResult {
   /** The first row per agency per month, in sheet order. */
@@ -137,7 +137,8 @@ function earlierRow(
  * number is `score.not_number` (a formula's error value, or a formula without a computed
  * value, `score.formula`), below 0 or above max `score.out_of_range`, and the blank
  * ones of an active agency make one `score.missing` at the first of them. Those cells are
- * null in `values`.
+ * null in `values`. An `agency_name` naming another agency than the id is
+ * `score.agency_mismatch`, a warning (agencyMismatch).
  */
 export function parseScores(
   workbook: RawWorkbook,
@@ -189,6 +190,11 @@ export function parseScores(
       const message = messages.scoreDuplicate(known.name, month, first);
       sink.row('score.duplicate', 'scores', title, rowIndex, message, where);
       continue;
+    }
+    if (r.nameCol !== undefined) {
+      const named = { cell: cells[r.nameCol] ?? null, rowIndex, column: r.nameCol };
+      const place = { title, agenciesTitle: r.agenciesTitle, month };
+      agencyMismatch(named, known, r.findAgency, sink, place);
     }
 
     const read = readValues(t, cells, rowIndex, where);

@@ -2,12 +2,14 @@
 import type { CellValue, RawTab } from './cells.ts';
 import type { MonthKey } from '../language/jalali.ts';
 import { normalizeName } from '../language/normalize.ts';
-import { TABS } from './tabs.ts';
+import { columnNames, TABS, type ColumnSpec } from './tabs.ts';
 
 /**
  * The runs tab: one row per run (kind `run`) and one per recipient of each mail it sends
- * (kind `delivery` for the release, `test` for a test copy sent with --to; `card`,
- * `reminder`, `digest` for the other mail kinds). A row is keyed by run id, kind and
+ * (kind `release` for the release, `correction` for the release sent again with --force
+ * after it went out, `test` for a test copy sent with --to; `card`, `reminder`, `digest`
+ * for the other mail kinds), one per open, close and reopen, and one `request` per run
+ * request of the settings tab the watcher handled. A row is keyed by run id, kind and
  * recipient key (runsKey): a write replaces its own rows in place and appends new ones,
  * never touching another run's (mergeRunsRows). A delivery row is written `pending` before
  * its batch goes out and updated to `sent`, `failed`, `unconfirmed` (handed over, reply
@@ -16,7 +18,8 @@ import { TABS } from './tabs.ts';
  */
 export type RunKind =
   | 'run'
-  | 'delivery'
+  | 'release'
+  | 'correction'
   | 'test'
   | 'card'
   | 'reminder'
@@ -24,7 +27,29 @@ export type RunKind =
   /** The agencies' data entry (docs/workbook.md#opening-and-closing-a-month). */
   | 'open'
   | 'close'
-  | 'reopen';
+  | 'reopen'
+  /** A `run_request` of the settings tab, handled by the watcher. */
+  | 'request';
+
+/** Kinds earlier versions wrote, read as today's: `delivery` was a release row. */
+const OLD_KINDS: ReadonlyMap<string, RunKind> = new Map([['delivery', 'release']]);
+
+/** A kind cell as read: today's kind, an earlier version's under its present name. */
+export function runKindOf(cell: string): RunKind {
+  const kind = cell.trim().toLowerCase();
+  return OLD_KINDS.get(kind) ?? (kind as RunKind);
+}
+
+/**
+ * The rows that record the release going to a recipient: `release`, and `correction` (the
+ * release sent again on purpose); the ledger counts both as that recipient reached.
+ */
+export const RELEASE_KINDS: ReadonlySet<RunKind> = new Set<RunKind>(['release', 'correction']);
+
+/** Whether a row of kind `row` is mail of kind `kind` for the ledger (a correction is a release). */
+const sameMail = (row: RunKind, kind: RunKind): boolean =>
+  row === kind || (RELEASE_KINDS.has(kind) && RELEASE_KINDS.has(row));
+
 export type RunStatus =
   | 'started'
   | 'sent'
@@ -54,16 +79,23 @@ export interface RunsEntry {
 }
 
 const COLUMNS = TABS.runs.columns;
+/** The entry's field of each column (`time` is `at`, `note` is `detail` in the code). */
 const FIELD_OF_KEY: Record<string, keyof RunsEntry> = {
   run_id: 'runId',
   month: 'month',
-  at: 'at',
+  time: 'at',
   kind: 'kind',
   status: 'status',
   recipient: 'recipient',
   requested_by: 'requestedBy',
   digest: 'contentHash',
-  detail: 'detail',
+  note: 'detail',
+};
+
+/** The column of `spec` in a normalized header row (its key, label or an alias), or -1. */
+const columnIn = (header: readonly string[], spec: ColumnSpec): number => {
+  const names = new Set(columnNames(spec).map(normalizeName));
+  return header.findIndex((h) => h !== '' && names.has(h));
 };
 
 const text = (value: CellValue | undefined): string =>
@@ -79,16 +111,14 @@ const text = (value: CellValue | undefined): string =>
 const NEEDED = new Set(['run_id', 'month', 'kind', 'status', 'recipient']);
 
 /**
- * Where each field of a runs row stands, from the tab's row 1 (a column found by its key or
- * its Persian label, normalised); a field whose column is not there is absent.
+ * Where each field of a runs row stands, from the tab's row 1 (a column found by its key,
+ * its Persian label or an alias, normalized); a field whose column is not there is absent.
  */
 function runsColumns(headerRow: readonly CellValue[]): Map<keyof RunsEntry, number> {
   const header = headerRow.map((cell) => normalizeName(text(cell)));
   const columns = new Map<keyof RunsEntry, number>();
   for (const column of COLUMNS) {
-    const at = header.findIndex(
-      (h) => h === normalizeName(column.key) || h === normalizeName(column.label),
-    );
+    const at = columnIn(header, column);
     const field = FIELD_OF_KEY[column.key];
     if (at >= 0 && field) columns.set(field, at);
   }
@@ -105,7 +135,7 @@ function entryOf(row: readonly CellValue[], columns: Map<keyof RunsEntry, number
     runId: get('runId'),
     month: get('month'),
     at: get('at'),
-    kind: get('kind') as RunKind,
+    kind: runKindOf(get('kind')),
     status: get('status') as RunStatus,
     recipient: get('recipient').toLowerCase(),
     requestedBy: get('requestedBy'),
@@ -222,12 +252,14 @@ export interface DeliveryState {
 /**
  * The delivery state of `kind` mail for `month`: a key ever `sent` is reached; otherwise
  * its last row decides (`pending`/`unconfirmed`: unconfirmed; `failed`/`skipped`: to be
- * sent again). Rows of `exceptRun` (the run asking) are left out.
+ * sent again). Rows of `exceptRun` (the run asking) are left out. For the release, its
+ * `correction` rows count as release rows (and an earlier version's `delivery` rows are
+ * read as `release`: runKindOf).
  */
 export function deliveryState(
   entries: readonly RunsEntry[],
   month: MonthKey,
-  kind: RunKind = 'delivery',
+  kind: RunKind = 'release',
   exceptRun = '',
 ): DeliveryState {
   const reached = new Set<string>();
@@ -236,10 +268,10 @@ export function deliveryState(
   const reminders = reminderRuns(entries);
   for (const entry of entries) {
     if (entry.month !== month || entry.runId === exceptRun) continue;
-    if (kind === 'delivery' && entry.kind === 'run' && !reminders.has(entry.runId)) {
+    if (RELEASE_KINDS.has(kind) && entry.kind === 'run' && !reminders.has(entry.runId)) {
       if (entry.status === 'sent' || entry.status === 'partial') monthSent = true;
     }
-    if (entry.kind !== kind) continue;
+    if (!sameMail(entry.kind, kind)) continue;
     if (entry.status === 'sent') {
       monthSent = true;
       reached.add(entry.recipient);
@@ -252,7 +284,8 @@ export function deliveryState(
   return { monthSent, reached, unconfirmed };
 }
 
-const SENT_KINDS = new Set(['run', 'delivery', 'card', 'test']);
+/** Kinds of a sent record, as written in a cell (an earlier version's `delivery` too). */
+const SENT_KINDS = new Set(['run', 'release', 'correction', 'delivery', 'card', 'test']);
 
 /**
  * Tabs other than the runs tab that hold what looks like a record of mail sent (a row with

@@ -1,9 +1,11 @@
-/** The scores tab's indicator columns, and a row's indicator cells read: a number in range, blank, or a problem (docs/workbook.md#scores). */
+/** The scores tab's indicator columns, a row's indicator cells (a number in range, blank, or a problem) and its agency_name cell checked (docs/workbook.md#scores). */
 import { cellText, isBlankCell, parseNumberCell } from './cell-values.ts';
 import { a1, type CellValue } from './cells.ts';
 import { normalizeName } from '../language/normalize.ts';
 import type { OpenTab } from './tab-lookup.ts';
-import type { Indicator } from './model.ts';
+import type { Agency, Indicator } from './model.ts';
+import type { AgencyMatch } from './agency-lookup.ts';
+import type { MonthKey } from '../language/jalali.ts';
 import { messages, type ProblemContext, type ProblemSink } from './problem-messages.ts';
 
 /** The error values a spreadsheet shows for a formula that failed (`#DIV/0!`, `#REF!`, …). */
@@ -127,5 +129,32 @@ export function indicatorColumnsOf(
       sink.row('header.missing', 'scores', title, 0, message);
     }
     return { indicator, column };
+  });
+}
+
+/**
+ * `score.agency_mismatch` (a warning at the cell) when the row's `agency_name`, written by
+ * `open` for people to read, names another agency than its id does, after normalizing
+ * (normalizeName): the id counts. A blank name, the agency's own name or a cell that finds
+ * the same agency (its id) say nothing. The problem carries the month but no agency: it is
+ * not why an agency is not evaluated, and not the agency's to fix on its card.
+ */
+export function agencyMismatch(
+  named: { cell: CellValue; rowIndex: number; column: number },
+  agency: Agency,
+  find: (cell: CellValue) => AgencyMatch,
+  sink: ProblemSink,
+  where: { title: string; agenciesTitle: string; month: MonthKey },
+): void {
+  if (isBlankCell(named.cell)) return;
+  const written = cellText(named.cell);
+  if (normalizeName(written) === normalizeName(agency.name)) return;
+  const match = find(named.cell);
+  if (match.kind === 'found' && match.agency === agency) return;
+  const other = match.kind === 'found' ? match.agency : undefined;
+  const message = messages.agencyMismatch(written, agency, where.agenciesTitle, other);
+  const { rowIndex, column } = named;
+  sink.cell('score.agency_mismatch', 'scores', where.title, rowIndex, column, message, {
+    month: where.month,
   });
 }

@@ -33,6 +33,19 @@ export const scoresMessages = {
   agencyAmbiguous(value: string): string {
     return `نام ${quote(value)} به بیش از یک دستگاه می‌خورد؛ به‌جای نام، شناسه دستگاه را بنویسید.`;
   },
+  agencyMismatch(
+    written: string,
+    agency: { id: string; name: string },
+    agenciesTab: string,
+    other: { id: string; name: string } | undefined,
+  ): string {
+    const lead = `نام دستگاه این ردیف ${quote(written)} است، ولی شناسهٔ ${quote(agency.id)} در برگهٔ «${agenciesTab}» از آنِ ${quote(agency.name)} است`;
+    const counted = `امتیازهای این ردیف به نام ${quote(agency.name)} شمرده می‌شوند.`;
+    if (other) {
+      return `${lead} و ${quote(other.name)} شناسهٔ ${quote(other.id)} دارد. اگر این ردیف از آنِ ${quote(other.name)} است، شناسه را ${quote(other.id)} بنویسید؛ وگرنه نام را ${quote(agency.name)} کنید. ${counted}`;
+    }
+    return `${lead}. اگر نام دستگاه عوض شده است، این خانه را ${quote(agency.name)} کنید؛ وگرنه شناسهٔ درست را بنویسید. ${counted}`;
+  },
   scoreDuplicate(name: string, month: MonthKey, firstRow: number): string {
     return `برای دستگاه ${quote(name)} در ${monthName(month)} دو ردیف هست؛ ردیف ${faRow(firstRow)} به کار می‌رود و این ردیف نادیده گرفته می‌شود. یکی را پاک کنید.`;
   },

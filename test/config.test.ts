@@ -1,0 +1,157 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadConfig, redactUrl } from '../functions/config.ts';
+import { isKarnamehError } from '../functions/core/contract/errors.ts';
+import { monthlyRunHandler } from '../functions/http/monthly-run.ts';
+import { lazyRuntime } from '../functions/http/runtime.ts';
+import {
+  MAIL_FROM,
+  post,
+  serve,
+  startBench,
+  type Bench,
+  type Served,
+} from './support/functions-harness.ts';
+
+const SHEET = '1AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-abcd';
+const GOOD = {
+  SPREADSHEET_ID: SHEET,
+  SMTP_URL: 'smtps://pr:hunter2@mail.example.org:465',
+  MAIL_FROM,
+};
+
+function configError(env: NodeJS.ProcessEnv): string {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (isKarnamehError(error) && error.code === 'config.invalid') return error.message;
+    throw error;
+  }
+  throw new Error('expected a configuration error');
+}
+
+describe('loadConfig', () => {
+  it.each([
+    ['nothing set', {}, ['SPREADSHEET_ID missing', 'SMTP_URL missing']],
+    ['a short id', { ...GOOD, SPREADSHEET_ID: 'abc' }, ['SPREADSHEET_ID is not a spreadsheet id']],
+    ['two sources', { ...GOOD, KARNAMEH_WORKBOOK: 'a.xlsx' }, ['KARNAMEH_WORKBOOK set together']],
+    [
+      'a workbook that is not .xlsx',
+      { KARNAMEH_WORKBOOK: 'a.csv', OUTBOX_DIR: 'o' },
+      ['KARNAMEH_WORKBOOK is not an .xlsx'],
+    ],
+    [
+      'an http SMTP_URL',
+      { ...GOOD, SMTP_URL: 'https://mail.example.org' },
+      ['SMTP_URL is not an smtp://'],
+    ],
+    ['no MAIL_FROM with SMTP', { ...GOOD, MAIL_FROM: ' ' }, ['MAIL_FROM missing']],
+    [
+      'an SMTP_RATE that is not a number',
+      { ...GOOD, SMTP_RATE: 'fast' },
+      ['SMTP_RATE is not a number'],
+    ],
+    ['an SMTP_RATE of 0', { ...GOOD, SMTP_RATE: '0' }, ['SMTP_RATE must be more than 0']],
+    [
+      'an SMTP_RATE whose pause overflows the timer',
+      { ...GOOD, SMTP_RATE: '4e-7' },
+      ['SMTP_RATE is too slow: a pause of more than 24 days'],
+    ],
+    ['a bad MAIL_FROM', { ...GOOD, MAIL_FROM: 'روابط عمومی' }, ['MAIL_FROM is not one address']],
+    [
+      'no SMTP on Cloud Run',
+      { SPREADSHEET_ID: SHEET, OUTBOX_DIR: '/tmp/o', K_SERVICE: 'x' },
+      ['SMTP_URL missing: on Google Cloud'],
+    ],
+    [
+      'a bad SHEETS_API_URL',
+      { ...GOOD, SHEETS_API_URL: 'localhost:8080' },
+      ['SHEETS_API_URL is not an http'],
+    ],
+  ])('%s: the message names the variable', (_what, env, parts) => {
+    const message = configError(env);
+    expect(message).toMatch(/^karnameh is not configured: /);
+    for (const part of parts) expect(message).toContain(part);
+  });
+
+  it('never repeats the SMTP password, even in a URL it cannot read', () => {
+    const message = configError({ ...GOOD, SMTP_URL: 'smtp//pr:hunter2@mail.example.org' });
+    expect(message).toContain('SMTP_URL');
+    expect(message).not.toContain('hunter2');
+  });
+
+  it('reads a good configuration; a pasted sheet address gives its id', () => {
+    expect(
+      loadConfig({
+        ...GOOD,
+        SPREADSHEET_ID: `https://docs.google.com/spreadsheets/d/${SHEET}/edit#gid=0`,
+      }),
+    ).toMatchObject({ source: { sheet: SHEET }, smtpUrl: GOOD.SMTP_URL, onCloudRun: false });
+    expect(loadConfig({ KARNAMEH_WORKBOOK: 'ilam.xlsx', OUTBOX_DIR: 'outbox' })).toMatchObject({
+      source: { workbook: 'ilam.xlsx' },
+      smtpUrl: undefined,
+      outboxDir: 'outbox',
+    });
+  });
+
+  it.each([
+    ['smtps://pr:hunter2@mail.example.org:465', 'smtps://pr:***@mail.example.org:465'],
+    ['smtp://mail.example.org:25', 'smtp://mail.example.org:25'],
+    ['smtp://u:p%40ss@h:587?pool=true&apiKey=k', 'smtp://u:***@h:587?pool=true&apiKey=***'],
+    ['not a url', '(not a URL)'],
+  ])('redactUrl(%s)', (url, redacted) => {
+    expect(redactUrl(url)).toBe(redacted);
+  });
+});
+
+describe('configuration over HTTP', () => {
+  let fn: Served | null = null;
+  let bench: Bench | null = null;
+  afterEach(async () => {
+    await fn?.close();
+    await bench?.close();
+    fn = null;
+    bench = null;
+  });
+
+  it('a bad configuration: every call answers 500 naming the variable, logged once', async () => {
+    const logs: string[] = [];
+    fn = await serve(
+      monthlyRunHandler(
+        lazyRuntime({ env: { SPREADSHEET_ID: SHEET }, write: (l) => void logs.push(l) }),
+      ),
+    );
+    for (let i = 0; i < 2; i++) {
+      const answer = await post(fn.url, { dryRun: true });
+      expect(answer.status).toBe(500);
+      expect(answer.json().error).toEqual({
+        code: 'config.invalid',
+        message: expect.stringContaining('SMTP_URL missing'),
+      });
+    }
+    expect(logs).toHaveLength(1);
+    expect(JSON.parse(logs[0] ?? '{}')).toMatchObject({ severity: 'ERROR' });
+  });
+
+  it.each([
+    ['the right password', 'S3cret-Pa55', 200],
+    ['a wrong password', 'Wr0ng-Pa55', 500],
+  ])(
+    'the SMTP password never appears in the logs or the answer (%s)',
+    async (_what, pass, status) => {
+      bench = await startBench({ smtpAuth: { user: 'karnameh', pass: 'S3cret-Pa55' } });
+      // The runtime reads its env on the first call: the URL carries the password to try.
+      bench.env.SMTP_URL = bench.smtp.url.replace('S3cret-Pa55', pass);
+      expect(bench.env.SMTP_URL).toContain(`karnameh:${pass}@`);
+      fn = await serve(monthlyRunHandler(bench.runtime));
+      const answer = await post(fn.url, { month: '1403-04' });
+      expect(answer.status, answer.text).toBe(status);
+      expect(bench.smtp.received).toHaveLength(status === 200 ? 3 : 0);
+      const logs = bench.logs.join('');
+      expect(logs).toContain('"mail":"smtp://karnameh:***@127.0.0.1:');
+      for (const text of [logs, answer.text]) {
+        expect(text).not.toContain(pass);
+        expect(text).not.toContain('S3cret');
+      }
+    },
+  );
+});
