@@ -97,26 +97,38 @@ function readId(t: AgencyTab, row: DataRow): { id: string; idKey: string } | nul
   return { id, idKey };
 }
 
+/** A name or group cell that must not be empty: its text, or null when empty (reported). */
+function required(
+  t: AgencyTab,
+  row: DataRow,
+  column: number,
+  what: { label: 'نام' | 'گروه'; empty: (id: string) => string },
+  id: string,
+): string | null {
+  const text = cellText(cellAt(row, column));
+  if (normalizeName(text) !== '') return text;
+  const formulaOnly = formula(t, row.rowIndex, column);
+  const message = formulaOnly ? messages.agencyCellFormula(what.label, id) : what.empty(id);
+  problem(t, row.rowIndex, column, message, id);
+  return null;
+}
+
 /** The row's name and group, each reported when empty; `usable` when both are there. */
 function readNameAndGroup(t: AgencyTab, row: DataRow, id: string) {
-  const name = cellText(cellAt(row, t.nameCol));
-  const group = cellText(cellAt(row, t.groupCol));
-  let usable = true;
-  if (normalizeName(name) === '') {
-    const message = formula(t, row.rowIndex, t.nameCol)
-      ? messages.agencyCellFormula('نام', id)
-      : messages.agencyNameEmpty(id);
-    problem(t, row.rowIndex, t.nameCol, message, id);
-    usable = false;
-  }
-  if (normalizeName(group) === '') {
-    const message = formula(t, row.rowIndex, t.groupCol)
-      ? messages.agencyCellFormula('گروه', id)
-      : messages.agencyGroupEmpty(id);
-    problem(t, row.rowIndex, t.groupCol, message, id);
-    usable = false;
-  }
-  return { name, group, usable };
+  const name = required(t, row, t.nameCol, { label: 'نام', empty: messages.agencyNameEmpty }, id);
+  const group = required(
+    t,
+    row,
+    t.groupCol,
+    { label: 'گروه', empty: messages.agencyGroupEmpty },
+    id,
+  );
+  const usable = name !== null && group !== null;
+  return {
+    name: name ?? cellText(cellAt(row, t.nameCol)),
+    group: group ?? cellText(cellAt(row, t.groupCol)),
+    usable,
+  };
 }
 
 /** The row's `active` (a bad one reported, the agency kept active) and its addresses (bad ones reported). */
