@@ -77,6 +77,59 @@ async function sendOne(
   }
 }
 
+/** The batch's rows, announced `pending` before it goes out. */
+function announce(run: LedgerRun, job: DeliveryJob, items: LedgerItem[]): RunsEntry[] {
+  return items.map((item) =>
+    ledgerEntry(run, {
+      kind: job.kind,
+      status: 'pending',
+      recipient: item.key.toLowerCase(),
+      detail: item.note ?? '',
+      ...(item.contentHash ? { contentHash: item.contentHash } : {}),
+    }),
+  );
+}
+
+/**
+ * Sends a batch in order until its window closes (`limits.maxMs`, the pause before the
+ * next message counted) or a stop: each outcome journaled, added to `result` and written
+ * into its row; the rows done, in order.
+ */
+async function sendBatch(
+  run: LedgerRun,
+  job: DeliveryJob,
+  limits: DeliveryLimits,
+  { batch, rows }: { batch: LedgerItem[]; rows: RunsEntry[] },
+  result: DeliveryResult,
+): Promise<RunsEntry[]> {
+  const started = run.now().getTime();
+  const done: RunsEntry[] = [];
+  const pace = job.mailer.pace;
+  for (const [i, item] of batch.entries()) {
+    if (job.signal?.aborted) break;
+    // The batch window counts the pause before the next message (SMTP_RATE): what went
+    // out before a long pause is recorded before it.
+    const pause = pace?.readyIn() ?? 0;
+    if (done.length > 0 && run.now().getTime() - started + pause >= limits.maxMs) break;
+    // A stop during the pause ends it: nothing goes out after the stop.
+    if (pace && !(await pace.ready(job.signal))) break;
+    const key = item.key.toLowerCase();
+    await run.journal?.attempt(job.kind, key, item.contentHash);
+    const place = { month: run.month, runId: run.runId, kind: job.kind };
+    const outcome = await sendOne(job.mailer, item, place);
+    const detail = item.note ? `${item.note} ${outcome.detail}` : outcome.detail;
+    await run.journal?.outcome(job.kind, key, outcome.status, detail);
+    result.outcomes.push(outcome);
+    const row = rows[i];
+    if (row) {
+      Object.assign(row, { status: outcome.status, detail, at: run.now().toISOString() });
+      done.push(row);
+    }
+    logOutcome(run, job.kind, outcome);
+  }
+  return done;
+}
+
 /**
  * Sends `items` in batches (ledger.ts): each batch announced `pending` before it goes out,
  * its outcomes recorded with the announcement of the next, the last ones with the run
@@ -115,46 +168,12 @@ export async function deliverInBatches(
     carried = undefined;
     first = false;
   };
-  const announce = (items: LedgerItem[]): RunsEntry[] =>
-    items.map((item) =>
-      ledgerEntry(run, {
-        kind: job.kind,
-        status: 'pending',
-        recipient: item.key.toLowerCase(),
-        detail: item.note ?? '',
-        ...(item.contentHash ? { contentHash: item.contentHash } : {}),
-      }),
-    );
 
   let batch = queue.splice(0, limits.maxMessages);
-  let rows = announce(batch);
+  let rows = announce(run, job, batch);
   await record(rows, batch.length === 0);
   while (batch.length > 0) {
-    const started = run.now().getTime();
-    const done: RunsEntry[] = [];
-    const pace = job.mailer.pace;
-    for (const [i, item] of batch.entries()) {
-      if (job.signal?.aborted) break;
-      // The batch window counts the pause before the next message (SMTP_RATE): what went
-      // out before a long pause is recorded before it.
-      const pause = pace?.readyIn() ?? 0;
-      if (done.length > 0 && run.now().getTime() - started + pause >= limits.maxMs) break;
-      // A stop during the pause ends it: nothing goes out after the stop.
-      if (pace && !(await pace.ready(job.signal))) break;
-      const key = item.key.toLowerCase();
-      await run.journal?.attempt(job.kind, key, item.contentHash);
-      const place = { month: run.month, runId: run.runId, kind: job.kind };
-      const outcome = await sendOne(job.mailer, item, place);
-      const detail = item.note ? `${item.note} ${outcome.detail}` : outcome.detail;
-      await run.journal?.outcome(job.kind, key, outcome.status, detail);
-      result.outcomes.push(outcome);
-      const row = rows[i];
-      if (row) {
-        Object.assign(row, { status: outcome.status, detail, at: run.now().toISOString() });
-        done.push(row);
-      }
-      logOutcome(run, job.kind, outcome);
-    }
+    const done = await sendBatch(run, job, limits, { batch, rows }, result);
     const leftItems = batch.slice(done.length);
     const leftRows = rows.slice(done.length);
     if (job.signal?.aborted) {
@@ -166,7 +185,7 @@ export async function deliverInBatches(
       return result;
     }
     batch = [...leftItems, ...queue.splice(0, limits.maxMessages - leftItems.length)];
-    const fresh = announce(batch.slice(leftItems.length));
+    const fresh = announce(run, job, batch.slice(leftItems.length));
     rows = [...leftRows, ...fresh];
     await record([...done, ...fresh], batch.length === 0);
   }
