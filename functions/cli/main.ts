@@ -109,7 +109,11 @@ async function dispatch(options: CliOptions, io: CliIo, log: Logger): Promise<nu
       { store, now, log },
       { month: options.month, reportRefusal: true },
     );
-    reportProblems(outcome.summary, log);
+    reportProblems(
+      outcome.summary,
+      log,
+      outcome.notWritten === undefined ? undefined : 'not shown (the problems tab was not written)',
+    );
     printJson(outcome.summary);
     if (outcome.notWritten !== undefined) {
       log.error(
@@ -181,7 +185,7 @@ async function dispatch(options: CliOptions, io: CliIo, log: Logger): Promise<nu
         sendingLimit: CLI_SENDING_LIMIT,
       },
     );
-    logRun(outcome, options.outbox, log);
+    logRun(outcome, options.outbox, log, options.dryRun);
     await hintMonth(options, store, outcome.summary, log);
     printRun(outcome, { json: options.json }, io.stdout, nobodyEvaluated(outcome.summary));
     return outcome.exitCode;

@@ -4,7 +4,7 @@ import { createXlsxStore } from '../../../functions/adapters/xlsx/xlsx-store.ts'
 import type { RawTab, RawWorkbook } from '../../../functions/core/contract/cells.ts';
 import { INPUT_TABS, TABS } from '../../../functions/core/contract/tabs.ts';
 import { findTab } from '../../../functions/core/contract/tab-lookup.ts';
-import { setAgencyCards } from '../../support/mail-fixtures.ts';
+import { editTab, setAgencyCards } from '../../support/mail-fixtures.ts';
 import { karnameh, scratch } from '../../support/cli-harness.ts';
 import { emlFiles } from '../../support/outbox-files.ts';
 
@@ -38,6 +38,19 @@ describe('a dry run with nothing to render', () => {
     expect(result.stderr).toContain('dry run: nothing written, nothing sent (BLOCKED:');
     expect(result.stderr).not.toContain('wrote');
     expect(await readFile(box.workbook)).toEqual(bytes);
+  });
+
+  it('past 20 problems, says the rest are not in the problems tab (a dry run writes none); check writes them there', async () => {
+    await editTab(box.workbook, 'scores', (ws) => {
+      for (let r = 2; r <= ws.rowCount; r++) ws.getRow(r).getCell(3).value = 'بد';
+    });
+    const dry = await run('--month', '1403-04', '--dry-run');
+    expect(dry.stderr).toMatch(
+      /karnameh: … and \d+ more not shown: a dry run writes nothing \(`karnameh check` writes them all to the problems tab\)\n/,
+    );
+    expect(dry.stderr).not.toContain('in the problems tab');
+    const check = await karnameh(['check', '--workbook', box.workbook, '--month', '1403-04']);
+    expect(check.stderr).toMatch(/karnameh: … and \d+ more in the problems tab\n/);
   });
 });
 
