@@ -16,7 +16,8 @@ import {
 } from '../compose.ts';
 import { createFolderSite } from '../adapters/site/folder-site.ts';
 import { latestMonthHint, nobodyEvaluated } from './hints.ts';
-import { isKarnamehError } from '../core/contract/errors.ts';
+import { isKarnamehError, KarnamehError } from '../core/contract/errors.ts';
+import { folderProblem } from '../adapters/make-folder.ts';
 import type { Summary } from '../core/figures/summary.ts';
 import { createTextLogger } from '../adapters/logger.ts';
 import type { Logger } from '../ports.ts';
@@ -148,6 +149,14 @@ async function dispatch(options: CliOptions, io: CliIo, log: Logger): Promise<nu
     return command(options, { io, log, store, now });
   }
 
+  // An outbox that cannot be made or written is said before the month is claimed.
+  const unusable = await folderProblem(options.outbox);
+  if (unusable !== null) {
+    throw new KarnamehError(
+      'usage',
+      `the outbox ${options.outbox} cannot be used: ${unusable}; nothing was claimed, written or sent (give --outbox a folder)`,
+    );
+  }
   const runId = newRunId(now());
   const requestedBy = io.env.USER ? `cli:${io.env.USER}` : 'cli';
   const mailer = options.dryRun ? undefined : createMailer(io.env, options.outbox, runId);
