@@ -39,3 +39,22 @@ export function fillMerged(rows: CellValue[][], ranges: MergeRange[]): CellValue
   }
   return out;
 }
+
+/**
+ * Whether a cell is covered by a merged range without being its top-left cell: the value
+ * read there was copied, not written there.
+ */
+export function isCopiedByMerge(
+  ranges: readonly MergeRange[],
+  row: number,
+  column: number,
+): boolean {
+  return ranges.some(
+    (m) =>
+      row >= m.startRow &&
+      row < m.endRow &&
+      column >= m.startColumn &&
+      column < m.endColumn &&
+      (row !== m.startRow || column !== m.startColumn),
+  );
+}
