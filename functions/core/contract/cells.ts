@@ -1,5 +1,4 @@
 /** The workbook as both stores hand it over: cell values, tabs, and A1 references. */
-import type { MergeRange } from './merged-cells.ts';
 
 /** A cell as both stores hand it over: text, number, boolean, date or empty. */
 export type CellValue = string | number | boolean | Date | null;
@@ -55,4 +54,12 @@ export function columnLetter(index: number): string {
 /** A1 reference for zero-based row and column indexes (0,0 -> A1). */
 export function a1(rowIndex: number, columnIndex: number): string {
   return `${columnLetter(columnIndex)}${rowIndex + 1}`;
+}
+
+/** A merged range as the Sheets API's GridRange: zero-based, end exclusive. */
+export interface MergeRange {
+  startRow: number;
+  endRow: number;
+  startColumn: number;
+  endColumn: number;
 }

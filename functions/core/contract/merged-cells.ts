@@ -2,15 +2,9 @@
  * Merged cells read as a person means them: a merged range shows one value, its top-left
  * cell's, over every cell it covers (a group column merged over the rows of its agencies).
  */
-import type { CellValue } from './cells.ts';
+import type { CellValue, MergeRange } from './cells.ts';
 
-/** A merged range as the Sheets API's GridRange: zero-based, end exclusive. */
-export interface MergeRange {
-  startRow: number;
-  endRow: number;
-  startColumn: number;
-  endColumn: number;
-}
+export type { MergeRange };
 
 /**
  * The rows with the top-left value of each range copied into every cell it covers (a short
