@@ -84,7 +84,9 @@ const VALUES = {
 function workbookOf(grids: readonly SheetInfo[], tabs: Map<number, RawTab>): RawWorkbook {
   const read = (s: SheetInfo): RawTab => {
     const tab = tabs.get(s.sheetId) ?? { name: s.title, rows: [] };
-    return s.merges?.length ? { ...tab, rows: fillMerged(tab.rows, s.merges) } : tab;
+    return s.merges?.length
+      ? { ...tab, rows: fillMerged(tab.rows, s.merges), merges: s.merges }
+      : tab;
   };
   return { tabs: grids.map(read) };
 }

@@ -1,5 +1,5 @@
 /** The workbook store for an .xlsx file: read part by part, written by replacing karnameh's tabs only. */
-import { basename, dirname } from 'node:path';
+import { basename } from 'node:path';
 import type { RawTab, RawWorkbook } from '../../core/contract/cells.ts';
 import { KarnamehError } from '../../core/contract/errors.ts';
 import { findTab } from '../../core/contract/tab-lookup.ts';
@@ -8,11 +8,10 @@ import type { OutputTabs, WorkbookStore, WriteReport, WriteRequest } from '../..
 import { checkWritable, resolveTarget, targetExists } from './file-guard.ts';
 import { inputFingerprint, runsTabIn } from './concurrent-writes.ts';
 import { takeRunLock, withWriteLock } from './file-lock.ts';
-import { initXlsx } from './xlsx-init.ts';
+import { checkFolderThere, initXlsx } from './xlsx-init.ts';
 import { readTabs } from './open-workbook.ts';
 import type { TabWrite } from './rewrite-workbook.ts';
 import { outputGuard } from './output-guard.ts';
-import { makeFolder } from '../make-folder.ts';
 import { editMonthXlsx } from './month-edit.ts';
 import { OUTPUT_KEYS, isTab, loadXlsx, siblingPath, type XlsxState } from './xlsx-files.ts';
 import { writeLocked } from './xlsx-write.ts';
@@ -106,7 +105,7 @@ export function createXlsxStore(path: string): XlsxStore {
     read: () => readXlsx(path, state),
     write,
     init: async (template) => {
-      await makeFolder(dirname(path)); // the write lock goes beside the new file
+      await checkFolderThere(path); // (the write lock goes beside the new file)
       return withWriteLock(path, () => initXlsx(path, template));
     },
     checkWritable: async () => checkWritable(path, await resolveTarget(path)),

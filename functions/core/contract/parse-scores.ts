@@ -8,7 +8,13 @@ import type { AgenciesResult } from './parse-agencies.ts';
 import { messages, type ProblemContext, type ProblemSink } from './problem-messages.ts';
 import { openTab } from './tab-lookup.ts';
 import { TABS } from './tabs.ts';
-import { agencyMismatch, indicatorColumnsOf, readValues, type ScoresTab } from './score-cells.ts';
+import {
+  agencyMismatch,
+  indicatorColumnsOf,
+  indicatorMerges,
+  readValues,
+  type ScoresTab,
+} from './score-cells.ts';
 
 export interface ScoresResult {
   /** The first row per agency per month, in sheet order. */
@@ -158,6 +164,7 @@ export function parseScores(
     indicatorColumns,
     blankValues: Object.fromEntries(context.indicators.map(({ code }) => [code, null])),
     uncomputed: new Set((tab.uncomputed ?? []).map(([row, column]) => `${row}:${column}`)),
+    merges: indicatorMerges(tab.merges ?? [], indicatorColumns),
   };
 
   const r: RowKeys = {

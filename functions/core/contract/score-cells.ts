@@ -1,6 +1,7 @@
 /** The scores tab's indicator columns, a row's indicator cells (a number in range, blank, or a problem) and its agency_name cell checked (docs/workbook.md#scores). */
 import { cellText, isBlankCell, parseNumberCell } from './cell-values.ts';
 import { a1, type CellValue } from './cells.ts';
+import { isCopiedByMerge, type MergeRange } from './merged-cells.ts';
 import { normalizeName } from '../language/normalize.ts';
 import type { OpenTab } from './tab-lookup.ts';
 import type { Agency, Indicator } from './model.ts';
@@ -30,6 +31,8 @@ export interface ScoresTab {
   blankValues: Record<string, number | null>;
   /** Cells whose formula has no computed value (they read as blank). */
   uncomputed: ReadonlySet<string>;
+  /** Merged ranges over indicator cells: one value shown for several cells, the others' unknown. */
+  merges: readonly MergeRange[];
 }
 
 /** A cell that is neither blank nor a number in range: a formula's error, not a number, or out of range. */
@@ -74,6 +77,15 @@ export function readValues(
   for (let i = 0; i < t.indicatorColumns.length; i++) {
     const { indicator, column } = t.indicatorColumns[i] as IndicatorColumn;
     const cell = column === undefined ? null : (cells[column] ?? null);
+    if (
+      column !== undefined &&
+      t.merges.length > 0 &&
+      isCopiedByMerge(t.merges, rowIndex, column)
+    ) {
+      const message = messages.scoreMerged(indicator.code, cellText(cell));
+      t.sink.cell('score.merged', 'scores', t.title, rowIndex, column, message, where);
+      continue;
+    }
     // The common case first: a number cell within range.
     if (typeof cell === 'number' && cell >= 0 && cell <= indicator.max) {
       values[indicator.code] = cell === 0 ? 0 : cell;
@@ -157,4 +169,13 @@ export function agencyMismatch(
   sink.cell('score.agency_mismatch', 'scores', where.title, rowIndex, column, message, {
     month: where.month,
   });
+}
+
+/** The merged ranges that cover an indicator column. */
+export function indicatorMerges(
+  merges: readonly MergeRange[],
+  indicatorColumns: readonly IndicatorColumn[],
+): MergeRange[] {
+  const columns = indicatorColumns.flatMap((c) => c.column ?? []);
+  return merges.filter((m) => columns.some((c) => c >= m.startColumn && c < m.endColumn));
 }

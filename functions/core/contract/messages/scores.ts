@@ -46,6 +46,10 @@ export const scoresMessages = {
     }
     return `${lead}. اگر نام دستگاه عوض شده است، این خانه را ${quote(agency.name)} کنید؛ وگرنه شناسهٔ درست را بنویسید. ${counted}`;
   },
+  scoreMerged(code: string, shown: string): string {
+    const top = shown === '' ? '' : ` (${quote(shown)})`;
+    return `خانهٔ امتیاز شاخص ${code} در این ردیف با خانه‌های دیگر ادغام شده است و فقط مقدار خانهٔ اول ادغام${top} را نشان می‌دهد؛ امتیاز این ردیف معلوم نیست. ادغام را بردارید و امتیاز هر دستگاه را در ردیف خودش بنویسید.`;
+  },
   scoreDuplicate(name: string, month: MonthKey, firstRow: number): string {
     return `برای دستگاه ${quote(name)} در ${monthName(month)} دو ردیف هست؛ ردیف ${faRow(firstRow)} به کار می‌رود و این ردیف نادیده گرفته می‌شود. یکی را پاک کنید.`;
   },
