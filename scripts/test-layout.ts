@@ -63,7 +63,7 @@ export const TEST_MOVES: Readonly<Record<string, string>> = {
   'test/adapters/sheets-write-marker.test.ts': 'test/adapters/google-sheets/write-marker.test.ts',
   'test/adapters/sheets-write-plan.test.ts': 'test/adapters/google-sheets/write-plan.test.ts',
   'test/adapters/sheets-write.test.ts': 'test/adapters/google-sheets/sheets-store.write.test.ts',
-  'test/adapters/smtp-pacer.test.ts': 'test/adapters/mail/pacer.test.ts',
+  'test/adapters/smtp-pacer.test.ts': 'test/adapters/mail/transports/pacer.test.ts',
   'test/adapters/xlsx-file-lock.test.ts': 'test/adapters/xlsx/file-lock.test.ts',
   'test/adapters/xlsx-parts.test.ts': 'test/adapters/xlsx/xlsx-store.parts.test.ts',
   'test/adapters/xlsx-safety.test.ts': 'test/adapters/xlsx/xlsx-store.safety.test.ts',
@@ -71,17 +71,18 @@ export const TEST_MOVES: Readonly<Record<string, string>> = {
   'test/adapters/xlsx-writers.test.ts': 'test/adapters/xlsx/xlsx-store.other-writers.test.ts',
   'test/adapters/xlsx-xstring.test.ts': 'test/adapters/xlsx/xstring.test.ts',
   'test/adapters/xml-events.test.ts': 'test/adapters/xlsx/xml-events.test.ts',
-  'test/cards/card-preview.test.ts': 'test/adapters/mail/preview-writer.cards.test.ts',
-  'test/mail/mail-options.test.ts': 'test/adapters/mail/mail-options.test.ts',
-  'test/mail/template-cache.test.ts': 'test/adapters/mail/template-cache.test.ts',
-  'test/release/render-release.test.ts': 'test/adapters/mail/render-release.test.ts',
-  'test/release/email-lint.test.ts': 'test/adapters/mail/render-release.email-lint.test.ts',
+  'test/cards/card-preview.test.ts': 'test/adapters/mail/previews/preview-writer.cards.test.ts',
+  'test/mail/mail-options.test.ts': 'test/adapters/mail/transports/mail-options.test.ts',
+  'test/mail/template-cache.test.ts': 'test/adapters/mail/templates/template-cache.test.ts',
+  'test/release/render-release.test.ts': 'test/adapters/mail/templates/render-release.test.ts',
+  'test/release/email-lint.test.ts':
+    'test/adapters/mail/templates/render-release.email-lint.test.ts',
   'test/infographic/infographic-mail.test.ts':
-    'test/adapters/mail/render-release.infographic.test.ts',
+    'test/adapters/mail/templates/render-release.infographic.test.ts',
   'test/reminders/reminder-email-lint.test.ts':
-    'test/adapters/mail/render-reminder.email-lint.test.ts',
+    'test/adapters/mail/templates/render-reminder.email-lint.test.ts',
   'test/reminders/reminder-preview-writer.test.ts':
-    'test/adapters/mail/reminder-preview-writer.test.ts',
+    'test/adapters/mail/previews/reminder-preview-writer.test.ts',
   'test/site/site-bucket.test.ts': 'test/adapters/site/bucket-site.test.ts',
   // use cases, the HTTP functions, configuration, scripts
   'test/use-cases/delivery-ledger.test.ts': 'test/use-cases/delivery-ledger/ledger.test.ts',

@@ -83,7 +83,9 @@ describe('xlsx files saved by other programs', () => {
       await copyFile(join(FIXTURES, file), path);
       const store = createXlsxStore(path);
       const { tabs } = await store.read();
-      expect(tabs).toEqual([
+      // The merged ranges go along with the tab (score.merged reads them); the rows are filled.
+      expect(tabs[1]?.merges?.length).toBeGreaterThan(0);
+      expect(tabs.map(({ merges: _merges, ...tab }) => tab)).toEqual([
         { name: 'تنظیمات', rows: SETTINGS },
         { name: 'امتیازها', rows: expected, ...(uncomputed ? { uncomputed } : {}) },
       ]);

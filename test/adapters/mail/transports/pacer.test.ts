@@ -8,10 +8,10 @@ import {
   createPacer,
   parseSmtpRate,
   type PacerClock,
-} from '../../../functions/adapters/mail/transports/pacer.ts';
-import { createSmtpMailer } from '../../../functions/adapters/mail/transports/smtp-mailer.ts';
-import { isKarnamehError } from '../../../functions/core/contract/errors.ts';
-import { startSmtpServer, type TestSmtpServer } from '../../support/smtp-server.ts';
+} from '../../../../functions/adapters/mail/transports/pacer.ts';
+import { createSmtpMailer } from '../../../../functions/adapters/mail/transports/smtp-mailer.ts';
+import { isKarnamehError } from '../../../../functions/core/contract/errors.ts';
+import { startSmtpServer, type TestSmtpServer } from '../../../support/smtp-server.ts';
 
 /** A clock that only moves when slept on (or told to), recording every sleep. */
 function fakeClock(): PacerClock & { sleeps: number[]; advance: (ms: number) => void } {

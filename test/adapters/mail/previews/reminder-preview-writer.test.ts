@@ -2,7 +2,7 @@ import { mkdtemp, readFile, readdir, rm, writeFile, mkdir } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createReminderPreviewWriter } from '../../../functions/adapters/mail/previews/reminder-preview-writer.ts';
+import { createReminderPreviewWriter } from '../../../../functions/adapters/mail/previews/reminder-preview-writer.ts';
 
 let root: string;
 beforeEach(async () => {

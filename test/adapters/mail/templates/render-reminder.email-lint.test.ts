@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { emailErrors, gmailErrors, unexpectedErrors } from '../../support/email-lint.ts';
-import { lookMails, type LookMails } from '../../support/reminder-mail-fixtures.ts';
+import { emailErrors, gmailErrors, unexpectedErrors } from '../../../support/email-lint.ts';
+import { lookMails, type LookMails } from '../../../support/reminder-mail-fixtures.ts';
 
 /** The reminder and the digest, as the release (test/support/email-lint.ts). */
 let mails: LookMails;

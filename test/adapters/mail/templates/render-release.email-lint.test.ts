@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createReleaseRenderer } from '../../../functions/adapters/mail/templates/render-release.ts';
-import { emailErrors, gmailErrors, unexpectedErrors } from '../../support/email-lint.ts';
-import { tirInput } from '../../support/release-fixtures.ts';
+import { createReleaseRenderer } from '../../../../functions/adapters/mail/templates/render-release.ts';
+import { emailErrors, gmailErrors, unexpectedErrors } from '../../../support/email-lint.ts';
+import { tirInput } from '../../../support/release-fixtures.ts';
 
 const html = createReleaseRenderer()(tirInput({ correction: true })).html;
 

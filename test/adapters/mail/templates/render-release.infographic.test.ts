@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { PNG } from 'pngjs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createPreviewWriter } from '../../../functions/adapters/mail/previews/preview-writer.ts';
-import { createReleaseRenderer } from '../../../functions/adapters/mail/templates/render-release.ts';
-import { infographicSvg } from '../../../functions/core/infographic/infographic-svg.ts';
-import { tirInput } from '../../support/release-fixtures.ts';
+import { createPreviewWriter } from '../../../../functions/adapters/mail/previews/preview-writer.ts';
+import { createReleaseRenderer } from '../../../../functions/adapters/mail/templates/render-release.ts';
+import { infographicSvg } from '../../../../functions/core/infographic/infographic-svg.ts';
+import { tirInput } from '../../../support/release-fixtures.ts';
 
 const input = tirInput();
 const release = createReleaseRenderer()(input);

@@ -4,8 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import {
   cardFileName,
   createPreviewWriter,
-} from '../../../functions/adapters/mail/previews/preview-writer.ts';
-import { karnameh, scratch } from '../../support/cli-harness.ts';
+} from '../../../../functions/adapters/mail/previews/preview-writer.ts';
+import { karnameh, scratch } from '../../../support/cli-harness.ts';
 
 /** `karnameh run --dry-run` renders every card into `<outbox>/preview/cards/` (docs/command-line.md#run). */
 

@@ -10,15 +10,15 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createCardRenderer } from '../../../functions/adapters/mail/templates/render-card.ts';
-import { createReleaseRenderer } from '../../../functions/adapters/mail/templates/render-release.ts';
-import { packageRoot } from '../../../functions/adapters/mail/templates/mail-templates.ts';
-import { createReminderRenderer } from '../../../functions/adapters/mail/templates/render-reminder.ts';
+import { createCardRenderer } from '../../../../functions/adapters/mail/templates/render-card.ts';
+import { createReleaseRenderer } from '../../../../functions/adapters/mail/templates/render-release.ts';
+import { packageRoot } from '../../../../functions/adapters/mail/templates/mail-templates.ts';
+import { createReminderRenderer } from '../../../../functions/adapters/mail/templates/render-reminder.ts';
 import {
   handlebarsRuntime,
   templateCache,
-} from '../../../functions/adapters/mail/templates/template-cache.ts';
-import { cardRun } from '../../support/card-fixtures.ts';
+} from '../../../../functions/adapters/mail/templates/template-cache.ts';
+import { cardRun } from '../../../support/card-fixtures.ts';
 
 /**
  * The card and reminder templates go through the same cache of precompiled templates as

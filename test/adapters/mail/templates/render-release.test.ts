@@ -3,13 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createReleaseRenderer } from '../../../functions/adapters/mail/templates/render-release.ts';
+import { createReleaseRenderer } from '../../../../functions/adapters/mail/templates/render-release.ts';
 import {
   defaultTemplatesDir,
   packageRoot,
-} from '../../../functions/adapters/mail/templates/mail-templates.ts';
-import { oneLine } from '../../../functions/adapters/mail/one-line.ts';
-import { tirInput } from '../../support/release-fixtures.ts';
+} from '../../../../functions/adapters/mail/templates/mail-templates.ts';
+import { oneLine } from '../../../../functions/adapters/mail/one-line.ts';
+import { tirInput } from '../../../support/release-fixtures.ts';
 
 const render = createReleaseRenderer();
 const tir = render(tirInput());

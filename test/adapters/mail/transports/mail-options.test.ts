@@ -6,12 +6,12 @@ import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_FROM,
   parseSender,
-} from '../../../functions/adapters/mail/transports/mail-options.ts';
-import { createOutboxMailer } from '../../../functions/adapters/mail/transports/outbox-mailer.ts';
-import { createSmtpMailer } from '../../../functions/adapters/mail/transports/smtp-mailer.ts';
-import { describeSmtpUrl } from '../../../functions/adapters/mail/transports/smtp-url.ts';
-import { isKarnamehError } from '../../../functions/core/contract/errors.ts';
-import type { OutgoingMail } from '../../../functions/ports.ts';
+} from '../../../../functions/adapters/mail/transports/mail-options.ts';
+import { createOutboxMailer } from '../../../../functions/adapters/mail/transports/outbox-mailer.ts';
+import { createSmtpMailer } from '../../../../functions/adapters/mail/transports/smtp-mailer.ts';
+import { describeSmtpUrl } from '../../../../functions/adapters/mail/transports/smtp-url.ts';
+import { isKarnamehError } from '../../../../functions/core/contract/errors.ts';
+import type { OutgoingMail } from '../../../../functions/ports.ts';
 
 const codeOf = (run: () => unknown): string | null => {
   try {
