@@ -20,7 +20,7 @@ import type {
 } from '../ports.ts';
 import { createBucketSite } from '../adapters/site/bucket-site.ts';
 import { createFolderSite } from '../adapters/site/folder-site.ts';
-import type { RenderReminders } from '../reminder-ports.ts';
+import type { RenderReminders } from '../ports.ts';
 import { createMonthLock } from '../use-cases/month-lock.ts';
 import type { MonthLock } from '../use-cases/month-lock.ts';
 import type { SendingLimit } from '../use-cases/run-month/pace-check.ts';

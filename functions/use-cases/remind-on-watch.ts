@@ -11,8 +11,7 @@ import type { MonthKey } from '../core/language/jalali.ts';
 import type { Settings } from '../core/contract/model.ts';
 import type { ProcessHere } from '../core/runs/run-claims.ts';
 import { monthsDue } from '../core/runs/reminder-calendar.ts';
-import type { Logger, Mailer, WorkbookStore } from '../ports.ts';
-import type { RenderReminders } from '../reminder-ports.ts';
+import type { Logger, Mailer, RenderReminders, WorkbookStore } from '../ports.ts';
 import { remind, type RemindOutcome } from './remind.ts';
 import type { SendingLimit } from './run-month/pace-check.ts';
 

@@ -16,14 +16,17 @@ import { digestView, reminderView, type ReminderContext } from '../core/reminder
 import { deliveryState, readRunsLog } from '../core/contract/runs-log.ts';
 import { secretariatContact, secretariatName } from '../core/contract/secretariat.ts';
 import { findTab } from '../core/contract/tab-lookup.ts';
-import type { DeliveryJournal, Logger, Mailer, WorkbookStore } from '../ports.ts';
-import type { SendingLimit } from './run-month/pace-check.ts';
 import type {
+  DeliveryJournal,
+  Logger,
+  Mailer,
   RenderedMail,
   RenderReminders,
   ReminderPreview,
   ReminderPreviewWriter,
-} from '../reminder-ports.ts';
+  WorkbookStore,
+} from '../ports.ts';
+import type { SendingLimit } from './run-month/pace-check.ts';
 import { deliverReminders, type ReminderDelivery, type ReminderMail } from './deliver-reminders.ts';
 import { deliveredMessage, NOTHING, summaryOf, type RemindOutcome } from './remind-outcome.ts';
 

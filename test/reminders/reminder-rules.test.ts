@@ -11,7 +11,7 @@ import {
 } from '../../functions/core/runs/reminder-calendar.ts';
 import { digestView, reminderView } from '../../functions/core/reminders/reminder-view.ts';
 import { secretariatContact, secretariatName } from '../../functions/core/contract/secretariat.ts';
-import type { RenderedMail } from '../../functions/reminder-ports.ts';
+import type { RenderedMail } from '../../functions/ports.ts';
 import { plain, salutation, signature } from '../cards/editor-rules.ts';
 import { fromTabs, sampleTabs } from '../core/fixtures.ts';
 import { CONTACT, SECRETARIAT, secondProvince, SCORES } from '../cards/second-province.ts';

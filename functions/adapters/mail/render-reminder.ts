@@ -7,7 +7,7 @@
 import { join, resolve } from 'node:path';
 import type Handlebars from 'handlebars';
 import type { DigestView, ReminderView } from '../../core/reminders/reminder-view.ts';
-import type { RenderedMail, RenderReminders } from '../../reminder-ports.ts';
+import type { RenderedMail, RenderReminders } from '../../ports.ts';
 import { oneLine } from './one-line.ts';
 import { defaultTemplatesDir, packageRoot } from './render-release.ts';
 import { handlebarsRuntime, loadTemplate } from './template-cache.ts';
