@@ -276,7 +276,6 @@ export interface RenderedInfographic {
   png(): Promise<Buffer>;
 }
 
-/** One agency's card as rendered from the templates (no attachment). */
 /** One agency's rendered card, for the preview folder. */
 export interface PreviewCard {
   agencyId: string;

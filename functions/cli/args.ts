@@ -1,7 +1,8 @@
 /** The command line's words: commands, flags, usage texts, and their validation into `CliOptions`. */
 import { parseArgs } from 'node:util';
 import * as z from 'zod';
-import { KarnamehError } from '../core/contract/errors.ts';
+import { readSettings, type Settings } from '../compose/settings.ts';
+import { isKarnamehError, KarnamehError } from '../core/contract/errors.ts';
 import { isMonthKey } from '../core/language/jalali.ts';
 import { chooseMonth } from '../core/contract/month-rule.ts';
 
@@ -18,26 +19,26 @@ const optionsSchema = z
     allowIncomplete: z.boolean(),
     json: z.boolean(),
     example: z.boolean(),
-    outbox: z.string().min(1),
     out: z.string().min(1, 'needs a folder').optional(),
-    workbook: z.string().min(1).optional(),
-    sheet: z
-      .string()
-      .regex(/^[A-Za-z0-9_-]{10,}$/, 'is not a spreadsheet id')
-      .optional(),
     to: z.email('is not an email address').optional(),
     agency: z.string().trim().min(1, 'needs an agency id (the agencies tab, e.g. a01)').optional(),
-    editor: z.email('is not an email address').optional(),
     until: z.string().trim().min(1).optional(),
-  })
-  .refine((o) => !(o.workbook && o.sheet), {
-    message: 'give either --workbook or --sheet, not both',
   })
   .refine((o) => o.command === 'reopen' || !o.agency || o.to, {
     message: "--agency ID goes with --to ADDRESS (a test copy of that agency's card)",
   });
 
-export type CliOptions = z.infer<typeof optionsSchema>;
+/**
+ * A command and its flags, with the settings (compose/settings.ts: the flags --workbook,
+ * --sheet, --editor and --outbox over the environment) and, for short, their source and outbox.
+ */
+export type CliOptions = z.infer<typeof optionsSchema> & {
+  settings: Settings;
+  workbook: string | undefined;
+  sheet: string | undefined;
+  editor: string | undefined;
+  outbox: string;
+};
 
 /** The flags each command takes (besides the source, --workbook / --sheet). */
 const FLAGS: Record<Command, readonly string[]> = {
@@ -101,7 +102,7 @@ const OPTIONS = {
   'allow-incomplete': { type: 'boolean', default: false },
   json: { type: 'boolean', default: false },
   example: { type: 'boolean', default: false },
-  outbox: { type: 'string', default: 'outbox' },
+  outbox: { type: 'string' },
   out: { type: 'string' },
   workbook: { type: 'string' },
   sheet: { type: 'string' },
@@ -201,9 +202,6 @@ export function parseCliArgs(
     command,
     tokens.flatMap((t) => (t.kind === 'option' ? [t.name] : [])),
   );
-  const workbook =
-    values.workbook ?? (values.sheet ? undefined : env.KARNAMEH_WORKBOOK || undefined);
-  const sheet = values.sheet ?? (values.workbook ? undefined : env.KARNAMEH_SHEET || undefined);
   const month = values.month === undefined ? undefined : monthArgument(values.month, now);
   const result = optionsSchema.safeParse({
     command,
@@ -214,13 +212,9 @@ export function parseCliArgs(
     allowIncomplete: values['allow-incomplete'],
     json: values.json,
     example: values.example,
-    outbox: values.outbox,
     out: values.out,
-    workbook,
-    sheet,
     to: values.to,
     agency: values.agency,
-    editor: values.editor ?? (env.KARNAMEH_EDITOR || undefined),
     until: values.until,
   });
   if (!result.success) {
@@ -234,20 +228,44 @@ export function parseCliArgs(
     });
     throw usageError(lines.join('\n'), command);
   }
+  const settings = cliSettings(command, values, env);
+  const options: CliOptions = {
+    ...result.data,
+    settings,
+    workbook: settings.source.workbook,
+    sheet: settings.source.sheet,
+    editor: settings.source.editor,
+    outbox: settings.outbox ?? 'outbox',
+  };
   if (command === 'mail-test') {
     // Mail alone: no workbook is read or written.
-    if (!result.data.to) throw usageError('mail-test needs --to ADDRESS', command);
-    return { ...result.data, workbook: undefined, sheet: undefined };
+    if (!options.to) throw usageError('mail-test needs --to ADDRESS', command);
+    return { ...options, workbook: undefined, sheet: undefined };
   }
   if (command === 'publish') {
     // The pages come from the figures each sending run kept: no workbook is read.
-    return { ...result.data, workbook: undefined, sheet: undefined };
+    return { ...options, workbook: undefined, sheet: undefined };
   }
-  if (!result.data.workbook && !result.data.sheet) {
+  if (!options.workbook && !options.sheet) {
     throw usageError(
       'no workbook: give --workbook FILE.xlsx (try examples/ilam-1403.xlsx) or --sheet SPREADSHEET_ID',
       command,
     );
   }
-  return result.data;
+  return options;
+}
+
+/** The settings of the command line: a flag wins over its variable; a bad flag is a usage error. */
+function cliSettings(
+  command: Command,
+  values: { workbook?: string; sheet?: string; editor?: string; outbox?: string },
+  env: NodeJS.ProcessEnv,
+): Settings {
+  const { workbook, sheet, editor, outbox } = values;
+  try {
+    return readSettings({ shell: 'cli', env, flags: { workbook, sheet, editor, outbox } });
+  } catch (error) {
+    if (isKarnamehError(error) && error.code === 'usage') throw usageError(error.message, command);
+    throw error;
+  }
 }

@@ -1,26 +1,17 @@
+// `karnameh …`: the command line parsed, its settings composed, each command run; the exit code returned.
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { createCardRenderer } from '../adapters/mail/render-card.ts';
-import { createReleaseRenderer, packageRoot } from '../adapters/mail/render-release.ts';
-import { createPreviewWriter } from '../adapters/mail/preview-writer.ts';
+import { packageRoot } from '../adapters/mail/render-release.ts';
 import { HelpRequested, parseCliArgs } from './args.ts';
 import type { CliOptions } from './args.ts';
-import {
-  createJournal,
-  createMailer,
-  createStore,
-  newRunId,
-  previewDir,
-  siteDir,
-} from '../compose.ts';
-import { createFolderSite } from '../adapters/site/folder-site.ts';
+import { compose, newRunId, previewDir, type Composition } from '../compose/compose.ts';
+import { monthPorts } from '../compose/use-case-ports.ts';
 import { latestMonthHint, nobodyEvaluated } from './hints.ts';
-import { isKarnamehError } from '../core/contract/errors.ts';
+import { exitCodeOf, isKarnamehError } from '../core/contract/errors.ts';
 import type { Summary } from '../core/figures/summary.ts';
 import { createTextLogger } from '../adapters/logger.ts';
-import type { Logger } from '../ports.ts';
+import type { Logger, WorkbookStore } from '../ports.ts';
 import { runMonth } from '../use-cases/run-month.ts';
-import { CLI_SENDING_LIMIT } from '../use-cases/run-month/pace-check.ts';
 import { stopOnSignals } from './signals.ts';
 
 export interface CliIo {
@@ -35,6 +26,15 @@ export interface CliIo {
    * sends then finishes the message in flight, records it and stops.
    */
   signals?: (onSignal: (name: string) => void) => () => void;
+}
+
+/** What every command gets: the terminal, the logger, the workbook's store, the clock, the ports. */
+export interface CommandContext {
+  io: CliIo;
+  log: Logger;
+  store: WorkbookStore;
+  now: () => Date;
+  composition: Composition;
 }
 
 /**
@@ -62,15 +62,15 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       return 0;
     }
     io.stderr(`karnameh error: ${isKarnamehError(error) ? error.message : String(error)}\n`);
-    return 2;
+    return isKarnamehError(error) ? exitCodeOf(error.code) : 2;
   }
+  for (const warning of options.settings.warnings) log.warn(warning);
   try {
     return await dispatch(options, io, log);
   } catch (error) {
     if (isKarnamehError(error)) {
       log.error(`${error.message} [${error.code}]`);
-      // Another run of the month is sending: stopped, as by the data (interfaces.md exit 1).
-      return error.code === 'usage' ? 2 : error.code === 'run.in_progress' ? 1 : 3;
+      return exitCodeOf(error.code);
     }
     log.error(failureLine(error));
     return 3;
@@ -90,23 +90,25 @@ function failureLine(error: unknown): string {
 }
 
 async function dispatch(options: CliOptions, io: CliIo, log: Logger): Promise<number> {
-  const now = io.now ?? (() => new Date());
+  const composition = compose(options.settings, {
+    logger: () => log,
+    env: io.env,
+    ...(io.now ? { now: io.now } : {}),
+  });
+  const now = composition.now;
   if (options.command === 'publish') {
     const { publishCommand } = await import('./publish.ts');
     return publishCommand(options, log);
   }
   if (options.command === 'mail-test') {
     const { mailTestCommand } = await import('./mail-test.ts');
-    return mailTestCommand(options, io, log, now());
+    return mailTestCommand(options, composition, log);
   }
-  const store = createStore(options, io.env);
-  const printJson = (summary: Summary): void => {
-    if (options.json) io.stdout(`${JSON.stringify(summary, null, 2)}\n`);
-  };
+  const store = await composition.store();
 
   if (options.command === 'init') {
     const example = options.example
-      ? await createStore({ workbook: io.exampleWorkbook ?? bundledExample() }, io.env).read()
+      ? await (await composition.store({ workbook: io.exampleWorkbook ?? bundledExample() })).read()
       : undefined;
     const { initWorkbook } = await import('../use-cases/init-workbook.ts');
     const report = await initWorkbook(store, { example });
@@ -121,7 +123,7 @@ async function dispatch(options: CliOptions, io: CliIo, log: Logger): Promise<nu
       { month: options.month, reportRefusal: true },
     );
     reportProblems(outcome.summary, log);
-    printJson(outcome.summary);
+    printJson(options, io, outcome.summary);
     if (outcome.notWritten !== undefined) {
       log.error(
         `${counts(outcome.summary)}; the problems tab was not written: ${outcome.notWritten}`,
@@ -137,12 +139,12 @@ async function dispatch(options: CliOptions, io: CliIo, log: Logger): Promise<nu
   // Each command loads what only it needs (a dry run's start is measured: bench/xlsx-targets.ts).
   if (options.command === 'remind') {
     const { remindCommand } = await import('./remind.ts');
-    return remindCommand(options, { io, log, store, now });
+    return remindCommand(options, { io, log, store, now, composition });
   }
 
   if (options.command === 'watch') {
     const { watchCommand } = await import('./watch.ts');
-    return watchCommand(options, { io, log, store, now });
+    return watchCommand(options, { io, log, store, now, composition });
   }
 
   if (options.command === 'open' || options.command === 'close' || options.command === 'reopen') {
@@ -152,32 +154,22 @@ async function dispatch(options: CliOptions, io: CliIo, log: Logger): Promise<nu
       close: entry.closeCommand,
       reopen: entry.reopenCommand,
     }[options.command];
-    return command(options, { io, log, store, now });
+    return command(options, { io, log, store, now, composition });
   }
 
-  const runId = newRunId(now());
-  const mailer = options.dryRun ? undefined : createMailer(io.env, options.outbox, runId);
-  const render = createReleaseRenderer();
-  const journal = options.dryRun ? undefined : await createJournal(options, io.env, log.warn);
+  return runCommand(options, { io, log, store, now, composition });
+}
+
+/** `karnameh run`: the month's release (and cards) sent, or previewed with --dry-run. */
+async function runCommand(options: CliOptions, context: CommandContext): Promise<number> {
+  const { io, log, store, composition } = context;
+  const runId = newRunId(composition.now());
+  const mailer = options.dryRun ? undefined : composition.mailer(runId);
+  const journal = options.dryRun ? undefined : await composition.journal(log.warn);
   const stop = stopOnSignals(io, log, options.dryRun);
-  let cardRenderer: ReturnType<typeof createCardRenderer> | undefined;
   try {
     const outcome = await runMonth(
-      {
-        store,
-        mailer,
-        preview: createPreviewWriter(previewDir(options.outbox)),
-        render,
-        renderCard: (view) => (cardRenderer ??= createCardRenderer())(view),
-        site: {
-          store: createFolderSite(siteDir(options.outbox)),
-          preview: createFolderSite(join(previewDir(options.outbox), 'site')),
-        },
-        now,
-        newRunId: () => runId,
-        log,
-        ...(journal ? { journal } : {}),
-      },
+      await monthPorts(composition, { runId, log, mailer, journal, store }),
       {
         month: options.month,
         dryRun: options.dryRun,
@@ -188,7 +180,7 @@ async function dispatch(options: CliOptions, io: CliIo, log: Logger): Promise<nu
         ...(options.agency ? { testAgency: options.agency } : {}),
         requestedBy: io.env.USER ? `cli:${io.env.USER}` : 'cli',
         signal: stop.signal,
-        sendingLimit: CLI_SENDING_LIMIT,
+        sendingLimit: composition.sendingLimit,
       },
     );
     reportProblems(outcome.summary, log);
@@ -216,7 +208,7 @@ async function dispatch(options: CliOptions, io: CliIo, log: Logger): Promise<nu
     if (outcome.exitCode === 0 && !options.json && !nobodyEvaluated(outcome.summary)) {
       io.stdout(digestLines(outcome.summary));
     }
-    printJson(outcome.summary);
+    printJson(options, io, outcome.summary);
     return outcome.exitCode;
   } finally {
     stop.unsubscribe();
@@ -234,6 +226,11 @@ async function hintMonth(
   if (options.month !== undefined || !nobodyEvaluated(summary)) return;
   const hint = await latestMonthHint(store, summary.month).catch(() => null);
   if (hint) log.info(`hint: ${hint}`);
+}
+
+/** With --json, the summary JSON on stdout. */
+function printJson(options: CliOptions, io: CliIo, summary: Summary): void {
+  if (options.json) io.stdout(`${JSON.stringify(summary, null, 2)}\n`);
 }
 
 /** The problems, each as `karnameh error:` or `karnameh warning:` by its severity. */

@@ -1,37 +1,22 @@
-import { join, resolve } from 'node:path';
-import { createReminderPreviewWriter } from '../adapters/mail/reminder-preview-writer.ts';
-import { createReminderRenderer } from '../adapters/mail/render-reminder.ts';
-import type { CliIo } from './main.ts';
+// `karnameh remind`: the reminders of the month sent to the agencies with something to fix, or previewed.
+import { resolve } from 'node:path';
+import type { CommandContext } from './main.ts';
 import type { CliOptions } from './args.ts';
-import { createJournal, createMailer, newRunId, previewDir } from '../compose.ts';
-import type { Logger, WorkbookStore } from '../ports.ts';
+import { newRunId } from '../compose/compose.ts';
+import { remindPorts } from '../compose/use-case-ports.ts';
 import { remind } from '../use-cases/remind.ts';
-import { CLI_SENDING_LIMIT } from '../use-cases/run-month/pace-check.ts';
 import { stopOnSignals } from './signals.ts';
 
 /** `karnameh remind`: returns the exit code (0 done, 1 stopped by the data, 3 a send failed). */
-export async function remindCommand(
-  options: CliOptions,
-  context: { io: CliIo; log: Logger; store: WorkbookStore; now: () => Date },
-): Promise<number> {
-  const { io, log, store, now } = context;
-  const runId = newRunId(now());
-  const mailer = options.dryRun ? undefined : createMailer(io.env, options.outbox, runId);
-  const journal = options.dryRun ? undefined : await createJournal(options, io.env, log.warn);
+export async function remindCommand(options: CliOptions, context: CommandContext): Promise<number> {
+  const { io, log, store, composition } = context;
+  const runId = newRunId(composition.now());
+  const mailer = options.dryRun ? undefined : composition.mailer(runId);
+  const journal = options.dryRun ? undefined : await composition.journal(log.warn);
   const stop = stopOnSignals(io, log, options.dryRun);
   try {
     const outcome = await remind(
-      {
-        store,
-        mailer,
-        preview: createReminderPreviewWriter(join(previewDir(options.outbox), 'reminders')),
-        render: createReminderRenderer(),
-        now,
-        newRunId: () => runId,
-        log,
-        ...(journal ? { journal } : {}),
-        sendingLimit: CLI_SENDING_LIMIT,
-      },
+      await remindPorts(composition, { runId, log, mailer, journal, store }),
       {
         month: options.month,
         dryRun: options.dryRun,

@@ -1,3 +1,4 @@
+// Ctrl-C, SIGTERM and SIGHUP during a command that sends: the message in flight finished and recorded, then stop.
 import type { CliIo } from './main.ts';
 import type { Logger } from '../ports.ts';
 

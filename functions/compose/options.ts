@@ -78,7 +78,7 @@ export const OPTIONS = {
     env: 'KARNAMEH_EDITOR',
     flag: 'editor',
     schema: text.pipe(z.email('is not an email address')),
-    description: "The account `init` makes an editor of the protected output tabs (Sheets only).",
+    description: 'The account `init` makes an editor of the protected output tabs (Sheets only).',
   },
   outbox: {
     env: 'KARNAMEH_OUTBOX',
@@ -101,7 +101,8 @@ export const OPTIONS = {
             'is not a bucket name (3 to 63 lower-case letters, digits, -, _ and ., e.g. karnameh-ilam-site)',
           ),
       ),
-    description: "The public site's Cloud Storage bucket (the functions); unset: they publish nothing.",
+    description:
+      "The public site's Cloud Storage bucket (the functions); unset: they publish nothing.",
   },
   smtpUrl: {
     env: 'SMTP_URL',
@@ -110,7 +111,8 @@ export const OPTIONS = {
       (v) => parsesAsUrl(v, ['smtp:', 'smtps:']),
       'is not an smtp:// or smtps:// URL (smtps://user:password@host:465)',
     ),
-    description: 'The SMTP server, `smtps://user:password@host:465`; unset: .eml files in the outbox.',
+    description:
+      'The SMTP server, `smtps://user:password@host:465`; unset: .eml files in the outbox.',
   },
   mailFrom: {
     env: 'MAIL_FROM',
@@ -142,7 +144,8 @@ export const OPTIONS = {
   service: {
     env: 'K_SERVICE',
     schema: text,
-    description: 'Set by Cloud Run: the service name; the functions then refuse calls without a token.',
+    description:
+      'Set by Cloud Run: the service name; the functions then refuse calls without a token.',
   },
 } as const satisfies Record<string, Option>;
 

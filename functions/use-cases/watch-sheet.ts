@@ -10,7 +10,6 @@ import { defaultMonth } from '../core/language/jalali.ts';
 import type { MonthKey } from '../core/language/jalali.ts';
 import { chooseMonth } from '../core/contract/month-rule.ts';
 import { parseWorkbook } from '../core/contract/parse-workbook.ts';
-import type { WorkbookStore } from '../ports.ts';
 import { checkMonth } from './check-month.ts';
 import type { MonthLock } from './month-lock.ts';
 import { remindOnWatch, type WatchReminderPorts, type WatchReminders } from './remind-on-watch.ts';
@@ -78,24 +77,6 @@ export interface WatchSheetOutcome {
   entry?: EntrySteps;
 }
 
-/** A store whose first read answers `raw` (already read), later reads go to the sheet. */
-function withFirstRead(store: WorkbookStore, raw: RawWorkbook): WorkbookStore {
-  let first: RawWorkbook | null = raw;
-  return {
-    description: store.description,
-    read: async () => {
-      const held = first;
-      first = null;
-      return held ?? store.read();
-    },
-    write: (request) => store.write(request),
-    init: (template) => store.init(template),
-    checkWritable: () => store.checkWritable(),
-    readRuns: () => store.readRuns(),
-    ...(store.lockRun ? { lockRun: store.lockRun.bind(store) } : {}),
-  };
-}
-
 function settingsOf(raw: RawWorkbook, month: MonthKey) {
   return parseWorkbook(raw, { month }).model.settings;
 }
@@ -116,8 +97,8 @@ async function watchOnce(
   const month = options.month ?? defaultMonth(ports.now());
   const raw = await store.read();
   const check = await checkMonth(
-    { store: withFirstRead(store, raw), now: ports.now, log },
-    { month, onlyIfChanged: true },
+    { store, now: ports.now, log },
+    { month, onlyIfChanged: true, workbook: raw },
   );
   if (check.wrote) log.info('problems tab rewritten: the problems changed', { month });
   const outcome: WatchSheetOutcome = {
@@ -202,8 +183,9 @@ async function watchOnce(
     let run: RunMonthOutcome;
     try {
       run = await runMonth(
-        { ...ports, store: withFirstRead(store, fresh) },
+        ports,
         {
+          workbook: fresh,
           month: requestedMonth,
           requestedBy: ['run_request', options.requestedBy].filter(Boolean).join(' via '),
           ...(options.signal ? { signal: options.signal } : {}),

@@ -1,16 +1,18 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadConfig, redactUrl } from '../../functions/config.ts';
+import { readSettings, redactUrl } from '../../functions/compose/settings.ts';
 import { isKarnamehError } from '../../functions/core/contract/errors.ts';
 import { monthlyRunHandler } from '../../functions/http/monthly-run.ts';
 import { lazyRuntime } from '../../functions/http/runtime.ts';
-import { MAIL_FROM, post, serve, startBench, type Bench, type Served } from './harness.ts';
+import { MAIL_FROM, post, serve, startBench, type Bench, type Served } from '../functions/harness.ts';
 
 const SHEET = '1AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-abcd';
 const GOOD = {
-  SPREADSHEET_ID: SHEET,
+  KARNAMEH_SHEET: SHEET,
   SMTP_URL: 'smtps://pr:hunter2@mail.example.org:465',
   MAIL_FROM,
 };
+
+const loadConfig = (env: NodeJS.ProcessEnv) => readSettings({ shell: 'functions', env });
 
 function configError(env: NodeJS.ProcessEnv): string {
   try {
@@ -24,12 +26,17 @@ function configError(env: NodeJS.ProcessEnv): string {
 
 describe('loadConfig', () => {
   it.each([
-    ['nothing set', {}, ['SPREADSHEET_ID missing', 'SMTP_URL missing']],
-    ['a short id', { ...GOOD, SPREADSHEET_ID: 'abc' }, ['SPREADSHEET_ID is not a spreadsheet id']],
+    ['nothing set', {}, ['KARNAMEH_SHEET missing', 'SMTP_URL missing']],
+    ['a short id', { ...GOOD, KARNAMEH_SHEET: 'abc' }, ['KARNAMEH_SHEET is not a spreadsheet id']],
+    [
+      'a short id under the old name',
+      { ...GOOD, KARNAMEH_SHEET: '', SPREADSHEET_ID: 'abc' },
+      ['SPREADSHEET_ID is not a spreadsheet id'],
+    ],
     ['two sources', { ...GOOD, KARNAMEH_WORKBOOK: 'a.xlsx' }, ['KARNAMEH_WORKBOOK set together']],
     [
       'a workbook that is not .xlsx',
-      { KARNAMEH_WORKBOOK: 'a.csv', OUTBOX_DIR: 'o' },
+      { KARNAMEH_WORKBOOK: 'a.csv', KARNAMEH_OUTBOX: 'o' },
       ['KARNAMEH_WORKBOOK is not an .xlsx'],
     ],
     [
@@ -52,7 +59,7 @@ describe('loadConfig', () => {
     ['a bad MAIL_FROM', { ...GOOD, MAIL_FROM: 'روابط عمومی' }, ['MAIL_FROM is not one address']],
     [
       'no SMTP on Cloud Run',
-      { SPREADSHEET_ID: SHEET, OUTBOX_DIR: '/tmp/o', K_SERVICE: 'x' },
+      { KARNAMEH_SHEET: SHEET, KARNAMEH_OUTBOX: '/tmp/o', K_SERVICE: 'x' },
       ['SMTP_URL missing: on Google Cloud'],
     ],
     [
@@ -76,14 +83,12 @@ describe('loadConfig', () => {
     expect(
       loadConfig({
         ...GOOD,
-        SPREADSHEET_ID: `https://docs.google.com/spreadsheets/d/${SHEET}/edit#gid=0`,
+        KARNAMEH_SHEET: `https://docs.google.com/spreadsheets/d/${SHEET}/edit#gid=0`,
       }),
-    ).toMatchObject({ source: { sheet: SHEET }, smtpUrl: GOOD.SMTP_URL, onCloudRun: false });
-    expect(loadConfig({ KARNAMEH_WORKBOOK: 'ilam.xlsx', OUTBOX_DIR: 'outbox' })).toMatchObject({
-      source: { workbook: 'ilam.xlsx' },
-      smtpUrl: undefined,
-      outboxDir: 'outbox',
-    });
+    ).toMatchObject({ source: { sheet: SHEET }, smtpUrl: GOOD.SMTP_URL, service: undefined });
+    expect(loadConfig({ KARNAMEH_WORKBOOK: 'ilam.xlsx', KARNAMEH_OUTBOX: 'outbox' })).toMatchObject(
+      { source: { workbook: 'ilam.xlsx' }, smtpUrl: undefined, outbox: 'outbox', warnings: [] },
+    );
   });
 
   it.each([
@@ -110,7 +115,7 @@ describe('configuration over HTTP', () => {
     const logs: string[] = [];
     fn = await serve(
       monthlyRunHandler(
-        lazyRuntime({ env: { SPREADSHEET_ID: SHEET }, write: (l) => void logs.push(l) }),
+        lazyRuntime({ env: { KARNAMEH_SHEET: SHEET }, write: (l) => void logs.push(l) }),
       ),
     );
     for (let i = 0; i < 2; i++) {
