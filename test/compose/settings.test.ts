@@ -3,7 +3,14 @@ import { readSettings, redactUrl } from '../../functions/compose/settings.ts';
 import { isKarnamehError } from '../../functions/core/contract/errors.ts';
 import { monthlyRunHandler } from '../../functions/http/monthly-run.ts';
 import { lazyRuntime } from '../../functions/http/runtime.ts';
-import { MAIL_FROM, post, serve, startBench, type Bench, type Served } from '../functions/harness.ts';
+import {
+  MAIL_FROM,
+  post,
+  serve,
+  startBench,
+  type Bench,
+  type Served,
+} from '../functions/harness.ts';
 
 const SHEET = '1AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-abcd';
 const GOOD = {
@@ -98,6 +105,72 @@ describe('loadConfig', () => {
     ['not a url', '(not a URL)'],
   ])('redactUrl(%s)', (url, redacted) => {
     expect(redactUrl(url)).toBe(redacted);
+  });
+});
+
+describe('one name per setting, read the same by both front ends', () => {
+  const OLD = { SPREADSHEET_ID: SHEET, OUTBOX_DIR: 'old-outbox' };
+  it.each(['functions', 'cli'] as const)(
+    'the older names are read, with one warning line each (%s)',
+    (shell) => {
+      const settings = readSettings({ shell, env: OLD });
+      expect(settings.source.sheet).toBe(SHEET);
+      expect(settings.outbox).toBe('old-outbox');
+      expect(settings.warnings).toEqual([
+        'SPREADSHEET_ID is the old name of KARNAMEH_SHEET: rename it (the old name is read until the next release)',
+        'OUTBOX_DIR is the old name of KARNAMEH_OUTBOX: rename it (the old name is read until the next release)',
+      ]);
+    },
+  );
+
+  it('the new name wins over the old one, without a warning', () => {
+    const settings = readSettings({
+      shell: 'functions',
+      env: { ...OLD, KARNAMEH_SHEET: `${SHEET}x`, KARNAMEH_OUTBOX: 'new' },
+    });
+    expect(settings).toMatchObject({ source: { sheet: `${SHEET}x` }, outbox: 'new', warnings: [] });
+  });
+
+  it("a flag wins over its variable; a source by flag replaces the environment's", () => {
+    const env = {
+      KARNAMEH_SHEET: SHEET,
+      KARNAMEH_OUTBOX: 'env-outbox',
+      KARNAMEH_EDITOR: 'a@b.org',
+    };
+    const settings = readSettings({
+      shell: 'cli',
+      env,
+      flags: { workbook: 'a.xlsx', outbox: 'o' },
+    });
+    expect(settings.source).toEqual({ workbook: 'a.xlsx', sheet: undefined, editor: 'a@b.org' });
+    expect(settings.outbox).toBe('o');
+    expect(readSettings({ shell: 'cli', env: {} }).outbox).toBe('outbox');
+    expect(
+      readSettings({ shell: 'functions', env: OLD, flags: {} }).source.workbook,
+    ).toBeUndefined();
+  });
+
+  it('a bad flag is a usage error naming the flag; a bad variable a configuration error naming it', () => {
+    const codeAndMessage = (input: Parameters<typeof readSettings>[0]) => {
+      try {
+        readSettings(input);
+      } catch (error) {
+        if (isKarnamehError(error)) return [error.code, error.message];
+      }
+      return null;
+    };
+    expect(codeAndMessage({ shell: 'cli', env: {}, flags: { sheet: 'abc' } })).toEqual([
+      'usage',
+      expect.stringContaining('--sheet is not a spreadsheet id'),
+    ]);
+    expect(codeAndMessage({ shell: 'cli', env: { KARNAMEH_SHEET: 'abc' } })).toEqual([
+      'config.invalid',
+      expect.stringContaining('KARNAMEH_SHEET is not a spreadsheet id'),
+    ]);
+    expect(codeAndMessage({ shell: 'cli', env: { SMTP_URL: 'smtp://h:25' } })).toEqual([
+      'config.invalid',
+      expect.stringContaining('MAIL_FROM missing: SMTP_URL is set'),
+    ]);
   });
 });
 
