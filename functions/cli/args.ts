@@ -1,6 +1,7 @@
 /** The command line's words: commands, flags, usage texts, and their validation into `CliOptions`. */
 import { parseArgs } from 'node:util';
 import * as z from 'zod';
+import { SETTING_FLAGS } from '../compose/options.ts';
 import { readSettings, type Settings } from '../compose/settings.ts';
 import { isKarnamehError, KarnamehError } from '../core/contract/errors.ts';
 import { isMonthKey } from '../core/language/jalali.ts';
@@ -102,14 +103,11 @@ const OPTIONS = {
   'allow-incomplete': { type: 'boolean', default: false },
   json: { type: 'boolean', default: false },
   example: { type: 'boolean', default: false },
-  outbox: { type: 'string' },
   out: { type: 'string' },
-  workbook: { type: 'string' },
-  sheet: { type: 'string' },
   to: { type: 'string' },
   agency: { type: 'string' },
-  editor: { type: 'string' },
   until: { type: 'string' },
+  ...SETTING_FLAGS,
   help: { type: 'boolean', short: 'h', default: false },
   version: { type: 'boolean', default: false },
 } as const;

@@ -152,4 +152,9 @@ export const OPTIONS = {
 export type OptionName = keyof typeof OPTIONS;
 
 /** The settings that have a flag: the source of the workbook and the outbox. */
-export type FlagName = 'workbook' | 'sheet' | 'editor' | 'outbox';
+export type FlagName = Extract<(typeof OPTIONS)[OptionName], { flag: string }>['flag'];
+
+/** The settings' flags as node:util `parseArgs` declares them (each takes a value). */
+export const SETTING_FLAGS = Object.fromEntries(
+  Object.values(OPTIONS).flatMap((o: Option) => (o.flag ? [[o.flag, { type: 'string' }]] : [])),
+) as Record<FlagName, { type: 'string' }>;

@@ -182,16 +182,13 @@ async function watchOnce(
     }
     let run: RunMonthOutcome;
     try {
-      run = await runMonth(
-        ports,
-        {
-          workbook: fresh,
-          month: requestedMonth,
-          requestedBy: ['run_request', options.requestedBy].filter(Boolean).join(' via '),
-          ...(options.signal ? { signal: options.signal } : {}),
-          ...(options.sendingLimit ? { sendingLimit: options.sendingLimit } : {}),
-        },
-      );
+      run = await runMonth(ports, {
+        workbook: fresh,
+        month: requestedMonth,
+        requestedBy: ['run_request', options.requestedBy].filter(Boolean).join(' via '),
+        ...(options.signal ? { signal: options.signal } : {}),
+        ...(options.sendingLimit ? { sendingLimit: options.sendingLimit } : {}),
+      });
     } catch (error) {
       if (isKarnamehError(error) && error.code === 'run.in_progress') {
         // Another service is running this month right now: leave the request for the next tick.

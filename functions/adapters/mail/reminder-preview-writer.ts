@@ -1,3 +1,4 @@
+// Writes what `remind --dry-run` would send into `<outbox>/preview/reminders/`.
 import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ReminderPreviewWriter } from '../../ports.ts';

@@ -1,3 +1,4 @@
+// The run of the month, step 1: read the workbook, check it, compute the month, and decide what to send.
 import { computeResults } from '../../core/figures/compute-summary.ts';
 import { fatalSummary } from '../../core/figures/fatal-summary.ts';
 import { defaultMonth, type MonthKey } from '../../core/language/jalali.ts';
