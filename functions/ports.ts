@@ -97,7 +97,7 @@ export interface WorkbookStore {
   editMonth?(plan: (workbook: RawWorkbook) => MonthEdit | null): Promise<MonthEditReport>;
 }
 
-/** Rows appended to the scores tab by `open`, after its last row (workbook.md). */
+/** Rows appended to the scores tab by `open`, after its last row (docs/workbook.md#opening-and-closing-a-month). */
 export interface ScoresAppend {
   /** Header cells to set (empty ones only): zero-based column, text. */
   header: { column: number; text: string }[];
@@ -260,7 +260,7 @@ export interface RenderedRelease {
   attachment: { filename: string; contentType: string; content: Buffer };
   /** The run id and the content digest, for the mail headers, never in the text. */
   headers?: Record<string, string>;
-  /** The month's infographic, shown inline in the HTML part by its `cid` (publishing.md). */
+  /** The month's infographic, shown inline in the HTML part by its `cid` (docs/infographic.md#where-you-find-it). */
   infographic?: RenderedInfographic;
 }
 
@@ -295,7 +295,7 @@ export type RenderCard = (view: CardView) => RenderedCard | Promise<RenderedCard
 export type RenderRelease = (input: ReleaseInput) => RenderedRelease | Promise<RenderedRelease>;
 
 /**
- * Where the public site lives (publishing.md): a folder (`<outbox>/site/`) or a Cloud
+ * Where the public site lives (docs/publishing.md): a folder (`<outbox>/site/`) or a Cloud
  * Storage bucket. It keeps each month sent as `YYYY-MM/results.json` (the figures as they
  * were sent), from which every page is built again.
  */
@@ -314,7 +314,7 @@ export interface SiteStore {
   readFile(path: string): Promise<Buffer>;
 }
 
-/** The public site of a run (publishing.md). */
+/** The public site of a run (docs/publishing.md#where-the-figures-come-from). */
 export interface SitePorts {
   /** Where a run that sends publishes its month; null: nowhere, for the reason in `none`. */
   store: SiteStore | null;

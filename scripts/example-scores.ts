@@ -353,7 +353,7 @@ export function designFailures(rows: DesignedRow[]): string[] {
 }
 
 // ---------------------------------------------------------------------------------------
-// Text forms shown in the example (all accepted by workbook.md)
+// Text forms shown in the example (all accepted: docs/workbook.md#cell-values)
 
 const PERSIAN = '۰۱۲۳۴۵۶۷۸۹';
 const ARABIC_INDIC = '٠١٢٣٤٥٦٧٨٩';

@@ -56,7 +56,7 @@ export interface Composition {
   preview(): PreviewWriter | undefined;
   /** Where `remind --dry-run` puts what it would send: `<outbox>/preview/reminders`. */
   reminderPreview(): ReminderPreviewWriter | undefined;
-  /** The public site (publishing.md). */
+  /** The public site (docs/publishing.md). */
   site(): SitePorts;
   /** How long a run's messages may take at SMTP_RATE. */
   sendingLimit: SendingLimit;
@@ -114,7 +114,7 @@ function defaultLogger(settings: Settings): (fields?: Record<string, unknown>) =
     : (fields = {}) => createJsonLogger(write(process.stdout), fields);
 }
 
-/** The Sheets store (with the stand-in hooks of interfaces.md) or the .xlsx store. */
+/** The Sheets store (with the stand-in hooks of docs/command-line.md#environment) or the .xlsx store. */
 async function createStore(source: SourceOptions, settings: Settings): Promise<WorkbookStore> {
   const { sheet, workbook, editor } = source;
   if (sheet) {

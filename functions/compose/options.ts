@@ -5,7 +5,7 @@ import { smtpRateSchema } from '../adapters/mail/pacer.ts';
 import { isKarnamehError } from '../core/contract/errors.ts';
 
 export interface Option {
-  /** The environment variable (interfaces.md "Environment"). */
+  /** The environment variable (docs/command-line.md#environment). */
   env: string;
   /** The name it had before; read for one release, with a warning. */
   legacy?: string;

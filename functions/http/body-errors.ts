@@ -3,7 +3,7 @@
  * is not JSON) never reaches the handler: the framework's body-parser fails first and
  * Express answers with its HTML error page (a stack trace outside production). This puts
  * one error handler at the end of every Express app the framework makes, so that such a
- * request gets the same JSON 400 as a body that does not validate (interfaces.md), in
+ * request gets the same JSON 400 as a body that does not validate (docs/command-line.md#the-functions), in
  * development and production alike. Everything else is left to Express.
  */
 import { createRequire } from 'node:module';

@@ -5,7 +5,7 @@ import type { OutgoingMail, RenderedCard } from '../ports.ts';
 /**
  * The email of one card: to the agency's public-relations office alone (the address of the
  * agencies tab, or `--to` for a test copy), no attachment; the run id and the input digest
- * in its headers (press-release.md: nothing internal in the text).
+ * in its headers (docs/texts.md#the-texts: nothing internal in the text).
  */
 export function cardMail(card: CardToSend, rendered: RenderedCard): OutgoingMail {
   return {

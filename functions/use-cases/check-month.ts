@@ -32,7 +32,7 @@ export interface CheckOptions {
 
 export interface CheckOutcome {
   summary: Summary;
-  /** 0 no errors, 1 errors in the data (interfaces.md). */
+  /** 0 no errors, 1 errors in the data (docs/command-line.md#exit-codes). */
   exitCode: 0 | 1;
   errors: number;
   warnings: number;

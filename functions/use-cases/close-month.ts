@@ -1,5 +1,5 @@
 /**
- * `karnameh close` (workbook.md, "Opening and closing a month"): the month's scores as they
+ * `karnameh close` (docs/workbook.md#opening-and-closing-a-month): the month's scores as they
  * stand kept in the archive tab with the time of closing, recorded in the runs tab, and on
  * a Sheet the agencies' edit rights on the month taken back. Definition errors never stop
  * it; a month already closed (no open or reopen since) is left alone.

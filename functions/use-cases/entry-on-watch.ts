@@ -1,5 +1,5 @@
 /**
- * The watcher's part in the agencies' data entry (interfaces.md, `watchSheet`): on or after
+ * The watcher's part in the agencies' data entry (docs/command-line.md#watch): on or after
  * `open_day` it opens the month being collected, after the deadline day (Asia/Tehran) it
  * closes it, and it takes back extensions that ran out, archiving that agency's row again;
  * each once, by what the runs tab says was done. A step that fails is said and tried again

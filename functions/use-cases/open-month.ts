@@ -1,5 +1,5 @@
 /**
- * `karnameh open` (workbook.md, "Opening and closing a month"): the month's rows for every
+ * `karnameh open` (docs/workbook.md#opening-and-closing-a-month): the month's rows for every
  * active agency that has none, with validation on their indicator cells, recorded in the
  * runs tab; definition errors stop it; a second open adds nothing.
  */

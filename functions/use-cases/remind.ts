@@ -1,6 +1,5 @@
 /**
- * `karnameh remind` and the watcher's reminder days (press-release.md, "Reminders before
- * the deadline"): each active agency with an email whose row for the month is missing,
+ * `karnameh remind` and the watcher's reminder days (docs/texts.md#reminders): each active agency with an email whose row for the month is missing,
  * incomplete or wrong gets a reminder naming its cells; the recipients get the digest.
  * Nobody gets the same one twice on a day (deliver-reminders.ts).
  */

@@ -1,5 +1,5 @@
 /**
- * `karnameh reopen --month M --agency ID [--until DAY]` (workbook.md, "Extension"): that
+ * `karnameh reopen --month M --agency ID [--until DAY]` (docs/workbook.md#opening-and-closing-a-month): that
  * agency's row of the month editable by it again until the end of the Jalali day (default:
  * the end of today, Asia/Tehran), recorded in the runs tab; on a Sheet its protections say
  * so at once; on an .xlsx it is only recorded.

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cardFileName, createPreviewWriter } from '../../functions/adapters/mail/preview-writer.ts';
 import { karnameh, scratch } from '../cli/cli-harness.ts';
 
-/** `karnameh run --dry-run` renders every card into `<outbox>/preview/cards/` (interfaces.md). */
+/** `karnameh run --dry-run` renders every card into `<outbox>/preview/cards/` (docs/command-line.md#run). */
 
 let cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {

@@ -13,7 +13,7 @@ import type { Summary } from '../../functions/core/figures/summary.ts';
 
 /**
  * A card says nothing about another agency's scores beyond the group's mean and the ranks
- * the release publishes (press-release.md). Checked on every card of the bundled example:
+ * the release publishes (docs/texts.md#agency-report-cards). Checked on every card of the bundled example:
  * no other agency's name appears unless the release publishes it (top ranks), and every
  * score on the card (two decimals, not a number of points) is the agency's own, this month
  * or earlier in the year, or a group mean: an allow-list recomputed here, independently.

@@ -11,8 +11,7 @@ import {
 } from './card-fixtures.ts';
 
 /**
- * Each statement of the card is said exactly when the data supports it (press-release.md,
- * "Agency report cards"). Quotes are word for word; no-break spaces are read as spaces
+ * Each statement of the card is said exactly when the data supports it (docs/texts.md#what-a-card-says-in-order). Quotes are word for word; no-break spaces are read as spaces
  * here (a test below checks that they are there).
  */
 const plain = (text: string): string => text.replace(/\u00A0/g, ' ');

@@ -10,12 +10,15 @@ import { ERROR_CODES } from '../../functions/core/contract/errors.ts';
 
 const DOC = readFileSync(new URL('../../docs/command-line.md', import.meta.url), 'utf8');
 
-/** The rows of the table under `## heading`, as trimmed cells without backticks. */
+/** The rows of the first table under `## heading`, as trimmed cells without backticks. */
 function tableUnder(heading: string): string[][] {
   const section = DOC.split(/^## /m).find((part) => part.startsWith(`${heading}\n`)) ?? '';
-  return section
-    .split('\n')
-    .filter((line) => line.startsWith('|') && !/^\|\s*-/.test(line))
+  const lines = section.split('\n');
+  const first = lines.findIndex((line) => line.startsWith('|'));
+  const end = lines.findIndex((line, i) => i > first && !line.startsWith('|'));
+  return lines
+    .slice(first, end < 0 ? undefined : end)
+    .filter((line) => !/^\|\s*-/.test(line))
     .slice(1)
     .map((line) =>
       line
@@ -25,14 +28,14 @@ function tableUnder(heading: string): string[][] {
     );
 }
 
-it('## Settings: every setting, its older name, flag and default', () => {
+it('## Environment: every setting, its older name, flag and default', () => {
   const expected = Object.values(OPTIONS).map((o: Option) => [
     o.env,
     o.legacy ?? '',
     o.flag ? `--${o.flag}` : '',
     o.cliDefault ? `${o.cliDefault} (command line)` : '',
   ]);
-  expect(tableUnder('Settings').map((row) => row.slice(0, 4))).toEqual(expected);
+  expect(tableUnder('Environment').map((row) => row.slice(0, 4))).toEqual(expected);
 });
 
 it('## Error codes: every code with its exit code and HTTP status', () => {

@@ -71,7 +71,7 @@ function scoreRows(): CellValue[][] {
   const rows: CellValue[][] = [];
   MONTH_SPELLINGS.forEach(([, spelled], m) => {
     AGENCIES.forEach(([id, name], a) => {
-      // One agency is named instead of given by id (workbook.md: id, or its name).
+      // One agency is named instead of given by id (docs/workbook.md#scores: id, or its name).
       const agency = id === 'g01' ? name : id;
       const values = INDICATORS.map((ind, i) => typed(scoreOf(a, m, i, ind.max), a + i + m));
       rows.push([spelled, agency, ...values, a === 0 ? 'ارسال با تأخیر' : null]);

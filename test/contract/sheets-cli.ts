@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { sheets_v4 } from '@googleapis/sheets';
 import type { SheetsStandIn } from '../support/sheets-stand-in.ts';
 
-/** What interfaces.md says points `--sheet` at a stand-in of the API. */
+/** What docs/command-line.md#environment says points `--sheet` at a stand-in of the API. */
 export function standInEnv(standIn: SheetsStandIn): NodeJS.ProcessEnv {
   return { SHEETS_API_URL: standIn.url, SHEETS_ACCESS_TOKEN: standIn.token };
 }

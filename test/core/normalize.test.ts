@@ -8,7 +8,7 @@ import {
 
 const ZWNJ = '\u200c';
 
-describe('normalizeName: the matching key of workbook.md "Names"', () => {
+describe('normalizeName: the matching key of docs/workbook.md#names', () => {
   it.each([
     ['ZWNJ removed', `شاخص${ZWNJ}ها`, 'شاخصها'],
     ['space instead of ZWNJ', 'شاخص ها', 'شاخصها'],

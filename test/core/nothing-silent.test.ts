@@ -1,6 +1,6 @@
 /**
  * Issue 8, "Nothing silent": every defect in the definitions is reported at its cell, an
- * agency that cannot be placed is counted, and every problem code of workbook.md is
+ * agency that cannot be placed is counted, and every problem code of docs/workbook.md#problems is
  * produced by some input.
  */
 import { describe, expect, it } from 'vitest';
@@ -114,7 +114,7 @@ const PRODUCERS: [ProblemCode, RawWorkbook, string][] = [
   ['cell.control_character', editCell(AGENCIES, 2, 1, 'اداره کل\r\nبهزیستی'), `${AGENCIES}!B3`],
 ];
 
-describe('every problem code of workbook.md is produced at its place', () => {
+describe('every problem code of docs/workbook.md#problems is produced at its place', () => {
   it.each(PRODUCERS)('%s', (code, workbook, place) => {
     const result = parse(workbook);
     const found = result.problems.filter((p) => p.code === code);
@@ -329,7 +329,7 @@ describe('the groups tab', () => {
   });
 });
 
-describe('pluralOfGroup (workbook.md, "groups")', () => {
+describe('pluralOfGroup (docs/workbook.md#groups)', () => {
   it.each([
     ['فرمانداری', 'فرمانداری‌ها'],
     ['شهرداری', 'شهرداری‌ها'],
@@ -344,7 +344,7 @@ describe('pluralOfGroup (workbook.md, "groups")', () => {
   });
 });
 
-describe('the run gate (workbook.md, "What stops a run")', () => {
+describe('the run gate (docs/workbook.md#what-stops-a-run)', () => {
   const result = parse(editCell(SCORES, 3, 2, null));
   const summary = computeSummary(result.model, result.problems, SAMPLE_MONTH, 'checked');
   const sentLog = runsRows([

@@ -1,6 +1,7 @@
 /**
  * scripts/deploy.ts: its --dry-run output is what docs/deploy.md shows, its arguments are
- * checked, and for real it runs the same commands (here through a recording `exec`).
+ * checked, and for real it runs the same commands (here through a recording `exec`). The
+ * guide's other gcloud commands are checked against the plan in test/docs/deploy-guide.test.ts.
  */
 import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
@@ -8,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { deploy, type Exec } from '../../scripts/deploy.ts';
+import { words } from '../docs/page-commands.ts';
 
 const DOC = fileURLToPath(new URL('../../docs/deploy.md', import.meta.url));
 const SCRIPT = fileURLToPath(new URL('../../scripts/deploy.ts', import.meta.url));
@@ -19,15 +21,6 @@ function block(doc: string, marker: string): string {
   const match = /```\w*\n([\s\S]*?)\n```/.exec(doc.slice(at));
   if (!match?.[1]) throw new Error(`no code block after ${marker}`);
   return match[1];
-}
-
-/** Shell words of a command (quotes and backslash-newlines as sh reads them). */
-function words(command: string): string[] {
-  const out: string[] = [];
-  const text = command.replace(/\\\n/g, ' ');
-  const re = /'([^']*)'|"((?:[^"\\]|\\.)*)"|(\S+)/g;
-  for (const m of text.matchAll(re)) out.push(m[1] ?? m[2]?.replace(/\\(.)/g, '$1') ?? m[3] ?? '');
-  return out;
 }
 
 /** The arguments after `npm run deploy --`. */

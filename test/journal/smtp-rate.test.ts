@@ -1,5 +1,5 @@
 /**
- * SMTP_RATE (issue 19, item 5; interfaces.md "Environment"), with real processes and SMTP
+ * SMTP_RATE (issue 19, item 5; docs/command-line.md#environment), with real processes and SMTP
  * on loopback: a pace too slow for the run's messages is refused before anything is sent
  * (six hours on the command line, the functions' timeout in the functions, which used to
  * drop SMTP_RATE on the way to the mailer: a deployed watcher never paced); a rate whose

@@ -39,7 +39,7 @@ export const FIGURE_RULES: Rule[] = [
   },
   {
     id: 'R3',
-    says: 'a group under 20 agencies gives counts beside its percents (press-release.md)',
+    says: 'a group under 20 agencies gives counts beside its percents (docs/texts.md#small-groups-and-bare-names)',
     check(r) {
       const bad: string[] = [];
       for (const g of r.summary.groups.slice(1)) {

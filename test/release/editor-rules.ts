@@ -6,7 +6,7 @@ import type { Rule } from './editor-rules-read.ts';
 export { readRelease, type ReadRelease, type Rule } from './editor-rules-read.ts';
 
 /**
- * The rules of editor-review-2.md §3 that apply to the release and that press-release.md
+ * The rules of editor-review-2.md §3 that apply to the release and that docs/texts.md
  * does not overrule (the note of issue 20 lists those set aside and why).
  */
 export const RULES: Rule[] = [...FIGURE_RULES, ...FORM_RULES];

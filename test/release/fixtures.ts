@@ -2,7 +2,7 @@ import { meanRounded } from '../../functions/core/language/decimal.ts';
 import type { ReleaseInput } from '../../functions/core/release/release-input.ts';
 import type { GroupSummary, Summary } from '../../functions/core/figures/summary.ts';
 
-/** The default bands of workbook.md, low to high. */
+/** The default bands of docs/workbook.md#bands, low to high. */
 export const BAND_LABELS = ['بسیار ضعیف', 'ضعیف', 'متوسط', 'خوب', 'بسیار خوب'] as const;
 const BAND_MINS = [0, 20, 40, 60, 80] as const;
 

@@ -178,7 +178,7 @@ describe('press-style units and months', () => {
   });
 });
 
-describe('group plurals (the rule of workbook.md)', () => {
+describe('group plurals (the rule of docs/workbook.md#groups)', () => {
   it('adds «‌ها» to one word and «‌های» to the first of several', () => {
     expect(pluralOfGroup('فرمانداری')).toBe('فرمانداری\u200Cها');
     expect(pluralOfGroup('شهرداری')).toBe('شهرداری\u200Cها');

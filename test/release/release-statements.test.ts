@@ -501,7 +501,7 @@ describe('which statements the release makes', () => {
     }
   });
 
-  it('says the statements in the order of press-release.md', () => {
+  it('says the statements in the order of docs/texts.md#what-it-says-in-order', () => {
     const text = plain(render(withAreas()).text);
     const order = [
       'به ۴۱ درصد کاهش یافت', // 1 headline

@@ -82,7 +82,7 @@ export function expectRanking(html: string, summary: Summary, top: number | 'all
     shown.forEach((entry, k) => {
       const row = rows[k] ?? [];
       expect(row[0]?.startsWith(ordinalWord(entry.rank))).toBe(true);
-      // The standing, the only «X از N» (press-release.md, "Ranks in words").
+      // The standing, the only «X از N» (docs/texts.md#ranks-in-words).
       expect(figures(row[0] ?? '')).toEqual([standingOf(group, entry.score), group.evaluated]);
       expect(entry.standing).toBe(standingOf(group, entry.score));
       expect(figure(row[2] ?? '')).toBe(entry.score);

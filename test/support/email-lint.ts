@@ -1,6 +1,6 @@
 /**
  * Every HTML part karnameh mails (release, card, reminder, digest) against caniemail.com's
- * support data (doiuse-email). Recipients read it in Gmail and Outlook (press-release.md);
+ * support data (doiuse-email). Recipients read it in Gmail and Outlook (docs/texts.md#wording-rules);
  * Apple Mail, Yahoo, Samsung Email and Thunderbird are checked too since journalists use them.
  */
 import { doIUseEmail } from 'doiuse-email';
@@ -16,7 +16,7 @@ export const CLIENTS = [
 
 /**
  * Errors accepted on purpose, each with its reason. Anything else fails the tests.
- * - `<body>`: mobile Outlook and Yahoo drop the body element. press-release.md asks for
+ * - `<body>`: mobile Outlook and Yahoo drop the body element. docs/texts.md#wording-rules asks for
  *   `dir`/`lang` on it anyway, and the wrapper `<div>` repeats them with the inline
  *   direction, alignment, background and font, so nothing is lost when it goes.
  * - `role` on Outlook for Windows Mail: `role="presentation"` tells screen readers the

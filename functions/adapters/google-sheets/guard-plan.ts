@@ -1,6 +1,6 @@
 /**
  * The Sheet's protections made to say exactly what core/runs/guard-wanted.ts wants, by a
- * pattern that leans on nothing Google leaves undocumented (workbook.md, "Guard"): each
+ * pattern that leans on nothing Google leaves undocumented (docs/workbook.md#opening-and-closing-a-month, the guard): each
  * input tab protected whole for the `editors` and the functions' account; the scores tab
  * protected whole for them too, its `unprotectedRanges` exactly the open rows' indicator
  * and note cells, each of those under one range protection naming the agency's addresses

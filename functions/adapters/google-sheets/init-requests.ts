@@ -63,7 +63,7 @@ function monthNamePattern(name: string): string {
 }
 
 /**
- * A custom formula accepting the month forms of workbook.md: a date cell, `1403-04`,
+ * A custom formula accepting the month forms of docs/workbook.md#months: a date cell, `1403-04`,
  * `1403/4`, the same in Persian digits, and `تیر ۱۴۰۳`.
  */
 export function monthFormula(cell: string): string {
@@ -132,7 +132,7 @@ function scoresValidation(
             values: [{ userEnteredValue: `=${quoteTitle(agencies.title)}!${id}2:${id}` }],
           },
           inputMessage: 'شناسهٔ دستگاه از برگهٔ دستگاه‌ها',
-          // An agency may also be written by its name (workbook.md), so a warning, not a wall.
+          // An agency may also be written by its name (docs/workbook.md#scores), so a warning, not a wall.
           strict: false,
           showCustomUi: true,
         },
@@ -206,7 +206,7 @@ export function planInit(
   for (const tab of template.tabs) {
     const there = (tab.key === 'runs' ? runsTab : undefined) ?? exists(sheets, tab.key, tab.title);
     if (there) {
-      // A tab that is there is marked as the key's, once (workbook.md, the marking of tabs).
+      // A tab that is there is marked as the key's, once (docs/workbook.md#the-tabs).
       if (there.mark === undefined) marks.push(markRequest(there.sheetId, tab.key));
       continue;
     }

@@ -100,7 +100,7 @@ function scoresRequests(sheet: SheetInfo, append: ScoresAppend): Request[] {
   return requests;
 }
 
-/** Marks for the product's tabs not yet marked (workbook.md: init and open mark every tab). */
+/** Marks for the product's tabs not yet marked (docs/workbook.md#the-tabs: init and open mark every tab). */
 function unmarked(sheets: readonly SheetInfo[]): Request[] {
   const keys: TabKey[] = [...PEOPLE_TABS, 'results', 'problems', 'runs', 'archive'];
   return keys.flatMap((key) => {

@@ -1,5 +1,5 @@
 /**
- * Name matching of workbook.md "Names" (the same rule as core/tab-lookup `matchesKey`),
+ * Name matching of docs/workbook.md#names (the same rule as core/tab-lookup `matchesKey`),
  * on `normalizeName` alone, so that loading the Sheets store does not load the parsers.
  */
 import { normalizeName } from '../../core/language/normalize.ts';

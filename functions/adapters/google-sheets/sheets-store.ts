@@ -333,7 +333,7 @@ export function createSheetsStore(options: SheetsStoreOptions): WorkbookStore {
       ? requireEditor(options.editor ?? (await (await connect()).account()), spreadsheetId)
       : null;
     // Row 1 of the agencies tab (for the scores tab's check), and of every tab that may be
-    // a renamed runs tab, in one read (workbook.md: never a new runs tab beside it).
+    // a renamed runs tab, in one read (docs/workbook.md#runs: never a new runs tab beside it).
     const agencies = agenciesHeaderNeeded(sheets, template);
     const maybeRuns = runsCandidates(sheets);
     const ranges = [...(agencies ? [agencies] : []), ...maybeRuns].map(

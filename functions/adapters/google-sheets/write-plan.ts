@@ -50,7 +50,7 @@ export interface TabEdit {
 }
 
 /**
- * The product's mark on a tab (workbook.md, the marking of tabs): developer metadata
+ * The product's mark on a tab (docs/workbook.md#the-tabs): developer metadata
  * `karnameh.tab` = its key on the whole sheet, which follows the tab through a rename and
  * goes with it when it is deleted.
  */

@@ -3,7 +3,7 @@
  * (`<run id>.jsonl`, core/runs/delivery-journal.ts), each line synced (fdatasync) before the run
  * goes on. One writer per file, so runs of other months at once never share a file; a
  * file is removed once its run's outcomes are all in the runs tab (by the run itself, or
- * by the next run that folds it). Where (interfaces.md, "Files on disk"):
+ * by the next run that folds it). Where (docs/command-line.md#files-on-disk):
  * - beside an .xlsx, as `.<file name>.karnameh-journal/` in the folder of its real path (a
  *   symlink is resolved first, as for its lock files: two paths to one workbook share one
  *   journal);

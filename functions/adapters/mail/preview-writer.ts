@@ -121,7 +121,7 @@ async function ownRelease(dir: string, written: string | undefined): Promise<voi
   );
 }
 
-/** Where the preview puts a month's infographic, as the public site will (publishing.md). */
+/** Where the preview puts a month's infographic, as the public site will (docs/infographic.md#where-you-find-it). */
 export const infographicFolder = (dir: string, month: string): string => join(dir, 'site', month);
 
 /**

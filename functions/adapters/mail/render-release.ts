@@ -211,7 +211,7 @@ export function createReleaseRenderer(
   };
 }
 
-/** The mail header names that trace a release to its run and its data (press-release.md, 12). */
+/** The mail header names that trace a release to its run and its data (docs/texts.md#subject-attachments-headers). */
 export const RUN_HEADER = 'X-Karnameh-Run';
 export const DIGEST_HEADER = 'X-Karnameh-Digest';
 

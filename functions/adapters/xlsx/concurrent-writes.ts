@@ -21,7 +21,7 @@ const isRuns = (name: string): boolean => matchesKey(name, 'runs', TABS.runs.lab
 
 /**
  * The runs tab of the workbook as it is in `open` now: the tab whose row 1 is the runs
- * header, whatever its title (workbook.md, "Output tabs"); else one titled as the runs tab
+ * header, whatever its title (docs/workbook.md#runs); else one titled as the runs tab
  * (a new, empty one). `hint` is the title it had when last seen, tried first, so that the
  * other tabs are read only when it was renamed since (or there is none yet).
  */

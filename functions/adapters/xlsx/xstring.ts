@@ -2,7 +2,7 @@
  * ECMA-376's escaped string (ST_Xstring, Part 1 §22.9.2.19): Excel writes a character XML
  * cannot carry, a carriage return included, as `_xHHHH_` (`_x000D_`), and a literal `_x`
  * that would read as such an escape with its underscore as `_x005F_`. Decoded on read,
- * escaped on write (workbook.md, "Cell values").
+ * escaped on write (docs/workbook.md#text).
  */
 
 const ESCAPE = /_x([0-9A-Fa-f]{4})_/g;

@@ -1,4 +1,4 @@
-/** The card's note of the agency's scores changed after the month was closed, from what to what (workbook.md, "Close"). */
+/** The card's note of the agency's scores changed after the month was closed, from what to what (docs/workbook.md#opening-and-closing-a-month). */
 import { persianDigits } from '../language/persian-text.ts';
 import type { CardFacts } from './card-facts.ts';
 import { codeText } from './card-indicator-list.ts';

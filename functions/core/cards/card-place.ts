@@ -3,7 +3,7 @@ import { ordinalWord, persianNumber } from '../language/persian-text.ts';
 import { NBSP } from './card-text.ts';
 
 /**
- * Where an agency stands in its group (press-release.md, "Ranks in words"): `standing` is
+ * Where an agency stands in its group (docs/texts.md#ranks-in-words): `standing` is
  * 1 + the number of the group's agencies with a higher score; «X از N» is said only with
  * it. `rank` is the council's rank (dense by default) as the release states it.
  */

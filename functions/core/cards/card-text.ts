@@ -6,7 +6,7 @@ import { persianNumber } from '../language/persian-text.ts';
 import { toPersianDigits } from '../language/jalali.ts';
 
 /**
- * Wording helpers of the agency card (press-release.md, "How it is written"): scores with
+ * Wording helpers of the agency card (docs/texts.md#wording-rules): scores with
  * up to two decimals and no trailing zero, a no-break space between a figure and its unit,
  * names as written.
  */

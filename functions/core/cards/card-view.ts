@@ -45,7 +45,7 @@ export interface DimensionLine {
   comparisonText: string;
 }
 
-/** The letter's date, signature and contact (press-release.md, "Agency report cards"). */
+/** The letter's date, signature and contact (docs/texts.md#agency-report-cards). */
 export interface LetterFooter {
   /** The Jalali day of the computation: `۱۵ آذر ۱۴۰۵`. */
   dateText: string;
@@ -57,7 +57,7 @@ export interface LetterFooter {
 }
 
 /**
- * An agency's report card as plain data (press-release.md, "Agency report cards"): every
+ * An agency's report card as plain data (docs/texts.md#agency-report-cards): every
  * figure written in Persian, every `has…`/`present` flag deciding whether a statement is
  * said. Nothing in it names or scores another agency: its group appears only as a mean,
  * a count and the agency's place. Nothing internal: the run id and the data digest travel

@@ -10,7 +10,7 @@ import { cardView, type CardView } from './card-view.ts';
 
 /**
  * Whether agencies get their cards this month: the `agency_cards` setting (کارنامه
- * دستگاه‌ها) when written, else yes when any active agency has an email (workbook.md).
+ * دستگاه‌ها) when written, else yes when any active agency has an email (docs/workbook.md#settings).
  */
 export function agencyCardsOn(model: Model): boolean {
   return model.settings.agencyCards ?? model.agencies.some((a) => a.active && a.emails.length > 0);

@@ -1,5 +1,5 @@
 /**
- * A cell of one or more e-mail addresses (workbook.md: the agencies' email column, the
+ * A cell of one or more e-mail addresses (docs/workbook.md#agencies: the email column, the
  * `editors` setting): separated by `,` or `،` (or spaces and line breaks, which no address
  * holds); a Google Group written `group:name@domain`.
  */

@@ -1,5 +1,5 @@
 /**
- * Reading single cells as the workbook contract defines them (workbook.md, "Cell values"):
+ * Reading single cells as the workbook contract defines them (docs/workbook.md#cell-values):
  * numbers, months, yes/no flags, e-mail addresses and text.
  */
 import * as z from 'zod';

@@ -15,7 +15,7 @@ export interface RawTab {
   uncomputed?: readonly (readonly [row: number, column: number])[];
   /**
    * The product's mark on the tab (a Sheet's developer metadata `karnameh.tab`: the tab
-   * key it was made for, workbook.md), which finds it whatever its title; absent when the
+   * key it was made for, docs/workbook.md#the-tabs), which finds it whatever its title; absent when the
    * tab carries none or the store has no marks (an .xlsx).
    */
   mark?: string;

@@ -1,5 +1,5 @@
 /**
- * `score.changed_after_close` (workbook.md, "Close"): each indicator or note cell of a
+ * `score.changed_after_close` (docs/workbook.md#opening-and-closing-a-month): each indicator or note cell of a
  * closed month's row whose text differs from what the archive tab kept at the latest close
  * of that agency's row: a warning at the cell, with the value at the close and now. Pure.
  */

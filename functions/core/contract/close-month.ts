@@ -1,5 +1,5 @@
 /**
- * What `close` keeps of a month (workbook.md, "Opening and closing a month"): the month's
+ * What `close` keeps of a month (docs/workbook.md#opening-and-closing-a-month): the month's
  * score rows as they stand (each indicator cell and the note as typed) into the archive tab
  * (بایگانی: month, agency, one column per indicator, note, closed_at), a row per agency per
  * close; and whether the month is open, closed or reopened, from the runs tab. Pure.

@@ -1,5 +1,5 @@
 /**
- * `cell.control_character` (workbook.md, "Problems"): a line break or control character
+ * `cell.control_character` (docs/workbook.md#text): a line break or control character
  * inside a name, id or address (Excel's `_x000D_` from a Windows program, a vertical tab
  * from Word) is a warning at its cell; the text is read with a space in its place
  * (normalize.ts `normalizeDisplay`).

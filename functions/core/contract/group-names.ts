@@ -1,5 +1,5 @@
 /**
- * How the release names a group's members together (workbook.md, "groups"): the groups
+ * How the release names a group's members together (docs/workbook.md#groups): the groups
  * tab's plural when it gives one, else this rule.
  */
 

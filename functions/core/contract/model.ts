@@ -75,7 +75,7 @@ export interface Agency {
   active: boolean;
   /**
    * The addresses that get the agency's card and reminders: the valid addresses of its
-   * email column that no other agency names (workbook.md, "agencies"); [] = none.
+   * email column that no other agency names (docs/workbook.md#agencies); [] = none.
    */
   emails: string[];
   /** Every valid address of its email column, shared ones and Google Groups included (edit rights). */

@@ -1,7 +1,7 @@
 /**
- * The one month rule for every entry point (interfaces.md): the command line's `--month`,
+ * The one month rule for every entry point (docs/command-line.md#months): the command line's `--month`,
  * monthlyRun's `month`, the settings' run request and the watcher all accept the forms of a
- * month cell (workbook.md, "Cell values") and refuse a month after the current one in
+ * month cell (docs/workbook.md#months) and refuse a month after the current one in
  * Asia/Tehran (`month.future`). Pure: `now` is an argument.
  */
 import { parseMonthCell } from './cell-values.ts';

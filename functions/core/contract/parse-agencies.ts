@@ -1,4 +1,4 @@
-/** The agencies tab: id, name, group, active, email (workbook.md, "agencies"). */
+/** The agencies tab: id, name, group, active, email (docs/workbook.md#agencies). */
 import { markShared, readAddressList } from './address-list.ts';
 import { cellText, parseBooleanCell } from './cell-values.ts';
 import { reportControlCharacters } from './control-characters.ts';

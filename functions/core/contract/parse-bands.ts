@@ -1,4 +1,4 @@
-/** The bands tab: label and min (workbook.md, "bands"). */
+/** The bands tab: label and min (docs/workbook.md#bands). */
 import { cellText, isBlankCell, parseNumberCell } from './cell-values.ts';
 import type { RawWorkbook } from './cells.ts';
 import type { Band } from './model.ts';

@@ -1,4 +1,4 @@
-/** The optional groups tab: name, plural (workbook.md, "groups"). */
+/** The optional groups tab: name, plural (docs/workbook.md#groups). */
 import { cellText } from './cell-values.ts';
 import type { RawWorkbook } from './cells.ts';
 import { pluralOfGroup } from './group-names.ts';

@@ -1,4 +1,4 @@
-/** The indicators tab: code, title, dimension, max, weight (workbook.md, "indicators"). */
+/** The indicators tab: code, title, dimension, max, weight (docs/workbook.md#indicators). */
 import { cellText, isBlankCell, parseNumberCell } from './cell-values.ts';
 import type { RawWorkbook } from './cells.ts';
 import type { Indicator } from './model.ts';

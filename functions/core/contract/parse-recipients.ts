@@ -1,4 +1,4 @@
-/** The recipients tab: email, name, active (workbook.md, "recipients"). */
+/** The recipients tab: email, name, active (docs/workbook.md#recipients). */
 import { cellText, isBlankCell, parseBooleanCell, parseEmailCell } from './cell-values.ts';
 import type { RawWorkbook } from './cells.ts';
 import type { Recipient } from './model.ts';

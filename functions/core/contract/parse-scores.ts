@@ -1,4 +1,4 @@
-/** The scores tab: month, agency, one column per indicator code, note (workbook.md, "scores"). */
+/** The scores tab: month, agency, one column per indicator code, note (docs/workbook.md#scores). */
 import {
   cellText,
   isBlankCell,

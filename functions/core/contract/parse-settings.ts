@@ -1,4 +1,4 @@
-/** The settings tab: key/value rows (workbook.md, "settings"). */
+/** The settings tab: key/value rows (docs/workbook.md#settings). */
 import { cellText, isBlankCell, parseNumberCell } from './cell-values.ts';
 import type { CellValue, RawWorkbook } from './cells.ts';
 import type { RankingMethod, Settings } from './model.ts';
@@ -9,7 +9,7 @@ import { readFeatureSwitches, readSecretariat, type SettingCells } from './setti
 import { cellAt, dataRows, openTab } from './tab-lookup.ts';
 import { SETTING_KEYS, TABS, type SettingKey } from './tabs.ts';
 
-/** Defaults of workbook.md; `province` has none (an empty province is fatal). */
+/** Defaults of docs/workbook.md#settings; `province` has none (an empty province is fatal). */
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   province: '',
   spokesperson: null,

@@ -1,5 +1,5 @@
 /**
- * The input side of the workbook contract (workbook.md): a raw workbook in, the model and
+ * The input side of the workbook contract (docs/workbook.md): a raw workbook in, the model and
  * every problem found out. Pure: the same workbook and month always give the same result.
  */
 import type { RawWorkbook } from './cells.ts';

@@ -283,7 +283,7 @@ export interface ProblemContext {
   change?: Problem['change'];
   /**
    * The code's severity when the problem is milder than its code (a bad feature switch is
-   * `settings.invalid` as a warning that turns the feature off: workbook.md).
+   * `settings.invalid` as a warning that turns the feature off: docs/workbook.md#settings).
    */
   severity?: Severity;
 }

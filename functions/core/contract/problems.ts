@@ -31,7 +31,7 @@ export const PROBLEM_CODES = [
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 
 /**
- * Never blocking by themselves (workbook.md, "What stops a run"): input not yet filled in
+ * Never blocking by themselves (docs/workbook.md#what-stops-a-run): input not yet filled in
  * (a month in progress), one bad recipient address among others, and a month whose data
  * changed after it was sent. Everything else is an error (a bad value of a setting that
  * only turns a feature on is `settings.invalid` at warning level: settings-features.ts).

@@ -1,5 +1,5 @@
 /**
- * The reminder settings (workbook.md, "settings"): `deadline` (مهلت ثبت), the day of the
+ * The reminder settings (docs/workbook.md#settings): `deadline` (مهلت ثبت), the day of the
  * month after the scored month by which agencies must have entered their scores (1–29),
  * and `reminder_days` (روزهای یادآوری), the days before it on which they are reminded.
  */

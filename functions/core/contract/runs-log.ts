@@ -20,7 +20,7 @@ export type RunKind =
   | 'card'
   | 'reminder'
   | 'digest'
-  /** The agencies' data entry (workbook.md, "Opening and closing a month"). */
+  /** The agencies' data entry (docs/workbook.md#opening-and-closing-a-month). */
   | 'open'
   | 'close'
   | 'reopen';

@@ -1,4 +1,4 @@
-// Who signs the cards and reminders, and how agencies reach them (workbook.md: `secretariat`, `contact`).
+// Who signs the cards and reminders, and how agencies reach them (docs/workbook.md#settings: `secretariat`, `contact`).
 import { normalizeDisplay } from '../language/normalize.ts';
 import type { Settings } from './model.ts';
 

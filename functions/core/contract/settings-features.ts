@@ -1,5 +1,5 @@
 /**
- * The settings that turn a feature on (workbook.md, "settings"): `run_request`,
+ * The settings that turn a feature on (docs/workbook.md#settings): `run_request`,
  * `agency_cards`, `reminder_days`, `open_day`, `public_table`. A bad value is a warning at
  * its cell that turns that feature off and says so; it never blocks the release. Also the
  * secretariat's own settings: `editors`, `secretariat`, `contact`.

@@ -1,5 +1,5 @@
 /**
- * Which tab is which (workbook.md, "Output tabs" and the marking of tabs): by the product's
+ * Which tab is which (docs/workbook.md#the-tabs): by the product's
  * mark on a Sheet's tab, whatever its title; the runs tab by its header, whatever its
  * title; else by the title. Light on imports, so the Sheets store can use it without the
  * parsers.

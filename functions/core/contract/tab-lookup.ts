@@ -1,5 +1,5 @@
 /**
- * Finding tabs and columns by name (workbook.md, "Names"): a title or header matches a key
+ * Finding tabs and columns by name (docs/workbook.md#names): a title or header matches a key
  * when, normalised, it equals the key's English name or its Persian label.
  */
 import { cellText, isBlankRow } from './cell-values.ts';

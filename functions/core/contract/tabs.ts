@@ -1,6 +1,6 @@
 /**
  * The workbook's vocabulary: tab keys and column keys with their English names and
- * Persian labels (workbook.md). Matching goes through `normalizeName` (normalize.ts).
+ * Persian labels (docs/workbook.md#the-tabs). Matching goes through `normalizeName` (normalize.ts).
  */
 export type TabKey =
   | 'settings'
@@ -85,7 +85,7 @@ export const TABS: Record<TabKey, TabSpec> = {
       col('month', 'ماه'),
       col('agency', 'دستگاه'),
       col('note', 'توضیحات', false),
-      // Written by `open` for people to read (workbook.md, "scores").
+      // Written by `open` for people to read (docs/workbook.md#scores).
       col('agency_name', 'نام دستگاه', false),
     ],
   },
@@ -148,7 +148,7 @@ export const TABS: Record<TabKey, TabSpec> = {
     output: true,
     // Added by the first `close`, not by `init`.
     optional: true,
-    // Plus one column per indicator code after the agency (workbook.md, "archive").
+    // Plus one column per indicator code after the agency (docs/workbook.md#archive).
     columns: [
       col('month', 'ماه'),
       col('agency', 'دستگاه'),
@@ -179,7 +179,7 @@ export const PEOPLE_TABS: TabKey[] = [
   'recipients',
 ];
 
-/** Settings keys with their Persian labels (workbook.md, "settings"). */
+/** Settings keys with their Persian labels (docs/workbook.md#settings). */
 export const SETTING_KEYS = {
   province: 'استان',
   spokesperson: 'سخنگو',
@@ -203,7 +203,7 @@ export const SETTING_KEYS = {
 } as const;
 export type SettingKey = keyof typeof SETTING_KEYS;
 
-/** Default bands written by `init` (workbook.md, "bands"). */
+/** Default bands written by `init` (docs/workbook.md#bands). */
 export const DEFAULT_BANDS: { label: string; min: number }[] = [
   { label: 'بسیار ضعیف', min: 0 },
   { label: 'ضعیف', min: 20 },

@@ -28,7 +28,7 @@ export interface AgencyScores {
 }
 
 /**
- * The definition, straight from workbook.md with fraction.js: 100 × Σ(weight × value/max) /
+ * The definition, straight from docs/workbook.md#how-figures-are-computed with fraction.js: 100 × Σ(weight × value/max) /
  * Σ weight over the given indicators, rounded half away from zero to 2 decimals; null when
  * a value is missing. The calculator below computes the same, faster; the tests hold them
  * together.

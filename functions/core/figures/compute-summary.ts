@@ -1,4 +1,4 @@
-// The month's summary JSON (interfaces.md) and results, from one pass over the data.
+// The month's summary JSON (docs/command-line.md#the-summary-json) and results, from one pass over the data.
 import { ScoreBook } from './agency-scores.ts';
 import { releaseContentHash } from './content-hash.ts';
 import { changePercent } from '../language/decimal.ts';
@@ -133,7 +133,7 @@ export function computeResults(
   return { summary: { ...facts, contentHash, problems: listed }, month: result, figures };
 }
 
-/** Every figure of the month's summary JSON (interfaces.md). */
+/** Every figure of the month's summary JSON (docs/command-line.md#the-summary-json). */
 export function computeSummary(
   model: Model,
   problems: Problem[],

@@ -1,5 +1,5 @@
 /**
- * The content hash of a message (workbook.md, "What stops a run"): 16 hex characters of
+ * The content hash of a message (docs/sent-record.md#when-a-sent-month-is-changed): 16 hex characters of
  * sha-256 over the canonical JSON (RFC 8785) of the facts the message states, per message
  * kind: the release (the month's summary figures, bands, ranks and standings, names, the
  * agencies not evaluated, and the settings it states) here, and each agency's card in

@@ -12,7 +12,7 @@ export interface EvaluatedResult {
   name: string;
   group: string;
   rank: number;
-  /** 1 + the number of agencies of its group with a higher score (press-release.md). */
+  /** 1 + the number of agencies of its group with a higher score (docs/texts.md#ranks-in-words). */
   standing: number;
   /** Its standing in its group the month before, or null when it was not evaluated then. */
   previousStanding: number | null;

@@ -49,7 +49,7 @@ export function rankByScore<T extends Rankable>(
 }
 
 /**
- * The standing of each item (press-release.md, "Ranks in words"): 1 + the number of items
+ * The standing of each item (docs/texts.md#ranks-in-words): 1 + the number of items
  * with a higher score, whatever the ranking method; by id. The last of 100 stands 100th
  * unless it shares that place.
  */

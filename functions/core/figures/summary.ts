@@ -1,7 +1,7 @@
-// The summary JSON's shape (interfaces.md), as a zod schema and its types.
+// The summary JSON's shape (docs/command-line.md#the-summary-json), as a zod schema and its types.
 import * as z from 'zod';
 
-/** The summary JSON of interfaces.md: printed by `--json`, returned by the HTTP functions. */
+/** The summary JSON of docs/command-line.md#the-summary-json: printed by `--json`, returned by the HTTP functions. */
 export const SUMMARY_STATUSES = ['sent', 'dry-run', 'already-sent', 'blocked', 'checked'] as const;
 export type SummaryStatus = (typeof SUMMARY_STATUSES)[number];
 

@@ -1,4 +1,4 @@
-// The month's infographic as SVG (1080 × 1350, publishing.md "The infographic"): pure, from the release's input.
+// The month's infographic as SVG (1080 × 1350, docs/infographic.md#what-it-shows): pure, from the release's input.
 import {
   DENSITIES,
   groupHeight,

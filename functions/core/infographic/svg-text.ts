@@ -17,7 +17,7 @@ const INVISIBLE = new Set(['\u200C', '\u200D', '\u200E', '\u200F', '\u2067', '\u
 export const RLI = '\u2067';
 export const PDI = '\u2069';
 
-/** The smallest text in the picture (publishing.md: legible on a phone at 1080 px wide). */
+/** The smallest text in the picture (docs/infographic.md#what-it-shows: legible on a phone at 1080 px wide). */
 export const MIN_FONT_PX = 28;
 
 /** What XML 1.0 cannot hold: C0 controls but tab, line feed and return; U+FFFE, U+FFFF. */

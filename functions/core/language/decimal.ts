@@ -1,7 +1,7 @@
 import { Fraction } from 'fraction.js';
 
 /**
- * Exact decimal arithmetic for the figures (workbook.md, "How figures are computed").
+ * Exact decimal arithmetic for the figures (docs/workbook.md#how-figures-are-computed).
  *
  * Every number from the model is taken by its shortest decimal string (`String(n)`), never
  * by its binary value: 0.1 is exactly 1/10. Every rounding is half away from zero

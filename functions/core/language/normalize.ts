@@ -1,5 +1,5 @@
 /**
- * Text normalisation for the workbook contract (workbook.md, "Names"): the matching key
+ * Text normalisation for the workbook contract (docs/workbook.md#names): the matching key
  * used to compare tab titles, headers, codes, ids and names, and the display form used to
  * show names "as written in the sheet, normalised".
  */
@@ -41,7 +41,7 @@ export function trimMarks(text: string): string {
 }
 
 /**
- * The matching key of workbook.md "Names": trim; lower-case; Arabic ي ك ى to Persian ی ک;
+ * The matching key of docs/workbook.md#names: trim; lower-case; Arabic ي ك ى to Persian ی ک;
  * Persian and Arabic-Indic digits to ASCII; spaces, underscores, ZWNJ and other zero-width
  * characters removed. Compatibility forms (Arabic presentation forms, full-width letters)
  * are folded too (NFKC), so text pasted from a PDF still matches.

@@ -3,7 +3,7 @@ import { monthName, monthOnlyName, splitMonth, toPersianDigits, type MonthKey } 
 /**
  * Wording helpers for the Persian press release: digits, percentages, number and ordinal
  * words, list joining and month names, written out by hand in press style (Intl's list and
- * date patterns are not press style: press-release.md).
+ * date patterns are not press style: docs/texts.md#wording-rules).
  */
 
 /** The Persian decimal separator (U+066B): ۴۷٫۳۱. */
@@ -39,7 +39,7 @@ export function persianDigits(value: string | number): string {
   return typeof value === 'number' ? persianNumber(value) : toPersianDigits(value);
 }
 
-/** No-break space (U+00A0): holds a figure to its unit on a narrow screen (press-release.md). */
+/** No-break space (U+00A0): holds a figure to its unit on a narrow screen (docs/texts.md#wording-rules). */
 export const NBSP = '\u00A0';
 
 /** Press style percentage, the figure held to its unit: `۴ درصد` (with U+00A0). */

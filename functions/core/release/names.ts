@@ -3,7 +3,7 @@ import { pluralOfGroup } from '../contract/group-names.ts';
 import { normalizeDisplay } from '../language/normalize.ts';
 import { joinList } from '../language/persian-text.ts';
 
-/** A name from the sheet for showing: normalised (press-release.md, "as written, normalised"). */
+/** A name from the sheet for showing: normalised (docs/texts.md#wording-rules: as written, normalised). */
 export function displayName(text: string): string {
   return normalizeDisplay(text);
 }
@@ -98,7 +98,7 @@ export function isBareName(name: string, group: GroupNaming): boolean {
 /**
  * Names said in a sentence: press style («الف، ب و ج», the group's label said once) when
  * every name reads as one item; otherwise «؛» between them, so no name can be split or
- * merged by the reader (press-release.md, "Small groups and bare names").
+ * merged by the reader (docs/texts.md#small-groups-and-bare-names).
  */
 export function namesList(names: readonly string[], group: GroupNaming): string {
   if (names.length > 1 && names.some((name) => isBareName(name, group))) return names.join('؛ ');

@@ -23,7 +23,7 @@ import { headlineChangeView, titleView, type HeadlineChangeView, type TitleView 
 import { yearTableView, type YearTableView } from './year-table.ts';
 
 /**
- * The press release as plain data (press-release.md), statements 1–12 in order: which
+ * The press release as plain data (docs/texts.md#what-it-says-in-order), statements 1–12 in order: which
  * statements the figures support, and every figure already written in Persian. Templates
  * only place and phrase; every `present`/`has…` flag is the one place that decides whether
  * a sentence is said.

@@ -1,5 +1,5 @@
 /**
- * What to remind whom (press-release.md, "Reminders before the deadline"): for the month
+ * What to remind whom (docs/texts.md#reminders): for the month
  * being collected, each active agency whose row is missing, incomplete or wrong, with each
  * problem at its tab and cell in Persian, and the round's tally for the secretary's digest.
  * Pure: the raw workbook and its parse for the month in, the round out.

@@ -1,5 +1,5 @@
 /**
- * Extensions (workbook.md, "Extension"; DHIS2's lock exception): one agency's row of a
+ * Extensions (docs/workbook.md#opening-and-closing-a-month; DHIS2's lock exception): one agency's row of a
  * closed month editable again until the end of a Jalali day in Asia/Tehran, recorded as a
  * `reopen` row of the runs tab (recipient: the agency id; detail `until=<ISO instant>`).
  * Pure: the clock comes in as an argument.

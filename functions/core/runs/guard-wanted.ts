@@ -1,5 +1,5 @@
 /**
- * Who may edit what while months are open (workbook.md, "Guard"), as the Sheet's
+ * Who may edit what while months are open (docs/workbook.md#opening-and-closing-a-month, the guard), as the Sheet's
  * protections are to say it: the `editors` of settings everywhere, and each agency's
  * addresses on the indicator and note cells of its own rows of the open months. Pure: the
  * store turns it into protections (adapters/google-sheets/guard-plan.ts); an .xlsx has no

@@ -1,6 +1,5 @@
 /**
- * What `open` adds to the scores tab for a month (workbook.md, "Opening and closing a
- * month"): one row per active agency that has none yet (month, id, name), in group order
+ * What `open` adds to the scores tab for a month (docs/workbook.md#opening-and-closing-a-month): one row per active agency that has none yet (month, id, name), in group order
  * then by name, after the last row; the `agency_name` header when the tab lacks it; and
  * the indicator columns whose new cells get validation (0 to max). Pure: planned from the
  * workbook as read, never a change to a cell that holds a value.

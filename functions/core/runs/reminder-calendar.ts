@@ -1,5 +1,5 @@
 /**
- * When reminders go out (press-release.md, "Reminders before the deadline"): on each of
+ * When reminders go out (docs/texts.md#reminders): on each of
  * `reminder_days` before `deadline`, a day of the month after the scored month, counted in
  * the Jalali calendar in Asia/Tehran. Pure: `now` is an argument. Dates are worked out
  * with Intl's Persian calendar (jalali.ts); no date library.

@@ -1,5 +1,5 @@
 /**
- * What stops a run (workbook.md, "What stops a run"), decided in one place from what was
+ * What stops a run (docs/workbook.md#what-stops-a-run), decided in one place from what was
  * read: the parse's problems, the month's summary, the recipients and the runs tab. Pure:
  * the use case does what the decision says (write the problems tab, send or not).
  */
@@ -54,7 +54,7 @@ function places(problems: readonly Problem[], max = 5): string {
   return `${shown.join(', ')}${more}`;
 }
 
-/** The definition errors of workbook.md: they block every real run, --allow-incomplete included. */
+/** The definition errors of docs/workbook.md#what-stops-a-run: they block every real run, --allow-incomplete included. */
 export function definitionErrors(problems: readonly Problem[]): Problem[] {
   return problems.filter((p) => p.severity === 'error' && DEFINITION_CODES.has(p.code));
 }
@@ -178,7 +178,7 @@ function changedGate(input: RunGateInput, warnings: Problem[]): RunGate {
 }
 
 /**
- * The decision, in the order of workbook.md: a workbook that cannot be read as a
+ * The decision, in the order of docs/workbook.md#what-stops-a-run: a workbook that cannot be read as a
  * scorecard, then definition errors, nobody evaluated, no recipient (not for a test copy),
  * an incomplete month without allowIncomplete; then a month sent before whose data changed
  * (a correction only with force). The `run.data_changed` warning is in `warnings` whenever

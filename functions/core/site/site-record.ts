@@ -21,7 +21,7 @@ const bandShare = z.object({ label: z.string(), count: z.number().int(), percent
 
 const rankEntry = z.object({
   rank: z.number().int(),
-  /** 1 + the agencies of the group that scored higher (press-release.md, "Ranks in words"). */
+  /** 1 + the agencies of the group that scored higher (docs/texts.md#ranks-in-words). */
   standing: z.number().int(),
   name: z.string(),
   score: z.number(),

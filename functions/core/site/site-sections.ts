@@ -70,7 +70,7 @@ export function groupLead(group: PublishedGroup, month: PublishedMonth): string 
 }
 
 /**
- * The rank as the release says it (press-release.md, "Ranks in words"): «دوم», «دوم
+ * The rank as the release says it (docs/texts.md#ranks-in-words): «دوم», «دوم
  * (مشترک)», and a dense rank below its standing with how many scored higher: «دوم
  * (مشترک)؛ دو دستگاه اجرایی امتیاز بیشتری گرفتند».
  */

@@ -1,6 +1,6 @@
 /**
  * A month opened and never closed is closed by the first run that sends its release
- * (workbook.md, "Opening and closing a month"): after the release reached someone, the
+ * (docs/workbook.md#opening-and-closing-a-month): after the release reached someone, the
  * month's open row in the runs tab calls for `close`. The release is out by then, so a
  * close that fails is said as a warning, never a failed run.
  */

@@ -1,5 +1,5 @@
 /**
- * SMTP_RATE against the time a run may take (interfaces.md, "Environment"): a run whose
+ * SMTP_RATE against the time a run may take (docs/command-line.md#environment): a run whose
  * messages would take longer than its limit at that pace (the functions' timeout; six hours
  * on the command line) is refused before anything is sent; the expected time is said when
  * it is over a minute.

@@ -159,7 +159,7 @@ export function decide(run: MonthRun): Decision {
   return { kind: 'send' };
 }
 
-/** The run row's count of cells changed after the close (workbook.md), when there are any. */
+/** The run row's count of cells changed after the close (docs/workbook.md#opening-and-closing-a-month), when there are any. */
 function changedNote(problems: readonly Problem[]): { runNote?: string } {
   const changed = problems.filter((p) => p.code === 'score.changed_after_close').length;
   return changed > 0 ? { runNote: `changed after close: ${changed} cell(s)` } : {};

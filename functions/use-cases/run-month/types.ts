@@ -65,7 +65,7 @@ export interface RunMonthOptions {
 
 export interface RunMonthOutcome {
   summary: Summary;
-  /** 0 done, 1 stopped by the data, 3 failure (interfaces.md). */
+  /** 0 done, 1 stopped by the data, 3 failure (docs/command-line.md#exit-codes). */
   exitCode: 0 | 1 | 3;
   runId: string;
   /** One line for a person: what happened. */
