@@ -5,7 +5,7 @@
  * and any module given (the functions' entry point). The whole `googleapis` package was
  * measured once and is no longer installed: bench/googleapis-comparison.md.
  *
- *   node bench/cold-start.ts [module-path] [--runs N]
+ *   node bench/cold-start.ts [module-path …] [--runs N]
  *
  * Each figure is the median of N fresh processes (default 7), after one discarded run
  * that warms the file cache; `process ms` is the whole process, spawn to exit, beside
@@ -40,8 +40,8 @@ export interface ColdStartFigure {
   heapUsedMb: number;
 }
 
-/** The comparison karnameh cares about; `target` (a module path) is added when given. */
-export function coldStartTargets(target?: string): ColdStartTarget[] {
+/** The comparison karnameh cares about; each module path given is added. */
+export function coldStartTargets(...modules: string[]): ColdStartTarget[] {
   const targets: ColdStartTarget[] = [
     { label: 'node -e 0 (baseline)', specifiers: [] },
     {
@@ -54,7 +54,7 @@ export function coldStartTargets(target?: string): ColdStartTarget[] {
       specifiers: ['@google-cloud/functions-framework', 'express'],
     },
   ];
-  if (target) {
+  for (const target of modules) {
     targets.push({
       label: target,
       specifiers: [pathToFileURL(resolve(process.cwd(), target)).href],
@@ -111,23 +111,31 @@ function median(values: number[]): number {
 
 const MB = 1024 * 1024;
 
-/** Measures each target in `runs` fresh processes (one-by-one, so they do not compete). */
+/**
+ * Measures each target in `runs` fresh processes, one process at a time (so they do not
+ * compete) and taking turns (so a change in the machine's load falls on all alike).
+ */
 export async function measureColdStart(
-  options: { target?: string; runs?: number } = {},
+  options: { target?: string; targets?: string[]; runs?: number } = {},
 ): Promise<ColdStartFigure[]> {
   const runs = Math.max(1, options.runs ?? 7);
   const figures: ColdStartFigure[] = [];
-  for (const target of coldStartTargets(options.target)) {
-    await sample(target.specifiers); // warms the file cache
-    const samples: Sample[] = [];
-    for (let i = 0; i < runs; i++) samples.push(await sample(target.specifiers));
+  const modules = options.targets ?? (options.target ? [options.target] : []);
+  const targets = coldStartTargets(...modules);
+  for (const target of targets) await sample(target.specifiers); // warms the file cache
+  const samples: Sample[][] = targets.map(() => []);
+  for (let i = 0; i < runs; i++) {
+    for (const [t, target] of targets.entries()) samples[t]?.push(await sample(target.specifiers));
+  }
+  for (const [t, target] of targets.entries()) {
+    const taken = samples[t] ?? [];
     figures.push({
       label: target.label,
       runs,
-      importMs: median(samples.map((s) => s.importMs)),
-      processMs: median(samples.map((s) => s.processMs)),
-      rssMb: median(samples.map((s) => s.rss / MB)),
-      heapUsedMb: median(samples.map((s) => s.heapUsed / MB)),
+      importMs: median(taken.map((s) => s.importMs)),
+      processMs: median(taken.map((s) => s.processMs)),
+      rssMb: median(taken.map((s) => s.rss / MB)),
+      heapUsedMb: median(taken.map((s) => s.heapUsed / MB)),
     });
   }
   return figures;
@@ -163,10 +171,10 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const args = process.argv.slice(2);
   const runsAt = args.indexOf('--runs');
   const runs = runsAt >= 0 ? Number(args[runsAt + 1]) : undefined;
-  const target = args.find((a, i) => !a.startsWith('--') && (runsAt < 0 || i !== runsAt + 1));
-  const figures = await measureColdStart({ target, runs });
+  const targets = args.filter((a, i) => !a.startsWith('--') && (runsAt < 0 || i !== runsAt + 1));
+  const figures = await measureColdStart({ targets, runs });
   process.stdout.write(`${formatColdStart(figures)}\n`);
-  if (target) {
+  for (const target of targets) {
     const first = await measureFirstAnswer(target, Math.min(runs ?? 5, 5));
     process.stdout.write(`${formatFirstAnswer(target, first)}\n`);
   }
