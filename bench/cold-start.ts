@@ -16,7 +16,7 @@ import { execFile } from 'node:child_process';
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
-import { formatFirstAnswer, measureFirstAnswer } from './first-answer.ts';
+import { formatFirstAnswer, measureFirstAnswers } from './first-answer.ts';
 
 const run = promisify(execFile);
 const ROOT = resolve(fileURLToPath(import.meta.url), '../..');
@@ -174,8 +174,9 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const targets = args.filter((a, i) => !a.startsWith('--') && (runsAt < 0 || i !== runsAt + 1));
   const figures = await measureColdStart({ targets, runs });
   process.stdout.write(`${formatColdStart(figures)}\n`);
-  for (const target of targets) {
-    const first = await measureFirstAnswer(target, Math.min(runs ?? 5, 5));
-    process.stdout.write(`${formatFirstAnswer(target, first)}\n`);
+  const answers = await measureFirstAnswers(targets, Math.min(runs ?? 5, 5));
+  for (const [i, target] of targets.entries()) {
+    const first = answers[i];
+    if (first) process.stdout.write(`${formatFirstAnswer(target, first)}\n`);
   }
 }

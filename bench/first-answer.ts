@@ -18,6 +18,8 @@ export interface FirstAnswer {
   importMs: number;
   /** Median ms from sending the first request to its whole answer. */
   answerMs: number;
+  /** Median of the two together: what a cold instance's first caller waits, after the framework's start. */
+  totalMs: number;
   /** Median resident set size after the answer, MB. */
   rssMb: number;
   status: number;
@@ -77,22 +79,25 @@ const median = (values: number[]): number => {
   return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
 };
 
-/** `entry` (a module path) measured in `runs` fresh processes, one after another. */
-export async function measureFirstAnswer(entry: string, runs = 5): Promise<FirstAnswer> {
-  const url = pathToFileURL(resolve(process.cwd(), entry)).href;
-  await sample(url); // warms the file cache
-  const samples: Sample[] = [];
-  for (let i = 0; i < runs; i++) samples.push(await sample(url));
-  return {
-    importMs: median(samples.map((s) => s.importMs)),
-    answerMs: median(samples.map((s) => s.answerMs)),
-    rssMb: median(samples.map((s) => s.rss / (1024 * 1024))),
-    status: samples[0]?.status ?? 0,
+/** Each entry (a module path) in `runs` fresh processes, one at a time, the entries taking turns. */
+export async function measureFirstAnswers(entries: string[], runs = 5): Promise<FirstAnswer[]> {
+  const urls = entries.map((entry) => pathToFileURL(resolve(process.cwd(), entry)).href);
+  for (const url of urls) await sample(url); // warms the file cache
+  const samples: Sample[][] = urls.map(() => []);
+  for (let i = 0; i < runs; i++) {
+    for (const [e, url] of urls.entries()) samples[e]?.push(await sample(url));
+  }
+  return samples.map((taken) => ({
+    importMs: median(taken.map((s) => s.importMs)),
+    answerMs: median(taken.map((s) => s.answerMs)),
+    totalMs: median(taken.map((s) => s.importMs + s.answerMs)),
+    rssMb: median(taken.map((s) => s.rss / (1024 * 1024))),
+    status: taken[0]?.status ?? 0,
     runs,
-  };
+  }));
 }
 
 /** One line for the table of bench/cold-start.ts. */
 export function formatFirstAnswer(entry: string, f: FirstAnswer): string {
-  return `first answer of monthlyRun (${entry}, a dry run of the example): import ${f.importMs.toFixed(0)} ms, then the request ${f.answerMs.toFixed(0)} ms (HTTP ${f.status}), rss after it ${f.rssMb.toFixed(1)} MB (median of ${f.runs})`;
+  return `first answer of monthlyRun (${entry}, a dry run of the example): import ${f.importMs.toFixed(0)} ms + the request ${f.answerMs.toFixed(0)} ms = ${f.totalMs.toFixed(0)} ms (HTTP ${f.status}), rss after it ${f.rssMb.toFixed(1)} MB (median of ${f.runs})`;
 }
