@@ -1,70 +1,23 @@
-/** The command line's words: commands, flags, usage texts, and their validation into `CliOptions`. */
+/** The command line's words read into `CliOptions`: the command, its flags (flags.ts), the settings, help and version. */
 import { parseArgs } from 'node:util';
-import * as z from 'zod';
-import { SETTING_FLAGS } from '../compose/options.ts';
 import { readSettings, type Settings } from '../compose/settings.ts';
 import { isKarnamehError, KarnamehError } from '../core/contract/errors.ts';
-import { isMonthKey } from '../core/language/jalali.ts';
 import { chooseMonth } from '../core/contract/month-rule.ts';
-
+import { commandFlags, FLAGS, OPTIONS, SOURCE_FLAGS, type CommandFlags } from './flags.ts';
 import { commandUsage, didYouMean, USAGE, usageError } from './usage.ts';
 import { COMMANDS, type Command } from './commands.ts';
-
-const optionsSchema = z
-  .object({
-    command: z.enum(COMMANDS, { message: `the command must be one of: ${COMMANDS.join(', ')}` }),
-    month: z.string().refine(isMonthKey, 'must be a Jalali year-month like 1403-04').optional(),
-    dryRun: z.boolean(),
-    force: z.boolean(),
-    resendUnconfirmed: z.boolean(),
-    allowIncomplete: z.boolean(),
-    json: z.boolean(),
-    example: z.boolean(),
-    out: z.string().min(1, 'needs a folder').optional(),
-    to: z.email('is not an email address').optional(),
-    agency: z.string().trim().min(1, 'needs an agency id (the agencies tab, e.g. a01)').optional(),
-    until: z.string().trim().min(1).optional(),
-  })
-  .refine((o) => o.command === 'reopen' || !o.agency || o.to, {
-    message: "--agency ID goes with --to ADDRESS (a test copy of that agency's card)",
-  });
 
 /**
  * A command and its flags, with the settings (compose/settings.ts: the flags --workbook,
  * --sheet, --editor and --outbox over the environment) and, for short, their source and outbox.
  */
-export type CliOptions = z.infer<typeof optionsSchema> & {
+export type CliOptions = CommandFlags & {
   settings: Settings;
   workbook: string | undefined;
   sheet: string | undefined;
   editor: string | undefined;
   outbox: string;
 };
-
-/** The flags each command takes (besides the source, --workbook / --sheet). */
-const FLAGS: Record<Command, readonly string[]> = {
-  run: [
-    'month',
-    'dry-run',
-    'force',
-    'resend-unconfirmed',
-    'allow-incomplete',
-    'to',
-    'agency',
-    'json',
-    'outbox',
-  ],
-  check: ['month', 'json'],
-  init: ['example', 'editor'],
-  remind: ['month', 'dry-run', 'json', 'outbox'],
-  publish: ['month', 'out', 'outbox'],
-  watch: ['json', 'outbox'],
-  'mail-test': ['to', 'outbox'],
-  open: ['month', 'dry-run', 'json'],
-  close: ['month', 'json'],
-  reopen: ['month', 'agency', 'until', 'json'],
-};
-const SOURCE_FLAGS: readonly string[] = ['workbook', 'sheet'];
 
 /**
  * Thrown for `help`, `--help` and `-h` (the usage, or one command's) and for `--version`
@@ -94,23 +47,6 @@ export function monthArgument(text: string, now: Date): string {
   }
   throw new KarnamehError('usage', `--month ${text}: month.future: ${choice.message}`);
 }
-
-const OPTIONS = {
-  month: { type: 'string' },
-  'dry-run': { type: 'boolean', default: false },
-  force: { type: 'boolean', default: false },
-  'resend-unconfirmed': { type: 'boolean', default: false },
-  'allow-incomplete': { type: 'boolean', default: false },
-  json: { type: 'boolean', default: false },
-  example: { type: 'boolean', default: false },
-  out: { type: 'string' },
-  to: { type: 'string' },
-  agency: { type: 'string' },
-  until: { type: 'string' },
-  ...SETTING_FLAGS,
-  help: { type: 'boolean', short: 'h', default: false },
-  version: { type: 'boolean', default: false },
-} as const;
 
 /** The command named first, if it is one (for the usage line of an error before it is checked). */
 function commandIn(argv: string[]): Command | undefined {
@@ -201,34 +137,10 @@ export function parseCliArgs(
     tokens.flatMap((t) => (t.kind === 'option' ? [t.name] : [])),
   );
   const month = values.month === undefined ? undefined : monthArgument(values.month, now);
-  const result = optionsSchema.safeParse({
-    command,
-    month,
-    dryRun: values['dry-run'],
-    force: values.force,
-    resendUnconfirmed: values['resend-unconfirmed'],
-    allowIncomplete: values['allow-incomplete'],
-    json: values.json,
-    example: values.example,
-    out: values.out,
-    to: values.to,
-    agency: values.agency,
-    until: values.until,
-  });
-  if (!result.success) {
-    const lines = result.error.issues.map((issue) => {
-      const field = issue.path.join('.');
-      const flag =
-        field === 'command' || field === ''
-          ? ''
-          : `--${field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} `;
-      return `${flag}${issue.message}`;
-    });
-    throw usageError(lines.join('\n'), command);
-  }
+  const flags = commandFlags(command, { ...values, month });
   const settings = cliSettings(command, values, env);
   const options: CliOptions = {
-    ...result.data,
+    ...flags,
     settings,
     workbook: settings.source.workbook,
     sheet: settings.source.sheet,
