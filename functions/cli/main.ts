@@ -61,8 +61,13 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       io.stdout(`${error.version ? `karnameh ${packageVersion()}` : error.text}\n`);
       return 0;
     }
+    if (isKarnamehError(error) && error.code !== 'usage') {
+      // A setting from the environment (config.invalid): said as any failure is, with its code.
+      log.error(`${error.message} [${error.code}]`);
+      return exitCodeOf(error.code);
+    }
     io.stderr(`karnameh error: ${isKarnamehError(error) ? error.message : String(error)}\n`);
-    return isKarnamehError(error) ? exitCodeOf(error.code) : 2;
+    return 2;
   }
   for (const warning of options.settings.warnings) log.warn(warning);
   try {
