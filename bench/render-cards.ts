@@ -36,7 +36,7 @@ async function exampleInput(): Promise<CardsToSendInput> {
     problems: parsed.problems,
     computed: computeResults(parsed.model, parsed.problems, MONTH, 'dry-run'),
     runId: 'r-bench',
-    digest: '000000000000',
+    contentHash: '000000000000',
     computedAt: new Date('2024-07-25T08:00:00Z'),
     correction: false,
   };

@@ -67,7 +67,7 @@ function outputsFor(size: Size, month: string): WriteRequest {
         status: 'sent',
         recipient: '',
         requestedBy: '',
-        digest: '',
+        contentHash: '',
         detail: '',
       },
     ],

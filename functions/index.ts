@@ -28,7 +28,7 @@ http(
   'watchSheet',
   onFirstRequest(async () => {
     const [{ watchSheetHandler }, { processRuntime }] = await Promise.all([
-      import('./http/watch-sheet.ts'),
+      import('./http/watch-handler.ts'),
       import('./http/runtime.ts'),
     ]);
     return watchSheetHandler(processRuntime);

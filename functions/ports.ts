@@ -1,4 +1,4 @@
-// The ports: every interface between the use cases and the adapters (stores, mailers, renderers, journal, site, logger).
+/** The ports: what the use cases ask of stores, mailers, renderers, journals and sites. */
 import type { CardView } from './core/cards/card-view.ts';
 import type { ArchiveAppend } from './core/contract/close-month.ts';
 import type { GuardWanted } from './core/runs/guard-wanted.ts';
@@ -166,6 +166,20 @@ export interface SentMail {
   messageId: string;
   /** The SMTP server's reply (`250 2.0.0 OK …`), or where an outbox wrote the file. */
   response?: string;
+  /** The .eml file an outbox wrote (nothing went over the network). */
+  file?: string;
+}
+
+/**
+ * What a message is, for a mailer that files it: the outbox puts it in
+ * `<outbox>/<month>/<run id>/{release,cards,reminders}/` under a name from `key`.
+ */
+export interface MailPlace {
+  month: string;
+  runId: string;
+  kind: 'delivery' | 'test' | 'card' | 'reminder' | 'digest';
+  /** The ledger key of the message (the address; `a17:ali@x.org` for a card). */
+  key: string;
 }
 
 export interface Mailer {
@@ -178,8 +192,10 @@ export interface Mailer {
    * safe to send again), `mail.unconfirmed` when the whole message was handed over and no
    * reply came (the server may have it: never sent again blindly).
    */
-  send(mail: OutgoingMail): Promise<SentMail>;
+  send(mail: OutgoingMail, place?: MailPlace): Promise<SentMail>;
   close(): Promise<void>;
+  /** The folder it writes messages into as .eml files, when it sends nothing (no SMTP). */
+  readonly outbox?: string;
   /** The pace (SMTP_RATE), when messages are spaced; `send` keeps it in any case. */
   readonly pace?: Pace;
 }
@@ -242,8 +258,8 @@ export interface Logger {
   warn(message: string, fields?: Record<string, unknown>): void;
   error(message: string, fields?: Record<string, unknown>): void;
   /**
-   * One of many like lines (each agency's card sent): kept in the functions' JSON log, left
-   * out of the terminal, where the run's summary line counts them.
+   * One of many like lines (each message sent): kept in the functions' JSON log, left out
+   * of the terminal, where the run's summary line counts them (printed with `--verbose`).
    */
   detail?(message: string, fields?: Record<string, unknown>): void;
 }

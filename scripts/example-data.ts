@@ -78,7 +78,7 @@ const INDICATOR_LIST: [string, string, number][] = [
   [INNOVATION, 'مستندسازی و آرشیو دیجیتال تجربه‌ها', 5],
 ];
 
-/** Twenty indicators, codes ش۱ … ش۲۰ (Persian digits; the parser normalises digits). */
+/** Twenty indicators, codes ش۱ … ش۲۰ (Persian digits; the parser normalizes digits). */
 export const INDICATORS: ExampleIndicator[] = INDICATOR_LIST.map(([dimension, title, max], i) => ({
   code: `ش${toPersian(i + 1)}`,
   title,

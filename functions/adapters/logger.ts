@@ -1,13 +1,17 @@
+/** The two loggers: human lines on stderr for the command line, JSON lines for Cloud Logging. */
 import type { Logger } from '../ports.ts';
 
 type Write = (line: string) => void;
 
-/** Human lines on stderr for the command line. */
-export function createTextLogger(write: Write): Logger {
+/**
+ * Human lines on stderr for the command line. One line per message sent would be 113 lines
+ * for the example: the summary counts them, and `verbose` (`--verbose`) prints them.
+ */
+export function createTextLogger(write: Write, options: { verbose?: boolean } = {}): Logger {
   const line = (level: string) => (message: string) =>
     write(`karnameh${level === 'info' ? '' : ` ${level}`}: ${message}\n`);
-  // One line per card sent would be 110 lines for the example: the run's summary counts them.
-  return { info: line('info'), warn: line('warning'), error: line('error'), detail: () => {} };
+  const detail = options.verbose ? line('info') : () => {};
+  return { info: line('info'), warn: line('warning'), error: line('error'), detail };
 }
 
 /**

@@ -1,3 +1,4 @@
+/** `mkdir -p` that says where a folder cannot be made (Node's recursive mkdir may not). */
 import { mkdir, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 

@@ -1,5 +1,5 @@
 /** `karnameh open` and `karnameh close`: the agencies' data entry, what was done said on stderr. */
-import type { CommandContext } from './main.ts';
+import type { CommandContext } from './io.ts';
 import type { CliOptions } from './args.ts';
 import { newRunId } from '../compose/compose.ts';
 import { closeMonth } from '../use-cases/close-month.ts';

@@ -1,41 +1,20 @@
-// `karnameh …`: the command line parsed, its settings composed, each command run; the exit code returned.
+/** `karnameh …`: parses the arguments and settings, composes the ports, runs the command; returns the exit code. */
 import { readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { packageRoot } from '../adapters/mail/render-release.ts';
 import { HelpRequested, parseCliArgs } from './args.ts';
 import type { CliOptions } from './args.ts';
-import { compose, newRunId, previewDir, type Composition } from '../compose/compose.ts';
+import { compose, newRunId } from '../compose/compose.ts';
 import { monthPorts } from '../compose/use-case-ports.ts';
 import { latestMonthHint, nobodyEvaluated } from './hints.ts';
 import { exitCodeOf, isKarnamehError } from '../core/contract/errors.ts';
 import type { Summary } from '../core/figures/summary.ts';
 import { createTextLogger } from '../adapters/logger.ts';
-import type { Logger, WorkbookStore } from '../ports.ts';
+import type { Logger } from '../ports.ts';
 import { runMonth } from '../use-cases/run-month.ts';
 import { stopOnSignals } from './signals.ts';
-
-export interface CliIo {
-  env: NodeJS.ProcessEnv;
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-  now?: () => Date;
-  /** Where the bundled example lives (for `init --example`). */
-  exampleWorkbook?: string;
-  /**
-   * Subscribes to SIGINT/SIGTERM (bin/karnameh.js); returns the unsubscribe. A run that
-   * sends then finishes the message in flight, records it and stops.
-   */
-  signals?: (onSignal: (name: string) => void) => () => void;
-}
-
-/** What every command gets: the terminal, the logger, the workbook's store, the clock, the ports. */
-export interface CommandContext {
-  io: CliIo;
-  log: Logger;
-  store: WorkbookStore;
-  now: () => Date;
-  composition: Composition;
-}
+import type { CliIo, CommandContext } from './io.ts';
+import { counts, logRun, printRun, reportProblems } from './run-report.ts';
 
 /**
  * The example of the package (sources, tsc's dist/functions or the bundle in dist/cli), as
@@ -52,7 +31,6 @@ function packageVersion(): string {
 
 /** `karnameh …`: returns the exit code (0 done, 1 stopped by the data, 2 usage, 3 failure). */
 export async function main(argv: string[], io: CliIo): Promise<number> {
-  const log = createTextLogger(io.stderr);
   let options: CliOptions;
   try {
     options = parseCliArgs(argv, io.env, (io.now ?? (() => new Date()))());
@@ -63,12 +41,13 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     }
     if (isKarnamehError(error) && error.code !== 'usage') {
       // A setting from the environment (config.invalid): said as any failure is, with its code.
-      log.error(`${error.message} [${error.code}]`);
+      createTextLogger(io.stderr).error(`${error.message} [${error.code}]`);
       return exitCodeOf(error.code);
     }
     io.stderr(`karnameh error: ${isKarnamehError(error) ? error.message : String(error)}\n`);
     return 2;
   }
+  const log = createTextLogger(io.stderr, { verbose: options.verbose });
   for (const warning of options.settings.warnings) log.warn(warning);
   try {
     return await dispatch(options, io, log);
@@ -110,6 +89,7 @@ async function dispatch(options: CliOptions, io: CliIo, log: Logger): Promise<nu
     return mailTestCommand(options, composition, log);
   }
   const store = await composition.store();
+  const context: CommandContext = { io, log, store, now, composition };
 
   if (options.command === 'init') {
     const example = options.example
@@ -128,7 +108,7 @@ async function dispatch(options: CliOptions, io: CliIo, log: Logger): Promise<nu
       { month: options.month, reportRefusal: true },
     );
     reportProblems(outcome.summary, log);
-    printJson(options, io, outcome.summary);
+    if (options.json) io.stdout(`${JSON.stringify(outcome.summary, null, 2)}\n`);
     if (outcome.notWritten !== undefined) {
       log.error(
         `${counts(outcome.summary)}; the problems tab was not written: ${outcome.notWritten}`,
@@ -144,12 +124,12 @@ async function dispatch(options: CliOptions, io: CliIo, log: Logger): Promise<nu
   // Each command loads what only it needs (a dry run's start is measured: bench/xlsx-targets.ts).
   if (options.command === 'remind') {
     const { remindCommand } = await import('./remind.ts');
-    return remindCommand(options, { io, log, store, now, composition });
+    return remindCommand(options, context);
   }
 
   if (options.command === 'watch') {
     const { watchCommand } = await import('./watch.ts');
-    return watchCommand(options, { io, log, store, now, composition });
+    return watchCommand(options, context);
   }
 
   if (options.command === 'open' || options.command === 'close' || options.command === 'reopen') {
@@ -159,16 +139,16 @@ async function dispatch(options: CliOptions, io: CliIo, log: Logger): Promise<nu
       close: entry.closeCommand,
       reopen: entry.reopenCommand,
     }[options.command];
-    return command(options, { io, log, store, now, composition });
+    return command(options, context);
   }
-
-  return runCommand(options, { io, log, store, now, composition });
+  return runCommand(options, context);
 }
 
 /** `karnameh run`: the month's release (and cards) sent, or previewed with --dry-run. */
 async function runCommand(options: CliOptions, context: CommandContext): Promise<number> {
   const { io, log, store, composition } = context;
   const runId = newRunId(composition.now());
+  const requestedBy = io.env.USER ? `cli:${io.env.USER}` : 'cli';
   const mailer = options.dryRun ? undefined : composition.mailer(runId);
   const journal = options.dryRun ? undefined : await composition.journal(log.warn);
   const stop = stopOnSignals(io, log, options.dryRun);
@@ -183,37 +163,14 @@ async function runCommand(options: CliOptions, context: CommandContext): Promise
         allowIncomplete: options.allowIncomplete,
         testTo: options.to,
         ...(options.agency ? { testAgency: options.agency } : {}),
-        requestedBy: io.env.USER ? `cli:${io.env.USER}` : 'cli',
+        requestedBy,
         signal: stop.signal,
         sendingLimit: composition.sendingLimit,
       },
     );
-    reportProblems(outcome.summary, log);
-    if (outcome.summary.problems.length > 0) log.info(`problems: ${counts(outcome.summary)}`);
-    const cards = join(previewDir(options.outbox), 'cards');
-    const cardFiles = outcome.previewFiles.filter((file) => dirname(file) === cards);
-    for (const file of outcome.previewFiles)
-      if (!cardFiles.includes(file)) log.info(`preview: ${file}`);
-    if (cardFiles.length > 0) log.info(`preview: ${cardFiles.length / 2} agency cards in ${cards}`);
-    if (outcome.unconfirmed.length > 0) {
-      log.warn(
-        `deliveries never confirmed (not sent again; check with them, then use --resend-unconfirmed): ${outcome.unconfirmed.join(', ')}`,
-      );
-    }
-    // A dry run of a month a real run would stop says so as a warning.
-    const blockedPreview =
-      outcome.summary.status === 'dry-run' && outcome.message.includes('BLOCKED');
-    const say = outcome.exitCode !== 0 ? log.error : blockedPreview ? log.warn : log.info;
-    say(outcome.message);
-    if (mailer && !io.env.SMTP_URL && outcome.deliveries.some((d) => d.status === 'sent')) {
-      log.info(`no SMTP_URL: the messages are .eml files in ${resolve(options.outbox)}`);
-    }
+    logRun(outcome, options.outbox, log);
     await hintMonth(options, store, outcome.summary, log);
-    // The figures are the command's output (`> summary.txt` keeps them); logs stay on stderr.
-    if (outcome.exitCode === 0 && !options.json && !nobodyEvaluated(outcome.summary)) {
-      io.stdout(digestLines(outcome.summary));
-    }
-    printJson(options, io, outcome.summary);
+    printRun(outcome, { json: options.json }, io.stdout, nobodyEvaluated(outcome.summary));
     return outcome.exitCode;
   } finally {
     stop.unsubscribe();
@@ -231,44 +188,4 @@ async function hintMonth(
   if (options.month !== undefined || !nobodyEvaluated(summary)) return;
   const hint = await latestMonthHint(store, summary.month).catch(() => null);
   if (hint) log.info(`hint: ${hint}`);
-}
-
-/** With --json, the summary JSON on stdout. */
-function printJson(options: CliOptions, io: CliIo, summary: Summary): void {
-  if (options.json) io.stdout(`${JSON.stringify(summary, null, 2)}\n`);
-}
-
-/** The problems, each as `karnameh error:` or `karnameh warning:` by its severity. */
-function reportProblems(summary: Summary, log: Logger): void {
-  const shown = summary.problems.slice(0, 20);
-  for (const p of shown) {
-    const where = p.cell ? `${p.tab}!${p.cell}` : p.tab;
-    (p.severity === 'error' ? log.error : log.warn)(`${where} ${p.code}: ${p.message}`);
-  }
-  if (summary.problems.length > shown.length) {
-    log.info(`… and ${summary.problems.length - shown.length} more in the problems tab`);
-  }
-}
-
-/** `N error(s), M warning(s)`, counted as the lines above label them. */
-function counts(summary: Summary): string {
-  const errors = summary.problems.filter((p) => p.severity === 'error').length;
-  return `${errors} error(s), ${summary.problems.length - errors} warning(s)`;
-}
-
-/** A few lines of the figures for a person at a terminal. */
-function digestLines(summary: Summary): string {
-  const lines = [`${summary.monthName} (${summary.month})`];
-  for (const g of summary.groups) {
-    const bands = g.bands.map((b) => `${b.label} ${b.percent}%`).join(' | ');
-    lines.push(
-      `  ${g.name}: ${g.evaluated} evaluated, mean ${g.meanScore ?? '-'}, weak ${g.weakShare ?? '-'}%`,
-    );
-    lines.push(`    ${bands}`);
-    const top = g.ranking
-      .filter((r) => r.rank <= 3)
-      .map((r) => `${r.rank}. ${r.name} (${r.score})`);
-    lines.push(`    ${top.join('  ')}`);
-  }
-  return `${lines.join('\n')}\n`;
 }

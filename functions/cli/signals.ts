@@ -1,5 +1,5 @@
-// Ctrl-C, SIGTERM and SIGHUP during a command that sends: the message in flight finished and recorded, then stop.
-import type { CliIo } from './main.ts';
+/** Ctrl-C, SIGTERM and SIGHUP turned into an abort signal for a command that sends. */
+import type { CliIo } from './io.ts';
 import type { Logger } from '../ports.ts';
 
 /**

@@ -5,12 +5,12 @@ import { COMMANDS, type Command } from './commands.ts';
 
 /** One line per command, as `usage:` shows it. */
 const SYNOPSIS: Record<Command, string> = {
-  run: 'karnameh run    [--month YYYY-MM] [--dry-run] [--force] [--resend-unconfirmed] [--allow-incomplete] [--to ADDRESS [--agency ID]] [--json] [--outbox DIR]',
+  run: 'karnameh run    [--month YYYY-MM] [--dry-run] [--force] [--resend-unconfirmed] [--allow-incomplete] [--to ADDRESS [--agency ID]] [--json] [--verbose] [--outbox DIR]',
   check: 'karnameh check  [--month YYYY-MM] [--json]',
   init: 'karnameh init   [--example] [--editor EMAIL]',
-  remind: 'karnameh remind [--month YYYY-MM] [--dry-run] [--json] [--outbox DIR]',
+  remind: 'karnameh remind [--month YYYY-MM] [--dry-run] [--json] [--verbose] [--outbox DIR]',
   publish: 'karnameh publish [--month YYYY-MM] [--out DIR] [--outbox DIR]',
-  watch: 'karnameh watch  [--json] [--outbox DIR]',
+  watch: 'karnameh watch  [--json] [--verbose] [--outbox DIR]',
   'mail-test': 'karnameh mail-test --to ADDRESS [--outbox DIR]',
   open: 'karnameh open   [--month YYYY-MM] [--dry-run] [--json]',
   close: 'karnameh close  [--month YYYY-MM] [--json]',
@@ -24,7 +24,9 @@ const NOTES = {
     'month:  1403-04, 1403-4, ۱۴۰۳/۰۴ or «تیر ۱۴۰۳»; default: the month before this one (Asia/Tehran)',
   editor:
     'editor: with --sheet, the account the functions run as (env KARNAMEH_EDITOR); init makes it an editor of the protected tabs',
-  mail: 'mail:   SMTP_URL and MAIL_FROM send over SMTP; otherwise .eml files go to the outbox folder (./outbox)',
+  mail: `mail:   SMTP_URL and MAIL_FROM send over SMTP; otherwise .eml files go to the outbox folder
+        (./outbox), by month and run: <outbox>/YYYY-MM/<run id>/{release,cards,reminders}/;
+        the messages are counted, --verbose lists each one`,
   runs: `runs:   a run sends only to recipients not yet reached; a delivery never confirmed (the run was
         killed, or the server took the message and never answered) is named and not sent again:
         --resend-unconfirmed sends it on purpose (they may get two copies); --force sends the

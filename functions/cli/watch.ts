@@ -1,5 +1,5 @@
 /** `karnameh watch`: one pass of the watcher's work from the command line, for cron, a systemd timer or Windows Task Scheduler. */
-import type { CommandContext } from './main.ts';
+import type { CommandContext } from './io.ts';
 import type { CliOptions } from './args.ts';
 import { stopOnSignals } from './signals.ts';
 import { newRunId } from '../compose/compose.ts';

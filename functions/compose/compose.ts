@@ -143,7 +143,7 @@ function createMailer(settings: Settings, runId: string): Mailer {
         from,
         ...(pacer ? { pacer } : {}),
       });
-    return lazyMailer(describeSmtpUrl(url), load, pacer);
+    return lazyMailer(describeSmtpUrl(url), load, pacer ? { pace: pacer } : {});
   }
   const dir = settings.outbox ?? 'outbox';
   const load = async () =>
@@ -152,7 +152,7 @@ function createMailer(settings: Settings, runId: string): Mailer {
       from,
       prefix: runId,
     });
-  return lazyMailer(`outbox ${dir}`, load);
+  return lazyMailer(`outbox ${dir}`, load, { outbox: dir });
 }
 
 /**

@@ -7,16 +7,25 @@ export function loadOnce<T>(load: () => Promise<T>): () => Promise<T> {
   return () => (loaded ??= load());
 }
 
-/** A mailer whose transport (nodemailer) is loaded when the first message goes out. */
-export function lazyMailer(description: string, load: () => Promise<Mailer>, pace?: Pace): Mailer {
+/**
+ * A mailer whose transport (nodemailer) is loaded when the first message goes out; `outbox`
+ * is the folder of a mailer that writes files (Mailer.outbox).
+ */
+export function lazyMailer(
+  description: string,
+  load: () => Promise<Mailer>,
+  extra: { pace?: Pace; outbox?: string } = {},
+): Mailer {
   const get = loadOnce(load);
+  const { pace, outbox } = extra;
   let used = false;
   return {
     description,
     ...(pace ? { pace } : {}),
-    send: async (mail) => {
+    ...(outbox !== undefined ? { outbox } : {}),
+    send: async (mail, place) => {
       used = true;
-      return (await get()).send(mail);
+      return (await get()).send(mail, place);
     },
     close: async () => {
       if (used) await (await get()).close();

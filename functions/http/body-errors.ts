@@ -35,7 +35,7 @@ function bodyError(error: unknown): { status: number; message: string } | null {
 }
 
 /** The JSON answer for a body that could not be read; any other error goes on to Express. */
-export function answerBodyError(
+function answerBodyError(
   error: unknown,
   _req: Request,
   res: Response,

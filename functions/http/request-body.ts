@@ -13,11 +13,11 @@ const monthlyRunBodySchema = z.strictObject({
 });
 
 /** The body as validated: `month` canonical (`1403-04`) when given. */
-export type MonthlyRunBody = Omit<z.infer<typeof monthlyRunBodySchema>, 'month'> & {
+type MonthlyRunBody = Omit<z.infer<typeof monthlyRunBodySchema>, 'month'> & {
   month?: MonthKey;
 };
 
-export interface FieldIssue {
+interface FieldIssue {
   /** The field at fault (`month`, `dryRun`, …); `body` for the body as a whole. */
   field: string;
   message: string;

@@ -1,9 +1,11 @@
 /** HTTP answers of the functions: JSON bodies, status codes, and errors without stack traces. */
-import { basename, dirname } from 'node:path';
 import type { Response } from '@google-cloud/functions-framework';
 import { httpStatusOf, isKarnamehError, type ErrorCode } from '../core/contract/errors.ts';
 import type { Summary } from '../core/figures/summary.ts';
 import type { RunMonthOutcome } from '../use-cases/run-month.ts';
+import { runAnswer, type DeliveryLine, type RunInfo } from '../use-cases/run-month/answer.ts';
+
+export { runInfo } from '../use-cases/run-month/answer.ts';
 
 export interface ErrorBody {
   error: { code: ErrorCode; message: string };
@@ -52,35 +54,6 @@ export function thrownBody(error: unknown, runId?: string): ErrorBody {
 }
 
 /**
- * What a run answers besides the summary. The agencies' cards are said as counts and the
- * keys not reached (not one entry per agency), and a dry run's card previews as their folder
- * and count (not hundreds of paths).
- */
-export function runInfo(outcome: RunMonthOutcome, requestedBy: string | undefined) {
-  const isCard = (file: string) => basename(dirname(file)) === 'cards';
-  const cardFiles = outcome.previewFiles.filter(isCard);
-  const notReached = (status: string) =>
-    outcome.cards.filter((c) => c.status === status).map((c) => c.key);
-  return {
-    runId: outcome.runId,
-    message: outcome.message,
-    deliveries: outcome.deliveries,
-    cards: {
-      sent: outcome.cards.filter((c) => c.status === 'sent').length,
-      failed: notReached('failed'),
-      unconfirmed: notReached('unconfirmed'),
-    },
-    unconfirmed: outcome.unconfirmed,
-    previewFiles: outcome.previewFiles.filter((file) => !isCard(file)),
-    cardPreviews:
-      cardFiles.length > 0
-        ? { folder: dirname(cardFiles[0] ?? ''), files: cardFiles.length }
-        : null,
-    requestedBy: requestedBy ?? null,
-  };
-}
-
-/**
  * The status for a finished run: 200 done (sent, dry run, already sent), 422 stopped by the
  * data (exit 1: blocked), 500 a failure (exit 3: some deliveries failed).
  */
@@ -92,10 +65,11 @@ export function runStatusCode(outcome: RunMonthOutcome): 200 | 422 | 500 {
 export function runBody(
   outcome: RunMonthOutcome,
   requestedBy: string | undefined,
-): (Summary & { run: ReturnType<typeof runInfo> }) | ErrorBody {
-  const run = runInfo(outcome, requestedBy);
+): (Summary & { deliveries: DeliveryLine[]; run: RunInfo }) | ErrorBody {
+  const answer = runAnswer(outcome, requestedBy);
   if (runStatusCode(outcome) === 500) {
-    return errorBody('mail.failed', outcome.message, { summary: outcome.summary, run });
+    const { deliveries, run } = answer;
+    return errorBody('mail.failed', outcome.message, { summary: outcome.summary, deliveries, run });
   }
-  return { ...outcome.summary, run };
+  return answer;
 }

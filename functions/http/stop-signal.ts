@@ -11,7 +11,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 
 /** Cloud Run's grace is 10 s; the runs get 8 s of it, the framework the rest. */
-export const GRACE_MS = 8_000;
+const GRACE_MS = 8_000;
 
 export interface StopSignal {
   /** Aborted on SIGTERM. */

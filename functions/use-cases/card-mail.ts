@@ -4,7 +4,7 @@ import type { OutgoingMail, RenderedCard } from '../ports.ts';
 
 /**
  * The email of one card: to the agency's public-relations office alone (the address of the
- * agencies tab, or `--to` for a test copy), no attachment; the run id and the input digest
+ * agencies tab, or `--to` for a test copy), no attachment; the run id and the content hash
  * in its headers (docs/texts.md#the-texts: nothing internal in the text).
  */
 export function cardMail(card: CardToSend, rendered: RenderedCard): OutgoingMail {
@@ -14,6 +14,6 @@ export function cardMail(card: CardToSend, rendered: RenderedCard): OutgoingMail
     html: rendered.html,
     text: rendered.text,
     attachments: [],
-    headers: { 'X-Karnameh-Run': card.trace.runId, 'X-Karnameh-Digest': card.trace.digest },
+    headers: { 'X-Karnameh-Run': card.trace.runId, 'X-Karnameh-Digest': card.trace.contentHash },
   };
 }

@@ -1,4 +1,4 @@
-// `karnameh check` and the watcher's check: the workbook read and checked, the problems tab written.
+/** `check`: reads and checks the workbook, writes the problems tab, sends nothing. */
 import { isKarnamehError } from '../core/contract/errors.ts';
 import type { CellValue, RawWorkbook } from '../core/contract/cells.ts';
 import { computeSummary } from '../core/figures/compute-summary.ts';

@@ -41,7 +41,7 @@ export interface CloseOutcome {
 }
 
 /** The close of `month` planned against `raw`; null when it is closed already. */
-export function planClose(
+function planClose(
   raw: RawWorkbook,
   month: MonthKey,
   entry: { runId: string; at: string; requestedBy: string },
@@ -73,7 +73,7 @@ export function planClose(
           status: 'done',
           recipient: '',
           requestedBy: entry.requestedBy,
-          digest: '',
+          contentHash: '',
           detail: `rows archived: ${archive.rows.length} (${archive.title})`,
         },
       ],

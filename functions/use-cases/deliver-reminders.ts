@@ -45,6 +45,8 @@ export interface ReminderDelivery {
    */
   status: 'sent' | 'failed' | 'skipped' | 'unconfirmed';
   detail: string;
+  /** The .eml file it was written as, when there is no SMTP. */
+  file?: string;
 }
 
 export interface DeliverPorts {
@@ -67,7 +69,7 @@ export interface DeliverRound {
   /** Today in Tehran, `1403-05-07`: one reminder per agency, address and day. */
   day: string;
   requestedBy: string;
-  digest: string;
+  contentHash: string;
   /** The runs tab as read at the start of the round. */
   runs: RunsEntry[];
   /** Aborted (Ctrl-C, SIGTERM): the message in flight is finished and recorded, no more sent. */
@@ -75,7 +77,7 @@ export interface DeliverRound {
 }
 
 /** The ledger key of a mail: `d003:1403-05-07:ali@x.org` or `1403-05-07:sec@x.org`. */
-export function reminderKey(day: string, mail: ReminderMail): string {
+function reminderKey(day: string, mail: ReminderMail): string {
   const parts = mail.kind === 'reminder' ? [mail.key, day] : [day];
   return [...parts, mail.mail.to.email].join(':').toLowerCase();
 }
@@ -140,6 +142,7 @@ export async function deliverReminders(
           email: o.email,
           status: o.status,
           detail: o.detail,
+          ...(o.file ? { file: o.file } : {}),
         };
       }),
       ...untried.flatMap((key) => {

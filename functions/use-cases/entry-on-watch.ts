@@ -36,7 +36,7 @@ export interface EntrySteps {
 }
 
 /** Extensions that ran out and were not taken back yet (no later `close` row for that agency). */
-export function expiredExtensions(entries: readonly RunsEntry[], now: Date): RunsEntry[] {
+function expiredExtensions(entries: readonly RunsEntry[], now: Date): RunsEntry[] {
   const running = new Set(runningExtensions(entries, now).map((e) => `${e.month} ${e.agencyId}`));
   const last = new Map<string, RunsEntry>();
   for (const entry of entries) {
@@ -68,7 +68,7 @@ function takeBack(raw: RawWorkbook, reopen: RunsEntry, runId: string, at: Date):
         status: 'done',
         recipient: reopen.recipient,
         requestedBy: 'watcher',
-        digest: '',
+        contentHash: '',
         detail: 'extension ended',
       },
     ],

@@ -1,3 +1,4 @@
+/** `init`: adds the tabs, headers and default settings a workbook is missing, from a blank or example template. */
 import type { CellValue, RawWorkbook } from '../core/contract/cells.ts';
 import { parseWorkbook } from '../core/contract/parse-workbook.ts';
 import { DEFAULT_BANDS, SETTING_KEYS, TABS } from '../core/contract/tabs.ts';
@@ -59,7 +60,7 @@ export function blankTemplate(): InitTemplate {
 }
 
 /** The bundled example's content as a template: its input tabs as they are, outputs empty. */
-export function exampleTemplate(example: RawWorkbook): InitTemplate {
+function exampleTemplate(example: RawWorkbook): InitTemplate {
   const blank = blankTemplate();
   const parsed = parseWorkbook(example, { month: '1403-04' });
   return {

@@ -1,3 +1,4 @@
+/** Runs that write to the workbook kept one at a time within this process. */
 import type { MonthKey } from '../core/language/jalali.ts';
 
 /**

@@ -131,7 +131,7 @@ export async function openMonth(deps: OpenDeps, options: OpenOptions): Promise<O
       status: 'done' as const,
       recipient: '',
       requestedBy: options.requestedBy,
-      digest: '',
+      contentHash: '',
     };
     return editOf(plan, entry, raw, parsed);
   });

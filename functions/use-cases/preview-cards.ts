@@ -1,3 +1,4 @@
+/** `--dry-run`'s cards: every card the run would send rendered into the preview folder. */
 import { cardsToSend, type CardsToSendInput } from '../core/cards/cards-to-send.ts';
 import type { PreviewCard, PreviewWriter, RenderCard } from '../ports.ts';
 

@@ -67,8 +67,15 @@ export const NOTHING = {
   digest: { submitted: 0, notSubmitted: 0, withErrors: 0, withoutEmail: [], recipients: [] },
 };
 
-/** One line for a person: what went out, what was already out, what failed. */
-export function deliveredMessage(month: MonthKey, deliveries: ReminderDelivery[]): string {
+/**
+ * One line for a person: what went out (or, with no SMTP, was `written` as .eml files),
+ * what was already out, what failed.
+ */
+export function deliveredMessage(
+  month: MonthKey,
+  deliveries: ReminderDelivery[],
+  written = false,
+): string {
   const emails = (status: ReminderDelivery['status']) =>
     deliveries.filter((d) => d.status === status).map((d) => d.email);
   const sent = (kind: ReminderDelivery['kind']) =>
@@ -80,7 +87,7 @@ export function deliveredMessage(month: MonthKey, deliveries: ReminderDelivery[]
   const failed = emails('failed');
   const unconfirmed = emails('unconfirmed');
   return [
-    `${monthName(month)}: ${sent('reminder')} reminder(s) and ${sent('digest')} digest(s) sent`,
+    `${monthName(month)}: ${sent('reminder')} reminder(s) and ${sent('digest')} digest(s) ${written ? 'written as .eml' : 'sent'}`,
     skipped > 0 ? `${skipped} already sent today` : '',
     failed.length > 0 ? `failed: ${failed.join(', ')}` : '',
     unconfirmed.length > 0

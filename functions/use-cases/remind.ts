@@ -5,7 +5,7 @@
  */
 import type { RawWorkbook } from '../core/contract/cells.ts';
 import { isKarnamehError } from '../core/contract/errors.ts';
-import { inputDigest } from '../core/runs/input-digest.ts';
+import { inputHash } from '../core/runs/input-hash.ts';
 import type { ProcessHere } from '../core/runs/run-claims.ts';
 import { defaultMonth, monthName, type MonthKey } from '../core/language/jalali.ts';
 import { parseWorkbook } from '../core/contract/parse-workbook.ts';
@@ -60,8 +60,8 @@ export interface RemindOptions {
   signal?: AbortSignal;
 }
 
-/** The run id and the input digest travel in the headers, never in the text. */
-type Trace = { runId: string; digest: string };
+/** The run id and the input hash (a reminder's content hash) travel in the headers, never in the text. */
+type Trace = { runId: string; contentHash: string };
 
 const outgoing = (
   to: { email: string; name: string | null },
@@ -73,7 +73,7 @@ const outgoing = (
   html: mail.html,
   text: mail.text,
   attachments: [],
-  headers: { 'X-Karnameh-Run': trace.runId, 'X-Karnameh-Digest': trace.digest },
+  headers: { 'X-Karnameh-Run': trace.runId, 'X-Karnameh-Digest': trace.contentHash },
 });
 
 /** Each reminder to each address of its agency, the digest to each recipient. */
@@ -195,10 +195,10 @@ export async function remind(
   }
 
   if (!ports.mailer) throw new Error('remind: a mailer is needed for a round that sends');
-  const digestOfInput = inputDigest(raw);
+  const contentHash = inputHash(raw);
   const mails = mailsOf(reminders, parsed.model.recipients, digest, {
     runId,
-    digest: digestOfInput,
+    contentHash,
   });
   let deliveries: ReminderDelivery[];
   try {
@@ -217,7 +217,7 @@ export async function remind(
         month,
         day: dayKey(today),
         requestedBy: options.requestedBy ?? '',
-        digest: digestOfInput,
+        contentHash,
         runs,
         ...(options.signal ? { signal: options.signal } : {}),
       },
@@ -243,6 +243,6 @@ export async function remind(
     deliveries,
     status: interrupted ? 'interrupted' : sent || failed ? 'sent' : 'nothing-to-send',
     exitCode: failed || unconfirmed || interrupted ? 3 : 0,
-    message: deliveredMessage(month, deliveries),
+    message: deliveredMessage(month, deliveries, ports.mailer.outbox !== undefined),
   };
 }

@@ -91,7 +91,7 @@ function planReopen(
     status: 'done' as const,
     recipient: agency.id,
     requestedBy: options.requestedBy,
-    digest: '',
+    contentHash: '',
     detail: `until=${entry.until.toISOString()}`,
   };
   const log = [...readRunsLog(findTab(raw, 'runs')), reopen];

@@ -5,7 +5,7 @@
  * 2. claim the month: one run at a time across processes (delivery-ledger/claim.ts);
  * 3. plan: who gets the release, from the runs tab as it is now (plan-deliveries.ts);
  * 4. record intent, deliver in batches, record outcomes (delivery-ledger/deliver.ts): the
- *    release, then the agencies' cards (run-month/send-cards.ts, deliver-cards.ts), in the
+ *    release, then the agencies' cards (run-month/plan-cards.ts, deliver-cards.ts), in the
  *    same claim; the run row's end covers both (report.ts closingWithCards);
  * 5. report: what went out, what did not (report.ts).
  */
@@ -18,32 +18,20 @@ import { claimRun, processHere, type Claim } from './delivery-ledger/claim.ts';
 import { deliverInBatches } from './delivery-ledger/deliver.ts';
 import { foldJournals, openJournal } from './delivery-ledger/journal-fold.ts';
 import { checkPace } from './run-month/pace-check.ts';
-import { itemsFor } from './run-month/release-items.ts';
+import { itemsFor, releaseInput } from './run-month/release-items.ts';
 import { ledgerEntry } from './delivery-ledger/ledger.ts';
-import {
-  dryRun,
-  outcomeOf,
-  problemsTab,
-  releaseInput,
-  stopRun,
-  writeLogged,
-} from './run-month/outcome.ts';
+import { dryRun, outcomeOf, problemsTab, stopRun, writeLogged } from './run-month/outcome.ts';
 import { planDeliveries, type DeliveryPlan } from './run-month/plan-deliveries.ts';
 import { closeAfterRelease } from './run-month/close-after-release.ts';
 import { decide, readMonth, type MonthRun } from './run-month/read-and-decide.ts';
 import { closingRow, reportDelivery } from './run-month/report.ts';
-import { cardItems, planCards, testCardItems, type CardPlan } from './run-month/send-cards.ts';
+import { cardItems, planCards, testCardItems, type CardPlan } from './run-month/plan-cards.ts';
 import { deliverCards, sendCardsOnly } from './run-month/deliver-cards.ts';
 import { sitePublisher } from './run-month/publish-month.ts';
 import type { DeliveryResult } from './delivery-ledger/deliver.ts';
 import type { RunMonthOptions, RunMonthOutcome, RunMonthPorts } from './run-month/types.ts';
 
-export type {
-  DeliveryOutcome,
-  RunMonthOptions,
-  RunMonthOutcome,
-  RunMonthPorts,
-} from './run-month/types.ts';
+export type { RunMonthOptions, RunMonthOutcome, RunMonthPorts } from './run-month/types.ts';
 
 /** The monthly job: read, check, compute, write the output tabs, send the release. */
 export async function runMonth(
@@ -163,7 +151,8 @@ async function sendRelease(
   release = result;
   const what = plan.correction ? 'correction' : 'release';
   if (cards.send.length === 0) {
-    return site.report(reportDelivery(run, result, what, plan.unconfirmed));
+    const outcome = reportDelivery(run, result, what, plan.unconfirmed);
+    return site.report({ ...outcome, releaseKind: what });
   }
   // Cards go only after a release that reached someone (now or before) and was not stopped;
   // otherwise the empty card job just closes the run row.
@@ -180,7 +169,7 @@ async function sendRelease(
     result: cardResult,
     heldBack: cards.unconfirmed,
   });
-  return site.report(outcome);
+  return site.report({ ...outcome, releaseKind: what });
 }
 
 /** Whether the runs tab as read shows a live claim of the month (another run sending). */
@@ -248,5 +237,5 @@ async function sendTestCopy(run: MonthRun, to: string): Promise<RunMonthOutcome>
   const what = run.options.testAgency
     ? `test copy of ${run.options.testAgency}'s card`
     : 'test copy';
-  return reportDelivery(run, result, what, [], undefined, true);
+  return { ...reportDelivery(run, result, what, [], undefined, true), releaseKind: 'test' };
 }

@@ -50,9 +50,9 @@ export interface WatchSheetOptions {
  * - `handled`: the month was run (sent, blocked, already sent, …); request cleared;
  * - `failed`: the run stopped on an error; run_status says why, the request stays for a retry.
  */
-export type RequestState = 'invalid' | 'future' | 'in-progress' | 'gone' | 'handled' | 'failed';
+type RequestState = 'invalid' | 'future' | 'in-progress' | 'gone' | 'handled' | 'failed';
 
-export interface RunRequestOutcome {
+interface RunRequestOutcome {
   /** The cell as written. */
   raw: string;
   month: MonthKey | null;

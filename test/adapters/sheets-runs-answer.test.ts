@@ -43,7 +43,7 @@ function row(runId: string, status: RunStatus = 'started', recipient = 'all'): R
     status,
     recipient,
     requestedBy: 'cli',
-    digest: 'd1',
+    contentHash: 'd1',
     detail: 'x',
   };
 }

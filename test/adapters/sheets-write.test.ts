@@ -44,7 +44,7 @@ function runRow(runId: string, month: string): RunsEntry {
     status: 'sent',
     recipient: 'all',
     requestedBy: 'cli',
-    digest: 'd1',
+    contentHash: 'd1',
     detail: 'x',
   };
 }

@@ -105,7 +105,7 @@ describe('writes of two stores to one .xlsx at once', () => {
       status: 'sent',
       recipient: '',
       requestedBy: 'test',
-      digest: 'd',
+      contentHash: 'd',
       detail: '',
     });
     const ids = Array.from({ length: 6 }, (_, i) => `r-${i}`);

@@ -24,6 +24,7 @@ import { isKarnamehError } from '../../functions/core/contract/errors.ts';
 import type { RunsEntry } from '../../functions/core/contract/runs-log.ts';
 import { findTab } from '../../functions/core/contract/tab-lookup.ts';
 import { EXAMPLE, karnameh, scratch } from '../cli/cli-harness.ts';
+import { emlFiles as emlFilesIn } from '../support/outbox-files.ts';
 
 type Box = Awaited<ReturnType<typeof scratch>>;
 let box: Box;
@@ -62,7 +63,7 @@ const run = (workbook = box.workbook) =>
   karnameh(['run', '--workbook', workbook, '--month', '1403-04', '--outbox', box.outbox]);
 
 async function emlFiles(): Promise<string[]> {
-  return (await readdir(box.outbox).catch(() => [])).filter((f) => f.endsWith('.eml'));
+  return emlFilesIn(box.outbox);
 }
 
 describe('xlsx store: a symlinked workbook', () => {
@@ -151,7 +152,7 @@ describe('xlsx store: permissions', () => {
     expect(code, stderr).toBe(3);
     expect(stderr).toContain('may not write');
     expect(stderr).toContain('[source.forbidden]');
-    expect((await readdir(outbox)).filter((f) => f.endsWith('.eml'))).toEqual([]);
+    expect(await emlFilesIn(outbox)).toEqual([]);
     expect(await readFile(box.workbook)).toEqual(bytes);
   });
 });
@@ -217,7 +218,7 @@ describe('xlsx store: delivery records mid-send', () => {
     status,
     recipient: 'a@example.org',
     requestedBy: '',
-    digest: 'abc',
+    contentHash: 'abc',
     detail: '',
   });
 

@@ -106,7 +106,7 @@ const FIRST: RunsEntry = {
   status: 'sent',
   recipient: 'all',
   requestedBy: 'cli',
-  digest: 'd1',
+  contentHash: 'd1',
   detail: '=1+1',
 };
 const runs: RunsEntry[] = [FIRST];

@@ -73,7 +73,7 @@ export function cardRun(
     problems: parsed.problems,
     computed,
     runId: 'r-20240725-081530-3fa2',
-    digest: '3fa2c0ffee11',
+    contentHash: '3fa2c0ffee11',
     computedAt: new Date('2024-07-25T08:15:30Z'),
     correction: false,
     ...extra,

@@ -92,7 +92,7 @@ beforeAll(async () => {
     problems: parsed.problems,
     computed,
     runId: 'r-1',
-    digest: 'abc',
+    contentHash: 'abc',
     computedAt: new Date('2024-07-25T08:00:00Z'),
     correction: false,
   });

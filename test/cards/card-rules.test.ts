@@ -44,7 +44,7 @@ function cardsOf(raw: RawWorkbook, month: string): MonthCards {
     problems: parsed.problems,
     computed,
     runId: RUN_ID,
-    digest: DIGEST,
+    contentHash: DIGEST,
     computedAt: new Date('2024-08-05T08:00:00Z'),
     correction: false,
   });
@@ -125,7 +125,7 @@ describe('the editor’s rules over every card of the example (four months, 440 
     expect(d085).not.toContain('همان');
   });
 
-  it('R13: nothing internal (run id, data digest, notes for the secretariat) in text or HTML', () => {
+  it('R13: nothing internal (run id, content hash, notes for the secretariat) in text or HTML', () => {
     const found = breaches((_c, r) => [
       ...internalText(r.text, [RUN_ID, DIGEST]),
       ...internalText(r.html, [RUN_ID, DIGEST]),

@@ -73,7 +73,7 @@ describe('an evaluated agency', () => {
     );
     expect(run.cards[0]?.trace).toEqual({
       runId: run.input.runId,
-      digest: run.cards[0]?.contentHash,
+      contentHash: run.cards[0]?.contentHash,
     });
   });
 

@@ -62,11 +62,11 @@ describe('which cards a run sends', () => {
 });
 
 describe('the content hash of a card', () => {
-  it('is the same for the same content whatever the run id, time, digest or correction mark', () => {
+  it('is the same for the same content whatever the run id, time, content hash of the run or correction mark', () => {
     const first = cardRun();
     const again = cardRun({}, '1403-04', {
       runId: 'r-other',
-      digest: 'ffffffffffff',
+      contentHash: 'ffffffffffff',
       computedAt: new Date('2025-01-01T00:00:00Z'),
       correction: true,
     });

@@ -9,7 +9,7 @@ import type { Indicator } from '../../functions/core/contract/model.ts';
 
 const DIGITS = '۰۱۲۳۴۵۶۷۸۹';
 /** A Persian figure (digits and `٫`) as a number. */
-export function fromPersian(text: string): number {
+function fromPersian(text: string): number {
   const latin = [...text].map((c) => (DIGITS.includes(c) ? String(DIGITS.indexOf(c)) : c));
   return Number(latin.join('').replace('٫', '.'));
 }
@@ -63,13 +63,13 @@ export function arrowsWithWords(html: string): string[] {
 }
 
 /** Where a card says the agency stands: «جایگاه X از N» of its place sentence, or null. */
-export function placeOf(text: string): { standing: number; size: number } | null {
+function placeOf(text: string): { standing: number; size: number } | null {
   const m = new RegExp(`ارزیابی‌شده،[^.]*?جایگاه (${NUM}) از (${NUM})`).exec(plain(text));
   return m ? { standing: fromPersian(m[1] ?? ''), size: fromPersian(m[2] ?? '') } : null;
 }
 
 /** The card's move sentence: the standing before, and the steps as said (+ up, − down). */
-export function moveOf(text: string): { before: number; size: number; steps: number } | null {
+function moveOf(text: string): { before: number; size: number; steps: number } | null {
   const m = new RegExp(
     `در \\S+(?: [۰-۹]+)?(?: نیز)? در جایگاه (${NUM}) از (${NUM}) بودید؛ جایگاه شما (?:(${NUM}) پله (ارتقا یافت|نزول کرد)|(تغییری نکرد))`,
   ).exec(plain(text));
@@ -79,7 +79,7 @@ export function moveOf(text: string): { before: number; size: number; steps: num
 }
 
 /** 1 + the number of scores strictly higher: the standing, computed here. */
-export function standingAmong(score: number, scores: readonly number[]): number {
+function standingAmong(score: number, scores: readonly number[]): number {
   return 1 + scores.filter((s) => s > score).length;
 }
 
@@ -138,7 +138,7 @@ function listedCodes(section: string): number[] {
 }
 
 /** A card's section from its heading to the next blank line. */
-export function sectionOf(text: string, heading: string): string | null {
+function sectionOf(text: string, heading: string): string | null {
   const start = text.indexOf(heading);
   if (start < 0) return null;
   const end = text.indexOf('\n\n', start);

@@ -47,8 +47,8 @@ describe('the second province (Kermanshah, Tir 1403)', () => {
       found.push(
         ...[
           ...(mine ? placeRule(t, mine, before(id)) : []),
-          ...internalText(t, [run.input.runId, run.input.digest]),
-          ...internalText(html, [run.input.runId, run.input.digest]),
+          ...internalText(t, [run.input.runId, run.input.contentHash]),
+          ...internalText(html, [run.input.runId, run.input.contentHash]),
           ...trailingZeros(t),
           ...indicatorUnits(t),
           ...(row ? tiesRule(t, run.input.model.indicators, row.values) : []),

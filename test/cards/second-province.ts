@@ -15,7 +15,7 @@ import { SCORE_20, SCORE_40, SCORE_50, SCORE_60, SCORE_94 } from './card-fixture
 export const SECRETARIAT = 'دبیرخانه شورای هماهنگی روابط‌عمومی‌های استان کرمانشاه';
 export const CONTACT = 'pr-council@kermanshah.example.ir';
 
-export const SETTINGS: Rows = [
+const SETTINGS: Rows = [
   ['کلید', 'مقدار'],
   ['استان', 'کرمانشاه'],
   ['سخنگو', 'مریم احمدی'],
@@ -36,7 +36,7 @@ const agency = (id: string, name: string, group: string): CellValue[] => [
   `pr.${id}@kermanshah.example.ir`,
 ];
 
-export const AGENCIES: Rows = [
+const AGENCIES: Rows = [
   ['شناسه', 'نام', 'گروه', 'فعال', 'ایمیل'],
   agency('e01', 'اداره کل آموزش و پرورش', 'دستگاه اجرایی'),
   agency('e02', 'اداره کل تعاون، کار و رفاه اجتماعی', 'دستگاه اجرایی'),

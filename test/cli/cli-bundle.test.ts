@@ -9,6 +9,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCli } from '../../scripts/build-cli.ts';
 import { karnameh, scratch } from './cli-harness.ts';
+import { emlFiles } from '../support/outbox-files.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 // Inside the package, so the packages left outside the bundle resolve from its node_modules.
@@ -105,7 +106,7 @@ describe('the bundled command line', () => {
       '--outbox',
       box.outbox,
     ]);
-    const sent = (await readdir(box.outbox)).filter((f) => f.endsWith('.eml'));
+    const sent = await emlFiles(box.outbox);
     const again = await run(bundled, ['run', '--workbook', box.workbook, '--month', '1403-04']);
     await box.cleanup();
     expect(out.code, out.stderr).toBe(0);

@@ -1,5 +1,5 @@
 // `karnameh close` on an .xlsx: the archive, the runs record, changes after the close reported.
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { simpleParser } from 'mailparser';
@@ -12,6 +12,7 @@ import { findTab } from '../../functions/core/contract/tab-lookup.ts';
 import type { Summary } from '../../functions/core/figures/summary.ts';
 import type { CloseOutcome } from '../../functions/use-cases/close-month.ts';
 import { karnameh, scratch } from './cli-harness.ts';
+import { emlFiles } from '../support/outbox-files.ts';
 
 let box: Awaited<ReturnType<typeof scratch>>;
 beforeEach(async () => {
@@ -128,7 +129,7 @@ describe('karnameh close on an .xlsx', () => {
     // The agency's card says which of its scores changed after the close, from what to what.
     const agency = parsed.model.agencies.find((a) => a.id === row?.agencyId);
     const address = agency?.emails[0] ?? '';
-    const files = (await readdir(box.outbox)).filter((f) => f.endsWith(`-${address}.eml`));
+    const files = (await emlFiles(box.outbox)).filter((f) => f.endsWith(`_${address}.eml`));
     expect(files).toHaveLength(1);
     const card = await simpleParser(await readFile(join(box.outbox, files[0] ?? '')));
     expect(card.text).toContain('پس از بسته شدن مهلت ثبت، این خانه‌های ردیف شما تغییر کرده است');

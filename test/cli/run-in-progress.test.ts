@@ -26,7 +26,7 @@ const started = (minutesAgo: number, detail: string, month = '1403-04'): RunsEnt
   status: 'started',
   recipient: '',
   requestedBy: 'watchSheet',
-  digest: '',
+  contentHash: '',
   detail,
 });
 
@@ -119,7 +119,7 @@ describe('a run of a workbook another process is running', () => {
     const result = await run();
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).toContain('taken over');
-    expect(result.stderr).toContain('sent to 3');
+    expect(result.stderr).toContain('written as .eml for 3');
   });
 
   it('does not wait for a recent claim whose process on this host is gone', async () => {
@@ -138,6 +138,6 @@ describe('a run of a workbook another process is running', () => {
     );
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).toContain('stopped without finishing');
-    expect(result.stderr).toContain('sent to 3');
+    expect(result.stderr).toContain('written as .eml for 3');
   });
 });

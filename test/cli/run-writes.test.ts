@@ -6,6 +6,7 @@ import { INPUT_TABS, TABS } from '../../functions/core/contract/tabs.ts';
 import { findTab } from '../../functions/core/contract/tab-lookup.ts';
 import { setAgencyCards } from '../mail/mail-fixtures.ts';
 import { karnameh, scratch } from './cli-harness.ts';
+import { emlFiles } from '../support/outbox-files.ts';
 
 type Box = Awaited<ReturnType<typeof scratch>>;
 let box: Box;
@@ -45,7 +46,7 @@ describe('karnameh run on a copy of the example', () => {
     const before = await read(box.workbook);
     const first = await run('--month', '1403-04');
     expect(first.code, first.stderr).toBe(0);
-    expect(first.stderr).toContain('sent to 3 recipient');
+    expect(first.stderr).toContain('written as .eml for 3 recipient');
 
     const after = await read(box.workbook);
     expect(inputs(after)).toEqual(inputs(before));
@@ -67,8 +68,9 @@ describe('karnameh run on a copy of the example', () => {
       ['delivery', 'sent'],
       ['delivery', 'sent'],
     ]);
-    // The month's folder of messages and the public site (each run id's .eml files).
-    expect(await readdir(box.outbox)).toHaveLength(4);
+    // The month's folder of messages, by run (each run id's .eml files), and the public site.
+    expect((await readdir(box.outbox)).sort()).toEqual(['1403-04', 'site']);
+    expect(await emlFiles(box.outbox)).toHaveLength(3);
     expect(await readdir(`${box.outbox}/site/1403-04`)).toEqual([
       'index.html',
       'infographic.png',
@@ -83,12 +85,12 @@ describe('karnameh run on a copy of the example', () => {
     const again = await run('--month', '1403-04');
     expect(again.code).toBe(0);
     expect(again.stderr).toContain('already sent');
-    expect(await readdir(box.outbox)).toHaveLength(4);
+    expect(await emlFiles(box.outbox)).toHaveLength(3);
 
     const forced = await run('--month', '1403-04', '--force');
     expect(forced.code, forced.stderr).toBe(0);
-    expect(forced.stderr).toContain('correction sent to 3');
-    expect(await readdir(box.outbox)).toHaveLength(7);
+    expect(forced.stderr).toContain('correction written as .eml for 3');
+    expect(await emlFiles(box.outbox)).toHaveLength(6);
     const after = await read(box.workbook);
     expect(rowsOfMonth(after, '1403-04')).toHaveLength(110);
   });

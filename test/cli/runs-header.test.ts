@@ -4,10 +4,10 @@
  * must stop before sending, and say what to put back (the claim is then not found in it);
  * the dry run says a real run would stop.
  */
-import { readdir } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { editTab } from '../mail/mail-fixtures.ts';
 import { karnameh, scratch } from './cli-harness.ts';
+import { emlFiles } from '../support/outbox-files.ts';
 
 let box: Awaited<ReturnType<typeof scratch>>;
 beforeEach(async () => {
@@ -17,7 +17,7 @@ afterEach(() => box.cleanup());
 
 const run = () =>
   karnameh(['run', '--workbook', box.workbook, '--month', '1403-04', '--outbox', box.outbox]);
-const mailed = async () => (await readdir(box.outbox)).filter((f) => f.endsWith('.eml'));
+const mailed = () => emlFiles(box.outbox);
 
 describe('a runs tab whose header is no longer in row 1', () => {
   it.each([

@@ -1,5 +1,4 @@
 /** `karnameh watch`: the watcher's pass from the command line drives a month end to end on an .xlsx, each step once. */
-import { readdir } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { createXlsxStore } from '../../functions/adapters/xlsx/xlsx-store.ts';
@@ -7,6 +6,7 @@ import { readRunsLog } from '../../functions/core/contract/runs-log.ts';
 import { findTab } from '../../functions/core/contract/tab-lookup.ts';
 import { spawnCli } from '../support/spawn-cli.ts';
 import { karnameh, scratch } from './cli-harness.ts';
+import { emlFiles } from '../support/outbox-files.ts';
 
 let box: Awaited<ReturnType<typeof scratch>>;
 beforeEach(async () => {
@@ -30,13 +30,7 @@ async function pass(iso: string) {
   return { code: result.code, said: result.stderr };
 }
 
-const emlCount = async (): Promise<number> => {
-  try {
-    return (await readdir(box.outbox)).filter((f) => f.endsWith('.eml')).length;
-  } catch {
-    return 0;
-  }
-};
+const emlCount = async (): Promise<number> => (await emlFiles(box.outbox)).length;
 
 async function kinds(): Promise<string[]> {
   const raw = await createXlsxStore(box.workbook).read();
@@ -87,7 +81,9 @@ it('a run request in the settings: the month is run once and the request cleared
   await wb.xlsx.writeFile(box.workbook);
   const first = await pass('2024-07-25T08:00:00Z');
   expect(first.code, first.said).toBe(0);
-  expect(first.said).toMatch(/run_request 1403-04: handled: .*release sent to 3 recipient/);
+  expect(first.said).toMatch(
+    /run_request 1403-04: handled: .*release written as \.eml for 3 recipient/,
+  );
   const sent = await emlCount();
   expect(sent).toBe(3 + 110);
   const second = await pass('2024-07-25T08:15:00Z');

@@ -12,7 +12,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { parseCliArgs } from '../../functions/cli/args.ts';
 import { compose, type Composition } from '../../functions/compose/compose.ts';
 import { monthPorts, remindPorts } from '../../functions/compose/use-case-ports.ts';
-import { watchSheetHandler } from '../../functions/http/watch-sheet.ts';
+import { watchSheetHandler } from '../../functions/http/watch-handler.ts';
 import { lazyRuntime } from '../../functions/http/runtime.ts';
 import type { WorkbookStore } from '../../functions/ports.ts';
 import {

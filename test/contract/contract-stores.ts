@@ -3,8 +3,8 @@
  * through the use cases with a fixed clock and fixed run ids, then reads back what each
  * store holds: the output tabs, the input tabs, the releases rendered and the mail sent.
  */
-import { mkdir, readdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir } from 'node:fs/promises';
+import { join, relative } from 'node:path';
 import { createOutboxMailer } from '../../functions/adapters/mail/outbox-mailer.ts';
 import { createPreviewWriter } from '../../functions/adapters/mail/preview-writer.ts';
 import { createReleaseRenderer } from '../../functions/adapters/mail/render-release.ts';
@@ -21,15 +21,16 @@ import type {
 } from '../../functions/ports.ts';
 import { createCardRenderer } from '../../functions/adapters/mail/render-card.ts';
 import { checkMonth, type CheckOptions } from '../../functions/use-cases/check-month.ts';
-import { inputDigest } from '../../functions/core/runs/input-digest.ts';
+import { inputHash } from '../../functions/core/runs/input-hash.ts';
 import { runMonth, type RunMonthOptions } from '../../functions/use-cases/run-month.ts';
 import { writeWorkbookXlsx } from '../../scripts/write-workbook.ts';
 import { standInStore } from '../support/sheets-fixtures.ts';
 import type { SheetsStandIn } from '../support/sheets-stand-in.ts';
+import { emlFiles } from '../support/outbox-files.ts';
 
 export type StoreKind = 'xlsx' | 'sheets';
 
-export interface StoreHandle {
+interface StoreHandle {
   store: WorkbookStore;
   /** A second, fresh store on the same workbook (reads back what the first one wrote). */
   reopen(): WorkbookStore;
@@ -81,7 +82,7 @@ export type Step =
   | { command: 'run'; options: RunMonthOptions & { month: string } }
   | { command: 'check'; options: CheckOptions & { month: string } };
 
-export interface StepRecord {
+interface StepRecord {
   command: Step['command'];
   exitCode: number;
   summary: Summary;
@@ -96,7 +97,7 @@ export interface StepRecord {
   previews: string[];
 }
 
-export type OutputKey = Extract<TabKey, 'results' | 'problems' | 'runs'>;
+type OutputKey = Extract<TabKey, 'results' | 'problems' | 'runs'>;
 
 export interface Played {
   steps: StepRecord[];
@@ -109,8 +110,8 @@ export interface Played {
   releases: { subject: string; html: string; text: string; csv: string }[];
   /** Every agency card rendered, in order (HTML and text). */
   cards: RenderedCard[];
-  /** The input digest of the content as this store reads it. */
-  digest: string;
+  /** The input hash of the content as this store reads it. */
+  inputHash: string;
 }
 
 /** The instant every run of the suite happens at: 1403-05-04 11:30 in Tehran. */
@@ -124,11 +125,7 @@ const render = createReleaseRenderer();
 const renderCard = createCardRenderer();
 
 async function emlCount(dir: string): Promise<number> {
-  try {
-    return (await readdir(dir)).filter((f) => f.endsWith('.eml')).length;
-  } catch {
-    return 0;
-  }
+  return (await emlFiles(dir)).length;
 }
 
 /**
@@ -202,6 +199,8 @@ export async function play(
       deliveries: outcome.deliveries.map((d) => ({
         ...d,
         detail: messageIds.has(d.detail) ? MESSAGE_ID : d.detail,
+        // where in the outbox: <month>/<run id>/release/<address>.eml
+        ...(d.file ? { file: relative(outbox, d.file) } : {}),
       })),
       mailed: await emlCount(outbox),
       cards: outcome.cards.filter((c) => c.status === 'sent').map((c) => c.key),
@@ -237,6 +236,6 @@ export async function play(
       csv: r.attachment.content.toString('utf8'),
     })),
     cards,
-    digest: inputDigest(before),
+    inputHash: inputHash(before),
   };
 }

@@ -18,7 +18,7 @@ export const RISKY_NAMES = [
   '<img src=x onerror=alert(1)>',
 ] as const;
 
-export const INDICATORS = [
+const INDICATORS = [
   { code: 'i1', title: 'انتشار به‌موقع اخبار', dimension: 'اطلاع‌رسانی', max: 10, weight: 1 },
   { code: 'i2', title: 'به‌روزرسانی وب‌سایت', dimension: 'اطلاع‌رسانی', max: 20, weight: 3 },
   { code: 'i3', title: 'پاسخ به پیام مردم', dimension: 'پاسخگویی', max: 10, weight: 1 },
@@ -26,7 +26,7 @@ export const INDICATORS = [
 ] as const;
 
 /** id, name, group, active. */
-export const AGENCIES: [string, string, string, string][] = [
+const AGENCIES: [string, string, string, string][] = [
   ['a01', 'اداره کل راهداری و حمل و نقل جاده‌ای', EXECUTIVE, 'بله'],
   ['a02', 'شرکت توزیع نیروی برق', EXECUTIVE, 'بله'],
   ['a03', RISKY_NAMES[0], EXECUTIVE, 'بله'],
@@ -42,7 +42,7 @@ export const AGENCIES: [string, string, string, string][] = [
 ];
 
 /** Canonical month, then how the scores tab spells it (each month its own way). */
-export const MONTH_SPELLINGS: [string, CellValue][] = [
+const MONTH_SPELLINGS: [string, CellValue][] = [
   ['1403-02', '1403/2'],
   ['1403-03', '۱۴۰۳/۰۳'],
   ['1403-04', 'تیر ۱۴۰۳'],

@@ -144,7 +144,7 @@ describe('data changed after the month was sent', () => {
       month: MONTH,
       at,
       requestedBy: 'cli',
-      digest: '0123456789abcdef',
+      contentHash: '0123456789abcdef',
     };
     workbook.tabs.push({
       name: TABS.runs.label,

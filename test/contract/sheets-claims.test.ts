@@ -63,7 +63,7 @@ it("a concurrent writer's runs rows survive the writes of a run that is sending"
     status: 'sent',
     recipient: '',
     requestedBy: 'someone else',
-    digest: 'x',
+    contentHash: 'x',
     detail: 'written while another run was sending',
   };
   const writer = standInStore(standIn, id);

@@ -3,11 +3,12 @@
  * scratch folder for the outbox, and what the stand-in received (calls, bodies, the cells
  * of every `updateCells`).
  */
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { sheets_v4 } from '@googleapis/sheets';
 import type { SheetsStandIn } from '../support/sheets-stand-in.ts';
+import { emlFiles } from '../support/outbox-files.ts';
 
 /** What docs/command-line.md#environment says points `--sheet` at a stand-in of the API. */
 export function standInEnv(standIn: SheetsStandIn): NodeJS.ProcessEnv {
@@ -30,7 +31,7 @@ export async function scratchDir(): Promise<Scratch> {
     outbox,
     async mailed() {
       try {
-        return (await readdir(outbox)).filter((f) => f.endsWith('.eml'));
+        return await emlFiles(outbox);
       } catch {
         return [];
       }

@@ -2,7 +2,7 @@
  * A monthly run through the Sheets store while Google refuses the first two attempts of
  * every call (429, quota): it completes, each call sent three times, the mail sent once.
  */
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +14,7 @@ import { startSheetsStandIn, type SheetsStandIn } from '../support/sheets-stand-
 import { CLOCK } from './contract-stores.ts';
 import { contractWorkbook } from './contract-workbook.ts';
 import { calls } from './sheets-cli.ts';
+import { emlFiles } from '../support/outbox-files.ts';
 
 let standIn: SheetsStandIn;
 let dir: string;
@@ -54,7 +55,7 @@ describe('a monthly run through 429 on the first two attempts of every call', ()
         ...['values.batchGet', 'batchUpdate'], // the batch `sent`, the run row's end
       ].flatMap((m) => [`${m} 429`, `${m} 429`, `${m} 200`]),
     );
-    expect(await readdir(outbox)).toHaveLength(2);
+    expect(await emlFiles(outbox)).toHaveLength(2);
     const runs = standIn.tabRows('retry-429', 'اجراها').slice(1);
     expect(runs.map((r) => `${r[3]} ${r[4]}`)).toEqual([
       'run sent',

@@ -13,7 +13,7 @@ import { MAIL_FROM } from '../functions/harness.ts';
 import { standInStore } from '../support/sheets-fixtures.ts';
 import type { SheetsStandIn } from '../support/sheets-stand-in.ts';
 
-export const MONTH = '1403-04';
+const MONTH = '1403-04';
 const render = createReleaseRenderer();
 const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
 

@@ -276,8 +276,8 @@ describe.each(SCENARIOS)('$name', (scenario) => {
     for (const step of p.steps) expect(summarySchema.parse(step.summary)).toEqual(step.summary);
     expect(p.inputsAfter).toEqual(p.inputsBefore);
     // Every runs row carries the content hash of what it sent: a card row its card's, any
-    // other row its run's release's (the input tabs' digest when nothing was computed).
-    const hashes = new Set([p.digest, ...p.steps.map((s) => s.summary.contentHash)]);
+    // other row its run's release's (the input tabs' hash when nothing was computed).
+    const hashes = new Set([p.inputHash, ...p.steps.map((s) => s.summary.contentHash)]);
     for (const row of (p.outputs.runs ?? []).slice(1)) {
       if (row[3] === 'card') expect(row[7]).toMatch(/^[0-9a-f]{16}$/);
       else expect(hashes).toContain(row[7]);
@@ -291,6 +291,6 @@ describe.each(SCENARIOS)('$name', (scenario) => {
     expect(sheets?.outputs).toEqual(xlsx?.outputs);
     expect(sheets?.releases).toEqual(xlsx?.releases);
     expect(sheets?.cards).toEqual(xlsx?.cards);
-    expect(get('sheets').digest).toBe(get('xlsx').digest);
+    expect(get('sheets').inputHash).toBe(get('xlsx').inputHash);
   });
 });

@@ -24,7 +24,7 @@ export const DEFAULT_BANDS: Band[] = [
 export const DIMENSIONS = ['اطلاع‌رسانی', 'پاسخگویی', 'نوآوری'];
 
 /** One indicator per dimension, max 100, weight 1: every value is its own score. */
-export const PLAIN_INDICATORS: Indicator[] = DIMENSIONS.map((dimension, i) => ({
+const PLAIN_INDICATORS: Indicator[] = DIMENSIONS.map((dimension, i) => ({
   code: `i${i + 1}`,
   title: `شاخص ${i + 1}`,
   dimension,

@@ -41,7 +41,7 @@ describe('normalizeName: the matching key of docs/workbook.md#names', () => {
   });
 });
 
-describe('normalizeDisplay: names as written, normalised', () => {
+describe('normalizeDisplay: names as written, normalized', () => {
   it.each([
     ['trims and collapses spaces', '  اداره   کل  برق ', 'اداره کل برق'],
     ['Arabic yeh and kaf to Persian', 'شركت ملي', 'شرکت ملی'],

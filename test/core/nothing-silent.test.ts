@@ -10,7 +10,7 @@ import { pluralOfGroup } from '../../functions/core/contract/group-names.ts';
 import { PROBLEM_CODES, type ProblemCode } from '../../functions/core/contract/problems.ts';
 import { decideRun, definitionErrors } from '../../functions/core/runs/run-gate.ts';
 import { readRunsLog, runsRows } from '../../functions/core/contract/runs-log.ts';
-import { inputDigest } from '../../functions/core/runs/input-digest.ts';
+import { inputHash } from '../../functions/core/runs/input-hash.ts';
 import { findTab } from '../../functions/core/contract/tab-lookup.ts';
 import {
   editCell,
@@ -356,7 +356,7 @@ describe('the run gate (docs/workbook.md#what-stops-a-run)', () => {
       status: 'sent',
       recipient: '',
       requestedBy: 'cli',
-      digest: 'aaaaaaaaaaaaaaaa',
+      contentHash: 'aaaaaaaaaaaaaaaa',
       detail: '',
     },
   ]);
@@ -423,13 +423,18 @@ describe('the run gate (docs/workbook.md#what-stops-a-run)', () => {
       contentHash: 'bbbbbbbbbbbbbbbb',
       options: { allowIncomplete: true, force: true },
     });
-    expect(forced).toMatchObject({ kind: 'proceed', warnings: [warning] });
+    // With force the warning says what this run does: it sends the correction.
+    expect(forced).toMatchObject({
+      kind: 'proceed',
+      warnings: [{ ...warning, message: expect.stringContaining('اصلاحیهٔ خبر را می‌فرستد') }],
+    });
+    expect(forced.warnings[0]?.message).not.toContain('دوباره فرستاده نمی‌شود');
     const same = gate({ runs, runsTab, options: { allowIncomplete: true } });
     expect(same).toEqual({ kind: 'proceed', warnings: [] });
   });
 
-  it('a row of an earlier version (a 12-character digest of the whole workbook) is unknown, never "changed"', () => {
-    const old = runsRows(readRunsLog(runsTab).map((e) => ({ ...e, digest: 'aaaaaaaaaaaa' })));
+  it('a row of an earlier version (a 12-character hash of the whole workbook) is unknown, never "changed"', () => {
+    const old = runsRows(readRunsLog(runsTab).map((e) => ({ ...e, contentHash: 'aaaaaaaaaaaa' })));
     const oldTab = { name: 'اجراها', rows: old };
     const gated = gate({
       runs: readRunsLog(oldTab),
@@ -444,15 +449,21 @@ describe('the run gate (docs/workbook.md#what-stops-a-run)', () => {
     const at = '2024-07-25T08:00:00.000Z';
     const row = { runId: 'r-1', month: SAMPLE_MONTH, at, requestedBy: 'cli', detail: '' };
     const rows = runsRows([
-      { ...row, kind: 'run', status: 'sent', recipient: '', digest: 'aaaaaaaaaaaaaaaa' },
+      { ...row, kind: 'run', status: 'sent', recipient: '', contentHash: 'aaaaaaaaaaaaaaaa' },
       {
         ...row,
         kind: 'card',
         status: 'sent',
         recipient: 'a01:a@x.org',
-        digest: 'cccccccccccccccc',
+        contentHash: 'cccccccccccccccc',
       },
-      { ...row, kind: 'card', status: 'sent', recipient: 'a02:b@x.org', digest: 'dddddddddddd' },
+      {
+        ...row,
+        kind: 'card',
+        status: 'sent',
+        recipient: 'a02:b@x.org',
+        contentHash: 'dddddddddddd',
+      },
     ]);
     const tab = { name: 'اجراها', rows };
     const cardHashes = new Map([
@@ -474,10 +485,10 @@ describe('the run gate (docs/workbook.md#what-stops-a-run)', () => {
   });
 });
 
-describe('the input digest (what run.data_changed compares)', () => {
+describe('the input hash (what run.data_changed compares)', () => {
   it('changes with a score, not with the settings rows the product writes itself', () => {
-    const base = inputDigest(sampleWorkbook());
-    expect(inputDigest(editCell(SCORES, 2, 2, 7))).not.toBe(base);
+    const base = inputHash(sampleWorkbook());
+    expect(inputHash(editCell(SCORES, 2, 2, 7))).not.toBe(base);
     // run_request cleared and run_status written by the watcher after a run.
     const watched = edited((tabs) => {
       for (const row of tabs['تنظیمات'] ?? []) {
@@ -485,7 +496,7 @@ describe('the input digest (what run.data_changed compares)', () => {
         if (row[0] === 'وضعیت اجرا') row[1] = 'ارسال شد';
       }
     });
-    expect(inputDigest(watched)).toBe(base);
-    expect(inputDigest(editCell('تنظیمات', 1, 1, 'تهران'))).not.toBe(base);
+    expect(inputHash(watched)).toBe(base);
+    expect(inputHash(editCell('تنظیمات', 1, 1, 'تهران'))).not.toBe(base);
   });
 });

@@ -21,7 +21,7 @@ describe('agencies', () => {
     expect(model.groups).toEqual(['دستگاه اجرایی', 'فرمانداری']);
   });
 
-  it('compares groups normalised and shows them as first written; lists only groups with an active agency', () => {
+  it('compares groups normalized and shows them as first written; lists only groups with an active agency', () => {
     const result = parse(
       withRows(TAB, ['x1', 'الف', 'شهرداری', 'خیر', ''], ['x2', 'ب', 'دستگاه اجرايي ', 1, '']),
     );
@@ -29,7 +29,7 @@ describe('agencies', () => {
     expect(result.model.groups).toEqual(['دستگاه اجرایی', 'فرمانداری']);
   });
 
-  it('keeps names as written (normalised), formulas and markup as text', () => {
+  it('keeps names as written (normalized), formulas and markup as text', () => {
     const result = parse(
       withRows(
         TAB,
@@ -43,7 +43,7 @@ describe('agencies', () => {
     ]);
   });
 
-  it('reports a repeated id (normalised) on the later row; the first counts', () => {
+  it('reports a repeated id (normalized) on the later row; the first counts', () => {
     const result = parse(withRows(TAB, [' A01 ', 'دیگری', 'فرمانداری', '', '']));
     const problem = one(result, 'agency.duplicate');
     expect(problem).toEqual({

@@ -105,7 +105,7 @@ describe('bands', () => {
       'عنوان سطح خالی است؛ نامی مانند «خوب» بنویسید.',
     ],
     [
-      'repeated label (normalised)',
+      'repeated label (normalized)',
       [
         ['خوب', 0],
         [' خوب ', 50],

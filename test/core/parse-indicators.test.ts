@@ -22,7 +22,7 @@ describe('indicators', () => {
     expect(model.dimensions).toEqual(['اطلاع‌رسانی', 'پاسخگویی', 'نوآوری']);
   });
 
-  it('compares dimensions normalised and shows them as first written', () => {
+  it('compares dimensions normalized and shows them as first written', () => {
     const result = parse(
       withIndicators([
         ['i1', 't', 'نوآوري', 10, 1],
@@ -41,7 +41,7 @@ describe('indicators', () => {
     expect(result.model.indicators[1]).toMatchObject({ max: 10, weight: 1.5 });
   });
 
-  it('reports a repeated code (normalised) on the later row; the first counts', () => {
+  it('reports a repeated code (normalized) on the later row; the first counts', () => {
     const result = parse(withRows(TAB, ['ش 1', 'تکراری', 'نوآوری', 99, 1]));
     const problem = one(result, 'indicator.duplicate');
     expect(problem).toMatchObject({ tab: TAB, cell: 'A6', severity: 'error' });

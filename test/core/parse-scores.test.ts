@@ -25,7 +25,7 @@ describe('scores', () => {
     expect(model.scores[2]?.values).toEqual({ ش۱: 7.5, ش۲: 4, ش۳: 3, ش۴: 1 });
   });
 
-  it('reads months in every accepted form and agencies by id or normalised name', () => {
+  it('reads months in every accepted form and agencies by id or normalized name', () => {
     const result = parse(
       withRows(
         TAB,

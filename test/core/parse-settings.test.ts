@@ -107,7 +107,7 @@ describe('settings', () => {
     expect(parse(withSettings([['ranking', value]])).model.settings.ranking).toBe(method);
   });
 
-  it('matches headline dimensions by their normalised names, split on «،» or «,»', () => {
+  it('matches headline dimensions by their normalized names, split on «،» or «,»', () => {
     const result = parse(withSettings([['محورهای خبر', ' اطلاع رساني ,پاسخگویی، اطلاع‌رسانی ']]));
     expect(result.problems).toEqual([]);
     expect(result.model.settings.headlineDimensions).toEqual(['اطلاع‌رسانی', 'پاسخگویی']);

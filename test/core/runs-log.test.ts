@@ -14,7 +14,7 @@ const entry = (runId: string, recipient: string, status: RunsEntry['status']): R
   status,
   recipient,
   requestedBy: 'cli',
-  digest: 'd',
+  contentHash: 'd',
   detail: '',
 });
 

@@ -50,7 +50,7 @@ const BINDING: Record<string, Kind> = { '--project': V, '--member': V, '--role':
 const FUNCTION_WHERE: Record<string, Kind> = { '--gen2': B, '--project': V, '--region': V };
 
 /** Each command group the guides use: how many positional words (-1: one or more) and its flags. */
-export const GCLOUD: Record<string, { positional: number; flags: Record<string, Kind> }> = {
+const GCLOUD: Record<string, { positional: number; flags: Record<string, Kind> }> = {
   'auth login': { positional: 0, flags: {} },
   'auth list': { positional: 0, flags: {} },
   'auth print-identity-token': { positional: 0, flags: {} },

@@ -54,7 +54,7 @@ function dropComment(line: string): string {
 }
 
 /** The `&&` parts of a shell line, outside quotes. */
-export function andParts(line: string): string[] {
+function andParts(line: string): string[] {
   const parts: string[] = [];
   let quote = '';
   let start = 0;
@@ -74,7 +74,7 @@ export function andParts(line: string): string[] {
 }
 
 /** The logical lines of a block: `\`-continuations joined, blank and comment lines dropped. */
-export function logicalLines(text: string): { text: string; offset: number }[] {
+function logicalLines(text: string): { text: string; offset: number }[] {
   const out: { text: string; offset: number }[] = [];
   const lines = text.split('\n');
   for (let i = 0; i < lines.length; i += 1) {

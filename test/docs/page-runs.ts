@@ -25,7 +25,7 @@ const label = (entry: Entry): string =>
   typeof entry.step === 'string' ? entry.step : String(entry.step);
 
 /** What is wrong with the entries for these steps: unmatched steps, doubly matched, stale entries. */
-export function accountFor(steps: PageStep[], entries: Entry[]): string[] {
+function accountFor(steps: PageStep[], entries: Entry[]): string[] {
   const problems: string[] = [];
   for (const step of steps) {
     const found = entries.filter((entry) => matches(entry, step.text));

@@ -11,7 +11,7 @@ export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** What a fresh clone does not have, or `npm ci` makes: not copied (node_modules is linked). */
 const LEFT_OUT = new Set(['.git', 'node_modules', 'dist', 'outbox', 'coverage', 'test-artifacts']);
 
-export interface ShellRun {
+interface ShellRun {
   code: number | null;
   stdout: string;
   stderr: string;

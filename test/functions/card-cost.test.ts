@@ -83,7 +83,7 @@ describe('Sheets calls of a month with cards', () => {
     // back from its batch's answer; the release announced (rows added only); then three
     // writes that update rows, each a read of the runs tab and a batchUpdate: the release's
     // outcomes with the first card batch announced, the first batch's outcomes with the
-    // second announced (cards go 100 at a time: send-cards.ts CARD_LIMITS), the last
+    // second announced (cards go 100 at a time: plan-cards.ts CARD_LIMITS), the last
     // outcomes with the run row's end.
     expect(writes).toBeLessThanOrEqual(5);
     expect(calls).toBeLessThanOrEqual(10);

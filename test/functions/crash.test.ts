@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, expect, it } from 'vitest';
 import { monthlyRunHandler } from '../../functions/http/monthly-run.ts';
-import { watchSheetHandler } from '../../functions/http/watch-sheet.ts';
+import { watchSheetHandler } from '../../functions/http/watch-handler.ts';
 import {
   MAIL_FROM,
   RECIPIENTS,
@@ -93,11 +93,17 @@ it('a run killed after sending, before recording: no second copy, the unconfirme
     const request = answer.json().request as {
       state: string;
       runStatus: string;
-      run: { status: string; unconfirmed: string[]; deliveries: unknown[] };
+      run: {
+        status: string;
+        unconfirmed: string[];
+        deliveries: { recipient: string; status: string }[];
+      };
     };
     expect(request.state).toBe('handled');
     expect(request.run.status).toBe('blocked');
-    expect(request.run.deliveries).toEqual([]);
+    // Nothing sent: each recipient is named as held back (never confirmed).
+    expect(request.run.deliveries.map((d) => d.status)).toEqual(['held', 'held', 'held']);
+    expect(request.run.deliveries.map((d) => d.recipient).sort()).toEqual(RECIPIENTS);
     expect([...request.run.unconfirmed].sort()).toEqual(RECIPIENTS);
     const status = String(bench.setting('وضعیت اجرا'));
     expect(status).toMatch(/^کارنامهٔ تیر ۱۴۰۳ فرستاده نشد \([^)]+\):/);

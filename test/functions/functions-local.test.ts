@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
 import { post } from './harness.ts';
+import { emlFiles } from '../support/outbox-files.ts';
 
 const SCRIPT = fileURLToPath(new URL('../../scripts/functions-local.ts', import.meta.url));
 const EXAMPLE = fileURLToPath(new URL('../../examples/ilam-1403.xlsx', import.meta.url));
@@ -49,7 +50,7 @@ it('npm run functions: serves monthlyRun and watchSheet, mail into the outbox, t
     // The release to its 3 recipients, then each agency's card (the demo shows cards).
     const cards = (sent.json().run as { cards: { sent: number } }).cards.sent;
     expect(cards).toBeGreaterThan(50);
-    expect((await readdir(outbox)).filter((f) => f.endsWith('.eml'))).toHaveLength(3 + cards);
+    expect(await emlFiles(outbox)).toHaveLength(3 + cards);
     const watched = await post(urls.watchSheet ?? '');
     expect(watched.status, watched.text).toBe(200);
     expect(out).toContain('local development only');

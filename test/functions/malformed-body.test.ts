@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { monthlyRunHandler } from '../../functions/http/monthly-run.ts';
-import { watchSheetHandler } from '../../functions/http/watch-sheet.ts';
+import { watchSheetHandler } from '../../functions/http/watch-handler.ts';
 import { post, serve, startBench, type Bench, type Served } from './harness.ts';
 
 let bench: Bench | undefined;

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { watchSheetHandler } from '../../functions/http/watch-sheet.ts';
+import { watchSheetHandler } from '../../functions/http/watch-handler.ts';
 import {
   RECIPIENTS,
   idToken,

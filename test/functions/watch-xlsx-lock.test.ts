@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createXlsxStore } from '../../functions/adapters/xlsx/xlsx-store.ts';
-import { watchSheetHandler } from '../../functions/http/watch-sheet.ts';
+import { watchSheetHandler } from '../../functions/http/watch-handler.ts';
 import { lazyRuntime } from '../../functions/http/runtime.ts';
 import { runOverSmtp, setAgencyCards } from '../mail/mail-fixtures.ts';
 import { KarnamehError } from '../../functions/core/contract/errors.ts';

@@ -18,7 +18,7 @@ export async function exampleReleaseInput(month = '1403-04'): Promise<ReleaseInp
     indicatorCount: model.indicators.length,
     dimensions: model.dimensions,
     runId: 'r-test',
-    digest: 'abc123',
+    contentHash: 'abc123',
     computedAt: new Date('2024-07-26T07:00:00Z'),
     correction: false,
     ...releaseWording(model, problems, month),

@@ -75,11 +75,11 @@ describe('the infographic of Tir 1403 (the bundled example)', () => {
     });
   });
 
-  it('ends with the source and the date, and shows no run id or digest', () => {
+  it('ends with the source and the date, and shows no run id or content hash', () => {
     expect(textById(parts, 'source').text).toBe('منبع: روابط‌عمومی استانداری ایلام');
     expect(textById(parts, 'date').text).toBe('۵ مرداد ۱۴۰۳');
     expect(svg).not.toContain(example.runId);
-    expect(svg).not.toContain(example.digest);
+    expect(svg).not.toContain(example.contentHash);
   });
 
   it('writes Persian digits only, every string isolated right to left', () => {

@@ -15,7 +15,7 @@ export interface SvgText {
   text: string;
 }
 
-export interface SvgRect {
+interface SvgRect {
   x: number;
   y: number;
   width: number;

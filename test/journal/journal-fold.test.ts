@@ -29,7 +29,7 @@ const row = (kind: RunsEntry['kind'], status: RunsEntry['status'], recipient = '
   status,
   recipient,
   requestedBy: 'cli',
-  digest: 'd',
+  contentHash: 'd',
   detail: kind === 'run' ? 'pid 4242 @ here' : '',
 });
 const text = (...records: JournalRecord[]) => records.map(journalLine).join('');

@@ -73,20 +73,20 @@ describe('agency report cards over SMTP', () => {
     const runs = await runsOf(box.workbook);
     const cardRows = runs.filter((e) => e.kind === 'card');
     expect(cardRows).toHaveLength(agencies.size);
-    // Each card carries the run id and its own content hash (its card row's digest) in
+    // Each card carries the run id and its own content hash (its card row's `digest` column) in
     // its headers, and neither in the text its reader reads.
     const runEntry = runs.find((e) => e.kind === 'run');
     for (const card of cards) {
       const to = card.envelope.to[0] ?? '';
       const row = cardRows.find((r) => r.recipient.endsWith(`:${to}`));
       expect(card.parsed.headers.get('x-karnameh-run')).toBe(runEntry?.runId);
-      expect(card.parsed.headers.get('x-karnameh-digest')).toBe(row?.digest);
+      expect(card.parsed.headers.get('x-karnameh-digest')).toBe(row?.contentHash);
       expect(card.parsed.text).not.toContain(runEntry?.runId ?? '—');
-      expect(String(card.parsed.html)).not.toContain(row?.digest ?? '—');
+      expect(String(card.parsed.html)).not.toContain(row?.contentHash ?? '—');
     }
     for (const row of cardRows) {
       expect(row.status).toBe('sent');
-      expect(row.digest).toMatch(/^[0-9a-f]{16}$/);
+      expect(row.contentHash).toMatch(/^[0-9a-f]{16}$/);
       expect(row.detail).toMatch(/^<.+>$/);
       const [id, email] = row.recipient.split(':');
       expect(agencies.get(id ?? '')).toBe(email);

@@ -61,7 +61,7 @@ describe('a sent month is "changed" only when what its release states changed', 
     expect(hash).toMatch(/^[0-9a-f]{16}$/);
     // The runs tab records, for each release row, the content hash of what was sent.
     const rows = (await runsOf(box.workbook)).filter((e) => e.kind === 'delivery');
-    expect(new Set(rows.map((e) => e.digest))).toEqual(new Set([hash]));
+    expect(new Set(rows.map((e) => e.contentHash))).toEqual(new Set([hash]));
 
     await editsBesideTheMonth(box.workbook);
     smtp.faults.rejectRcpt.clear();
@@ -101,7 +101,7 @@ describe('a sent month is "changed" only when what its release states changed', 
     const forcedRows = (await runsOf(box.workbook)).filter(
       (e) => e.kind === 'delivery' && e.status === 'sent' && e.runId !== rows[0]?.runId,
     );
-    expect(forcedRows.at(-1)?.digest).toBe(now);
+    expect(forcedRows.at(-1)?.contentHash).toBe(now);
   }, 120_000);
 
   it('a card whose own facts changed is named with both hashes and not sent again without --force; the rest goes on', async () => {

@@ -148,7 +148,7 @@ describe('a workbook whose outputs an older version put in <name>.karnameh-resul
           status: 'sent',
           recipient: '',
           requestedBy: '',
-          digest: '',
+          contentHash: '',
           detail: '',
         },
       ],

@@ -70,7 +70,7 @@ export const FORM_RULES: Rule[] = [
   },
   {
     id: 'R13',
-    says: 'nothing internal in the release: no secretariat block, run id or digest',
+    says: 'nothing internal in the release: no secretariat block, run id or content hash',
     check(r) {
       const bad: string[] = [];
       for (const part of [r.text, r.visible])
@@ -80,7 +80,7 @@ export const FORM_RULES: Rule[] = [
           'شناسه اجرا',
           'چکیده داده‌ها',
           r.input.runId,
-          r.input.digest,
+          r.input.contentHash,
         ])
           if (word && part.includes(word)) bad.push(`«${word}»`);
       return bad;

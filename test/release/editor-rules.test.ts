@@ -25,7 +25,7 @@ function exampleRelease(month: string): ReadRelease {
     indicatorCount: model.indicators.length,
     dimensions: model.dimensions,
     runId: 'r-20240726-070000-9f2c',
-    digest: '9f2c1d3e4b5a',
+    contentHash: '9f2c1d3e4b5a',
     computedAt: new Date('2024-07-26T07:00:00Z'),
     correction: false,
     ...releaseWording(model, problems, month),

@@ -29,7 +29,7 @@ function release(month: string): { text: string; html: string; csv: string } {
     indicatorCount: model.indicators.length,
     dimensions: model.dimensions,
     runId: 'r-test',
-    digest: 'abc123',
+    contentHash: 'abc123',
     computedAt: new Date('2024-07-26T07:00:00Z'),
     correction: false,
     ...releaseWording(model, problems, month),

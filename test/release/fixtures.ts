@@ -3,10 +3,10 @@ import type { ReleaseInput } from '../../functions/core/release/release-input.ts
 import type { GroupSummary, Summary } from '../../functions/core/figures/summary.ts';
 
 /** The default bands of docs/workbook.md#bands, low to high. */
-export const BAND_LABELS = ['بسیار ضعیف', 'ضعیف', 'متوسط', 'خوب', 'بسیار خوب'] as const;
+const BAND_LABELS = ['بسیار ضعیف', 'ضعیف', 'متوسط', 'خوب', 'بسیار خوب'] as const;
 const BAND_MINS = [0, 20, 40, 60, 80] as const;
 
-export function bandOf(score: number): string {
+function bandOf(score: number): string {
   let label: string = BAND_LABELS[0];
   BAND_MINS.forEach((min, i) => {
     if (score >= min) label = BAND_LABELS[i] ?? label;
@@ -92,7 +92,7 @@ export function releaseInput(overrides: Partial<ReleaseInput> = {}): ReleaseInpu
     indicatorCount: 20,
     dimensions: ['اطلاع‌رسانی', 'پاسخگویی', 'نوآوری'],
     runId: 'run-20240726-0700-7f3a',
-    digest: '3f9a1c0d7e2b',
+    contentHash: '3f9a1c0d7e2b',
     computedAt: new Date('2024-07-26T07:00:00Z'),
     correction: false,
     ...overrides,

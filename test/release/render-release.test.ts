@@ -86,7 +86,7 @@ describe('the article’s Tir figures', () => {
     );
   });
 
-  it('writes every figure in Persian digits: Latin digits only in ids, run id and digest', () => {
+  it('writes every figure in Persian digits: Latin digits only in ids, run id and content hash', () => {
     const latin = /<span dir="ltr">[^<]*<\/span>/g;
     expect(visibleText(tir.html.replace(latin, ''))).not.toMatch(/[0-9]/);
     const text = tir.text
@@ -112,7 +112,7 @@ describe('the article’s Tir figures', () => {
     expect(tir.html).not.toContain('a101');
   });
 
-  it('keeps the run id and the digest out of the text, in the mail headers', () => {
+  it('keeps the run id and the content hash out of the text, in the mail headers', () => {
     for (const part of [tir.text, tir.html]) {
       expect(part).not.toContain('run-20240726-0700-7f3a');
       expect(part).not.toContain('3f9a1c0d7e2b');

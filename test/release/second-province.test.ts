@@ -96,7 +96,7 @@ describe('Lorestan, as read', () => {
     );
   });
 
-  it('5: nothing internal in the text; the run and digest in the headers', () => {
+  it('5: nothing internal in the text; the run id and content hash in the headers', () => {
     for (const m of months) {
       for (const part of [m.release.text, m.release.html]) {
         expect(part).not.toMatch(/r-20250601-080000-ab12|c0ffee12|دبیرخانه|شناسه اجرا|چکیده/);

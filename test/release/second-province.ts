@@ -27,8 +27,6 @@ import {
 } from './second-province-data.ts';
 import { MONTHS } from './second-province-months.ts';
 
-export { MONTHS };
-
 /**
  * Lorestan, Farvardin to Khordad 1404 (five bands, two weak, dense ranks, top 3, deadline
  * the 10th). One indicator per dimension, max 100: an agency's score is the value it got.
@@ -73,7 +71,7 @@ function members(): Member[] {
   ];
 }
 
-export function secondProvinceWorkbook(): RawWorkbook {
+function secondProvinceWorkbook(): RawWorkbook {
   const all = members();
   const scoreRows: CellValue[][] = [];
   for (const month of MONTHS) {
@@ -176,7 +174,7 @@ export async function secondProvince(): Promise<ProvinceMonth[]> {
         indicatorCount: model.indicators.length,
         dimensions: model.dimensions,
         runId: 'r-20250601-080000-ab12',
-        digest: 'c0ffee12',
+        contentHash: 'c0ffee12',
         computedAt: new Date('2025-06-01T08:00:00Z'),
         correction: false,
         ...releaseWording(model, problems, month),

@@ -144,7 +144,7 @@ describe('karnameh remind', () => {
     );
     expect(digest?.parsed.text).toContain('ثبت‌نشده (۱\u00A0دستگاه):\n- فرمانداری بدره\n');
     expect(digest?.parsed.html).toContain('dir="rtl"');
-    // The run id and the input digest travel in the headers of every mail, not in its text.
+    // The run id and the input hash travel in the headers of every mail, not in its text.
     for (const mail of smtp.received) {
       const run = mail.parsed.headers.get('x-karnameh-run');
       const digestHeader = mail.parsed.headers.get('x-karnameh-digest');
@@ -253,7 +253,7 @@ describe('karnameh remind', () => {
           status: 'pending',
           recipient: `d003:1403-05-07:${emailOf('d003')}`,
           requestedBy: 'cli',
-          digest: '',
+          contentHash: '',
           detail: emailOf('d003'),
         },
       ]),

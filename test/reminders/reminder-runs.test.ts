@@ -20,7 +20,7 @@ const row = (
   at: '2024-07-28T06:00:00.000Z',
   recipient: '',
   requestedBy: 'cli',
-  digest: 'abc123',
+  contentHash: 'abc123',
   detail: '',
   ...fields,
 });
@@ -46,13 +46,13 @@ describe('a reminder round in the runs tab', () => {
   it('leaves a real release counted as before', () => {
     const release = [
       ...reminderRound,
-      row({ runId: 'r-run', kind: 'run', status: 'sent', digest: 'def456' }),
+      row({ runId: 'r-run', kind: 'run', status: 'sent', contentHash: 'def456' }),
       row({
         runId: 'r-run',
         kind: 'delivery',
         status: 'sent',
         recipient: 'sec@x.org',
-        digest: 'def456',
+        contentHash: 'def456',
       }),
     ];
     expect(deliveryState(release, MONTH, 'delivery').monthSent).toBe(true);

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { lazyRuntime } from '../../functions/http/runtime.ts';
-import { watchSheetHandler } from '../../functions/http/watch-sheet.ts';
+import { watchSheetHandler } from '../../functions/http/watch-handler.ts';
 import { standInStore } from '../support/sheets-fixtures.ts';
 import {
   RECIPIENTS,

@@ -13,10 +13,10 @@ import {
 } from '../../functions/core/site/site-record.ts';
 import type { Summary } from '../../functions/core/figures/summary.ts';
 
-export const EXAMPLE = fileURLToPath(new URL('../../examples/ilam-1403.xlsx', import.meta.url));
+const EXAMPLE = fileURLToPath(new URL('../../examples/ilam-1403.xlsx', import.meta.url));
 export const EXAMPLE_MONTHS = ['1403-01', '1403-02', '1403-03', '1403-04'];
 /** When the example's months were "sent" (4 Mordad 1403). */
-export const SENT_AT = new Date('2024-07-25T08:00:00Z');
+const SENT_AT = new Date('2024-07-25T08:00:00Z');
 
 let example: Promise<RawWorkbook> | undefined;
 export async function exampleWorkbook(): Promise<RawWorkbook> {
@@ -51,7 +51,7 @@ export function keptMonthOf(
     indicatorCount: model.indicators.length,
     dimensions: model.dimensions,
     runId: 'r-test',
-    digest: 'd1g3st',
+    contentHash: 'd1g3st',
     computedAt: SENT_AT,
     correction: options.correction ?? false,
     ...releaseWording(model, problems, month),

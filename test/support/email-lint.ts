@@ -5,7 +5,7 @@
  */
 import { doIUseEmail } from 'doiuse-email';
 
-export const CLIENTS = [
+const CLIENTS = [
   'gmail.*',
   'outlook.*',
   'apple-mail.*',
@@ -22,7 +22,7 @@ export const CLIENTS = [
  * - `role` on Outlook for Windows Mail: `role="presentation"` tells screen readers the
  *   tables are layout; a client that strips it just reads them as tables, as if absent.
  */
-export const ACCEPTED = [
+const ACCEPTED = [
   /^`<body> element` is not supported by `(outlook|yahoo)\.(ios|android)`$/,
   /^`role attribute` is not supported by `outlook\.windows-mail`$/,
 ];

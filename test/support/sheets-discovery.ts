@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** A copy of /work/shared/data/sheets-v4.discovery.json (revision 20210316), same content. */
-export const DISCOVERY_PATH = join(import.meta.dirname, 'sheets-v4.discovery.json');
+const DISCOVERY_PATH = join(import.meta.dirname, 'sheets-v4.discovery.json');
 
 export interface SchemaNode {
   id?: string;
@@ -20,7 +20,7 @@ export interface SchemaNode {
   additionalProperties?: SchemaNode;
 }
 
-export interface ParameterSpec {
+interface ParameterSpec {
   type: string;
   location: 'query' | 'path';
   required?: boolean;
@@ -53,7 +53,7 @@ function discovery(): Discovery {
   return cached;
 }
 
-export function schema(name: string): SchemaNode {
+function schema(name: string): SchemaNode {
   const found = discovery().schemas[name];
   if (!found) throw new Error(`no schema ${name} in the discovery document`);
   return found;
@@ -108,7 +108,7 @@ const UINT32 = { min: 0, max: 4_294_967_295 };
  * Checks a JSON value against a schema; the first violation as Google words it, or null.
  * `null` is accepted anywhere (proto3 JSON reads it as the default).
  */
-export function validateValue(value: unknown, node: SchemaNode, path: string): string | null {
+function validateValue(value: unknown, node: SchemaNode, path: string): string | null {
   if (value === null) return null;
   const target = resolve(node);
   const typeName = target.id ?? target.type ?? 'value';

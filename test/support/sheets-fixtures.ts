@@ -21,7 +21,7 @@ export function defined<T>(value: T | null | undefined, what = 'a value'): T {
 }
 
 /** 1403-04-01 (2024-06-21) at UTC midnight, as exceljs hands over a date cell. */
-export const TIR_FIRST = new Date(Date.UTC(2024, 5, 21));
+const TIR_FIRST = new Date(Date.UTC(2024, 5, 21));
 export const TIR_FIRST_SERIAL = 45_464;
 
 const label = (key: keyof typeof TABS) => TABS[key].label;

@@ -45,7 +45,7 @@ import { responseSheets } from './stand-in-grid.ts';
 import { applyRequests } from './stand-in-requests.ts';
 
 export { STAND_IN_OWNER };
-export const STAND_IN_TOKEN = 'stand-in-token';
+const STAND_IN_TOKEN = 'stand-in-token';
 
 /** Google's request size limit: 10 MiB. */
 export const GOOGLE_MAX_BODY_BYTES = 10_485_760;
@@ -54,7 +54,7 @@ const SPREADSHEETS_SCOPE = 'https://www.googleapis.com/auth/spreadsheets';
 const READONLY_SCOPE = 'https://www.googleapis.com/auth/spreadsheets.readonly';
 
 /** Who a bearer token speaks for. */
-export interface StandInAccount {
+interface StandInAccount {
   email: string;
   /** OAuth scopes of the token (default: the spreadsheets scope). */
   scopes?: string[];
@@ -63,7 +63,7 @@ export interface StandInAccount {
 }
 
 /** A fault to answer instead of doing the work. */
-export interface Fault {
+interface Fault {
   /** Answer this HTTP status (429, 500, 503, …) with Google's error body. */
   status?: number;
   /**
@@ -85,7 +85,7 @@ export interface Fault {
   methods?: string[];
 }
 
-export interface RequestRecord {
+interface RequestRecord {
   /** Short method name: `get`, `values.batchGet`, `batchUpdate`, or `unknown`. */
   method: string;
   httpMethod: string;

@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer, type SMTPServerSession } from 'smtp-server';
 
-export interface ReceivedMail {
+interface ReceivedMail {
   /** MAIL FROM and every RCPT TO the server accepted, lower-case. */
   envelope: { from: string; to: string[] };
   /** The connection (smtp-server's session id) the message came on. */
@@ -19,7 +19,7 @@ export interface ReceivedMail {
 }
 
 /** Faults to answer; change them between runs ("the server is fixed"). */
-export interface SmtpFaults {
+interface SmtpFaults {
   /** RCPT TO for these addresses (lower-case) is refused with a 550. */
   rejectRcpt: Set<string>;
   /** A message to one of these addresses (lower-case) has its connection dropped during DATA. */

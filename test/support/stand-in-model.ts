@@ -31,7 +31,7 @@ export type Json = Record<string, unknown>;
 export type StoredCell = Json;
 export type StoredRow = (StoredCell | undefined)[];
 
-export interface GridProperties {
+interface GridProperties {
   rowCount: number;
   columnCount: number;
   frozenRowCount?: number;
@@ -100,7 +100,7 @@ export function workingCopy(doc: StandInSpreadsheet): StandInSpreadsheet {
 
 const MS_PER_DAY = 86_400_000;
 
-export function serialOf(date: Date): number {
+function serialOf(date: Date): number {
   return date.getTime() / MS_PER_DAY + 25_569;
 }
 
@@ -191,7 +191,7 @@ export function sheetById(doc: StandInSpreadsheet, sheetId: unknown, where: stri
 }
 
 /** The A1 name of a tab as Google writes it in answers: quoted unless plain. */
-export function a1Title(title: string): string {
+function a1Title(title: string): string {
   return /^[A-Za-z_][A-Za-z0-9_]*$/.test(title) ? title : `'${title.replaceAll("'", "''")}'`;
 }
 

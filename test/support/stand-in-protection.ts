@@ -15,7 +15,7 @@ function obj(value: unknown): Json {
     : {};
 }
 
-export function boundsOf(range: Json): Bounds {
+function boundsOf(range: Json): Bounds {
   const int = (v: unknown, fallback: number) => (typeof v === 'number' ? v : fallback);
   return {
     startRow: int(range.startRowIndex, 0),

@@ -16,7 +16,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { CRC32C } from '@google-cloud/storage';
 
-export interface StoredObject {
+interface StoredObject {
   name: string;
   contentType: string;
   cacheControl: string | undefined;

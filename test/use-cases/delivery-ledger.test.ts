@@ -116,7 +116,7 @@ describe('pickTargets', () => {
     status,
     recipient,
     requestedBy: '',
-    digest: '',
+    contentHash: '',
     detail: '',
   });
   const [a, b, c, d] = items(4).map((i) => i.key);

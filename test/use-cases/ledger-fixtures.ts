@@ -81,7 +81,15 @@ export function ledgerRun(
   runId: string,
   now: () => Date = () => new Date('2024-07-25T08:00:00Z'),
 ): LedgerRun {
-  return { store, runId, month: '1403-04', requestedBy: 'test', digest: 'd', now, log: quietLog };
+  return {
+    store,
+    runId,
+    month: '1403-04',
+    requestedBy: 'test',
+    contentHash: 'd',
+    now,
+    log: quietLog,
+  };
 }
 
 export function items(count: number, prefix = 'r'): LedgerItem[] {

@@ -40,7 +40,7 @@ const row = (
   status,
   recipient,
   requestedBy: '',
-  digest: '',
+  contentHash: '',
   detail: '',
 });
 

@@ -16,12 +16,12 @@ const SERIAL_EPOCH_DAYS = 25_569;
  * A Date as a serial number, reading its UTC wall time (as exceljs does for date cells,
  * so both stores hand the core the same number for the same cell).
  */
-export function dateToSerial(date: Date): number {
+function dateToSerial(date: Date): number {
   return date.getTime() / MS_PER_DAY + SERIAL_EPOCH_DAYS;
 }
 
 /** A value from `values.batchGet` as a `CellValue`: the empty string is an empty cell. */
-export function fromApiValue(value: unknown): CellValue {
+function fromApiValue(value: unknown): CellValue {
   if (typeof value === 'string') return value === '' ? null : value;
   if (typeof value === 'number' || typeof value === 'boolean') return value;
   return null;

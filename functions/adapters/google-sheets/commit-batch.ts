@@ -44,7 +44,7 @@ export interface Committed<T> {
 }
 
 /** The batch as sent: with the marker swap first when it needs one. */
-export function batchToSend(plan: Planned<unknown>, writeId: string): Request[] {
+function batchToSend(plan: Planned<unknown>, writeId: string): Request[] {
   if (plan.requests.length === 0) return plan.requests;
   if (!plan.marked && resendSafety(plan.requests) !== 'marker') return plan.requests;
   return [...markerRequests(plan.marker, writeId), ...plan.requests];

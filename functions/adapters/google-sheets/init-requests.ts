@@ -57,7 +57,7 @@ function columnOf(header: readonly string[], key: string, label: string): number
 /** Digits as typed in Iran: ASCII, Persian and Arabic-Indic. */
 const DIGIT = '[0-9۰-۹٠-٩]';
 
-/** A month name with Arabic yeh/kaf accepted too (the core normalises them). */
+/** A month name with Arabic yeh/kaf accepted too (the core normalizes them). */
 function monthNamePattern(name: string): string {
   return name.replaceAll('ی', '[یيى]').replaceAll('ک', '[کك]');
 }

@@ -21,7 +21,7 @@ type Request = sheets_v4.Schema$Request;
 type ProtectedRange = sheets_v4.Schema$ProtectedRange;
 
 /** A score cell's validation: a number from 0 to `max`, shown as a warning. */
-export function scoreRule(max: number): sheets_v4.Schema$DataValidationRule {
+function scoreRule(max: number): sheets_v4.Schema$DataValidationRule {
   return {
     condition: {
       type: 'NUMBER_BETWEEN',

@@ -89,7 +89,7 @@ export function failureKind(error: unknown): FailureKind {
 }
 
 /** A `Retry-After` header in ms (seconds form only), when Google sent one. */
-export function retryAfterMs(error: unknown): number | undefined {
+function retryAfterMs(error: unknown): number | undefined {
   const headers = asHttpError(error)?.response?.headers;
   let value: unknown;
   if (headers instanceof Headers) value = headers.get('retry-after');

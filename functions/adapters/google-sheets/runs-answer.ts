@@ -57,7 +57,7 @@ function plainValue(cell: sheets_v4.Schema$CellData | undefined): unknown {
  * The runs tab (`sheetId`) from a batch's answer, as `values.batchGet` would have read it,
  * with its grid size; null when the answer does not hold it.
  */
-export function runsFromAnswer(
+function runsFromAnswer(
   answer: sheets_v4.Schema$BatchUpdateSpreadsheetResponse | undefined,
   sheetId: number,
 ): { tab: RawTab; rowCount: number; columnCount: number } | null {

@@ -15,9 +15,17 @@ import type { CellValue } from '../../core/contract/cells.ts';
 import { plainRowsEqual, toPlainRow, toRowData, widthOf, type PlainCell } from './cell-data.ts';
 import { mergeRunsRows, type RunsEntry } from '../../core/contract/runs-log.ts';
 import { findSheet, type TabState, type WorkbookSnapshot } from './snapshot.ts';
-import type { RunsUpsert } from './write-plan.ts';
 
 type Request = sheets_v4.Schema$Request;
+
+/**
+ * The runs rows of a write: `merged` (core `mergeRunsRows`) against `fresh`, the runs tab as
+ * read just before the write (null when the spreadsheet has none: it is added whole).
+ */
+export interface RunsUpsert {
+  fresh: TabState | null;
+  merged: CellValue[][];
+}
 
 export interface RunsPlan {
   requests: Request[];

@@ -5,7 +5,7 @@
 import type { sheets_v4 } from '@googleapis/sheets';
 import type { GoogleAuth } from 'google-auth-library';
 
-export const SHEETS_SCOPE = 'https://www.googleapis.com/auth/spreadsheets';
+const SHEETS_SCOPE = 'https://www.googleapis.com/auth/spreadsheets';
 
 export interface SheetsClientOptions {
   /** Replaces https://sheets.googleapis.com/ (the tests' stand-in). */

@@ -62,7 +62,8 @@ import {
 import { MARKER_FIELDS, markerOf } from './write-marker.ts';
 import { RUNS_ANSWER_FIELDS, runsAnswerRequest, snapshotAfter } from './runs-answer.ts';
 import { appendOnlyUpsert } from './runs-plan.ts';
-import { planWrite, type RunsUpsert } from './write-plan.ts';
+import { planWrite } from './write-plan.ts';
+import type { RunsUpsert } from './runs-plan.ts';
 import { planMonthEdit } from './month-plan.ts';
 import { GUARD_PROTECTION_FIELDS } from './guard-plan.ts';
 

@@ -24,7 +24,7 @@ type Request = sheets_v4.Schema$Request;
 
 /** The marker's developer metadata id ("karn") and key. */
 export const MARKER_ID = 0x6b61726e;
-export const MARKER_KEY = 'karnameh.write';
+const MARKER_KEY = 'karnameh.write';
 
 /** What `spreadsheets.get` is asked for besides the tabs: the spreadsheet's metadata. */
 export const MARKER_FIELDS = 'developerMetadata(metadataId,metadataValue)';

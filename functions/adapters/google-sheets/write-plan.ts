@@ -19,7 +19,7 @@ import {
   widthOf,
   type PlainCell,
 } from './cell-data.ts';
-import { planRunsUpsert } from './runs-plan.ts';
+import { planRunsUpsert, type RunsUpsert } from './runs-plan.ts';
 import type { OutputKey, SheetInfo, TabState, WorkbookSnapshot } from './snapshot.ts';
 
 type Request = sheets_v4.Schema$Request;
@@ -200,7 +200,7 @@ function singleCell(sheetId: number, row: number, column: number, value: PlainCe
  * Persian label), or a new row (Persian label, value) after the last one when the key is
  * absent. A cell that already holds the value is left alone; nothing else is touched.
  */
-export function planSettings(
+function planSettings(
   state: TabState | null,
   updates: readonly SettingsUpdate[],
   where: string,
@@ -256,15 +256,6 @@ export function planSettings(
     set(target, valueColumn, value);
   }
   return { requests, after: { sheet, rows: toPlainRows(rows) } };
-}
-
-/**
- * The runs rows of a write: `merged` (core `mergeRunsRows`) against `fresh`, the runs tab as
- * read just before the write (null when the spreadsheet has none: it is added whole).
- */
-export interface RunsUpsert {
-  fresh: TabState | null;
-  merged: CellValue[][];
 }
 
 /**

@@ -153,8 +153,16 @@ async function openRun(
   const at = () => new Date().toISOString();
   return {
     location: file,
-    attempt: (kind, key, digest) =>
-      record(journalLine({ t: 'try', kind, key, at: at(), ...(digest ? { digest } : {}) })),
+    attempt: (kind, key, contentHash) =>
+      record(
+        journalLine({
+          t: 'try',
+          kind,
+          key,
+          at: at(),
+          ...(contentHash ? { digest: contentHash } : {}),
+        }),
+      ),
     outcome: (kind, key, status, detail) =>
       record(journalLine({ t: 'done', kind, key, status, detail, at: at() })),
     async finish() {

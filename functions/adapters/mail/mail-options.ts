@@ -1,3 +1,4 @@
+/** The sender (`MAIL_FROM`) parsed once, and nodemailer's options for one outgoing mail. */
 import addressparser from 'nodemailer/lib/addressparser';
 import type Mail from 'nodemailer/lib/mailer/index.js';
 import * as z from 'zod';

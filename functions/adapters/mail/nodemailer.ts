@@ -1,3 +1,4 @@
+/** nodemailer loaded as CommonJS, so a run that sends does not load Node's fetch with it. */
 import { createRequire } from 'node:module';
 
 /**

@@ -1,7 +1,8 @@
+/** The outbox mailer: each message written as an .eml file into a folder, no mail server. */
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { nodemailer } from './nodemailer.ts';
-import type { Mailer } from '../../ports.ts';
+import type { MailPlace, Mailer } from '../../ports.ts';
 import { SAFE_TRANSPORT, mailOptions, parseSender } from './mail-options.ts';
 import { makeFolder } from '../make-folder.ts';
 
@@ -23,7 +24,24 @@ async function writeNew(dir: string, base: string, content: Buffer): Promise<str
   }
 }
 
-/** Writes each message as an .eml file into a folder: mail without a mail server. */
+/** The folder of a kind of message in a run's folder. */
+const FOLDERS: Record<MailPlace['kind'], string> = {
+  delivery: 'release',
+  test: 'release',
+  card: 'cards',
+  reminder: 'reminders',
+  digest: 'reminders',
+};
+
+/** `<dir>/<month>/<run id>/<folder>/`, by what the message is. */
+export const runFolder = (dir: string, month: string, runId: string): string =>
+  join(dir, safe(month), safe(runId));
+
+/**
+ * Writes each message as an .eml file: mail without a mail server. A message of a run (its
+ * `place`) goes into `<dir>/<month>/<run id>/{release,cards,reminders}/`, named by its
+ * ledger key; any other (mail-test) into `<dir>/` as `<prefix>-<address>.eml`.
+ */
 export function createOutboxMailer(options: {
   dir: string;
   from?: string;
@@ -37,12 +55,18 @@ export function createOutboxMailer(options: {
   });
   return {
     description: `outbox ${options.dir}`,
-    async send(mail) {
+    outbox: options.dir,
+    async send(mail, place) {
       const info = await transport.sendMail(mailOptions(mail, from));
-      await makeFolder(options.dir);
-      const base = `${options.prefix ?? 'release'}-${safe(mail.to.email)}`;
-      const path = await writeNew(options.dir, base, info.message as Buffer);
-      return { messageId: info.messageId, response: `wrote ${path}` };
+      const dir = place
+        ? join(runFolder(options.dir, place.month, place.runId), FOLDERS[place.kind])
+        : options.dir;
+      await makeFolder(dir);
+      const base = place
+        ? safe(place.key)
+        : `${options.prefix ?? 'release'}-${safe(mail.to.email)}`;
+      const path = await writeNew(dir, base, info.message as Buffer);
+      return { messageId: info.messageId, response: `wrote ${path}`, file: path };
     },
     async close() {
       transport.close();

@@ -1,4 +1,4 @@
-// SMTP_RATE: its check, and the pacer that spaces message starts 1000/rate ms apart.
+/** `SMTP_RATE` checked, and the pacer that spaces messages to that many per second. */
 import { setTimeout as sleep } from 'node:timers/promises';
 import * as z from 'zod';
 

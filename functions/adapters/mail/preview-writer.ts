@@ -1,3 +1,4 @@
+/** The dry run's preview folder: the release and the cards written as files, swapped in whole. */
 import { writeFileSync } from 'node:fs';
 import { chmod, lstat, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';

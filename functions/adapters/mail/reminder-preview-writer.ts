@@ -1,4 +1,4 @@
-// Writes what `remind --dry-run` would send into `<outbox>/preview/reminders/`.
+/** `remind --dry-run`'s preview folder: each reminder and the secretariat's digest as files. */
 import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ReminderPreviewWriter } from '../../ports.ts';

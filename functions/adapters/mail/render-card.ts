@@ -1,3 +1,4 @@
+/** The card renderer: an agency's card from its Handlebars templates (subject, HTML, text). */
 import { join, resolve } from 'node:path';
 import type Handlebars from 'handlebars';
 import type { CardView } from '../../core/cards/card-view.ts';
@@ -38,7 +39,7 @@ function load(env: typeof Handlebars, dir: string, file: string, html: boolean):
 }
 
 /** Text part: trailing spaces dropped, at most one blank line in a row, one final newline. */
-function normaliseText(text: string): string {
+function normalizeText(text: string): string {
   return `${text
     .replace(/[ \t]+$/gm, '')
     .replace(/\n{3,}/g, '\n\n')
@@ -61,6 +62,6 @@ export function createCardRenderer(
   return (view) => {
     const subject = oneLine(subjectOf({ view, subject: '' }));
     const context = { view, subject };
-    return { subject, html: html(context), text: normaliseText(text(context)) };
+    return { subject, html: html(context), text: normalizeText(text(context)) };
   };
 }

@@ -1,3 +1,4 @@
+/** The release renderer: the press release from its templates and partials, with its attachments. */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -101,7 +102,7 @@ function environment(
     const n = numeric(value);
     return n !== null && Number.isInteger(n) && n >= 1 ? ordinalWord(n) : '';
   });
-  // Latin text (ids, run id, digest) inside a Persian sentence: isolated left-to-right.
+  // Latin text (ids, run id, content hash) inside a Persian sentence: isolated left-to-right.
   env.registerHelper('ltr', (value: unknown) => {
     const text = String(value ?? '');
     if (!html) return text;
@@ -198,7 +199,7 @@ export function createReleaseRenderer(
       ...(infographic ? { infographic } : {}),
       subject,
       html: htmlTemplate(context),
-      text: normaliseText(textTemplate(context)),
+      text: normalizeText(textTemplate(context)),
       ...(headlineTemplate ? { headline: oneLine(headlineTemplate(context)) } : {}),
       ...(ledeTemplate ? { lede: oneLine(ledeTemplate(context)) } : {}),
       attachment: {
@@ -213,22 +214,22 @@ export function createReleaseRenderer(
 
 /** The mail header names that trace a release to its run and its data (docs/texts.md#subject-attachments-headers). */
 export const RUN_HEADER = 'X-Karnameh-Run';
-export const DIGEST_HEADER = 'X-Karnameh-Digest';
+export const CONTENT_HASH_HEADER = 'X-Karnameh-Digest';
 
 /**
- * The run id and the digest as header fields. The digest is the input digest of the run
- * (`ReleaseInput.digest`): when a content hash of what was sent exists (the summary's
- * `contentHash`), it is the one to put here.
+ * The run id and the content hash of what is sent as header fields (`ReleaseInput.contentHash`:
+ * the summary's, or the input hash when the month has none); the header keeps the contract's
+ * name `X-Karnameh-Digest`.
  */
 export function releaseHeaders(input: ReleaseInput): Record<string, string> {
   const headers: Record<string, string> = {};
   if (input.runId) headers[RUN_HEADER] = input.runId;
-  if (input.digest) headers[DIGEST_HEADER] = input.digest;
+  if (input.contentHash) headers[CONTENT_HASH_HEADER] = input.contentHash;
   return headers;
 }
 
 /** Text part: trailing spaces dropped, at most one blank line in a row, one final newline. */
-function normaliseText(text: string): string {
+function normalizeText(text: string): string {
   return `${text
     .replace(/[ \t]+$/gm, '')
     .replace(/\n{3,}/g, '\n\n')

@@ -44,7 +44,7 @@ function compile<V>(
 }
 
 /** Text part: trailing spaces dropped, at most one blank line in a row, one final newline. */
-function normaliseText(text: string): string {
+function normalizeText(text: string): string {
   return `${text
     .replace(/[ \t]+$/gm, '')
     .replace(/\n{3,}/g, '\n\n')
@@ -62,7 +62,7 @@ function renderer<V>(dir: string, files: { html: string; text: string; subject: 
     return {
       subject: line,
       html: html({ view, subject: line }),
-      text: normaliseText(text({ view, subject: line })),
+      text: normalizeText(text({ view, subject: line })),
     };
   };
 }

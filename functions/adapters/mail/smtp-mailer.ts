@@ -1,3 +1,4 @@
+/** The SMTP mailer over nodemailer: timeouts, a failure told `failed` or `unconfirmed`, no credentials shown. */
 import { nodemailer } from './nodemailer.ts';
 import { KarnamehError } from '../../core/contract/errors.ts';
 import type { Mailer, SentMail } from '../../ports.ts';

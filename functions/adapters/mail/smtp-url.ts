@@ -1,3 +1,4 @@
+/** `SMTP_URL` checked and named for messages by its server only. */
 import { KarnamehError } from '../../core/contract/errors.ts';
 
 /** Checks `SMTP_URL` and names its server for messages: `SMTP smtp.example.org:465`. */

@@ -1,3 +1,4 @@
+/** Precompiled Handlebars templates cached on disk, so an unchanged template loads without the compiler. */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';

@@ -1,3 +1,4 @@
+/** A new worksheet registered in an .xlsx package: workbook.xml, its relationship and content type. */
 import { posix } from 'node:path';
 import type { PackageMap } from './package-map.ts';
 import { escapeXml } from './write-sheet.ts';

@@ -1,3 +1,4 @@
+/** Which cell styles of an .xlsx show a date (and the first bold one), from styles.xml. */
 import { parseXml } from './xml-events.ts';
 
 /** Built-in number formats that show a date or time (ECMA-376 18.8.30 and the East Asian ones). */
@@ -7,7 +8,7 @@ const BUILT_IN_DATES = new Set([
 ]);
 
 /** A format code that shows a date or time: y, m, d, h, s (or b) outside quotes and brackets. */
-export function isDateFormat(code: string): boolean {
+function isDateFormat(code: string): boolean {
   const bare = code
     .replace(/\[[^\]]*]/g, '')
     .replace(/"[^"]*"/g, '')

@@ -6,7 +6,7 @@
  *   concurrent run writing its own output tabs, or the watcher its run_status, is not one).
  */
 import type { RawTab } from '../../core/contract/cells.ts';
-import { inputDigest } from '../../core/runs/input-digest.ts';
+import { inputHash } from '../../core/runs/input-hash.ts';
 import { mergeRunsRows, type RunsEntry } from '../../core/contract/runs-log.ts';
 import { findTab, hasRunsHeader, matchesKey } from '../../core/contract/tab-lookup.ts';
 import { TABS } from '../../core/contract/tabs.ts';
@@ -34,12 +34,12 @@ export function runsTabIn(open: OpenWorkbook, path: string, hint?: string): RawT
 }
 
 /**
- * A fingerprint of the input tabs: the run's input digest (core/runs/input-digest.ts), which
+ * A fingerprint of the input tabs: the run's input hash (core/runs/input-hash.ts), which
  * leaves out karnameh's output tabs and the settings it writes itself (run_request,
  * run_status), so neither another run's outputs nor the watcher counts as an edit.
  */
 export function inputFingerprint(tabs: RawTab[]): string {
-  return inputDigest({ tabs });
+  return inputHash({ tabs });
 }
 
 /** The input tabs' fingerprint of the workbook as it is in `open` now. */

@@ -1,3 +1,4 @@
+/** The .xlsx file's identity and its guards: refuse a workbook open in Excel, read-only, or changed since read. */
 import { randomUUID } from 'node:crypto';
 import { constants, type Stats } from 'node:fs';
 import { access, chmod, chown, open, realpath, rename, rm, stat } from 'node:fs/promises';
@@ -75,7 +76,7 @@ export async function readIdentified(
 }
 
 /** Lock files Excel (`~$NAME`) and LibreOffice (`.~lock.NAME#`) keep beside an open file. */
-export function lockFiles(path: string): string[] {
+function lockFiles(path: string): string[] {
   const dir = dirname(path);
   const name = basename(path);
   return [join(dir, `~$${name}`), join(dir, `.~lock.${name}#`)];

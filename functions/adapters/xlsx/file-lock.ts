@@ -30,10 +30,10 @@ const ownerSchema = z.object({
   runId: z.string().optional(),
   month: z.string().optional(),
 });
-export type LockOwner = z.infer<typeof ownerSchema>;
+type LockOwner = z.infer<typeof ownerSchema>;
 
 /** True unless `pid` is known gone on this host (EPERM: it exists, owned by someone else). */
-export function processAlive(pid: number): boolean {
+function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -177,7 +177,7 @@ export async function takeRunLock(workbook: string, request: RunLockRequest): Pr
 }
 
 /** How long a writer waits for the write lock before giving up. */
-export const WRITE_LOCK_WAIT_MS = 60_000;
+const WRITE_LOCK_WAIT_MS = 60_000;
 
 /** Runs `job` holding the write lock of `workbook`, waiting for it when another writer has it. */
 export async function withWriteLock<T>(workbook: string, job: () => Promise<T>): Promise<T> {

@@ -42,7 +42,7 @@ function archiveWrite(archive: ArchiveAppend): TabWrite {
 }
 
 /** Said once by open and close on an .xlsx. */
-export const NO_ACCOUNTS_NOTE =
+const NO_ACCOUNTS_NOTE =
   'فایل اکسل حساب کاربری ندارد، پس چیزی برای محافظت نیست: هر کس فایل را دارد همهٔ آن را می‌تواند ویرایش کند. / ' +
   'an .xlsx file has no accounts, so there is nothing to guard: whoever has the file can edit all of it.';
 

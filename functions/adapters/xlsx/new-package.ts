@@ -1,3 +1,4 @@
+/** The parts of an empty .xlsx package, for `init` of a new file. */
 import { newZip } from './zip-container.ts';
 
 const XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';

@@ -1,3 +1,4 @@
+/** An .xlsx's bytes opened: zip, package map and tabs as raw rows, or a plain `source.unreadable`. */
 import type { RawTab } from '../../core/contract/cells.ts';
 import { KarnamehError } from '../../core/contract/errors.ts';
 import { readCellStyles } from './cell-styles.ts';

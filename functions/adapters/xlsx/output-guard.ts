@@ -53,7 +53,7 @@ function cellsOf(open: OpenWorkbook, path: string, key: GuardedKey): string | un
 }
 
 /** What a write left in the tabs it wrote, from the workbook it produced. */
-export function writtenTabs(
+function writtenTabs(
   open: OpenWorkbook,
   path: string,
   tabs: Partial<Record<GuardedKey, CellValue[][]>>,
@@ -71,7 +71,7 @@ export function writtenTabs(
 }
 
 /** The tabs this store wrote that the file as it is now no longer holds as written. */
-export function erasedTabs(
+function erasedTabs(
   open: OpenWorkbook,
   path: string,
   written: ReadonlyMap<GuardedKey, WrittenTab>,

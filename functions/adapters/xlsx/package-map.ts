@@ -1,3 +1,4 @@
+/** Where an .xlsx package keeps its parts: workbook, tabs, shared strings, styles, relationships. */
 import { posix } from 'node:path';
 import { entryData, type ZipArchive } from './zip-container.ts';
 import { parseXml } from './xml-events.ts';
@@ -11,7 +12,7 @@ export interface Relationship {
 }
 
 /** One tab as workbook.xml lists it, with the zip entry of its worksheet part. */
-export interface SheetRef {
+interface SheetRef {
   name: string;
   sheetId: number;
   relId: string;
@@ -32,7 +33,7 @@ export interface PackageMap {
 const TYPE_TAIL = (type: string): string => type.slice(type.lastIndexOf('/') + 1);
 
 /** `xl/worksheets/_rels/sheet1.xml.rels` for `xl/worksheets/sheet1.xml`. */
-export function relsPartOf(part: string): string {
+function relsPartOf(part: string): string {
   return posix.join(posix.dirname(part), '_rels', `${posix.basename(part)}.rels`);
 }
 

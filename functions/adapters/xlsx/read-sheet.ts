@@ -1,3 +1,4 @@
+/** One worksheet part read as rows of cell values (shared strings, dates, merged ranges, formulas). */
 import type { CellValue, RawTab } from '../../core/contract/cells.ts';
 import { fillMerged, type MergeRange } from '../../core/contract/merged-cells.ts';
 import type { CellStyles } from './cell-styles.ts';
@@ -17,7 +18,7 @@ const DAY_MS = 24 * 3600 * 1000;
 const UNCOMPUTED = Symbol('uncomputed');
 
 /** A date serial as a Date (UTC), the way exceljs and the spec read it. */
-export function serialToDate(serial: number, date1904: boolean): Date {
+function serialToDate(serial: number, date1904: boolean): Date {
   return new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * DAY_MS));
 }
 

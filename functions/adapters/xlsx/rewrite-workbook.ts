@@ -1,3 +1,4 @@
+/** An .xlsx rewritten with only the planned tabs' parts replaced or added; every other entry copied as is. */
 import type { CellValue, RawTab } from '../../core/contract/cells.ts';
 import type { SettingsUpdate } from '../../ports.ts';
 import { registerSheet, type Registry } from './add-sheet.ts';

@@ -1,3 +1,4 @@
+/** The settings worksheet's XML with single value cells set, each cell keeping its style. */
 import { a1, type CellValue } from '../../core/contract/cells.ts';
 import { KarnamehError } from '../../core/contract/errors.ts';
 import { matchesKey } from '../../core/contract/tab-lookup.ts';

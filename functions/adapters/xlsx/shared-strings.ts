@@ -1,3 +1,4 @@
+/** The shared strings table of an .xlsx read as plain text. */
 import { parseXml } from './xml-events.ts';
 import { decodeXstring } from './xstring.ts';
 

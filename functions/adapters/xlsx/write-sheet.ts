@@ -1,3 +1,4 @@
+/** A worksheet part written for an output tab: header, right to left, inline strings. */
 import { columnLetter, type CellValue } from '../../core/contract/cells.ts';
 import { encodeXstring } from './xstring.ts';
 

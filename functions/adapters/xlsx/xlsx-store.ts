@@ -1,3 +1,4 @@
+/** The workbook store for an .xlsx file: read part by part, written by replacing karnameh's tabs only. */
 import { basename, dirname, extname, join } from 'node:path';
 import type { RawTab, RawWorkbook } from '../../core/contract/cells.ts';
 import type { RunsEntry } from '../../core/contract/runs-log.ts';
@@ -76,7 +77,7 @@ export function createXlsxStore(path: string): XlsxStore {
     seen = { target, identity, inputs };
     runsTitle = findTab({ tabs }, 'runs')?.name;
     const sibling = siblingPath(path);
-    if (!(await targetExists(sibling))) return { tabs, inputDigest: inputs };
+    if (!(await targetExists(sibling))) return { tabs, inputHash: inputs };
     let outputs: RawTab[];
     try {
       const opened = await load(sibling);
@@ -90,7 +91,7 @@ export function createXlsxStore(path: string): XlsxStore {
         { cause: error },
       );
     }
-    return { tabs: overlayOutputs(tabs, outputs), inputDigest: inputs };
+    return { tabs: overlayOutputs(tabs, outputs), inputHash: inputs };
   }
 
   /**

@@ -1,3 +1,4 @@
+/** A streaming pass over an XML part (saxen) with XML 1.0's decoding of text and attributes. */
 import { Parser } from 'saxen';
 
 /**
@@ -41,7 +42,7 @@ function character(all: string, decimal?: string, hex?: string, name?: string): 
  * decoder reads `&#128512;` through String.fromCharCode, which cuts a character past
  * U+FFFF (an emoji, as openpyxl writes them) to another one.
  */
-export function decodeText(raw: string): string {
+function decodeText(raw: string): string {
   const text = raw.includes('\r') ? raw.replace(/\r\n?/g, '\n') : raw;
   return text.includes('&') ? text.replace(REFERENCE, character) : text;
 }

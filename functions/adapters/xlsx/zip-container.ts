@@ -1,3 +1,4 @@
+/** The zip container of an .xlsx, read and written entry by entry (untouched entries byte for byte). */
 import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
 
 /**

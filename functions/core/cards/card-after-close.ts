@@ -4,7 +4,7 @@ import type { CardFacts } from './card-facts.ts';
 import { codeText } from './card-indicator-list.ts';
 import { shown } from './card-text.ts';
 
-export interface AfterCloseLine {
+interface AfterCloseLine {
   /** `تعامل با رسانه‌ها (شاخص ۴)`, or «توضیحات». */
   label: string;
   /** The cell's text at the close and now, in Persian digits; «خالی» for a blank. */

@@ -15,7 +15,7 @@ import type { CardFacts } from './card-facts.ts';
  * a correction for a figure that was never wrong about them (the release, which states
  * those means, is changed then anyway).
  */
-export function cardFacts(facts: CardFacts, agencyId: string): Record<string, unknown> {
+function cardFacts(facts: CardFacts, agencyId: string): Record<string, unknown> {
   const result = facts.result(agencyId);
   const { year, month: last } = splitMonth(facts.month);
   const path: unknown[] = [];

@@ -3,12 +3,12 @@ import { persianNumber, joinList, listSeparator } from '../language/persian-text
 import { NBSP } from './card-text.ts';
 
 /** How many indicators a list names when nothing ties at the cut. */
-export const LISTED = 3;
+const LISTED = 3;
 /** A tie at the cut is named whole when the list stays this short; else the rest is counted. */
-export const MAX_NAMED = 6;
+const MAX_NAMED = 6;
 
 /** One indicator of an agency's month, as the card lists it. */
-export interface IndicatorLine {
+interface IndicatorLine {
   /** `شاخص ۱۰` (from a code `ش۱۰`), or the code as written. */
   code: string;
   title: string;

@@ -13,8 +13,6 @@ import {
 import { pointsText, rounded, shown, valueOfMax, NBSP } from './card-text.ts';
 import { persianNumber } from '../language/persian-text.ts';
 
-export type { IndicatorLine, IndicatorList } from './card-indicator-list.ts';
-
 export interface IndicatorLines {
   weakest: IndicatorList;
   strongest: IndicatorList;
@@ -25,7 +23,7 @@ export interface IndicatorLines {
 }
 
 /** The best list is said only of indicators where the agency reached at least this share of the maximum. */
-export const BEST_AT_LEAST = new Fraction(1, 2);
+const BEST_AT_LEAST = new Fraction(1, 2);
 
 /** One indicator of one card. */
 interface Standing extends Listed {

@@ -6,7 +6,7 @@ import type { CardFacts } from './card-facts.ts';
 import { placeOf, shown } from './card-text.ts';
 
 /** One thing to fix: the tab, the cell (or row) and what the problems tab says. */
-export interface CardFix {
+interface CardFix {
   tab: string;
   /** A1 cell, Latin: `F12`. */
   cell: string;

@@ -21,12 +21,12 @@ export interface Place {
 }
 
 /** A count of agencies of the group: «یک فرمانداری», «۷۸ دستگاه اجرایی». */
-export function agenciesText(n: number, group: string): string {
+function agenciesText(n: number, group: string): string {
   return n === 1 ? `یک ${group}` : `${persianNumber(n)}${NBSP}${group}`;
 }
 
 /** «جایگاه ۷۹ از ۱۰۰», held together. */
-export function standingOf(standing: number, size: number): string {
+function standingOf(standing: number, size: number): string {
   return `جایگاه ${persianNumber(standing)}${NBSP}از${NBSP}${persianNumber(size)}`;
 }
 

@@ -68,7 +68,7 @@ const EMPTY_STANDING: StandingView = {
 };
 
 /** Its place in its group this month (standing from the month's results, ranking.ts). */
-export function groupPlace(facts: CardFacts, entry: EvaluatedResult): Place {
+function groupPlace(facts: CardFacts, entry: EvaluatedResult): Place {
   const group = facts.groupNow(entry.group);
   return {
     standing: entry.standing,

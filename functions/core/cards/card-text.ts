@@ -49,7 +49,7 @@ export function rounded(x: Fraction): number {
   return roundToNumber(x, 2);
 }
 
-/** A name from the sheet for showing, normalised. */
+/** A name from the sheet for showing, normalized. */
 export function shown(text: string): string {
   return normalizeDisplay(text);
 }

@@ -22,8 +22,8 @@ import { jalaliDayText } from '../runs/reminder-calendar.ts';
 /** What a card needs besides the figures: who ran it, on which data, and how it is sent. */
 export interface CardContext {
   runId: string;
-  /** Short digest of the input tabs (hex). */
-  digest: string;
+  /** The content hash of what is sent (hex). */
+  contentHash: string;
   computedAt: Date;
   /** Re-sent on purpose after a change (`--force`): «اصلاحیه». */
   correction: boolean;
@@ -32,7 +32,7 @@ export interface CardContext {
 }
 
 /** One dimension: the agency's score beside its group's mean, the comparison in words. */
-export interface DimensionLine {
+interface DimensionLine {
   name: string;
   /** On the 100 scale, said once in the heading: `۳۶٫۲۵`. */
   scoreText: string;
@@ -46,7 +46,7 @@ export interface DimensionLine {
 }
 
 /** The letter's date, signature and contact (docs/texts.md#agency-report-cards). */
-export interface LetterFooter {
+interface LetterFooter {
   /** The Jalali day of the computation: `۱۵ آذر ۱۴۰۵`. */
   dateText: string;
   secretariat: string;
@@ -60,7 +60,7 @@ export interface LetterFooter {
  * An agency's report card as plain data (docs/texts.md#agency-report-cards): every
  * figure written in Persian, every `has…`/`present` flag deciding whether a statement is
  * said. Nothing in it names or scores another agency: its group appears only as a mean,
- * a count and the agency's place. Nothing internal: the run id and the data digest travel
+ * a count and the agency's place. Nothing internal: the run id and the content hash travel
  * in the mail headers (CardToSend.trace), not in the text.
  */
 export interface CardView {

@@ -6,7 +6,7 @@ import type { CardFacts } from './card-facts.ts';
 import { scoreText, shown } from './card-text.ts';
 
 /** One month of the year so far. */
-export interface YearRow {
+interface YearRow {
   monthName: string;
   current: boolean;
   evaluated: boolean;

@@ -22,7 +22,7 @@ export interface CardsToSendInput {
   /** The release's computation (computeResults); the cards come from it, nothing is recomputed. */
   computed: ComputedResults;
   runId: string;
-  digest: string;
+  contentHash: string;
   computedAt: Date;
   /** A correction run (`--force` after the month was sent): every card says «اصلاحیه». */
   correction: boolean;
@@ -47,8 +47,8 @@ export interface CardToSend {
    * says the same thing about it, so a correction goes only to agencies whose card changed.
    */
   contentHash: string;
-  /** The run id and the input digest, for the mail headers (never in the card's text). */
-  trace: { runId: string; digest: string };
+  /** The run id and the card's content hash, for the mail headers (never in the card's text). */
+  trace: { runId: string; contentHash: string };
 }
 
 /**
@@ -61,7 +61,7 @@ export function cardsToSend(input: CardsToSendInput): CardToSend[] {
   const facts = new CardFacts(model, problems, computed);
   const context = {
     runId: input.runId,
-    digest: input.digest,
+    contentHash: input.contentHash,
     computedAt: input.computedAt,
     correction: input.correction && !input.testCopy,
     testCopy: input.testCopy !== undefined,
@@ -70,7 +70,7 @@ export function cardsToSend(input: CardsToSendInput): CardToSend[] {
     const view = cardView(facts, agencyId, context);
     const contentHash = cardContentHash(facts, agencyId);
     // The mail headers name the run and the hash of what this card states (never its text).
-    const trace = { runId: input.runId, digest: contentHash };
+    const trace = { runId: input.runId, contentHash };
     return { agencyId, email, name: view.agencyName, view, contentHash, trace };
   };
   if (input.testCopy) {

@@ -5,15 +5,8 @@
  */
 import { cellText } from './cell-values.ts';
 import type { CellValue } from './cells.ts';
-import type { Agency } from './model.ts';
+import type { Agency, ListedAddress } from './model.ts';
 import { parseEmailCell } from './cell-values.ts';
-
-export interface ListedAddress {
-  /** The address as written, trimmed, without `group:`. */
-  email: string;
-  /** Written `group:name@domain`: a Google Group (protections name it as a group). */
-  group: boolean;
-}
 
 export interface AddressList {
   /** Valid addresses, in the order written, each once (compared without case). */

@@ -40,7 +40,7 @@ function isValidDate(cell: Date): boolean {
 }
 
 /**
- * A cell as text for showing and matching: text normalised for display (normalize.ts),
+ * A cell as text for showing and matching: text normalized for display (normalize.ts),
  * numbers as JavaScript writes them, booleans as TRUE/FALSE, dates as `YYYY-MM-DD` (UTC),
  * blank as ''.
  */

@@ -25,10 +25,10 @@ export interface RawTab {
 export interface RawWorkbook {
   tabs: RawTab[];
   /**
-   * The input digest of these tabs (core/runs/input-digest.ts), when the store computed it as it
+   * The input hash of these tabs (core/runs/input-hash.ts), when the store computed it as it
    * read them (the .xlsx store does, to notice an edit before it writes): not computed twice.
    */
-  inputDigest?: string;
+  inputHash?: string;
 }
 
 /** A1 column letters for a zero-based column index (0 -> A, 26 -> AA). */

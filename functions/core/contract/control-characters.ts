@@ -10,7 +10,7 @@ import { messages, type ProblemContext, type ProblemSink } from './problem-messa
 import type { TabKey } from './tabs.ts';
 
 /** Whether a text cell holds a line break or a control character. */
-export function hasControlCharacter(cell: CellValue | undefined): boolean {
+function hasControlCharacter(cell: CellValue | undefined): boolean {
   if (typeof cell !== 'string') return false;
   CONTROL_CHARACTERS.lastIndex = 0;
   return CONTROL_CHARACTERS.test(cell);

@@ -1,4 +1,4 @@
-import type { ListedAddress } from './address-list.ts';
+/** The workbook's model once parsed: settings, indicators, bands, groups, agencies and scores. */
 import type { MonthKey } from '../language/jalali.ts';
 import type { Problem } from './problems.ts';
 
@@ -66,6 +66,14 @@ export interface Indicator {
 export interface Band {
   label: string;
   min: number;
+}
+
+/** One address of an address-list cell (address-list.ts reads them). */
+export interface ListedAddress {
+  /** The address as written, trimmed, without `group:`. */
+  email: string;
+  /** Written `group:name@domain`: a Google Group (protections name it as a group). */
+  group: boolean;
 }
 
 export interface Agency {

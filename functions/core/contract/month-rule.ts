@@ -9,7 +9,7 @@ import type { CellValue } from './cells.ts';
 import { compareMonths, monthOf, type MonthKey } from '../language/jalali.ts';
 
 /** The forms, as the English messages name them. */
-export const MONTH_FORMS = '1403-04, 1403-4, ۱۴۰۳/۰۴ or «تیر ۱۴۰۳»';
+const MONTH_FORMS = '1403-04, 1403-4, ۱۴۰۳/۰۴ or «تیر ۱۴۰۳»';
 
 export type MonthChoice =
   | { ok: true; month: MonthKey }

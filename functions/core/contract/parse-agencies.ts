@@ -10,7 +10,7 @@ import { cellAt, dataRows, openTab, type DataRow } from './tab-lookup.ts';
 import { TABS } from './tabs.ts';
 
 /** Where an agency's id cell is, so that problems about the agency can point at it. */
-export interface AgencyPlace {
+interface AgencyPlace {
   rowIndex: number;
   idColumn: number;
 }
@@ -34,7 +34,7 @@ export interface AgenciesResult {
   places: Map<string, AgencyPlace>;
   /** Active rows left out (empty id, name or group; an id used before), in sheet order. */
   unplaced: UnplacedAgency[];
-  /** An agency by id or, when no id matches, by name (normalised). */
+  /** An agency by id or, when no id matches, by name (normalized). */
   find(cell: CellValue): AgencyMatch;
 }
 
@@ -63,7 +63,7 @@ function lookup(
 }
 
 /**
- * Reads the agencies. An id seen before (normalised) is `agency.duplicate` on the later row,
+ * Reads the agencies. An id seen before (normalized) is `agency.duplicate` on the later row,
  * which is ignored. An empty id, name or group is `agency.invalid` and the row is left out
  * (its score rows are then skipped without further problems). A row left out that is not
  * marked inactive is listed in `unplaced`, so that it is counted as not evaluated instead of

@@ -22,7 +22,7 @@ interface Candidate {
 
 /**
  * Reads the bands in any row order and sorts them by min. Every label must be non-empty and
- * unique (normalised), every min a number from 0 to 100; sorted, the first min is 0 and the
+ * unique (normalized), every min a number from 0 to 100; sorted, the first min is 0 and the
  * mins strictly increase. Each violation is `band.invalid` at its cell, and fatal.
  */
 export function parseBands(workbook: RawWorkbook, sink: ProblemSink): BandsResult {

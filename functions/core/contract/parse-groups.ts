@@ -16,7 +16,7 @@ export interface GroupsResult {
 
 /**
  * Reads the groups tab when there is one. Each row names a group as written in the
- * agencies' group column (matched after normalising) and may give its plural. A row with an
+ * agencies' group column (matched after normalizing) and may give its plural. A row with an
  * empty name, a name given twice, or a name no agency has is `group.invalid` at that cell.
  * `groups` are the active agencies' groups (parse-agencies.ts), reordered by the tab.
  */

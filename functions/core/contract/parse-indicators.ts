@@ -20,7 +20,7 @@ export interface IndicatorsResult {
 /**
  * Reads the indicators. A row with an empty code or dimension, or a max or weight that is
  * not a number > 0, is reported (`indicator.invalid`, at that cell) and dropped; a code seen
- * before (normalised) is `indicator.duplicate` on the later row, and the first one counts.
+ * before (normalized) is `indicator.duplicate` on the later row, and the first one counts.
  * No valid indicator at all is fatal.
  */
 export function parseIndicators(workbook: RawWorkbook, sink: ProblemSink): IndicatorsResult {

@@ -80,7 +80,7 @@ export function parseScores(
   const noteCol = columns.index.get('note');
   const nameCol = columns.index.get('agency_name');
 
-  // One column per indicator, matched by its code (normalised); the first column is read
+  // One column per indicator, matched by its code (normalized); the first column is read
   // and any further one is `header.duplicate`.
   const columnsOfCode = new Map<string, number[]>();
   columns.headers.forEach((header, column) => {

@@ -13,7 +13,7 @@ import { PEOPLE_TABS, TABS, type TabKey } from './tabs.ts';
 /** Sheet values longer than this are cut short in messages. */
 const MAX_QUOTED = 40;
 
-/** A value from the sheet inside «», normalised for display and cut short when long. */
+/** A value from the sheet inside «», normalized for display and cut short when long. */
 export function quote(value: string): string {
   const text = normalizeDisplay(value);
   const chars = [...text];
@@ -31,7 +31,7 @@ export function faRow(rowIndex: number): string {
 }
 
 /** «الف، ب و ج». */
-export function faList(items: readonly string[]): string {
+function faList(items: readonly string[]): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join('، ')} و ${items[items.length - 1] ?? ''}`;
 }

@@ -1,3 +1,4 @@
+/** Problem codes, which only warn, which are definition errors, and the Problem value itself. */
 export const PROBLEM_CODES = [
   'tab.missing',
   'header.missing',
@@ -36,7 +37,7 @@ export type ProblemCode = (typeof PROBLEM_CODES)[number];
  * changed after it was sent. Everything else is an error (a bad value of a setting that
  * only turns a feature on is `settings.invalid` at warning level: settings-features.ts).
  */
-export const WARNING_CODES: ReadonlySet<ProblemCode> = new Set([
+const WARNING_CODES: ReadonlySet<ProblemCode> = new Set([
   'score.missing',
   'agency.no_submission',
   'recipient.invalid',

@@ -11,9 +11,9 @@ import { quote } from './problem-messages.ts';
 /** `reminder_days` when a deadline is set and the list is not. */
 export const DEFAULT_REMINDER_DAYS: readonly number[] = Object.freeze([3, 1]);
 /** The latest deadline: every Jalali month, Esfand of a common year included, has day 29. */
-export const MAX_DEADLINE = 29;
+const MAX_DEADLINE = 29;
 /** Reminder days reach back at most this far before the deadline. */
-export const MAX_REMINDER_DAYS = 30;
+const MAX_REMINDER_DAYS = 30;
 
 export type Read<T> = { ok: true; value: T } | { ok: false; message: string };
 

@@ -1,3 +1,4 @@
+/** The runs tab read and merged: one row per run and per recipient of each mail, and a month's delivery state. */
 import type { CellValue, RawTab } from './cells.ts';
 import type { MonthKey } from '../language/jalali.ts';
 import { normalizeName } from '../language/normalize.ts';
@@ -47,7 +48,8 @@ export interface RunsEntry {
   status: RunStatus;
   recipient: string;
   requestedBy: string;
-  digest: string;
+  /** The content hash of what was sent (the `digest` column); for a reminder, the input hash. */
+  contentHash: string;
   detail: string;
 }
 
@@ -60,7 +62,7 @@ const FIELD_OF_KEY: Record<string, keyof RunsEntry> = {
   status: 'status',
   recipient: 'recipient',
   requested_by: 'requestedBy',
-  digest: 'digest',
+  digest: 'contentHash',
   detail: 'detail',
 };
 
@@ -121,7 +123,7 @@ export function readRunsLog(tab: RawTab | undefined): RunsEntry[] {
       status: get('status') as RunStatus,
       recipient: get('recipient').toLowerCase(),
       requestedBy: get('requestedBy'),
-      digest: get('digest'),
+      contentHash: get('contentHash'),
       detail: get('detail'),
     };
     if (entry.runId && entry.month) entries.push(entry);
@@ -194,7 +196,7 @@ export function mergeRunsRows(current: RawTab | undefined, entries: RunsEntry[])
 }
 
 /** The mail kinds of a reminder round (use-cases/deliver-reminders.ts): never the release. */
-export const REMINDER_KINDS: ReadonlySet<RunKind> = new Set<RunKind>(['reminder', 'digest']);
+const REMINDER_KINDS: ReadonlySet<RunKind> = new Set<RunKind>(['reminder', 'digest']);
 
 /**
  * The runs that sent reminders or digests: their `run` rows (ended `sent`, `partial`, …)

@@ -1,6 +1,6 @@
 /**
  * Finding tabs and columns by name (docs/workbook.md#names): a title or header matches a key
- * when, normalised, it equals the key's English name or its Persian label.
+ * when, normalized, it equals the key's English name or its Persian label.
  */
 import { cellText, isBlankRow } from './cell-values.ts';
 import { a1, type CellValue, type RawTab, type RawWorkbook } from './cells.ts';
@@ -18,7 +18,7 @@ export function matchesKey(text: string, key: string, label: string): boolean {
 }
 
 /** Every tab that is the key's, best first (tab-identity.ts). */
-export function findTabs(workbook: RawWorkbook, key: TabKey): RawTab[] {
+function findTabs(workbook: RawWorkbook, key: TabKey): RawTab[] {
   return tabsOf(workbook.tabs, key);
 }
 
@@ -50,8 +50,8 @@ export function reportDuplicateTabs(workbook: RawWorkbook, sink: ProblemSink): v
   }
 }
 
-/** The header row's cells, each normalised once (index = column). */
-export function normalizedHeaders(tab: RawTab): string[] {
+/** The header row's cells, each normalized once (index = column). */
+function normalizedHeaders(tab: RawTab): string[] {
   const first = tab.rows[0];
   const header = Array.isArray(first) ? first : [];
   const out: string[] = [];
@@ -64,7 +64,7 @@ export interface ColumnMap {
   index: Map<string, number>;
   /** Columns not found (required and optional). */
   missing: ColumnSpec[];
-  /** Every header cell normalised, by column index. */
+  /** Every header cell normalized, by column index. */
   headers: string[];
   /** Columns taken by a spec, so that other matching (indicator codes) skips them. */
   claimed: Set<number>;

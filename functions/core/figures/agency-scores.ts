@@ -1,3 +1,4 @@
+/** An agency's scores for a month: weighted means per dimension, exact and rounded to 2 decimals. */
 import { Fraction } from 'fraction.js';
 import { createBandFinder } from './band-shares.ts';
 import {
@@ -20,7 +21,7 @@ import type { Agency, Indicator, Model, ScoreRow } from '../contract/model.ts';
 import type { Problem } from '../contract/problems.ts';
 
 /** An agency's figures for one month, each rounded half away from zero to 2 decimals. */
-export interface AgencyScores {
+interface AgencyScores {
   score: number;
   headlineScore: number;
   /** Aligned with the calculator's `dimensions`. */
@@ -257,7 +258,7 @@ export function createScoreCalculator(
 }
 
 /** An active agency's standing in a month. */
-export type AgencyMonth =
+type AgencyMonth =
   | ({ agency: Agency; evaluated: true; bandIndex: number } & AgencyScores)
   | { agency: Agency; evaluated: false; reason: string };
 

@@ -1,3 +1,4 @@
+/** Which band a score falls in, and each band's whole-percent share of a group (largest remainder). */
 import {
   compareDecimals,
   decimalPlaces,

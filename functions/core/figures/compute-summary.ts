@@ -15,9 +15,7 @@ export {
   NO_GROUP,
   type AgencyResult,
   type EvaluatedResult,
-  type GroupResult,
   type MonthResult,
-  type NotEvaluatedResult,
 } from './month-result.ts';
 
 function summaryOf(

@@ -25,7 +25,7 @@ const CONTENT_HASH = /^[0-9a-f]{16}$/;
 
 /**
  * True for a content hash as this version records it in the runs tab's `digest` column.
- * Rows written by earlier versions carry a 12-character digest of the whole workbook
+ * Rows written by earlier versions carry a 12-character hash of the whole workbook
  * instead: their content is unknown, and they never make a month "changed".
  */
 export const isContentHash = (value: string): boolean => CONTENT_HASH.test(value);
@@ -44,7 +44,7 @@ const NOT_RELEASE_FACTS = new Set(['status', 'problems', 'deliveries', 'contentH
  * problems and deliveries; and the settings the release names or that decide what it
  * shows (province, spokesperson, the ranks announced, the weak bands, the bands' bounds).
  */
-export function releaseFacts(summary: Summary, model: Model): Record<string, unknown> {
+function releaseFacts(summary: Summary, model: Model): Record<string, unknown> {
   const figures = Object.fromEntries(
     Object.entries(summary).filter(([key]) => !NOT_RELEASE_FACTS.has(key)),
   );

@@ -1,3 +1,4 @@
+/** The summary of a workbook whose figures cannot be computed: only its problems. */
 import { monthName, previousMonth } from '../language/jalali.ts';
 import type { MonthKey } from '../language/jalali.ts';
 import type { Problem } from '../contract/problems.ts';

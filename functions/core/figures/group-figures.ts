@@ -1,3 +1,4 @@
+/** A group's figures per month (means, counts, history), each month computed once. */
 import type { EvaluatedAgencyMonth, MonthEvaluation, ScoreBook } from './agency-scores.ts';
 import { bandShares, weakShareOf, type BandShare } from './band-shares.ts';
 import { meanRounded } from '../language/decimal.ts';
@@ -26,7 +27,7 @@ export interface HistoryPoint {
 }
 
 /** The group's figures in an evaluated month. */
-export function groupMonthFigures(
+function groupMonthFigures(
   model: Pick<Model, 'bands' | 'settings'>,
   evaluation: MonthEvaluation,
   group: string,

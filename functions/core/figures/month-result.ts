@@ -27,7 +27,7 @@ export interface EvaluatedResult {
 }
 
 /** An active agency that was not evaluated, with the code of its first problem. */
-export interface NotEvaluatedResult {
+interface NotEvaluatedResult {
   evaluated: false;
   id: string;
   name: string;
@@ -38,7 +38,7 @@ export interface NotEvaluatedResult {
 
 export type AgencyResult = EvaluatedResult | NotEvaluatedResult;
 
-export interface GroupResult {
+interface GroupResult {
   name: string;
   /** Every evaluated agency, by rank, then name (Persian collation), then id. */
   ranking: EvaluatedResult[];

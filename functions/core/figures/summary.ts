@@ -2,7 +2,7 @@
 import * as z from 'zod';
 
 /** The summary JSON of docs/command-line.md#the-summary-json: printed by `--json`, returned by the HTTP functions. */
-export const SUMMARY_STATUSES = ['sent', 'dry-run', 'already-sent', 'blocked', 'checked'] as const;
+const SUMMARY_STATUSES = ['sent', 'dry-run', 'already-sent', 'blocked', 'checked'] as const;
 export type SummaryStatus = (typeof SUMMARY_STATUSES)[number];
 
 const bandShare = z.object({
@@ -17,7 +17,7 @@ const change = {
   changePercent: z.number().int().nullable(),
 };
 
-export const groupSummarySchema = z.object({
+const groupSummarySchema = z.object({
   name: z.string(),
   evaluated: z.number().int(),
   notEvaluated: z.array(z.object({ id: z.string(), name: z.string(), reason: z.string() })),
@@ -57,7 +57,7 @@ export const groupSummarySchema = z.object({
   ),
 });
 
-export const problemSchema = z.object({
+const problemSchema = z.object({
   code: z.string(),
   severity: z.enum(['error', 'warning']),
   tab: z.string(),

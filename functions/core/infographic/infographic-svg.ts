@@ -27,7 +27,6 @@ import { PALETTE } from './palette.ts';
 import { escapeXml, svgText, textWidth, wrapText } from './svg-text.ts';
 
 export type { InfographicInput } from './infographic-view.ts';
-export { INFOGRAPHIC_HEIGHT, INFOGRAPHIC_WIDTH } from './layout.ts';
 
 /** The font the picture names; the PNG renderer (or a page showing the SVG) supplies it. */
 export const INFOGRAPHIC_FONT = 'Vazirmatn';

@@ -37,7 +37,7 @@ export type InfographicInput = Pick<
 >;
 
 /** The headline figure: the first group's weak share (or, without one, the mean score). */
-export interface HeadlineFigure {
+interface HeadlineFigure {
   /** `۴۱٪`. */
   figure: string;
   /** The weak share (red) or the mean score. */
@@ -57,7 +57,7 @@ export interface BandFigure {
   previousText: string;
 }
 
-export interface RankLine {
+interface RankLine {
   /** «اول». */
   rankWord: string;
   /** The agencies at that rank, as the release names them, with their score: «… (۷۱٫۵۰)». */

@@ -14,8 +14,8 @@ const SAFETY = 1.04;
 const INVISIBLE = new Set(['\u200C', '\u200D', '\u200E', '\u200F', '\u2067', '\u2069']);
 
 /** Right-to-left isolate (U+2067) and its end (U+2069): resvg lays every line out left to right. */
-export const RLI = '\u2067';
-export const PDI = '\u2069';
+const RLI = '\u2067';
+const PDI = '\u2069';
 
 /** The smallest text in the picture (docs/infographic.md#what-it-shows: legible on a phone at 1080 px wide). */
 export const MIN_FONT_PX = 28;
@@ -94,7 +94,7 @@ export function wrapText(text: string, width: number, size: number, bold = false
   return lines;
 }
 
-export type Anchor = 'end' | 'middle' | 'start';
+type Anchor = 'end' | 'middle' | 'start';
 
 export interface TextSpec {
   /** The anchor point: for `end`, the right edge of a right-to-left line. */

@@ -1,5 +1,3 @@
-import { Fraction } from 'fraction.js';
-
 /**
  * Exact decimal arithmetic for the figures (docs/workbook.md#how-figures-are-computed).
  *
@@ -8,6 +6,7 @@ import { Fraction } from 'fraction.js';
  * (87.125 -> 87.13, -2.5 -> -3). Results go back to JS numbers only at the end, from the
  * rounded decimal string.
  */
+import { Fraction } from 'fraction.js';
 
 /** A decimal as an integer and a power of ten: value = units / 10^scale, scale >= 0. */
 export interface DecimalParts {
@@ -88,25 +87,13 @@ export function unitsToNumber(units: bigint, places: number): number {
 }
 
 /** x rounded half away from zero to `places` decimals, as integer units of 10^-places. */
-export function roundedUnits(x: Fraction, places: number): bigint {
+function roundedUnits(x: Fraction, places: number): bigint {
   return divideRounded(x.s * x.n * pow10(places), x.d);
 }
 
-/** x rounded half away from zero to `places` decimals (fraction.js rounds -2.5 to -2; this to -3). */
-export function roundHalfAwayFromZero(x: Fraction, places: number): Fraction {
-  return new Fraction(roundedUnits(x, places), pow10(places));
-}
-
-/** x rounded half away from zero to `places` decimals, as a JS number. */
+/** x rounded half away from zero to `places` decimals (fraction.js rounds -2.5 to -2; this to -3), as a JS number. */
 export function roundToNumber(x: Fraction, places: number): number {
   return unitsToNumber(roundedUnits(x, places), places);
-}
-
-/** A JS number rounded half away from zero to `places` decimals, exactly (1.005 -> 1.01). */
-export function roundNumber(n: number, places: number): number {
-  const { units, scale } = decimalParts(n);
-  if (scale <= places) return n;
-  return unitsToNumber(divideRounded(units, pow10(scale - places)), places);
 }
 
 /** Exact comparison of two JS numbers as the decimals they stand for: -1, 0 or 1. */

@@ -1,5 +1,5 @@
 /**
- * Text normalisation for the workbook contract (docs/workbook.md#names): the matching key
+ * Text normalization for the workbook contract (docs/workbook.md#names): the matching key
  * used to compare tab titles, headers, codes, ids and names, and the display form used to
  * show names "as written in the sheet, normalised".
  */
@@ -31,7 +31,7 @@ export function toAsciiDigits(text: string): string {
 }
 
 /** Arabic yeh, alef maksura and kaf to Persian yeh and kaf. */
-export function toPersianLetters(text: string): string {
+function toPersianLetters(text: string): string {
   return text.replace(ARABIC_LETTERS, (ch) => PERSIAN_OF[ch] ?? ch);
 }
 

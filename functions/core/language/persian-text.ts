@@ -1,16 +1,15 @@
-import { monthName, monthOnlyName, splitMonth, toPersianDigits, type MonthKey } from './jalali.ts';
-
 /**
  * Wording helpers for the Persian press release: digits, percentages, number and ordinal
  * words, list joining and month names, written out by hand in press style (Intl's list and
  * date patterns are not press style: docs/texts.md#wording-rules).
  */
+import { monthName, monthOnlyName, splitMonth, toPersianDigits, type MonthKey } from './jalali.ts';
 
 /** The Persian decimal separator (U+066B): ۴۷٫۳۱. */
-export const DECIMAL_SEPARATOR = '٫';
+const DECIMAL_SEPARATOR = '٫';
 
 /** The Persian percent sign (U+066A), for compact figures in charts: ۴٪. */
-export const PERCENT_SIGN = '٪';
+const PERCENT_SIGN = '٪';
 
 /** Left-to-right mark: keeps a leading minus sign on the left of the digits in RTL text. */
 const LRM = '\u200E';
@@ -40,7 +39,7 @@ export function persianDigits(value: string | number): string {
 }
 
 /** No-break space (U+00A0): holds a figure to its unit on a narrow screen (docs/texts.md#wording-rules). */
-export const NBSP = '\u00A0';
+const NBSP = '\u00A0';
 
 /** Press style percentage, the figure held to its unit: `۴ درصد` (with U+00A0). */
 export function percentText(value: number): string {

@@ -5,7 +5,7 @@ import { setChanged } from './like-for-like.ts';
 import { displayName, groupNaming } from './names.ts';
 
 /** One dimension's mean for the first group, with the month before's when known. */
-export interface AreaItem {
+interface AreaItem {
   name: string;
   meanText: string;
   hasPrevious: boolean;
@@ -25,7 +25,7 @@ export interface AreasView {
 }
 
 /** The lowest dimension is said to trail when it is this many points below every other. */
-export const TRAILING_POINTS = 5;
+const TRAILING_POINTS = 5;
 
 export function areasView(summary: Summary, plurals: Readonly<Record<string, string>>): AreasView {
   const group = summary.groups[0];

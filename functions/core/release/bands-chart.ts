@@ -5,7 +5,7 @@ import type { GroupSummary } from '../figures/summary.ts';
 import { displayName } from './names.ts';
 
 /** One band's bar in the chart: this month coloured, the month before grey beneath it. */
-export interface BandView {
+interface BandView {
   label: string;
   count: number;
   percent: number;
@@ -36,8 +36,6 @@ export interface BandView {
 /** Bar colours from the lowest band to the highest. */
 const BAND_PALETTE = ['#c0392b', '#e67e22', '#e0b000', '#7cb342', '#2e7d32'] as const;
 const TOP_BAND_COLOUR = '#2e7d32';
-/** The grey of last month's bars: the legend calls it «خاکستری». */
-export const PREVIOUS_BAR_COLOUR = '#9aa5b1';
 
 function bandColour(index: number, count: number): string {
   const last = BAND_PALETTE.length - 1;
@@ -48,7 +46,7 @@ function bandColour(index: number, count: number): string {
 const TEXT_BAR_BLOCK = '█';
 
 /** One block per 2.5 % (10 % and 12 % differ), at least one for any share above zero. */
-export function textBar(percent: number): string {
+function textBar(percent: number): string {
   return percent > 0 ? TEXT_BAR_BLOCK.repeat(Math.max(1, Math.round(percent / 2.5))) : '';
 }
 
@@ -65,7 +63,7 @@ function countOf(count: number, of: number): string {
   return of > 0 && of < SMALL_GROUP ? `${persianNumber(count)} از ${persianNumber(of)}` : '';
 }
 
-export function bandViews(group: GroupSummary, hasPrevious: boolean): BandView[] {
+function bandViews(group: GroupSummary, hasPrevious: boolean): BandView[] {
   const now = total(group.bands);
   const then = total(group.previousBands);
   return group.bands.map((band, index) => {

@@ -14,7 +14,7 @@ import { shareWithCount, sharesView, type SharesView } from './shares.ts';
 import type { HistoryCounts } from './year-table.ts';
 
 /** The first group's weak share through the year, runs of equal shares said together. */
-export interface WeakPathView {
+interface WeakPathView {
   present: boolean;
   /** No earlier month this year: only this month's share is said. */
   firstMonth: boolean;

@@ -14,7 +14,7 @@ import {
 } from './shares.ts';
 
 /** The weak share on the agencies evaluated in both months, when the set changed. */
-export interface LikeWeakView {
+interface LikeWeakView {
   present: boolean;
   countText: string;
   fromText: string;
@@ -42,7 +42,7 @@ export interface FurtherGroupView {
 }
 
 /** A weak share at least this, above the first group's, is said to need strengthening. */
-export const NEEDS_MORE_SHARE = 50;
+const NEEDS_MORE_SHARE = 50;
 
 const NO_LIKE: LikeWeakView = {
   present: false,
@@ -55,7 +55,7 @@ const NO_LIKE: LikeWeakView = {
   pointsText: '',
 };
 
-export function likeWeakView(
+function likeWeakView(
   group: GroupSummary,
   singular: string,
   bands: readonly Band[],

@@ -8,7 +8,7 @@ import { displayName } from './names.ts';
 export type Direction = 'up' | 'down' | 'same';
 
 /** The direction from `before` to `now`, or null when either is missing. */
-export function directionOf(now: number | null, before: number | null): Direction | null {
+function directionOf(now: number | null, before: number | null): Direction | null {
   if (now === null || before === null) return null;
   return now > before ? 'up' : now < before ? 'down' : 'same';
 }
@@ -24,7 +24,7 @@ export function setChanged(group: GroupSummary): boolean {
  * plain direction when the set did not change, or when the like-for-like direction agrees;
  * otherwise null (no direction word: the figures are said without one).
  */
-export function sayableDirection(
+function sayableDirection(
   group: GroupSummary,
   now: number | null,
   before: number | null,

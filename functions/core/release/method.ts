@@ -3,7 +3,7 @@ import { joinList, listSeparator, numberWords, persianNumber } from '../language
 import { displayName } from './names.ts';
 
 /** A band and the scores it covers: «بسیار ضعیف کمتر از ۲۰»، «ضعیف ۲۰ تا کمتر از ۴۰»، «بسیار خوب ۸۰ و بالاتر». */
-export interface ThresholdView {
+interface ThresholdView {
   label: string;
   /** The lowest band starting at zero: «کمتر از {toText}». */
   below: boolean;

@@ -1,9 +1,9 @@
-// Names from the sheet as the release shows them: normalised, groups in the plural, lists that stay readable.
+// Names from the sheet as the release shows them: normalized, groups in the plural, lists that stay readable.
 import { pluralOfGroup } from '../contract/group-names.ts';
 import { normalizeDisplay } from '../language/normalize.ts';
 import { joinList } from '../language/persian-text.ts';
 
-/** A name from the sheet for showing: normalised (docs/texts.md#wording-rules: as written, normalised). */
+/** A name from the sheet for showing: normalized (docs/texts.md#wording-rules: as written, normalised). */
 export function displayName(text: string): string {
   return normalizeDisplay(text);
 }

@@ -7,14 +7,14 @@ import { joinedAndLeft, scoreDelta, setChanged } from './like-for-like.ts';
 import { groupNaming, namesList } from './names.ts';
 
 /** With the weak shares unchanged, a change of mean under this many points is not a change. */
-export const SMALL_CHANGE = 1;
+const SMALL_CHANGE = 1;
 /** With the weak shares unchanged, a change under this many points is only «اندکی». */
-export const SLIGHT_CHANGE = 3;
+const SLIGHT_CHANGE = 3;
 
-export type Verdict =
+type Verdict =
   'improved' | 'declined' | 'slightlyImproved' | 'slightlyDeclined' | 'nearlyHeld' | 'held';
 
-export const VERDICT_WORDS: Record<Verdict, string> = {
+const VERDICT_WORDS: Record<Verdict, string> = {
   improved: 'بهبود یافت',
   declined: 'افت کرد',
   slightlyImproved: 'اندکی بهبود یافت',

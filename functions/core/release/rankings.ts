@@ -11,7 +11,7 @@ import {
 } from './names.ts';
 
 /** One rank said in a sentence: the agencies sharing it joined with «و». */
-export interface RankClause {
+interface RankClause {
   rank: number;
   /** «اول», «دوم» … (not `ordinal`: that name is the template helper's). */
   rankWord: string;
@@ -23,7 +23,7 @@ export interface RankClause {
   sep: string;
 }
 
-export interface RankRow {
+interface RankRow {
   rank: number;
   rankWord: string;
   name: string;
@@ -35,7 +35,7 @@ export interface RankRow {
 }
 
 /** The agency (or agencies, tied) whose score rose most against the month before. */
-export interface RiserView {
+interface RiserView {
   present: boolean;
   several: boolean;
   names: string;
@@ -46,7 +46,7 @@ export interface RiserView {
 }
 
 /** A leader of the month before that lost the first rank. */
-export interface FallenLeader {
+interface FallenLeader {
   name: string;
   /** Its standing this month, as an ordinal: «شانزدهم». */
   standingWord: string;

@@ -24,8 +24,8 @@ export interface ReleaseInput {
   /** All dimension names, in sheet order. */
   dimensions: string[];
   runId: string;
-  /** Short digest of the input tabs (hex), so every figure can be traced to the sheet. */
-  digest: string;
+  /** The content hash of what is sent (hex; the input hash when there is none), so every figure can be traced. */
+  contentHash: string;
   computedAt: Date;
   /** True when the month was already sent and is sent again on purpose (`--force`): a correction. */
   correction: boolean;
@@ -50,7 +50,7 @@ export interface ReleaseInput {
 }
 
 /** Each agency's rank in its group in `month` (id → rank); empty when nobody was evaluated. */
-export function ranksOf(book: ScoreBook, month: MonthKey): Record<string, number> {
+function ranksOf(book: ScoreBook, month: MonthKey): Record<string, number> {
   const ranks: Record<string, number> = {};
   for (const group of monthResult(book, month).groups) {
     for (const entry of group.ranking) ranks[entry.id] = entry.rank;
@@ -59,7 +59,7 @@ export function ranksOf(book: ScoreBook, month: MonthKey): Record<string, number
 }
 
 /** The first group's headline mean this month and the month before, on the agencies of both. */
-export function headlineLikeForLike(book: ScoreBook, month: MonthKey): HeadlineLikeForLike | null {
+function headlineLikeForLike(book: ScoreBook, month: MonthKey): HeadlineLikeForLike | null {
   const first = (m: MonthKey) => monthResult(book, m).groups[0]?.ranking ?? [];
   const now = first(month);
   const before = new Map(first(previousMonth(month)).map((a) => [a.id, a.headlineScore]));
@@ -73,7 +73,7 @@ export function headlineLikeForLike(book: ScoreBook, month: MonthKey): HeadlineL
 }
 
 /** Each group's weak and evaluated counts in each month of the year up to `month`. */
-export function historyCounts(book: ScoreBook, month: MonthKey): HistoryCounts {
+function historyCounts(book: ScoreBook, month: MonthKey): HistoryCounts {
   const { model } = book;
   const figures = new GroupFigures(book);
   const { year, month: last } = splitMonth(month);

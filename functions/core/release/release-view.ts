@@ -80,7 +80,7 @@ export interface ReleaseView {
   attachmentName: string;
 }
 
-export interface NotEvaluatedView {
+interface NotEvaluatedView {
   present: boolean;
   /** Per group with any: the group's plural and each agency by name and reason (no ids). */
   groups: { plural: string; items: { name: string; reason: string; code: string }[] }[];

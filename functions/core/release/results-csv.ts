@@ -1,8 +1,3 @@
-import { monthName } from '../language/jalali.ts';
-import { notEvaluatedReason } from '../language/persian-text.ts';
-import { displayName } from './names.ts';
-import type { Summary } from '../figures/summary.ts';
-
 /**
  * The month's results as the release's attachment: CSV (RFC 4180) with a UTF-8 BOM and
  * CRLF line ends, so Excel and LibreOffice open it with Persian intact. Every field is
@@ -11,8 +6,12 @@ import type { Summary } from '../figures/summary.ts';
  * numbers. «رتبه» is the rank the release says (dense by default); «جایگاه در گروه» is
  * 1 + the number of agencies of the group with a higher score.
  */
+import { monthName } from '../language/jalali.ts';
+import { notEvaluatedReason } from '../language/persian-text.ts';
+import { displayName } from './names.ts';
+import type { Summary } from '../figures/summary.ts';
 
-export const CSV_BOM = '\uFEFF';
+const CSV_BOM = '\uFEFF';
 export const CSV_CONTENT_TYPE = 'text/csv; charset=utf-8';
 
 export const RESULTS_CSV_HEADER = [

@@ -4,7 +4,7 @@ import type { GroupSummary } from '../figures/summary.ts';
 import { displayName } from './names.ts';
 
 /** A band share said in a sentence (bands with a share only), with what follows it. */
-export interface ShareMention {
+interface ShareMention {
   label: string;
   percentText: string;
   /** A small share of a good band, said as «تنها ۲ درصد». */
@@ -24,7 +24,7 @@ export interface SharesView {
 }
 
 /** A share at or under this, of a band above the weak ones, is said with «تنها». */
-export const ONLY_SHARE = 5;
+const ONLY_SHARE = 5;
 
 /** A group of fewer agencies than this gets counts beside its percents («۸ فرمانداری از ۱۰»). */
 export const SMALL_GROUP = 20;

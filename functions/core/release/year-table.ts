@@ -5,7 +5,7 @@ import type { Summary } from '../figures/summary.ts';
 import { groupNaming } from './names.ts';
 import { SMALL_GROUP } from './shares.ts';
 
-export interface YearCell {
+interface YearCell {
   hasValue: boolean;
   /** `۹۱٪` for the table, `۹۱ درصد` for the text part. */
   weakSign: string;
@@ -19,7 +19,7 @@ export interface YearCell {
   sep: string;
 }
 
-export interface YearRow {
+interface YearRow {
   month: string;
   current: boolean;
   cells: YearCell[];

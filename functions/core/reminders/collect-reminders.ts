@@ -61,7 +61,7 @@ export interface ReminderRound {
  * other problem is the secretary's to fix, a second row of the month included: the first
  * row counts, so an agency whose first row is complete and valid gets nothing.
  */
-export const REMINDED_CODES: ReadonlySet<string> = new Set([
+const REMINDED_CODES: ReadonlySet<string> = new Set([
   'agency.no_submission',
   'score.missing',
   'score.not_number',

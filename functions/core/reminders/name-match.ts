@@ -1,12 +1,12 @@
 /**
  * Which agency an unknown name in a score row most likely means: the one whose name (or
- * id), normalised, is within a few edits of it or contains it, when exactly one is
+ * id), normalized, is within a few edits of it or contains it, when exactly one is
  * closest. Used only to tell an agency that a row it may have typed was not read.
  */
 import { normalizeName } from '../language/normalize.ts';
 
 /** Edit distance (insertions, deletions, substitutions) between two strings, by code point. */
-export function editDistance(a: string, b: string): number {
+function editDistance(a: string, b: string): number {
   const x = [...a];
   const y = [...b];
   let previous = Array.from({ length: y.length + 1 }, (_, j) => j);
@@ -25,7 +25,7 @@ export function editDistance(a: string, b: string): number {
   return previous[y.length] ?? 0;
 }
 
-/** How far `typed` is from `name` (both normalised), or null when too far to be meant. */
+/** How far `typed` is from `name` (both normalized), or null when too far to be meant. */
 function closeness(typed: string, name: string): number | null {
   if (typed === '' || name === '') return null;
   const shorter = Math.min([...typed].length, [...name].length);

@@ -27,7 +27,7 @@ export interface ReminderContext {
 }
 
 /** The signature of a reminder or digest. */
-export interface Signature {
+interface Signature {
   secretariat: string;
   hasContact: boolean;
   contact: string;
@@ -35,7 +35,7 @@ export interface Signature {
   contactLatin: boolean;
 }
 
-export interface ItemView {
+interface ItemView {
   tab: string;
   /** `F12`, or null for a row still to be added. */
   cell: string | null;

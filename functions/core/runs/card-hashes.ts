@@ -8,13 +8,13 @@ import type { RunsEntry } from '../contract/runs-log.ts';
 
 /**
  * The content hash of the last card sent under each key in the month. A row written by an
- * earlier version (its digest the whole workbook's, not the card's) gives '' (unknown).
+ * earlier version (its hash the whole workbook's, not the card's) gives '' (unknown).
  */
 export function lastCardHashes(runs: readonly RunsEntry[], month: string): Map<string, string> {
   const hashes = new Map<string, string>();
   for (const entry of runs) {
     if (entry.month !== month || entry.kind !== 'card' || entry.status !== 'sent') continue;
-    hashes.set(entry.recipient, isContentHash(entry.digest) ? entry.digest : '');
+    hashes.set(entry.recipient, isContentHash(entry.contentHash) ? entry.contentHash : '');
   }
   return hashes;
 }

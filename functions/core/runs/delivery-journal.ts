@@ -3,7 +3,7 @@
  *
  * The command line writes one journal file per run (adapters/journal/file-journal.ts), one
  * JSON object per line, each synced before the next step:
- * - `run`: the run's header (its id, month, process, who asked, digest);
+ * - `run`: the run's header (its id, month, process, who asked, content hash, kept as `digest` in the file);
  * - `try`: a message is about to be handed to the mail server (written before it is);
  * - `done`: its outcome (`sent`, `failed`, `unconfirmed`) and the row's detail.
  * A message handed over always has its `try` on disk first, so a key with no `try` was never
@@ -110,7 +110,7 @@ export function foldJournal(
     status: 'pending',
     recipient,
     requestedBy: header.requestedBy,
-    digest: header.digest,
+    contentHash: header.digest,
     detail: '',
   });
   const open = (kind: RunKind, key: string): boolean => {
@@ -125,7 +125,7 @@ export function foldJournal(
     const row = known.get(id) ?? { ...base(r.kind, key), ...inTab.get(id) };
     if (r.t === 'try') {
       Object.assign(row, { status: 'unconfirmed', detail: IN_FLIGHT, at: r.at });
-      if (r.digest) row.digest = r.digest;
+      if (r.digest) row.contentHash = r.digest;
     } else Object.assign(row, { status: r.status, detail: r.detail, at: r.at });
     known.set(id, row);
   }

@@ -10,7 +10,7 @@ import { scoresColumns } from '../contract/close-month.ts';
 import type { MonthKey } from '../language/jalali.ts';
 import type { ParseResult } from '../contract/model.ts';
 
-export interface GuardRow {
+interface GuardRow {
   /** `month agency`: names the row's protections. */
   key: string;
   /** Zero-based row index in the scores tab once the edit has landed. */

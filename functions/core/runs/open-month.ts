@@ -14,7 +14,7 @@ import { compareByName } from '../figures/ranking.ts';
 import { findTab, mapColumns } from '../contract/tab-lookup.ts';
 import { TABS } from '../contract/tabs.ts';
 
-export interface OpenRow {
+interface OpenRow {
   agencyId: string;
   name: string;
   group: string;
@@ -44,7 +44,7 @@ export type OpenDecision =
  * What stops `open`: definition errors, and, when the figures cannot be read at all (a tab
  * or a required column missing), the errors saying why.
  */
-export function blockingOpen(parsed: ParseResult): Problem[] {
+function blockingOpen(parsed: ParseResult): Problem[] {
   const errors = parsed.problems.filter((p) => p.severity === 'error');
   const definition = errors.filter((p) => DEFINITION_CODES.has(p.code));
   if (!parsed.fatal) return definition;

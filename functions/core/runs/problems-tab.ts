@@ -1,3 +1,4 @@
+/** The problems tab's rows, from the problems the checker found. */
 import type { CellValue } from '../contract/cells.ts';
 import type { Problem } from '../contract/problems.ts';
 import { TABS } from '../contract/tabs.ts';

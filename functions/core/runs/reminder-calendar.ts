@@ -26,7 +26,7 @@ export interface JalaliDay {
 const DAY_MS = 86_400_000;
 
 /** The month after `key`: 1403-12 → 1404-01. */
-export function nextMonth(key: MonthKey): MonthKey {
+function nextMonth(key: MonthKey): MonthKey {
   const { year, month } = splitMonth(key);
   return month === 12 ? monthKey(year + 1, 1) : monthKey(year, month + 1);
 }
@@ -45,7 +45,7 @@ export function jalaliDayText(day: JalaliDay): string {
 const WEEKDAYS = ['یکشنبه', 'دوشنبه', 'سه‌شنبه', 'چهارشنبه', 'پنجشنبه', 'جمعه', 'شنبه'] as const;
 
 /** The day's weekday: «شنبه». */
-export function weekdayOf(day: JalaliDay): string {
+function weekdayOf(day: JalaliDay): string {
   return WEEKDAYS[new Date(dayNumber(day) * DAY_MS + DAY_MS / 2).getUTCDay()] ?? '';
 }
 

@@ -1,3 +1,4 @@
+/** The results tab's rows: the run month's ranking placed among the other months' rows. */
 import type { CellValue, RawTab } from '../contract/cells.ts';
 import type { MonthResult } from '../figures/compute-summary.ts';
 import { parseMonthCell } from '../contract/cell-values.ts';
@@ -19,7 +20,7 @@ export function resultsHeader(dimensions: readonly string[]): string[] {
 }
 
 /** The month's rows: each group's ranking, then its agencies that were not evaluated. */
-export function monthRows(result: MonthResult, runId: string): CellValue[][] {
+function monthRows(result: MonthResult, runId: string): CellValue[][] {
   const rows: CellValue[][] = [];
   const blanks = result.dimensions.map(() => null);
   for (const group of result.groups) {

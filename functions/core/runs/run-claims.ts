@@ -1,3 +1,4 @@
+/** A run's claim on a month in the runs tab, and whether a claim is still alive. */
 import type { MonthKey } from '../language/jalali.ts';
 import type { RunsEntry } from '../contract/runs-log.ts';
 

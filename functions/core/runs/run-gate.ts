@@ -12,6 +12,7 @@ import { isContentHash } from '../figures/content-hash.ts';
 import { reminderRuns, type RunsEntry } from '../contract/runs-log.ts';
 import type { Summary } from '../figures/summary.ts';
 import { TABS } from '../contract/tabs.ts';
+import { CARDS_FATE, RELEASE_FATE, type ChangedFate } from './changed-fate.ts';
 
 export interface RunGateInput {
   month: MonthKey;
@@ -32,10 +33,10 @@ export interface RunGateInput {
   strayRecords?: readonly string[];
   /** Who has not got the month's release or card yet (named when nothing is sent). */
   notReached?: readonly string[];
-  options: { force?: boolean; allowIncomplete?: boolean; testTo?: string };
+  options: { force?: boolean; allowIncomplete?: boolean; testTo?: string; dryRun?: boolean };
 }
 
-export type BlockReason =
+type BlockReason =
   'structure' | 'runs-record' | 'definition' | 'none-evaluated' | 'no-recipients' | 'incomplete';
 
 export type RunGate =
@@ -65,8 +66,8 @@ const RELEASE_KINDS = new Set(['run', 'delivery']);
 /**
  * The content hash the month's release was last sent with (the last `run` or `delivery`
  * row of the month marked sent or partial; not a card, a test copy or a reminder round),
- * and that row in the runs tab (for the problem's place). Its `digest` is '' or an earlier
- * version's digest of the whole workbook when the hash is unknown (isContentHash).
+ * and that row in the runs tab (for the problem's place). Its content hash is '' or an earlier
+ * version's hash of the whole workbook when the hash is unknown (isContentHash).
  */
 export function lastSent(
   runs: readonly RunsEntry[],
@@ -100,7 +101,7 @@ function rowOf(runsTab: RawTab | undefined, entry: RunsEntry): number | null {
   return null;
 }
 
-const digestColumn = TABS.runs.columns.findIndex((c) => c.key === 'digest');
+const contentHashColumn = TABS.runs.columns.findIndex((c) => c.key === 'digest');
 
 const changedProblem = (input: RunGateInput, cell: string, message: string): Problem => ({
   code: 'run.data_changed',
@@ -114,19 +115,23 @@ const changedProblem = (input: RunGateInput, cell: string, message: string): Pro
 /**
  * `run.data_changed` when the release was sent stating other facts than it would now: its
  * content hash then (a known one) differs from the one now. An earlier version's row,
- * whose digest is of the whole workbook, is not compared: nothing says its facts changed.
+ * whose hash is of the whole workbook, is not compared: nothing says its facts changed.
  */
-export function dataChanged(input: RunGateInput): Problem | null {
+export function dataChanged(input: RunGateInput, fate: ChangedFate = 'held'): Problem | null {
   if (input.options.testTo || input.contentHash === null) return null;
   const sent = lastSent(input.runs, input.runsTab, input.month);
-  if (!sent || !isContentHash(sent.entry.digest) || sent.entry.digest === input.contentHash) {
+  if (
+    !sent ||
+    !isContentHash(sent.entry.contentHash) ||
+    sent.entry.contentHash === input.contentHash
+  ) {
     return null;
   }
-  const cell = sent.rowIndex === null ? '' : a1(sent.rowIndex, digestColumn);
+  const cell = sent.rowIndex === null ? '' : a1(sent.rowIndex, contentHashColumn);
   return changedProblem(
     input,
     cell,
-    `آنچه خبر این ماه می‌گوید پس از ارسال تغییر کرده است (چکیدهٔ محتوای خبر هنگام ارسال ${sent.entry.digest}، اکنون ${input.contentHash})؛ برگهٔ نتایج به‌روز شد ولی خبر دوباره فرستاده نمی‌شود. برای فرستادن اصلاحیه، اجرا را با --force (یا force) تکرار کنید.`,
+    `آنچه خبر این ماه می‌گوید پس از ارسال تغییر کرده است (چکیدهٔ محتوای خبر هنگام ارسال ${sent.entry.contentHash}، اکنون ${input.contentHash})؛ ${RELEASE_FATE[fate]}`,
   );
 }
 
@@ -135,7 +140,7 @@ export function dataChanged(input: RunGateInput): Problem | null {
  * (both hashes of the first few): they are not sent again without --force; every other
  * delivery goes on.
  */
-export function cardsChanged(input: RunGateInput): Problem | null {
+export function cardsChanged(input: RunGateInput, fate: ChangedFate = 'held'): Problem | null {
   if (input.options.testTo || !input.cardHashes) return null;
   const changed = changedCards(input.runs, input.month, input.cardHashes);
   const [first] = changed;
@@ -155,14 +160,14 @@ export function cardsChanged(input: RunGateInput): Problem | null {
   const more = changed.length > 5 ? ` و ${changed.length - 5} کارنامهٔ دیگر` : '';
   return changedProblem(
     input,
-    row === null ? '' : a1(row, digestColumn),
-    `کارنامهٔ ${changed.length} دستگاه پس از ارسال تغییر کرده است: ${shown}${more}؛ این کارنامه‌ها دوباره فرستاده نمی‌شوند مگر با --force (اصلاحیه).`,
+    row === null ? '' : a1(row, contentHashColumn),
+    `کارنامهٔ ${changed.length} دستگاه پس از ارسال تغییر کرده است: ${shown}${more}؛ ${CARDS_FATE[fate]}`,
   );
 }
 
 /** A month sent whose release would now state other facts: nothing sent, who waits named. */
 function changedGate(input: RunGateInput, warnings: Problem[]): RunGate {
-  const then = lastSent(input.runs, input.runsTab, input.month)?.entry.digest ?? '?';
+  const then = lastSent(input.runs, input.runsTab, input.month)?.entry.contentHash ?? '?';
   const now = input.contentHash ?? '?';
   const left = input.notReached ?? [];
   const shown = left.slice(0, 10).join(', ');
@@ -182,19 +187,20 @@ function changedGate(input: RunGateInput, warnings: Problem[]): RunGate {
  * scorecard, then definition errors, nobody evaluated, no recipient (not for a test copy),
  * an incomplete month without allowIncomplete; then a month sent before whose data changed
  * (a correction only with force). The `run.data_changed` warning is in `warnings` whenever
- * it applies, also with force.
+ * it applies, also with force, saying what this run does with the changed messages.
  */
 export function decideRun(input: RunGateInput): RunGate {
   const { summary, options } = input;
   const changed = dataChanged(input);
-  const cards = cardsChanged(input);
-  const warnings = [changed, cards].filter((p): p is Problem => p !== null);
+  // The warnings say what this run does with the changed messages: decided below.
+  const warnings = (fate: ChangedFate): Problem[] =>
+    [dataChanged(input, fate), cardsChanged(input, fate)].filter((p): p is Problem => p !== null);
   const blocked = (reason: BlockReason, message: string, detail: string): RunGate => ({
     kind: 'blocked',
     reason,
     message,
     detail,
-    warnings,
+    warnings: warnings('blocked'),
   });
 
   if (input.fatal) {
@@ -246,6 +252,8 @@ export function decideRun(input: RunGateInput): RunGate {
       `${missing.length} دستگاه ارزیابی نشده‌اند: ${names}`,
     );
   }
-  if (changed && !options.force) return changedGate(input, warnings);
-  return { kind: 'proceed', warnings };
+  const held: ChangedFate = options.dryRun ? 'held-dry' : 'held';
+  if (changed && !options.force) return changedGate(input, warnings(held));
+  const forced: ChangedFate = options.dryRun ? 'preview' : 'sending';
+  return { kind: 'proceed', warnings: warnings(options.force ? forced : held) };
 }

@@ -24,14 +24,14 @@ export interface BuildSiteOptions {
   infographics?: ReadonlySet<string>;
 }
 
-export const HTML_TYPE = 'text/html; charset=utf-8';
-export const CSV_TYPE = 'text/csv; charset=utf-8';
-export const JSON_TYPE = 'application/json; charset=utf-8';
+const HTML_TYPE = 'text/html; charset=utf-8';
+const CSV_TYPE = 'text/csv; charset=utf-8';
+const JSON_TYPE = 'application/json; charset=utf-8';
 
 const CSV_HEADER = ['ماه', 'گروه', 'رتبه', 'جایگاه', 'نام', 'امتیاز', 'سطح', 'وضعیت', 'دلیل'];
 
 /** The month's published figures as open data: the ranks published, then the agencies not evaluated. */
-export function siteCsv(month: PublishedMonth): string {
+function siteCsv(month: PublishedMonth): string {
   const rows: (string | number | null)[][] = [CSV_HEADER];
   for (const group of month.groups) {
     for (const e of group.ranking) {
@@ -65,7 +65,7 @@ export function siteCsv(month: PublishedMonth): string {
 }
 
 /** The month's record as the site serves it (`results.json`). */
-export const siteJson = (month: PublishedMonth): string => `${JSON.stringify(month, null, 2)}\n`;
+const siteJson = (month: PublishedMonth): string => `${JSON.stringify(month, null, 2)}\n`;
 
 /** Every file of the site (or of one month, with the index and agency pages). */
 export function buildSite(

@@ -12,10 +12,10 @@ import { joinList } from '../language/persian-text.ts';
  * What the pages show of the ranking: the announced ranks, every evaluated agency, or none
  * (a `public_table` value that could not be read turns the table off).
  */
-export const PUBLIC_TABLES = ['top', 'all', 'none'] as const;
+const PUBLIC_TABLES = ['top', 'all', 'none'] as const;
 export type PublicTable = (typeof PUBLIC_TABLES)[number];
 
-export const SITE_FORMAT = 'karnameh-site/1';
+const SITE_FORMAT = 'karnameh-site/1';
 
 const bandShare = z.object({ label: z.string(), count: z.number().int(), percent: z.number() });
 
@@ -173,7 +173,7 @@ function groupOf(
 
 /**
  * The month as the site keeps it: only what the release publishes (no address, note,
- * problem, run id or digest; with `public_table: top` no score of an agency the release
+ * problem, run id or content hash; with `public_table: top` no score of an agency the release
  * does not rank). Pure.
  */
 export function publishedMonth(input: SiteMonthInput): PublishedMonth {

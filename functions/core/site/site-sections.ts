@@ -74,7 +74,7 @@ export function groupLead(group: PublishedGroup, month: PublishedMonth): string 
  * (مشترک)», and a dense rank below its standing with how many scored higher: «دوم
  * (مشترک)؛ دو دستگاه اجرایی امتیاز بیشتری گرفتند».
  */
-export function rankWords(
+function rankWords(
   entry: PublishedRank,
   ranking: readonly PublishedRank[],
   singular: string,
@@ -88,7 +88,7 @@ export function rankWords(
 }
 
 /** The standing, the only place «X از N» is written: «۳ از ۱۰۰». */
-export const standingWords = (entry: PublishedRank, evaluated: number): string =>
+const standingWords = (entry: PublishedRank, evaluated: number): string =>
   `${persianNumber(entry.standing)}\u00A0از\u00A0${persianNumber(evaluated)}`;
 
 /** The place in one cell: the rank as the release says it, then the standing «۳ از ۱۰۰». */

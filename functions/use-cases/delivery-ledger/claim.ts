@@ -1,3 +1,4 @@
+/** Claiming a month before sending: the lock, the run row naming this process, the read-back. */
 import { hostname } from 'node:os';
 import { KarnamehError } from '../../core/contract/errors.ts';
 import {

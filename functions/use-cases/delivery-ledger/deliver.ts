@@ -1,6 +1,7 @@
+/** Sending ledger items in batches, each announced `pending` before and recorded after. */
 import { KarnamehError, isKarnamehError } from '../../core/contract/errors.ts';
 import type { RunsEntry } from '../../core/contract/runs-log.ts';
-import type { Mailer, OutputTabs } from '../../ports.ts';
+import type { MailPlace, Mailer, OutputTabs } from '../../ports.ts';
 import {
   DEFAULT_LIMITS,
   ledgerEntry,
@@ -60,11 +61,15 @@ export interface DeliveryResult {
 }
 
 /** Sends one message; the mailer's typed failure decides `failed` or `unconfirmed`. */
-async function sendOne(mailer: Mailer, item: LedgerItem): Promise<DeliveryOutcome> {
+async function sendOne(
+  mailer: Mailer,
+  item: LedgerItem,
+  place: Omit<MailPlace, 'key'>,
+): Promise<DeliveryOutcome> {
   const base = { key: item.key.toLowerCase(), email: item.mail.to.email };
   try {
-    const { messageId } = await mailer.send(item.mail);
-    return { ...base, status: 'sent', detail: messageId };
+    const { messageId, file } = await mailer.send(item.mail, { ...place, key: base.key });
+    return { ...base, status: 'sent', detail: messageId, ...(file ? { file } : {}) };
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     const unconfirmed = isKarnamehError(error) && error.code === 'mail.unconfirmed';
@@ -117,7 +122,7 @@ export async function deliverInBatches(
         status: 'pending',
         recipient: item.key.toLowerCase(),
         detail: item.note ?? '',
-        ...(item.digest ? { digest: item.digest } : {}),
+        ...(item.contentHash ? { contentHash: item.contentHash } : {}),
       }),
     );
 
@@ -137,8 +142,9 @@ export async function deliverInBatches(
       // A stop during the pause ends it: nothing goes out after the stop.
       if (pace && !(await pace.ready(job.signal))) break;
       const key = item.key.toLowerCase();
-      await run.journal?.attempt(job.kind, key, item.digest);
-      const outcome = await sendOne(job.mailer, item);
+      await run.journal?.attempt(job.kind, key, item.contentHash);
+      const place = { month: run.month, runId: run.runId, kind: job.kind };
+      const outcome = await sendOne(job.mailer, item, place);
       const detail = item.note ? `${item.note} ${outcome.detail}` : outcome.detail;
       await run.journal?.outcome(job.kind, key, outcome.status, detail);
       result.outcomes.push(outcome);
@@ -176,14 +182,22 @@ const KIND_WORDS: Record<MailKind, string> = {
   digest: 'digest',
 };
 
-/** One line per message; a card sent is a `detail` line (the summary counts them). */
+/**
+ * One line per message: one not sent is a warning; one sent (or, without SMTP, written as
+ * an .eml file) a `detail` line, which the summary counts (the terminal shows it with
+ * `--verbose`).
+ */
 function logOutcome(run: LedgerRun, kind: MailKind, outcome: DeliveryOutcome): void {
   const fields = { runId: run.runId, month: run.month };
-  const what = `${KIND_WORDS[kind]} to ${outcome.email}`;
-  if (outcome.status !== 'sent')
+  if (outcome.status !== 'sent') {
+    const what = `${KIND_WORDS[kind]} to ${outcome.email}`;
     run.log.warn(`${outcome.status} ${what}: ${outcome.detail}`, fields);
-  else if (kind === 'card' && run.log.detail) run.log.detail(`sent ${what}`, fields);
-  else run.log.info(`sent ${what}`, fields);
+    return;
+  }
+  const line = outcome.file
+    ? `wrote ${outcome.file} (${KIND_WORDS[kind]} for ${outcome.email})`
+    : `sent ${KIND_WORDS[kind]} to ${outcome.email}`;
+  (run.log.detail ?? run.log.info)(line, fields);
 }
 
 /**

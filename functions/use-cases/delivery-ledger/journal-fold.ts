@@ -59,7 +59,7 @@ export async function openJournal(
     pid: here.pid,
     host: here.host,
     requestedBy: run.requestedBy,
-    digest: run.digest,
+    digest: run.contentHash,
     at: run.now().toISOString(),
   });
   if (opened.journal) {

@@ -14,7 +14,7 @@
  *     await claim.release();
  *   }
  *
- * - `run` (LedgerRun) names the store, run id, month, who asked, the input digest, the
+ * - `run` (LedgerRun) names the store, run id, month, who asked, the content hash, the
  *   clock and the log.
  * - An item (LedgerItem) is one message under a key: the lower-case recipient address for
  *   the release; whatever identifies "this mail to this recipient for this month" for
@@ -58,7 +58,7 @@ export interface LedgerRun {
   runId: string;
   month: MonthKey;
   requestedBy: string;
-  digest: string;
+  contentHash: string;
   now: () => Date;
   log: Logger;
   /** Said in the run's own row whatever else it says (`changed after close: 3 cell(s)`). */
@@ -83,7 +83,7 @@ export interface LedgerItem {
    */
   note?: string;
   /** The content hash of this message (an agency card's), for its row; default the run's. */
-  digest?: string;
+  contentHash?: string;
 }
 
 export interface DeliveryOutcome {
@@ -93,6 +93,8 @@ export interface DeliveryOutcome {
   status: 'sent' | 'failed' | 'unconfirmed';
   /** The message id when sent; the server's words (or the failure) otherwise. */
   detail: string;
+  /** The .eml file an outbox wrote it as (no SMTP: nothing went over the network). */
+  file?: string;
 }
 
 export interface DeliveryLimits {
@@ -113,7 +115,7 @@ export function ledgerEntry(
     at: run.now().toISOString(),
     recipient: '',
     requestedBy: run.requestedBy,
-    digest: run.digest,
+    contentHash: run.contentHash,
     detail: '',
     ...fields,
   };

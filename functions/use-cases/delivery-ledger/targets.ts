@@ -1,3 +1,4 @@
+/** Who gets a message now, from the ledger's state (force, resend unconfirmed). */
 import type { DeliveryState } from '../../core/contract/runs-log.ts';
 
 export interface TargetOptions {

@@ -1,5 +1,5 @@
 /**
- * Step 4 for the agencies' cards (send-cards.ts decides which): through the ledger, kind
+ * Step 4 for the agencies' cards (plan-cards.ts decides which): through the ledger, kind
  * `card`, after the release and inside its claim; the run row's end covers both kinds.
  */
 import { KarnamehError } from '../../core/contract/errors.ts';
@@ -9,8 +9,8 @@ import type { LedgerItem } from '../delivery-ledger/ledger.ts';
 import { outcomeOf, problemsTab } from './outcome.ts';
 import type { DeliveryPlan } from './plan-deliveries.ts';
 import type { MonthRun } from './read-and-decide.ts';
-import { cardsClean, cardsLine, closingWithCards } from './report.ts';
-import { CARD_LIMITS, cardItems, type CardPlan } from './send-cards.ts';
+import { cardsClean, cardsLine, closingWithCards, sentWords } from './report.ts';
+import { CARD_LIMITS, cardItems, type CardPlan } from './plan-cards.ts';
 import type { SitePublisher } from './publish-month.ts';
 import type { RunMonthOutcome } from './types.ts';
 
@@ -29,7 +29,7 @@ export async function sendCardsOnly(
 ): Promise<RunMonthOutcome> {
   const items = await cardItems(run, cards);
   const result = await deliverCards(run, claim, items, { release: null, lead: '' });
-  const line = cardsLine(result, cards.unconfirmed);
+  const line = cardsLine(result, cards.unconfirmed, sentWords(run));
   return outcomeOf(run, 'sent', cardsClean(result) ? 0 : 3, `${plan.message}; ${line}`, {
     cards: result.outcomes,
     unconfirmed: [...plan.unconfirmed, ...cards.unconfirmed],
@@ -38,7 +38,7 @@ export async function sendCardsOnly(
 }
 
 /**
- * The cards (rendered: send-cards.ts `cardItems`) through the ledger (kind `card`); closes
+ * The cards (rendered: plan-cards.ts `cardItems`) through the ledger (kind `card`); closes
  * the run row for both kinds. Right after the release, its last record comes along
  * (`release.carried`) and goes with the cards' first: no write of its own. With no release
  * in this run, the claim was the last write: the first record only adds the cards' rows.

@@ -1,5 +1,5 @@
+/** How a run ends: its outcome, a stop by the data, a dry run, and its logged writes. */
 import { problemsRows } from '../../core/runs/problems-tab.ts';
-import { releaseWording, type ReleaseInput } from '../../core/release/release-input.ts';
 import { resultsTabRows } from '../../core/runs/results-tab.ts';
 import { deliveryState, readRunsLog } from '../../core/contract/runs-log.ts';
 import { findTab } from '../../core/contract/tab-lookup.ts';
@@ -8,6 +8,7 @@ import type { WriteReport, WriteRequest } from '../../ports.ts';
 import { ledgerEntry, ledgerWrite } from '../delivery-ledger/ledger.ts';
 import { previewCards } from '../preview-cards.ts';
 import { previewMonth } from './publish-month.ts';
+import { releaseInput } from './release-items.ts';
 import type { MonthRun } from './read-and-decide.ts';
 import type { RunMonthOutcome } from './types.ts';
 
@@ -74,32 +75,11 @@ export async function dryRun(run: MonthRun, note: string): Promise<RunMonthOutco
   previewFiles.push(...(await previewMonth(run, rendered, correction)));
   if (run.computed) {
     const { model, problems } = run.parsed;
-    const { runId, digest } = run.ledger;
-    const input = { model, problems, computed: run.computed, runId, digest, correction };
+    const { runId, contentHash } = run.ledger;
+    const input = { model, problems, computed: run.computed, runId, contentHash, correction };
     previewFiles.push(...(await previewCards(run.ports, { ...input, computedAt: run.startedAt })));
   }
   return outcomeOf(run, 'dry-run', 0, `dry run: nothing written, nothing sent${note}`, {
     previewFiles,
   });
-}
-
-/** What the release templates get. */
-export function releaseInput(run: MonthRun, correction: boolean, test = false): ReleaseInput {
-  const { model } = run.parsed;
-  return {
-    summary: run.summary,
-    province: model.settings.province,
-    spokesperson: model.settings.spokesperson,
-    spokespersonTitle: model.settings.spokespersonTitle,
-    top: model.settings.top,
-    weakBands: model.settings.weakBands,
-    indicatorCount: model.indicators.length,
-    dimensions: model.dimensions,
-    runId: run.runId,
-    digest: run.ledger.digest,
-    computedAt: run.startedAt,
-    correction,
-    test,
-    ...releaseWording(model, run.parsed.problems, run.month),
-  };
 }

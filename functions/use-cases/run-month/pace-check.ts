@@ -22,7 +22,7 @@ export const CLI_SENDING_LIMIT: SendingLimit = {
 };
 
 /** `1 h 5 min`, `4 min 10 s`, `40 s`. */
-export function duration(ms: number): string {
+function duration(ms: number): string {
   const s = Math.round(ms / 1000);
   const h = Math.floor(s / 3600);
   const m = Math.floor((s % 3600) / 60);

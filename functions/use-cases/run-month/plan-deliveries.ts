@@ -1,3 +1,4 @@
+/** Step 3 of a run: who gets the release, from the runs tab read right after the claim. */
 import { monthName } from '../../core/language/jalali.ts';
 import type { Recipient } from '../../core/contract/model.ts';
 import { deliveryState, type RunsEntry } from '../../core/contract/runs-log.ts';

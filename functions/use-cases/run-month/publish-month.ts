@@ -6,15 +6,11 @@ import type { DeliveryResult } from '../delivery-ledger/deliver.ts';
 import type { RunMonthOutcome } from './types.ts';
 import { previewSite, publishMonth } from '../publish-site.ts';
 import type { RunsEntry } from '../../core/contract/runs-log.ts';
-import { releaseInput } from './outcome.ts';
+import { releaseInput } from './release-items.ts';
 import type { MonthRun } from './read-and-decide.ts';
 
 /** The month as the site keeps it, from what this run sent (or, in a dry run, would send). */
-export function keptMonth(
-  run: MonthRun,
-  rendered: RenderedRelease,
-  correction: boolean,
-): PublishedMonth {
+function keptMonth(run: MonthRun, rendered: RenderedRelease, correction: boolean): PublishedMonth {
   const { model } = run.parsed;
   return publishedMonth({
     release: releaseInput(run, correction),

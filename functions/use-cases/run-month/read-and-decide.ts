@@ -1,4 +1,4 @@
-// The run of the month, step 1: read the workbook, check it, compute the month, and decide what to send.
+/** Steps 1a and 1b of a run: read, check and compute the month, then decide whether it may go out. */
 import { computeResults } from '../../core/figures/compute-summary.ts';
 import { fatalSummary } from '../../core/figures/fatal-summary.ts';
 import { defaultMonth, type MonthKey } from '../../core/language/jalali.ts';
@@ -17,7 +17,7 @@ import type { RawWorkbook } from '../../core/contract/cells.ts';
 import type { Summary } from '../../core/figures/summary.ts';
 import type { Problem } from '../../core/contract/problems.ts';
 import type { LedgerRun } from '../delivery-ledger/ledger.ts';
-import { inputDigest } from '../../core/runs/input-digest.ts';
+import { inputHash } from '../../core/runs/input-hash.ts';
 import { gateFacts } from './gate-input.ts';
 import type { RunMonthOptions, RunMonthPorts } from './types.ts';
 
@@ -57,10 +57,10 @@ export async function readMonth(ports: RunMonthPorts, options: RunMonthOptions):
     : computeResults(parsed.model, parsed.problems, month, 'checked');
   const summary = computed?.summary ?? fatalSummary(month, parsed.problems, 'blocked');
   // The runs rows record what the release stated (its content hash); a run that computed
-  // nothing records the input tabs' digest, for tracing what it read.
-  const inputs = inputDigest(raw);
-  const digest = summary.contentHash ?? inputs;
-  ports.log.info(`read ${ports.store.description}`, { runId, month, digest, inputs });
+  // nothing records the input tabs' hash, for tracing what it read.
+  const inputs = inputHash(raw);
+  const contentHash = summary.contentHash ?? inputs;
+  ports.log.info(`read ${ports.store.description}`, { runId, month, contentHash, inputs });
   const runsTab = findTab(raw, 'runs');
   // What a journal of an earlier run knows counts already (a release sent whose record
   // could not be written is a month sent).
@@ -99,7 +99,7 @@ export async function readMonth(ports: RunMonthPorts, options: RunMonthOptions):
       runId,
       month,
       requestedBy: options.requestedBy ?? '',
-      digest,
+      contentHash,
       now: ports.now,
       log: ports.log,
       ...changedNote(parsed.problems),

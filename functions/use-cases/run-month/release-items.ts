@@ -1,6 +1,8 @@
-/** The release's ledger items: one message per recipient, with its attachments. */
+/** The release of a run: what its templates get, and its ledger items (one message per recipient, with its attachments). */
+import { releaseWording, type ReleaseInput } from '../../core/release/release-input.ts';
 import type { OutgoingMail, RenderedRelease } from '../../ports.ts';
 import type { LedgerItem } from '../delivery-ledger/ledger.ts';
+import type { MonthRun } from './read-and-decide.ts';
 
 type Attachment = OutgoingMail['attachments'][number];
 
@@ -29,3 +31,24 @@ export const itemsFor = async (
     },
   }));
 };
+
+/** What the release templates get. */
+export function releaseInput(run: MonthRun, correction: boolean, test = false): ReleaseInput {
+  const { model } = run.parsed;
+  return {
+    summary: run.summary,
+    province: model.settings.province,
+    spokesperson: model.settings.spokesperson,
+    spokespersonTitle: model.settings.spokespersonTitle,
+    top: model.settings.top,
+    weakBands: model.settings.weakBands,
+    indicatorCount: model.indicators.length,
+    dimensions: model.dimensions,
+    runId: run.runId,
+    contentHash: run.ledger.contentHash,
+    computedAt: run.startedAt,
+    correction,
+    test,
+    ...releaseWording(model, run.parsed.problems, run.month),
+  };
+}

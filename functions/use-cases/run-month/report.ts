@@ -1,3 +1,4 @@
+/** The run row's last word and the person's lines after delivering the release and the cards. */
 import { monthName } from '../../core/language/jalali.ts';
 import type { RunsEntry } from '../../core/contract/runs-log.ts';
 import type { DeliveryResult } from '../delivery-ledger/deliver.ts';
@@ -67,14 +68,25 @@ export function closingWithCards(
   return { status, detail };
 }
 
+/**
+ * How a message that went out is said: `sent to` over SMTP, `written as .eml for` when the
+ * mailer only writes files (no SMTP_URL: nothing went over the network).
+ */
+export const sentWords = (run: MonthRun): string =>
+  run.ports.mailer?.outbox !== undefined ? 'written as .eml for' : 'sent to';
+
 /** One line on the cards of the run, for the person (empty when none were tried). */
-export function cardsLine(cards: DeliveryResult | null, heldBack: string[]): string {
+export function cardsLine(
+  cards: DeliveryResult | null,
+  heldBack: string[],
+  sentAs = 'sent to',
+): string {
   if (!cards || (cards.outcomes.length === 0 && heldBack.length === 0 && !cards.interrupted)) {
     return '';
   }
   const sent = emails(cards, 'sent').length;
   const notReached = [...emails(cards, 'failed'), ...emails(cards, 'unconfirmed')];
-  const parts = [`cards sent to ${sent} agenc${sent === 1 ? 'y' : 'ies'}`];
+  const parts = [`cards ${sentAs} ${sent} agenc${sent === 1 ? 'y' : 'ies'}`];
   if (notReached.length > 0) parts.push(`not reached: ${notReached.join(', ')}`);
   if (cards.interrupted) parts.push(`stopped before ${cards.skipped.join(', ')}`);
   if (heldBack.length > 0) parts.push(`never confirmed, held back: ${heldBack.join(', ')}`);
@@ -99,7 +111,8 @@ export function reportDelivery(
   const failed = emails(result, 'failed');
   const unconfirmed = emails(result, 'unconfirmed');
   const name = monthName(run.month);
-  const parts = [`${name}: ${what} sent to ${sent}`];
+  const sentAs = sentWords(run);
+  const parts = [`${name}: ${what} ${sentAs} ${sent}`];
   if (failed.length > 0) parts.push(`failed for ${failed.length} (${failed.join(', ')})`);
   if (unconfirmed.length > 0) {
     parts.push(
@@ -123,13 +136,13 @@ export function reportDelivery(
       ? '; the next run sends only to those not reached'
       : '';
   const released = clean ? `${parts[0]} recipient(s)` : `${parts.join(', ')}${next}`;
-  const cardText = cardsLine(cards.result, cards.heldBack);
+  const cardText = cardsLine(cards.result, cards.heldBack, sentAs);
   const message = cardText ? `${released}; ${cardText}` : released;
   const code = clean && cardsClean(cards.result) ? 0 : 3;
   return outcomeOf(run, 'sent', code, message, {
     cards: cards.result?.outcomes ?? [],
     deliveries: result.outcomes,
     unconfirmed: [...heldBack, ...unconfirmed],
-    notSent: result.skipped,
+    notSent: [...result.skipped, ...(cards.result?.skipped ?? [])],
   });
 }

@@ -1,4 +1,4 @@
-// The run of the month's ports, options and outcome (use-cases/run-month.ts).
+/** The ports, options and outcome of a monthly run. */
 import type { RawWorkbook } from '../../core/contract/cells.ts';
 import type { MonthKey } from '../../core/language/jalali.ts';
 import type { ProcessHere } from '../../core/runs/run-claims.ts';
@@ -16,8 +16,6 @@ import type {
   WriteReport,
 } from '../../ports.ts';
 import type { DeliveryLimits, DeliveryOutcome } from '../delivery-ledger/ledger.ts';
-
-export type { DeliveryOutcome } from '../delivery-ledger/ledger.ts';
 
 export interface RunMonthPorts {
   store: WorkbookStore;
@@ -71,11 +69,13 @@ export interface RunMonthOutcome {
   /** One line for a person: what happened. */
   message: string;
   deliveries: DeliveryOutcome[];
+  /** What `deliveries` are: the release, a correction (--force), a test copy (--to). */
+  releaseKind?: 'release' | 'correction' | 'test';
   /** The agencies' cards tried in this run (key `<agencyId>:<email>`). */
   cards: DeliveryOutcome[];
   /** Recipients whose delivery was never confirmed (earlier, or in this run); not sent again automatically. */
   unconfirmed: string[];
-  /** Recipients not tried because the run was stopped (SIGINT/SIGTERM); the next run sends to them. */
+  /** Keys not tried because the run was stopped (SIGINT/SIGTERM), release and cards; the next run sends to them. */
   notSent: string[];
   previewFiles: string[];
   written: WriteReport | null;

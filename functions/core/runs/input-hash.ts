@@ -1,3 +1,4 @@
+/** A short hash of the workbook's input tabs, to trace what a run read and notice changed input. */
 import { createHash } from 'node:crypto';
 import type { CellValue, RawWorkbook } from '../contract/cells.ts';
 import { OUTPUT_TABS, SETTING_KEYS, TABS } from '../contract/tabs.ts';
@@ -20,23 +21,23 @@ const WRITTEN_SETTINGS = new Set(
   ]),
 );
 
-/** Days since 1899-12-30, as Google Sheets sends a date: the same digest from either store. */
+/** Days since 1899-12-30, as Google Sheets sends a date: the same hash from either store. */
 const serial = (date: Date): number => date.getTime() / 86_400_000 + 25_569;
 
 const cellText = (cell: CellValue | undefined): string =>
   cell === null || cell === undefined ? '' : String(cell instanceof Date ? serial(cell) : cell);
 
 /**
- * A short digest of the input tabs (everything but the product's own output tabs, the runs
+ * A short hash of the input tabs (everything but the product's own output tabs, the runs
  * tab found by its header whatever its title), so a
  * figure in the release can be traced to the exact sheet content it came from, and a month
  * whose data changed after it was sent is noticed (run.data_changed). Blank trailing cells
  * and rows do not change it, nor do the settings rows the product writes itself
- * (run_request, run_status). A digest the store already computed for these tabs
- * (`workbook.inputDigest`) is taken as it is.
+ * (run_request, run_status). A hash the store already computed for these tabs
+ * (`workbook.inputHash`) is taken as it is.
  */
-export function inputDigest(workbook: RawWorkbook): string {
-  if (workbook.inputDigest !== undefined) return workbook.inputDigest;
+export function inputHash(workbook: RawWorkbook): string {
+  if (workbook.inputHash !== undefined) return workbook.inputHash;
   const hash = createHash('sha256');
   for (const tab of workbook.tabs) {
     if (OUTPUT_NAMES.has(normalizeName(tab.name)) || hasRunsHeader(tab)) continue;

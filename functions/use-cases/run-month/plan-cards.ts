@@ -1,7 +1,8 @@
 /**
- * The agencies' cards, sent after the release inside the same claim (issue 12): kind
+ * The agencies' cards of a run planned: which go now, as ledger items, in batches of what
+ * size (deliver-cards.ts sends them). They go after the release inside the same claim (issue 12): kind
  * `card` in the runs tab, one row per agency under the key `<agencyId>:<email lower-case>`,
- * its `digest` the card's content hash (core/figures/content-hash.ts), its detail the message id. Exactly once per agency
+ * its content hash (the `digest` column) the card's (core/figures/content-hash.ts), its detail the message id. Exactly once per agency
  * per month through the delivery ledger; a plain rerun sends the cards never confirmed sent
  * (failed, skipped, never tried), even when the release itself has nobody left; `--force`
  * on a month already sent re-sends, marked «اصلاحیه», only the cards whose hash changed.
@@ -37,7 +38,7 @@ export interface CardPlan {
   unconfirmed: string[];
 }
 
-export const cardKey = (card: CardToSend): string => `${card.agencyId}:${card.email.toLowerCase()}`;
+const cardKey = (card: CardToSend): string => `${card.agencyId}:${card.email.toLowerCase()}`;
 
 /** Which cards go now, from the runs tab as it is (pure). None without a card renderer. */
 export function planCards(run: MonthRun, runs: readonly RunsEntry[]): CardPlan {
@@ -49,7 +50,7 @@ export function planCards(run: MonthRun, runs: readonly RunsEntry[]): CardPlan {
     problems,
     computed: run.computed,
     runId: run.runId,
-    digest: run.ledger.digest,
+    contentHash: run.ledger.contentHash,
     computedAt: run.startedAt,
     correction: false,
   });
@@ -79,7 +80,7 @@ export async function cardItems(run: MonthRun, plan: CardPlan): Promise<LedgerIt
           problems: run.parsed.problems,
           computed: run.computed,
           runId: run.runId,
-          digest: run.ledger.digest,
+          contentHash: run.ledger.contentHash,
           computedAt: run.startedAt,
           correction: true,
         }).map((c) => [c.agencyId, c]),
@@ -91,7 +92,7 @@ export async function cardItems(run: MonthRun, plan: CardPlan): Promise<LedgerIt
     items.push({
       key,
       mail: cardMail(chosen, await renderCard(chosen.view)),
-      digest: hash,
+      contentHash: hash,
     });
   }
   return items;
@@ -116,7 +117,7 @@ export async function testCardItems(
     problems: run.parsed.problems,
     computed: run.computed,
     runId: run.runId,
-    digest: run.ledger.digest,
+    contentHash: run.ledger.contentHash,
     computedAt: run.startedAt,
     correction: false,
     testCopy: { to, agencyId },

@@ -16,7 +16,7 @@ import { errorBody, runInfo, sendError, sendJson, thrownBody } from './respond.t
 import type { RuntimeSource } from './runtime.ts';
 
 /** The answer's body: the outcome without the summary (the sheet has it). */
-export function watchBody(outcome: WatchSheetOutcome, requestedBy: string | undefined) {
+function watchBody(outcome: WatchSheetOutcome, requestedBy: string | undefined) {
   const request = outcome.request;
   return {
     month: outcome.month,
