@@ -9,7 +9,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { renderInfographicPng } from '../functions/adapters/infographic/render-png.ts';
 import { infographicSvg } from '../functions/core/infographic/infographic-svg.ts';
-import { exampleReleaseInput } from '../test/infographic/example-input.ts';
+import { exampleReleaseInput } from '../test/support/example-release-input.ts';
 import { median, type Figure } from './measure.ts';
 
 export interface InfographicBenchResult {

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { createReleaseRenderer } from '../functions/adapters/mail/render-release.ts';
 import type { ReleaseInput } from '../functions/core/release/release-input.ts';
-import { tirInput } from '../test/release/fixtures.ts';
+import { tirInput } from '../test/support/release-fixtures.ts';
 
 export interface RenderBenchOptions {
   iterations?: number;

@@ -13,7 +13,7 @@ import { createFolderSite } from '../functions/adapters/site/folder-site.ts';
 import { buildSite } from '../functions/core/site/build-site.ts';
 import type { PublishedMonth } from '../functions/core/site/site-record.ts';
 import { publishMonth, publishSite } from '../functions/use-cases/publish-site.ts';
-import { exampleKept } from '../test/site/site-fixtures.ts';
+import { exampleKept } from '../test/support/site-fixtures.ts';
 import { medianMs, type Figure } from './measure.ts';
 
 /** A folder holding the months' kept figures only, and an empty folder to publish into. */

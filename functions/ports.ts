@@ -177,7 +177,7 @@ export interface SentMail {
 export interface MailPlace {
   month: string;
   runId: string;
-  kind: 'delivery' | 'test' | 'card' | 'reminder' | 'digest';
+  kind: 'release' | 'correction' | 'test' | 'card' | 'reminder' | 'digest';
   /** The ledger key of the message (the address; `a17:ali@x.org` for a card). */
   key: string;
 }

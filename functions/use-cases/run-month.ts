@@ -130,7 +130,8 @@ async function sendRelease(
   let release: DeliveryResult | null = null;
   const site = sitePublisher(run, rendered, plan.correction, () => release);
   const result = await deliverInBatches(run.ledger, claim.entry, {
-    kind: 'delivery',
+    // A month sent before and sent again on purpose (--force): its rows say `correction`.
+    kind: plan.correction ? 'correction' : 'release',
     items,
     mailer: mailer(run),
     limits: run.options.limits,
@@ -157,7 +158,7 @@ async function sendRelease(
   // Cards go only after a release that reached someone (now or before) and was not stopped;
   // otherwise the empty card job just closes the run row.
   // (A recipient whose address keeps failing must not hold the cards back for ever.)
-  const sentBefore = deliveryState(claim.runs, run.month, 'delivery', run.runId).monthSent;
+  const sentBefore = deliveryState(claim.runs, run.month, 'release', run.runId).monthSent;
   const released = result.outcomes.some((o) => o.status === 'sent') || sentBefore;
   const go = released && !result.interrupted;
   const cardResult = await deliverCards(run, claim, go ? cardList : [], {

@@ -10,6 +10,7 @@ import { defaultMonth } from '../core/language/jalali.ts';
 import type { MonthKey } from '../core/language/jalali.ts';
 import { chooseMonth } from '../core/contract/month-rule.ts';
 import { parseWorkbook } from '../core/contract/parse-workbook.ts';
+import { requestRow, type RequestRowFields } from '../core/runs/request-row.ts';
 import { checkMonth } from './check-month.ts';
 import type { MonthLock } from './month-lock.ts';
 import { remindOnWatch, type WatchReminderPorts, type WatchReminders } from './remind-on-watch.ts';
@@ -125,6 +126,11 @@ async function watchOnce(
   if (settings.runRequestRaw === null) return outcome;
   const requestRaw = settings.runRequestRaw;
   const requested = settings.runRequest;
+  const requestedBy = ['run_request', options.requestedBy].filter(Boolean).join(' via ');
+  // The runs tab's record of the request handled, written with run_status (kind `request`).
+  const recorded = (fields: Pick<RequestRowFields, 'runId' | 'month' | 'status' | 'note'>) => [
+    requestRow({ ...fields, time: ports.now(), requestedBy }),
+  ];
   const request = (
     state: RequestState,
     more: Partial<RunRequestOutcome> = {},
@@ -154,6 +160,12 @@ async function watchOnce(
         { key: 'run_request', value: '' },
         { key: 'run_status', value: status },
       ],
+      runs: recorded({
+        runId: ports.newRunId(),
+        month: choice.month ?? '',
+        status: 'blocked',
+        note: status,
+      }),
     });
     log.warn(`run_request ${requestRaw}: ${choice.code}: ${choice.message}; cleared`, { month });
     const state = choice.code === 'month.future' ? 'future' : 'invalid';
@@ -181,14 +193,20 @@ async function watchOnce(
       return request('gone');
     }
     let run: RunMonthOutcome;
+    // The run's id, for the request's row (a run that failed has no outcome to say it).
+    let runId = '';
+    const newRunId = () => (runId ||= ports.newRunId());
     try {
-      run = await runMonth(ports, {
-        workbook: fresh,
-        month: requestedMonth,
-        requestedBy: ['run_request', options.requestedBy].filter(Boolean).join(' via '),
-        ...(options.signal ? { signal: options.signal } : {}),
-        ...(options.sendingLimit ? { sendingLimit: options.sendingLimit } : {}),
-      });
+      run = await runMonth(
+        { ...ports, newRunId },
+        {
+          workbook: fresh,
+          month: requestedMonth,
+          requestedBy,
+          ...(options.signal ? { signal: options.signal } : {}),
+          ...(options.sendingLimit ? { sendingLimit: options.sendingLimit } : {}),
+        },
+      );
     } catch (error) {
       if (isKarnamehError(error) && error.code === 'run.in_progress') {
         // Another service is running this month right now: leave the request for the next tick.
@@ -204,7 +222,16 @@ async function watchOnce(
       });
       const status = failedRunText(requestedMonth, failure.message, ports.now());
       // The request stays: the next call tries again (nothing is sent twice: runs-log.ts).
-      await store.write({ outputs: {}, settings: [{ key: 'run_status', value: status }] });
+      await store.write({
+        outputs: {},
+        settings: [{ key: 'run_status', value: status }],
+        runs: recorded({
+          runId: newRunId(),
+          month: requestedMonth,
+          status: 'failed',
+          note: status,
+        }),
+      });
       return request('failed', { runStatus: status, error: failure });
     }
     const status = runStatusText(run, ports.now());
@@ -214,6 +241,7 @@ async function watchOnce(
         { key: 'run_request', value: '' },
         { key: 'run_status', value: status },
       ],
+      runs: recorded({ runId: run.runId, month: requestedMonth, status: 'done', note: status }),
     });
     log.info(`run_request ${requestedMonth} handled: ${run.message}`, {
       runId: run.runId,

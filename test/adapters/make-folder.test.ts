@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeFolder } from '../../functions/adapters/make-folder.ts';
-import { karnameh, scratch } from '../cli/cli-harness.ts';
+import { karnameh, scratch } from '../support/cli-harness.ts';
 
 let dir: string;
 beforeEach(async () => {

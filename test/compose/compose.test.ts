@@ -24,7 +24,7 @@ import {
   startBench,
   type Bench,
   type Served,
-} from '../functions/harness.ts';
+} from '../support/functions-harness.ts';
 
 const quiet = { info() {}, warn() {}, error() {} };
 let dir: string | undefined;

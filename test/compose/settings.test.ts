@@ -1,3 +1,4 @@
+// The settings: one table, the same names and checks for the command line and the functions, older names with a warning.
 import { afterEach, describe, expect, it } from 'vitest';
 import { readSettings, redactUrl } from '../../functions/compose/settings.ts';
 import { isKarnamehError } from '../../functions/core/contract/errors.ts';
@@ -10,7 +11,7 @@ import {
   startBench,
   type Bench,
   type Served,
-} from '../functions/harness.ts';
+} from '../support/functions-harness.ts';
 
 const SHEET = '1AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-abcd';
 const GOOD = {

@@ -6,7 +6,7 @@ import { readRunsLog } from '../../functions/core/contract/runs-log.ts';
 import { findTab } from '../../functions/core/contract/tab-lookup.ts';
 import { entryOnWatch } from '../../functions/use-cases/entry-on-watch.ts';
 import { reopenMonth } from '../../functions/use-cases/reopen-month.ts';
-import { scratch } from '../cli/cli-harness.ts';
+import { scratch } from '../support/cli-harness.ts';
 
 let box: Awaited<ReturnType<typeof scratch>>;
 beforeEach(async () => {

@@ -26,7 +26,8 @@ async function writeNew(dir: string, base: string, content: Buffer): Promise<str
 
 /** The folder of a kind of message in a run's folder. */
 const FOLDERS: Record<MailPlace['kind'], string> = {
-  delivery: 'release',
+  release: 'release',
+  correction: 'release',
   test: 'release',
   card: 'cards',
   reminder: 'reminders',

@@ -63,7 +63,8 @@ interface IndicatorColumn {
  * number is `score.not_number` (a formula's error value, or a formula without a computed
  * value, `score.formula`), below 0 or above max `score.out_of_range`, and the blank
  * ones of an active agency make one `score.missing` at the first of them. Those cells are
- * null in `values`.
+ * null in `values`. An `agency_name` naming another agency than the id is
+ * `score.agency_mismatch`, a warning (agencyMismatch).
  */
 export function parseScores(
   workbook: RawWorkbook,
@@ -168,6 +169,10 @@ export function parseScores(
       continue;
     }
     months.set(month, rowIndex);
+    if (nameCol !== undefined) {
+      const named = { cell: cells[nameCol] ?? null, rowIndex, column: nameCol };
+      agencyMismatch(named, known, findAgency, sink, { title, agenciesTitle, month });
+    }
 
     const values = { ...blankValues };
     let missing: string[] | undefined;
@@ -223,6 +228,33 @@ export function parseScores(
     scores.push({ month, agencyId: known.id, values, note, rowIndex });
   }
   return { scores, title, fatal: false };
+}
+
+/**
+ * `score.agency_mismatch` (a warning at the cell) when the row's `agency_name`, written by
+ * `open` for people to read, names another agency than its id does, after normalising
+ * (normalizeName): the id counts. A blank name, the agency's own name or a cell that finds
+ * the same agency (its id) say nothing. The problem carries the month but no agency: it is
+ * not why an agency is not evaluated, and not the agency's to fix on its card.
+ */
+function agencyMismatch(
+  named: { cell: CellValue; rowIndex: number; column: number },
+  agency: Agency,
+  find: (cell: CellValue) => AgencyMatch,
+  sink: ProblemSink,
+  where: { title: string; agenciesTitle: string; month: MonthKey },
+): void {
+  if (isBlankCell(named.cell)) return;
+  const written = cellText(named.cell);
+  if (normalizeName(written) === normalizeName(agency.name)) return;
+  const match = find(named.cell);
+  if (match.kind === 'found' && match.agency === agency) return;
+  const other = match.kind === 'found' ? match.agency : undefined;
+  const message = messages.agencyMismatch(written, agency, where.agenciesTitle, other);
+  const { rowIndex, column } = named;
+  sink.cell('score.agency_mismatch', 'scores', where.title, rowIndex, column, message, {
+    month: where.month,
+  });
 }
 
 /**

@@ -217,6 +217,19 @@ export const messages = {
   agencyIdChanged(value: string, agenciesTab: string, likelyId: string, name: string): string {
     return `دستگاه ${quote(value)} در برگه «${agenciesTab}» نیست؛ نام این ردیف ${quote(name)} است که اکنون شناسهٔ ${quote(likelyId)} دارد: شاید شناسه‌اش در برگهٔ «${agenciesTab}» عوض شده است. شناسهٔ این ردیف را ${quote(likelyId)} بنویسید یا شناسهٔ پیشین را برگردانید.`;
   },
+  agencyMismatch(
+    written: string,
+    agency: { id: string; name: string },
+    agenciesTab: string,
+    other: { id: string; name: string } | undefined,
+  ): string {
+    const lead = `نام دستگاه این ردیف ${quote(written)} است، ولی شناسهٔ ${quote(agency.id)} در برگهٔ «${agenciesTab}» از آنِ ${quote(agency.name)} است`;
+    const counted = `امتیازهای این ردیف به نام ${quote(agency.name)} شمرده می‌شوند.`;
+    if (other) {
+      return `${lead} و ${quote(other.name)} شناسهٔ ${quote(other.id)} دارد. اگر این ردیف از آنِ ${quote(other.name)} است، شناسه را ${quote(other.id)} بنویسید؛ وگرنه نام را ${quote(agency.name)} کنید. ${counted}`;
+    }
+    return `${lead}. اگر نام دستگاه عوض شده است، این خانه را ${quote(agency.name)} کنید؛ وگرنه شناسهٔ درست را بنویسید. ${counted}`;
+  },
   agencyUnknown(value: string, agenciesTab: string): string {
     return `دستگاه ${quote(value)} در برگه «${agenciesTab}» نیست؛ شناسه یا نام دستگاه را همان‌طور که در آن برگه آمده بنویسید.`;
   },

@@ -28,6 +28,7 @@ export const PROBLEM_CODES = [
   'agency.email_shared',
   'cell.control_character',
   'month.future',
+  'score.agency_mismatch',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 
@@ -47,6 +48,7 @@ const WARNING_CODES: ReadonlySet<ProblemCode> = new Set([
   'agency.email_shared',
   'tab.unmarked',
   'cell.control_character',
+  'score.agency_mismatch',
 ]);
 
 /**

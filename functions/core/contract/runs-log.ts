@@ -2,12 +2,14 @@
 import type { CellValue, RawTab } from './cells.ts';
 import type { MonthKey } from '../language/jalali.ts';
 import { normalizeName } from '../language/normalize.ts';
-import { TABS } from './tabs.ts';
+import { columnNames, TABS, type ColumnSpec } from './tabs.ts';
 
 /**
  * The runs tab: one row per run (kind `run`) and one per recipient of each mail it sends
- * (kind `delivery` for the release, `test` for a test copy sent with --to; `card`,
- * `reminder`, `digest` for the other mail kinds). A row is keyed by run id, kind and
+ * (kind `release` for the release, `correction` for the release sent again with --force
+ * after it went out, `test` for a test copy sent with --to; `card`, `reminder`, `digest`
+ * for the other mail kinds), one per open, close and reopen, and one `request` per run
+ * request of the settings tab the watcher handled. A row is keyed by run id, kind and
  * recipient key (runsKey): a write replaces its own rows in place and appends new ones,
  * never touching another run's (mergeRunsRows). A delivery row is written `pending` before
  * its batch goes out and updated to `sent`, `failed`, `unconfirmed` (handed over, reply
@@ -16,7 +18,8 @@ import { TABS } from './tabs.ts';
  */
 export type RunKind =
   | 'run'
-  | 'delivery'
+  | 'release'
+  | 'correction'
   | 'test'
   | 'card'
   | 'reminder'
@@ -24,7 +27,29 @@ export type RunKind =
   /** The agencies' data entry (docs/workbook.md#opening-and-closing-a-month). */
   | 'open'
   | 'close'
-  | 'reopen';
+  | 'reopen'
+  /** A `run_request` of the settings tab, handled by the watcher. */
+  | 'request';
+
+/** Kinds earlier versions wrote, read as today's: `delivery` was a release row. */
+const OLD_KINDS: ReadonlyMap<string, RunKind> = new Map([['delivery', 'release']]);
+
+/** A kind cell as read: today's kind, an earlier version's under its present name. */
+export function runKindOf(cell: string): RunKind {
+  const kind = cell.trim().toLowerCase();
+  return OLD_KINDS.get(kind) ?? (kind as RunKind);
+}
+
+/**
+ * The rows that record the release going to a recipient: `release`, and `correction` (the
+ * release sent again on purpose); the ledger counts both as that recipient reached.
+ */
+export const RELEASE_KINDS: ReadonlySet<RunKind> = new Set<RunKind>(['release', 'correction']);
+
+/** Whether a row of kind `row` is mail of kind `kind` for the ledger (a correction is a release). */
+const sameMail = (row: RunKind, kind: RunKind): boolean =>
+  row === kind || (RELEASE_KINDS.has(kind) && RELEASE_KINDS.has(row));
+
 export type RunStatus =
   | 'started'
   | 'sent'
@@ -54,16 +79,23 @@ export interface RunsEntry {
 }
 
 const COLUMNS = TABS.runs.columns;
+/** The entry's field of each column (`time` is `at`, `note` is `detail` in the code). */
 const FIELD_OF_KEY: Record<string, keyof RunsEntry> = {
   run_id: 'runId',
   month: 'month',
-  at: 'at',
+  time: 'at',
   kind: 'kind',
   status: 'status',
   recipient: 'recipient',
   requested_by: 'requestedBy',
   digest: 'contentHash',
-  detail: 'detail',
+  note: 'detail',
+};
+
+/** The column of `spec` in a normalized header row (its key, label or an alias), or -1. */
+const columnIn = (header: readonly string[], spec: ColumnSpec): number => {
+  const names = new Set(columnNames(spec).map(normalizeName));
+  return header.findIndex((h) => h !== '' && names.has(h));
 };
 
 const text = (value: CellValue | undefined): string =>
@@ -84,11 +116,8 @@ const NEEDED = new Set(['run_id', 'month', 'kind', 'status', 'recipient']);
  */
 export function runsHeaderGaps(tab: RawTab | undefined): string[] {
   if (!tab || tab.rows.length === 0) return [];
-  const header = new Set((tab.rows[0] ?? []).map((cell) => normalizeName(text(cell))));
-  return COLUMNS.filter(
-    (c) =>
-      NEEDED.has(c.key) && !header.has(normalizeName(c.key)) && !header.has(normalizeName(c.label)),
-  ).map((c) => c.label);
+  const header = (tab.rows[0] ?? []).map((cell) => normalizeName(text(cell)));
+  return COLUMNS.filter((c) => NEEDED.has(c.key) && columnIn(header, c) < 0).map((c) => c.label);
 }
 
 /** What to tell a person about `runsHeaderGaps` (non-empty). */
@@ -103,9 +132,7 @@ export function readRunsLog(tab: RawTab | undefined): RunsEntry[] {
   const header = (tab.rows[0] ?? []).map((cell) => normalizeName(text(cell)));
   const index = new Map<keyof RunsEntry, number>();
   for (const column of COLUMNS) {
-    const at = header.findIndex(
-      (h) => h === normalizeName(column.key) || h === normalizeName(column.label),
-    );
+    const at = columnIn(header, column);
     const field = FIELD_OF_KEY[column.key];
     if (at >= 0 && field) index.set(field, at);
   }
@@ -119,7 +146,7 @@ export function readRunsLog(tab: RawTab | undefined): RunsEntry[] {
       runId: get('runId'),
       month: get('month'),
       at: get('at'),
-      kind: get('kind') as RunKind,
+      kind: runKindOf(get('kind')),
       status: get('status') as RunStatus,
       recipient: get('recipient').toLowerCase(),
       requestedBy: get('requestedBy'),
@@ -159,15 +186,13 @@ export function mergeRunsRows(current: RawTab | undefined, entries: RunsEntry[])
   const rows = (current?.rows ?? []).map((row) => row.slice());
   const headerRow = rows[0] ?? [];
   const header = headerRow.map((cell) => normalizeName(text(cell)));
-  const columnOf = (key: string, label: string): number =>
-    header.findIndex((h) => h === normalizeName(key) || h === normalizeName(label));
-  const hasHeader = COLUMNS.some((c) => columnOf(c.key, c.label) >= 0);
+  const hasHeader = COLUMNS.some((c) => columnIn(header, c) >= 0);
   if (!hasHeader) {
     // An empty tab gets the header; a tab without one (not the product's) keeps its rows.
     const canonical = runsRows(entries);
     return rows.length === 0 ? canonical : [...rows, ...canonical.slice(1)];
   }
-  const layout = COLUMNS.map((c) => ({ field: FIELD_OF_KEY[c.key], at: columnOf(c.key, c.label) }));
+  const layout = COLUMNS.map((c) => ({ field: FIELD_OF_KEY[c.key], at: columnIn(header, c) }));
   const place = new Map<string, number>();
   rows.forEach((row, i) => {
     if (i === 0) return;
@@ -177,7 +202,7 @@ export function mergeRunsRows(current: RawTab | undefined, entries: RunsEntry[])
     };
     const runId = get('runId');
     if (runId)
-      place.set(runsKey({ runId, kind: get('kind') as RunKind, recipient: get('recipient') }), i);
+      place.set(runsKey({ runId, kind: runKindOf(get('kind')), recipient: get('recipient') }), i);
   });
   const width = Math.max(headerRow.length, ...layout.map((l) => l.at + 1));
   for (const entry of entries) {
@@ -222,12 +247,14 @@ export interface DeliveryState {
 /**
  * The delivery state of `kind` mail for `month`: a key ever `sent` is reached; otherwise
  * its last row decides (`pending`/`unconfirmed`: unconfirmed; `failed`/`skipped`: to be
- * sent again). Rows of `exceptRun` (the run asking) are left out.
+ * sent again). Rows of `exceptRun` (the run asking) are left out. For the release, its
+ * `correction` rows count as release rows (and an earlier version's `delivery` rows are
+ * read as `release`: runKindOf).
  */
 export function deliveryState(
   entries: readonly RunsEntry[],
   month: MonthKey,
-  kind: RunKind = 'delivery',
+  kind: RunKind = 'release',
   exceptRun = '',
 ): DeliveryState {
   const reached = new Set<string>();
@@ -236,10 +263,10 @@ export function deliveryState(
   const reminders = reminderRuns(entries);
   for (const entry of entries) {
     if (entry.month !== month || entry.runId === exceptRun) continue;
-    if (kind === 'delivery' && entry.kind === 'run' && !reminders.has(entry.runId)) {
+    if (RELEASE_KINDS.has(kind) && entry.kind === 'run' && !reminders.has(entry.runId)) {
       if (entry.status === 'sent' || entry.status === 'partial') monthSent = true;
     }
-    if (entry.kind !== kind) continue;
+    if (!sameMail(entry.kind, kind)) continue;
     if (entry.status === 'sent') {
       monthSent = true;
       reached.add(entry.recipient);
@@ -252,7 +279,8 @@ export function deliveryState(
   return { monthSent, reached, unconfirmed };
 }
 
-const SENT_KINDS = new Set(['run', 'delivery', 'card', 'test']);
+/** Kinds of a sent record, as written in a cell (an earlier version's `delivery` too). */
+const SENT_KINDS = new Set(['run', 'release', 'correction', 'delivery', 'card', 'test']);
 
 /**
  * Tabs other than the runs tab that hold what looks like a record of mail sent (a row with

@@ -9,7 +9,7 @@ import { messages, type ProblemSink } from './problem-messages.ts';
 import { findTabs as tabsOf, hasRunsHeader, titled } from './tab-identity.ts';
 
 export { hasRunsHeader };
-import { TABS, type ColumnSpec, type TabKey } from './tabs.ts';
+import { columnNames, TABS, type ColumnSpec, type TabKey } from './tabs.ts';
 
 /** True when `text` names the key, by its English name or its Persian label. */
 export function matchesKey(text: string, key: string, label: string): boolean {
@@ -84,7 +84,7 @@ export function mapColumns(tab: RawTab, specs: readonly ColumnSpec[]): ColumnMap
   const claimed = new Set<number>();
   const duplicates: ColumnMap['duplicates'] = [];
   for (const spec of specs) {
-    const names = new Set([normalizeName(spec.key), normalizeName(spec.label)]);
+    const names = new Set(columnNames(spec).map(normalizeName));
     const matching: number[] = [];
     headers.forEach((h, c) => {
       if (h !== '' && !claimed.has(c) && names.has(h)) matching.push(c);

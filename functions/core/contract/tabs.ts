@@ -19,7 +19,16 @@ export interface ColumnSpec {
   key: string;
   label: string;
   required: boolean;
+  /** Other English names a header may carry (an earlier version's), read as this column. */
+  aliases?: readonly string[];
 }
+
+/** Every name a header may match the column by: its key, its Persian label, its aliases. */
+export const columnNames = (spec: ColumnSpec): string[] => [
+  spec.key,
+  spec.label,
+  ...(spec.aliases ?? []),
+];
 
 export interface TabSpec {
   key: TabKey;
@@ -30,7 +39,12 @@ export interface TabSpec {
   columns: ColumnSpec[];
 }
 
-const col = (key: string, label: string, required = true): ColumnSpec => ({ key, label, required });
+const col = (
+  key: string,
+  label: string,
+  required = true,
+  aliases?: readonly string[],
+): ColumnSpec => ({ key, label, required, ...(aliases ? { aliases } : {}) });
 
 export const TABS: Record<TabKey, TabSpec> = {
   settings: {
@@ -132,13 +146,14 @@ export const TABS: Record<TabKey, TabSpec> = {
     columns: [
       col('run_id', 'شناسه اجرا'),
       col('month', 'ماه'),
-      col('at', 'زمان'),
+      // Written `at` and `detail` by earlier versions: read as `time` and `note`.
+      col('time', 'زمان', true, ['at']),
       col('kind', 'نوع'),
       col('status', 'وضعیت'),
       col('recipient', 'گیرنده'),
       col('requested_by', 'درخواست‌کننده'),
       col('digest', 'چکیده داده'),
-      col('detail', 'توضیح'),
+      col('note', 'توضیح', true, ['detail']),
     ],
   },
 

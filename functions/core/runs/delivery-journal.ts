@@ -13,7 +13,7 @@
  * `try` not on disk means the message was not handed over yet).
  */
 import type { MonthKey } from '../language/jalali.ts';
-import { runsKey, type RunKind, type RunsEntry } from '../contract/runs-log.ts';
+import { runKindOf, runsKey, type RunKind, type RunsEntry } from '../contract/runs-log.ts';
 
 export type JournalStatus = 'sent' | 'failed' | 'unconfirmed';
 
@@ -30,6 +30,9 @@ export type JournalRecord =
     }
   | { t: 'try'; kind: RunKind; key: string; at: string; digest?: string }
   | { t: 'done'; kind: RunKind; key: string; status: JournalStatus; detail: string; at: string };
+
+type TryRecord = Extract<JournalRecord, { t: 'try' }>;
+type DoneRecord = Extract<JournalRecord, { t: 'done' }>;
 
 /** One run's journal as read back: its header and its records, in order. */
 export interface JournalRun {
@@ -53,9 +56,11 @@ function record(value: unknown): JournalRecord | null {
   if (r.t === 'run' && str('runId') && str('month') && typeof r.pid === 'number') {
     return value as JournalRecord;
   }
-  if (r.t === 'try' && str('kind') && str('key')) return value as JournalRecord;
-  if (r.t === 'done' && str('kind') && str('key') && STATUSES.has(String(r.status))) {
-    return value as JournalRecord;
+  // An earlier version's journal names a release row `delivery`: read as today's kind.
+  const kind = str('kind') ? runKindOf(String(r.kind)) : null;
+  if (r.t === 'try' && kind && str('key')) return { ...(value as TryRecord), kind };
+  if (r.t === 'done' && kind && str('key') && STATUSES.has(String(r.status))) {
+    return { ...(value as DoneRecord), kind };
   }
   return null;
 }

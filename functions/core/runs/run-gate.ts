@@ -9,7 +9,13 @@ import type { MonthKey } from '../language/jalali.ts';
 import { DEFINITION_CODES, severityOf, type Problem } from '../contract/problems.ts';
 import { changedCards } from './card-hashes.ts';
 import { isContentHash } from '../figures/content-hash.ts';
-import { reminderRuns, type RunsEntry } from '../contract/runs-log.ts';
+import {
+  RELEASE_KINDS,
+  reminderRuns,
+  runKindOf,
+  type RunKind,
+  type RunsEntry,
+} from '../contract/runs-log.ts';
 import type { Summary } from '../figures/summary.ts';
 import { TABS } from '../contract/tabs.ts';
 import { CARDS_FATE, RELEASE_FATE, type ChangedFate } from './changed-fate.ts';
@@ -61,13 +67,14 @@ export function definitionErrors(problems: readonly Problem[]): Problem[] {
 }
 
 /** The kinds of row that record the release going out (not a card, test or reminder). */
-const RELEASE_KINDS = new Set(['run', 'delivery']);
+const SENT_RELEASE = new Set<RunKind>(['run', ...RELEASE_KINDS]);
 
 /**
- * The content hash the month's release was last sent with (the last `run` or `delivery`
- * row of the month marked sent or partial; not a card, a test copy or a reminder round),
- * and that row in the runs tab (for the problem's place). Its content hash is '' or an earlier
- * version's hash of the whole workbook when the hash is unknown (isContentHash).
+ * The content hash the month's release was last sent with (the last `run`, `release` or
+ * `correction` row of the month marked sent or partial; not a card, a test copy or a
+ * reminder round), and that row in the runs tab (for the problem's place). Its content
+ * hash is '' or an earlier version's hash of the whole workbook when the hash is unknown
+ * (isContentHash).
  */
 export function lastSent(
   runs: readonly RunsEntry[],
@@ -77,7 +84,7 @@ export function lastSent(
   let found: RunsEntry | null = null;
   const reminders = reminderRuns(runs);
   for (const entry of runs) {
-    if (entry.month !== month || !RELEASE_KINDS.has(entry.kind)) continue;
+    if (entry.month !== month || !SENT_RELEASE.has(entry.kind)) continue;
     // A reminder round's run row is not the release going out.
     if (reminders.has(entry.runId)) continue;
     if (entry.status === 'sent' || (entry.kind === 'run' && entry.status === 'partial')) {
@@ -94,7 +101,8 @@ function rowOf(runsTab: RawTab | undefined, entry: RunsEntry): number | null {
   for (let r = rows.length - 1; r >= 1; r--) {
     const cells = (rows[r] ?? []).map((c) => (c === null ? '' : String(c).trim().toLowerCase()));
     const recipient = entry.recipient === '' || cells.includes(entry.recipient);
-    if (cells.includes(entry.runId.toLowerCase()) && cells.includes(entry.kind) && recipient) {
+    const kind = cells.some((cell) => runKindOf(cell) === entry.kind);
+    if (cells.includes(entry.runId.toLowerCase()) && kind && recipient) {
       return r;
     }
   }

@@ -175,7 +175,8 @@ export async function deliverInBatches(
 
 /** What a message is called in a log line. */
 const KIND_WORDS: Record<MailKind, string> = {
-  delivery: 'release',
+  release: 'release',
+  correction: 'correction',
   test: 'test copy',
   card: 'card',
   reminder: 'reminder',

@@ -1,8 +1,9 @@
 /**
  * The delivery ledger: exactly-once mail, recorded in the runs tab, for any mail kind.
  *
- * A run that sends mail (the release: kind `delivery`; a test copy: `test`; agencies'
- * cards: `card`; reminders: `reminder`, the secretary's digest: `digest`) uses it so:
+ * A run that sends mail (the release: kind `release`, or `correction` when sent again with
+ * --force; a test copy: `test`; agencies' cards: `card`; reminders: `reminder`, the
+ * secretary's digest: `digest`) uses it so:
  *
  *   const claim = await claimRun(run, here);              // claim.ts: one run per month
  *   try {
@@ -71,7 +72,7 @@ export interface LedgerRun {
   journal?: RunJournal | null;
 }
 
-export type MailKind = Exclude<RunKind, 'run' | 'open' | 'close' | 'reopen'>;
+export type MailKind = Exclude<RunKind, 'run' | 'open' | 'close' | 'reopen' | 'request'>;
 
 /** One message under its ledger key. */
 export interface LedgerItem {

@@ -36,7 +36,7 @@ export function gateFacts(
     const facts = new CardFacts(model, problems, computed);
     for (const { key, id } of cards) cardHashes.set(key, cardContentHash(facts, id));
   }
-  const released = deliveryState(runs, month, 'delivery').reached;
+  const released = deliveryState(runs, month, 'release').reached;
   const carded = deliveryState(runs, month, 'card').reached;
   const notReached = [
     ...new Set(model.recipients.map((r) => r.email.toLowerCase()).filter((e) => !released.has(e))),

@@ -29,7 +29,7 @@ export type DeliveryPlan =
  */
 export function planDeliveries(run: MonthRun, runs: RunsEntry[]): DeliveryPlan {
   const { options, month } = run;
-  const state = deliveryState(runs, month, 'delivery', run.runId);
+  const state = deliveryState(runs, month, 'release', run.runId);
   const recipients = run.parsed.model.recipients;
   const seen = new Set<string>();
   const items = recipients

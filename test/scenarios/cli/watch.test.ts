@@ -1,0 +1,108 @@
+/** `karnameh watch`: the watcher's pass from the command line drives a month end to end on an .xlsx, each step once. */
+import ExcelJS from 'exceljs';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { createXlsxStore } from '../../../functions/adapters/xlsx/xlsx-store.ts';
+import { readRunsLog } from '../../../functions/core/contract/runs-log.ts';
+import { findTab } from '../../../functions/core/contract/tab-lookup.ts';
+import { spawnCli } from '../../support/spawn-cli.ts';
+import { karnameh, scratch } from '../../support/cli-harness.ts';
+import { emlFiles } from '../../support/outbox-files.ts';
+
+let box: Awaited<ReturnType<typeof scratch>>;
+beforeEach(async () => {
+  box = await scratch();
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(box.workbook);
+  const settings = wb.getWorksheet('تنظیمات');
+  settings?.addRow(['روز باز شدن', 5]);
+  settings?.addRow(['مهلت ثبت', 10]);
+  await wb.xlsx.writeFile(box.workbook);
+});
+afterEach(async () => box.cleanup());
+
+/** One pass at `iso`; its exit code and the lines it said. */
+async function pass(iso: string) {
+  const result = await karnameh(
+    ['watch', '--workbook', box.workbook, '--outbox', box.outbox],
+    { USER: 'cron' },
+    new Date(iso),
+  );
+  return { code: result.code, said: result.stderr };
+}
+
+const emlCount = async (): Promise<number> => (await emlFiles(box.outbox)).length;
+
+async function kinds(): Promise<string[]> {
+  const raw = await createXlsxStore(box.workbook).read();
+  return readRunsLog(findTab(raw, 'runs'))
+    .filter((e) => ['open', 'close', 'digest'].includes(e.kind) && e.month === '1403-05')
+    .map((e) => `${e.kind} ${e.status}`);
+}
+
+it('opens on open_day, reminds on a reminder day, closes after the deadline: each once, a second pass the same moment doing nothing', async () => {
+  // 1403-06-04: nothing due.
+  const early = await pass('2024-08-25T08:00:00Z');
+  expect(early.code, early.said).toBe(0);
+  expect(early.said).not.toMatch(/opened|closed|reminders for/);
+
+  // 1403-06-05 (open_day): 1403-05 opened, once.
+  const open = await pass('2024-08-26T08:00:00Z');
+  expect(open.code, open.said).toBe(0);
+  expect(open.said).toContain('karnameh: opened 1403-05');
+  expect((await pass('2024-08-26T08:15:00Z')).said).not.toContain('opened');
+
+  // 1403-06-07: three days before the deadline: every agency with an empty row is reminded, once.
+  const remind = await pass('2024-08-28T08:00:00Z');
+  expect(remind.code, remind.said).toBe(0);
+  expect(remind.said).toContain('karnameh: reminders for 1403-05');
+  const reminded = await emlCount();
+  expect(reminded).toBeGreaterThan(100);
+  await pass('2024-08-28T08:15:00Z');
+  expect(await emlCount()).toBe(reminded);
+
+  // 1403-06-11: the deadline day is over: closed, once.
+  const close = await pass('2024-09-01T08:00:00Z');
+  expect(close.code, close.said).toBe(0);
+  expect(close.said).toContain('karnameh: closed 1403-05');
+  expect((await pass('2024-09-01T08:15:00Z')).said).not.toContain('closed');
+
+  expect((await kinds()).filter((k) => !k.startsWith('digest'))).toEqual([
+    'open done',
+    'close done',
+  ]);
+}, 120_000);
+
+it('a run request in the settings: the month is run once and the request cleared', async () => {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(box.workbook);
+  wb.getWorksheet('تنظیمات')?.eachRow((row) => {
+    if (row.getCell(1).value === 'درخواست اجرا') row.getCell(2).value = '1403-04';
+  });
+  await wb.xlsx.writeFile(box.workbook);
+  const first = await pass('2024-07-25T08:00:00Z');
+  expect(first.code, first.said).toBe(0);
+  expect(first.said).toMatch(
+    /run_request 1403-04: handled: .*release written as \.eml for 3 recipient/,
+  );
+  const sent = await emlCount();
+  expect(sent).toBe(3 + 110);
+  const second = await pass('2024-07-25T08:15:00Z');
+  expect(second.said).not.toContain('run_request');
+  expect(await emlCount()).toBe(sent);
+  // The runs tab of the file records the request once, beside the run it started.
+  const runs = readRunsLog(findTab(await createXlsxStore(box.workbook).read(), 'runs'));
+  const requests = runs.filter((e) => e.kind === 'request');
+  expect(requests.map((e) => [e.month, e.status, e.requestedBy])).toEqual([
+    ['1403-04', 'done', 'run_request via cli:cron'],
+  ]);
+  const run = runs.find((e) => e.kind === 'run' && e.runId === requests[0]?.runId);
+  expect(run?.status).toBe('sent');
+  expect(requests[0]?.detail).toContain('فرستاده شد');
+}, 120_000);
+
+it('a real process on today’s date: one pass, exit 0, nothing due on the example', async () => {
+  const run = await spawnCli(['watch', '--workbook', box.workbook, '--outbox', box.outbox], {});
+  expect(run.code, run.stderr).toBe(0);
+  expect(run.stderr).toMatch(/karnameh: checked \d{4}-\d{2}: \d+ error\(s\), \d+ warning\(s\)/);
+  expect(await emlCount()).toBe(0);
+}, 60_000);
