@@ -5,10 +5,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
-import { OPTIONS, type Option } from '../../functions/compose/options.ts';
-import { ERROR_CODES } from '../../functions/core/contract/errors.ts';
+import { OPTIONS, type Option } from '../../../functions/compose/options.ts';
+import { ERROR_CODES } from '../../../functions/core/contract/errors.ts';
 
-const DOC = readFileSync(new URL('../../docs/command-line.md', import.meta.url), 'utf8');
+const DOC = readFileSync(new URL('../../../docs/command-line.md', import.meta.url), 'utf8');
 
 /** The rows of the first table under `## heading`, as trimmed cells without backticks. */
 function tableUnder(heading: string): string[][] {
