@@ -39,11 +39,11 @@ export class HelpRequested extends Error {
  * a month cell takes, and not after the current month in Asia/Tehran (`month.future`).
  * Anything else is a usage error.
  */
-export function monthArgument(text: string, now: Date): string {
+export function monthArgument(text: string, now: Date, command?: Command): string {
   const choice = chooseMonth(text, now);
   if (choice.ok) return choice.month;
   if (choice.code === 'month.invalid') {
-    throw usageError(`--month ${text}: ${choice.message}`);
+    throw usageError(`--month ${text}: ${choice.message}`, command);
   }
   throw new KarnamehError('usage', `--month ${text}: month.future: ${choice.message}`);
 }
@@ -136,7 +136,7 @@ export function parseCliArgs(
     command,
     tokens.flatMap((t) => (t.kind === 'option' ? [t.name] : [])),
   );
-  const month = values.month === undefined ? undefined : monthArgument(values.month, now);
+  const month = values.month === undefined ? undefined : monthArgument(values.month, now, command);
   const flags = commandFlags(command, { ...values, month });
   const settings = cliSettings(command, values, env);
   const options: CliOptions = {

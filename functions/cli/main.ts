@@ -7,7 +7,8 @@ import type { CliOptions } from './args.ts';
 import { compose, newRunId } from '../compose/compose.ts';
 import { monthPorts } from '../compose/use-case-ports.ts';
 import { latestMonthHint, nobodyEvaluated } from './hints.ts';
-import { exitCodeOf, isKarnamehError } from '../core/contract/errors.ts';
+import { exitCodeOf, isKarnamehError, KarnamehError } from '../core/contract/errors.ts';
+import { folderProblem } from '../adapters/make-folder.ts';
 import type { Summary } from '../core/figures/summary.ts';
 import { createTextLogger } from '../adapters/logger.ts';
 import type { Logger } from '../ports.ts';
@@ -107,7 +108,11 @@ async function dispatch(options: CliOptions, io: CliIo, log: Logger): Promise<nu
       { store, now, log },
       { month: options.month, reportRefusal: true },
     );
-    reportProblems(outcome.summary, log);
+    reportProblems(
+      outcome.summary,
+      log,
+      outcome.notWritten === undefined ? undefined : 'not shown (the problems tab was not written)',
+    );
     if (options.json) io.stdout(`${JSON.stringify(outcome.summary, null, 2)}\n`);
     if (outcome.notWritten !== undefined) {
       log.error(
@@ -147,6 +152,14 @@ async function dispatch(options: CliOptions, io: CliIo, log: Logger): Promise<nu
 /** `karnameh run`: the month's release (and cards) sent, or previewed with --dry-run. */
 async function runCommand(options: CliOptions, context: CommandContext): Promise<number> {
   const { io, log, store, composition } = context;
+  // An outbox that cannot be made or written is said before the month is claimed.
+  const unusable = await folderProblem(options.outbox);
+  if (unusable !== null) {
+    throw new KarnamehError(
+      'usage',
+      `the outbox ${options.outbox} cannot be used: ${unusable}; nothing was claimed, written or sent (give --outbox a folder)`,
+    );
+  }
   const runId = newRunId(composition.now());
   const requestedBy = io.env.USER ? `cli:${io.env.USER}` : 'cli';
   const mailer = options.dryRun ? undefined : composition.mailer(runId);
@@ -168,7 +181,7 @@ async function runCommand(options: CliOptions, context: CommandContext): Promise
         sendingLimit: composition.sendingLimit,
       },
     );
-    logRun(outcome, options.outbox, log);
+    logRun(outcome, options.outbox, log, options.dryRun);
     await hintMonth(options, store, outcome.summary, log);
     printRun(outcome, { json: options.json }, io.stdout, nobodyEvaluated(outcome.summary));
     return outcome.exitCode;

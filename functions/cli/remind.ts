@@ -1,4 +1,5 @@
 /** `karnameh remind`: reminders for the month from the command line. */
+import type { ErrorCode } from '../core/contract/errors.ts';
 import { dirname } from 'node:path';
 import type { CommandContext } from './io.ts';
 import type { CliOptions } from './args.ts';
@@ -33,7 +34,10 @@ export async function remindCommand(options: CliOptions, context: CommandContext
       );
     }
     for (const file of outcome.previewFiles) log.detail?.(`preview: ${file}`);
-    (outcome.exitCode === 0 ? log.info : log.error)(outcome.message);
+    const stopped: ErrorCode = 'run.interrupted';
+    (outcome.exitCode === 0 ? log.info : log.error)(
+      outcome.status === 'interrupted' ? `${outcome.message} [${stopped}]` : outcome.message,
+    );
     if (!options.json) io.stdout(remindLines(outcome, mailer?.outbox !== undefined));
     if (options.json) io.stdout(`${JSON.stringify(outcome, null, 2)}\n`);
     return outcome.exitCode;

@@ -10,6 +10,8 @@ import { defaultMonth } from '../core/language/jalali.ts';
 import type { MonthKey } from '../core/language/jalali.ts';
 import { chooseMonth } from '../core/contract/month-rule.ts';
 import { parseWorkbook } from '../core/contract/parse-workbook.ts';
+import { readRunsLog } from '../core/contract/runs-log.ts';
+import { findTab } from '../core/contract/tab-lookup.ts';
 import { requestRow, type RequestRowFields } from '../core/runs/request-row.ts';
 import { checkMonth } from './check-month.ts';
 import type { MonthLock } from './month-lock.ts';
@@ -97,9 +99,17 @@ async function watchOnce(
   const { store, log } = ports;
   const month = options.month ?? defaultMonth(ports.now());
   const raw = await store.read();
+  // The problems tab as the last run left it (a run_request of another month) is not
+  // swapped back at every pass: only when the sheet's problems change.
+  const lastRun = readRunsLog(findTab(raw, 'runs')).findLast((e) => e.kind === 'run');
   const check = await checkMonth(
     { store, now: ports.now, log },
-    { month, onlyIfChanged: true, workbook: raw },
+    {
+      month,
+      onlyIfChanged: true,
+      workbook: raw,
+      ...(lastRun ? { alsoCurrentFor: lastRun.month } : {}),
+    },
   );
   if (check.wrote) log.info('problems tab rewritten: the problems changed', { month });
   const outcome: WatchSheetOutcome = {

@@ -38,6 +38,11 @@ export const ERROR_CODES = {
   'mail.failed': { exit: 3, http: 500, meaning: 'the server refused a message (safe to retry)' },
   'mail.unconfirmed': { exit: 3, http: 500, meaning: 'a message handed over, never confirmed' },
   'run.in_progress': { exit: 1, http: 409, meaning: 'another run of the month is sending' },
+  'run.interrupted': {
+    exit: 3,
+    http: 500,
+    meaning: 'Ctrl-C, SIGTERM or SIGHUP stopped a run (said in its last line, never thrown)',
+  },
   internal: { exit: 3, http: 500, meaning: 'a failure karnameh did not foresee' },
 } as const satisfies Record<string, CodeRow>;
 

@@ -1,4 +1,4 @@
-import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -143,6 +143,9 @@ describe('xlsx store: read', () => {
       // a merged range reads as a person sees it: its value in every cell it covers
       [null, 'merged note', 'merged note'],
     ]);
+    // ... and the range is handed over, for a reader that must know which values were copied
+    expect(tabs[2]?.merges).toEqual([{ startRow: 4, endRow: 5, startColumn: 1, endColumn: 3 }]);
+    expect(tabs[3]?.merges).toBeUndefined();
     expect(tabs[3]?.rows).toEqual([
       ['ماه', 'دستگاه', 'i1', 'i2', 'جمع', 'توضیحات'],
       ['1403-04', 'a1', 7, 15, 22, 'دیر رسید'],
@@ -466,7 +469,17 @@ describe('xlsx store: init', () => {
     ],
   };
 
-  it('creates a new file (and its folder) with every tab, right to left, bold headers', async () => {
+  it('refuses a new file in a folder that is not there, saying how to make it, and makes nothing', async () => {
+    const path = join(dir, 'typo', 'deeper', 'book.xlsx');
+    await expect(createXlsxStore(path).init(template)).rejects.toMatchObject({
+      code: 'source.not_found',
+      message: `the folder ${join(dir, 'typo', 'deeper')} does not exist: init makes the workbook, not its folder; make the folder first (mkdir -p "${join(dir, 'typo', 'deeper')}") or give another --workbook`,
+    });
+    await expect(stat(join(dir, 'typo'))).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+
+  it('creates a new file with every tab, right to left, bold headers', async () => {
+    await mkdir(join(dir, 'new'));
     const path = join(dir, 'new', 'book.xlsx');
     const report = await createXlsxStore(path).init(template);
     expect(report.location).toBe(path);
