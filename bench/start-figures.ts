@@ -86,11 +86,12 @@ export async function coldStartFigures(options: StartOptions): Promise<{
   const notes: string[] = [];
   const figures: Figure[] = [];
   const source = await measureColdStart({ target: join(ROOT, entry), runs: options.runs });
-  const [baseline, sheets, own] = source;
+  const [baseline, sheets, framework, own] = source;
   if (baseline) figures.push(...startFigures(baseline, 'node alone (baseline)', false));
   if (sheets) {
     figures.push(...startFigures(sheets, '@googleapis/sheets + google-auth-library', false));
   }
+  if (framework) figures.push(...startFigures(framework, 'functions-framework + express', false));
   if (own) figures.push(...startFigures(own, `${entry} (sources, type stripping)`, true));
 
   if (options.dist) {
@@ -103,7 +104,7 @@ export async function coldStartFigures(options: StartOptions): Promise<{
     } else if (!existsSync(join(ROOT, built))) {
       notes.push(`the build did not produce ${built}; dist/ not measured`);
     } else {
-      const [, , fromDist] = await measureColdStart({
+      const [, , , fromDist] = await measureColdStart({
         target: join(ROOT, built),
         runs: options.runs,
       });

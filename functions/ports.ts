@@ -10,6 +10,7 @@ import type { JournalRecord, JournalRun, JournalStatus } from './core/runs/deliv
 import type { SiteFile } from './core/site/build-site.ts';
 import type { PublishedMonth } from './core/site/site-record.ts';
 import type { TabKey } from './core/contract/tabs.ts';
+import type { DigestView, ReminderView } from './core/reminders/reminder-view.ts';
 
 /**
  * Output tabs to write: each present key replaces that whole tab (header row first).
@@ -199,7 +200,7 @@ export interface Mailer {
   readonly pace?: Pace;
 }
 
-/** SMTP_RATE's spacing of message starts (adapters/mail/pacer.ts). */
+/** SMTP_RATE's spacing of message starts (adapters/mail/transports/pacer.ts). */
 export interface Pace {
   /** Messages per second. */
   readonly rate: number;
@@ -291,7 +292,6 @@ export interface RenderedInfographic {
   png(): Promise<Buffer>;
 }
 
-/** One agency's card as rendered from the templates (no attachment). */
 /** One agency's rendered card, for the preview folder. */
 export interface PreviewCard {
   agencyId: string;
@@ -338,4 +338,32 @@ export interface SitePorts {
   none?: string;
   /** Where a dry run renders the whole site (the kept months read from `store`). */
   preview?: SiteStore;
+}
+
+// The reminders' ports (use-cases/remind.ts): rendering a reminder or a digest, and the dry run's previews.
+
+/** A message as rendered from its templates: one line of subject, HTML and plain text. */
+export interface RenderedMail {
+  subject: string;
+  html: string;
+  text: string;
+}
+
+/** Renders reminders and digests; may load its templates on first use (hence the promises). */
+export interface RenderReminders {
+  reminder(view: ReminderView): RenderedMail | Promise<RenderedMail>;
+  digest(view: DigestView): RenderedMail | Promise<RenderedMail>;
+}
+
+/** One preview file set: `<name>.html` and `<name>.txt`. */
+export interface ReminderPreview {
+  /** An agency id, or null for the digest. */
+  agencyId: string | null;
+  mail: RenderedMail;
+}
+
+/** Where `remind --dry-run` puts what it would send (`<outbox>/preview/reminders/`). */
+export interface ReminderPreviewWriter {
+  /** Replaces the folder's previews with these; returns the paths written. */
+  write(previews: ReminderPreview[]): Promise<string[]>;
 }

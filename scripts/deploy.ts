@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import * as z from 'zod';
 import { smtpRateSchema } from '../functions/adapters/mail/transports/pacer.ts';
-import { FUNCTIONS_TIMEOUT_S } from '../functions/config.ts';
+import { FUNCTIONS_TIMEOUT_S } from '../functions/compose/settings.ts';
 
 export const FUNCTIONS = ['monthlyRun', 'watchSheet'] as const;
 const WATCH_URL = 'WATCH_URL';
@@ -186,7 +186,7 @@ export function deployPlan(o: DeployOptions): Step[] {
       `${FUNCTIONS_TIMEOUT_S}s`,
       '--set-env-vars',
       [
-        `SPREADSHEET_ID=${o.spreadsheet}`,
+        `KARNAMEH_SHEET=${o.spreadsheet}`,
         `MAIL_FROM=${o.mailFrom}`,
         ...(o.smtpRate ? [`SMTP_RATE=${o.smtpRate}`] : []),
         ...(o.siteBucket ? [`KARNAMEH_SITE_BUCKET=${o.siteBucket}`] : []),

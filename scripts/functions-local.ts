@@ -46,8 +46,9 @@ let scratch: string | null = null;
 // The functions read their configuration from the environment on the first call.
 delete process.env.K_SERVICE;
 if (values.sheet) {
-  process.env.SPREADSHEET_ID = values.sheet;
+  process.env.KARNAMEH_SHEET = values.sheet;
   delete process.env.KARNAMEH_WORKBOOK;
+  delete process.env.SPREADSHEET_ID;
 } else {
   let workbook = values.workbook ? resolve(values.workbook) : undefined;
   if (!workbook) {
@@ -56,9 +57,11 @@ if (values.sheet) {
     await copyFile(EXAMPLE, workbook);
   }
   process.env.KARNAMEH_WORKBOOK = workbook;
+  delete process.env.KARNAMEH_SHEET;
   delete process.env.SPREADSHEET_ID;
 }
-process.env.OUTBOX_DIR = resolve(values.outbox);
+process.env.KARNAMEH_OUTBOX = resolve(values.outbox);
+delete process.env.OUTBOX_DIR;
 
 await import('../functions/index.ts');
 
@@ -101,10 +104,12 @@ const watch = await listen('watchSheet', watchPort).catch((error: unknown) =>
   refuse(error, 'watchSheet', watchPort, [monthly.server]),
 );
 
-const source = process.env.SPREADSHEET_ID
-  ? `Google Sheet ${process.env.SPREADSHEET_ID}${process.env.SHEETS_API_URL ? ` via ${process.env.SHEETS_API_URL}` : ''}`
+const source = process.env.KARNAMEH_SHEET
+  ? `Google Sheet ${process.env.KARNAMEH_SHEET}${process.env.SHEETS_API_URL ? ` via ${process.env.SHEETS_API_URL}` : ''}`
   : `workbook ${process.env.KARNAMEH_WORKBOOK}${scratch ? ' (a copy of the example, removed when you stop)' : ''}`;
-const mail = process.env.SMTP_URL ? 'SMTP (SMTP_URL)' : `.eml files in ${process.env.OUTBOX_DIR}`;
+const mail = process.env.SMTP_URL
+  ? 'SMTP (SMTP_URL)'
+  : `.eml files in ${process.env.KARNAMEH_OUTBOX}`;
 process.stdout.write(
   [
     'karnameh functions, local development (no IAM: calls need no token here)',

@@ -90,7 +90,7 @@ export const TEST_MOVES: Readonly<Record<string, string>> = {
     'test/use-cases/delivery-ledger/ledger.carry.test.ts',
   'test/use-cases/run-month-steps.test.ts': 'test/use-cases/run-month.steps.test.ts',
   'test/site/site-concurrent.test.ts': 'test/use-cases/publish-site.test.ts',
-  'test/functions/config.test.ts': 'test/config.test.ts',
+  'test/functions/config.test.ts': 'test/compose/settings.test.ts',
   'test/functions/index.test.ts': 'test/index.test.ts',
   'test/functions/malformed-body.test.ts': 'test/http/body-errors.test.ts',
   'test/functions/monthly-run.test.ts': 'test/http/monthly-run.test.ts',

@@ -22,10 +22,10 @@ beforeAll(async () => {
   standIn.loadWorkbook('index-test-sheet', await exampleWorkbook());
   outbox = await mkdtemp(join(tmpdir(), 'karnameh-index-'));
   Object.assign(process.env, {
-    SPREADSHEET_ID: 'index-test-sheet',
+    KARNAMEH_SHEET: 'index-test-sheet',
     SHEETS_API_URL: standIn.url,
     SHEETS_ACCESS_TOKEN: standIn.token,
-    OUTBOX_DIR: outbox,
+    KARNAMEH_OUTBOX: outbox,
   });
   delete process.env.SMTP_URL;
   delete process.env.K_SERVICE;

@@ -1,70 +1,23 @@
-/** The command line's words: commands, flags, usage texts, and their validation into `CliOptions`. */
+/** The command line's words read into `CliOptions`: the command, its flags (flags.ts), the settings, help and version. */
 import { parseArgs } from 'node:util';
-import * as z from 'zod';
-import { KarnamehError } from '../core/contract/errors.ts';
-import { isMonthKey } from '../core/language/jalali.ts';
+import { readSettings, type Settings } from '../compose/settings.ts';
+import { isKarnamehError, KarnamehError } from '../core/contract/errors.ts';
 import { chooseMonth } from '../core/contract/month-rule.ts';
-
+import { commandFlags, FLAGS, OPTIONS, SOURCE_FLAGS, type CommandFlags } from './flags.ts';
 import { commandUsage, didYouMean, USAGE, usageError } from './usage.ts';
 import { COMMANDS, type Command } from './commands.ts';
 
-const optionsSchema = z
-  .object({
-    command: z.enum(COMMANDS, { message: `the command must be one of: ${COMMANDS.join(', ')}` }),
-    month: z.string().refine(isMonthKey, 'must be a Jalali year-month like 1403-04').optional(),
-    dryRun: z.boolean(),
-    force: z.boolean(),
-    resendUnconfirmed: z.boolean(),
-    allowIncomplete: z.boolean(),
-    json: z.boolean(),
-    verbose: z.boolean(),
-    example: z.boolean(),
-    outbox: z.string().min(1),
-    out: z.string().min(1, 'needs a folder').optional(),
-    workbook: z.string().min(1).optional(),
-    sheet: z
-      .string()
-      .regex(/^[A-Za-z0-9_-]{10,}$/, 'is not a spreadsheet id')
-      .optional(),
-    to: z.email('is not an email address').optional(),
-    agency: z.string().trim().min(1, 'needs an agency id (the agencies tab, e.g. a01)').optional(),
-    editor: z.email('is not an email address').optional(),
-    until: z.string().trim().min(1).optional(),
-  })
-  .refine((o) => !(o.workbook && o.sheet), {
-    message: 'give either --workbook or --sheet, not both',
-  })
-  .refine((o) => o.command === 'reopen' || !o.agency || o.to, {
-    message: "--agency ID goes with --to ADDRESS (a test copy of that agency's card)",
-  });
-
-export type CliOptions = z.infer<typeof optionsSchema>;
-
-/** The flags each command takes (besides the source, --workbook / --sheet). */
-const FLAGS: Record<Command, readonly string[]> = {
-  run: [
-    'month',
-    'dry-run',
-    'force',
-    'resend-unconfirmed',
-    'allow-incomplete',
-    'to',
-    'agency',
-    'json',
-    'verbose',
-    'outbox',
-  ],
-  check: ['month', 'json'],
-  init: ['example', 'editor'],
-  remind: ['month', 'dry-run', 'json', 'verbose', 'outbox'],
-  publish: ['month', 'out', 'outbox'],
-  watch: ['json', 'verbose', 'outbox'],
-  'mail-test': ['to', 'outbox'],
-  open: ['month', 'dry-run', 'json'],
-  close: ['month', 'json'],
-  reopen: ['month', 'agency', 'until', 'json'],
+/**
+ * A command and its flags, with the settings (compose/settings.ts: the flags --workbook,
+ * --sheet, --editor and --outbox over the environment) and, for short, their source and outbox.
+ */
+export type CliOptions = CommandFlags & {
+  settings: Settings;
+  workbook: string | undefined;
+  sheet: string | undefined;
+  editor: string | undefined;
+  outbox: string;
 };
-const SOURCE_FLAGS: readonly string[] = ['workbook', 'sheet'];
 
 /**
  * Thrown for `help`, `--help` and `-h` (the usage, or one command's) and for `--version`
@@ -94,27 +47,6 @@ export function monthArgument(text: string, now: Date, command?: Command): strin
   }
   throw new KarnamehError('usage', `--month ${text}: month.future: ${choice.message}`);
 }
-
-const OPTIONS = {
-  month: { type: 'string' },
-  'dry-run': { type: 'boolean', default: false },
-  force: { type: 'boolean', default: false },
-  'resend-unconfirmed': { type: 'boolean', default: false },
-  'allow-incomplete': { type: 'boolean', default: false },
-  json: { type: 'boolean', default: false },
-  verbose: { type: 'boolean', default: false },
-  example: { type: 'boolean', default: false },
-  outbox: { type: 'string', default: 'outbox' },
-  out: { type: 'string' },
-  workbook: { type: 'string' },
-  sheet: { type: 'string' },
-  to: { type: 'string' },
-  agency: { type: 'string' },
-  editor: { type: 'string' },
-  until: { type: 'string' },
-  help: { type: 'boolean', short: 'h', default: false },
-  version: { type: 'boolean', default: false },
-} as const;
 
 /** The command named first, if it is one (for the usage line of an error before it is checked). */
 function commandIn(argv: string[]): Command | undefined {
@@ -204,54 +136,46 @@ export function parseCliArgs(
     command,
     tokens.flatMap((t) => (t.kind === 'option' ? [t.name] : [])),
   );
-  const workbook =
-    values.workbook ?? (values.sheet ? undefined : env.KARNAMEH_WORKBOOK || undefined);
-  const sheet = values.sheet ?? (values.workbook ? undefined : env.KARNAMEH_SHEET || undefined);
   const month = values.month === undefined ? undefined : monthArgument(values.month, now, command);
-  const result = optionsSchema.safeParse({
-    command,
-    month,
-    dryRun: values['dry-run'],
-    force: values.force,
-    resendUnconfirmed: values['resend-unconfirmed'],
-    allowIncomplete: values['allow-incomplete'],
-    json: values.json,
-    verbose: values.verbose,
-    example: values.example,
-    outbox: values.outbox,
-    out: values.out,
-    workbook,
-    sheet,
-    to: values.to,
-    agency: values.agency,
-    editor: values.editor ?? (env.KARNAMEH_EDITOR || undefined),
-    until: values.until,
-  });
-  if (!result.success) {
-    const lines = result.error.issues.map((issue) => {
-      const field = issue.path.join('.');
-      const flag =
-        field === 'command' || field === ''
-          ? ''
-          : `--${field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} `;
-      return `${flag}${issue.message}`;
-    });
-    throw usageError(lines.join('\n'), command);
-  }
+  const flags = commandFlags(command, { ...values, month });
+  const settings = cliSettings(command, values, env);
+  const options: CliOptions = {
+    ...flags,
+    settings,
+    workbook: settings.source.workbook,
+    sheet: settings.source.sheet,
+    editor: settings.source.editor,
+    outbox: settings.outbox ?? 'outbox',
+  };
   if (command === 'mail-test') {
     // Mail alone: no workbook is read or written.
-    if (!result.data.to) throw usageError('mail-test needs --to ADDRESS', command);
-    return { ...result.data, workbook: undefined, sheet: undefined };
+    if (!options.to) throw usageError('mail-test needs --to ADDRESS', command);
+    return { ...options, workbook: undefined, sheet: undefined };
   }
   if (command === 'publish') {
     // The pages come from the figures each sending run kept: no workbook is read.
-    return { ...result.data, workbook: undefined, sheet: undefined };
+    return { ...options, workbook: undefined, sheet: undefined };
   }
-  if (!result.data.workbook && !result.data.sheet) {
+  if (!options.workbook && !options.sheet) {
     throw usageError(
       'no workbook: give --workbook FILE.xlsx (try examples/ilam-1403.xlsx) or --sheet SPREADSHEET_ID',
       command,
     );
   }
-  return result.data;
+  return options;
+}
+
+/** The settings of the command line: a flag wins over its variable; a bad flag is a usage error. */
+function cliSettings(
+  command: Command,
+  values: { workbook?: string; sheet?: string; editor?: string; outbox?: string },
+  env: NodeJS.ProcessEnv,
+): Settings {
+  const { workbook, sheet, editor, outbox } = values;
+  try {
+    return readSettings({ shell: 'cli', env, flags: { workbook, sheet, editor, outbox } });
+  } catch (error) {
+    if (isKarnamehError(error) && error.code === 'usage') throw usageError(error.message, command);
+    throw error;
+  }
 }

@@ -1,17 +1,13 @@
 /** `karnameh open` and `karnameh close`: the agencies' data entry, what was done said on stderr. */
-import type { CliIo } from './io.ts';
+import type { CommandContext } from './io.ts';
 import type { CliOptions } from './args.ts';
-import { newRunId } from '../compose.ts';
-import type { Logger, WorkbookStore } from '../ports.ts';
+import { newRunId } from '../compose/compose.ts';
 import { closeMonth } from '../use-cases/close-month.ts';
 import { reopenMonth } from '../use-cases/reopen-month.ts';
 import { KarnamehError } from '../core/contract/errors.ts';
 import { openMonth } from '../use-cases/open-month.ts';
 
-export async function openCommand(
-  options: CliOptions,
-  context: { io: CliIo; log: Logger; store: WorkbookStore; now: () => Date },
-): Promise<number> {
+export async function openCommand(options: CliOptions, context: CommandContext): Promise<number> {
   const { io, log, store, now } = context;
   const outcome = await openMonth(
     { store, now, log, newRunId: () => newRunId(now()) },
@@ -51,10 +47,7 @@ export async function openCommand(
   return outcome.exitCode;
 }
 
-export async function closeCommand(
-  options: CliOptions,
-  context: { io: CliIo; log: Logger; store: WorkbookStore; now: () => Date },
-): Promise<number> {
+export async function closeCommand(options: CliOptions, context: CommandContext): Promise<number> {
   const { io, log, store, now } = context;
   const outcome = await closeMonth(
     { store, now, log, newRunId: () => newRunId(now()) },
@@ -76,10 +69,7 @@ export async function closeCommand(
   return outcome.exitCode;
 }
 
-export async function reopenCommand(
-  options: CliOptions,
-  context: { io: CliIo; log: Logger; store: WorkbookStore; now: () => Date },
-): Promise<number> {
+export async function reopenCommand(options: CliOptions, context: CommandContext): Promise<number> {
   const { io, log, store, now } = context;
   if (!options.month || !options.agency) {
     throw new KarnamehError('usage', 'karnameh reopen needs --month YYYY-MM and --agency ID');

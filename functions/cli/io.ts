@@ -1,4 +1,7 @@
 /** What the command line gets from its process: environment, output, clock, example path and signals. */
+import type { Composition } from '../compose/compose.ts';
+import type { Logger, WorkbookStore } from '../ports.ts';
+
 export interface CliIo {
   env: NodeJS.ProcessEnv;
   stdout: (text: string) => void;
@@ -11,4 +14,13 @@ export interface CliIo {
    * sends then finishes the message in flight, records it and stops.
    */
   signals?: (onSignal: (name: string) => void) => () => void;
+}
+
+/** What every command gets: the terminal, the logger, the workbook's store, the clock, the ports. */
+export interface CommandContext {
+  io: CliIo;
+  log: Logger;
+  store: WorkbookStore;
+  now: () => Date;
+  composition: Composition;
 }

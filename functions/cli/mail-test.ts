@@ -1,6 +1,6 @@
 /** `karnameh mail-test --to ADDRESS`: one short message with the mail settings in force, and what the server answered; records nothing. */
 import type { CliOptions } from './args.ts';
-import { createMailer } from '../compose.ts';
+import type { Composition } from '../compose/compose.ts';
 import { isKarnamehError } from '../core/contract/errors.ts';
 import { jalaliDateTime } from '../core/language/jalali.ts';
 import type { Logger, OutgoingMail } from '../ports.ts';
@@ -26,15 +26,14 @@ function testMail(to: string, now: Date): OutgoingMail {
 /** Sends it; exit 0 when the server (or the outbox) took it, 3 when it did not. */
 export async function mailTestCommand(
   options: CliOptions,
-  io: { env: NodeJS.ProcessEnv },
+  composition: Composition,
   log: Logger,
-  now: Date,
 ): Promise<number> {
   const to = options.to ?? '';
-  const mailer = createMailer(io.env, options.outbox, 'mail-test');
+  const mailer = composition.mailer('mail-test');
   try {
-    const sent = await mailer.send(testMail(to, now));
-    if (io.env.SMTP_URL) {
+    const sent = await mailer.send(testMail(to, composition.now()));
+    if (composition.settings.smtpUrl) {
       log.info(`${mailer.description} took the test message for ${to}: ${sent.response ?? ''}`);
     } else {
       log.info(

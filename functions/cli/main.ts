@@ -1,31 +1,20 @@
-/** `karnameh …`: parses the arguments, wires the ports and runs the command; returns the exit code. */
+/** `karnameh …`: parses the arguments and settings, composes the ports, runs the command; returns the exit code. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createCardRenderer } from '../adapters/mail/templates/render-card.ts';
-import { createReleaseRenderer } from '../adapters/mail/templates/render-release.ts';
 import { packageRoot } from '../adapters/mail/templates/mail-templates.ts';
-import { createPreviewWriter } from '../adapters/mail/previews/preview-writer.ts';
 import { HelpRequested, parseCliArgs } from './args.ts';
 import type { CliOptions } from './args.ts';
-import {
-  createJournal,
-  createMailer,
-  createStore,
-  newRunId,
-  previewDir,
-  siteDir,
-} from '../compose.ts';
-import { createFolderSite } from '../adapters/site/folder-site.ts';
+import { compose, newRunId } from '../compose/compose.ts';
+import { monthPorts } from '../compose/use-case-ports.ts';
 import { latestMonthHint, nobodyEvaluated } from './hints.ts';
-import { isKarnamehError, KarnamehError } from '../core/contract/errors.ts';
+import { exitCodeOf, isKarnamehError, KarnamehError } from '../core/contract/errors.ts';
 import { folderProblem } from '../adapters/make-folder.ts';
 import type { Summary } from '../core/figures/summary.ts';
 import { createTextLogger } from '../adapters/logger.ts';
 import type { Logger } from '../ports.ts';
 import { runMonth } from '../use-cases/run-month.ts';
-import { CLI_SENDING_LIMIT } from '../use-cases/run-month/pace-check.ts';
 import { stopOnSignals } from './signals.ts';
-import type { CliIo } from './io.ts';
+import type { CliIo, CommandContext } from './io.ts';
 import { counts, logRun, printRun, reportProblems } from './run-report.ts';
 
 /**
@@ -51,17 +40,22 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       io.stdout(`${error.version ? `karnameh ${packageVersion()}` : error.text}\n`);
       return 0;
     }
+    if (isKarnamehError(error) && error.code !== 'usage') {
+      // A setting from the environment (config.invalid): said as any failure is, with its code.
+      createTextLogger(io.stderr).error(`${error.message} [${error.code}]`);
+      return exitCodeOf(error.code);
+    }
     io.stderr(`karnameh error: ${isKarnamehError(error) ? error.message : String(error)}\n`);
     return 2;
   }
   const log = createTextLogger(io.stderr, { verbose: options.verbose });
+  for (const warning of options.settings.warnings) log.warn(warning);
   try {
     return await dispatch(options, io, log);
   } catch (error) {
     if (isKarnamehError(error)) {
       log.error(`${error.message} [${error.code}]`);
-      // Another run of the month is sending: stopped, as by the data (docs/command-line.md#exit-codes: 1).
-      return error.code === 'usage' ? 2 : error.code === 'run.in_progress' ? 1 : 3;
+      return exitCodeOf(error.code);
     }
     log.error(failureLine(error));
     return 3;
@@ -81,23 +75,26 @@ function failureLine(error: unknown): string {
 }
 
 async function dispatch(options: CliOptions, io: CliIo, log: Logger): Promise<number> {
-  const now = io.now ?? (() => new Date());
+  const composition = compose(options.settings, {
+    logger: () => log,
+    env: io.env,
+    ...(io.now ? { now: io.now } : {}),
+  });
+  const now = composition.now;
   if (options.command === 'publish') {
     const { publishCommand } = await import('./publish.ts');
     return publishCommand(options, log);
   }
   if (options.command === 'mail-test') {
     const { mailTestCommand } = await import('./mail-test.ts');
-    return mailTestCommand(options, io, log, now());
+    return mailTestCommand(options, composition, log);
   }
-  const store = createStore(options, io.env);
-  const printJson = (summary: Summary): void => {
-    if (options.json) io.stdout(`${JSON.stringify(summary, null, 2)}\n`);
-  };
+  const store = await composition.store();
+  const context: CommandContext = { io, log, store, now, composition };
 
   if (options.command === 'init') {
     const example = options.example
-      ? await createStore({ workbook: io.exampleWorkbook ?? bundledExample() }, io.env).read()
+      ? await (await composition.store({ workbook: io.exampleWorkbook ?? bundledExample() })).read()
       : undefined;
     const { initWorkbook } = await import('../use-cases/init-workbook.ts');
     const report = await initWorkbook(store, { example });
@@ -116,7 +113,7 @@ async function dispatch(options: CliOptions, io: CliIo, log: Logger): Promise<nu
       log,
       outcome.notWritten === undefined ? undefined : 'not shown (the problems tab was not written)',
     );
-    printJson(outcome.summary);
+    if (options.json) io.stdout(`${JSON.stringify(outcome.summary, null, 2)}\n`);
     if (outcome.notWritten !== undefined) {
       log.error(
         `${counts(outcome.summary)}; the problems tab was not written: ${outcome.notWritten}`,
@@ -132,12 +129,12 @@ async function dispatch(options: CliOptions, io: CliIo, log: Logger): Promise<nu
   // Each command loads what only it needs (a dry run's start is measured: bench/xlsx-targets.ts).
   if (options.command === 'remind') {
     const { remindCommand } = await import('./remind.ts');
-    return remindCommand(options, { io, log, store, now });
+    return remindCommand(options, context);
   }
 
   if (options.command === 'watch') {
     const { watchCommand } = await import('./watch.ts');
-    return watchCommand(options, { io, log, store, now });
+    return watchCommand(options, context);
   }
 
   if (options.command === 'open' || options.command === 'close' || options.command === 'reopen') {
@@ -147,9 +144,14 @@ async function dispatch(options: CliOptions, io: CliIo, log: Logger): Promise<nu
       close: entry.closeCommand,
       reopen: entry.reopenCommand,
     }[options.command];
-    return command(options, { io, log, store, now });
+    return command(options, context);
   }
+  return runCommand(options, context);
+}
 
+/** `karnameh run`: the month's release (and cards) sent, or previewed with --dry-run. */
+async function runCommand(options: CliOptions, context: CommandContext): Promise<number> {
+  const { io, log, store, composition } = context;
   // An outbox that cannot be made or written is said before the month is claimed.
   const unusable = await folderProblem(options.outbox);
   if (unusable !== null) {
@@ -158,30 +160,14 @@ async function dispatch(options: CliOptions, io: CliIo, log: Logger): Promise<nu
       `the outbox ${options.outbox} cannot be used: ${unusable}; nothing was claimed, written or sent (give --outbox a folder)`,
     );
   }
-  const runId = newRunId(now());
+  const runId = newRunId(composition.now());
   const requestedBy = io.env.USER ? `cli:${io.env.USER}` : 'cli';
-  const mailer = options.dryRun ? undefined : createMailer(io.env, options.outbox, runId);
-  const render = createReleaseRenderer();
-  const journal = options.dryRun ? undefined : await createJournal(options, io.env, log.warn);
+  const mailer = options.dryRun ? undefined : composition.mailer(runId);
+  const journal = options.dryRun ? undefined : await composition.journal(log.warn);
   const stop = stopOnSignals(io, log, options.dryRun);
-  let cardRenderer: ReturnType<typeof createCardRenderer> | undefined;
   try {
     const outcome = await runMonth(
-      {
-        store,
-        mailer,
-        preview: createPreviewWriter(previewDir(options.outbox)),
-        render,
-        renderCard: (view) => (cardRenderer ??= createCardRenderer())(view),
-        site: {
-          store: createFolderSite(siteDir(options.outbox)),
-          preview: createFolderSite(join(previewDir(options.outbox), 'site')),
-        },
-        now,
-        newRunId: () => runId,
-        log,
-        ...(journal ? { journal } : {}),
-      },
+      await monthPorts(composition, { runId, log, mailer, journal, store }),
       {
         month: options.month,
         dryRun: options.dryRun,
@@ -192,7 +178,7 @@ async function dispatch(options: CliOptions, io: CliIo, log: Logger): Promise<nu
         ...(options.agency ? { testAgency: options.agency } : {}),
         requestedBy,
         signal: stop.signal,
-        sendingLimit: CLI_SENDING_LIMIT,
+        sendingLimit: composition.sendingLimit,
       },
     );
     logRun(outcome, options.outbox, log, options.dryRun);

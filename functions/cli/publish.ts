@@ -2,7 +2,7 @@
 import { resolve } from 'node:path';
 import { createFolderSite } from '../adapters/site/folder-site.ts';
 import type { CliOptions } from './args.ts';
-import { siteDir } from '../compose.ts';
+import { siteDir } from '../compose/compose.ts';
 import type { Logger } from '../ports.ts';
 import { publishSite } from '../use-cases/publish-site.ts';
 

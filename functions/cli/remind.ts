@@ -1,40 +1,24 @@
 /** `karnameh remind`: reminders for the month from the command line. */
 import type { ErrorCode } from '../core/contract/errors.ts';
-import { dirname, join } from 'node:path';
-import { createReminderPreviewWriter } from '../adapters/mail/previews/reminder-preview-writer.ts';
-import { createReminderRenderer } from '../adapters/mail/templates/render-reminder.ts';
-import type { CliIo } from './io.ts';
+import { dirname } from 'node:path';
+import type { CommandContext } from './io.ts';
 import type { CliOptions } from './args.ts';
-import { createJournal, createMailer, newRunId, previewDir } from '../compose.ts';
-import type { Logger, WorkbookStore } from '../ports.ts';
+import { newRunId } from '../compose/compose.ts';
+import { remindPorts } from '../compose/use-case-ports.ts';
 import { remind } from '../use-cases/remind.ts';
 import type { RemindOutcome } from '../use-cases/remind-outcome.ts';
-import { CLI_SENDING_LIMIT } from '../use-cases/run-month/pace-check.ts';
 import { stopOnSignals } from './signals.ts';
 
 /** `karnameh remind`: returns the exit code (0 done, 1 stopped by the data, 3 a send failed). */
-export async function remindCommand(
-  options: CliOptions,
-  context: { io: CliIo; log: Logger; store: WorkbookStore; now: () => Date },
-): Promise<number> {
-  const { io, log, store, now } = context;
-  const runId = newRunId(now());
-  const mailer = options.dryRun ? undefined : createMailer(io.env, options.outbox, runId);
-  const journal = options.dryRun ? undefined : await createJournal(options, io.env, log.warn);
+export async function remindCommand(options: CliOptions, context: CommandContext): Promise<number> {
+  const { io, log, store, composition } = context;
+  const runId = newRunId(composition.now());
+  const mailer = options.dryRun ? undefined : composition.mailer(runId);
+  const journal = options.dryRun ? undefined : await composition.journal(log.warn);
   const stop = stopOnSignals(io, log, options.dryRun);
   try {
     const outcome = await remind(
-      {
-        store,
-        mailer,
-        preview: createReminderPreviewWriter(join(previewDir(options.outbox), 'reminders')),
-        render: createReminderRenderer(),
-        now,
-        newRunId: () => runId,
-        log,
-        ...(journal ? { journal } : {}),
-        sendingLimit: CLI_SENDING_LIMIT,
-      },
+      await remindPorts(composition, { runId, log, mailer, journal, store }),
       {
         month: options.month,
         dryRun: options.dryRun,

@@ -1,6 +1,6 @@
 // What `karnameh run` and `check` tell the person at the terminal: the problems and logs on stderr, the figures (or, with --json, the summary JSON with its deliveries) on stdout.
 import { dirname, join } from 'node:path';
-import { previewDir } from '../compose.ts';
+import { previewDir } from '../compose/compose.ts';
 import type { ErrorCode } from '../core/contract/errors.ts';
 import type { Summary } from '../core/figures/summary.ts';
 import type { Logger } from '../ports.ts';

@@ -1,16 +1,9 @@
 /** `karnameh watch`: one pass of the watcher's work from the command line, for cron, a systemd timer or Windows Task Scheduler. */
-import { join } from 'node:path';
-import { createCardRenderer } from '../adapters/mail/templates/render-card.ts';
-import { createReleaseRenderer } from '../adapters/mail/templates/render-release.ts';
-import { createReminderRenderer } from '../adapters/mail/templates/render-reminder.ts';
-import { createFolderSite } from '../adapters/site/folder-site.ts';
-import type { CliIo } from './io.ts';
+import type { CommandContext } from './io.ts';
 import type { CliOptions } from './args.ts';
 import { stopOnSignals } from './signals.ts';
-import { createJournal, createMailer, newRunId, previewDir, siteDir } from '../compose.ts';
-import type { Logger, WorkbookStore } from '../ports.ts';
-import { createMonthLock } from '../use-cases/month-lock.ts';
-import { CLI_SENDING_LIMIT } from '../use-cases/run-month/pace-check.ts';
+import { newRunId } from '../compose/compose.ts';
+import { monthPorts } from '../compose/use-case-ports.ts';
 import { watchSheet, type WatchSheetOutcome } from '../use-cases/watch-sheet.ts';
 
 /** The pass in a few lines: what it checked and what it did (nothing, when nothing was due). */
@@ -47,38 +40,19 @@ function exitOf(outcome: WatchSheetOutcome): 0 | 3 {
 }
 
 /** One pass; safe to call every 15 minutes (each step happens once, as in the functions). */
-export async function watchCommand(
-  options: CliOptions,
-  context: { io: CliIo; log: Logger; store: WorkbookStore; now: () => Date },
-): Promise<number> {
-  const { io, log, store, now } = context;
-  const runId = newRunId(now());
-  const mailer = createMailer(io.env, options.outbox, runId);
-  const journal = await createJournal(options, io.env, log.warn);
+export async function watchCommand(options: CliOptions, context: CommandContext): Promise<number> {
+  const { io, log, store, composition } = context;
+  const runId = newRunId(composition.now());
+  const mailer = composition.mailer(runId);
+  const journal = await composition.journal(log.warn);
   const stop = stopOnSignals(io, log, false);
-  let cardRenderer: ReturnType<typeof createCardRenderer> | undefined;
   try {
     const outcome = await watchSheet(
-      {
-        store,
-        mailer,
-        render: createReleaseRenderer(),
-        renderCard: (view) => (cardRenderer ??= createCardRenderer())(view),
-        renderReminders: createReminderRenderer(),
-        site: {
-          store: createFolderSite(siteDir(options.outbox)),
-          preview: createFolderSite(join(previewDir(options.outbox), 'site')),
-        },
-        lock: createMonthLock(),
-        now,
-        newRunId: () => runId,
-        log,
-        ...(journal ? { journal } : {}),
-      },
+      await monthPorts(composition, { runId, log, mailer, journal, store }),
       {
         requestedBy: io.env.USER ? `cli:${io.env.USER}` : 'cli',
         signal: stop.signal,
-        sendingLimit: CLI_SENDING_LIMIT,
+        sendingLimit: composition.sendingLimit,
       },
     );
     // The pass's summary on stdout, once (as remind and run); the logs said it on stderr.

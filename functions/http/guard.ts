@@ -1,7 +1,7 @@
 /** What every function checks first: the method, the configuration, the caller. */
 import type { Request, Response } from '@google-cloud/functions-framework';
 import { admit, readCaller } from './caller.ts';
-import { errorBody, sendJson, thrownBody } from './respond.ts';
+import { errorBody, sendError, thrownBody } from './respond.ts';
 import type { FunctionsRuntime, RuntimeSource } from './runtime.ts';
 
 export interface Admitted {
@@ -18,11 +18,12 @@ export function guard(
   name: string,
 ): Admitted | null {
   if (req.method !== 'POST') {
-    sendJson(
+    sendError(
       res,
-      405,
       errorBody('method.not_allowed', `${name} answers POST only (got ${req.method})`),
-      { Allow: 'POST' },
+      {
+        Allow: 'POST',
+      },
     );
     return null;
   }
@@ -30,14 +31,14 @@ export function guard(
   try {
     runtime = source();
   } catch (error) {
-    sendJson(res, 500, thrownBody(error));
+    sendError(res, thrownBody(error));
     return null;
   }
-  const admission = admit(readCaller(req.headers), runtime.config.onCloudRun);
+  const admission = admit(readCaller(req.headers), runtime.settings.service !== undefined);
   const log = runtime.logger({ function: name });
   if (!admission.admitted) {
     log.warn(`refused: ${admission.message}`);
-    sendJson(res, 401, errorBody(admission.code, admission.message), {
+    sendError(res, errorBody(admission.code, admission.message), {
       'WWW-Authenticate': 'Bearer',
     });
     return null;

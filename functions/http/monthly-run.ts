@@ -6,14 +6,14 @@
  * progress, 500 a failure (no stack trace).
  */
 import type { HttpFunction } from '@google-cloud/functions-framework';
-import { newRunId } from '../compose.ts';
-import { isKarnamehError } from '../core/contract/errors.ts';
+import { newRunId } from '../compose/compose.ts';
+import { monthPorts } from '../compose/use-case-ports.ts';
 import { defaultMonth } from '../core/language/jalali.ts';
 import { runMonth } from '../use-cases/run-month.ts';
 import { answerBodyErrorsAsJson } from './body-errors.ts';
 import { guard } from './guard.ts';
 import { parseMonthlyRunBody } from './request-body.ts';
-import { errorBody, runBody, runStatusCode, sendJson, thrownBody } from './respond.ts';
+import { errorBody, runBody, runStatusCode, sendError, sendJson, thrownBody } from './respond.ts';
 import type { RuntimeSource } from './runtime.ts';
 
 export function monthlyRunHandler(source: RuntimeSource): HttpFunction {
@@ -25,7 +25,7 @@ export function monthlyRunHandler(source: RuntimeSource): HttpFunction {
     const parsed = parseMonthlyRunBody(req.rawBody, req.body, runtime.now());
     if (!parsed.ok) {
       const message = parsed.issues.map((i) => `${i.field} ${i.message}`).join('; ');
-      sendJson(res, 400, errorBody(parsed.code, message, { issues: parsed.issues }));
+      sendError(res, errorBody(parsed.code, message, { issues: parsed.issues }));
       return;
     }
     const body = parsed.body;
@@ -38,39 +38,26 @@ export function monthlyRunHandler(source: RuntimeSource): HttpFunction {
     const release = body.dryRun ? () => undefined : runtime.lock.tryAcquire(month);
     if (!release) {
       log.warn(`a run of ${month} is already in progress`);
-      sendJson(
+      sendError(
         res,
-        409,
         errorBody('run.in_progress', `a run of ${month} is in progress; try again when it is done`),
       );
       return;
     }
     const mailer = body.dryRun ? undefined : runtime.mailer(runId);
     try {
+      const ports = await monthPorts(runtime, { runId, log, mailer });
       const job = () =>
-        runMonth(
-          {
-            store: runtime.store(),
-            mailer,
-            preview: body.dryRun ? runtime.preview() : undefined,
-            render: runtime.render,
-            renderCard: runtime.renderCard,
-            site: runtime.site(),
-            now: runtime.now,
-            newRunId: () => runId,
-            log,
-          },
-          {
-            month,
-            dryRun: body.dryRun,
-            force: body.force,
-            resendUnconfirmed: body.resendUnconfirmed,
-            allowIncomplete: body.allowIncomplete,
-            requestedBy,
-            signal: runtime.stop.signal,
-            sendingLimit: runtime.sendingLimit,
-          },
-        );
+        runMonth(ports, {
+          month,
+          dryRun: body.dryRun,
+          force: body.force,
+          resendUnconfirmed: body.resendUnconfirmed,
+          allowIncomplete: body.allowIncomplete,
+          requestedBy,
+          signal: runtime.stop.signal,
+          sendingLimit: runtime.sendingLimit,
+        });
       // A dry run only reads; a real one waits for any other writer in this process (and a
       // SIGTERM waits for it to record what it sent).
       const outcome = body.dryRun
@@ -91,8 +78,7 @@ export function monthlyRunHandler(source: RuntimeSource): HttpFunction {
       log.error(`monthlyRun failed: ${error instanceof Error ? error.message : String(error)}`, {
         stack: error instanceof Error ? error.stack : undefined,
       });
-      const busy = isKarnamehError(error) && error.code === 'run.in_progress';
-      sendJson(res, busy ? 409 : 500, thrownBody(error, runId));
+      sendError(res, thrownBody(error, runId));
     } finally {
       release();
       await mailer?.close().catch(() => undefined);

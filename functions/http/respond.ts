@@ -1,24 +1,14 @@
 /** HTTP answers of the functions: JSON bodies, status codes, and errors without stack traces. */
 import type { Response } from '@google-cloud/functions-framework';
-import { isKarnamehError } from '../core/contract/errors.ts';
+import { httpStatusOf, isKarnamehError, type ErrorCode } from '../core/contract/errors.ts';
 import type { Summary } from '../core/figures/summary.ts';
 import type { RunMonthOutcome } from '../use-cases/run-month.ts';
 import { runAnswer, type DeliveryLine, type RunInfo } from '../use-cases/run-month/answer.ts';
 
 export { runInfo } from '../use-cases/run-month/answer.ts';
 
-/** The `code` of an error body: the program's error codes plus the HTTP layer's own. */
-export type ErrorBodyCode =
-  | 'request.invalid'
-  | 'method.not_allowed'
-  | 'unauthenticated'
-  | 'run.in_progress'
-  | 'mail.failed'
-  | 'internal'
-  | (string & {});
-
 export interface ErrorBody {
-  error: { code: ErrorBodyCode; message: string };
+  error: { code: ErrorCode; message: string };
   [more: string]: unknown;
 }
 
@@ -35,11 +25,20 @@ export function sendJson(
 }
 
 export function errorBody(
-  code: ErrorBodyCode,
+  code: ErrorCode,
   message: string,
   more: Record<string, unknown> = {},
 ): ErrorBody {
   return { error: { code, message }, ...more };
+}
+
+/** An error answered with its code's status (core/contract/errors.ts, the one table). */
+export function sendError(
+  res: Response,
+  body: ErrorBody,
+  headers: Record<string, string> = {},
+): void {
+  sendJson(res, httpStatusOf(body.error.code), body, headers);
 }
 
 /**

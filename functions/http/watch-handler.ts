@@ -5,12 +5,14 @@
  * then stays in the sheet and the next call tries again).
  */
 import type { HttpFunction } from '@google-cloud/functions-framework';
-import { newRunId } from '../compose.ts';
+import { newRunId } from '../compose/compose.ts';
+import { isErrorCode } from '../core/contract/errors.ts';
+import { monthPorts } from '../compose/use-case-ports.ts';
 import { watchSheet } from '../use-cases/watch-sheet.ts';
 import type { WatchSheetOutcome } from '../use-cases/watch-sheet.ts';
 import { answerBodyErrorsAsJson } from './body-errors.ts';
 import { guard } from './guard.ts';
-import { errorBody, runInfo, sendJson, thrownBody } from './respond.ts';
+import { errorBody, runInfo, sendError, sendJson, thrownBody } from './respond.ts';
 import type { RuntimeSource } from './runtime.ts';
 
 /** The answer's body: the outcome without the summary (the sheet has it). */
@@ -64,9 +66,8 @@ export function watchSheetHandler(source: RuntimeSource): HttpFunction {
     if (hasBody(req.rawBody, req.body)) {
       const message =
         'watchSheet takes no body (it reads what to do from the sheet); to run a month, write it in run_request or call monthlyRun with { "month": … }';
-      sendJson(
+      sendError(
         res,
-        400,
         errorBody('request.invalid', message, {
           issues: [{ field: 'body', message: 'must be empty' }],
         }),
@@ -78,32 +79,20 @@ export function watchSheetHandler(source: RuntimeSource): HttpFunction {
     const log = runtime.logger({ function: 'watchSheet' });
     const mailer = runtime.mailer(runId);
     try {
+      const ports = await monthPorts(runtime, { runId, log, mailer });
       const outcome = await runtime.stop.track(() =>
-        watchSheet(
-          {
-            store: runtime.store(),
-            mailer,
-            render: runtime.render,
-            renderReminders: runtime.renderReminders,
-            site: runtime.site(),
-            now: runtime.now,
-            newRunId: () => runId,
-            log,
-            lock: runtime.lock,
-          },
-          { requestedBy, signal: runtime.stop.signal, sendingLimit: runtime.sendingLimit },
-        ),
+        watchSheet(ports, {
+          requestedBy,
+          signal: runtime.stop.signal,
+          sendingLimit: runtime.sendingLimit,
+        }),
       );
       const body = watchBody(outcome, requestedBy);
       if (outcome.request?.state === 'failed') {
+        // The run stopped on an error: a 500 whatever its code (the request stays for a retry).
         const failure = outcome.request.error;
-        sendJson(
-          res,
-          500,
-          errorBody(failure?.code ?? 'internal', failure?.message ?? 'the run failed', {
-            watch: body,
-          }),
-        );
+        const code = failure && isErrorCode(failure.code) ? failure.code : 'internal';
+        sendJson(res, 500, errorBody(code, failure?.message ?? 'the run failed', { watch: body }));
         return;
       }
       log.info(
@@ -115,7 +104,7 @@ export function watchSheetHandler(source: RuntimeSource): HttpFunction {
       log.error(`watchSheet failed: ${error instanceof Error ? error.message : String(error)}`, {
         stack: error instanceof Error ? error.stack : undefined,
       });
-      sendJson(res, 500, thrownBody(error));
+      sendError(res, thrownBody(error));
     } finally {
       await mailer.close().catch(() => undefined);
     }

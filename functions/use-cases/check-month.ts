@@ -1,6 +1,6 @@
 /** `check`: reads and checks the workbook, writes the problems tab, sends nothing. */
 import { isKarnamehError } from '../core/contract/errors.ts';
-import type { CellValue } from '../core/contract/cells.ts';
+import type { CellValue, RawWorkbook } from '../core/contract/cells.ts';
 import { computeSummary } from '../core/figures/compute-summary.ts';
 import { fatalSummary } from '../core/figures/fatal-summary.ts';
 import { defaultMonth } from '../core/language/jalali.ts';
@@ -32,6 +32,8 @@ export interface CheckOptions {
    * the refusal in `notWritten` (the command line's mode); else the refusal is thrown.
    */
   reportRefusal?: boolean;
+  /** The workbook as the caller just read it (the watcher); default: read from the store. */
+  workbook?: RawWorkbook;
 }
 
 export interface CheckOutcome {
@@ -66,7 +68,7 @@ export async function checkMonth(
   options: CheckOptions = {},
 ): Promise<CheckOutcome> {
   const month = options.month ?? defaultMonth(ports.now());
-  const raw = await ports.store.read();
+  const raw = options.workbook ?? (await ports.store.read());
   const parsed = parseWorkbook(raw, { month });
   const rows = problemsRows(parsed.problems);
   const existing = findTab(raw, 'problems');

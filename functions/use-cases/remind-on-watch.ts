@@ -12,7 +12,7 @@ import type { Settings } from '../core/contract/model.ts';
 import type { ProcessHere } from '../core/runs/run-claims.ts';
 import { monthsDue } from '../core/runs/reminder-calendar.ts';
 import type { Mailer } from '../ports.ts';
-import type { RenderReminders } from '../reminder-ports.ts';
+import type { RenderReminders } from '../ports.ts';
 import { remind, type RemindOutcome } from './remind.ts';
 import type { SendingLimit } from './run-month/pace-check.ts';
 import type { RunPorts } from './run-ports.ts';

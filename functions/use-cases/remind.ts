@@ -17,7 +17,7 @@ import { secretariatContact, secretariatName } from '../core/contract/secretaria
 import { findTab } from '../core/contract/tab-lookup.ts';
 import type { DeliveryJournal, Mailer } from '../ports.ts';
 import type { SendingLimit } from './run-month/pace-check.ts';
-import type { RenderReminders, ReminderPreview, ReminderPreviewWriter } from '../reminder-ports.ts';
+import type { RenderReminders, ReminderPreview, ReminderPreviewWriter } from '../ports.ts';
 import { mailsOf, renderRound, type Trace } from './reminder-mails.ts';
 import { deliverReminders, type ReminderDelivery, type ReminderMail } from './deliver-reminders.ts';
 import { deliveredMessage, NOTHING, summaryOf, type RemindOutcome } from './remind-outcome.ts';

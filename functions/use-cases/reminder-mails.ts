@@ -2,7 +2,7 @@
 import type { ReminderRound } from '../core/reminders/collect-reminders.ts';
 import { digestView, reminderView, type ReminderContext } from '../core/reminders/reminder-view.ts';
 import { traceHeaders } from '../core/runs/trace-headers.ts';
-import type { RenderedMail, RenderReminders } from '../reminder-ports.ts';
+import type { RenderedMail, RenderReminders } from '../ports.ts';
 import type { ReminderMail } from './deliver-reminders.ts';
 import { outgoingMail } from './outgoing-mail.ts';
 

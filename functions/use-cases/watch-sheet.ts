@@ -13,7 +13,6 @@ import { parseWorkbook } from '../core/contract/parse-workbook.ts';
 import { readRunsLog } from '../core/contract/runs-log.ts';
 import { findTab } from '../core/contract/tab-lookup.ts';
 import { requestRow, type RequestRowFields } from '../core/runs/request-row.ts';
-import type { WorkbookStore } from '../ports.ts';
 import { checkMonth } from './check-month.ts';
 import type { MonthLock } from './month-lock.ts';
 import { remindOnWatch, type WatchReminderPorts, type WatchReminders } from './remind-on-watch.ts';
@@ -81,24 +80,6 @@ export interface WatchSheetOutcome {
   entry?: EntrySteps;
 }
 
-/** A store whose first read answers `raw` (already read), later reads go to the sheet. */
-function withFirstRead(store: WorkbookStore, raw: RawWorkbook): WorkbookStore {
-  let first: RawWorkbook | null = raw;
-  return {
-    description: store.description,
-    read: async () => {
-      const held = first;
-      first = null;
-      return held ?? store.read();
-    },
-    write: (request) => store.write(request),
-    init: (template) => store.init(template),
-    checkWritable: () => store.checkWritable(),
-    readRuns: () => store.readRuns(),
-    ...(store.lockRun ? { lockRun: store.lockRun.bind(store) } : {}),
-  };
-}
-
 function settingsOf(raw: RawWorkbook, month: MonthKey) {
   return parseWorkbook(raw, { month }).model.settings;
 }
@@ -122,8 +103,13 @@ async function watchOnce(
   // swapped back at every pass: only when the sheet's problems change.
   const lastRun = readRunsLog(findTab(raw, 'runs')).findLast((e) => e.kind === 'run');
   const check = await checkMonth(
-    { store: withFirstRead(store, raw), now: ports.now, log },
-    { month, onlyIfChanged: true, ...(lastRun ? { alsoCurrentFor: lastRun.month } : {}) },
+    { store, now: ports.now, log },
+    {
+      month,
+      onlyIfChanged: true,
+      workbook: raw,
+      ...(lastRun ? { alsoCurrentFor: lastRun.month } : {}),
+    },
   );
   if (check.wrote) log.info('problems tab rewritten: the problems changed', { month });
   const outcome: WatchSheetOutcome = {
@@ -222,8 +208,9 @@ async function watchOnce(
     const newRunId = () => (runId ||= ports.newRunId());
     try {
       run = await runMonth(
-        { ...ports, newRunId, store: withFirstRead(store, fresh) },
+        { ...ports, newRunId },
         {
+          workbook: fresh,
           month: requestedMonth,
           requestedBy,
           ...(options.signal ? { signal: options.signal } : {}),

@@ -82,7 +82,7 @@ describe('watchSheet on an .xlsx that is open in an office program', () => {
     expect(released).toBe(3);
     await setAgencyCards(workbook, true);
     const runtime = lazyRuntime({
-      env: { KARNAMEH_WORKBOOK: workbook, SMTP_URL: smtp.url, MAIL_FROM, OUTBOX_DIR: dir },
+      env: { KARNAMEH_WORKBOOK: workbook, SMTP_URL: smtp.url, MAIL_FROM, KARNAMEH_OUTBOX: dir },
       write: () => undefined,
       now: () => NOW,
     });

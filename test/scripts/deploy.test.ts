@@ -112,7 +112,7 @@ describe('npm run deploy', () => {
     expect(job[job.indexOf('--schedule') + 1]).toBe('*/15 * * * *');
     const env = ran[2]?.[(ran[2]?.indexOf('--set-env-vars') ?? 0) + 1];
     expect(env).toBe(
-      'SPREADSHEET_ID=1AbCdEfGhIjKlMnOpQrStUvWxYz0123456789,MAIL_FROM=Ilam PR <pr@example.org>,NODE_ENV=production',
+      'KARNAMEH_SHEET=1AbCdEfGhIjKlMnOpQrStUvWxYz0123456789,MAIL_FROM=Ilam PR <pr@example.org>,NODE_ENV=production',
     );
   });
 

@@ -156,12 +156,12 @@ export async function startBench(options: BenchOptions = {}): Promise<Bench> {
   standIn.loadWorkbook(sheetId, withAgencyCards(workbook, options.cards ?? false));
   const logs: string[] = [];
   const env: NodeJS.ProcessEnv = {
-    SPREADSHEET_ID: sheetId,
+    KARNAMEH_SHEET: sheetId,
     SHEETS_API_URL: standIn.url,
     SHEETS_ACCESS_TOKEN: standIn.token,
     SMTP_URL: smtp.url,
     MAIL_FROM,
-    OUTBOX_DIR: outbox,
+    KARNAMEH_OUTBOX: outbox,
     ...options.env,
   };
   const runtime = lazyRuntime({

@@ -3,7 +3,7 @@ import { createReminderRenderer } from '../../functions/adapters/mail/templates/
 import { parseWorkbook } from '../../functions/core/contract/parse-workbook.ts';
 import { collectReminders } from '../../functions/core/reminders/collect-reminders.ts';
 import { digestView, reminderView } from '../../functions/core/reminders/reminder-view.ts';
-import type { RenderedMail } from '../../functions/reminder-ports.ts';
+import type { RenderedMail } from '../../functions/ports.ts';
 import { TIR, reminderWorkbook, setScore, tabOf, tirRow } from './reminder-fixtures.ts';
 
 export interface LookMails {

@@ -51,7 +51,7 @@ export async function readMonth(ports: RunMonthPorts, options: RunMonthOptions):
   const startedAt = ports.now();
   const month = options.month ?? defaultMonth(startedAt);
   const runId = ports.newRunId();
-  const raw = await ports.store.read();
+  const raw = options.workbook ?? (await ports.store.read());
   const parsed = parseWorkbook(raw, { month });
   const computed = parsed.fatal
     ? null

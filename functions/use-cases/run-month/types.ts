@@ -1,4 +1,5 @@
 /** The ports, options and outcome of a monthly run. */
+import type { RawWorkbook } from '../../core/contract/cells.ts';
 import type { MonthKey } from '../../core/language/jalali.ts';
 import type { ProcessHere } from '../../core/runs/run-claims.ts';
 import type { Summary } from '../../core/figures/summary.ts';
@@ -51,6 +52,8 @@ export interface RunMonthOptions {
   limits?: DeliveryLimits;
   /** How long the run's messages may take at SMTP_RATE (run-month/pace-check.ts); unset: no limit. */
   sendingLimit?: SendingLimit;
+  /** The workbook as the caller just read it, under the month's lock (the watcher); default: read it. */
+  workbook?: RawWorkbook;
 }
 
 export interface RunMonthOutcome {

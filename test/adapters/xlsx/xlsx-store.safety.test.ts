@@ -18,7 +18,8 @@ import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createXlsxStore } from '../../../functions/adapters/xlsx/xlsx-store.ts';
-import { createStore } from '../../../functions/compose.ts';
+import { compose } from '../../../functions/compose/compose.ts';
+import { readSettings } from '../../../functions/compose/settings.ts';
 import { isKarnamehError } from '../../../functions/core/contract/errors.ts';
 import type { RunsEntry } from '../../../functions/core/contract/runs-log.ts';
 import { findTab } from '../../../functions/core/contract/tab-lookup.ts';
@@ -194,10 +195,9 @@ describe('xlsx store: a workbook open in Excel or LibreOffice', () => {
   ])('refuses before sending while %s has it open (lock file %s beside it)', async (_app, lock) => {
     await writeFile(join(box.dir, lock), 'user,host,2024-07-25T08:00');
     const bytes = await readFile(box.workbook);
-    // the early check a use case can make before sending, through the CLI's lazy store
-    const early = await errorOf(
-      createStore({ workbook: box.workbook }, {}).checkWritable?.() ?? Promise.resolve(),
-    );
+    // the early check a use case makes before sending, through the command line's store
+    const settings = readSettings({ shell: 'cli', env: {}, flags: { workbook: box.workbook } });
+    const early = await errorOf((await compose(settings).store()).checkWritable());
     expect(early.code).toBe('source.locked');
     const result = await run();
     expect(result.code).toBe(3);

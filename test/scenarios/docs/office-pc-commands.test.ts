@@ -7,7 +7,7 @@ import { chmod, copyFile, mkdir, readFile, stat, writeFile } from 'node:fs/promi
 import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { describeSmtpUrl } from '../../../functions/adapters/mail/transports/smtp-url.ts';
 import { parseSender } from '../../../functions/adapters/mail/transports/mail-options.ts';
-import { parseSmtpRate } from '../../../functions/adapters/mail/transports/pacer.ts';
+import { readSettings } from '../../../functions/compose/settings.ts';
 import { startSmtpServer, type TestSmtpServer } from '../../support/smtp-server.ts';
 import { NPM_CI, pageTests, readPage, type Entry } from '../../support/docs/page-runs.ts';
 import {
@@ -158,7 +158,10 @@ const MAIL: Entry[] = [
   },
   {
     step: 'export SMTP_RATE=1',
-    run: async (line) => expect(parseSmtpRate(await exported(line))).toBe(1),
+    run: async (line) =>
+      expect(
+        readSettings({ shell: 'cli', env: { SMTP_RATE: await exported(line) } }).smtpRate,
+      ).toBe(1),
   },
   { step: 'npm run karnameh -- mail-test --to you@example.ir', run: mailTest },
   {

@@ -14,7 +14,7 @@ import {
   secretariatContact,
   secretariatName,
 } from '../../../functions/core/contract/secretariat.ts';
-import type { RenderedMail } from '../../../functions/reminder-ports.ts';
+import type { RenderedMail } from '../../../functions/ports.ts';
 import { plain, salutation, signature } from '../../support/editor-rules/cards.ts';
 import { fromTabs, sampleTabs } from '../../support/raw-workbooks.ts';
 import {

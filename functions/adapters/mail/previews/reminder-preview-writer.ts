@@ -1,7 +1,7 @@
 /** `remind --dry-run`'s preview folder: each reminder and the secretariat's digest as files. */
 import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { ReminderPreviewWriter } from '../../../reminder-ports.ts';
+import type { ReminderPreviewWriter } from '../../../ports.ts';
 import { makeFolder } from '../../make-folder.ts';
 
 /** An agency id as a file name: safe characters only, never hidden, never `..`. */

@@ -6,7 +6,7 @@
  */
 import { resolve } from 'node:path';
 import type { DigestView, ReminderView } from '../../../core/reminders/reminder-view.ts';
-import type { RenderedMail, RenderReminders } from '../../../reminder-ports.ts';
+import type { RenderedMail, RenderReminders } from '../../../ports.ts';
 import {
   compileMailTemplates,
   defaultTemplatesDir,

@@ -1,7 +1,6 @@
 /** `SMTP_RATE` checked, and the pacer that spaces messages to that many per second. */
 import { setTimeout as sleep } from 'node:timers/promises';
 import * as z from 'zod';
-import { KarnamehError } from '../../../core/contract/errors.ts';
 
 /**
  * The slowest pace: a pause longer than 2^31 - 1 ms (about 24.8 days) overflows Node's
@@ -18,19 +17,6 @@ export const smtpRateSchema = z.coerce
     'is too slow: a pause of more than 24 days between two messages cannot be timed (give at least 0.0000005, and in practice 0.01 or more)',
   )
   .max(1000, 'must be at most 1000 messages per second');
-
-/** SMTP_RATE as written in the environment, checked; undefined when unset or blank. */
-export function parseSmtpRate(value: string | undefined): number | undefined {
-  if (value === undefined || value.trim() === '') return undefined;
-  const parsed = smtpRateSchema.safeParse(value.trim());
-  if (!parsed.success) {
-    throw new KarnamehError(
-      'config.invalid',
-      `SMTP_RATE ${parsed.error.issues[0]?.message ?? 'is invalid'} (got ${JSON.stringify(value)})`,
-    );
-  }
-  return parsed.data;
-}
 
 export interface PacerClock {
   now: () => number;

@@ -6,9 +6,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   createPacer,
-  parseSmtpRate,
   type PacerClock,
 } from '../../../../functions/adapters/mail/transports/pacer.ts';
+import { readSettings } from '../../../../functions/compose/settings.ts';
 import { createSmtpMailer } from '../../../../functions/adapters/mail/transports/smtp-mailer.ts';
 import { isKarnamehError } from '../../../../functions/core/contract/errors.ts';
 import { startSmtpServer, type TestSmtpServer } from '../../../support/smtp-server.ts';
@@ -62,6 +62,8 @@ describe('the pacer', () => {
   });
 
   it('reads SMTP_RATE: blank is no pace; words, 0 and negatives are config errors', () => {
+    const parseSmtpRate = (SMTP_RATE: string | undefined) =>
+      readSettings({ shell: 'cli', env: { SMTP_RATE } }).smtpRate;
     expect(parseSmtpRate(undefined)).toBeUndefined();
     expect(parseSmtpRate(' ')).toBeUndefined();
     expect(parseSmtpRate('2.5')).toBe(2.5);

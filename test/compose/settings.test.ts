@@ -1,8 +1,9 @@
+// The settings: one table, the same names and checks for the command line and the functions, older names with a warning.
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadConfig, redactUrl } from '../functions/config.ts';
-import { isKarnamehError } from '../functions/core/contract/errors.ts';
-import { monthlyRunHandler } from '../functions/http/monthly-run.ts';
-import { lazyRuntime } from '../functions/http/runtime.ts';
+import { readSettings, redactUrl } from '../../functions/compose/settings.ts';
+import { isKarnamehError } from '../../functions/core/contract/errors.ts';
+import { monthlyRunHandler } from '../../functions/http/monthly-run.ts';
+import { lazyRuntime } from '../../functions/http/runtime.ts';
 import {
   MAIL_FROM,
   post,
@@ -10,14 +11,16 @@ import {
   startBench,
   type Bench,
   type Served,
-} from './support/functions-harness.ts';
+} from '../support/functions-harness.ts';
 
 const SHEET = '1AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-abcd';
 const GOOD = {
-  SPREADSHEET_ID: SHEET,
+  KARNAMEH_SHEET: SHEET,
   SMTP_URL: 'smtps://pr:hunter2@mail.example.org:465',
   MAIL_FROM,
 };
+
+const loadConfig = (env: NodeJS.ProcessEnv) => readSettings({ shell: 'functions', env });
 
 function configError(env: NodeJS.ProcessEnv): string {
   try {
@@ -31,12 +34,17 @@ function configError(env: NodeJS.ProcessEnv): string {
 
 describe('loadConfig', () => {
   it.each([
-    ['nothing set', {}, ['SPREADSHEET_ID missing', 'SMTP_URL missing']],
-    ['a short id', { ...GOOD, SPREADSHEET_ID: 'abc' }, ['SPREADSHEET_ID is not a spreadsheet id']],
+    ['nothing set', {}, ['KARNAMEH_SHEET missing', 'SMTP_URL missing']],
+    ['a short id', { ...GOOD, KARNAMEH_SHEET: 'abc' }, ['KARNAMEH_SHEET is not a spreadsheet id']],
+    [
+      'a short id under the old name',
+      { ...GOOD, KARNAMEH_SHEET: '', SPREADSHEET_ID: 'abc' },
+      ['SPREADSHEET_ID is not a spreadsheet id'],
+    ],
     ['two sources', { ...GOOD, KARNAMEH_WORKBOOK: 'a.xlsx' }, ['KARNAMEH_WORKBOOK set together']],
     [
       'a workbook that is not .xlsx',
-      { KARNAMEH_WORKBOOK: 'a.csv', OUTBOX_DIR: 'o' },
+      { KARNAMEH_WORKBOOK: 'a.csv', KARNAMEH_OUTBOX: 'o' },
       ['KARNAMEH_WORKBOOK is not an .xlsx'],
     ],
     [
@@ -59,7 +67,7 @@ describe('loadConfig', () => {
     ['a bad MAIL_FROM', { ...GOOD, MAIL_FROM: 'روابط عمومی' }, ['MAIL_FROM is not one address']],
     [
       'no SMTP on Cloud Run',
-      { SPREADSHEET_ID: SHEET, OUTBOX_DIR: '/tmp/o', K_SERVICE: 'x' },
+      { KARNAMEH_SHEET: SHEET, KARNAMEH_OUTBOX: '/tmp/o', K_SERVICE: 'x' },
       ['SMTP_URL missing: on Google Cloud'],
     ],
     [
@@ -83,14 +91,12 @@ describe('loadConfig', () => {
     expect(
       loadConfig({
         ...GOOD,
-        SPREADSHEET_ID: `https://docs.google.com/spreadsheets/d/${SHEET}/edit#gid=0`,
+        KARNAMEH_SHEET: `https://docs.google.com/spreadsheets/d/${SHEET}/edit#gid=0`,
       }),
-    ).toMatchObject({ source: { sheet: SHEET }, smtpUrl: GOOD.SMTP_URL, onCloudRun: false });
-    expect(loadConfig({ KARNAMEH_WORKBOOK: 'ilam.xlsx', OUTBOX_DIR: 'outbox' })).toMatchObject({
-      source: { workbook: 'ilam.xlsx' },
-      smtpUrl: undefined,
-      outboxDir: 'outbox',
-    });
+    ).toMatchObject({ source: { sheet: SHEET }, smtpUrl: GOOD.SMTP_URL, service: undefined });
+    expect(loadConfig({ KARNAMEH_WORKBOOK: 'ilam.xlsx', KARNAMEH_OUTBOX: 'outbox' })).toMatchObject(
+      { source: { workbook: 'ilam.xlsx' }, smtpUrl: undefined, outbox: 'outbox', warnings: [] },
+    );
   });
 
   it.each([
@@ -100,6 +106,72 @@ describe('loadConfig', () => {
     ['not a url', '(not a URL)'],
   ])('redactUrl(%s)', (url, redacted) => {
     expect(redactUrl(url)).toBe(redacted);
+  });
+});
+
+describe('one name per setting, read the same by both front ends', () => {
+  const OLD = { SPREADSHEET_ID: SHEET, OUTBOX_DIR: 'old-outbox' };
+  it.each(['functions', 'cli'] as const)(
+    'the older names are read, with one warning line each (%s)',
+    (shell) => {
+      const settings = readSettings({ shell, env: OLD });
+      expect(settings.source.sheet).toBe(SHEET);
+      expect(settings.outbox).toBe('old-outbox');
+      expect(settings.warnings).toEqual([
+        'SPREADSHEET_ID is the old name of KARNAMEH_SHEET: rename it (the old name is read until the next release)',
+        'OUTBOX_DIR is the old name of KARNAMEH_OUTBOX: rename it (the old name is read until the next release)',
+      ]);
+    },
+  );
+
+  it('the new name wins over the old one, without a warning', () => {
+    const settings = readSettings({
+      shell: 'functions',
+      env: { ...OLD, KARNAMEH_SHEET: `${SHEET}x`, KARNAMEH_OUTBOX: 'new' },
+    });
+    expect(settings).toMatchObject({ source: { sheet: `${SHEET}x` }, outbox: 'new', warnings: [] });
+  });
+
+  it("a flag wins over its variable; a source by flag replaces the environment's", () => {
+    const env = {
+      KARNAMEH_SHEET: SHEET,
+      KARNAMEH_OUTBOX: 'env-outbox',
+      KARNAMEH_EDITOR: 'a@b.org',
+    };
+    const settings = readSettings({
+      shell: 'cli',
+      env,
+      flags: { workbook: 'a.xlsx', outbox: 'o' },
+    });
+    expect(settings.source).toEqual({ workbook: 'a.xlsx', sheet: undefined, editor: 'a@b.org' });
+    expect(settings.outbox).toBe('o');
+    expect(readSettings({ shell: 'cli', env: {} }).outbox).toBe('outbox');
+    expect(
+      readSettings({ shell: 'functions', env: OLD, flags: {} }).source.workbook,
+    ).toBeUndefined();
+  });
+
+  it('a bad flag is a usage error naming the flag; a bad variable a configuration error naming it', () => {
+    const codeAndMessage = (input: Parameters<typeof readSettings>[0]) => {
+      try {
+        readSettings(input);
+      } catch (error) {
+        if (isKarnamehError(error)) return [error.code, error.message];
+      }
+      return null;
+    };
+    expect(codeAndMessage({ shell: 'cli', env: {}, flags: { sheet: 'abc' } })).toEqual([
+      'usage',
+      expect.stringContaining('--sheet is not a spreadsheet id'),
+    ]);
+    expect(codeAndMessage({ shell: 'cli', env: { KARNAMEH_SHEET: 'abc' } })).toEqual([
+      'config.invalid',
+      expect.stringContaining('KARNAMEH_SHEET is not a spreadsheet id'),
+    ]);
+    expect(codeAndMessage({ shell: 'cli', env: { SMTP_URL: 'smtp://h:25' } })).toEqual([
+      'config.invalid',
+      expect.stringContaining('MAIL_FROM missing: SMTP_URL is set'),
+    ]);
   });
 });
 
@@ -117,7 +189,7 @@ describe('configuration over HTTP', () => {
     const logs: string[] = [];
     fn = await serve(
       monthlyRunHandler(
-        lazyRuntime({ env: { SPREADSHEET_ID: SHEET }, write: (l) => void logs.push(l) }),
+        lazyRuntime({ env: { KARNAMEH_SHEET: SHEET }, write: (l) => void logs.push(l) }),
       ),
     );
     for (let i = 0; i < 2; i++) {
