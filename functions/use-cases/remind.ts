@@ -25,6 +25,7 @@ import type {
 } from '../reminder-ports.ts';
 import { deliverReminders, type ReminderDelivery, type ReminderMail } from './deliver-reminders.ts';
 import { deliveredMessage, NOTHING, summaryOf, type RemindOutcome } from './remind-outcome.ts';
+import { writesOnly } from './delivery-ledger/ledger.ts';
 
 export type { RemindOutcome } from './remind-outcome.ts';
 
@@ -144,7 +145,10 @@ export async function remind(
   }
 
   const runs = readRunsLog(findTab(raw, 'runs'));
-  if (deliveryState(runs, month).monthSent) {
+  // A round that sends by SMTP goes on after a release only written as .eml (nobody got it).
+  const outbox = writesOnly(ports.mailer);
+  if (deliveryState(runs, month, 'release', '', outbox).monthSent) {
+    const done = deliveryState(runs, month).monthSent ? 'sent' : 'written as .eml (no SMTP_URL)';
     // The month's release is out: its figures are published, a reminder would ask for
     // scores that can no longer count («۵ روز مانده…» after publication).
     return {
@@ -152,7 +156,7 @@ export async function remind(
       ...NOTHING,
       status: 'nothing-to-send',
       exitCode: 0,
-      message: `the release of ${month} was sent (runs tab): reminders for it have stopped; nothing sent`,
+      message: `the release of ${month} was ${done} (runs tab): reminders for it have stopped; nothing sent`,
     };
   }
 

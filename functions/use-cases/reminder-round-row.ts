@@ -13,28 +13,41 @@ export async function stopped(
   why: string,
 ): Promise<void> {
   const sent = outcomes.filter((o) => o.status === 'sent').length;
+  const verb = onlyWritten(outcomes) ? 'در پوشهٔ خروجی (.eml) نوشته شد' : 'فرستاده شد';
   Object.assign(claim.entry, {
     status: 'interrupted',
-    detail: `یادآوری: با ${why} متوقف شد؛ ${sent} فرستاده شد، ${untried} فرستاده نشد`,
+    detail: `یادآوری: با ${why} متوقف شد؛ ${sent} ${verb}، ${untried} فرستاده نشد`,
     at: ports.now().toISOString(),
   });
   await ports.store.write({ outputs: {}, runs: [claim.entry] });
 }
 
-/** The round's run row at its end. */
+/** Whether the round's messages that went out were only written as .eml files (no SMTP). */
+const onlyWritten = (outcomes: DeliveryOutcome[]): boolean =>
+  outcomes.some((o) => o.file !== undefined) &&
+  outcomes.every((o) => o.status !== 'sent' || o.file !== undefined);
+
+/**
+ * The round's run row at its end: `written` (not `sent`) when the outbox only wrote its
+ * messages as .eml files (a later round with SMTP sends them).
+ */
 export function closing(outcomes: DeliveryOutcome[]): Pick<RunsEntry, 'status' | 'detail'> {
   const count = (status: DeliveryOutcome['status']) =>
     outcomes.filter((o) => o.status === status).length;
   const sent = count('sent');
   const missed = outcomes.length - sent;
+  const written = onlyWritten(outcomes);
   const status =
     outcomes.length === 0
       ? 'already-sent'
       : missed === 0
-        ? 'sent'
+        ? written
+          ? 'written'
+          : 'sent'
         : sent > 0
           ? 'partial'
           : 'failed';
-  const detail = `یادآوری: ${sent} فرستاده شد${missed > 0 ? `، ${count('failed')} ناموفق، ${count('unconfirmed')} تأییدنشده` : ''}`;
+  const verb = written ? 'در پوشهٔ خروجی (.eml) نوشته شد؛ چیزی فرستاده نشد' : 'فرستاده شد';
+  const detail = `یادآوری: ${sent} ${verb}${missed > 0 ? `، ${count('failed')} ناموفق، ${count('unconfirmed')} تأییدنشده` : ''}`;
   return { status, detail };
 }

@@ -29,8 +29,13 @@ export function runStatusText(run: RunMonthOutcome, at: Date): string {
       : '';
   const sent = run.deliveries.filter((d) => d.status === 'sent').length;
   const failed = run.deliveries.filter((d) => d.status === 'failed').map((d) => d.email);
+  // Without SMTP the outbox only wrote .eml files: nobody got anything yet.
+  const written = run.deliveries.some((d) => d.file !== undefined);
 
   if (summary.status === 'sent') {
+    if (written && failed.length === 0) {
+      return `${name} در ${when} برای ${toPersianDigits(sent)} گیرنده به‌صورت پروندهٔ .eml در پوشهٔ خروجی نوشته شد و فرستاده نشد (نشانی سرور ایمیل تنظیم نشده است).${unconfirmed}`;
+    }
     if (failed.length === 0) {
       return `${name} در ${when} برای ${toPersianDigits(sent)} گیرنده فرستاده شد.${unconfirmed}`;
     }

@@ -33,7 +33,7 @@ export async function foldJournals(
   const ids = earlier.map((j) => j.header.runId).join(', ');
   const counts = (status: string) => rows.filter((r) => r.status === status).length;
   run.log.info(
-    `folded the delivery journal of run ${ids} into the runs tab (${counts('sent')} sent, ${counts('unconfirmed')} never confirmed, ${counts('skipped')} never tried, ${counts('failed')} failed)`,
+    `folded the delivery journal of run ${ids} into the runs tab (${counts('sent')} sent, ${counts('written')} written as .eml, ${counts('unconfirmed')} never confirmed, ${counts('skipped')} never tried, ${counts('failed')} failed)`,
     fields,
   );
   const cut = earlier.filter((j) => j.unreadable > 0);

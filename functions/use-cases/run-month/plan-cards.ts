@@ -12,7 +12,7 @@ import { cardsToSend, type CardToSend } from '../../core/cards/cards-to-send.ts'
 import { KarnamehError } from '../../core/contract/errors.ts';
 import { deliveryState, type RunsEntry } from '../../core/contract/runs-log.ts';
 import { cardMail } from '../card-mail.ts';
-import type { DeliveryLimits, LedgerItem } from '../delivery-ledger/ledger.ts';
+import { writesOnly, type DeliveryLimits, type LedgerItem } from '../delivery-ledger/ledger.ts';
 import type { MonthRun } from './read-and-decide.ts';
 
 /**
@@ -54,7 +54,8 @@ export function planCards(run: MonthRun, runs: readonly RunsEntry[]): CardPlan {
     computedAt: run.startedAt,
     correction: false,
   });
-  const state = deliveryState([...runs], run.month, 'card', run.runId);
+  const outbox = writesOnly(run.ports.mailer);
+  const state = deliveryState([...runs], run.month, 'card', run.runId, outbox);
   const held = new Set(state.unconfirmed.map((e) => e.recipient));
   const hashes = lastCardHashes(runs, run.month);
   const { force, resendUnconfirmed } = run.options;

@@ -9,7 +9,16 @@ import type { RunMonthOutcome } from './types.ts';
 const emails = (result: DeliveryResult, status: 'sent' | 'failed' | 'unconfirmed'): string[] =>
   result.outcomes.filter((o) => o.status === status).map((o) => o.key);
 
-/** The run row's last word after delivering: status, and a Persian line of what went out. */
+/** Whether the messages that went out were only written as .eml files (the outbox, no SMTP). */
+const onlyWritten = (result: DeliveryResult): boolean =>
+  result.outcomes.some((o) => o.file !== undefined) &&
+  result.outcomes.every((o) => o.status !== 'sent' || o.file !== undefined);
+
+/**
+ * The run row's last word after delivering: status, and a Persian line of what went out.
+ * A run whose messages the outbox only wrote as .eml files ends `written` (not `sent`):
+ * nobody got them, and a later run with SMTP sends them.
+ */
 export function closingRow(
   result: DeliveryResult,
   lead: string,
@@ -17,16 +26,21 @@ export function closingRow(
   const sent = emails(result, 'sent').length;
   const failed = emails(result, 'failed');
   const unconfirmed = emails(result, 'unconfirmed');
+  const written = onlyWritten(result);
   const status = result.interrupted
     ? 'interrupted'
     : failed.length + unconfirmed.length === 0
-      ? 'sent'
+      ? written
+        ? 'written'
+        : 'sent'
       : sent === 0
         ? 'failed'
         : 'partial';
   const detail = [
     lead,
-    `ارسال به ${sent} گیرنده`,
+    written
+      ? `${sent} نامه در پوشهٔ خروجی (.eml) نوشته شد؛ چیزی فرستاده نشد`
+      : `ارسال به ${sent} گیرنده`,
     failed.length > 0 ? `ناموفق: ${failed.join('، ')}` : '',
     unconfirmed.length > 0 ? `تأییدنشده: ${unconfirmed.join('، ')}` : '',
     result.interrupted ? `متوقف شد؛ فرستاده‌نشده: ${result.skipped.join('، ')}` : '',
@@ -58,7 +72,9 @@ export function closingWithCards(
   const failed = emails(cards, 'failed');
   const unconfirmed = emails(cards, 'unconfirmed');
   const cardPart = [
-    `کارنامه: ارسال به ${sent} دستگاه`,
+    onlyWritten(cards)
+      ? `کارنامه: ${sent} نامه در پوشهٔ خروجی (.eml) نوشته شد`
+      : `کارنامه: ارسال به ${sent} دستگاه`,
     failed.length > 0 ? `کارنامه ناموفق: ${failed.join('، ')}` : '',
     unconfirmed.length > 0 ? `کارنامه تأییدنشده: ${unconfirmed.join('، ')}` : '',
     cards.interrupted ? `کارنامه فرستاده‌نشده: ${cards.skipped.join('، ')}` : '',
