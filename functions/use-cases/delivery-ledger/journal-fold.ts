@@ -32,8 +32,10 @@ export async function foldJournals(
   claim.runs = upsertEntries(claim.runs, rows);
   const ids = earlier.map((j) => j.header.runId).join(', ');
   const counts = (status: string) => rows.filter((r) => r.status === status).length;
+  // Outbox writes (no SMTP) are named only when there are some.
+  const written = counts('written') > 0 ? `${counts('written')} written as .eml, ` : '';
   run.log.info(
-    `folded the delivery journal of run ${ids} into the runs tab (${counts('sent')} sent, ${counts('written')} written as .eml, ${counts('unconfirmed')} never confirmed, ${counts('skipped')} never tried, ${counts('failed')} failed)`,
+    `folded the delivery journal of run ${ids} into the runs tab (${counts('sent')} sent, ${written}${counts('unconfirmed')} never confirmed, ${counts('skipped')} never tried, ${counts('failed')} failed)`,
     fields,
   );
   const cut = earlier.filter((j) => j.unreadable > 0);

@@ -77,6 +77,19 @@ describe('a month written to the outbox, then sent by SMTP', () => {
     expect(fourth.stderr).toContain('was already sent');
   });
 
+  it('--force after an outbox run sends the original release, not a correction, and the cards', async () => {
+    const first = await runOutbox();
+    expect(first.code, first.stderr).toBe(0);
+    const forced = await runOverSmtp(box, smtp.url, '--force');
+    expect(forced.code, forced.stderr).toBe(0);
+    const releases = smtp.received.filter((m) => m.envelope.to.some((a) => release.has(a)));
+    expect(releases).toHaveLength(3);
+    for (const m of smtp.received) expect(m.parsed.subject).not.toContain('اصلاحیه');
+    expect(smtp.received).toHaveLength(113);
+    const kinds = (await runsOf(box.workbook)).map((e) => e.kind);
+    expect(kinds).not.toContain('correction');
+  });
+
   it('a test copy (--to) written to the outbox does not stand for the month', async () => {
     const copy = await runOutbox('--to', 'me@example.org');
     expect(copy.code, copy.stderr).toBe(0);
@@ -113,6 +126,13 @@ describe('a reminder round written to the outbox, then sent by SMTP', () => {
     const again = await remind(null, `${REMINDER_DAY}T08:30`);
     expect(again.outcome().message).toContain(`${wrote.length} already written as .eml`);
     expect(again.outcome().message).not.toContain('already sent today');
+    const plain = await karnameh(
+      ['remind', '--workbook', box.workbook, '--outbox', box.outbox],
+      { MAIL_FROM },
+      tehran(`${REMINDER_DAY}T08:40`),
+    );
+    expect(plain.stdout).toContain(`not sent: ${wrote.length} already written as .eml`);
+    expect(plain.stdout + plain.stderr).not.toContain('already sent today');
 
     const sent = await remind(smtp.url, `${REMINDER_DAY}T09:00`);
     expect(sent.code, sent.stderr).toBe(0);
