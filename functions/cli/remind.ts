@@ -37,6 +37,8 @@ export async function remindCommand(
       {
         month: options.month,
         dryRun: options.dryRun,
+        // A dry run has no mailer: without SMTP_URL it previews a round that writes .eml files.
+        outbox: !io.env.SMTP_URL?.trim(),
         requestedBy: io.env.USER ? `cli:${io.env.USER}` : 'cli',
         signal: stop.signal,
       },
@@ -68,7 +70,7 @@ function whyNotSent(d: RemindOutcome['deliveries'][number]): string {
   if (d.status === 'skipped' && d.detail.startsWith('stopped')) {
     return 'stopped before it, the next round sends it';
   }
-  // `already sent today`; a round without SMTP: `already written as .eml (or sent) today`.
+  // `already sent today`; a round without SMTP: `already written as .eml today`.
   if (d.status === 'skipped')
     return d.detail.startsWith('already') ? d.detail : 'already sent today';
   if (d.status === 'unconfirmed') return 'never confirmed, not sent again';

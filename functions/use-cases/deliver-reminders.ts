@@ -194,7 +194,7 @@ function held(keyed: Keyed[], plans: ReturnType<typeof plan>, outbox: boolean): 
       ...p.reached.map((key) => ({
         key,
         status: 'skipped' as const,
-        detail: outbox ? 'already written as .eml (or sent) today' : 'already sent today',
+        detail: outbox ? 'already written as .eml today' : 'already sent today',
       })),
       ...p.unconfirmed.map((key) => ({
         key,

@@ -51,6 +51,8 @@ export interface RemindOptions {
   /** Default: the month whose scores are being collected, the one before today (Tehran). */
   month?: MonthKey;
   dryRun?: boolean;
+  /** A dry run (no mailer): the round it previews would only write .eml files (no SMTP_URL). */
+  outbox?: boolean;
   requestedBy?: string;
   /** The workbook as just read by the caller (the watcher), to save a read. */
   raw?: RawWorkbook;
@@ -146,9 +148,9 @@ export async function remind(
 
   const runs = readRunsLog(findTab(raw, 'runs'));
   // A round that sends by SMTP goes on after a release only written as .eml (nobody got it).
-  const outbox = writesOnly(ports.mailer);
+  const outbox = writesOnly(ports.mailer, options.outbox);
   if (deliveryState(runs, month, 'release', '', outbox).monthSent) {
-    const done = deliveryState(runs, month).monthSent ? 'sent' : 'written as .eml (no SMTP_URL)';
+    const done = deliveryState(runs, month).monthSent ? 'sent' : 'written as .eml, not sent';
     // The month's release is out: its figures are published, a reminder would ask for
     // scores that can no longer count («۵ روز مانده…» after publication).
     return {

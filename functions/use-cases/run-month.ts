@@ -158,7 +158,7 @@ async function sendRelease(
   // Cards go only after a release that reached someone (now or before) and was not stopped;
   // otherwise the empty card job just closes the run row.
   // (A recipient whose address keeps failing must not hold the cards back for ever.)
-  const outbox = writesOnly(run.ports.mailer);
+  const outbox = writesOnly(run.ports.mailer, run.options.outbox);
   const sentBefore = deliveryState(claim.runs, run.month, 'release', run.runId, outbox).monthSent;
   const released = result.outcomes.some((o) => o.status === 'sent') || sentBefore;
   const go = released && !result.interrupted;

@@ -159,14 +159,14 @@ export function dataChanged(input: RunGateInput, fate: ChangedFate = 'held'): Pr
  */
 export function cardsChanged(input: RunGateInput, fate: ChangedFate = 'held'): Problem | null {
   if (input.options.testTo || !input.cardHashes) return null;
-  const changed = changedCards(input.runs, input.month, input.cardHashes);
+  const changed = changedCards(input.runs, input.month, input.cardHashes, input.options.outbox);
   const [first] = changed;
   if (!first) return null;
   const entry = input.runs.findLast(
     (e) =>
       e.month === input.month &&
       e.kind === 'card' &&
-      e.status === 'sent' &&
+      isDone(e.status, input.options.outbox) &&
       e.recipient === first.key,
   );
   const row = entry ? rowOf(input.runsTab, entry) : null;

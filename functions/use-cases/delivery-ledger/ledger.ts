@@ -57,8 +57,10 @@ import type {
 /**
  * Whether a run's mailer only writes .eml files (the outbox, no SMTP_URL): its messages are
  * recorded `written`, and it counts earlier `written` rows as done (runs-log.ts deliveryState).
+ * A dry run has no mailer: `outbox` says what the run it previews would have.
  */
-export const writesOnly = (mailer: Mailer | undefined): boolean => mailer?.outbox !== undefined;
+export const writesOnly = (mailer: Mailer | undefined, outbox = false): boolean =>
+  mailer ? mailer.outbox !== undefined : outbox;
 
 /** The run that writes the ledger. */
 export interface LedgerRun {

@@ -34,7 +34,7 @@ export function gateFacts(
 ): { cardHashes: Map<string, string>; notReached: string[] } {
   const cardHashes = new Map<string, string>();
   const cards = computed ? cardKeys(model, computed) : [];
-  if (computed && cards.length > 0 && lastCardHashes(runs, month).size > 0) {
+  if (computed && cards.length > 0 && lastCardHashes(runs, month, outbox).size > 0) {
     const facts = new CardFacts(model, problems, computed);
     for (const { key, id } of cards) cardHashes.set(key, cardContentHash(facts, id));
   }

@@ -74,7 +74,7 @@ export async function dryRun(run: MonthRun, note: string): Promise<RunMonthOutco
     run.month,
     'release',
     '',
-    writesOnly(run.ports.mailer),
+    writesOnly(run.ports.mailer, run.options.outbox),
   ).monthSent;
   const correction = sent && !!run.options.force;
   const rendered = await run.ports.render(releaseInput(run, correction));

@@ -54,10 +54,10 @@ export function planCards(run: MonthRun, runs: readonly RunsEntry[]): CardPlan {
     computedAt: run.startedAt,
     correction: false,
   });
-  const outbox = writesOnly(run.ports.mailer);
+  const outbox = writesOnly(run.ports.mailer, run.options.outbox);
   const state = deliveryState([...runs], run.month, 'card', run.runId, outbox);
   const held = new Set(state.unconfirmed.map((e) => e.recipient));
-  const hashes = lastCardHashes(runs, run.month);
+  const hashes = lastCardHashes(runs, run.month, outbox);
   const { force, resendUnconfirmed } = run.options;
   for (const card of cards) {
     const key = cardKey(card);

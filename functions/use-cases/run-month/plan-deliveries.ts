@@ -39,7 +39,7 @@ function alreadyWords(runs: RunsEntry[], run: MonthRun, outbox: boolean): string
  */
 export function planDeliveries(run: MonthRun, runs: RunsEntry[]): DeliveryPlan {
   const { options, month } = run;
-  const outbox = writesOnly(run.ports.mailer);
+  const outbox = writesOnly(run.ports.mailer, run.options.outbox);
   const state = deliveryState(runs, month, 'release', run.runId, outbox);
   const recipients = run.parsed.model.recipients;
   const seen = new Set<string>();

@@ -77,8 +77,8 @@ export async function readMonth(ports: RunMonthPorts, options: RunMonthOptions):
     runs,
     contentHash: summary.contentHash ?? null,
     strayRecords: sentRecordTabs(raw.tabs, runsTab),
-    ...gateFacts(model, problems, computed, runs, month, writesOnly(ports.mailer)),
-    options: { ...options, outbox: writesOnly(ports.mailer) },
+    ...gateFacts(model, problems, computed, runs, month, writesOnly(ports.mailer, options.outbox)),
+    options: { ...options, outbox: writesOnly(ports.mailer, options.outbox) },
   });
   summary.problems.push(...gate.warnings);
   return {

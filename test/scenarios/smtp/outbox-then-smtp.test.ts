@@ -151,7 +151,7 @@ describe('a reminder round written to the outbox, then sent by SMTP', () => {
     const written = await karnameh(['run', ...args, '--allow-incomplete'], { MAIL_FROM }, at);
     expect(written.code, written.stderr).toBe(0);
     const outbox = await remind(null, `${REMINDER_DAY}T08:30`);
-    expect(outbox.outcome().message).toContain('was written as .eml');
+    expect(outbox.outcome().message).toContain('was written as .eml, not sent');
     const sent = await remind(smtp.url, `${REMINDER_DAY}T09:00`);
     expect(sent.code, sent.stderr).toBe(0);
     expect(sent.outcome().status).toBe('sent');
