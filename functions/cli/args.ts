@@ -86,11 +86,11 @@ export class HelpRequested extends Error {
  * a month cell takes, and not after the current month in Asia/Tehran (`month.future`).
  * Anything else is a usage error.
  */
-export function monthArgument(text: string, now: Date): string {
+export function monthArgument(text: string, now: Date, command?: Command): string {
   const choice = chooseMonth(text, now);
   if (choice.ok) return choice.month;
   if (choice.code === 'month.invalid') {
-    throw usageError(`--month ${text}: ${choice.message}`);
+    throw usageError(`--month ${text}: ${choice.message}`, command);
   }
   throw new KarnamehError('usage', `--month ${text}: month.future: ${choice.message}`);
 }
@@ -207,7 +207,7 @@ export function parseCliArgs(
   const workbook =
     values.workbook ?? (values.sheet ? undefined : env.KARNAMEH_WORKBOOK || undefined);
   const sheet = values.sheet ?? (values.workbook ? undefined : env.KARNAMEH_SHEET || undefined);
-  const month = values.month === undefined ? undefined : monthArgument(values.month, now);
+  const month = values.month === undefined ? undefined : monthArgument(values.month, now, command);
   const result = optionsSchema.safeParse({
     command,
     month,

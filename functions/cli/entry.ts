@@ -62,6 +62,11 @@ export async function closeCommand(
   );
   const where = `${outcome.monthName} (${outcome.month})`;
   for (const note of outcome.notes) log.info(note);
+  if (outcome.status === 'closed' && outcome.archived.length === 0) {
+    log.warn(
+      `${where} has no row in the scores tab: nothing to archive (was it ever opened? a wrong --month?); it is recorded as closed`,
+    );
+  }
   log.info(
     outcome.status === 'closed'
       ? `${where} closed: ${outcome.archived.length} row(s) archived at ${outcome.closedAt ?? ''}`

@@ -16,7 +16,8 @@ import {
 } from '../compose.ts';
 import { createFolderSite } from '../adapters/site/folder-site.ts';
 import { latestMonthHint, nobodyEvaluated } from './hints.ts';
-import { isKarnamehError } from '../core/contract/errors.ts';
+import { isKarnamehError, KarnamehError } from '../core/contract/errors.ts';
+import { folderProblem } from '../adapters/make-folder.ts';
 import type { Summary } from '../core/figures/summary.ts';
 import { createTextLogger } from '../adapters/logger.ts';
 import type { Logger } from '../ports.ts';
@@ -109,7 +110,11 @@ async function dispatch(options: CliOptions, io: CliIo, log: Logger): Promise<nu
       { store, now, log },
       { month: options.month, reportRefusal: true },
     );
-    reportProblems(outcome.summary, log);
+    reportProblems(
+      outcome.summary,
+      log,
+      outcome.notWritten === undefined ? undefined : 'not shown (the problems tab was not written)',
+    );
     printJson(outcome.summary);
     if (outcome.notWritten !== undefined) {
       log.error(
@@ -144,6 +149,14 @@ async function dispatch(options: CliOptions, io: CliIo, log: Logger): Promise<nu
     return command(options, { io, log, store, now });
   }
 
+  // An outbox that cannot be made or written is said before the month is claimed.
+  const unusable = await folderProblem(options.outbox);
+  if (unusable !== null) {
+    throw new KarnamehError(
+      'usage',
+      `the outbox ${options.outbox} cannot be used: ${unusable}; nothing was claimed, written or sent (give --outbox a folder)`,
+    );
+  }
   const runId = newRunId(now());
   const requestedBy = io.env.USER ? `cli:${io.env.USER}` : 'cli';
   const mailer = options.dryRun ? undefined : createMailer(io.env, options.outbox, runId);
@@ -183,7 +196,7 @@ async function dispatch(options: CliOptions, io: CliIo, log: Logger): Promise<nu
         sendingLimit: CLI_SENDING_LIMIT,
       },
     );
-    logRun(outcome, options.outbox, log);
+    logRun(outcome, options.outbox, log, options.dryRun);
     await hintMonth(options, store, outcome.summary, log);
     printRun(outcome, { json: options.json }, io.stdout, nobodyEvaluated(outcome.summary));
     return outcome.exitCode;

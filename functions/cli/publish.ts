@@ -11,12 +11,7 @@ export async function publishCommand(options: CliOptions, log: Logger): Promise<
   const from = createFolderSite(siteDir(options.outbox));
   const to = options.out ? createFolderSite(options.out) : from;
   const report = await publishSite(from, to, options.month ? { month: options.month } : {});
-  if (report.months.length === 0) {
-    log.warn(
-      `no month kept in ${from.location} yet: a run that sends a month keeps its figures there`,
-    );
-  }
-  const which = options.month ?? (report.months.join(', ') || 'none');
+  const which = options.month ?? report.months.join(', ');
   log.info(
     `public site: ${report.files} files written to ${resolve(to.location)} (months: ${which})`,
   );

@@ -6,16 +6,22 @@ import type { Logger } from '../ports.ts';
 import type { RunMonthOutcome } from '../use-cases/run-month.ts';
 import { summaryAnswer } from '../use-cases/run-month/answer.ts';
 
-/** The problems, each as `karnameh error:` or `karnameh warning:` by its severity. */
-export function reportProblems(summary: Summary, log: Logger): void {
+/** Where the problems past the 20 shown are, when the run wrote no problems tab. */
+const DRY_RUN_REST =
+  'not shown: a dry run writes nothing (`karnameh check` writes them all to the problems tab)';
+
+/**
+ * The problems, each as `karnameh error:` or `karnameh warning:` by its severity; past 20,
+ * one line saying where the rest are (`rest`: in the problems tab, unless told otherwise).
+ */
+export function reportProblems(summary: Summary, log: Logger, rest = 'in the problems tab'): void {
   const shown = summary.problems.slice(0, 20);
   for (const p of shown) {
     const where = p.cell ? `${p.tab}!${p.cell}` : p.tab;
     (p.severity === 'error' ? log.error : log.warn)(`${where} ${p.code}: ${p.message}`);
   }
-  if (summary.problems.length > shown.length) {
-    log.info(`… and ${summary.problems.length - shown.length} more in the problems tab`);
-  }
+  const more = summary.problems.length - shown.length;
+  if (more > 0) log.info(`… and ${more} more ${rest}`);
 }
 
 /** `N error(s), M warning(s)`, counted as the lines above label them. */
@@ -52,8 +58,13 @@ export function outboxLine(outcome: RunMonthOutcome): string | null {
 }
 
 /** The logs of a run after it: problems, previews, messages never confirmed, what it did. */
-export function logRun(outcome: RunMonthOutcome, outbox: string, log: Logger): void {
-  reportProblems(outcome.summary, log);
+export function logRun(
+  outcome: RunMonthOutcome,
+  outbox: string,
+  log: Logger,
+  dryRun: boolean,
+): void {
+  reportProblems(outcome.summary, log, dryRun ? DRY_RUN_REST : undefined);
   if (outcome.summary.problems.length > 0) log.info(`problems: ${counts(outcome.summary)}`);
   const cards = join(previewDir(outbox), 'cards');
   const cardFiles = outcome.previewFiles.filter((file) => dirname(file) === cards);
@@ -66,8 +77,7 @@ export function logRun(outcome: RunMonthOutcome, outbox: string, log: Logger): v
     );
   }
   // A dry run of a month a real run would stop says so as a warning.
-  const blockedPreview =
-    outcome.summary.status === 'dry-run' && outcome.message.includes('BLOCKED');
+  const blockedPreview = dryRun && outcome.message.includes('BLOCKED');
   const say = outcome.exitCode !== 0 ? log.error : blockedPreview ? log.warn : log.info;
   say(outcome.message);
   const written = outboxLine(outcome);

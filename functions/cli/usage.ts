@@ -27,6 +27,8 @@ const NOTES = {
   mail: `mail:   SMTP_URL and MAIL_FROM send over SMTP; otherwise .eml files go to the outbox folder
         (./outbox), by month and run: <outbox>/YYYY-MM/<run id>/{release,cards,reminders}/;
         the messages are counted, --verbose lists each one`,
+  'mail-test': `mail-test: SMTP_URL and MAIL_FROM send the test message over SMTP; otherwise it is
+        written as <outbox>/mail-test-<ADDRESS>.eml (./outbox by default)`,
   runs: `runs:   a run sends only to recipients not yet reached; a delivery never confirmed (the run was
         killed, or the server took the message and never answered) is named and not sent again:
         --resend-unconfirmed sends it on purpose (they may get two copies); --force sends the
@@ -56,7 +58,7 @@ const COMMAND_NOTES: Record<Command, readonly (keyof typeof NOTES)[]> = {
   remind: ['source', 'month', 'mail'],
   publish: ['month', 'site'],
   watch: ['source', 'mail', 'watch'],
-  'mail-test': ['mail'],
+  'mail-test': ['mail-test'],
   open: ['source', 'month', 'entry'],
   close: ['source', 'month', 'entry'],
   reopen: ['source', 'entry'],

@@ -65,6 +65,13 @@ export async function publishSite(
   options: { month?: string } = {},
 ): Promise<PublishReport> {
   const months = (await from.readMonths()).sort((a, b) => (a.month < b.month ? -1 : 1));
+  // An index listing no month would replace a good site (a mistyped --outbox): nothing is written.
+  if (months.length === 0) {
+    throw new KarnamehError(
+      'usage',
+      `no month kept in ${from.location}: nothing published (a run that sends a month keeps its figures there; is --outbox right?)`,
+    );
+  }
   if (options.month && !months.some((m) => m.month === options.month)) {
     throw new KarnamehError(
       'usage',

@@ -14,6 +14,7 @@ import {
   runningExtensions,
 } from '../core/runs/extensions.ts';
 import { guardWanted } from '../core/runs/guard-wanted.ts';
+import { daysBetween, tehranDay, type JalaliDay } from '../core/runs/reminder-calendar.ts';
 import { jalaliDateTime, monthName, type MonthKey } from '../core/language/jalali.ts';
 import { normalizeName } from '../core/language/normalize.ts';
 import { parseWorkbook } from '../core/contract/parse-workbook.ts';
@@ -48,13 +49,26 @@ export interface ReopenOutcome {
   exitCode: number;
 }
 
+/** Why a day has no end within two years of now (the days searched): none, past, or far. */
+function farDay(day: JalaliDay, now: Date): string {
+  let days: number;
+  try {
+    days = daysBetween(tehranDay(now), day);
+  } catch {
+    return 'no such day in the Jalali calendar (that month is shorter that year)';
+  }
+  if (days < 0) return 'that day is over (Asia/Tehran)';
+  return `that day is ${days} days from today; an extension runs to a day within two years`;
+}
+
 /** The day the extension runs to; a usage error when it is not a Jalali day or has passed. */
 function untilOf(text: string | undefined, now: Date): Date {
   if (text === undefined) return endOfToday(now);
   const day = parseJalaliDay(text);
   const end = day ? endOfJalaliDay(day, now) : null;
   if (!end) {
-    throw new KarnamehError('usage', `--until ${text}: not a Jalali day; write it as 1403-05-12`);
+    const why = day ? farDay(day, now) : 'not a Jalali day; write it as 1403-05-12';
+    throw new KarnamehError('usage', `--until ${text}: ${why}`);
   }
   if (end.getTime() <= now.getTime()) {
     throw new KarnamehError('usage', `--until ${text}: that day is over (Asia/Tehran)`);

@@ -230,6 +230,7 @@ async function sendTestCopy(run: MonthRun, to: string): Promise<RunMonthOutcome>
   });
   const result = await deliverInBatches(run.ledger, entry, {
     kind: 'test',
+    ...(run.options.testAgency ? { place: 'card' as const } : {}),
     items,
     mailer: mailer(run),
     signal: run.options.signal,

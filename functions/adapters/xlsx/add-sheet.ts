@@ -55,7 +55,9 @@ export function registerSheet(
   const relId = `rId${n}`;
   const sheetIds = [...registry.workbook.matchAll(/<(?:\w+:)?sheet\b[^>]*\bsheetId="(\d+)"/g)];
   const sheetId = Math.max(0, ...sheetIds.map((m) => Number(m[1]))) + 1;
-  const declared = new RegExp(`xmlns:(\\w+)="${REL_NS}"`).exec(registry.workbook)?.[1];
+  // only the root's declaration is in scope for a new <sheet>; openpyxl declares it on each <sheet>
+  const root = /<(?![?!])[^>]*>/.exec(registry.workbook)?.[0] ?? '';
+  const declared = new RegExp(`xmlns:(\\w+)="${REL_NS}"`).exec(root)?.[1];
   const idAttribute =
     declared === undefined ? `r:id="${relId}" xmlns:r="${REL_NS}"` : `${declared}:id="${relId}"`;
   registry.workbook = insertBefore(

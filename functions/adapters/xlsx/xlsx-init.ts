@@ -1,10 +1,11 @@
 /** `init` of an .xlsx: a new workbook, or the missing tabs added to one (nothing else touched). */
+import { stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { KarnamehError } from '../../core/contract/errors.ts';
 import { normalizeName } from '../../core/language/normalize.ts';
 import { matchesKey } from '../../core/contract/tab-lookup.ts';
 import { TABS, type TabKey } from '../../core/contract/tabs.ts';
 import type { InitTemplate, WriteReport } from '../../ports.ts';
-import { makeFolder } from '../make-folder.ts';
 import {
   checkWritable,
   readIdentified,
@@ -21,6 +22,20 @@ const isTab =
   (key: TabKey) =>
   (name: string): boolean =>
     matchesKey(name, key, TABS[key].label);
+
+/**
+ * Refuses a workbook whose folder is not there: `init` makes the file, never the folders
+ * above it (a mistyped path would otherwise make them, silently).
+ */
+export async function checkFolderThere(path: string): Promise<void> {
+  const folder = dirname(path);
+  const info = await stat(folder).catch(() => null);
+  if (info?.isDirectory()) return;
+  throw new KarnamehError(
+    'source.not_found',
+    `the folder ${folder} does not exist: init makes the workbook, not its folder; make the folder first (mkdir -p "${folder}") or give another --workbook`,
+  );
+}
 
 export async function initXlsx(path: string, template: InitTemplate): Promise<WriteReport> {
   const isNew = !(await targetExists(path));
@@ -50,7 +65,6 @@ export async function initXlsx(path: string, template: InitTemplate): Promise<Wr
     rows: [tab.header, ...tab.rows],
   }));
   const bytes = rewriteWorkbook(open, { tabs }, path);
-  if (isNew) await makeFolder(dirname(path));
   await replaceFile(target, bytes, current.identity, path);
   const titles = missing.map((tab) => tab.title);
   return {

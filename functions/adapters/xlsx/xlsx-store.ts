@@ -24,11 +24,10 @@ import {
   runsUpsert,
 } from './concurrent-writes.ts';
 import { takeRunLock, withWriteLock } from './file-lock.ts';
-import { initXlsx } from './xlsx-init.ts';
+import { checkFolderThere, initXlsx } from './xlsx-init.ts';
 import { openWorkbook, readTabs, type OpenWorkbook } from './open-workbook.ts';
 import { rewriteWorkbook, type TabWrite } from './rewrite-workbook.ts';
 import { outputGuard, rewrittenNote } from './output-guard.ts';
-import { makeFolder } from '../make-folder.ts';
 import { editMonthXlsx } from './month-edit.ts';
 
 const OUTPUT_KEYS = ['results', 'problems', 'runs'] as const;
@@ -209,7 +208,7 @@ export function createXlsxStore(path: string): XlsxStore {
     read,
     write,
     init: async (template) => {
-      await makeFolder(dirname(path)); // the write lock goes beside the new file
+      await checkFolderThere(path); // (the write lock goes beside the new file)
       return withWriteLock(path, () => initXlsx(path, template));
     },
     checkWritable: async () => checkWritable(path, await resolveTarget(path)),

@@ -16,6 +16,8 @@ import {
 
 export interface DeliveryJob {
   kind: MailKind;
+  /** Where the mailer files the messages, when not by `kind` (a test copy of a card: `card`). */
+  place?: MailPlace['kind'];
   items: readonly LedgerItem[];
   mailer: Mailer;
   limits?: DeliveryLimits;
@@ -144,7 +146,7 @@ export async function deliverInBatches(
       if (pace && !(await pace.ready(job.signal))) break;
       const key = item.key.toLowerCase();
       await run.journal?.attempt(job.kind, key, item.contentHash);
-      const place = { month: run.month, runId: run.runId, kind: job.kind };
+      const place = { month: run.month, runId: run.runId, kind: job.place ?? job.kind };
       const outcome = await sendOne(job.mailer, item, place);
       const detail = item.note ? `${item.note} ${outcome.detail}` : outcome.detail;
       const status = rowStatus(outcome);

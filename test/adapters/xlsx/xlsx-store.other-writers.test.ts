@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { copyFile, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,6 +10,32 @@ import { EXAMPLE } from '../../support/cli-harness.ts';
 import { tempFolder, zipParts } from '../../support/xlsx-fixtures.ts';
 
 const FIXTURES = fileURLToPath(new URL('../../fixtures/xlsx/', import.meta.url));
+
+const PYTHON = '/usr/bin/python3';
+const OPENPYXL_TITLES =
+  'import sys, openpyxl\nprint("\\n".join(openpyxl.load_workbook(sys.argv[1]).sheetnames))';
+
+/** Whether Debian's python3-openpyxl is here to open a written file as a second reader. */
+function hasOpenpyxl(): boolean {
+  try {
+    execFileSync(PYTHON, ['-c', 'import openpyxl'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The `<sheet>` attribute prefixes with no declaration on that element or on the root. */
+function unboundPrefixes(workbook: string): string[] {
+  const root = /<(?![?!])[^>]*>/.exec(workbook)?.[0] ?? '';
+  return [...workbook.matchAll(/<(?:\w+:)?sheet\s[^>]*>/g)].flatMap(([tag]) =>
+    [...tag.matchAll(/\s(\w+):\w+=/g)]
+      .map((m) => m[1] ?? '')
+      .filter(
+        (p) => p !== 'xmlns' && !tag.includes(`xmlns:${p}=`) && !root.includes(`xmlns:${p}=`),
+      ),
+  );
+}
 
 let dir: string;
 let cleanup: () => Promise<void>;
@@ -76,6 +103,20 @@ describe('xlsx files saved by other programs', () => {
       ]);
     },
   );
+
+  it('keeps workbook.xml well-formed where openpyxl declares the r namespace on each <sheet>, not on the root', async () => {
+    const path = join(dir, 'openpyxl.xlsx');
+    await copyFile(join(FIXTURES, 'openpyxl-parts.xlsx'), path);
+    const before = String((await zipParts(path)).get('xl/workbook.xml'));
+    expect(before).toMatch(/^<workbook xmlns="[^"]*">/); // the fixture is openpyxl-shaped
+    await createXlsxStore(path).write({ outputs: { problems: [['کد']] } });
+    const workbook = String((await zipParts(path)).get('xl/workbook.xml'));
+    expect(unboundPrefixes(workbook)).toEqual([]);
+    if (hasOpenpyxl()) {
+      const titles = execFileSync(PYTHON, ['-c', OPENPYXL_TITLES, path], { encoding: 'utf8' });
+      expect(titles.trim().split('\n')).toEqual(['تنظیمات', 'امتیازها', 'خطاها']);
+    }
+  });
 
   it('reads inline strings, rich text (without phonetic guides), prefixed XML and cells without addresses', async () => {
     const main = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';

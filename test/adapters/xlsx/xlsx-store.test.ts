@@ -1,4 +1,4 @@
-import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -466,7 +466,17 @@ describe('xlsx store: init', () => {
     ],
   };
 
-  it('creates a new file (and its folder) with every tab, right to left, bold headers', async () => {
+  it('refuses a new file in a folder that is not there, saying how to make it, and makes nothing', async () => {
+    const path = join(dir, 'typo', 'deeper', 'book.xlsx');
+    await expect(createXlsxStore(path).init(template)).rejects.toMatchObject({
+      code: 'source.not_found',
+      message: `the folder ${join(dir, 'typo', 'deeper')} does not exist: init makes the workbook, not its folder; make the folder first (mkdir -p "${join(dir, 'typo', 'deeper')}") or give another --workbook`,
+    });
+    await expect(stat(join(dir, 'typo'))).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+
+  it('creates a new file with every tab, right to left, bold headers', async () => {
+    await mkdir(join(dir, 'new'));
     const path = join(dir, 'new', 'book.xlsx');
     const report = await createXlsxStore(path).init(template);
     expect(report.location).toBe(path);

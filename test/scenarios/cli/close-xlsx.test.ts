@@ -35,6 +35,15 @@ async function editScore(row: number, column: number, value: number | string): P
 }
 
 describe('karnameh close on an .xlsx', () => {
+  it('warns when the month has no rows to archive (never opened, or a wrong --month)', async () => {
+    const result = await karnameh(['close', '--workbook', box.workbook, '--month', '1402-01']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toContain(
+      'karnameh warning: فروردین ۱۴۰۲ (1402-01) has no row in the scores tab: nothing to archive',
+    );
+    expect(result.stderr).toContain('closed: 0 row(s) archived');
+  });
+
   it("archives the month's scores as they stand, records it; a second close does nothing", async () => {
     const result = await close();
     expect(result.code, result.stderr).toBe(0);

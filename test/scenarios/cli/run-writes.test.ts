@@ -1,12 +1,16 @@
 import { readFile, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createXlsxStore } from '../../../functions/adapters/xlsx/xlsx-store.ts';
 import type { RawTab, RawWorkbook } from '../../../functions/core/contract/cells.ts';
 import { INPUT_TABS, TABS } from '../../../functions/core/contract/tabs.ts';
 import { findTab } from '../../../functions/core/contract/tab-lookup.ts';
-import { setAgencyCards } from '../../support/mail-fixtures.ts';
+import { editTab, setAgencyCards } from '../../support/mail-fixtures.ts';
 import { karnameh, scratch } from '../../support/cli-harness.ts';
 import { emlFiles } from '../../support/outbox-files.ts';
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
 type Box = Awaited<ReturnType<typeof scratch>>;
 let box: Box;
@@ -38,6 +42,35 @@ describe('a dry run with nothing to render', () => {
     expect(result.stderr).toContain('dry run: nothing written, nothing sent (BLOCKED:');
     expect(result.stderr).not.toContain('wrote');
     expect(await readFile(box.workbook)).toEqual(bytes);
+  });
+
+  it('is an error (exit 1), as docs/command-line.md says, unlike a dry run that renders a month a real run would stop', async () => {
+    const result = await run('--month', '1300-01', '--dry-run');
+    expect(result.code).toBe(1);
+    const last = result.stderr.trim().split('\n').at(-1);
+    expect(last).toMatch(/^karnameh error: dry run: .* \(BLOCKED: .*\)$/);
+    const docs = (await readFile(join(ROOT, 'docs', 'command-line.md'), 'utf8')).replace(
+      /\s+/g,
+      ' ',
+    );
+    expect(docs).toContain('A month a real run would stop still renders (exit 0)');
+    expect(docs).toContain(
+      'A month with nothing to render (nobody evaluated, a tab or column missing) is an error instead, exit 1',
+    );
+    expect(docs).toContain('`karnameh error: dry run: … (BLOCKED: …)`');
+  });
+
+  it('past 20 problems, says the rest are not in the problems tab (a dry run writes none); check writes them there', async () => {
+    await editTab(box.workbook, 'scores', (ws) => {
+      for (let r = 2; r <= ws.rowCount; r++) ws.getRow(r).getCell(3).value = 'بد';
+    });
+    const dry = await run('--month', '1403-04', '--dry-run');
+    expect(dry.stderr).toMatch(
+      /karnameh: … and \d+ more not shown: a dry run writes nothing \(`karnameh check` writes them all to the problems tab\)\n/,
+    );
+    expect(dry.stderr).not.toContain('in the problems tab');
+    const check = await karnameh(['check', '--workbook', box.workbook, '--month', '1403-04']);
+    expect(check.stderr).toMatch(/karnameh: … and \d+ more in the problems tab\n/);
   });
 });
 

@@ -88,6 +88,24 @@ describe('karnameh run and publish', () => {
     expect(broken.stderr).toContain(join(box.outbox, 'site', '1403-03', 'results.json'));
   });
 
+  it('an outbox with no kept month is refused, in one line, and the site in --out is left as it was', async () => {
+    expect((await run('--month', '1403-04')).code).toBe(0);
+    const out = join(box.dir, 'www');
+    expect((await publish('--out', out)).code).toBe(0);
+    const good = await tree(out);
+    const refused = await karnameh([
+      'publish',
+      '--outbox',
+      join(box.dir, 'typo-outbox'),
+      '--out',
+      out,
+    ]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain(`no month kept in ${join(box.dir, 'typo-outbox', 'site')}`);
+    expect(refused.stderr.trim().split('\n')).toHaveLength(1);
+    expect(await tree(out)).toEqual(good);
+  });
+
   it('a dry run renders the whole site into the preview and publishes nothing', async () => {
     expect((await run('--month', '1403-03')).code).toBe(0);
     const dry = await run('--month', '1403-04', '--dry-run');

@@ -4,7 +4,9 @@
  * one, which is otherwise counted; `run --json` has the deliveries; `remind` is one block;
  * a forced correction says, on the terminal and in the problems tab, that it sends it.
  */
-import { readdir } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { COMMANDS } from '../../../functions/cli/commands.ts';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DeliveryLine } from '../../../functions/use-cases/run-month/answer.ts';
@@ -12,6 +14,8 @@ import { editTab, tabOf } from '../../support/mail-fixtures.ts';
 import { emlFiles } from '../../support/outbox-files.ts';
 import { spawnCli } from '../../support/spawn-cli.ts';
 import { karnameh, scratch } from '../../support/cli-harness.ts';
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
 type Box = Awaited<ReturnType<typeof scratch>>;
 let box: Box;
@@ -265,6 +269,76 @@ describe('karnameh remind after the release went out', () => {
       ].join('\n'),
     );
   }, 60_000);
+});
+
+describe('test copies without SMTP', () => {
+  it('files a test copy of a card with the cards, and one of the release with the release', async () => {
+    const card = await karnameh(runArgs('--to', 'me@example.org', '--agency', 'd004'));
+    expect(card.code, card.stderr).toBe(0);
+    const [cardRun] = await runFolders('1403-04');
+    expect(await readdir(join(box.outbox, '1403-04', cardRun ?? ''))).toEqual(['cards']);
+    const release = await karnameh(runArgs('--to', 'me@example.org'));
+    expect(release.code, release.stderr).toBe(0);
+    const releaseRun = (await runFolders('1403-04')).find((id) => id !== cardRun);
+    expect(await readdir(join(box.outbox, '1403-04', releaseRun ?? ''))).toEqual(['release']);
+  });
+});
+
+describe('small truths of the usage', () => {
+  it('a help that names --verbose belongs to a command that takes it, as docs/command-line.md and the README say', async () => {
+    const docs = await readFile(join(ROOT, 'docs', 'command-line.md'), 'utf8');
+    const readme = await readFile(join(ROOT, 'README.md'), 'utf8');
+    expect(docs).toMatch(/^\| `--verbose` +\| run, remind, watch +\|/m);
+    for (const command of COMMANDS) {
+      const help = (await karnameh([command, '--help'])).stdout;
+      const refused = await karnameh([
+        command,
+        '--verbose',
+        '--workbook',
+        box.workbook,
+        '--to',
+        'x@example.org',
+      ]);
+      const takes = !refused.stderr.includes('does not take --verbose');
+      expect(help.includes('--verbose'), command).toBe(takes);
+      const line = new RegExp(`^karnameh ${command} .*\\[--verbose\\]`, 'm');
+      expect(line.test(docs), `${command} in docs/command-line.md`).toBe(takes);
+      if (command === 'run' || command === 'remind') expect(readme).toMatch(line);
+    }
+  }, 120_000);
+
+  it("mail-test's help says where it writes the message", async () => {
+    const help = await karnameh(['mail-test', '--help']);
+    expect(help.stdout).toContain('<outbox>/mail-test-<ADDRESS>.eml');
+    expect(help.stdout).not.toContain('<run id>');
+  });
+
+  it("a month that is none gives the command's usage line, and a far day to --until says what is wrong", async () => {
+    const month = await karnameh(['run', '--workbook', box.workbook, '--month', '1403-13']);
+    expect(month.code).toBe(2);
+    expect(month.stderr).toMatch(/\nusage: karnameh run \[--month/);
+    const reopen = (until: string) =>
+      karnameh([
+        'reopen',
+        '--workbook',
+        box.workbook,
+        '--month',
+        '1403-04',
+        '--agency',
+        'd004',
+        '--until',
+        until,
+      ]);
+    const far = await reopen('1500-01-01');
+    expect(far.code).toBe(2);
+    expect(far.stderr).toMatch(
+      /--until 1500-01-01: that day is \d+ days from today; an extension runs to a day within two years/,
+    );
+    expect((await reopen('1300-01-01')).stderr).toContain('--until 1300-01-01: that day is over');
+    expect((await reopen('1404-12-30')).stderr).toContain(
+      '--until 1404-12-30: no such day in the Jalali calendar',
+    );
+  });
 });
 
 describe('--verbose on the command line', () => {
