@@ -1,4 +1,5 @@
 /** `karnameh remind`: reminders for the month from the command line. */
+import type { ErrorCode } from '../core/contract/errors.ts';
 import { dirname, join } from 'node:path';
 import { createReminderPreviewWriter } from '../adapters/mail/reminder-preview-writer.ts';
 import { createReminderRenderer } from '../adapters/mail/render-reminder.ts';
@@ -51,7 +52,10 @@ export async function remindCommand(
       );
     }
     for (const file of outcome.previewFiles) log.detail?.(`preview: ${file}`);
-    (outcome.exitCode === 0 ? log.info : log.error)(outcome.message);
+    const stopped: ErrorCode = 'run.interrupted';
+    (outcome.exitCode === 0 ? log.info : log.error)(
+      outcome.status === 'interrupted' ? `${outcome.message} [${stopped}]` : outcome.message,
+    );
     if (!options.json) io.stdout(remindLines(outcome, mailer?.outbox !== undefined));
     if (options.json) io.stdout(`${JSON.stringify(outcome, null, 2)}\n`);
     return outcome.exitCode;

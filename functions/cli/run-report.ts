@@ -1,6 +1,7 @@
 // What `karnameh run` and `check` tell the person at the terminal: the problems and logs on stderr, the figures (or, with --json, the summary JSON with its deliveries) on stdout.
 import { dirname, join } from 'node:path';
 import { previewDir } from '../compose.ts';
+import type { ErrorCode } from '../core/contract/errors.ts';
 import type { Summary } from '../core/figures/summary.ts';
 import type { Logger } from '../ports.ts';
 import type { RunMonthOutcome } from '../use-cases/run-month.ts';
@@ -79,7 +80,9 @@ export function logRun(
   // A dry run of a month a real run would stop says so as a warning.
   const blockedPreview = dryRun && outcome.message.includes('BLOCKED');
   const say = outcome.exitCode !== 0 ? log.error : blockedPreview ? log.warn : log.info;
-  say(outcome.message);
+  // Stopped by a signal: the last line carries its code, as a failure's does.
+  const stopped: ErrorCode = 'run.interrupted';
+  say(outcome.notSent.length > 0 ? `${outcome.message} [${stopped}]` : outcome.message);
   const written = outboxLine(outcome);
   if (written) log.info(written);
 }

@@ -81,8 +81,14 @@ export async function watchCommand(
         sendingLimit: CLI_SENDING_LIMIT,
       },
     );
-    for (const line of passLines(outcome)) log.info(line);
+    // The pass's summary on stdout, once (as remind and run); the logs said it on stderr.
     if (options.json) io.stdout(`${JSON.stringify(outcome, null, 2)}\n`);
+    else
+      io.stdout(
+        passLines(outcome)
+          .map((line) => `${line}\n`)
+          .join(''),
+      );
     return exitOf(outcome);
   } finally {
     stop.unsubscribe();

@@ -22,6 +22,12 @@ export interface CheckOptions {
   /** Leave the problems tab alone when it already says the same (the watcher's mode). */
   onlyIfChanged?: boolean;
   /**
+   * With `onlyIfChanged`: the tab is also left alone when it says what a check of this
+   * month would (the month the last run wrote it for, when another: the watcher does not
+   * swap it back until something changes).
+   */
+  alsoCurrentFor?: MonthKey;
+  /**
    * A workbook that refuses the write (read-only, locked) still gets its problems reported,
    * the refusal in `notWritten` (the command line's mode); else the refusal is thrown.
    */
@@ -64,7 +70,15 @@ export async function checkMonth(
   const parsed = parseWorkbook(raw, { month });
   const rows = problemsRows(parsed.problems);
   const existing = findTab(raw, 'problems');
-  const unchanged = existing !== undefined && asText(existing.rows) === asText(rows);
+  const said = existing === undefined ? undefined : asText(existing.rows);
+  const other = options.alsoCurrentFor;
+  const unchanged =
+    said !== undefined &&
+    (said === asText(rows) ||
+      (options.onlyIfChanged === true &&
+        other !== undefined &&
+        other !== month &&
+        said === asText(problemsRows(parseWorkbook(raw, { month: other }).problems))));
   let wrote = false;
   let notWritten: string | undefined;
   if (!(options.onlyIfChanged && unchanged)) {

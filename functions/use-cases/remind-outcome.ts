@@ -1,5 +1,6 @@
 /** What a reminder round reports (use-cases/remind.ts): the summary JSON of `remind --json`. */
 import { monthName, type MonthKey } from '../core/language/jalali.ts';
+import { shortList } from '../core/language/short-list.ts';
 import type { ReminderRound } from '../core/reminders/collect-reminders.ts';
 import type { ReminderDelivery } from './deliver-reminders.ts';
 
@@ -94,7 +95,7 @@ export function deliveredMessage(
       ? `never confirmed today, not sent again: ${unconfirmed.join(', ')}`
       : '',
     stopped.length > 0
-      ? `stopped before ${stopped.length} (${stopped.map((d) => d.email).join(', ')}), not sent; the next round sends them`
+      ? `stopped before ${stopped.length} (${shortList(stopped.map((d) => d.email))}), not sent; the next round sends them`
       : '',
   ]
     .filter(Boolean)

@@ -10,6 +10,8 @@ import { defaultMonth } from '../core/language/jalali.ts';
 import type { MonthKey } from '../core/language/jalali.ts';
 import { chooseMonth } from '../core/contract/month-rule.ts';
 import { parseWorkbook } from '../core/contract/parse-workbook.ts';
+import { readRunsLog } from '../core/contract/runs-log.ts';
+import { findTab } from '../core/contract/tab-lookup.ts';
 import { requestRow, type RequestRowFields } from '../core/runs/request-row.ts';
 import type { WorkbookStore } from '../ports.ts';
 import { checkMonth } from './check-month.ts';
@@ -116,9 +118,12 @@ async function watchOnce(
   const { store, log } = ports;
   const month = options.month ?? defaultMonth(ports.now());
   const raw = await store.read();
+  // The problems tab as the last run left it (a run_request of another month) is not
+  // swapped back at every pass: only when the sheet's problems change.
+  const lastRun = readRunsLog(findTab(raw, 'runs')).findLast((e) => e.kind === 'run');
   const check = await checkMonth(
     { store: withFirstRead(store, raw), now: ports.now, log },
-    { month, onlyIfChanged: true },
+    { month, onlyIfChanged: true, ...(lastRun ? { alsoCurrentFor: lastRun.month } : {}) },
   );
   if (check.wrote) log.info('problems tab rewritten: the problems changed', { month });
   const outcome: WatchSheetOutcome = {

@@ -207,7 +207,9 @@ export function createSheetsStore(options: SheetsStoreOptions): WorkbookStore {
     // the cells as they are, for the next write.
     const read = (s: SheetInfo): RawTab => {
       const tab = tabs.get(s.sheetId) ?? { name: s.title, rows: [] };
-      return s.merges?.length ? { ...tab, rows: fillMerged(tab.rows, s.merges) } : tab;
+      return s.merges?.length
+        ? { ...tab, rows: fillMerged(tab.rows, s.merges), merges: s.merges }
+        : tab;
     };
     return {
       workbook: { tabs: grids.map(read) },

@@ -1,7 +1,7 @@
 /** The .xlsx file's identity and its guards: refuse a workbook open in Excel, read-only, or changed since read. */
 import { randomUUID } from 'node:crypto';
 import { constants, type Stats } from 'node:fs';
-import { access, chmod, chown, open, realpath, rename, rm, stat } from 'node:fs/promises';
+import { access, chmod, chown, open, readdir, realpath, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { KarnamehError } from '../../core/contract/errors.ts';
 
@@ -156,6 +156,7 @@ export async function replaceFile(
   expected: FileIdentity | undefined,
   path: string,
 ): Promise<FileIdentity> {
+  await removeStaleTemps(target);
   const temp = join(dirname(target), `.${basename(target)}.${randomUUID().slice(0, 8)}.tmp`);
   try {
     const handle = await open(temp, 'wx', 0o600);
@@ -190,5 +191,27 @@ export async function replaceFile(
     throw new KarnamehError('source.write_failed', `could not write ${path}: ${messageOf(error)}`, {
       cause: error,
     });
+  }
+}
+
+/**
+ * Removes the temp files `replaceFile` leaves beside `target` when its process is killed
+ * mid-write (`.NAME.xlsx.1a2b3c4d.tmp`): those older than the write lock (`NAME.xlsx.karnameh-
+ * write-lock`, file-lock.ts) this process holds now, so no live writer owns them. Without
+ * that lock nothing is removed; a file that cannot be removed is left.
+ */
+async function removeStaleTemps(target: string): Promise<void> {
+  const lock = await stat(`${target}.karnameh-write-lock`).catch(() => undefined);
+  if (!lock) return;
+  const folder = dirname(target);
+  const name = basename(target);
+  const names = await readdir(folder).catch(() => [] as string[]);
+  for (const file of names) {
+    const tail = file.startsWith(`.${name}.`) ? file.slice(name.length + 2) : '';
+    if (!/^[0-9a-f]{8}\.tmp$/.test(tail)) continue;
+    const path = join(folder, file);
+    const temp = await stat(path).catch(() => undefined);
+    if (temp?.isFile() && temp.mtimeMs < lock.mtimeMs)
+      await rm(path, { force: true }).catch(() => undefined);
   }
 }

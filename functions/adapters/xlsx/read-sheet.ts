@@ -124,10 +124,13 @@ function cellValue(cell: CellState, context: SheetContext): CellValue | typeof U
 /**
  * A worksheet part as rows: sheet row r is `rows[r - 1]` (blank rows in between stay as
  * empty arrays), each row dense up to its last non-empty cell, trailing blank rows dropped;
- * every cell a merged range covers holds the range's top-left value; formulas without a
- * cached value are blank in `rows` and listed in `uncomputed`.
+ * every cell a merged range covers holds the range's top-left value (the ranges kept in
+ * `merges`); formulas without a cached value are blank in `rows` and listed in `uncomputed`.
  */
-export function readSheet(xml: string, context: SheetContext): Pick<RawTab, 'rows' | 'uncomputed'> {
+export function readSheet(
+  xml: string,
+  context: SheetContext,
+): Pick<RawTab, 'rows' | 'uncomputed' | 'merges'> {
   const rows: CellValue[][] = [];
   const uncomputed: [number, number][] = [];
   const merges: MergeRange[] = [];
@@ -203,11 +206,15 @@ export function readSheet(xml: string, context: SheetContext): Pick<RawTab, 'row
     },
   });
   for (let r = 0; r < rows.length; r++) rows[r] ??= [];
-  const filled = fillMerged(
-    rows,
-    merges.filter((m) => m.startRow < rows.length).map((m) => clamp(m, rows.length, width)),
-  );
-  return uncomputed.length > 0 ? { rows: filled, uncomputed } : { rows: filled };
+  const kept = merges
+    .filter((m) => m.startRow < rows.length)
+    .map((m) => clamp(m, rows.length, width));
+  const filled = fillMerged(rows, kept);
+  return {
+    rows: filled,
+    ...(uncomputed.length > 0 ? { uncomputed } : {}),
+    ...(kept.length > 0 ? { merges: kept } : {}),
+  };
 }
 
 /** A range that would cover a huge blank area (a whole column merged) stops at the data. */

@@ -1,3 +1,5 @@
+/** The workbook as both stores hand it over: cell values, tabs, and A1 references. */
+
 /** A cell as both stores hand it over: text, number, boolean, date or empty. */
 export type CellValue = string | number | boolean | Date | null;
 
@@ -13,6 +15,12 @@ export interface RawTab {
    * error text, `#DIV/0!`, in both stores.)
    */
   uncomputed?: readonly (readonly [row: number, column: number])[];
+  /**
+   * The tab's merged ranges as read (core/contract/merged-cells.ts): `rows` already holds
+   * each range's top-left value in every cell it covers; a reader that must know which
+   * values were copied (an indicator cell of the scores tab) looks here. Absent when none.
+   */
+  merges?: readonly MergeRange[];
   /**
    * The product's mark on the tab (a Sheet's developer metadata `karnameh.tab`: the tab
    * key it was made for, docs/workbook.md#the-tabs), which finds it whatever its title; absent when the
@@ -46,4 +54,12 @@ export function columnLetter(index: number): string {
 /** A1 reference for zero-based row and column indexes (0,0 -> A1). */
 export function a1(rowIndex: number, columnIndex: number): string {
   return `${columnLetter(columnIndex)}${rowIndex + 1}`;
+}
+
+/** A merged range as the Sheets API's GridRange: zero-based, end exclusive. */
+export interface MergeRange {
+  startRow: number;
+  endRow: number;
+  startColumn: number;
+  endColumn: number;
 }

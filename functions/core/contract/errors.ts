@@ -12,6 +12,8 @@ export type ErrorCode =
   | 'mail.failed'
   | 'mail.unconfirmed'
   | 'run.in_progress'
+  /** A run or reminder round stopped by Ctrl-C, SIGTERM or SIGHUP: said in its last line, never thrown. */
+  | 'run.interrupted'
   | 'internal';
 
 /** The one error type karnameh throws. Problems in user data are values, never this. */

@@ -2,15 +2,9 @@
  * Merged cells read as a person means them: a merged range shows one value, its top-left
  * cell's, over every cell it covers (a group column merged over the rows of its agencies).
  */
-import type { CellValue } from './cells.ts';
+import type { CellValue, MergeRange } from './cells.ts';
 
-/** A merged range as the Sheets API's GridRange: zero-based, end exclusive. */
-export interface MergeRange {
-  startRow: number;
-  endRow: number;
-  startColumn: number;
-  endColumn: number;
-}
+export type { MergeRange };
 
 /**
  * The rows with the top-left value of each range copied into every cell it covers (a short
@@ -38,4 +32,23 @@ export function fillMerged(rows: CellValue[][], ranges: MergeRange[]): CellValue
     }
   }
   return out;
+}
+
+/**
+ * Whether a cell is covered by a merged range without being its top-left cell: the value
+ * read there was copied, not written there.
+ */
+export function isCopiedByMerge(
+  ranges: readonly MergeRange[],
+  row: number,
+  column: number,
+): boolean {
+  return ranges.some(
+    (m) =>
+      row >= m.startRow &&
+      row < m.endRow &&
+      column >= m.startColumn &&
+      column < m.endColumn &&
+      (row !== m.startRow || column !== m.startColumn),
+  );
 }

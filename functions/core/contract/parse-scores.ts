@@ -12,6 +12,7 @@ import type { Agency, Indicator, ScoreRow } from './model.ts';
 import type { AgenciesResult, AgencyMatch } from './parse-agencies.ts';
 import { normalizeName } from '../language/normalize.ts';
 import { messages, type ProblemContext, type ProblemSink } from './problem-messages.ts';
+import { isCopiedByMerge } from './merged-cells.ts';
 import { openTab } from './tab-lookup.ts';
 import { TABS } from './tabs.ts';
 
@@ -125,6 +126,11 @@ export function parseScores(
   const watched = [...columns.index.values(), ...indicatorColumns.flatMap((c) => c.column ?? [])];
   const rows = tab.rows;
   const uncomputed = new Set((tab.uncomputed ?? []).map(([row, column]) => `${row}:${column}`));
+  // A merged range over indicator cells shows one value for several cells: the others' are unknown.
+  const indicatorSet = new Set(indicatorColumns.flatMap((c) => c.column ?? []));
+  const merges = (tab.merges ?? []).filter((m) =>
+    [...indicatorSet].some((c) => c >= m.startColumn && c < m.endColumn),
+  );
   for (let rowIndex = 1; rowIndex < rows.length; rowIndex++) {
     const cells = rows[rowIndex];
     if (!Array.isArray(cells) || isBlankRow(cells, watched)) continue;
@@ -180,6 +186,11 @@ export function parseScores(
     for (let i = 0; i < indicatorColumns.length; i++) {
       const { indicator, column } = indicatorColumns[i] as IndicatorColumn;
       const cell = column === undefined ? null : (cells[column] ?? null);
+      if (column !== undefined && merges.length > 0 && isCopiedByMerge(merges, rowIndex, column)) {
+        const message = messages.scoreMerged(indicator.code, cellText(cell));
+        sink.cell('score.merged', 'scores', title, rowIndex, column, message, where);
+        continue;
+      }
       // The common case first: a number cell within range.
       if (typeof cell === 'number' && cell >= 0 && cell <= indicator.max) {
         values[indicator.code] = cell === 0 ? 0 : cell;

@@ -254,6 +254,10 @@ export const messages = {
     const what = shown === '' ? 'مقداری ندارد' : `به خطای ${quote(shown)} رسیده است`;
     return `امتیاز شاخص ${code} با فرمول نوشته شده و فرمول ${what}؛ فرمول را درست کنید یا عدد امتیاز را مستقیم بنویسید. (فایلی که برنامه دیگری ساخته، یک بار در Excel یا Google Sheets باز و ذخیره شود تا فرمول‌ها حساب شوند.)`;
   },
+  scoreMerged(code: string, shown: string): string {
+    const top = shown === '' ? '' : ` (${quote(shown)})`;
+    return `خانهٔ امتیاز شاخص ${code} در این ردیف با خانه‌های دیگر ادغام شده است و فقط مقدار خانهٔ اول ادغام${top} را نشان می‌دهد؛ امتیاز این ردیف معلوم نیست. ادغام را بردارید و امتیاز هر دستگاه را در ردیف خودش بنویسید.`;
+  },
   scoreOutOfRange(code: string, max: number, value: string): string {
     return `امتیاز شاخص ${code} باید عددی بین ۰ تا ${faNumber(max)} باشد؛ ${quote(value)} بیرون از این بازه است.`;
   },

@@ -29,6 +29,7 @@ export const PROBLEM_CODES = [
   'cell.control_character',
   'month.future',
   'score.agency_mismatch',
+  'score.merged',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 

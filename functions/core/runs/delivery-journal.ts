@@ -180,3 +180,22 @@ export function upsertEntries(runs: readonly RunsEntry[], rows: readonly RunsEnt
   }
   return out;
 }
+
+/**
+ * What a fold wrote, for the log: the rows the runs tab holds for the folded runs, by
+ * outcome. A run announces its messages `pending` one batch at a time, so messages past the
+ * last batch announced are in no row and not counted here; they are still owed (the next
+ * run of the month plans them again), and the sentence says so rather than give a total
+ * the journal does not hold.
+ */
+export function foldSummary(runIds: readonly string[], rows: readonly RunsEntry[]): string {
+  const count = (status: string) => rows.filter((r) => r.status === status).length;
+  // Outbox writes (no SMTP) are named only when there are some.
+  const written = count('written') > 0 ? `${count('written')} written as .eml, ` : '';
+  return (
+    `folded the delivery journal of run ${runIds.join(', ')} into the runs tab: ` +
+    `${count('sent')} sent, ${written}${count('unconfirmed')} never confirmed, ${count('failed')} failed, ` +
+    `and ${count('skipped')} announced in the runs tab but never tried ` +
+    '(messages the stopped run had not announced yet are in no row and not counted: like these, they are still owed, and go out with the next run of that month)'
+  );
+}

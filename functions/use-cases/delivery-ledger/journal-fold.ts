@@ -6,7 +6,7 @@
  * it says is in the runs tab: a crash between the fold's write and the removal folds it
  * again, which changes nothing (core/runs/delivery-journal.ts `foldJournal`).
  */
-import { foldJournal, upsertEntries } from '../../core/runs/delivery-journal.ts';
+import { foldJournal, foldSummary, upsertEntries } from '../../core/runs/delivery-journal.ts';
 import type { ProcessHere } from '../../core/runs/run-claims.ts';
 import type { DeliveryJournal } from '../../ports.ts';
 import type { Claim } from './claim.ts';
@@ -30,14 +30,8 @@ export async function foldJournals(
   }
   await ledgerWrite(run, { outputs: {}, runs: rows });
   claim.runs = upsertEntries(claim.runs, rows);
-  const ids = earlier.map((j) => j.header.runId).join(', ');
-  const counts = (status: string) => rows.filter((r) => r.status === status).length;
-  // Outbox writes (no SMTP) are named only when there are some.
-  const written = counts('written') > 0 ? `${counts('written')} written as .eml, ` : '';
-  run.log.info(
-    `folded the delivery journal of run ${ids} into the runs tab (${counts('sent')} sent, ${written}${counts('unconfirmed')} never confirmed, ${counts('skipped')} never tried, ${counts('failed')} failed)`,
-    fields,
-  );
+  const ids = earlier.map((j) => j.header.runId);
+  run.log.info(foldSummary(ids, rows), fields);
   const cut = earlier.filter((j) => j.unreadable > 0);
   for (const j of cut) {
     run.log.info(

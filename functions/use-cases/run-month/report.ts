@@ -1,4 +1,5 @@
 /** The run row's last word and the person's lines after delivering the release and the cards. */
+import { shortList } from '../../core/language/short-list.ts';
 import { monthName } from '../../core/language/jalali.ts';
 import type { RunsEntry } from '../../core/contract/runs-log.ts';
 import type { DeliveryResult } from '../delivery-ledger/deliver.ts';
@@ -104,7 +105,8 @@ export function cardsLine(
   const notReached = [...emails(cards, 'failed'), ...emails(cards, 'unconfirmed')];
   const parts = [`cards ${sentAs} ${sent} agenc${sent === 1 ? 'y' : 'ies'}`];
   if (notReached.length > 0) parts.push(`not reached: ${notReached.join(', ')}`);
-  if (cards.interrupted) parts.push(`stopped before ${cards.skipped.join(', ')}`);
+  if (cards.interrupted)
+    parts.push(`stopped before ${cards.skipped.length} (${shortList(cards.skipped)})`);
   if (heldBack.length > 0) parts.push(`never confirmed, held back: ${heldBack.join(', ')}`);
   return parts.join(', ');
 }
@@ -140,8 +142,8 @@ export function reportDelivery(
   if (result.interrupted) {
     parts.push(
       testCopy
-        ? `stopped before ${result.skipped.length} (${result.skipped.join(', ')}), not sent`
-        : `stopped before ${result.skipped.length} (${result.skipped.join(', ')}), not sent; the next run sends to them`,
+        ? `stopped before ${result.skipped.length} (${shortList(result.skipped)}), not sent`
+        : `stopped before ${result.skipped.length} (${shortList(result.skipped)}), not sent; the next run sends to them`,
     );
   }
   const clean = parts.length === 1;

@@ -71,6 +71,9 @@ describe('SheetsStore.read', () => {
       'دستگاه اجرایی',
       'فرمانداری',
     ]);
+    expect(workbook.tabs[0]?.merges).toEqual([
+      { startRow: 1, endRow: 4, startColumn: 2, endColumn: 3 },
+    ]);
     expect(standIn.log).toHaveLength(2);
     // The sheet itself is left as it is.
     expect(standIn.tabRows('read-merged', 'دستگاه‌ها')[2]).toEqual(['a2', 'اداره دو']);

@@ -143,6 +143,9 @@ describe('xlsx store: read', () => {
       // a merged range reads as a person sees it: its value in every cell it covers
       [null, 'merged note', 'merged note'],
     ]);
+    // ... and the range is handed over, for a reader that must know which values were copied
+    expect(tabs[2]?.merges).toEqual([{ startRow: 4, endRow: 5, startColumn: 1, endColumn: 3 }]);
+    expect(tabs[3]?.merges).toBeUndefined();
     expect(tabs[3]?.rows).toEqual([
       ['ماه', 'دستگاه', 'i1', 'i2', 'جمع', 'توضیحات'],
       ['1403-04', 'a1', 7, 15, 22, 'دیر رسید'],

@@ -120,6 +120,17 @@ const PRODUCERS: [ProblemCode, RawWorkbook, string][] = [
     }),
     `${SCORES}!H3`,
   ],
+  [
+    'score.merged',
+    {
+      tabs: sampleWorkbook().tabs.map((tab) =>
+        tab.name === SCORES
+          ? { ...tab, merges: [{ startRow: 2, endRow: 4, startColumn: 2, endColumn: 3 }] }
+          : tab,
+      ),
+    },
+    `${SCORES}!C4`,
+  ],
 ];
 
 describe('every problem code of docs/workbook.md#problems is produced at its place', () => {

@@ -116,7 +116,7 @@ const OFFICE_PC: Entry[] = [
     run: async (text) => {
       const { said } = await ok(text);
       expect(said).not.toContain('> karnameh@'); // --silent: no npm banner in a log
-      expect(said).toMatch(/karnameh: checked \d{4}-\d{2}: /);
+      expect(said).toMatch(/^checked \d{4}-\d{2}: /m);
     },
   },
   {

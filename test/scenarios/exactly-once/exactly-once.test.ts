@@ -180,6 +180,16 @@ describe('a run stopped in the middle of sending', () => {
     expect(run.stderr()).toMatch(
       /release sent to \d+, stopped before \d+ \(.*\), not sent; the next run sends to them/,
     );
+    // The stop's line names the first five, counts the rest, and carries its code.
+    const stopLine =
+      run
+        .stderr()
+        .split('\n')
+        .find((l) => l.includes('stopped before')) ?? '';
+    const [, left = '0', names = ''] = /stopped before (\d+) \(([^)]*)\)/.exec(stopLine) ?? [];
+    expect(Number(left)).toBeGreaterThan(6);
+    expect(names).toMatch(new RegExp(`^([^,]+, ){4}[^,]+ and ${Number(left) - 5} more$`));
+    expect(stopLine).toMatch(/ \[run\.interrupted\]$/);
     const runs = await runsOf(box.workbook);
     const sent = runs
       .filter((e) => e.status === 'sent' && e.kind === 'release')

@@ -156,7 +156,7 @@ describe('karnameh remind across processes', () => {
     expect(round.stderr()).toContain('SIGINT: finishing the message in flight');
     expect(round.outcome().status).toBe('interrupted');
     expect(round.stderr()).toMatch(
-      /stopped before \d+ \(.*\), not sent; the next round sends them/,
+      /stopped before \d+ \(.*\), not sent; the next round sends them \[run\.interrupted\]\n/,
     );
     const runs = await runsOf(box.workbook);
     expect(runs.filter((e) => e.status === 'pending')).toEqual([]);
