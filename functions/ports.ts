@@ -194,7 +194,11 @@ export interface Mailer {
    */
   send(mail: OutgoingMail, place?: MailPlace): Promise<SentMail>;
   close(): Promise<void>;
-  /** The folder it writes messages into as .eml files, when it sends nothing (no SMTP). */
+  /**
+   * The folder it writes messages into as .eml files, when it sends nothing (no SMTP). Set,
+   * the mailer delivers nothing: its messages are recorded `written`, never `sent`, and
+   * count as done only for another such run (delivery-ledger/ledger.ts writesOnly).
+   */
   readonly outbox?: string;
   /** The pace (SMTP_RATE), when messages are spaced; `send` keeps it in any case. */
   readonly pace?: Pace;

@@ -171,6 +171,8 @@ async function runCommand(options: CliOptions, context: CommandContext): Promise
       {
         month: options.month,
         dryRun: options.dryRun,
+        // A dry run has no mailer: without SMTP_URL it previews a run that writes .eml files.
+        outbox: !io.env.SMTP_URL?.trim(),
         force: options.force,
         resendUnconfirmed: options.resendUnconfirmed,
         allowIncomplete: options.allowIncomplete,

@@ -22,6 +22,8 @@ export async function remindCommand(options: CliOptions, context: CommandContext
       {
         month: options.month,
         dryRun: options.dryRun,
+        // A dry run has no mailer: without SMTP_URL it previews a round that writes .eml files.
+        outbox: !io.env.SMTP_URL?.trim(),
         requestedBy: io.env.USER ? `cli:${io.env.USER}` : 'cli',
         signal: stop.signal,
       },
@@ -51,18 +53,23 @@ export async function remindCommand(options: CliOptions, context: CommandContext
 const many = (n: number, word: string, words = `${word}s`): string =>
   `${n} ${n === 1 ? word : words}`;
 
+/** Why a message of the round was not sent, as counted in the `not sent:` line. */
+function whyNotSent(d: RemindOutcome['deliveries'][number]): string {
+  if (d.status === 'skipped' && d.detail.startsWith('stopped')) {
+    return 'stopped before it, the next round sends it';
+  }
+  // `already sent today`; a round without SMTP: `already written as .eml today`.
+  if (d.status === 'skipped')
+    return d.detail.startsWith('already') ? d.detail : 'already sent today';
+  if (d.status === 'unconfirmed') return 'never confirmed, not sent again';
+  return 'failed, the next round sends it';
+}
+
 /** The messages of a round not sent, counted by why (`  not sent: 3 already sent today`). */
 function notSentLine(deliveries: RemindOutcome['deliveries']): string | null {
   const reasons = new Map<string, number>();
   for (const d of deliveries.filter((d) => d.status !== 'sent')) {
-    const why =
-      d.status === 'skipped' && d.detail.startsWith('stopped')
-        ? 'stopped before it, the next round sends it'
-        : d.status === 'skipped'
-          ? 'already sent today'
-          : d.status === 'unconfirmed'
-            ? 'never confirmed, not sent again'
-            : 'failed, the next round sends it';
+    const why = whyNotSent(d);
     reasons.set(why, (reasons.get(why) ?? 0) + 1);
   }
   if (reasons.size === 0) return null;

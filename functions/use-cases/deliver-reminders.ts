@@ -23,7 +23,12 @@ import type { DeliveryJournal, Logger, Mailer, OutgoingMail, WorkbookStore } fro
 import { claimRun, processHere, type Claim } from './delivery-ledger/claim.ts';
 import { deliverInBatches } from './delivery-ledger/deliver.ts';
 import { foldJournals, openJournal } from './delivery-ledger/journal-fold.ts';
-import type { DeliveryLimits, DeliveryOutcome, LedgerRun } from './delivery-ledger/ledger.ts';
+import {
+  writesOnly,
+  type DeliveryLimits,
+  type DeliveryOutcome,
+  type LedgerRun,
+} from './delivery-ledger/ledger.ts';
 import { pickTargets } from './delivery-ledger/targets.ts';
 import { checkPace, type SendingLimit } from './run-month/pace-check.ts';
 import { closing, stopped } from './reminder-round-row.ts';
@@ -86,10 +91,13 @@ function reminderKey(day: string, mail: ReminderMail): string {
 const KINDS = ['reminder', 'digest'] as const;
 type Keyed = { key: string; mail: OutgoingMail; source: ReminderMail };
 
-/** Per kind, what to send now and what was reached or left unconfirmed before. */
-function plan(keyed: Keyed[], runs: RunsEntry[], month: MonthKey, exceptRun = '') {
+/**
+ * Per kind, what to send now and what was reached or left unconfirmed before (a round that
+ * only writes .eml files, `outbox`, counts what earlier outbox rounds wrote as reached).
+ */
+function plan(keyed: Keyed[], runs: RunsEntry[], month: MonthKey, outbox: boolean, exceptRun = '') {
   return KINDS.map((kind) => {
-    const state = deliveryState(runs, month, kind, exceptRun);
+    const state = deliveryState(runs, month, kind, exceptRun, outbox);
     return {
       kind,
       ...pickTargets(
@@ -112,11 +120,12 @@ export async function deliverReminders(
     source: m,
   }));
   const here = ports.here ?? processHere();
-  const early = plan(keyed, round.runs, round.month);
+  const outbox = writesOnly(ports.mailer);
+  const early = plan(keyed, round.runs, round.month, outbox);
   const others = liveClaims(round.runs, round.month, ports.now(), here, round.runId);
   const journaled = ((await ports.journal?.earlier()) ?? []).length > 0;
   if (early.every((p) => p.send.length === 0) && others.length === 0 && !journaled) {
-    return held(keyed, early);
+    return held(keyed, early, outbox);
   }
   await ports.store.checkWritable();
   const run: LedgerRun = { store: ports.store, ...round, now: ports.now, log: ports.log };
@@ -125,7 +134,7 @@ export async function deliverReminders(
     for (const note of claim.notes)
       ports.log.warn(note, { runId: round.runId, month: round.month });
     await foldJournals(run, ports.journal, claim);
-    const now = plan(keyed, claim.runs, round.month, round.runId);
+    const now = plan(keyed, claim.runs, round.month, outbox, round.runId);
     const count = now.reduce((n, p) => n + p.send.length, 0);
     checkPace(run, ports.mailer, count, ports.sendingLimit);
     await openJournal(run, ports.journal, here);
@@ -134,7 +143,7 @@ export async function deliverReminders(
     const byKey = new Map(keyed.map((k) => [k.key.toLowerCase(), k.source]));
     const stop = `stopped (${String(round.signal?.reason)}) before it was sent: the next round sends it`;
     return [
-      ...held(keyed, now),
+      ...held(keyed, now, outbox),
       ...outcomes.map((o) => {
         const source = byKey.get(o.key.toLowerCase());
         return {
@@ -179,14 +188,14 @@ export async function deliverReminders(
 }
 
 /** The mails not sent now: reached today (`skipped`) or never confirmed (`unconfirmed`). */
-function held(keyed: Keyed[], plans: ReturnType<typeof plan>): ReminderDelivery[] {
+function held(keyed: Keyed[], plans: ReturnType<typeof plan>, outbox: boolean): ReminderDelivery[] {
   const byKey = new Map(keyed.map((k) => [k.key.toLowerCase(), k.source]));
   return plans.flatMap((p) =>
     [
       ...p.reached.map((key) => ({
         key,
         status: 'skipped' as const,
-        detail: 'already sent today',
+        detail: outbox ? 'already written as .eml today' : 'already sent today',
       })),
       ...p.unconfirmed.map((key) => ({
         key,

@@ -89,7 +89,7 @@ export function deliveredMessage(
   const unconfirmed = emails('unconfirmed');
   return [
     `${monthName(month)}: ${sent('reminder')} reminder(s) and ${sent('digest')} digest(s) ${written ? 'written as .eml' : 'sent'}`,
-    skipped > 0 ? `${skipped} already sent today` : '',
+    skipped > 0 ? `${skipped} already ${written ? 'written as .eml' : 'sent'} today` : '',
     failed.length > 0 ? `failed: ${failed.join(', ')}` : '',
     unconfirmed.length > 0
       ? `never confirmed today, not sent again: ${unconfirmed.join(', ')}`

@@ -22,6 +22,7 @@ import { mailsOf, renderRound, type Trace } from './reminder-mails.ts';
 import { deliverReminders, type ReminderDelivery, type ReminderMail } from './deliver-reminders.ts';
 import { deliveredMessage, NOTHING, summaryOf, type RemindOutcome } from './remind-outcome.ts';
 import type { RunPorts } from './run-ports.ts';
+import { writesOnly } from './delivery-ledger/ledger.ts';
 
 export type { RemindOutcome } from './remind-outcome.ts';
 
@@ -43,6 +44,8 @@ export interface RemindOptions {
   /** Default: the month whose scores are being collected, the one before today (Tehran). */
   month?: MonthKey;
   dryRun?: boolean;
+  /** A dry run (no mailer): the round it previews would only write .eml files (no SMTP_URL). */
+  outbox?: boolean;
   requestedBy?: string;
   /** The workbook as just read by the caller (the watcher), to save a read. */
   raw?: RawWorkbook;
@@ -61,6 +64,7 @@ function roundStopped(
   raw: RawWorkbook,
   parsed: ReturnType<typeof parseWorkbook>,
   base: RoundBase,
+  outbox: boolean,
 ): RemindOutcome | null {
   if (parsed.fatal) {
     return {
@@ -71,7 +75,11 @@ function roundStopped(
       message: 'the workbook cannot be read as a scorecard: see `karnameh check`; nothing sent',
     };
   }
-  if (deliveryState(readRunsLog(findTab(raw, 'runs')), base.month).monthSent) {
+
+  const runs = readRunsLog(findTab(raw, 'runs'));
+  // A round that sends by SMTP goes on after a release only written as .eml (nobody got it).
+  if (deliveryState(runs, base.month, 'release', '', outbox).monthSent) {
+    const done = deliveryState(runs, base.month).monthSent ? 'sent' : 'written as .eml, not sent';
     // The month's release is out: its figures are published, a reminder would ask for
     // scores that can no longer count («۵ روز مانده…» after publication).
     return {
@@ -79,7 +87,7 @@ function roundStopped(
       ...NOTHING,
       status: 'nothing-to-send',
       exitCode: 0,
-      message: `the release of ${base.month} was sent (runs tab): reminders for it have stopped; nothing sent`,
+      message: `the release of ${base.month} was ${done} (runs tab): reminders for it have stopped; nothing sent`,
     };
   }
   return null;
@@ -180,7 +188,7 @@ export async function remind(
     deliveries: [],
     previewFiles: [],
   };
-  const stopped = roundStopped(raw, parsed, base);
+  const stopped = roundStopped(raw, parsed, base, writesOnly(ports.mailer, options.outbox));
   if (stopped) return stopped;
 
   const round = collectReminders(raw, parsed, month);

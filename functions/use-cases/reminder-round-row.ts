@@ -16,29 +16,41 @@ export async function stopped(
   const sent = outcomes.filter((o) => o.status === 'sent').length;
   Object.assign(claim.entry, {
     status: 'interrupted',
-    detail: reminderStoppedNote(why, sent, untried),
+    detail: reminderStoppedNote(why, sent, untried, onlyWritten(outcomes)),
     at: ports.now().toISOString(),
   });
   await ports.store.write({ outputs: {}, runs: [claim.entry] });
 }
 
-/** The round's run row at its end. */
+/** Whether the round's messages that went out were only written as .eml files (no SMTP). */
+const onlyWritten = (outcomes: DeliveryOutcome[]): boolean =>
+  outcomes.some((o) => o.file !== undefined) &&
+  outcomes.every((o) => o.status !== 'sent' || o.file !== undefined);
+
+/**
+ * The round's run row at its end: `written` (not `sent`) when the outbox only wrote its
+ * messages as .eml files (a later round with SMTP sends them).
+ */
 export function closing(outcomes: DeliveryOutcome[]): Pick<RunsEntry, 'status' | 'detail'> {
   const count = (status: DeliveryOutcome['status']) =>
     outcomes.filter((o) => o.status === status).length;
   const sent = count('sent');
   const missed = outcomes.length - sent;
+  const written = onlyWritten(outcomes);
   const status =
     outcomes.length === 0
       ? 'already-sent'
       : missed === 0
-        ? 'sent'
+        ? written
+          ? 'written'
+          : 'sent'
         : sent > 0
           ? 'partial'
           : 'failed';
   const detail = reminderClosingNote(
     sent,
     missed > 0 ? { failed: count('failed'), unconfirmed: count('unconfirmed') } : null,
+    written,
   );
   return { status, detail };
 }

@@ -19,7 +19,7 @@ import { deliverInBatches } from './delivery-ledger/deliver.ts';
 import { foldJournals, openJournal } from './delivery-ledger/journal-fold.ts';
 import { checkPace } from './run-month/pace-check.ts';
 import { itemsFor, releaseInput } from './run-month/release-items.ts';
-import { ledgerEntry } from './delivery-ledger/ledger.ts';
+import { ledgerEntry, writesOnly } from './delivery-ledger/ledger.ts';
 import { dryRun, outcomeOf, problemsTab, stopRun, writeLogged } from './run-month/outcome.ts';
 import { planDeliveries, type DeliveryPlan } from './run-month/plan-deliveries.ts';
 import { closeAfterRelease } from './run-month/close-after-release.ts';
@@ -159,7 +159,8 @@ async function sendRelease(
   // Cards go only after a release that reached someone (now or before) and was not stopped;
   // otherwise the empty card job just closes the run row.
   // (A recipient whose address keeps failing must not hold the cards back for ever.)
-  const sentBefore = deliveryState(claim.runs, run.month, 'release', run.runId).monthSent;
+  const outbox = writesOnly(run.ports.mailer, run.options.outbox);
+  const sentBefore = deliveryState(claim.runs, run.month, 'release', run.runId, outbox).monthSent;
   const released = result.outcomes.some((o) => o.status === 'sent') || sentBefore;
   const go = released && !result.interrupted;
   const cardResult = await deliverCards(run, claim, go ? cardList : [], {

@@ -53,6 +53,11 @@ const sameMail = (row: RunKind, kind: RunKind): boolean =>
 export type RunStatus =
   | 'started'
   | 'sent'
+  /**
+   * Written as an .eml file into the outbox (no SMTP_URL): nothing went over the network.
+   * Another outbox run counts it as done; a run that sends by SMTP does not (it sends).
+   */
+  | 'written'
   | 'partial'
   | 'failed'
   | 'blocked'
@@ -236,11 +241,18 @@ export function reminderRuns(entries: readonly RunsEntry[]): Set<string> {
   return new Set(entries.filter((e) => REMINDER_KINDS.has(e.kind)).map((e) => e.runId));
 }
 
+/**
+ * Whether a row's status says its message is out for a run: `sent` always; `written` (an
+ * .eml in the outbox) only for a run that writes to the outbox itself (`outbox`).
+ */
+export const isDone = (status: RunStatus, outbox = false): boolean =>
+  status === 'sent' || (outbox && status === 'written');
+
 /** What the runs tab says about one kind of mail of a month, per recipient key. */
 export interface DeliveryState {
-  /** Some run of the month went out (fully or partly). */
+  /** Some run of the month went out (fully or partly; with `outbox`, written counts). */
   monthSent: boolean;
-  /** Keys (lower-case) whose mail was confirmed sent. */
+  /** Keys (lower-case) whose mail was confirmed sent (with `outbox`, or written as .eml). */
   reached: Set<string>;
   /**
    * Keys whose last try was never confirmed: `pending` (the run stopped between sending and
@@ -255,13 +267,18 @@ export interface DeliveryState {
  * sent again). Rows of `exceptRun` (the run asking) are left out. For the release, its
  * `correction` rows count as release rows (and an earlier version's `delivery` rows are
  * read as `release`: runKindOf).
+ *
+ * A row `written` (an .eml in the outbox, no SMTP_URL) reached nobody: it counts as done
+ * only for a run that writes to the outbox too (`outbox`), so a later SMTP run sends it.
  */
 export function deliveryState(
   entries: readonly RunsEntry[],
   month: MonthKey,
   kind: RunKind = 'release',
   exceptRun = '',
+  outbox = false,
 ): DeliveryState {
+  const done = (status: RunStatus): boolean => isDone(status, outbox);
   const reached = new Set<string>();
   const last = new Map<string, RunsEntry>();
   let monthSent = false;
@@ -269,10 +286,10 @@ export function deliveryState(
   for (const entry of entries) {
     if (entry.month !== month || entry.runId === exceptRun) continue;
     if (RELEASE_KINDS.has(kind) && entry.kind === 'run' && !reminders.has(entry.runId)) {
-      if (entry.status === 'sent' || entry.status === 'partial') monthSent = true;
+      if (done(entry.status) || entry.status === 'partial') monthSent = true;
     }
     if (!sameMail(entry.kind, kind)) continue;
-    if (entry.status === 'sent') {
+    if (done(entry.status)) {
       monthSent = true;
       reached.add(entry.recipient);
     }
@@ -299,7 +316,8 @@ export function sentRecordTabs(tabs: readonly RawTab[], runsTab: RawTab | undefi
         tab !== runsTab &&
         tab.rows.some((row) => {
           const cells = row.map(text);
-          return cells.includes('sent') && cells.some((cell) => SENT_KINDS.has(cell));
+          const done = cells.includes('sent') || cells.includes('written');
+          return done && cells.some((cell) => SENT_KINDS.has(cell));
         }),
     )
     .map((tab) => tab.name);

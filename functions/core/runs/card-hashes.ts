@@ -4,16 +4,21 @@
  * facts now than they did then.
  */
 import { isContentHash } from '../figures/content-hash.ts';
-import type { RunsEntry } from '../contract/runs-log.ts';
+import { isDone, type RunsEntry } from '../contract/runs-log.ts';
 
 /**
  * The content hash of the last card sent under each key in the month. A row written by an
- * earlier version (its hash the whole workbook's, not the card's) gives '' (unknown).
+ * earlier version (its hash the whole workbook's, not the card's) gives '' (unknown). A card
+ * `written` as .eml (no SMTP) counts only for a run that writes to the outbox too (`outbox`).
  */
-export function lastCardHashes(runs: readonly RunsEntry[], month: string): Map<string, string> {
+export function lastCardHashes(
+  runs: readonly RunsEntry[],
+  month: string,
+  outbox = false,
+): Map<string, string> {
   const hashes = new Map<string, string>();
   for (const entry of runs) {
-    if (entry.month !== month || entry.kind !== 'card' || entry.status !== 'sent') continue;
+    if (entry.month !== month || entry.kind !== 'card' || !isDone(entry.status, outbox)) continue;
     hashes.set(entry.recipient, isContentHash(entry.contentHash) ? entry.contentHash : '');
   }
   return hashes;
@@ -34,9 +39,10 @@ export function changedCards(
   runs: readonly RunsEntry[],
   month: string,
   now: ReadonlyMap<string, string>,
+  outbox = false,
 ): ChangedCard[] {
   const changed: ChangedCard[] = [];
-  for (const [key, then] of lastCardHashes(runs, month)) {
+  for (const [key, then] of lastCardHashes(runs, month, outbox)) {
     const hash = now.get(key);
     if (then !== '' && hash !== undefined && hash !== then) changed.push({ key, then, now: hash });
   }

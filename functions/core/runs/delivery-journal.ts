@@ -5,7 +5,8 @@
  * JSON object per line, each synced before the next step:
  * - `run`: the run's header (its id, month, process, who asked, content hash, kept as `digest` in the file);
  * - `try`: a message is about to be handed to the mail server (written before it is);
- * - `done`: its outcome (`sent`, `failed`, `unconfirmed`) and the row's detail.
+ * - `done`: its outcome (`sent`, `written` as an .eml by the outbox, `failed`, `unconfirmed`)
+ *   and the row's detail (a `written` line folds as `written`: it reached nobody).
  * A message handed over always has its `try` on disk first, so a key with no `try` was never
  * attempted, a `try` with no `done` is the one message in flight when the run died, and a
  * `done` says what the runs tab may not (a write that failed after the message went out).
@@ -15,7 +16,7 @@
 import type { MonthKey } from '../language/jalali.ts';
 import { runKindOf, runsKey, type RunKind, type RunsEntry } from '../contract/runs-log.ts';
 
-export type JournalStatus = 'sent' | 'failed' | 'unconfirmed';
+export type JournalStatus = 'sent' | 'written' | 'failed' | 'unconfirmed';
 
 export type JournalRecord =
   | {
@@ -47,7 +48,7 @@ export interface JournalRun {
 /** One record as a line of the journal. */
 export const journalLine = (record: JournalRecord): string => `${JSON.stringify(record)}\n`;
 
-const STATUSES = new Set<string>(['sent', 'failed', 'unconfirmed']);
+const STATUSES = new Set<string>(['sent', 'written', 'failed', 'unconfirmed']);
 
 function record(value: unknown): JournalRecord | null {
   if (typeof value !== 'object' || value === null) return null;
@@ -189,9 +190,11 @@ export function upsertEntries(runs: readonly RunsEntry[], rows: readonly RunsEnt
  */
 export function foldSummary(runIds: readonly string[], rows: readonly RunsEntry[]): string {
   const count = (status: string) => rows.filter((r) => r.status === status).length;
+  // Outbox writes (no SMTP) are named only when there are some.
+  const written = count('written') > 0 ? `${count('written')} written as .eml, ` : '';
   return (
     `folded the delivery journal of run ${runIds.join(', ')} into the runs tab: ` +
-    `${count('sent')} sent, ${count('unconfirmed')} never confirmed, ${count('failed')} failed, ` +
+    `${count('sent')} sent, ${written}${count('unconfirmed')} never confirmed, ${count('failed')} failed, ` +
     `and ${count('skipped')} announced in the runs tab but never tried ` +
     '(messages the stopped run had not announced yet are in no row and not counted: like these, they are still owed, and go out with the next run of that month)'
   );

@@ -10,6 +10,7 @@ import { DEFINITION_CODES, severityOf, type Problem } from '../contract/problems
 import { changedCards } from './card-hashes.ts';
 import { isContentHash } from '../figures/content-hash.ts';
 import {
+  isDone,
   RELEASE_KINDS,
   reminderRuns,
   runKindOf,
@@ -39,7 +40,14 @@ export interface RunGateInput {
   strayRecords?: readonly string[];
   /** Who has not got the month's release or card yet (named when nothing is sent). */
   notReached?: readonly string[];
-  options: { force?: boolean; allowIncomplete?: boolean; testTo?: string; dryRun?: boolean };
+  options: {
+    force?: boolean;
+    allowIncomplete?: boolean;
+    testTo?: string;
+    dryRun?: boolean;
+    /** The run only writes .eml files (no SMTP): earlier `written` rows count as gone out. */
+    outbox?: boolean;
+  };
 }
 
 type BlockReason =
@@ -72,7 +80,7 @@ const SENT_RELEASE = new Set<RunKind>(['run', ...RELEASE_KINDS]);
 /**
  * The content hash the month's release was last sent with (the last `run`, `release` or
  * `correction` row of the month marked sent or partial; not a card, a test copy or a
- * reminder round), and that row in the runs tab (for the problem's place). Its content
+ * reminder round; `written` as .eml only for a run that writes to the outbox too), and that row in the runs tab (for the problem's place). Its content
  * hash is '' or an earlier version's hash of the whole workbook when the hash is unknown
  * (isContentHash).
  */
@@ -80,6 +88,7 @@ export function lastSent(
   runs: readonly RunsEntry[],
   runsTab: RawTab | undefined,
   month: MonthKey,
+  outbox = false,
 ): { entry: RunsEntry; rowIndex: number | null } | null {
   let found: RunsEntry | null = null;
   const reminders = reminderRuns(runs);
@@ -87,7 +96,7 @@ export function lastSent(
     if (entry.month !== month || !SENT_RELEASE.has(entry.kind)) continue;
     // A reminder round's run row is not the release going out.
     if (reminders.has(entry.runId)) continue;
-    if (entry.status === 'sent' || (entry.kind === 'run' && entry.status === 'partial')) {
+    if (isDone(entry.status, outbox) || (entry.kind === 'run' && entry.status === 'partial')) {
       found = entry;
     }
   }
@@ -127,7 +136,7 @@ const changedProblem = (input: RunGateInput, cell: string, message: string): Pro
  */
 export function dataChanged(input: RunGateInput, fate: ChangedFate = 'held'): Problem | null {
   if (input.options.testTo || input.contentHash === null) return null;
-  const sent = lastSent(input.runs, input.runsTab, input.month);
+  const sent = lastSent(input.runs, input.runsTab, input.month, input.options.outbox);
   if (
     !sent ||
     !isContentHash(sent.entry.contentHash) ||
@@ -150,14 +159,14 @@ export function dataChanged(input: RunGateInput, fate: ChangedFate = 'held'): Pr
  */
 export function cardsChanged(input: RunGateInput, fate: ChangedFate = 'held'): Problem | null {
   if (input.options.testTo || !input.cardHashes) return null;
-  const changed = changedCards(input.runs, input.month, input.cardHashes);
+  const changed = changedCards(input.runs, input.month, input.cardHashes, input.options.outbox);
   const [first] = changed;
   if (!first) return null;
   const entry = input.runs.findLast(
     (e) =>
       e.month === input.month &&
       e.kind === 'card' &&
-      e.status === 'sent' &&
+      isDone(e.status, input.options.outbox) &&
       e.recipient === first.key,
   );
   const row = entry ? rowOf(input.runsTab, entry) : null;
@@ -175,7 +184,9 @@ export function cardsChanged(input: RunGateInput, fate: ChangedFate = 'held'): P
 
 /** A month sent whose release would now state other facts: nothing sent, who waits named. */
 function changedGate(input: RunGateInput, warnings: Problem[]): RunGate {
-  const then = lastSent(input.runs, input.runsTab, input.month)?.entry.contentHash ?? '?';
+  const last = lastSent(input.runs, input.runsTab, input.month, input.options.outbox)?.entry;
+  const then = last?.contentHash ?? '?';
+  const done = last?.status === 'written' ? 'written as .eml' : 'sent';
   const now = input.contentHash ?? '?';
   const left = input.notReached ?? [];
   const shown = left.slice(0, 10).join(', ');
@@ -184,7 +195,7 @@ function changedGate(input: RunGateInput, warnings: Problem[]): RunGate {
     left.length > 0 ? `; not reached yet (they get nothing until then): ${shown}${more}` : '';
   return {
     kind: 'data-changed',
-    message: `${input.month} was already sent, but what its release states changed since (content hash then ${then}, now ${now}): the results tab is refreshed, nothing is sent; use --force to send a correction${waiting}`,
+    message: `${input.month} was already ${done}, but what its release states changed since (content hash then ${then}, now ${now}): the results tab is refreshed, nothing is sent; use --force to send a correction${waiting}`,
     detail: `محتوای خبر پس از ارسال تغییر کرده است (${then} → ${now})؛ نتایج به‌روز شد`,
     warnings,
   };

@@ -27,13 +27,17 @@ export interface DeliveryCounts {
   unconfirmed: readonly string[];
   /** Not tried because the run was stopped; null when it was not stopped. */
   skipped: readonly string[] | null;
+  /** The outbox only wrote them as .eml files (no SMTP): nobody got them. */
+  written?: boolean;
 }
 
-/** The release's line: `ارسال به N گیرنده؛ ناموفق: …؛ تأییدنشده: …؛ متوقف شد؛ …`, after `lead`. */
+/** The release's line (or, for .eml files, `N نامه … نوشته شد`): `ارسال به N گیرنده؛ ناموفق: …؛ تأییدنشده: …؛ متوقف شد؛ …`, after `lead`. */
 export function releaseNote(counts: DeliveryCounts, lead = ''): string {
   return joinNotes([
     lead,
-    `ارسال به ${counts.sent} گیرنده`,
+    counts.written
+      ? `${counts.sent} نامه در پوشهٔ خروجی (.eml) نوشته شد؛ چیزی فرستاده نشد`
+      : `ارسال به ${counts.sent} گیرنده`,
     counts.failed.length > 0 ? `ناموفق: ${list(counts.failed)}` : '',
     counts.unconfirmed.length > 0 ? `تأییدنشده: ${list(counts.unconfirmed)}` : '',
     counts.skipped ? `متوقف شد؛ فرستاده‌نشده: ${list(counts.skipped)}` : '',
@@ -43,7 +47,9 @@ export function releaseNote(counts: DeliveryCounts, lead = ''): string {
 /** The cards' line: «کارنامه: ارسال به N دستگاه» and the cards not reached. */
 export function cardsNote(counts: DeliveryCounts): string {
   return joinNotes([
-    `کارنامه: ارسال به ${counts.sent} دستگاه`,
+    counts.written
+      ? `کارنامه: ${counts.sent} نامه در پوشهٔ خروجی (.eml) نوشته شد`
+      : `کارنامه: ارسال به ${counts.sent} دستگاه`,
     counts.failed.length > 0 ? `کارنامه ناموفق: ${list(counts.failed)}` : '',
     counts.unconfirmed.length > 0 ? `کارنامه تأییدنشده: ${list(counts.unconfirmed)}` : '',
     counts.skipped ? `کارنامه فرستاده‌نشده: ${list(counts.skipped)}` : '',
@@ -70,8 +76,13 @@ export const reminderRoundNote = (day: string): string => `یادآوری ${day}
 export const reminderFailedNote = (why: string): string => `یادآوری: ${why}`;
 
 /** A reminder round stopped by a signal (`why`), with what went out and what did not. */
-export const reminderStoppedNote = (why: string, sent: number, untried: number): string =>
-  `یادآوری: با ${why} متوقف شد؛ ${sent} فرستاده شد، ${untried} فرستاده نشد`;
+export const reminderStoppedNote = (
+  why: string,
+  sent: number,
+  untried: number,
+  written = false,
+): string =>
+  `یادآوری: با ${why} متوقف شد؛ ${sent} ${written ? 'در پوشهٔ خروجی (.eml) نوشته شد' : 'فرستاده شد'}، ${untried} فرستاده نشد`;
 
 /**
  * A reminder round at its end: how many were sent and, when some were not (`missed`), how
@@ -80,7 +91,9 @@ export const reminderStoppedNote = (why: string, sent: number, untried: number):
 export function reminderClosingNote(
   sent: number,
   missed: { failed: number; unconfirmed: number } | null,
+  written = false,
 ): string {
   const rest = missed ? `، ${missed.failed} ناموفق، ${missed.unconfirmed} تأییدنشده` : '';
-  return `یادآوری: ${sent} فرستاده شد${rest}`;
+  const verb = written ? 'در پوشهٔ خروجی (.eml) نوشته شد؛ چیزی فرستاده نشد' : 'فرستاده شد';
+  return `یادآوری: ${sent} ${verb}${rest}`;
 }

@@ -5,7 +5,7 @@ import type { Summary } from '../figures/summary.ts';
 /** What a month's run came to, as much as its `run_status` tells (a run-month outcome). */
 interface RunStatusFacts {
   summary: Pick<Summary, 'status' | 'monthName' | 'groups'>;
-  deliveries: readonly { status: string; email: string }[];
+  deliveries: readonly { status: string; email: string; file?: string }[];
   /** Addresses whose earlier delivery was never confirmed (not sent again). */
   unconfirmed: readonly string[];
   /** The run's own message, said when nothing else explains why it sent nothing. */
@@ -34,8 +34,13 @@ export function runStatusText(run: RunStatusFacts, at: Date): string {
       : '';
   const sent = run.deliveries.filter((d) => d.status === 'sent').length;
   const failed = run.deliveries.filter((d) => d.status === 'failed').map((d) => d.email);
+  // Without SMTP the outbox only wrote .eml files: nobody got anything yet.
+  const written = run.deliveries.some((d) => d.file !== undefined);
 
   if (summary.status === 'sent') {
+    if (written && failed.length === 0) {
+      return `${name} در ${when} برای ${toPersianDigits(sent)} گیرنده به‌صورت پروندهٔ .eml در پوشهٔ خروجی نوشته شد و فرستاده نشد (نشانی سرور ایمیل تنظیم نشده است).${unconfirmed}`;
+    }
     if (failed.length === 0) {
       return `${name} در ${when} برای ${toPersianDigits(sent)} گیرنده فرستاده شد.${unconfirmed}`;
     }

@@ -6,6 +6,7 @@ import {
   DEFAULT_LIMITS,
   ledgerEntry,
   ledgerWrite,
+  rowStatus,
   type DeliveryLimits,
   type DeliveryOutcome,
   type LedgerItem,
@@ -120,11 +121,12 @@ async function sendBatch(
     const place = { month: run.month, runId: run.runId, kind: job.place ?? job.kind };
     const outcome = await sendOne(job.mailer, item, place);
     const detail = item.note ? `${item.note} ${outcome.detail}` : outcome.detail;
-    await run.journal?.outcome(job.kind, key, outcome.status, detail);
+    const status = rowStatus(outcome);
+    await run.journal?.outcome(job.kind, key, status, detail);
     result.outcomes.push(outcome);
     const row = rows[i];
     if (row) {
-      Object.assign(row, { status: outcome.status, detail, at: run.now().toISOString() });
+      Object.assign(row, { status, detail, at: run.now().toISOString() });
       done.push(row);
     }
     logOutcome(run, job.kind, outcome);

@@ -46,12 +46,21 @@ import type { MonthKey } from '../../core/language/jalali.ts';
 import type { RunKind, RunsEntry } from '../../core/contract/runs-log.ts';
 import type {
   Logger,
+  Mailer,
   OutgoingMail,
   RunJournal,
   WorkbookStore,
   WriteReport,
   WriteRequest,
 } from '../../ports.ts';
+
+/**
+ * Whether a run's mailer only writes .eml files (the outbox, no SMTP_URL): its messages are
+ * recorded `written`, and it counts earlier `written` rows as done (runs-log.ts deliveryState).
+ * A dry run has no mailer: `outbox` says what the run it previews would have.
+ */
+export const writesOnly = (mailer: Mailer | undefined, outbox = false): boolean =>
+  mailer ? mailer.outbox !== undefined : outbox;
 
 /** The run that writes the ledger. */
 export interface LedgerRun {
@@ -91,12 +100,21 @@ export interface DeliveryOutcome {
   /** The item's key (for the release: the recipient's address, lower-case). */
   key: string;
   email: string;
+  /** `sent` also for a message written as an .eml (`file`): its row says `written` (rowStatus). */
   status: 'sent' | 'failed' | 'unconfirmed';
   /** The message id when sent; the server's words (or the failure) otherwise. */
   detail: string;
   /** The .eml file an outbox wrote it as (no SMTP: nothing went over the network). */
   file?: string;
 }
+
+/**
+ * The status of an outcome's row in the runs tab (and its journal line): a message the
+ * outbox wrote as an .eml file (`file`) is `written`, not `sent`: it reached nobody, and a
+ * later run with SMTP sends it (runs-log.ts deliveryState).
+ */
+export const rowStatus = (outcome: DeliveryOutcome): 'written' | DeliveryOutcome['status'] =>
+  outcome.status === 'sent' && outcome.file !== undefined ? 'written' : outcome.status;
 
 export interface DeliveryLimits {
   maxMessages: number;

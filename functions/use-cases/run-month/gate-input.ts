@@ -29,15 +29,17 @@ export function gateFacts(
   computed: ComputedResults | null,
   runs: readonly RunsEntry[],
   month: MonthKey,
+  /** The run only writes .eml files: what earlier outbox runs wrote counts as reached. */
+  outbox = false,
 ): { cardHashes: Map<string, string>; notReached: string[] } {
   const cardHashes = new Map<string, string>();
   const cards = computed ? cardKeys(model, computed) : [];
-  if (computed && cards.length > 0 && lastCardHashes(runs, month).size > 0) {
+  if (computed && cards.length > 0 && lastCardHashes(runs, month, outbox).size > 0) {
     const facts = new CardFacts(model, problems, computed);
     for (const { key, id } of cards) cardHashes.set(key, cardContentHash(facts, id));
   }
-  const released = deliveryState(runs, month, 'release').reached;
-  const carded = deliveryState(runs, month, 'card').reached;
+  const released = deliveryState(runs, month, 'release', '', outbox).reached;
+  const carded = deliveryState(runs, month, 'card', '', outbox).reached;
   const notReached = [
     ...new Set(model.recipients.map((r) => r.email.toLowerCase()).filter((e) => !released.has(e))),
     ...cards.filter((c) => !carded.has(c.key)).map((c) => `card ${c.key}`),

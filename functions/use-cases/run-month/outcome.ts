@@ -5,7 +5,7 @@ import { deliveryState, readRunsLog } from '../../core/contract/runs-log.ts';
 import { findTab } from '../../core/contract/tab-lookup.ts';
 import type { SummaryStatus } from '../../core/figures/summary.ts';
 import type { WriteReport, WriteRequest } from '../../ports.ts';
-import { ledgerEntry, ledgerWrite } from '../delivery-ledger/ledger.ts';
+import { ledgerEntry, ledgerWrite, writesOnly } from '../delivery-ledger/ledger.ts';
 import { previewCards } from '../preview-cards.ts';
 import { previewMonth } from './publish-month.ts';
 import { releaseInput } from './release-items.ts';
@@ -68,7 +68,14 @@ export async function stopRun(
 
 /** A dry run: the release rendered into the preview folder; nothing written, nothing sent. */
 export async function dryRun(run: MonthRun, note: string): Promise<RunMonthOutcome> {
-  const sent = deliveryState(readRunsLog(findTab(run.raw, 'runs')), run.month).monthSent;
+  const runs = readRunsLog(findTab(run.raw, 'runs'));
+  const sent = deliveryState(
+    runs,
+    run.month,
+    'release',
+    '',
+    writesOnly(run.ports.mailer, run.options.outbox),
+  ).monthSent;
   const correction = sent && !!run.options.force;
   const rendered = await run.ports.render(releaseInput(run, correction));
   const previewFiles = run.ports.preview ? await run.ports.preview.write(rendered) : [];

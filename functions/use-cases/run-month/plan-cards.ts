@@ -16,7 +16,7 @@ import {
 import { KarnamehError } from '../../core/contract/errors.ts';
 import { deliveryState, type RunsEntry } from '../../core/contract/runs-log.ts';
 import { cardMail } from '../card-mail.ts';
-import type { DeliveryLimits, LedgerItem } from '../delivery-ledger/ledger.ts';
+import { writesOnly, type DeliveryLimits, type LedgerItem } from '../delivery-ledger/ledger.ts';
 import type { MonthRun } from './read-and-decide.ts';
 
 /**
@@ -64,9 +64,10 @@ export function planCards(run: MonthRun, runs: readonly RunsEntry[]): CardPlan {
   const plan: CardPlan = { send: [], unconfirmed: [] };
   if (!run.computed || !run.ports.renderCard) return plan;
   const cards = runCards(run, run.computed, { correction: false });
-  const state = deliveryState([...runs], run.month, 'card', run.runId);
+  const outbox = writesOnly(run.ports.mailer, run.options.outbox);
+  const state = deliveryState([...runs], run.month, 'card', run.runId, outbox);
   const held = new Set(state.unconfirmed.map((e) => e.recipient));
-  const hashes = lastCardHashes(runs, run.month);
+  const hashes = lastCardHashes(runs, run.month, outbox);
   const { force, resendUnconfirmed } = run.options;
   for (const card of cards) {
     const key = cardKey(card);

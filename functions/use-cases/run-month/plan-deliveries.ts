@@ -3,6 +3,7 @@ import { monthName } from '../../core/language/jalali.ts';
 import type { Recipient } from '../../core/contract/model.ts';
 import { deliveryState, type RunsEntry } from '../../core/contract/runs-log.ts';
 import { pickTargets } from '../delivery-ledger/targets.ts';
+import { writesOnly } from '../delivery-ledger/ledger.ts';
 import type { MonthRun } from './read-and-decide.ts';
 import { unconfirmedBeforeNote } from '../../core/runs/run-notes.ts';
 
@@ -24,13 +25,23 @@ export type DeliveryPlan =
     };
 
 /**
+ * How a month with nothing left to send was done: `sent`, or, for a run that only writes
+ * .eml files, `written as .eml` when no earlier run sent it by SMTP (nobody got it yet).
+ */
+function alreadyWords(runs: RunsEntry[], run: MonthRun, outbox: boolean): string {
+  if (!outbox || deliveryState(runs, run.month, 'release', run.runId).monthSent) return 'sent';
+  return 'written as .eml (no SMTP_URL: nothing went out; set SMTP_URL and MAIL_FROM to send it)';
+}
+
+/**
  * Step 3: who gets the release, from the runs tab as read right after the claim (so a run
  * that finished a moment ago is seen). Pure. Nobody reached is sent again without --force;
  * nobody whose delivery was never confirmed without --resend-unconfirmed (or --force).
  */
 export function planDeliveries(run: MonthRun, runs: RunsEntry[]): DeliveryPlan {
   const { options, month } = run;
-  const state = deliveryState(runs, month, 'release', run.runId);
+  const outbox = writesOnly(run.ports.mailer, run.options.outbox);
+  const state = deliveryState(runs, month, 'release', run.runId, outbox);
   const recipients = run.parsed.model.recipients;
   const seen = new Set<string>();
   const items = recipients
@@ -48,7 +59,7 @@ export function planDeliveries(run: MonthRun, runs: RunsEntry[]): DeliveryPlan {
     return {
       kind: 'stop',
       status: 'already-sent',
-      message: `${monthName(month)} was already sent${more}`,
+      message: `${monthName(month)} was already ${alreadyWords(runs, run, outbox)}${more}`,
       detail: '',
       unconfirmed,
     };

@@ -16,7 +16,7 @@ import { findTab } from '../../core/contract/tab-lookup.ts';
 import type { RawWorkbook } from '../../core/contract/cells.ts';
 import type { Summary } from '../../core/figures/summary.ts';
 import type { Problem } from '../../core/contract/problems.ts';
-import type { LedgerRun } from '../delivery-ledger/ledger.ts';
+import { writesOnly, type LedgerRun } from '../delivery-ledger/ledger.ts';
 import { inputHash } from '../../core/runs/input-hash.ts';
 import { gateFacts } from './gate-input.ts';
 import type { RunMonthOptions, RunMonthPorts } from './types.ts';
@@ -78,8 +78,8 @@ export async function readMonth(ports: RunMonthPorts, options: RunMonthOptions):
     runs,
     contentHash: summary.contentHash ?? null,
     strayRecords: sentRecordTabs(raw.tabs, runsTab),
-    ...gateFacts(model, problems, computed, runs, month),
-    options,
+    ...gateFacts(model, problems, computed, runs, month, writesOnly(ports.mailer, options.outbox)),
+    options: { ...options, outbox: writesOnly(ports.mailer, options.outbox) },
   });
   summary.problems.push(...gate.warnings);
   return {

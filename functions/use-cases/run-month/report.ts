@@ -16,15 +16,25 @@ import type { RunMonthOutcome } from './types.ts';
 const emails = (result: DeliveryResult, status: 'sent' | 'failed' | 'unconfirmed'): string[] =>
   result.outcomes.filter((o) => o.status === status).map((o) => o.key);
 
+/** Whether the messages that went out were only written as .eml files (the outbox, no SMTP). */
+const onlyWritten = (result: DeliveryResult): boolean =>
+  result.outcomes.some((o) => o.file !== undefined) &&
+  result.outcomes.every((o) => o.status !== 'sent' || o.file !== undefined);
+
 /** A delivery's result as the runs tab's notes count it. */
 const countsOf = (result: DeliveryResult): DeliveryCounts => ({
   sent: emails(result, 'sent').length,
   failed: emails(result, 'failed'),
   unconfirmed: emails(result, 'unconfirmed'),
   skipped: result.interrupted ? result.skipped : null,
+  written: onlyWritten(result),
 });
 
-/** The run row's last word after delivering: status, and a Persian line of what went out. */
+/**
+ * The run row's last word after delivering: status, and a Persian line of what went out.
+ * A run whose messages the outbox only wrote as .eml files ends `written` (not `sent`):
+ * nobody got them, and a later run with SMTP sends them.
+ */
 export function closingRow(
   result: DeliveryResult,
   lead: string,
@@ -33,7 +43,9 @@ export function closingRow(
   const status = result.interrupted
     ? 'interrupted'
     : counts.failed.length + counts.unconfirmed.length === 0
-      ? 'sent'
+      ? counts.written
+        ? 'written'
+        : 'sent'
       : counts.sent === 0
         ? 'failed'
         : 'partial';

@@ -35,6 +35,8 @@ export interface RunMonthPorts extends RunPorts {
 export interface RunMonthOptions {
   month?: MonthKey;
   dryRun?: boolean;
+  /** A dry run (no mailer): the run it previews would only write .eml files (no SMTP_URL). */
+  outbox?: boolean;
   /** Send to everyone again; a month already sent goes out as a correction. */
   force?: boolean;
   /** Send also to recipients whose earlier delivery was never confirmed (they may get two copies). */

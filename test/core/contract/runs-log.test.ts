@@ -195,3 +195,38 @@ describe('kinds: `release` and `correction`, and the earlier `delivery`', () => 
     expect(sentRecordTabs([notes], undefined)).toEqual([]);
   });
 });
+
+describe('`written`: an .eml in the outbox (no SMTP), reached by nobody', () => {
+  const runs = [
+    entry('r-0', '', 'written'),
+    entry('r-0', 'a@x.org', 'written'),
+    { ...entry('r-0', 'a1:c@x.org', 'written'), kind: 'card' as const },
+    entry('r-1', '', 'sent'),
+    entry('r-1', 'b@x.org', 'sent'),
+  ];
+
+  it('does not count for a run that sends by SMTP: the month is not sent, nobody reached', () => {
+    const release = deliveryState(runs.slice(0, 3), '1403-04', 'release');
+    expect(release.monthSent).toBe(false);
+    expect([...release.reached]).toEqual([]);
+    expect(release.unconfirmed).toEqual([]);
+    expect([...deliveryState(runs, '1403-04', 'release').reached]).toEqual(['b@x.org']);
+    expect([...deliveryState(runs, '1403-04', 'card').reached]).toEqual([]);
+  });
+
+  it('counts as done for another outbox run (`outbox`), as `sent` does', () => {
+    const release = deliveryState(runs.slice(0, 3), '1403-04', 'release', '', true);
+    expect(release.monthSent).toBe(true);
+    expect([...release.reached]).toEqual(['a@x.org']);
+    expect([...deliveryState(runs, '1403-04', 'release', '', true).reached]).toEqual([
+      'a@x.org',
+      'b@x.org',
+    ]);
+    expect([...deliveryState(runs, '1403-04', 'card', '', true).reached]).toEqual(['a1:c@x.org']);
+  });
+
+  it('a tab of `written` rows is a record of mail too (sentRecordTabs)', () => {
+    const copy = { name: 'copy', rows: runsRows(runs.slice(0, 2)) };
+    expect(sentRecordTabs([copy], undefined)).toEqual(['copy']);
+  });
+});

@@ -107,3 +107,32 @@ describe('foldJournal', () => {
     expect(foldJournal(after, journal, NOW)).toEqual([]);
   });
 });
+
+describe('an outbox write in the journal', () => {
+  it('folds as `written` (not `sent`): the .eml reached nobody', () => {
+    const journal = parseJournal(
+      'f',
+      text(
+        header,
+        { t: 'try', kind: 'release', key: 'a@x.org', at: AT },
+        {
+          t: 'done',
+          kind: 'release',
+          key: 'a@x.org',
+          status: 'written',
+          detail: '<m1@karnameh>',
+          at: AT,
+        },
+      ),
+    );
+    if (!journal) throw new Error('the journal could not be read');
+    expect(journal.records).toHaveLength(2);
+    const runs = [row('run', 'started'), row('release', 'pending', 'a@x.org')];
+    const folded = foldJournal(runs, journal, NOW);
+    expect(folded.find((r) => r.kind === 'release')).toMatchObject({
+      recipient: 'a@x.org',
+      status: 'written',
+      detail: '<m1@karnameh>',
+    });
+  });
+});

@@ -96,10 +96,11 @@ describe('karnameh run on a copy of the example', () => {
     expect(rowsOfMonth(after, '1403-04')).toHaveLength(110);
     const runs = tabOf(after, 'runs').rows.slice(1);
     expect(runs.map((r) => [r[3], r[4]])).toEqual([
-      ['run', 'sent'],
-      ['release', 'sent'],
-      ['release', 'sent'],
-      ['release', 'sent'],
+      // No SMTP_URL: written as .eml, not sent (a run with SMTP_URL sends them).
+      ['run', 'written'],
+      ['release', 'written'],
+      ['release', 'written'],
+      ['release', 'written'],
     ]);
     // The month's folder of messages, by run (each run id's .eml files), and the public site.
     expect((await readdir(box.outbox)).sort()).toEqual(['1403-04', 'site']);
@@ -117,7 +118,7 @@ describe('karnameh run on a copy of the example', () => {
     expect((await run('--month', '1403-04')).code).toBe(0);
     const again = await run('--month', '1403-04');
     expect(again.code).toBe(0);
-    expect(again.stderr).toContain('already sent');
+    expect(again.stderr).toContain('already written as .eml');
     expect(await emlFiles(box.outbox)).toHaveLength(3);
 
     const forced = await run('--month', '1403-04', '--force');

@@ -248,7 +248,7 @@ describe('karnameh remind', () => {
         HEAD,
         WHOM,
         '  written: 0 reminders, 0 digests',
-        '  not sent: 113 already sent today',
+        '  not sent: 113 already written as .eml today',
         '',
       ].join('\n'),
     );
@@ -264,7 +264,7 @@ describe('karnameh remind after the release went out', () => {
     expect(after.stdout).toBe(
       [
         'reminders for تیر ۱۴۰۳ (1403-04) on 1403-05-04',
-        '  the release of 1403-04 was sent (runs tab): reminders for it have stopped; nothing sent',
+        '  the release of 1403-04 was written as .eml, not sent (runs tab): reminders for it have stopped; nothing sent',
         '',
       ].join('\n'),
     );

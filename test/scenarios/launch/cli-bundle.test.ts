@@ -112,6 +112,6 @@ describe('the bundled command line', () => {
     expect(out.code, out.stderr).toBe(0);
     expect(sent.length).toBeGreaterThanOrEqual(3);
     expect(again.code, again.stderr).toBe(0);
-    expect(again.stderr + again.stdout).toMatch(/already sent/);
+    expect(again.stderr + again.stdout).toMatch(/already written as \.eml/);
   });
 });

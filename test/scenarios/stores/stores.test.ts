@@ -87,9 +87,9 @@ const SCENARIOS: Scenario[] = [
       expect(p.outputs.results).toHaveLength(1 + 11); // the inactive agency is left out
       expect(p.outputs.problems).toEqual([['نوع', 'کد', 'برگه', 'خانه', 'شرح']]);
       expect(runLines(p)).toEqual([
-        ['r-1', 'run', 'sent', null],
-        ['r-1', 'release', 'sent', 'dabirkhaneh@example.org'],
-        ['r-1', 'release', 'sent', 'press.desk@example.org'],
+        ['r-1', 'run', 'written', null],
+        ['r-1', 'release', 'written', 'dabirkhaneh@example.org'],
+        ['r-1', 'release', 'written', 'press.desk@example.org'],
       ]);
       // Tied scores share a rank; the names that look like formulas stay text.
       const ranking = p.steps[0]?.summary.groups[0]?.ranking ?? [];
@@ -133,9 +133,9 @@ const SCENARIOS: Scenario[] = [
     ],
     verify(p) {
       expect(runLines(p).map((l) => l.slice(0, 3))).toEqual([
-        ['r-1', 'run', 'sent'],
-        ['r-1', 'release', 'sent'],
-        ['r-1', 'release', 'sent'],
+        ['r-1', 'run', 'written'],
+        ['r-1', 'release', 'written'],
+        ['r-1', 'release', 'written'],
         ['r-2', 'run', 'already-sent'],
       ]);
       expect(column(p.outputs.results, 12)).toEqual(Array(11).fill('r-1'));
@@ -153,10 +153,10 @@ const SCENARIOS: Scenario[] = [
       expect(column(p.outputs.results, 12)).toEqual(Array(11).fill('r-2'));
       // The second run's rows are the correction, the first run's the release.
       expect(runLines(p).filter((l) => l[1] !== 'run')).toEqual([
-        ['r-1', 'release', 'sent', 'dabirkhaneh@example.org'],
-        ['r-1', 'release', 'sent', 'press.desk@example.org'],
-        ['r-2', 'correction', 'sent', 'dabirkhaneh@example.org'],
-        ['r-2', 'correction', 'sent', 'press.desk@example.org'],
+        ['r-1', 'release', 'written', 'dabirkhaneh@example.org'],
+        ['r-1', 'release', 'written', 'press.desk@example.org'],
+        ['r-2', 'correction', 'written', 'dabirkhaneh@example.org'],
+        ['r-2', 'correction', 'written', 'press.desk@example.org'],
       ]);
       expect(p.releases).toHaveLength(2);
     },
@@ -240,7 +240,7 @@ const SCENARIOS: Scenario[] = [
       expect(p.steps[1]?.cards).toEqual([]);
       expect(p.steps[2]?.cards).toEqual([]);
       const cardRows = (p.outputs.runs ?? []).filter((r) => r[3] === 'card');
-      expect(cardRows.map((r) => [r[5], r[4]])).toEqual(expectedKeys.map((k) => [k, 'sent']));
+      expect(cardRows.map((r) => [r[5], r[4]])).toEqual(expectedKeys.map((k) => [k, 'written']));
       for (const row of cardRows) {
         expect(row[7]).toMatch(/^[0-9a-f]{16}$/);
         expect(row[8]).toBe('<message-id>');
