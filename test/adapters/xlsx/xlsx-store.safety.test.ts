@@ -67,7 +67,7 @@ async function emlFiles(): Promise<string[]> {
 }
 
 describe('xlsx store: a symlinked workbook', () => {
-  it('writes the target and leaves the link a link; a run on the target then says "already sent"', async () => {
+  it('writes the target and leaves the link a link; a run on the target then says it was already written', async () => {
     const target = join(box.dir, 'shared.xlsx');
     await copyFile(EXAMPLE, target);
     await import('node:fs/promises').then((fs) => fs.rm(box.workbook));
@@ -81,7 +81,7 @@ describe('xlsx store: a symlinked workbook', () => {
     );
     const second = await run(target);
     expect(second.code, second.stderr).toBe(0);
-    expect(second.stderr).toContain('already sent');
+    expect(second.stderr).toContain('already written as .eml');
     expect((await readdir(box.dir)).sort()).toEqual(['ilam.xlsx', 'outbox', 'shared.xlsx']);
   });
 });
