@@ -18,7 +18,8 @@
  */
 import type { MonthKey } from '../core/language/jalali.ts';
 import { liveClaims, type ProcessHere } from '../core/runs/run-claims.ts';
-import { deliveryState, type RunsEntry } from '../core/contract/runs-log.ts';
+import { type RunsEntry } from '../core/contract/runs-log.ts';
+import { deliveryState } from '../core/contract/runs-state.ts';
 import type { DeliveryJournal, Logger, Mailer, OutgoingMail, WorkbookStore } from '../ports.ts';
 import { claimRun, processHere, type Claim } from './delivery-ledger/claim.ts';
 import { deliverInBatches } from './delivery-ledger/deliver.ts';

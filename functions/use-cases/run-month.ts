@@ -11,7 +11,8 @@
  */
 import { KarnamehError } from '../core/contract/errors.ts';
 import { liveClaims, type ProcessHere } from '../core/runs/run-claims.ts';
-import { deliveryState, readRunsLog } from '../core/contract/runs-log.ts';
+import { readRunsLog } from '../core/contract/runs-log.ts';
+import { deliveryState } from '../core/contract/runs-state.ts';
 import { resultsTabRows } from '../core/runs/results-tab.ts';
 import { findTab } from '../core/contract/tab-lookup.ts';
 import { claimRun, processHere, type Claim } from './delivery-ledger/claim.ts';

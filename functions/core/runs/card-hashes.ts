@@ -4,7 +4,8 @@
  * facts now than they did then.
  */
 import { isContentHash } from '../figures/content-hash.ts';
-import { isDone, type RunsEntry } from '../contract/runs-log.ts';
+import { type RunsEntry } from '../contract/runs-log.ts';
+import { isDone } from '../contract/runs-state.ts';
 
 /**
  * The content hash of the last card sent under each key in the month. A row written by an

@@ -9,14 +9,8 @@ import type { MonthKey } from '../language/jalali.ts';
 import { DEFINITION_CODES, severityOf, type Problem } from '../contract/problems.ts';
 import { changedCards } from './card-hashes.ts';
 import { isContentHash } from '../figures/content-hash.ts';
-import {
-  isDone,
-  RELEASE_KINDS,
-  reminderRuns,
-  runKindOf,
-  type RunKind,
-  type RunsEntry,
-} from '../contract/runs-log.ts';
+import { RELEASE_KINDS, runKindOf, type RunKind, type RunsEntry } from '../contract/runs-log.ts';
+import { isDone, reminderRuns } from '../contract/runs-state.ts';
 import type { Summary } from '../figures/summary.ts';
 import { TABS } from '../contract/tabs.ts';
 import { CARDS_FATE, RELEASE_FATE, type ChangedFate } from './changed-fate.ts';

@@ -1,5 +1,5 @@
 /** Who gets a message now, from the ledger's state (force, resend unconfirmed). */
-import type { DeliveryState } from '../../core/contract/runs-log.ts';
+import type { DeliveryState } from '../../core/contract/runs-state.ts';
 
 export interface TargetOptions {
   /** Send to everyone again (a correction). */

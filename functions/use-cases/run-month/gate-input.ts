@@ -12,7 +12,8 @@ import { cardContentHash } from '../../core/cards/card-content-hash.ts';
 import type { MonthKey } from '../../core/language/jalali.ts';
 import type { Model } from '../../core/contract/model.ts';
 import type { Problem } from '../../core/contract/problems.ts';
-import { deliveryState, type RunsEntry } from '../../core/contract/runs-log.ts';
+import { type RunsEntry } from '../../core/contract/runs-log.ts';
+import { deliveryState } from '../../core/contract/runs-state.ts';
 
 /** The agencies that get a card this month: key `<agencyId>:<email lower-case>`. */
 function cardKeys(model: Model, computed: ComputedResults): { key: string; id: string }[] {

@@ -1,7 +1,8 @@
 /** How a run ends: its outcome, a stop by the data, a dry run, and its logged writes. */
 import { problemsRows } from '../../core/runs/problems-tab.ts';
 import { resultsTabRows } from '../../core/runs/results-tab.ts';
-import { deliveryState, readRunsLog } from '../../core/contract/runs-log.ts';
+import { readRunsLog } from '../../core/contract/runs-log.ts';
+import { deliveryState } from '../../core/contract/runs-state.ts';
 import { findTab } from '../../core/contract/tab-lookup.ts';
 import type { SummaryStatus } from '../../core/figures/summary.ts';
 import type { WriteReport, WriteRequest } from '../../ports.ts';

@@ -14,7 +14,8 @@ import {
   type CardsToSendInput,
 } from '../../core/cards/cards-to-send.ts';
 import { KarnamehError } from '../../core/contract/errors.ts';
-import { deliveryState, type RunsEntry } from '../../core/contract/runs-log.ts';
+import { type RunsEntry } from '../../core/contract/runs-log.ts';
+import { deliveryState } from '../../core/contract/runs-state.ts';
 import { cardMail } from '../card-mail.ts';
 import { writesOnly, type DeliveryLimits, type LedgerItem } from '../delivery-ledger/ledger.ts';
 import type { MonthRun } from './read-and-decide.ts';

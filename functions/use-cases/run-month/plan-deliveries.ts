@@ -1,7 +1,8 @@
 /** Step 3 of a run: who gets the release, from the runs tab read right after the claim. */
 import { monthName } from '../../core/language/jalali.ts';
 import type { Recipient } from '../../core/contract/model.ts';
-import { deliveryState, type RunsEntry } from '../../core/contract/runs-log.ts';
+import { type RunsEntry } from '../../core/contract/runs-log.ts';
+import { deliveryState } from '../../core/contract/runs-state.ts';
 import { pickTargets } from '../delivery-ledger/targets.ts';
 import { writesOnly } from '../delivery-ledger/ledger.ts';
 import type { MonthRun } from './read-and-decide.ts';

@@ -2,7 +2,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RawTab } from '../../../functions/core/contract/cells.ts';
 import {
-  deliveryState,
   mergeRunsRows,
   readRunsLog,
   runsHeaderGaps,
@@ -10,6 +9,7 @@ import {
   sentRecordTabs,
   type RunsEntry,
 } from '../../../functions/core/contract/runs-log.ts';
+import { deliveryState } from '../../../functions/core/contract/runs-state.ts';
 import { findTabs } from '../../../functions/core/contract/tab-identity.ts';
 
 const entry = (runId: string, recipient: string, status: RunsEntry['status']): RunsEntry => ({

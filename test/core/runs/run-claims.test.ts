@@ -6,11 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { claimOwner, deadClaim } from '../../../functions/core/runs/run-claims.ts';
 import { lastSent } from '../../../functions/core/runs/run-gate.ts';
-import {
-  deliveryState,
-  reminderRuns,
-  type RunsEntry,
-} from '../../../functions/core/contract/runs-log.ts';
+import { type RunsEntry } from '../../../functions/core/contract/runs-log.ts';
+import { deliveryState, reminderRuns } from '../../../functions/core/contract/runs-state.ts';
 
 const MONTH = '1403-04';
 const row = (

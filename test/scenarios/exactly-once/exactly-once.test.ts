@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { deliveryState } from '../../../functions/core/contract/runs-log.ts';
+import { deliveryState } from '../../../functions/core/contract/runs-state.ts';
 import { monthlyRunHandler } from '../../../functions/http/monthly-run.ts';
 import { lazyRuntime } from '../../../functions/http/runtime.ts';
 import { scratch } from '../../support/cli-harness.ts';

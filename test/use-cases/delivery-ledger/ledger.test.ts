@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { claimDetail, type ProcessHere } from '../../../functions/core/runs/run-claims.ts';
-import { deliveryState, type RunsEntry } from '../../../functions/core/contract/runs-log.ts';
+import { type RunsEntry } from '../../../functions/core/contract/runs-log.ts';
+import { deliveryState } from '../../../functions/core/contract/runs-state.ts';
 import { claimRun } from '../../../functions/use-cases/delivery-ledger/claim.ts';
 import { deliverInBatches } from '../../../functions/use-cases/delivery-ledger/deliver.ts';
 import { ledgerEntry } from '../../../functions/use-cases/delivery-ledger/ledger.ts';
