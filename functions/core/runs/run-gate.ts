@@ -139,10 +139,12 @@ export function dataChanged(input: RunGateInput, fate: ChangedFate = 'held'): Pr
     return null;
   }
   const cell = sent.rowIndex === null ? '' : a1(sent.rowIndex, contentHashColumn);
+  // A release the outbox only wrote as .eml files (no SMTP) was never sent: say so.
+  const act = sent.entry.status === 'written' ? 'نوشتن در پوشهٔ خروجی (.eml)' : 'ارسال';
   return changedProblem(
     input,
     cell,
-    `آنچه خبر این ماه می‌گوید پس از ارسال تغییر کرده است (چکیدهٔ محتوای خبر هنگام ارسال ${sent.entry.contentHash}، اکنون ${input.contentHash})؛ ${RELEASE_FATE[fate]}`,
+    `آنچه خبر این ماه می‌گوید پس از ${act} تغییر کرده است (چکیدهٔ محتوای خبر هنگام ${act} ${sent.entry.contentHash}، اکنون ${input.contentHash})؛ ${RELEASE_FATE[fate]}`,
   );
 }
 

@@ -172,8 +172,9 @@ describe('a forced correction', () => {
 
     const forced = await karnameh(runArgs('--force', '--json'));
     expect(forced.code, forced.stderr).toBe(0);
+    // No SMTP here: the release was only written as .eml, and the line says so.
     expect(forced.stderr).toContain(
-      'run.data_changed: آنچه خبر این ماه می‌گوید پس از ارسال تغییر کرده است',
+      'run.data_changed: آنچه خبر این ماه می‌گوید پس از نوشتن در پوشهٔ خروجی (.eml) تغییر کرده است',
     );
     expect(forced.stderr).toContain(
       'این اجرا (--force) برگهٔ نتایج را به‌روز می‌کند و اصلاحیهٔ خبر را می‌فرستد.',
